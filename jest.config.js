@@ -1,0 +1,22 @@
+// Test tiers follow the file name: *.unit.spec.ts needs nothing running;
+// *.int.spec.ts talks to a real Kafka broker and a real MongoDB-wire server, which the
+// integration project's global setup provides (see libs/testing).
+const preset = require('./jest.preset');
+
+module.exports = {
+  projects: [
+    {
+      ...preset,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{services,libs,infra,k8s,scripts}/**/*.unit.spec.ts'],
+    },
+    {
+      ...preset,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{services,libs}/**/*.int.spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

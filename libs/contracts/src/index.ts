@@ -1,0 +1,2 @@
+export * from './cloudevents/cloud-event';
+export * from './registry/topics';

@@ -1,0 +1,47 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { MongoEventStore } from '@thc/event-store';
+import { Kafka, Producer } from 'kafkajs';
+import { OutboxRelay, OutboxRelayOptions } from '../relay/outbox-relay';
+import { KAFKA, TopicNames } from './kafka.module';
+
+const RELAY_OPTIONS = Symbol('RELAY_OPTIONS');
+
+/** Runs the service's outbox relay for the lifetime of the application. */
+@Injectable()
+export class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private producer?: Producer;
+  private relay?: OutboxRelay;
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly store: MongoEventStore,
+    private readonly topics: TopicNames,
+    @Inject(RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+    this.relay = new OutboxRelay(this.store, this.producer, {
+      ...this.options,
+      topic: this.topics.resolve(this.options.topic),
+    });
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+    await this.producer?.disconnect();
+  }
+}
+
+@Module({})
+export class OutboxRelayModule {
+  static forService(options: OutboxRelayOptions): DynamicModule {
+    return {
+      module: OutboxRelayModule,
+      providers: [{ provide: RELAY_OPTIONS, useValue: options }, OutboxRelayHost],
+      exports: [OutboxRelayHost],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { MongooseModule } from '@nestjs/mongoose';
+
+/** Default database of a service: each bounded context owns its own database. */
+export function defaultDatabaseName(service: string): string {
+  return `thc_${service.replace(/-/g, '_')}`;
+}
+
+/**
+ * The service's single mongoose connection. Short server-selection timeouts make readiness
+ * report an outage quickly instead of hanging requests for the driver default of 30 s.
+ */
+@Module({})
+export class MongoConnectionModule {
+  static forService(service: string): DynamicModule {
+    return {
+      module: MongoConnectionModule,
+      imports: [
+        MongooseModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => ({
+            uri: config.getOrThrow<string>('MONGO_URL'),
+            dbName:
+              config.get<string>('MONGO_DB') ??
+              `${config.get<string>('MONGO_DB_PREFIX') ?? ''}${defaultDatabaseName(service)}`,
+            serverSelectionTimeoutMS: 5000,
+            autoIndex: true,
+          }),
+        }),
+      ],
+      exports: [MongooseModule],
+    };
+  }
+}

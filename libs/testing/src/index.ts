@@ -1,0 +1,3 @@
+export * from './eventually';
+export * from './infra/infrastructure';
+export * from './test-namespace';

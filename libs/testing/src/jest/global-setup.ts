@@ -1,0 +1,14 @@
+import { provideInfrastructure } from '../infra/infrastructure';
+
+/**
+ * Integration tests share one broker and one database server per run; each test file then
+ * works in its own topics and databases (see testNamespace), so files can run in parallel.
+ * Environment variables set here are inherited by the Jest workers.
+ */
+export default async function globalSetup(): Promise<void> {
+  const infra = await provideInfrastructure();
+  process.env['KAFKA_BROKERS'] = infra.kafkaBrokers;
+  process.env['MONGO_URL'] = infra.mongoUrl;
+  (globalThis as { __thcInfra?: typeof infra }).__thcInfra = infra;
+  process.stdout.write(`\nintegration infrastructure: ${infra.origin} (kafka ${infra.kafkaBrokers}, mongo ${infra.mongoUrl})\n`);
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { Admin, Kafka, logLevel } from 'kafkajs';
+import mongoose, { Connection } from 'mongoose';
+import { kafkaClientConfigFromEnv } from '@thc/messaging';
+
+/**
+ * A private corner of the shared infrastructure for one test file: database and topic names
+ * carry a random suffix, so parallel files never see each other's data or messages.
+ */
+export class TestNamespace {
+  readonly id: string;
+  private readonly connections: Connection[] = [];
+  private readonly topics = new Set<string>();
+  private admin?: Admin;
+
+  constructor(readonly label: string) {
+    this.id = `${label.replace(/[^a-z0-9]/gi, '').slice(0, 20)}_${randomBytes(4).toString('hex')}`;
+  }
+
+  get kafkaBrokers(): string {
+    return requireEnv('KAFKA_BROKERS');
+  }
+
+  get mongoUrl(): string {
+    return requireEnv('MONGO_URL');
+  }
+
+  database(name: string): string {
+    return `t_${this.id}_${name}`.replace(/-/g, '_');
+  }
+
+  topic(name: string): string {
+    const topic = `t.${this.id}.${name}`;
+    this.topics.add(topic);
+    return topic;
+  }
+
+  group(name: string): string {
+    return `g.${this.id}.${name}`;
+  }
+
+  kafka(clientId = this.id): Kafka {
+    return new Kafka({
+      ...kafkaClientConfigFromEnv((k) => (k === 'KAFKA_BROKERS' ? this.kafkaBrokers : process.env[k])),
+      clientId,
+      logLevel: logLevel.ERROR,
+    });
+  }
+
+  async connect(databaseName: string): Promise<Connection> {
+    const connection = await mongoose
+      .createConnection(this.mongoUrl, { dbName: this.database(databaseName), serverSelectionTimeoutMS: 10000 })
+      .asPromise();
+    this.connections.push(connection);
+    return connection;
+  }
+
+  /** Creates topics up front so consumers joining at once see their partitions. */
+  async createTopics(names: readonly string[], partitions = 3): Promise<void> {
+    this.admin ??= this.kafka(`${this.id}-admin`).admin();
+    await this.admin.connect();
+    await this.admin.createTopics({
+      waitForLeaders: true,
+      topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+    });
+    names.forEach((t) => this.topics.add(t));
+  }
+
+  /** Drops this file's databases and topics. */
+  async dispose(): Promise<void> {
+    for (const connection of this.connections) {
+      await connection.dropDatabase().catch(() => undefined);
+      await connection.close();
+    }
+    if (this.admin) {
+      await this.admin.deleteTopics({ topics: [...this.topics] }).catch(() => undefined);
+      await this.admin.disconnect();
+    }
+  }
+}
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run integration tests through jest's global setup`);
+  return value;
+}

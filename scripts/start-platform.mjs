@@ -1,0 +1,85 @@
+// `npm start`: installs what is missing, starts the local infrastructure and the five services,
+// waits until each answers /health/ready, prints their URLs, and stops everything on Ctrl-C.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDependencies, projectEnv, ROOT, run } from './ensure-dependencies.mjs';
+
+const SERVICES = [
+  ['scheduling', 3001],
+  ['sessions', 3002],
+  ['training', 3003],
+  ['compliance-audit', 3004],
+  ['analytics', 3005],
+];
+
+ensureDependencies();
+const infraWasUp = spawnSync('bash', ['infra/local/infra.sh', 'status'], { cwd: ROOT, stdio: 'ignore' }).status === 0;
+run('bash', ['infra/local/infra.sh', 'up']);
+run('nx', ['run-many', '-t', 'build', '--projects=tag:type:app', '--output-style=static']);
+
+const logDir = join(ROOT, '.infra', 'logs');
+mkdirSync(logDir, { recursive: true });
+const env = projectEnv({
+  MONGO_URL: process.env.MONGO_URL ?? `mongodb://127.0.0.1:${process.env.MONGO_PORT ?? 27017}`,
+  KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`,
+});
+
+const children = SERVICES.map(([name, defaultPort]) => {
+  const port = Number(process.env[`THC_${name.toUpperCase().replace('-', '_')}_PORT`] ?? defaultPort);
+  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'node'), [`dist/services/${name}/services/${name}/src/main.js`], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), KAFKA_CLIENT_ID: name, OTEL_SERVICE_NAME: name },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`${name} exited (${signal ?? code}); log: ${join(logDir, `${name}.log`)}`);
+  });
+  return { name, port, child };
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nstopping services...');
+  await Promise.all(
+    children.map(({ child }) => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 15000).unref();
+    })),
+  );
+  if (!infraWasUp) spawnSync('bash', ['infra/local/infra.sh', 'down'], { cwd: ROOT, stdio: 'inherit' });
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+async function waitReady({ name, port }) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      if (response.status === 200) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.error(`${name} did not become ready; log: ${join(logDir, `${name}.log`)}`);
+  return false;
+}
+
+const ready = await Promise.all(children.map(waitReady));
+console.log('\nTelehealth Coordinator is running:');
+for (const { name, port } of children) {
+  console.log(`  ${name.padEnd(17)} http://127.0.0.1:${port}  (API docs /docs, health /health/ready, metrics /metrics)`);
+}
+console.log(`  logs              ${logDir}`);
+if (ready.includes(false)) console.log('\nSome services are not ready; see their logs above.');
+console.log('\nPress Ctrl-C to stop.');

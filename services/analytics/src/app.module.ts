@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { KafkaModule } from '@thc/messaging';
+import { PlatformModule } from '@thc/service-runtime';
+import { EventIntakeModule } from './event-intake/event-intake.module';
+import { serviceIdentity } from './service.identity';
+
+@Module({
+  imports: [PlatformModule.forService(serviceIdentity), KafkaModule, EventIntakeModule],
+})
+export class AppModule {}

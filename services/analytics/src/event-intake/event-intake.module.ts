@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { EventIntakeConsumer } from './event-intake.consumer';
+import { EVENT_TALLY, eventTallySchema } from './event-tally.schema';
+import { EventTallyProjection } from './event-tally.projection';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: EVENT_TALLY, schema: eventTallySchema }])],
+  providers: [EventTallyProjection, EventIntakeConsumer],
+  exports: [EventTallyProjection],
+})
+export class EventIntakeModule {}
