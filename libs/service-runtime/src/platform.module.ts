@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { validateServiceEnv } from './config/service-env';
+import { SERVICE_ENV, validateServiceEnv } from './config/service-env';
 import { SERVICE_IDENTITY, ServiceIdentity } from './config/service-identity';
 import { HealthModule } from './health/health.module';
 import { MetricsController } from './metrics/metrics.controller';
@@ -17,13 +17,18 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, validate: validateServiceEnv, ignoreEnvFile: true }),
+        // Validation runs in a provider at application creation, not in forRoot: forRoot runs
+        // when the module file is imported, and would freeze the environment of that moment.
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }),
         MongoConnectionModule.forService(identity.name),
         HealthModule,
       ],
       controllers: [MetricsController],
-      providers: [{ provide: SERVICE_IDENTITY, useValue: identity }],
-      exports: [SERVICE_IDENTITY, MongoConnectionModule],
+      providers: [
+        { provide: SERVICE_IDENTITY, useValue: identity },
+        { provide: SERVICE_ENV, useFactory: () => validateServiceEnv(process.env) },
+      ],
+      exports: [SERVICE_IDENTITY, SERVICE_ENV, MongoConnectionModule],
     };
   }
 }

@@ -49,6 +49,9 @@ export class ServiceEnv {
   LOG_LEVEL?: string;
 }
 
+/** The validated environment, provided to anyone who needs typed settings. */
+export const SERVICE_ENV = Symbol('SERVICE_ENV');
+
 /** Validates process.env for @nestjs/config; throws one error listing every bad variable. */
 export function validateServiceEnv(raw: Record<string, unknown>): Record<string, unknown> {
   const env = plainToInstance(ServiceEnv, raw, { enableImplicitConversion: false });

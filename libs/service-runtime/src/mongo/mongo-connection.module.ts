@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
+import { validateServiceEnv } from '../config/service-env';
 
 /** Default database of a service: each bounded context owns its own database. */
 export function defaultDatabaseName(service: string): string {
@@ -20,7 +21,9 @@ export class MongoConnectionModule {
         MongooseModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService) => ({
-            uri: config.getOrThrow<string>('MONGO_URL'),
+            // Validated here too: this factory may run before any other provider, and a
+            // missing MONGO_URL must stop start-up with the variable's name.
+            uri: String(validateServiceEnv(process.env)['MONGO_URL']),
             dbName:
               config.get<string>('MONGO_DB') ??
               `${config.get<string>('MONGO_DB_PREFIX') ?? ''}${defaultDatabaseName(service)}`,
