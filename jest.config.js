@@ -13,10 +13,10 @@ module.exports = {
     {
       ...preset,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{services,libs}/**/*.int.spec.ts'],
+      testMatch: ['<rootDir>/{services,libs,tests}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-setup.ts'],
     },
   ],
 };

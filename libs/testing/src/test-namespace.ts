@@ -29,6 +29,16 @@ export class TestNamespace {
     return `t_${this.id}_${name}`.replace(/-/g, '_');
   }
 
+  /** Prefix for services under test (KAFKA_TOPIC_PREFIX), so their topics land in this namespace. */
+  get topicPrefix(): string {
+    return `t.${this.id}.`;
+  }
+
+  /** Prefix for services under test (MONGO_DB_PREFIX). */
+  get databasePrefix(): string {
+    return `t_${this.id}_`;
+  }
+
   topic(name: string): string {
     const topic = `t.${this.id}.${name}`;
     this.topics.add(topic);

@@ -18,8 +18,8 @@ describe('round trip through Kafka and MongoDB', () => {
   let analytics: INestApplication;
 
   beforeAll(async () => {
-    process.env['KAFKA_TOPIC_PREFIX'] = `${ns.topic('')}`;
-    process.env['MONGO_DB_PREFIX'] = ns.database('');
+    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     await ns.createTopics(Object.values(TOPICS).map((t) => ns.topic(t)));
     scheduling = await NestFactory.create(SchedulingModule, { logger: ['error', 'warn'] });
     analytics = await NestFactory.create(AnalyticsModule, { logger: ['error', 'warn'] });

@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { MongoEventStore } from '@thc/event-store';
+import { EventStoreModule, MongoEventStore } from '@thc/event-store';
 import { Kafka, Producer } from 'kafkajs';
 import { OutboxRelay, OutboxRelayOptions } from '../relay/outbox-relay';
 import { KAFKA, TopicNames } from './kafka.module';
@@ -40,6 +40,7 @@ export class OutboxRelayModule {
   static forService(options: OutboxRelayOptions): DynamicModule {
     return {
       module: OutboxRelayModule,
+      imports: [EventStoreModule],
       providers: [{ provide: RELAY_OPTIONS, useValue: options }, OutboxRelayHost],
       exports: [OutboxRelayHost],
     };

@@ -36,7 +36,7 @@ describe('health endpoints', () => {
   });
 
   it('reports ready (200) when MongoDB and Kafka answer', async () => {
-    const started = await start({ MONGO_DB_PREFIX: ns.database('') });
+    const started = await start({ MONGO_DB_PREFIX: ns.databasePrefix });
     app = started.app;
     const response = await fetch(`${started.url}/health/ready`);
     expect(response.status).toBe(200);
@@ -48,7 +48,7 @@ describe('health endpoints', () => {
 
   it('answers 503 naming Kafka when the broker is unreachable, while liveness stays 200', async () => {
     // Port 1 on loopback refuses connections at once: an unreachable broker.
-    const started = await start({ MONGO_DB_PREFIX: ns.database(''), KAFKA_BROKERS: '127.0.0.1:1' });
+    const started = await start({ MONGO_DB_PREFIX: ns.databasePrefix, KAFKA_BROKERS: '127.0.0.1:1' });
     app = started.app;
     const ready = await fetch(`${started.url}/health/ready`);
     expect(ready.status).toBe(503);
@@ -59,7 +59,7 @@ describe('health endpoints', () => {
   });
 
   it('serves its OpenAPI document and Prometheus metrics', async () => {
-    const started = await start({ MONGO_DB_PREFIX: ns.database('') });
+    const started = await start({ MONGO_DB_PREFIX: ns.databasePrefix });
     app = started.app;
     const docs = (await (await fetch(`${started.url}/docs-json`)).json()) as { info: { title: string } };
     expect(docs.info.title).toBe('readiness probe test');
