@@ -25,6 +25,10 @@ const env = projectEnv({
   KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`,
 });
 
+run('node', ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/provision-topics.ts'], {
+  env: { ...env, TS_NODE_PROJECT: 'tsconfig.base.json' },
+});
+
 const children = SERVICES.map(([name, defaultPort]) => {
   const port = Number(process.env[`THC_${name.toUpperCase().replace('-', '_')}_PORT`] ?? defaultPort);
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
