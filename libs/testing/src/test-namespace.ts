@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import mongoose, { Connection } from 'mongoose';
-import { kafkaClientConfigFromEnv } from '@thc/messaging';
 
 /**
  * A private corner of the shared infrastructure for one test file: database and topic names
@@ -50,11 +49,9 @@ export class TestNamespace {
   }
 
   kafka(clientId = this.id): Kafka {
-    return new Kafka({
-      ...kafkaClientConfigFromEnv((k) => (k === 'KAFKA_BROKERS' ? this.kafkaBrokers : process.env[k])),
-      clientId,
-      logLevel: logLevel.ERROR,
-    });
+    // Plain client on purpose: the testing lib depends on no other project, so that every
+    // library's specs can use it without a dependency cycle.
+    return new Kafka({ brokers: this.kafkaBrokers.split(','), clientId, logLevel: logLevel.ERROR });
   }
 
   async connect(databaseName: string): Promise<Connection> {
