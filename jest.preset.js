@@ -14,7 +14,8 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
   transform: {
-    '^.+\\.ts$': [
+    // jose ships only ES modules; SWC turns them into CommonJS for Jest's module system.
+    '^.+\\.(ts|js|mjs)$': [
       '@swc/jest',
       {
         jsc: {
@@ -27,7 +28,8 @@ module.exports = {
       },
     ],
   },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.infra/'],
 };

@@ -20,7 +20,10 @@ run('nx', ['run-many', '-t', 'build', '--projects=tag:type:app', '--output-style
 
 const logDir = join(ROOT, '.infra', 'logs');
 mkdirSync(logDir, { recursive: true });
+// Development tokens are signed with local keys; `npm run -s token` creates them on first use.
+run('npm', ['run', '-s', 'token', '--', '--role', 'admin'], { stdio: 'ignore' });
 const env = projectEnv({
+  AUTH_LOCAL_JWKS: process.env.AUTH_LOCAL_JWKS ?? join(ROOT, '.infra', 'auth', 'jwks.json'),
   MONGO_URL: process.env.MONGO_URL ?? `mongodb://127.0.0.1:${process.env.MONGO_PORT ?? 27017}`,
   KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`,
 });
@@ -85,5 +88,10 @@ for (const { name, port } of children) {
   console.log(`  ${name.padEnd(17)} http://127.0.0.1:${port}  (API docs /docs, health /health/ready, metrics /metrics)`);
 }
 console.log(`  logs              ${logDir}`);
+console.log(`
+Every API except health and metrics needs a bearer token. For a development token:
+  TOKEN=$(npm run -s token -- --role coordinator --sub <staff-id>)
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3001/docs-json
+Roles: patient, provider, coordinator, trainer, auditor, analyst, admin.`);
 if (ready.includes(false)) console.log('\nSome services are not ready; see their logs above.');
 console.log('\nPress Ctrl-C to stop.');

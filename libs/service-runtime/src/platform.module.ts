@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AuthModule } from '@thc/auth';
 import { SERVICE_ENV, validateServiceEnv } from './config/service-env';
 import { SERVICE_IDENTITY, ServiceIdentity } from './config/service-identity';
 import { HealthModule } from './health/health.module';
@@ -21,11 +24,22 @@ export class PlatformModule {
         // when the module file is imported, and would freeze the environment of that moment.
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }),
         MongoConnectionModule.forService(identity.name),
+        // Per-client request budget; a burst beyond it gets 429 before any work is done.
+        ThrottlerModule.forRootAsync({
+          useFactory: () => [
+            {
+              ttl: Number(process.env['THROTTLE_TTL_MS'] ?? 60_000),
+              limit: Number(process.env['THROTTLE_LIMIT'] ?? 1200),
+            },
+          ],
+        }),
+        AuthModule,
         HealthModule,
       ],
       controllers: [MetricsController],
       providers: [
         { provide: SERVICE_IDENTITY, useValue: identity },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: SERVICE_ENV, useFactory: () => validateServiceEnv(process.env) },
       ],
       exports: [SERVICE_IDENTITY, SERVICE_ENV, MongoConnectionModule],

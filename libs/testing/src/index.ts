@@ -1,3 +1,5 @@
 export * from './eventually';
 export * from './infra/infrastructure';
 export * from './test-namespace';
+export * from './test-tokens';
+export * from './hostile-bodies';

@@ -1,5 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '@thc/auth';
 import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from './kafka.health';
 
@@ -8,6 +10,8 @@ import { KafkaHealthIndicator } from './kafka.health';
  * readiness names the failed dependency under `error` (e.g. `{"kafka":{"status":"down"}}`).
  */
 @ApiTags('health')
+@Public()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { TestNamespace } from '@thc/testing';
 import { PlatformModule } from '../platform.module';
-import { configureHttp } from '../http/bootstrap-service';
+import { createServiceApp } from '../http/bootstrap-service';
 import { ServiceIdentity } from '../config/service-identity';
 
 const identity: ServiceIdentity = {
@@ -18,8 +17,7 @@ class ProbeModule {}
 
 async function start(env: Record<string, string>): Promise<{ app: INestApplication; url: string }> {
   Object.assign(process.env, env);
-  const app = await NestFactory.create(ProbeModule, { logger: false });
-  configureHttp(app, identity);
+  const app = await createServiceApp(ProbeModule, identity, { logger: false });
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };
 }

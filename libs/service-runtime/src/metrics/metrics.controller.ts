@@ -1,11 +1,15 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '@thc/auth';
 import { collectDefaultMetrics, register } from 'prom-client';
 
 let defaultsCollected = false;
 
 /** Prometheus text exposition of the process registry. */
 @ApiExcludeController()
+@Public()
+@SkipThrottle()
 @Controller('metrics')
 export class MetricsController {
   constructor() {

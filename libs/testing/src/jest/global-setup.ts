@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { provideInfrastructure } from '../infra/infrastructure';
+import { provideTestAuthKeys } from './test-auth-keys';
 
 /**
  * Integration tests share one broker and one database server per run; each test file then
@@ -6,6 +8,7 @@ import { provideInfrastructure } from '../infra/infrastructure';
  * Environment variables set here are inherited by the Jest workers.
  */
 export default async function globalSetup(): Promise<void> {
+  await provideTestAuthKeys(join(__dirname, '..', '..', '..', '..'));
   const infra = await provideInfrastructure();
   process.env['KAFKA_BROKERS'] = infra.kafkaBrokers;
   process.env['MONGO_URL'] = infra.mongoUrl;

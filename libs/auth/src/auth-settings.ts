@@ -1,0 +1,36 @@
+/**
+ * How tokens are verified. Production: the health system's OIDC provider publishes its keys at
+ * AUTH_JWKS_URL. Development and tests: AUTH_LOCAL_JWKS names a JWKS file of local keys
+ * (`npm run -s token` signs with the matching private key).
+ */
+export interface AuthSettings {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl?: string;
+  readonly localJwksPath?: string;
+  /** Allowed clock difference between issuer and service, in seconds. */
+  readonly clockToleranceSeconds: number;
+}
+
+export const DEFAULT_ISSUER = 'https://auth.telehealth-coordinator.local';
+export const DEFAULT_AUDIENCE = 'telehealth-coordinator';
+
+export function authSettingsFromEnv(read: (name: string) => string | undefined = (n) => process.env[n]): AuthSettings {
+  const jwksUrl = read('AUTH_JWKS_URL');
+  const localJwksPath = read('AUTH_LOCAL_JWKS');
+  if (!jwksUrl && !localJwksPath) {
+    throw new Error('AUTH_JWKS_URL or AUTH_LOCAL_JWKS must be set: tokens cannot be verified without keys');
+  }
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new Error('AUTH_JWKS_URL: must be an http(s) URL');
+  const tolerance = Number(read('AUTH_CLOCK_TOLERANCE_S') ?? 30);
+  if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > 300) {
+    throw new Error('AUTH_CLOCK_TOLERANCE_S: must be an integer between 0 and 300');
+  }
+  return {
+    issuer: read('AUTH_ISSUER') ?? DEFAULT_ISSUER,
+    audience: read('AUTH_AUDIENCE') ?? DEFAULT_AUDIENCE,
+    ...(jwksUrl ? { jwksUrl } : {}),
+    ...(localJwksPath ? { localJwksPath } : {}),
+    clockToleranceSeconds: tolerance,
+  };
+}
