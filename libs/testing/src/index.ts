@@ -3,3 +3,4 @@ export * from './infra/infrastructure';
 export * from './test-namespace';
 export * from './test-tokens';
 export * from './hostile-bodies';
+export * from './route-walk';

@@ -3,7 +3,7 @@ import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Post } from '@nest
 import { InjectModel, MongooseModule } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Roles } from '@thc/auth';
-import { bearer, hostileBodies, testToken, TestNamespace } from '@thc/testing';
+import { bearer, hostileBodies, testToken, TestNamespace, walkRoutes } from '@thc/testing';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Model, Schema } from 'mongoose';
@@ -134,6 +134,11 @@ describe('HTTP conventions shared by every service', () => {
       const response = await fetch(`${url}/undeclared/route`, { headers: await bearer('admin') });
       expect(response.status).toBe(403);
       expect(JSON.stringify(await response.json())).not.toContain('leaked');
+    });
+
+    it('the route walk finds the undeclared route and nothing else', () => {
+      const undeclared = walkRoutes(app).filter((r) => !r.policy).map((r) => r.route);
+      expect(undeclared).toEqual(['GET /api/v1/notes/undeclared/route (NotesController.undeclared)']);
     });
 
     it('201 for the right role and a valid body', async () => {
