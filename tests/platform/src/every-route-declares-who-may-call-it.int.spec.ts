@@ -31,16 +31,19 @@ describe('every route of every service declares who may call it', () => {
   });
   afterAll(() => ns.dispose());
 
-  it.each(services)('$name', async (identity, module) => {
-    const app: INestApplication = await createServiceApp(module, identity, { logger: false });
-    try {
-      const routes = walkRoutes(app);
-      expect(routes.map((r) => r.route)).toEqual(
-        expect.arrayContaining([expect.stringContaining('GET /health/ready')]),
-      );
-      expect(routes.filter((r) => !r.policy).map((r) => r.route)).toEqual([]);
-    } finally {
-      await app.close();
-    }
-  });
+  it.each(services.map(([identity, module]) => [identity.name, identity, module] as const))(
+    '%s',
+    async (_, identity, module) => {
+      const app: INestApplication = await createServiceApp(module, identity, { logger: false });
+      try {
+        const routes = walkRoutes(app);
+        expect(routes.map((r) => r.route)).toEqual(
+          expect.arrayContaining([expect.stringContaining('GET /health/ready')]),
+        );
+        expect(routes.filter((r) => !r.policy).map((r) => r.route)).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });
