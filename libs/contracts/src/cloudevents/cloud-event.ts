@@ -16,19 +16,21 @@ export interface CloudEventAttributes {
 
 export type KafkaHeaders = Record<string, string>;
 
-const SPEC_VERSION = '1.0';
-const CONTENT_TYPE = 'application/json';
+/** The CloudEvents version every platform event declares in `ce_specversion`. */
+export const CLOUDEVENTS_SPEC_VERSION = '1.0';
+/** Event data is always JSON; the `content-type` header says so. */
+export const EVENT_CONTENT_TYPE = 'application/json';
 
 /** Encodes attributes as Kafka headers (binary content mode). */
 export function toKafkaHeaders(attributes: CloudEventAttributes): KafkaHeaders {
   const headers: KafkaHeaders = {
-    ce_specversion: SPEC_VERSION,
+    ce_specversion: CLOUDEVENTS_SPEC_VERSION,
     ce_id: attributes.id,
     ce_source: attributes.source,
     ce_type: attributes.type,
     ce_subject: attributes.subject,
     ce_time: attributes.time,
-    'content-type': CONTENT_TYPE,
+    'content-type': EVENT_CONTENT_TYPE,
   };
   if (attributes.traceparent) headers['traceparent'] = attributes.traceparent;
   if (attributes.tracestate) headers['tracestate'] = attributes.tracestate;
@@ -38,7 +40,14 @@ export function toKafkaHeaders(attributes: CloudEventAttributes): KafkaHeaders {
   return headers;
 }
 
-const REQUIRED = ['ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_subject', 'ce_time'] as const;
+const REQUIRED = [
+  'ce_specversion',
+  'ce_id',
+  'ce_source',
+  'ce_type',
+  'ce_subject',
+  'ce_time',
+] as const;
 const CORE = new Set<string>([...REQUIRED, 'content-type', 'traceparent', 'tracestate']);
 
 export type DecodeResult =
@@ -55,12 +64,13 @@ export function fromKafkaHeaders(
     if (single !== undefined) headers[name] = single.toString();
   }
   const missing = REQUIRED.filter((name) => !headers[name]);
-  if (missing.length > 0) return { ok: false, reason: `missing CloudEvents header(s): ${missing.join(', ')}` };
+  if (missing.length > 0)
+    return { ok: false, reason: `missing CloudEvents header(s): ${missing.join(', ')}` };
   const required = headers as KafkaHeaders & Record<(typeof REQUIRED)[number], string>;
-  if (headers['ce_specversion'] !== SPEC_VERSION) {
+  if (headers['ce_specversion'] !== CLOUDEVENTS_SPEC_VERSION) {
     return { ok: false, reason: `unsupported ce_specversion ${headers['ce_specversion']}` };
   }
-  if (headers['content-type'] && !headers['content-type'].startsWith(CONTENT_TYPE)) {
+  if (headers['content-type'] && !headers['content-type'].startsWith(EVENT_CONTENT_TYPE)) {
     return { ok: false, reason: `unsupported content-type ${headers['content-type']}` };
   }
   const extensions: Record<string, string> = {};

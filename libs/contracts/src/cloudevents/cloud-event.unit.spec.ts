@@ -37,7 +37,8 @@ describe('CloudEvents binary mode on Kafka', () => {
     const result = fromKafkaHeaders({ ce_id: Buffer.from('x') });
     expect(result).toEqual({
       ok: false,
-      reason: 'missing CloudEvents header(s): ce_specversion, ce_source, ce_type, ce_subject, ce_time',
+      reason:
+        'missing CloudEvents header(s): ce_specversion, ce_source, ce_type, ce_subject, ce_time',
     });
   });
 });

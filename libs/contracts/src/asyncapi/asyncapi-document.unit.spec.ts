@@ -1,0 +1,59 @@
+import { Parser } from '@asyncapi/parser';
+import { readFileSync } from 'node:fs';
+import { allEventDefinitions } from '../registry/event-registry';
+import { ASYNCAPI_FILE } from '../docs-paths';
+import { renderAsyncApiYaml } from './asyncapi-file';
+import { buildAsyncApi } from './build-asyncapi';
+
+const document = buildAsyncApi({ version: '0.0.0-test' });
+const types = allEventDefinitions().map((definition) => [definition.type, definition] as const);
+
+describe('the AsyncAPI document', () => {
+  test.each(types)('lists %s on its topic, sent by its producer', (type, definition) => {
+    const message = document.components.messages[type];
+    const channel = document.channels[definition.context];
+    const operation = document.operations[`${definition.producerService}.send`];
+
+    expect(message).toMatchObject({
+      name: type,
+      contentType: 'application/json',
+      payload: definition.schema,
+    });
+    expect(message?.headers).toMatchObject({
+      properties: { ce_type: { const: type }, ce_source: { const: definition.source } },
+    });
+    expect(channel?.address).toBe(definition.topic);
+    expect(channel?.messages[type]).toEqual({ $ref: `#/components/messages/${type}` });
+    expect(operation).toMatchObject({
+      action: 'send',
+      channel: { $ref: `#/channels/${definition.context}` },
+    });
+    expect(operation?.messages).toContainEqual({
+      $ref: `#/channels/${definition.context}/messages/${type}`,
+    });
+  });
+
+  it('is committed as generated (if this fails, run `npm run asyncapi` and commit docs/asyncapi.yaml)', () => {
+    const committed = readFileSync(ASYNCAPI_FILE, 'utf8');
+    const generated = renderAsyncApiYaml();
+    if (committed !== generated) {
+      const lines = committed.split('\n');
+      const line = generated.split('\n').findIndex((text, index) => text !== lines[index]) + 1;
+      throw new Error(
+        `docs/asyncapi.yaml is out of date with libs/contracts (first difference at line ${line}): ` +
+          'run `npm run asyncapi` and commit the result',
+      );
+    }
+  });
+
+  it('is a valid AsyncAPI 3.0 document according to the official parser', async () => {
+    const { document: parsed, diagnostics } = await new Parser().parse(
+      readFileSync(ASYNCAPI_FILE, 'utf8'),
+    );
+    // Severity 0 is an error; the parser also suggests newer spec versions (warnings), which is
+    // a choice, not a defect.
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 0);
+    expect(errors.map((error) => `${error.path.join('.')}: ${error.message}`)).toEqual([]);
+    expect(parsed?.allMessages().length).toBe(types.length);
+  }, 30_000);
+});

@@ -1,0 +1,58 @@
+import type { ContextRegistry } from '../registry/event-definition';
+import { CONTEXT_REGISTRIES, eventDefinition } from '../registry/event-registry';
+import { latestTypeOf } from '../versioning/upcast';
+import { type SchemaNode, fieldRows } from './field-summary';
+
+function eventSection(type: string): string[] {
+  const event = eventDefinition(type);
+  if (!event) return [];
+  const stream = event.streamDefinition;
+  const latest = latestTypeOf(type);
+  return [
+    `### ${type}`,
+    '',
+    event.summary,
+    '',
+    `Key and \`ce_subject\`: \`${stream.prefix}-<${stream.idField}>\`.` +
+      (latest === type ? '' : ` Superseded by \`${latest}\`; upcast on read.`),
+    '',
+    '| field | type | required | notes |',
+    '|---|---|---|---|',
+    ...fieldRows(event.schema as SchemaNode),
+    '',
+  ];
+}
+
+function contextSection(registry: ContextRegistry): string[] {
+  return [
+    `## ${registry.context}: \`${registry.topic}\``,
+    '',
+    `${registry.description} Produced by the ${registry.producer.service} service ` +
+      `(\`ce_source: ${registry.producer.source}\`).`,
+    '',
+    '| stream | key | what it holds |',
+    '|---|---|---|',
+    ...Object.values(registry.streams).map(
+      (stream) =>
+        `| ${stream.prefix} | \`${stream.prefix}-<${stream.idField}>\` | ${stream.description} |`,
+    ),
+    '',
+    ...registry.events.flatMap((event) => eventSection(event.type)),
+  ];
+}
+
+/** docs/events.md: the event catalog for people, from the same registry as the AsyncAPI file. */
+export function renderEventCatalog(): string {
+  const registries: readonly ContextRegistry[] = Object.values(CONTEXT_REGISTRIES);
+  return [
+    '<!-- Generated from libs/contracts by `npm run asyncapi`. Do not edit. -->',
+    '',
+    '# Event catalog',
+    '',
+    'Every event the platform publishes, by topic. Each message is a CloudEvent in Kafka binary ' +
+      'mode (`ce_*` headers, JSON value, stream id as key); the machine-readable contract, with ' +
+      'the full JSON Schemas and examples, is [asyncapi.yaml](asyncapi.yaml).',
+    '',
+    ...registries.flatMap(contextSection),
+  ].join('\n');
+}

@@ -1,0 +1,33 @@
+import { consentGrantedV1 } from './compliance/consent-granted.event';
+import { consentRevokedV1 } from './compliance/consent-revoked.event';
+import { phiAccessedV1 } from './compliance/phi-accessed.event';
+import { violationDetectedV1 } from './compliance/violation-detected.event';
+import type { ContextRegistry } from './event-definition';
+import { TOPICS } from './topics';
+
+/** What the compliance-audit service publishes on `thc.compliance.v1`. */
+export const complianceRegistry = {
+  context: 'compliance',
+  topic: TOPICS.compliance,
+  producer: { service: 'compliance-audit', source: '/thc/compliance-audit' },
+  description: 'Patient consent, the PHI-access log, and detected compliance violations.',
+  streams: {
+    consent: {
+      prefix: 'consent',
+      idField: 'patientId',
+      description: "One patient's consents, so the current state is one stream read.",
+    },
+    phiAccess: {
+      prefix: 'phi-access',
+      idField: 'patientId',
+      description: "Every access to one patient's data: the accounting-of-disclosures source.",
+    },
+    violation: {
+      prefix: 'violation',
+      idField: 'violationId',
+      description: 'One detected violation and its follow-up.',
+    },
+  },
+  events: [consentGrantedV1, consentRevokedV1, phiAccessedV1, violationDetectedV1],
+  upcasters: [],
+} as const satisfies ContextRegistry<'compliance'>;

@@ -1,0 +1,51 @@
+import type { ContextRegistry } from './event-definition';
+import { appointmentBookedV1 } from './scheduling/appointment-booked.event';
+import { appointmentCancelledV1 } from './scheduling/appointment-cancelled.event';
+import { appointmentCheckedInV1 } from './scheduling/appointment-checked-in.event';
+import { appointmentCompletedV1 } from './scheduling/appointment-completed.event';
+import { appointmentNoShowV1 } from './scheduling/appointment-no-show.event';
+import { appointmentRequestedV1 } from './scheduling/appointment-requested.event';
+import { appointmentRescheduledV1 } from './scheduling/appointment-rescheduled.event';
+import { providerScheduleDefinedV1 } from './scheduling/provider-schedule-defined.event';
+import { reminderDueV1 } from './scheduling/reminder-due.event';
+import { waitlistSlotOfferedV1 } from './scheduling/waitlist-slot-offered.event';
+import { TOPICS } from './topics';
+
+/** What the scheduling service publishes on `thc.scheduling.v1`. */
+export const schedulingRegistry = {
+  context: 'scheduling',
+  topic: TOPICS.scheduling,
+  producer: { service: 'scheduling', source: '/thc/scheduling' },
+  description:
+    'Provider telehealth availability, appointments and their outcomes, reminders, waitlist.',
+  streams: {
+    providerSchedule: {
+      prefix: 'provider-schedule',
+      idField: 'providerId',
+      description: "One provider's telehealth availability.",
+    },
+    appointment: {
+      prefix: 'appointment',
+      idField: 'appointmentId',
+      description: 'One appointment, from request to outcome, with its reminders.',
+    },
+    waitlistEntry: {
+      prefix: 'waitlist-entry',
+      idField: 'waitlistEntryId',
+      description: "One patient's place on a waitlist and the slots offered to it.",
+    },
+  },
+  events: [
+    providerScheduleDefinedV1,
+    appointmentRequestedV1,
+    appointmentBookedV1,
+    appointmentRescheduledV1,
+    appointmentCancelledV1,
+    appointmentCheckedInV1,
+    appointmentCompletedV1,
+    appointmentNoShowV1,
+    reminderDueV1,
+    waitlistSlotOfferedV1,
+  ],
+  upcasters: [],
+} as const satisfies ContextRegistry<'scheduling'>;

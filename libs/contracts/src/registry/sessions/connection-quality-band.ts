@@ -1,0 +1,30 @@
+/** The network figures one quality sample carries. */
+export interface ConnectionMetrics {
+  readonly rttMs: number;
+  readonly jitterMs: number;
+  readonly packetLossPercent: number;
+}
+
+export type QualityBand = 'good' | 'fair' | 'poor';
+
+/*
+ * Thresholds for interactive video: ~150 ms one-way delay (ITU-T G.114), i.e. 300 ms round
+ * trip, is where conversation starts to suffer; jitter past 30 ms and loss past 1% become
+ * audible. "poor" is where participants typically fall back to audio only.
+ */
+const GOOD = { rttMs: 300, jitterMs: 30, packetLossPercent: 1 } as const;
+const POOR = { rttMs: 500, jitterMs: 50, packetLossPercent: 5 } as const;
+
+/**
+ * The platform's one definition of a sample's quality band. Producers of
+ * ConnectionQualitySampled.v2 and the v1 -> v2 upcaster both call it, so a band means the same
+ * whether it was measured live or derived from an old event.
+ */
+export function qualityBand(metrics: ConnectionMetrics): QualityBand {
+  const exceeds = (limits: ConnectionMetrics): boolean =>
+    metrics.rttMs > limits.rttMs ||
+    metrics.jitterMs > limits.jitterMs ||
+    metrics.packetLossPercent > limits.packetLossPercent;
+  if (exceeds(POOR)) return 'poor';
+  return exceeds(GOOD) ? 'fair' : 'good';
+}

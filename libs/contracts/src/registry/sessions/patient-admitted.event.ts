@@ -1,0 +1,29 @@
+import type { JSONSchema } from 'json-schema-to-ts';
+import { actor } from '../../schemas/actor.schema';
+import { dateTime, uuid } from '../../schemas/common-fields.schema';
+import type { EventData, EventDefinition } from '../event-definition';
+import { EXAMPLE_IDS as ids } from '../example-ids';
+
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['sessionId', 'patientId', 'admittedAt', 'admittedBy'],
+  properties: { sessionId: uuid, patientId: uuid, admittedAt: dateTime, admittedBy: actor },
+} as const satisfies JSONSchema;
+
+export type PatientAdmittedV1 = EventData<typeof schema>;
+
+const example: PatientAdmittedV1 = {
+  sessionId: ids.sessionId,
+  patientId: ids.patientId,
+  admittedAt: '2026-03-09T13:01:05Z',
+  admittedBy: { kind: 'user', userId: ids.providerId, role: 'provider' },
+};
+
+export const patientAdmittedV1 = {
+  type: 'thc.sessions.PatientAdmitted.v1',
+  stream: 'session',
+  summary: 'The provider (or a coordinator) admitted the patient from the waiting room.',
+  schema,
+  example,
+} as const satisfies EventDefinition<'sessions'>;

@@ -1,0 +1,30 @@
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+
+const base64 = { type: 'string', pattern: '^[A-Za-z0-9+/]+={0,2}$' } as const satisfies JSONSchema;
+
+/**
+ * A field that must carry PHI (a patient's contact for reminders, a free-text reason) travels
+ * only as AES-256-GCM ciphertext under a per-patient key. Erasing that key makes every copy
+ * unreadable (crypto-shredding), including the copies already on Kafka and in projections.
+ * This is the wire shape only; the security work owns the encryption itself.
+ */
+export const encryptedField = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['alg', 'keyId', 'iv', 'ciphertext', 'tag'],
+  description: 'PHI encrypted with AES-256-GCM under a per-patient key (crypto-shredding).',
+  properties: {
+    alg: { const: 'AES-256-GCM' },
+    keyId: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'Id of the per-patient data key; the key itself never leaves the key store.',
+    },
+    iv: { ...base64, description: '96-bit GCM nonce, base64.' },
+    ciphertext: { ...base64, description: 'UTF-8 plaintext encrypted, base64.' },
+    tag: { ...base64, description: '128-bit GCM authentication tag, base64.' },
+  },
+} as const satisfies JSONSchema;
+
+export type EncryptedField = FromSchema<typeof encryptedField>;

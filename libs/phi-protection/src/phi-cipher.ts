@@ -1,0 +1,22 @@
+import type { EncryptedField } from '@thc/contracts';
+import { openField, sealField } from './crypto/field-cipher';
+import { PatientKeyStore } from './keys/patient-key-store';
+
+/** What reading a sealed field gives: the value, or the fact that it was erased. */
+export type OpenedField = { readonly readable: true; readonly value: string } | { readonly readable: false; readonly reason: 'erased' };
+
+/** Seals and opens PHI fields under the patient's own key. */
+export class PhiCipher {
+  constructor(private readonly keys: PatientKeyStore) {}
+
+  async seal(patientId: string, plaintext: string): Promise<EncryptedField> {
+    const { keyId, key } = await this.keys.dataKeyFor(patientId);
+    return sealField(plaintext, key, keyId, patientId);
+  }
+
+  async open(patientId: string, field: EncryptedField): Promise<OpenedField> {
+    const key = await this.keys.keyForField(patientId, field.keyId);
+    if (!key) return { readable: false, reason: 'erased' };
+    return { readable: true, value: openField(field, key, patientId) };
+  }
+}
