@@ -15,13 +15,18 @@ export interface AuthSettings {
 export const DEFAULT_ISSUER = 'https://auth.telehealth-coordinator.local';
 export const DEFAULT_AUDIENCE = 'telehealth-coordinator';
 
-export function authSettingsFromEnv(read: (name: string) => string | undefined = (n) => process.env[n]): AuthSettings {
+export function authSettingsFromEnv(
+  read: (name: string) => string | undefined = (n) => process.env[n],
+): AuthSettings {
   const jwksUrl = read('AUTH_JWKS_URL');
   const localJwksPath = read('AUTH_LOCAL_JWKS');
   if (!jwksUrl && !localJwksPath) {
-    throw new Error('AUTH_JWKS_URL or AUTH_LOCAL_JWKS must be set: tokens cannot be verified without keys');
+    throw new Error(
+      'AUTH_JWKS_URL or AUTH_LOCAL_JWKS must be set: tokens cannot be verified without keys',
+    );
   }
-  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new Error('AUTH_JWKS_URL: must be an http(s) URL');
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl))
+    throw new Error('AUTH_JWKS_URL: must be an http(s) URL');
   const tolerance = Number(read('AUTH_CLOCK_TOLERANCE_S') ?? 30);
   if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > 300) {
     throw new Error('AUTH_CLOCK_TOLERANCE_S: must be an integer between 0 and 300');

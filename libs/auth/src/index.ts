@@ -8,3 +8,4 @@ export * from './patient-access.policy';
 export * from './principal';
 export * from './roles';
 export * from './token-verifier';
+export * from './nest/ensure-patient-access';

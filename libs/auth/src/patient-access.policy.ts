@@ -1,8 +1,7 @@
 import { Principal } from './principal';
 
 export type PatientAccessDecision =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly reason: string };
+  { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
 
 /**
  * Who may read or change one patient's records. A patient reaches only their own; a provider
@@ -15,10 +14,13 @@ export function decidePatientAccess(
   patientId: string,
   careRelationship: boolean,
 ): PatientAccessDecision {
-  if (principal.roles.includes('admin') || principal.roles.includes('coordinator')) return { allowed: true };
-  if (principal.roles.includes('patient') && principal.subject === patientId) return { allowed: true };
+  if (principal.roles.includes('admin') || principal.roles.includes('coordinator'))
+    return { allowed: true };
+  if (principal.roles.includes('patient') && principal.subject === patientId)
+    return { allowed: true };
   if (principal.roles.includes('provider') && careRelationship) return { allowed: true };
-  if (principal.roles.includes('patient')) return { allowed: false, reason: 'patients can reach only their own records' };
+  if (principal.roles.includes('patient'))
+    return { allowed: false, reason: 'patients can reach only their own records' };
   if (principal.roles.includes('provider')) {
     return { allowed: false, reason: 'provider has no appointment with this patient' };
   }

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, errors, JSONWebKeySet, jwtVerify, JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  JSONWebKeySet,
+  jwtVerify,
+  JWTVerifyGetKey,
+} from 'jose';
 import { AuthenticationError } from './authentication.error';
 import { AuthSettings } from './auth-settings';
 import { Principal } from './principal';
@@ -14,8 +21,13 @@ export class TokenVerifier {
 
   constructor(private readonly settings: AuthSettings) {
     this.keys = settings.jwksUrl
-      ? createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 })
-      : createLocalJWKSet(JSON.parse(readFileSync(settings.localJwksPath ?? '', 'utf8')) as JSONWebKeySet);
+      ? createRemoteJWKSet(new URL(settings.jwksUrl), {
+          cooldownDuration: 30_000,
+          cacheMaxAge: 600_000,
+        })
+      : createLocalJWKSet(
+          JSON.parse(readFileSync(settings.localJwksPath ?? '', 'utf8')) as JSONWebKeySet,
+        );
   }
 
   async verify(token: string): Promise<Principal> {
@@ -27,10 +39,16 @@ export class TokenVerifier {
         clockTolerance: this.settings.clockToleranceSeconds,
         requiredClaims: ['sub', 'exp'],
       });
-      const claimed: unknown[] = Array.isArray(payload['roles']) ? payload['roles'] : [payload['role']];
+      const claimed: unknown[] = Array.isArray(payload['roles'])
+        ? payload['roles']
+        : [payload['role']];
       const roles = claimed.filter(isRole);
       if (roles.length === 0) throw new AuthenticationError('token carries no known role');
-      return { subject: payload.sub ?? '', roles, ...(payload.jti ? { tokenId: payload.jti } : {}) };
+      return {
+        subject: payload.sub ?? '',
+        roles,
+        ...(payload.jti ? { tokenId: payload.jti } : {}),
+      };
     } catch (error) {
       throw toAuthenticationError(error);
     }
@@ -43,9 +61,13 @@ function toAuthenticationError(error: unknown): AuthenticationError {
   if (error instanceof errors.JWTClaimValidationFailed) {
     return new AuthenticationError(`token claim "${error.claim}" is not accepted`);
   }
-  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
+  if (
+    error instanceof errors.JWSSignatureVerificationFailed ||
+    error instanceof errors.JWKSNoMatchingKey
+  ) {
     return new AuthenticationError('token signature is not valid');
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return new AuthenticationError('token algorithm is not accepted');
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return new AuthenticationError('token algorithm is not accepted');
   return new AuthenticationError('token is malformed');
 }

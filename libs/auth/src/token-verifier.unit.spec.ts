@@ -33,13 +33,20 @@ describe('bearer token verification', () => {
 
   it('accepts a token signed by a known key and returns the caller', async () => {
     const token = await signLocalToken(keys, { role: 'coordinator', subject: 'staff-7' });
-    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'staff-7', roles: ['coordinator'] });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      subject: 'staff-7',
+      roles: ['coordinator'],
+    });
   });
 
   it.each([
     ['an expired token', { ttlSeconds: -120 }, 'token expired'],
     ['a token for another audience', { audience: 'billing' }, 'token claim "aud" is not accepted'],
-    ['a token from another issuer', { issuer: 'https://evil.example' }, 'token claim "iss" is not accepted'],
+    [
+      'a token from another issuer',
+      { issuer: 'https://evil.example' },
+      'token claim "iss" is not accepted',
+    ],
   ])('refuses %s', async (_, overrides, reason) => {
     const token = await signLocalToken(keys, { role: 'patient', subject: 'p-1', ...overrides });
     await expect(verifier.verify(token)).rejects.toThrow(reason);

@@ -23,7 +23,10 @@ describe('crypto-shredding a patient', () => {
     const connection = await ns.connect('phi');
     store = new MongoEventStore(connection);
     await store.init();
-    keys = new PatientKeyStore(connection, new EnvMasterKeyring(`m1:${randomBytes(32).toString('base64')}`));
+    keys = new PatientKeyStore(
+      connection,
+      new EnvMasterKeyring(`m1:${randomBytes(32).toString('base64')}`),
+    );
     cipher = new PhiCipher(keys);
   });
 
@@ -36,7 +39,12 @@ describe('crypto-shredding a patient', () => {
     await store.append(streamId, 'noStream', [
       {
         type: 'thc.scheduling.ReminderRequested.v1',
-        data: { appointmentId: streamId, patientId, minutesBefore: 60, contact } satisfies ReminderRequested,
+        data: {
+          appointmentId: streamId,
+          patientId,
+          minutesBefore: 60,
+          contact,
+        } satisfies ReminderRequested,
       },
     ]);
     const raw = await store.model.findOne({ streamId }).lean();
@@ -44,29 +52,43 @@ describe('crypto-shredding a patient', () => {
 
     const [before] = await store.load(streamId);
     const sealed = (before!.data as ReminderRequested).contact;
-    expect(await cipher.open(patientId, sealed)).toEqual({ readable: true, value: 'jane.doe@example.org' });
+    expect(await cipher.open(patientId, sealed)).toEqual({
+      readable: true,
+      value: 'jane.doe@example.org',
+    });
 
     expect(await keys.erase(patientId, 'privacy-officer-1')).toBe(true);
 
     const [after] = await store.load(streamId);
     const data = after!.data as ReminderRequested;
     expect(data.minutesBefore).toBe(60);
-    expect(await cipher.open(patientId, data.contact)).toEqual({ readable: false, reason: 'erased' });
-    await expect(cipher.seal(patientId, 'new@example.org')).rejects.toBeInstanceOf(PatientErasedError);
+    expect(await cipher.open(patientId, data.contact)).toEqual({
+      readable: false,
+      reason: 'erased',
+    });
+    await expect(cipher.seal(patientId, 'new@example.org')).rejects.toBeInstanceOf(
+      PatientErasedError,
+    );
     expect(await keys.erase(patientId, 'privacy-officer-1')).toBe(false);
   });
 
   it('gives one key to a patient even when first uses race', async () => {
     const patientId = randomUUID();
-    const sealed = await Promise.all(Array.from({ length: 10 }, (_, i) => cipher.seal(patientId, `value-${i}`)));
+    const sealed = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => cipher.seal(patientId, `value-${i}`)),
+    );
     expect(new Set(sealed.map((s) => s.keyId)).size).toBe(1);
     const opened = await Promise.all(sealed.map((s) => cipher.open(patientId, s)));
-    expect(opened.map((o) => (o.readable ? o.value : 'erased'))).toEqual(sealed.map((_, i) => `value-${i}`));
+    expect(opened.map((o) => (o.readable ? o.value : 'erased'))).toEqual(
+      sealed.map((_, i) => `value-${i}`),
+    );
   });
 
   it('erasing a patient who has no PHI yet still blocks sealing later', async () => {
     const patientId = randomUUID();
     expect(await keys.erase(patientId, 'privacy-officer-1')).toBe(false);
-    await expect(cipher.seal(patientId, 'x@example.org')).rejects.toBeInstanceOf(PatientErasedError);
+    await expect(cipher.seal(patientId, 'x@example.org')).rejects.toBeInstanceOf(
+      PatientErasedError,
+    );
   });
 });

@@ -3,7 +3,9 @@ import { openField, sealField } from './crypto/field-cipher';
 import { PatientKeyStore } from './keys/patient-key-store';
 
 /** What reading a sealed field gives: the value, or the fact that it was erased. */
-export type OpenedField = { readonly readable: true; readonly value: string } | { readonly readable: false; readonly reason: 'erased' };
+export type OpenedField =
+  | { readonly readable: true; readonly value: string }
+  | { readonly readable: false; readonly reason: 'erased' };
 
 /** Seals and opens PHI fields under the patient's own key. */
 export class PhiCipher {

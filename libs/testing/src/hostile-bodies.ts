@@ -21,12 +21,24 @@ const ANY_FIELD: readonly [string, unknown][] = [
 
 function typedMutations(valid: unknown): [string, unknown][] {
   if (typeof valid === 'number') {
-    return [['string for number', 'ten'], ['boolean for number', true], ['huge number', 1e308 * 10 || 9e300]];
+    return [
+      ['string for number', 'ten'],
+      ['boolean for number', true],
+      ['huge number', 1e308 * 10 || 9e300],
+    ];
   }
-  if (typeof valid === 'boolean') return [['string for boolean', 'yes'], ['number for boolean', 1]];
+  if (typeof valid === 'boolean')
+    return [
+      ['string for boolean', 'yes'],
+      ['number for boolean', 1],
+    ];
   if (typeof valid !== 'string') return [['string for object', 'x']];
   if (UUID.test(valid)) {
-    return [['malformed uuid', 'not-a-uuid'], ['uuid with suffix', `${valid}x`], ['number for uuid', 42]];
+    return [
+      ['malformed uuid', 'not-a-uuid'],
+      ['uuid with suffix', `${valid}x`],
+      ['number for uuid', 42],
+    ];
   }
   if (DATE_TIME.test(valid)) {
     return [
@@ -35,7 +47,10 @@ function typedMutations(valid: unknown): [string, unknown][] {
       ['not a date', 'tomorrow'],
     ];
   }
-  return [['number for string', 12345], ['boolean for string', false]];
+  return [
+    ['number for string', 12345],
+    ['boolean for string', false],
+  ];
 }
 
 /**
@@ -56,8 +71,16 @@ export function hostileBodies(valid: Readonly<Record<string, unknown>>): Hostile
     { label: 'top-level $where', body: { ...valid, $where: '1 == 1' } },
     { label: 'top-level $set', body: { ...valid, $set: { role: 'admin' } } },
     { label: 'dotted key', body: { ...valid, 'profile.role': 'admin' } },
-    { label: '__proto__ pollution', body: JSON.parse(`{"__proto__": {"isAdmin": true}, ${JSON.stringify(valid).slice(1)}`) as unknown },
-    { label: 'constructor pollution', body: { ...valid, constructor: { prototype: { isAdmin: true } } } },
+    {
+      label: '__proto__ pollution',
+      body: JSON.parse(
+        `{"__proto__": {"isAdmin": true}, ${JSON.stringify(valid).slice(1)}`,
+      ) as unknown,
+    },
+    {
+      label: 'constructor pollution',
+      body: { ...valid, constructor: { prototype: { isAdmin: true } } },
+    },
     { label: 'empty object', body: {} },
     { label: 'array body', body: [valid] },
     { label: 'string body', body: 'hello' },

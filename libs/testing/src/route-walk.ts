@@ -24,7 +24,8 @@ export function walkRoutes(app: INestApplication): DeclaredRoute[] {
         if (name === 'constructor' || typeof handler !== 'function') continue;
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
         if (path === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        const method =
+          RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         routes.push({
           route: `${method} /${[base, path].filter((p) => p && p !== '/').join('/')} (${controller.name}.${name})`,
           policy: accessPolicyOf(reflector, [handler, controller]),

@@ -7,7 +7,10 @@ export async function testToken(
   overrides: Partial<LocalTokenRequest> = {},
 ): Promise<string> {
   const dir = process.env['THC_TEST_AUTH_DIR'];
-  if (!dir) throw new Error('THC_TEST_AUTH_DIR is not set: run integration tests through jest global setup');
+  if (!dir)
+    throw new Error(
+      'THC_TEST_AUTH_DIR is not set: run integration tests through jest global setup',
+    );
   return signLocalToken(localKeyFiles(dir), { role, subject, ...overrides });
 }
 

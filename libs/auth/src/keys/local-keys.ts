@@ -11,7 +11,10 @@ export interface LocalKeyFiles {
 }
 
 export function localKeyFiles(dir: string): LocalKeyFiles {
-  return { privateKeyPath: join(dir, 'signing-key.private.jwk.json'), jwksPath: join(dir, 'jwks.json') };
+  return {
+    privateKeyPath: join(dir, 'signing-key.private.jwk.json'),
+    jwksPath: join(dir, 'jwks.json'),
+  };
 }
 
 /** Creates an ES256 key pair in `dir` unless one is there; returns the file paths. */
@@ -25,7 +28,10 @@ export async function ensureLocalKeys(dir: string): Promise<LocalKeyFiles> {
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'ES256' };
   writeFileSync(files.privateKeyPath, JSON.stringify(privateJwk), { mode: 0o600 });
   chmodSync(files.privateKeyPath, 0o600);
-  writeFileSync(files.jwksPath, JSON.stringify({ keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig' }] }));
+  writeFileSync(
+    files.jwksPath,
+    JSON.stringify({ keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig' }] }),
+  );
   return files;
 }
 
@@ -39,7 +45,10 @@ export interface LocalTokenRequest {
 }
 
 /** Signs a development token with the local private key. */
-export async function signLocalToken(files: LocalKeyFiles, request: LocalTokenRequest): Promise<string> {
+export async function signLocalToken(
+  files: LocalKeyFiles,
+  request: LocalTokenRequest,
+): Promise<string> {
   const jwk = JSON.parse(readFileSync(files.privateKeyPath, 'utf8')) as JWK & { kid: string };
   const key = await importJWK(jwk, 'ES256');
   const now = Math.floor(Date.now() / 1000);

@@ -7,8 +7,7 @@ export const ACCESS_POLICY = 'thc:access-policy';
 
 /** What a route admits. A route with none is refused: access is denied by default. */
 export type AccessPolicy =
-  | { readonly kind: 'public' }
-  | { readonly kind: 'roles'; readonly roles: readonly Role[] };
+  { readonly kind: 'public' } | { readonly kind: 'roles'; readonly roles: readonly Role[] };
 
 /** Open to anyone, without a token (health, metrics). */
 export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
@@ -31,8 +30,11 @@ export interface AuthenticatedRequest {
 }
 
 /** The verified caller; only on routes with a `@Roles` policy. */
-export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
-  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-  if (!principal) throw new Error('CurrentPrincipal used on a route without an authenticated caller');
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Principal => {
+    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+    if (!principal)
+      throw new Error('CurrentPrincipal used on a route without an authenticated caller');
+    return principal;
+  },
+);

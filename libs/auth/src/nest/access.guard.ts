@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticationError } from '../authentication.error';
 import { hasAnyRole } from '../principal';
@@ -22,7 +28,8 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = accessPolicyOf(this.reflector, [context.getHandler(), context.getClass()]);
-    if (!policy) throw new ForbiddenException('this route declares no access policy, so it is closed');
+    if (!policy)
+      throw new ForbiddenException('this route declares no access policy, so it is closed');
     if (policy.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<HttpRequest>();

@@ -17,7 +17,9 @@ describe('sealing one PHI field with AES-256-GCM', () => {
     const sealed = sealField('jane@example.org', key, 'k-1', 'patient-1');
     const bytes = Buffer.from(sealed.ciphertext, 'base64');
     bytes[0] = bytes[0]! ^ 0xff;
-    expect(() => openField({ ...sealed, ciphertext: bytes.toString('base64') }, key, 'patient-1')).toThrow();
+    expect(() =>
+      openField({ ...sealed, ciphertext: bytes.toString('base64') }, key, 'patient-1'),
+    ).toThrow();
   });
 
   it('refuses to open a field copied into another patient', () => {

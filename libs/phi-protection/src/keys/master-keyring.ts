@@ -34,10 +34,12 @@ export class EnvMasterKeyring implements KeyWrapper {
       .map((entry) => {
         const [id, material] = entry.split(':');
         const key = Buffer.from(material ?? '', 'base64');
-        if (!id || key.length !== 32) throw new Error('PHI_MASTER_KEYS: each entry must be id:<32 bytes base64>');
+        if (!id || key.length !== 32)
+          throw new Error('PHI_MASTER_KEYS: each entry must be id:<32 bytes base64>');
         return [id, key] as const;
       });
-    if (entries.length === 0) throw new Error('PHI_MASTER_KEYS: at least one master key is required');
+    if (entries.length === 0)
+      throw new Error('PHI_MASTER_KEYS: at least one master key is required');
     this.keys = new Map(entries);
     this.currentId = entries[0][0];
   }
@@ -56,10 +58,17 @@ export class EnvMasterKeyring implements KeyWrapper {
   }
 
   async unwrap(wrapped: WrappedKey): Promise<Buffer> {
-    const decipher = createDecipheriv('aes-256-gcm', this.key(wrapped.masterKeyId), Buffer.from(wrapped.iv, 'base64'));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      this.key(wrapped.masterKeyId),
+      Buffer.from(wrapped.iv, 'base64'),
+    );
     decipher.setAAD(Buffer.from(wrapped.masterKeyId));
     decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(wrapped.ciphertext, 'base64')), decipher.final()]);
+    return Buffer.concat([
+      decipher.update(Buffer.from(wrapped.ciphertext, 'base64')),
+      decipher.final(),
+    ]);
   }
 
   /** True when a key was wrapped with an older master key and should be re-wrapped. */

@@ -25,7 +25,10 @@ describe('master keyring from the environment', () => {
     expect((await after.wrap(dataKey)).masterKeyId).toBe('m2');
   });
 
-  it.each([[''], ['m1'], ['m1:c2hvcnQ='], ['m1:not base64 at all!!']])('refuses the setting %p', (spec) => {
-    expect(() => new EnvMasterKeyring(spec)).toThrow('PHI_MASTER_KEYS');
-  });
+  it.each([[''], ['m1'], ['m1:c2hvcnQ='], ['m1:not base64 at all!!']])(
+    'refuses the setting %p',
+    (spec) => {
+      expect(() => new EnvMasterKeyring(spec)).toThrow('PHI_MASTER_KEYS');
+    },
+  );
 });

@@ -97,7 +97,14 @@ export class PatientKeyStore {
       await this.model
         .updateOne(
           { _id: patientId },
-          { $setOnInsert: { keyId: randomUUID(), createdAt: new Date(), erasedAt: new Date(), erasedBy } },
+          {
+            $setOnInsert: {
+              keyId: randomUUID(),
+              createdAt: new Date(),
+              erasedAt: new Date(),
+              erasedBy,
+            },
+          },
           { upsert: true },
         )
         .catch((error: { code?: number }) => {

@@ -38,7 +38,11 @@ class KeyConnectionCloser implements OnApplicationShutdown {
       useFactory: (connection: Connection) =>
         new PatientKeyStore(connection, new EnvMasterKeyring(process.env['PHI_MASTER_KEYS'] ?? '')),
     },
-    { provide: PhiCipher, inject: [PatientKeyStore], useFactory: (keys: PatientKeyStore) => new PhiCipher(keys) },
+    {
+      provide: PhiCipher,
+      inject: [PatientKeyStore],
+      useFactory: (keys: PatientKeyStore) => new PhiCipher(keys),
+    },
     KeyConnectionCloser,
   ],
   exports: [PatientKeyStore, PhiCipher],

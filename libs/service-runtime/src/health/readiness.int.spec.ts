@@ -46,7 +46,10 @@ describe('health endpoints', () => {
 
   it('answers 503 naming Kafka when the broker is unreachable, while liveness stays 200', async () => {
     // Port 1 on loopback refuses connections at once: an unreachable broker.
-    const started = await start({ MONGO_DB_PREFIX: ns.databasePrefix, KAFKA_BROKERS: '127.0.0.1:1' });
+    const started = await start({
+      MONGO_DB_PREFIX: ns.databasePrefix,
+      KAFKA_BROKERS: '127.0.0.1:1',
+    });
     app = started.app;
     const ready = await fetch(`${started.url}/health/ready`);
     expect(ready.status).toBe(503);
@@ -59,7 +62,9 @@ describe('health endpoints', () => {
   it('serves its OpenAPI document and Prometheus metrics', async () => {
     const started = await start({ MONGO_DB_PREFIX: ns.databasePrefix });
     app = started.app;
-    const docs = (await (await fetch(`${started.url}/docs-json`)).json()) as { info: { title: string } };
+    const docs = (await (await fetch(`${started.url}/docs-json`)).json()) as {
+      info: { title: string };
+    };
     expect(docs.info.title).toBe('readiness probe test');
     const metrics = await (await fetch(`${started.url}/metrics`)).text();
     expect(metrics).toContain('process_cpu_seconds_total');

@@ -60,7 +60,10 @@ function documentApi(app: INestApplication, identity: ServiceIdentity): void {
 }
 
 /** Creates and starts a service on PORT (or its default port); exits the process if it cannot. */
-export async function bootstrapService(rootModule: Type<unknown>, identity: ServiceIdentity): Promise<INestApplication> {
+export async function bootstrapService(
+  rootModule: Type<unknown>,
+  identity: ServiceIdentity,
+): Promise<INestApplication> {
   const logger = new Logger(identity.name);
   try {
     const app = await createServiceApp(rootModule, identity);

@@ -61,7 +61,10 @@ class NotesController {
 }
 
 @Module({
-  imports: [PlatformModule.forService(identity), MongooseModule.forFeature([{ name: 'notes', schema: noteSchema }])],
+  imports: [
+    PlatformModule.forService(identity),
+    MongooseModule.forFeature([{ name: 'notes', schema: noteSchema }]),
+  ],
   controllers: [NotesController],
 })
 class NotesModule {}
@@ -93,7 +96,11 @@ describe('HTTP conventions shared by every service', () => {
   });
 
   const post = async (body: unknown, headers: Record<string, string>) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   describe('authentication', () => {
     it('401 without a token, as problem+json with a Bearer challenge', async () => {
@@ -101,13 +108,20 @@ describe('HTTP conventions shared by every service', () => {
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect(response.headers.get('www-authenticate')).toContain('Bearer');
-      expect(await response.json()).toMatchObject({ status: 401, detail: 'a bearer token is required' });
+      expect(await response.json()).toMatchObject({
+        status: 401,
+        detail: 'a bearer token is required',
+      });
     });
 
     it.each([
       ['expired', { ttlSeconds: -3600 }, 'token expired'],
       ['for another audience', { audience: 'someone-else' }, 'token claim "aud" is not accepted'],
-      ['from another issuer', { issuer: 'https://elsewhere.example' }, 'token claim "iss" is not accepted'],
+      [
+        'from another issuer',
+        { issuer: 'https://elsewhere.example' },
+        'token claim "iss" is not accepted',
+      ],
     ])('401 for a token %s', async (_, overrides, detail) => {
       const token = await testToken('coordinator', 'staff-1', overrides);
       const response = await post(valid, { authorization: `Bearer ${token}` });
@@ -127,7 +141,9 @@ describe('HTTP conventions shared by every service', () => {
     it('403 for a valid token with the wrong role, naming the role required', async () => {
       const response = await post(valid, await bearer('analyst'));
       expect(response.status).toBe(403);
-      expect(await response.json()).toMatchObject({ detail: 'this route requires the role coordinator' });
+      expect(await response.json()).toMatchObject({
+        detail: 'this route requires the role coordinator',
+      });
     });
 
     it('403 for a route that declares no policy, whatever the token', async () => {
@@ -137,8 +153,12 @@ describe('HTTP conventions shared by every service', () => {
     });
 
     it('the route walk finds the undeclared route and nothing else', () => {
-      const undeclared = walkRoutes(app).filter((r) => !r.policy).map((r) => r.route);
-      expect(undeclared).toEqual(['GET /api/v1/notes/undeclared/route (NotesController.undeclared)']);
+      const undeclared = walkRoutes(app)
+        .filter((r) => !r.policy)
+        .map((r) => r.route);
+      expect(undeclared).toEqual([
+        'GET /api/v1/notes/undeclared/route (NotesController.undeclared)',
+      ]);
     });
 
     it('201 for the right role and a valid body', async () => {
@@ -160,12 +180,24 @@ describe('HTTP conventions shared by every service', () => {
       const outcomes = await Promise.all(
         bodies.map(async ({ label, body }) => {
           const response = await post(body, headers);
-          const problem = (await response.json()) as { status: number; 'invalid-params'?: { name: string }[]; detail?: string };
-          return { label, status: response.status, type: response.headers.get('content-type'), problem };
+          const problem = (await response.json()) as {
+            status: number;
+            'invalid-params'?: { name: string }[];
+            detail?: string;
+          };
+          return {
+            label,
+            status: response.status,
+            type: response.headers.get('content-type'),
+            problem,
+          };
         }),
       );
       for (const outcome of outcomes) {
-        expect({ label: outcome.label, status: outcome.status }).toEqual({ label: outcome.label, status: 400 });
+        expect({ label: outcome.label, status: outcome.status }).toEqual({
+          label: outcome.label,
+          status: 400,
+        });
         expect(outcome.type).toContain('application/problem+json');
         expect(outcome.problem.detail ?? '').not.toMatch(/\bat .*\.(js|ts):\d+/);
       }
@@ -188,7 +220,11 @@ describe('HTTP conventions shared by every service', () => {
       const malformed = await fetch(url, { method: 'POST', headers, body: '{"patientId": ' });
       expect(malformed.status).toBe(400);
       expect(malformed.headers.get('content-type')).toContain('application/problem+json');
-      const huge = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ text: 'x'.repeat(200_000) }) });
+      const huge = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ text: 'x'.repeat(200_000) }),
+      });
       expect(huge.status).toBe(413);
     });
 

@@ -14,7 +14,11 @@ export class InvalidInputException extends BadRequestException {
 
 function flatten(errors: readonly ValidationError[], parent: string): InvalidParam[] {
   return errors.flatMap((error) => {
-    const name = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const name = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     const own = Object.values(error.constraints ?? {}).map((reason) => ({ name, reason }));
     return [...own, ...flatten(error.children ?? [], name)];
   });

@@ -6,13 +6,15 @@ import { InvalidParam } from './problem-details';
  * before validation can be confused by it.
  */
 export function findOperatorKeys(value: unknown, path = ''): InvalidParam[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => findOperatorKeys(item, `${path}[${i}]`));
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => findOperatorKeys(item, `${path}[${i}]`));
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
     const name = path ? `${path}.${key}` : key;
-    const own = key.startsWith('$') || key.includes('.') || key === '__proto__' || key === 'constructor'
-      ? [{ name, reason: 'field names may not start with "$", contain ".", or name a prototype' }]
-      : [];
+    const own =
+      key.startsWith('$') || key.includes('.') || key === '__proto__' || key === 'constructor'
+        ? [{ name, reason: 'field names may not start with "$", contain ".", or name a prototype' }]
+        : [];
     return [...own, ...findOperatorKeys(child, name)];
   });
 }

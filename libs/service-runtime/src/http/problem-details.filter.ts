@@ -23,7 +23,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<{ originalUrl?: string; method?: string }>();
     const body = this.toProblem(exception, request.originalUrl);
     if (body.status >= 500) {
-      this.logger.error(`${request.method} ${request.originalUrl} failed`, exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(
+        `${request.method} ${request.originalUrl} failed`,
+        exception instanceof Error ? exception.stack : String(exception),
+      );
     }
     if (response.headersSent) return;
     if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
@@ -34,21 +37,42 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(exception: unknown, instance: string | undefined): ProblemDetails {
     const where = instance ? { instance: instance.split('?')[0] } : {};
     if (exception instanceof InvalidInputException) {
-      return problem(400, exception.message, { ...where, 'invalid-params': exception.invalidParams });
+      return problem(400, exception.message, {
+        ...where,
+        'invalid-params': exception.invalidParams,
+      });
     }
     if (exception instanceof HttpException) {
-      return problem(exception.getStatus(), messageOf(exception), { ...where, ...healthExtensions(exception) });
+      return problem(exception.getStatus(), messageOf(exception), {
+        ...where,
+        ...healthExtensions(exception),
+      });
     }
     const status = httpStatusOfBodyParserError(exception);
-    if (status) return problem(status, status === 413 ? 'request body is too large' : 'request body is not valid JSON', where);
+    if (status)
+      return problem(
+        status,
+        status === 413 ? 'request body is too large' : 'request body is not valid JSON',
+        where,
+      );
     return problem(500, 'the service could not complete the request', where);
   }
 }
 
 /** A failed readiness check keeps terminus' per-dependency report, so the 503 names what is down. */
 function healthExtensions(exception: HttpException): Record<string, unknown> {
-  const response = exception.getResponse() as { status?: unknown; error?: unknown; info?: unknown; details?: unknown };
-  if (typeof response !== 'object' || response.status !== 'error' || typeof response.details !== 'object') return {};
+  const response = exception.getResponse() as {
+    status?: unknown;
+    error?: unknown;
+    info?: unknown;
+    details?: unknown;
+  };
+  if (
+    typeof response !== 'object' ||
+    response.status !== 'error' ||
+    typeof response.details !== 'object'
+  )
+    return {};
   return { error: response.error, info: response.info, details: response.details };
 }
 
@@ -64,5 +88,7 @@ function messageOf(exception: HttpException): string {
 function httpStatusOfBodyParserError(exception: unknown): number | undefined {
   const status = (exception as { status?: unknown; type?: unknown } | null)?.status;
   const type = (exception as { type?: unknown } | null)?.type;
-  return typeof status === 'number' && status >= 400 && status < 500 && typeof type === 'string' ? status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 && typeof type === 'string'
+    ? status
+    : undefined;
 }

@@ -1,0 +1,13 @@
+import { ForbiddenException } from '@nestjs/common';
+import { decidePatientAccess } from '../patient-access.policy';
+import { Principal } from '../principal';
+
+/** Throws 403 with the policy's reason unless the caller may reach this patient's records. */
+export function ensurePatientAccess(
+  principal: Principal,
+  patientId: string,
+  careRelationship = false,
+): void {
+  const decision = decidePatientAccess(principal, patientId, careRelationship);
+  if (!decision.allowed) throw new ForbiddenException(decision.reason);
+}
