@@ -9,9 +9,18 @@ export interface EventDocument {
   _id: string;
   streamId: string;
   version: number;
+  /**
+   * First and last version written by the append this event belongs to. Readers show an
+   * append only once its last document exists, which makes a multi-event append
+   * all-or-nothing without transactions. Absent on documents written before batches were
+   * recorded: each such document is a batch of one.
+   */
+  batchStart?: number;
+  batchEnd?: number;
   type: string;
   data: unknown;
   metadata: Record<string, string>;
+  /** When the append started; also how the store tells an abandoned append from one in flight. */
   recordedAt: Date;
   pending?: boolean;
   publishedAt?: Date;
@@ -22,6 +31,8 @@ export const eventDocumentSchema = new Schema<EventDocument>(
     _id: { type: String, required: true },
     streamId: { type: String, required: true },
     version: { type: Number, required: true },
+    batchStart: { type: Number },
+    batchEnd: { type: Number },
     type: { type: String, required: true },
     data: { type: Schema.Types.Mixed, required: true },
     metadata: { type: Schema.Types.Mixed, default: {} },
@@ -33,4 +44,8 @@ export const eventDocumentSchema = new Schema<EventDocument>(
 );
 
 eventDocumentSchema.index({ streamId: 1, version: 1 }, { unique: true, name: 'stream_version' });
-eventDocumentSchema.index({ pending: 1, recordedAt: 1 }, { name: 'outbox' });
+// The relay reads pending events in stream order; no partial index, which FerretDB lacks.
+eventDocumentSchema.index(
+  { pending: 1, streamId: 1, version: 1 },
+  { name: 'outbox_in_stream_order' },
+);

@@ -1,34 +1,44 @@
-import { randomUUID } from 'node:crypto';
+import { Collection } from 'mongodb';
 import { Connection, Model } from 'mongoose';
-import { ConcurrencyError } from './concurrency.error';
+import { KnownHeads } from './append/known-heads';
+import { AppendResult, StreamAppender } from './append/stream-appender';
 import { EventDocument, eventDocumentSchema } from './event-document.schema';
+import { EVENT_STORE_DEFAULTS, EventStoreOptions } from './event-store.options';
+import { Outbox } from './outbox/outbox';
+import { StreamReader } from './reading/stream-reader';
 import { ExpectedVersion, NewEvent, StoredEvent } from './stored-event';
 
-export interface EventStoreOptions {
-  /** Collection holding the events of this service; default `events`. */
-  readonly collection?: string;
-  /** Clock, injectable so tests control recordedAt. */
-  readonly now?: () => Date;
-}
+export type { AppendResult } from './append/stream-appender';
+export type { EventStoreOptions } from './event-store.options';
 
-export interface AppendResult {
-  readonly nextExpectedVersion: number;
-  readonly events: readonly StoredEvent[];
-}
-
-const DUPLICATE_KEY = 11000;
-
-/** Event streams in MongoDB with optimistic concurrency on (streamId, version). */
+/**
+ * Event streams in MongoDB, one document per event, with optimistic concurrency on the
+ * unique (streamId, version) index. Multi-event appends are all-or-nothing as readers see
+ * them, without transactions (see README). The stored events are also the outbox.
+ */
 export class MongoEventStore {
   readonly model: Model<EventDocument>;
-  private readonly now: () => Date;
+  private readonly reader: StreamReader;
+  private readonly appender: StreamAppender;
+  private readonly outbox: Outbox;
 
   constructor(connection: Connection, options: EventStoreOptions = {}) {
-    const collection = options.collection ?? 'events';
+    const collection = options.collection ?? EVENT_STORE_DEFAULTS.collection;
     this.model =
       (connection.models[collection] as Model<EventDocument> | undefined) ??
       connection.model<EventDocument>(collection, eventDocumentSchema, collection);
-    this.now = options.now ?? (() => new Date());
+    // The driver's collection, not mongoose documents: appends and reads are on the hot path.
+    const events: Collection<EventDocument> = connection.collection<EventDocument>(collection);
+    const now = options.now ?? (() => new Date());
+    const abandonAfterMs = options.abandonAfterMs ?? EVENT_STORE_DEFAULTS.abandonAfterMs;
+    const heads = new KnownHeads(options.knownHeads ?? EVENT_STORE_DEFAULTS.knownHeads);
+    this.reader = new StreamReader(events, heads, options.upcast ?? ((event) => event));
+    this.appender = new StreamAppender(events, this.reader, heads, {
+      now,
+      abandonAfterMs,
+      maxAttempts: options.maxAppendAttempts ?? EVENT_STORE_DEFAULTS.maxAppendAttempts,
+    });
+    this.outbox = new Outbox(events, now, abandonAfterMs);
   }
 
   /** Creates the indexes the store relies on; call once at start-up. */
@@ -36,82 +46,38 @@ export class MongoEventStore {
     await this.model.createIndexes();
   }
 
-  async currentVersion(streamId: string): Promise<number> {
-    const last = await this.model
-      .findOne({ streamId }, { version: 1 })
-      .sort({ version: -1 })
-      .lean()
-      .exec();
-    return last?.version ?? 0;
-  }
-
-  async append(
+  /**
+   * Appends `events` after checking `expected`: `any`, `noStream`, `exists`, or the exact
+   * version readers see. Throws `ConcurrencyError` when the stream does not match, or another
+   * append to it is in flight; `DuplicateEventIdError` when an event id is already stored.
+   */
+  append(
     streamId: string,
     expected: ExpectedVersion,
     events: readonly NewEvent[],
   ): Promise<AppendResult> {
-    const current = typeof expected === 'number' ? expected : await this.currentVersion(streamId);
-    this.checkExpectation(streamId, expected, current);
-    if (events.length === 0) return { nextExpectedVersion: current, events: [] };
-
-    const recordedAt = this.now();
-    const documents: EventDocument[] = events.map((event, index) => ({
-      _id: event.id ?? randomUUID(),
-      streamId,
-      version: current + index + 1,
-      type: event.type,
-      data: event.data,
-      metadata: { ...(event.metadata ?? {}) } as Record<string, string>,
-      recordedAt,
-      pending: true,
-    }));
-    if (typeof expected === 'number' && expected > 0 && !(await this.hasVersion(streamId, expected))) {
-      throw new ConcurrencyError(streamId, expected, await this.currentVersion(streamId));
-    }
-    try {
-      // Ordered insert: the first document claims version current+1 on the unique index, so
-      // a concurrent writer with the same expectation fails there and writes nothing.
-      await this.model.collection.insertMany(documents as never[], { ordered: true });
-    } catch (error) {
-      if (isDuplicateKey(error)) throw new ConcurrencyError(streamId, expected, 'unknown');
-      throw error;
-    }
-    return { nextExpectedVersion: current + events.length, events: documents.map(toStoredEvent) };
+    return this.appender.append(streamId, expected, events);
   }
 
-  async load(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
-    const documents = await this.model
-      .find({ streamId, version: { $gte: fromVersion } })
-      .sort({ version: 1 })
-      .lean<EventDocument[]>()
-      .exec();
-    return documents.map(toStoredEvent);
+  /** The stream's events from `fromVersion` on, upcast; an unfinished append is left out. */
+  load(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
+    return this.reader.load(streamId, fromVersion);
   }
 
-  private checkExpectation(streamId: string, expected: ExpectedVersion, current: number): void {
-    if (expected === 'noStream' && current !== 0) throw new ConcurrencyError(streamId, expected, current);
-    if (expected === 'exists' && current === 0) throw new ConcurrencyError(streamId, expected, current);
+  /** The last version readers see; 0 for a stream that does not exist. */
+  currentVersion(streamId: string): Promise<number> {
+    return this.reader.currentVersion(streamId);
   }
 
-  private async hasVersion(streamId: string, version: number): Promise<boolean> {
-    return (await this.model.exists({ streamId, version })) !== null;
+  /** Pending events for the relay: complete appends only, in (streamId, version) order, as stored. */
+  readPending(limit = 500): Promise<StoredEvent[]> {
+    return this.outbox.readPending(limit);
+  }
+
+  /** Clears the outbox mark of published events and records when they were published. */
+  markPublished(ids: readonly string[]): Promise<void> {
+    return this.outbox.markPublished(ids);
   }
 }
 
-export function toStoredEvent(document: EventDocument): StoredEvent {
-  return {
-    id: document._id,
-    streamId: document.streamId,
-    version: document.version,
-    type: document.type,
-    data: document.data,
-    metadata: document.metadata ?? {},
-    recordedAt: document.recordedAt,
-  };
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const candidate = error as { code?: number; writeErrors?: { code?: number }[] };
-  return candidate.code === DUPLICATE_KEY || (candidate.writeErrors ?? []).some((e) => e.code === DUPLICATE_KEY);
-}
+export { toStoredEvent } from './to-stored-event';

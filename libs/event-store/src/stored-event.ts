@@ -29,7 +29,7 @@ export interface StoredEvent<TData = unknown> {
 }
 
 /**
- * What the caller expects of the stream before appending:
- * `any` (no check), `noStream` (must not exist), `exists` (must exist), or the exact version.
+ * What the caller expects of the stream before appending: `any` (no check), `noStream` (must
+ * not exist), `exists` (must exist), or the exact version readers see (0 = no stream).
  */
 export type ExpectedVersion = 'any' | 'noStream' | 'exists' | number;

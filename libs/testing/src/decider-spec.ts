@@ -47,10 +47,14 @@ export function deciderSpec<State, Command, Event>(
         const expectation = expected as ErrorExpectation;
         if (!(expectation instanceof Error) && !isErrorClass(expectation)) {
           // `await given(...).when(...)` calls then(resolve, reject): name the mistake.
-          throw new TypeError('then() takes the expected events or error; do not await given().when()');
+          throw new TypeError(
+            'then() takes the expected events or error; do not await given().when()',
+          );
         }
         if ('events' in outcome) {
-          throw new Error(`expected the command to be refused, but it decided ${JSON.stringify(outcome.events)}`);
+          throw new Error(
+            `expected the command to be refused, but it decided ${JSON.stringify(outcome.events)}`,
+          );
         }
         if (expectation instanceof Error) {
           expect(outcome.error).toBeInstanceOf(expectation.constructor);
@@ -78,5 +82,7 @@ function decideAfter<State, Command, Event>(
 }
 
 function isErrorClass(candidate: unknown): candidate is abstract new (...args: never[]) => Error {
-  return typeof candidate === 'function' && (candidate === Error || candidate.prototype instanceof Error);
+  return (
+    typeof candidate === 'function' && (candidate === Error || candidate.prototype instanceof Error)
+  );
 }

@@ -35,19 +35,27 @@ const given = deciderSpec(waitingRoom);
 
 describe('deciderSpec', () => {
   it('checks the events decided after the given history', () => {
-    given([arrived('p1'), arrived('p2')]).when({ type: 'Admit' }).then([admitted('p1')]);
+    given([arrived('p1'), arrived('p2')])
+      .when({ type: 'Admit' })
+      .then([admitted('p1')]);
   });
 
   it('accepts a decider that returns a single event', () => {
-    given([]).when({ type: 'Arrive', patientId: 'p1' }).then([arrived('p1')]);
+    given([])
+      .when({ type: 'Arrive', patientId: 'p1' })
+      .then([arrived('p1')]);
   });
 
   it('checks that nothing was decided', () => {
-    given([arrived('p1')]).when({ type: 'Arrive', patientId: 'p1' }).then([]);
+    given([arrived('p1')])
+      .when({ type: 'Arrive', patientId: 'p1' })
+      .then([]);
   });
 
   it('checks the class of a refusal', () => {
-    given([arrived('p1'), admitted('p1')]).when({ type: 'Admit' }).then(NobodyWaiting);
+    given([arrived('p1'), admitted('p1')])
+      .when({ type: 'Admit' })
+      .then(NobodyWaiting);
   });
 
   it('checks the class and message of a refusal', () => {
@@ -55,15 +63,27 @@ describe('deciderSpec', () => {
   });
 
   it('fails when other events were decided', () => {
-    expect(() => given([arrived('p1')]).when({ type: 'Admit' }).then([admitted('p2')])).toThrow();
+    expect(() =>
+      given([arrived('p1')])
+        .when({ type: 'Admit' })
+        .then([admitted('p2')]),
+    ).toThrow();
   });
 
   it('fails when a refusal was expected but events were decided', () => {
-    expect(() => given([arrived('p1')]).when({ type: 'Admit' }).then(NobodyWaiting)).toThrow(/to be refused/);
+    expect(() =>
+      given([arrived('p1')])
+        .when({ type: 'Admit' })
+        .then(NobodyWaiting),
+    ).toThrow(/to be refused/);
   });
 
   it('rethrows an unexpected refusal', () => {
-    expect(() => given([]).when({ type: 'Admit' }).then([admitted('p1')])).toThrow(NobodyWaiting);
+    expect(() =>
+      given([])
+        .when({ type: 'Admit' })
+        .then([admitted('p1')]),
+    ).toThrow(NobodyWaiting);
   });
 
   it('fails on a refusal of another message', () => {

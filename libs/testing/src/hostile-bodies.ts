@@ -24,7 +24,7 @@ function typedMutations(valid: unknown): [string, unknown][] {
     return [
       ['string for number', 'ten'],
       ['boolean for number', true],
-      ['huge number', 1e308 * 10 || 9e300],
+      ['huge number', 1e300],
     ];
   }
   if (typeof valid === 'boolean')

@@ -4,3 +4,4 @@ export * from './test-namespace';
 export * from './test-tokens';
 export * from './hostile-bodies';
 export * from './route-walk';
+export * from './decider-spec';

@@ -56,7 +56,10 @@ export class TestNamespace {
 
   async connect(databaseName: string): Promise<Connection> {
     const connection = await mongoose
-      .createConnection(this.mongoUrl, { dbName: this.database(databaseName), serverSelectionTimeoutMS: 10000 })
+      .createConnection(this.mongoUrl, {
+        dbName: this.database(databaseName),
+        serverSelectionTimeoutMS: 10000,
+      })
       .asPromise();
     this.connections.push(connection);
     return connection;
@@ -88,6 +91,7 @@ export class TestNamespace {
 
 function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run integration tests through jest's global setup`);
+  if (!value)
+    throw new Error(`${name} is not set: run integration tests through jest's global setup`);
   return value;
 }

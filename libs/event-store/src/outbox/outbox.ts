@@ -1,0 +1,62 @@
+import { Collection } from 'mongodb';
+import { completeBatchPrefix } from '../batches/complete-batch-prefix';
+import { selectPublishable } from '../batches/select-publishable';
+import { EventDocument } from '../event-document.schema';
+import { StoredEvent } from '../stored-event';
+import { toStoredEvent } from '../to-stored-event';
+
+/**
+ * The stored events are their own outbox: `pending: true` until the relay has published
+ * them. The relay sees complete appends only, so it never publishes part of one, nor an
+ * event that readers of the stream would not see.
+ */
+export class Outbox {
+  constructor(
+    private readonly events: Collection<EventDocument>,
+    private readonly now: () => Date,
+    private readonly abandonAfterMs: number,
+  ) {}
+
+  /** Up to about `limit` pending events, complete appends only, in (streamId, version) order. */
+  async readPending(limit: number): Promise<StoredEvent[]> {
+    const page = await this.events
+      .find({ pending: true })
+      .sort({ streamId: 1, version: 1 })
+      .limit(limit)
+      .toArray();
+    const selection = selectPublishable(page, page.length === limit);
+    await this.removeAbandoned(selection.unfinished);
+    let ready = selection.ready;
+    // A single append larger than the page: read it whole rather than never publish it.
+    if (ready.length === 0 && selection.cut) {
+      const { streamId, from, to } = selection.cut;
+      const batch = await this.events
+        .find({ streamId, version: { $gte: from, $lte: to }, pending: true })
+        .sort({ version: 1 })
+        .toArray();
+      ready = batch.slice(0, completeBatchPrefix(batch, from));
+    }
+    return ready.map(toStoredEvent);
+  }
+
+  async markPublished(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.events.updateMany(
+      { _id: { $in: [...ids] } },
+      { $unset: { pending: '' }, $set: { publishedAt: this.now() } },
+    );
+  }
+
+  // An unfinished append that nobody appends after would hold its place at the front of the
+  // outbox forever; once old enough to be abandoned, the relay clears it like a writer would.
+  private async removeAbandoned(unfinished: readonly EventDocument[]): Promise<void> {
+    const before = this.now().getTime() - this.abandonAfterMs;
+    const abandoned = unfinished.filter((document) => document.recordedAt.getTime() <= before);
+    if (abandoned.length > 0) {
+      await this.events.deleteMany({
+        _id: { $in: abandoned.map((document) => document._id) },
+        pending: true,
+      });
+    }
+  }
+}
