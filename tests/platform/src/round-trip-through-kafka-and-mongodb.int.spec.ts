@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { TOPICS, toKafkaHeaders } from '@thc/contracts';
+import { eventDefinition, TOPICS, toKafkaHeaders } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { eventually, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,13 @@ import { EventTallyProjection } from '../../../services/analytics/src/event-inta
 import { AppModule as SchedulingModule } from '../../../services/scheduling/src/app.module';
 
 const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
-const MARKER = 'thc.scheduling.RoundTripMarker.v1';
+const MARKER = 'thc.scheduling.AppointmentCheckedIn.v1';
+const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
+
+/** A valid instance of a contract event about one appointment (consumers check schemas). */
+function about(type: string, appointmentId: string): Record<string, unknown> {
+  return { ...(eventDefinition(type)!.example as Record<string, unknown>), appointmentId };
+}
 
 describe('round trip through Kafka and MongoDB', () => {
   const ns = new TestNamespace('round-trip');
@@ -37,7 +43,7 @@ describe('round trip through Kafka and MongoDB', () => {
     const appointmentId = randomUUID();
 
     const { events } = await store.append(`appointment-${appointmentId}`, 'noStream', [
-      { type: BOOKED, data: { appointmentId, providerId: randomUUID() } },
+      { type: BOOKED, data: about(BOOKED, appointmentId) },
     ]);
     const day = events[0]!.recordedAt.toISOString().slice(0, 10);
 
@@ -67,7 +73,7 @@ describe('round trip through Kafka and MongoDB', () => {
         // duplicate before it has certainly been handled.
         {
           key: `appointment-${appointmentId}`,
-          value: JSON.stringify({ appointmentId }),
+          value: JSON.stringify(about(MARKER, appointmentId)),
           headers: toKafkaHeaders({
             id: randomUUID(),
             source: '/thc/scheduling',
@@ -82,5 +88,41 @@ describe('round trip through Kafka and MongoDB', () => {
 
     await eventually(async () => expect(await tally.countOf(MARKER, day)).toBe(1));
     expect(await tally.countOf(BOOKED, day)).toBe(1);
+  });
+
+  it("routes an event to its contract's topic: a PhiAccessed recorded by scheduling goes to thc.compliance.v1", async () => {
+    const store = scheduling.get(MongoEventStore);
+    const access = {
+      ...(eventDefinition(PHI_ACCESSED)!.example as Record<string, unknown>),
+      accessId: randomUUID(),
+    };
+    await store.append(`phi-access-${String(access['patientId'])}`, 'any', [
+      { type: PHI_ACCESSED, data: access },
+    ]);
+
+    const consumer = ns.kafka().consumer({ groupId: ns.group('compliance-reader') });
+    const seen: { type?: string; source?: string; accessId?: unknown }[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: ns.topic(TOPICS.compliance), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        seen.push({
+          type: message.headers?.['ce_type']?.toString(),
+          source: message.headers?.['ce_source']?.toString(),
+          accessId: (JSON.parse(message.value!.toString()) as Record<string, unknown>)['accessId'],
+        });
+      },
+    });
+    try {
+      await eventually(async () =>
+        expect(seen).toContainEqual({
+          type: PHI_ACCESSED,
+          source: '/thc/scheduling',
+          accessId: access['accessId'],
+        }),
+      );
+    } finally {
+      await consumer.disconnect();
+    }
   });
 });

@@ -1,118 +1,126 @@
 import { Logger } from '@nestjs/common';
-import { deadLetterTopic, fromKafkaHeaders } from '@thc/contracts';
-import { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
-import { ConsumedEvent, EventHandler } from './consumed-event';
+import { deadLetterTopic } from '@thc/contracts';
+import { Admin, Consumer, Kafka, Partitioners, Producer } from 'kafkajs';
+import { ConsumerLagMonitor, PartitionLag } from './consumer-lag.monitor';
+import { ConsumerMetrics } from './consumer-metrics';
+import { DeadLetterPublisher } from './dead-letter';
+import {
+  EventConsumerOptions,
+  resolveConsumerOptions,
+  ResolvedConsumerOptions,
+} from './event-consumer.options';
+import { PartitionBatchProcessor } from './partition-batch.processor';
 
-export interface EventConsumerOptions {
-  readonly groupId: string;
-  readonly topics: readonly string[];
-  readonly handler: EventHandler;
-  readonly fromBeginning?: boolean;
-  /** Attempts before a message goes to the dead-letter topic. */
-  readonly maxAttempts?: number;
-  readonly retryBaseDelayMs?: number;
-}
+export { ContractViolationError, PoisonMessageError } from './message-errors';
+export type { EventConsumerOptions } from './event-consumer.options';
 
 /**
- * Runs one consumer group. A message is handed to the handler at most `maxAttempts` times with
- * exponential backoff; after that it is written to `<topic>.dlq.<group>` with the error in
- * headers and the partition moves on. Offsets are committed only after the handler (or the
- * dead-letter write) has finished, so a crash means redelivery, never loss; handlers are
- * idempotent by event id.
+ * Runs one consumer group over kafkajs with manual commits: an offset is committed only after
+ * the effect of its message is stored (or the message is dead-lettered), so a crash means
+ * redelivery, never loss, and handlers are idempotent by event id (see `applyOnce`).
+ * A failing message is retried with exponential backoff, then written to
+ * `<topic>.dlq.<group>` with the error in headers, and the partition moves on. While the
+ * database is unreachable the partition is paused and the message retried without counting
+ * attempts. `stop()` lets the message in flight finish and commits it.
  */
 export class EventConsumer {
   private readonly logger = new Logger(EventConsumer.name);
+  private readonly options: ResolvedConsumerOptions;
   private readonly consumer: Consumer;
-  private readonly dlqProducer: Producer;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly metrics: ConsumerMetrics;
+  private readonly lagMonitor: ConsumerLagMonitor;
+  private readonly deadLetters: DeadLetterPublisher;
+  private readonly shutdown = new AbortController();
 
-  constructor(
-    kafka: Kafka,
-    private readonly options: EventConsumerOptions,
-  ) {
-    this.consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: true });
-    this.dlqProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  constructor(kafka: Kafka, options: EventConsumerOptions) {
+    this.options = resolveConsumerOptions(options);
+    this.consumer = kafka.consumer({
+      allowAutoTopicCreation: true,
+      // A stop waits for the fetch in flight; kafkajs' 5 s long poll would hold every shutdown.
+      maxWaitTimeInMs: 1000,
+      ...this.options.kafka,
+      groupId: this.options.groupId,
+    });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.admin = kafka.admin();
+    this.metrics = new ConsumerMetrics(this.options.groupId);
+    this.lagMonitor = new ConsumerLagMonitor(
+      this.admin,
+      this.options.groupId,
+      this.options.topics,
+      this.metrics,
+    );
+    this.deadLetters = new DeadLetterPublisher(this.producer);
   }
 
   async start(): Promise<void> {
-    await this.dlqProducer.connect();
-    await this.consumer.connect();
+    await Promise.all([this.producer.connect(), this.admin.connect(), this.consumer.connect()]);
+    await this.ensureDeadLetterTopics();
     await this.consumer.subscribe({
       topics: [...this.options.topics],
-      fromBeginning: this.options.fromBeginning ?? true,
+      fromBeginning: this.options.fromBeginning,
     });
-    await this.consumer.run({ autoCommit: true, eachMessage: (payload) => this.handle(payload) });
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) =>
+      this.logger.error(
+        `consumer ${this.options.groupId} crashed (restart: ${payload.restart}): ${payload.error.message}`,
+      ),
+    );
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      eachBatch: (payload) =>
+        new PartitionBatchProcessor(payload, this.options, {
+          deadLetters: this.deadLetters,
+          metrics: this.metrics,
+          shutdown: this.shutdown.signal,
+        }).run(),
+    });
+    if (this.options.lagRefreshMs > 0) this.lagMonitor.start(this.options.lagRefreshMs);
   }
 
+  /** Finishes the message in flight, commits, leaves the group and closes the clients. */
   async stop(): Promise<void> {
+    this.shutdown.abort();
+    this.lagMonitor.stop();
+    // kafkajs waits here for the batch in flight, which commits before returning.
     await this.consumer.disconnect();
-    await this.dlqProducer.disconnect();
+    await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
   }
 
-  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const maxAttempts = this.options.maxAttempts ?? 5;
-    let lastError: Error | undefined;
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      try {
-        const event = decode(topic, partition, message);
-        await this.options.handler(event);
-        return;
-      } catch (error) {
-        lastError = error instanceof Error ? error : new Error(String(error));
-        if (lastError instanceof PoisonMessageError) break;
-        await heartbeat();
-        await delay((this.options.retryBaseDelayMs ?? 100) * 2 ** (attempt - 1));
-      }
+  /** Lag per partition as of the last refresh (for readiness checks). */
+  lag(): readonly PartitionLag[] {
+    return this.lagMonitor.current;
+  }
+
+  /** Lag per partition now. */
+  refreshLag(): Promise<readonly PartitionLag[]> {
+    return this.lagMonitor.refresh();
+  }
+
+  /**
+   * Dead letters must be writable the moment a message fails; creating their topics up front
+   * also works where the brokers do not create topics on first write.
+   */
+  private async ensureDeadLetterTopics(): Promise<void> {
+    try {
+      // Asking first: kafkajs logs an error for each topic that already exists.
+      const existing = new Set(await this.admin.listTopics());
+      const topics = this.options.topics
+        .map((topic) => deadLetterTopic(topic, this.options.groupId))
+        .filter((topic) => !existing.has(topic))
+        .map((topic) => ({ topic }));
+      if (topics.length > 0) await this.admin.createTopics({ topics, waitForLeaders: true });
+    } catch (error) {
+      this.logger.warn(
+        `could not create dead-letter topics (${(error as Error).message}); relying on the cluster`,
+      );
     }
-    await this.deadLetter(topic, partition, message, lastError ?? new Error('unknown'), maxAttempts);
   }
-
-  private async deadLetter(
-    topic: string,
-    partition: number,
-    message: EachMessagePayload['message'],
-    error: Error,
-    attempts: number,
-  ): Promise<void> {
-    const dlq = deadLetterTopic(topic, this.options.groupId);
-    this.logger.warn(`dead-lettering ${topic}[${partition}]@${message.offset} to ${dlq}: ${error.message}`);
-    await this.dlqProducer.send({
-      topic: dlq,
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            'thc-dlq-error': error.message.slice(0, 1000),
-            'thc-dlq-error-type': error.name,
-            'thc-dlq-attempts': String(attempts),
-            'thc-dlq-origin': `${topic}:${partition}:${message.offset}`,
-            'thc-dlq-group': this.options.groupId,
-          },
-        },
-      ],
-    });
-  }
-}
-
-/** A message that can never be handled (not a CloudEvent, not JSON): retrying cannot help. */
-export class PoisonMessageError extends Error {
-  override readonly name = 'PoisonMessageError';
-}
-
-function decode(topic: string, partition: number, message: EachMessagePayload['message']): ConsumedEvent {
-  const decoded = fromKafkaHeaders(message.headers ?? {});
-  if (!decoded.ok) throw new PoisonMessageError(decoded.reason);
-  let data: unknown;
-  try {
-    data = JSON.parse(message.value?.toString() ?? '');
-  } catch {
-    throw new PoisonMessageError('message value is not JSON');
-  }
-  return { ...decoded.attributes, data, topic, partition, offset: message.offset };
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -22,7 +22,11 @@ describe('Kafka client configuration from the environment', () => {
       }),
     );
     expect(config.ssl).toBe(true);
-    expect(config.sasl).toEqual({ mechanism: 'scram-sha-512', username: 'svc', password: 'secret' });
+    expect(config.sasl).toEqual({
+      mechanism: 'scram-sha-512',
+      username: 'svc',
+      password: 'secret',
+    });
   });
 
   it('refuses an unknown SASL mechanism by naming the variable', () => {

@@ -1,6 +1,14 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { eventDefinition } from '@thc/contracts';
 import { EventStoreModule, MongoEventStore } from '@thc/event-store';
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { OutboxRelay, OutboxRelayOptions } from '../relay/outbox-relay';
 import { KAFKA, TopicNames } from './kafka.module';
 
@@ -20,11 +28,21 @@ export class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    // Idempotent with one request in flight: broker-side retries can neither duplicate nor
+    // reorder a stream's events. The default partitioner is the Java client's murmur2, so
+    // producers in any language put a stream on the same partition.
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await this.producer.connect();
+    const topic = this.topics.resolve(this.options.topic);
     this.relay = new OutboxRelay(this.store, this.producer, {
       ...this.options,
-      topic: this.topics.resolve(this.options.topic),
+      topic,
+      name: this.options.name ?? topic,
+      topicFor: (type) => this.topics.resolve(eventDefinition(type)?.topic ?? this.options.topic),
     });
     this.relay.start();
   }
@@ -35,6 +53,7 @@ export class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShu
   }
 }
 
+/** The outbox relay of a service: publishes its event store's pending events to its topic. */
 @Module({})
 export class OutboxRelayModule {
   static forService(options: OutboxRelayOptions): DynamicModule {

@@ -1,0 +1,40 @@
+import { fromKafkaHeaders } from '@thc/contracts';
+import { KafkaMessage } from 'kafkajs';
+import { ConsumedEvent, EventValidator } from './consumed-event';
+import { ContractViolationError, PoisonMessageError } from './message-errors';
+
+export type DecodedMessage =
+  | { readonly ok: true; readonly event: ConsumedEvent }
+  | { readonly ok: false; readonly error: PoisonMessageError | ContractViolationError };
+
+/**
+ * Turns a Kafka message into a handler's event: CloudEvents attributes from the headers, the
+ * data parsed from the JSON value, then the optional contract check. Never throws: a message
+ * that fails here goes to the dead-letter topic without retries.
+ */
+export function decodeMessage(
+  topic: string,
+  partition: number,
+  message: KafkaMessage,
+  validate?: EventValidator,
+): DecodedMessage {
+  const decoded = fromKafkaHeaders(message.headers ?? {});
+  if (!decoded.ok) return { ok: false, error: new PoisonMessageError(decoded.reason) };
+  let data: unknown;
+  try {
+    data = JSON.parse(message.value?.toString() ?? '');
+  } catch {
+    return { ok: false, error: new PoisonMessageError('message value is not JSON') };
+  }
+  const event: ConsumedEvent = {
+    ...decoded.attributes,
+    data,
+    topic,
+    partition,
+    offset: message.offset,
+    ...(message.key ? { key: message.key.toString() } : {}),
+  };
+  const violation = validate?.(event);
+  if (violation !== undefined) return { ok: false, error: new ContractViolationError(violation) };
+  return { ok: true, event };
+}
