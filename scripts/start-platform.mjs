@@ -1,7 +1,8 @@
 // `npm start`: installs what is missing, starts the local infrastructure and the five services,
 // waits until each answers /health/ready, prints their URLs, and stops everything on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, projectEnv, ROOT, run } from './ensure-dependencies.mjs';
 
@@ -14,6 +15,16 @@ const SERVICES = [
 ];
 
 ensureDependencies();
+
+/** A local master key for per-patient PHI keys, kept across runs so sealed data stays readable. */
+function developmentMasterKeys() {
+  const file = join(ROOT, '.infra', 'auth', 'phi-master-keys');
+  if (!existsSync(file)) {
+    mkdirSync(join(ROOT, '.infra', 'auth'), { recursive: true });
+    writeFileSync(file, `dev-1:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
 const infraWasUp = spawnSync('bash', ['infra/local/infra.sh', 'status'], { cwd: ROOT, stdio: 'ignore' }).status === 0;
 run('bash', ['infra/local/infra.sh', 'up']);
 run('nx', ['run-many', '-t', 'build', '--projects=tag:type:app', '--output-style=static']);
@@ -23,6 +34,7 @@ mkdirSync(logDir, { recursive: true });
 // Development tokens are signed with local keys; `npm run -s token` creates them on first use.
 run('npm', ['run', '-s', 'token', '--', '--role', 'admin'], { stdio: 'ignore' });
 const env = projectEnv({
+  PHI_MASTER_KEYS: process.env.PHI_MASTER_KEYS ?? developmentMasterKeys(),
   AUTH_LOCAL_JWKS: process.env.AUTH_LOCAL_JWKS ?? join(ROOT, '.infra', 'auth', 'jwks.json'),
   MONGO_URL: process.env.MONGO_URL ?? `mongodb://127.0.0.1:${process.env.MONGO_PORT ?? 27017}`,
   KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`,
