@@ -5,3 +5,4 @@ export * from './test-tokens';
 export * from './hostile-bodies';
 export * from './route-walk';
 export * from './decider-spec';
+export * from './telemetry-capture';
