@@ -92,7 +92,7 @@ describe('round trip through Kafka and MongoDB', () => {
 
   it("routes an event to its contract's topic: a PhiAccessed recorded by scheduling goes to thc.compliance.v1", async () => {
     const store = scheduling.get(MongoEventStore);
-    const access = {
+    const access: Record<string, unknown> = {
       ...(eventDefinition(PHI_ACCESSED)!.example as Record<string, unknown>),
       accessId: randomUUID(),
     };
