@@ -3,6 +3,8 @@ import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { PlatformModule } from '@thc/service-runtime';
+import { AppointmentsModule } from './appointments/appointments.module';
+import { AvailabilityModule } from './availability/availability.module';
 import { serviceIdentity } from './service.identity';
 
 @Module({
@@ -11,6 +13,8 @@ import { serviceIdentity } from './service.identity';
     KafkaModule,
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling }),
+    AvailabilityModule,
+    AppointmentsModule,
   ],
 })
 export class AppModule {}

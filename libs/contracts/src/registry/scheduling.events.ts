@@ -6,7 +6,11 @@ import { appointmentCompletedV1 } from './scheduling/appointment-completed.event
 import { appointmentNoShowV1 } from './scheduling/appointment-no-show.event';
 import { appointmentRequestedV1 } from './scheduling/appointment-requested.event';
 import { appointmentRescheduledV1 } from './scheduling/appointment-rescheduled.event';
-import { providerScheduleDefinedV1 } from './scheduling/provider-schedule-defined.event';
+import {
+  providerScheduleDefinedV1,
+  providerScheduleDefinedV1ToV2,
+  providerScheduleDefinedV2,
+} from './scheduling/provider-schedule-defined.event';
 import { reminderDueV1 } from './scheduling/reminder-due.event';
 import { waitlistSlotOfferedV1 } from './scheduling/waitlist-slot-offered.event';
 import { TOPICS } from './topics';
@@ -37,6 +41,7 @@ export const schedulingRegistry = {
   },
   events: [
     providerScheduleDefinedV1,
+    providerScheduleDefinedV2,
     appointmentRequestedV1,
     appointmentBookedV1,
     appointmentRescheduledV1,
@@ -47,5 +52,5 @@ export const schedulingRegistry = {
     reminderDueV1,
     waitlistSlotOfferedV1,
   ],
-  upcasters: [],
+  upcasters: [providerScheduleDefinedV1ToV2],
 } as const satisfies ContextRegistry<'scheduling'>;

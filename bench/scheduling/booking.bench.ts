@@ -1,0 +1,171 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { ensureLocalKeys, localKeyFiles, signLocalToken } from '@thc/auth';
+import { TOPICS } from '@thc/contracts';
+import { MongoEventStore } from '@thc/event-store';
+import { Kafka, logLevel } from 'kafkajs';
+import mongoose from 'mongoose';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// The bench drives the service as its clients do (benchmarks, like tests/, assemble services).
+import { startSchedulingApp } from '../../services/scheduling/src/appointments/testing/scheduling-test-app';
+
+export interface BookingBenchContext {
+  readonly kafkaBrokers: string;
+  readonly mongoUrl: string;
+  readonly report: (line: string) => void;
+}
+
+/** Providers x slots per provider, booked by `clients` concurrent HTTP clients. */
+const SHAPE = {
+  providers: Number(process.env['BENCH_PROVIDERS'] ?? 50),
+  slotsPerProvider: Number(process.env['BENCH_SLOTS'] ?? 16),
+  clients: Number(process.env['BENCH_CLIENTS'] ?? 32),
+};
+
+interface Booking {
+  readonly patientId: string;
+  readonly providerId: string;
+  readonly clinicId: string;
+  readonly visitType: 'video';
+  readonly start: string;
+  readonly end: string;
+  readonly timeZone: string;
+}
+
+/** A week of half-hour slots, spread over the providers' working hours (UTC, far future). */
+function workload(): Booking[] {
+  const bookings: Booking[] = [];
+  for (let p = 0; p < SHAPE.providers; p++) {
+    const providerId = randomUUID();
+    for (let s = 0; s < SHAPE.slotsPerProvider; s++) {
+      const day = 1 + (s % 7);
+      const start = Date.UTC(2032, 0, day, 9 + Math.floor(s / 7), 0);
+      bookings.push({
+        patientId: randomUUID(),
+        providerId,
+        clinicId: randomUUID(),
+        visitType: 'video',
+        start: new Date(start).toISOString(),
+        end: new Date(start + 30 * 60_000).toISOString(),
+        timeZone: 'UTC',
+      });
+    }
+  }
+  // Interleaved, as real traffic would be: consecutive requests hit different providers.
+  return bookings.sort(() => Math.random() - 0.5);
+}
+
+async function drain<T>(items: readonly T[], clients: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let item = items[next++]; item !== undefined; item = items[next++]) await work(item);
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Bookings per second through the service (HTTP, credential and slot checks, provider and
+ * patient ledger claims, the AppointmentBooked append), against the same AppointmentBooked
+ * events appended straight to the event store with the same concurrency. The ratio is the
+ * price of never double booking.
+ */
+export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
+  const id = randomBytes(4).toString('hex');
+  Object.assign(process.env, {
+    KAFKA_BROKERS: ctx.kafkaBrokers,
+    MONGO_URL: ctx.mongoUrl,
+    MONGO_DB_PREFIX: `bench_${id}_`,
+    KAFKA_TOPIC_PREFIX: `bench.${id}.`,
+    SCHEDULING_REQUIRE_CREDENTIAL: 'false',
+    THROTTLE_LIMIT: '1000000',
+  });
+  // Local signing keys, as the integration tests use: the service verifies against their JWKS.
+  const keysDir = join(tmpdir(), `thc-bench-keys-${id}`);
+  process.env['AUTH_LOCAL_JWKS'] = (await ensureLocalKeys(keysDir)).jwksPath;
+  const admin = new Kafka({
+    brokers: ctx.kafkaBrokers.split(','),
+    logLevel: logLevel.ERROR,
+  }).admin();
+  await admin.connect();
+  const topic = `bench.${id}.${TOPICS.training}`;
+  await admin.createTopics({ topics: [{ topic }], waitForLeaders: true });
+  let service: { app: NestExpressApplication; url: string } | undefined;
+  const direct = await mongoose
+    .createConnection(ctx.mongoUrl, { dbName: `bench_${id}_direct` })
+    .asPromise();
+  try {
+    service = await startSchedulingApp();
+    const { url } = service;
+    const token = await signLocalToken(localKeyFiles(keysDir), {
+      role: 'coordinator',
+      subject: randomUUID(),
+      ttlSeconds: 3600,
+    });
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const bookings = workload();
+    let refused = 0;
+    const httpSeconds = await drain(bookings, SHAPE.clients, async (booking) => {
+      const response = await fetch(`${url}/api/v1/appointments`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(booking),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 201) refused++;
+    });
+    const store = new MongoEventStore(direct);
+    await store.init();
+    const directSeconds = await drain(bookings, SHAPE.clients, async (booking) => {
+      const appointmentId = randomUUID();
+      await store.append(`appointment-${appointmentId}`, 'noStream', [
+        { type: 'thc.scheduling.AppointmentBooked.v1', data: { ...booking, appointmentId } },
+      ]);
+    });
+    const shape = `${SHAPE.providers} providers x ${SHAPE.slotsPerProvider} slots, ${SHAPE.clients} clients`;
+    const httpRate = bookings.length / httpSeconds;
+    const directRate = bookings.length / directSeconds;
+    ctx.report(
+      `booking over HTTP (${shape}): ${httpRate.toFixed(0)} bookings/s, ${refused} refused`,
+    );
+    ctx.report(`same events appended directly: ${directRate.toFixed(0)} events/s`);
+    ctx.report(`service overhead: ratio ${(httpRate / directRate).toFixed(2)}`);
+  } finally {
+    await service?.app.close();
+    await direct.dropDatabase().catch(() => undefined);
+    await direct.close();
+    await dropPrefixed(ctx.mongoUrl, `bench_${id}_`);
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.disconnect();
+  }
+}
+
+async function dropPrefixed(mongoUrl: string, prefix: string): Promise<void> {
+  const connection = await mongoose.createConnection(mongoUrl).asPromise();
+  try {
+    const admin = connection.db?.admin();
+    if (!admin) return;
+    const { databases } = await admin.listDatabases();
+    for (const { name } of databases.filter((d) => d.name.startsWith(prefix)))
+      await connection.useDb(name).dropDatabase();
+  } finally {
+    await connection.close();
+  }
+}
+
+if (require.main === module) {
+  benchBooking({
+    kafkaBrokers: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
+    mongoUrl: process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017',
+    report: (line) => process.stdout.write(`${line}\n`),
+  }).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,83 @@
+import { Module } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { EventStoreModule } from '@thc/event-store';
+import { PhiAccessModule } from '@thc/service-runtime';
+import { BOOKED_TIME_READER } from '../availability/availability.port';
+import { CredentialsModule } from '../credentials/credentials.module';
+import {
+  APPOINTMENT_SETTINGS,
+  AppointmentSettings,
+  appointmentSettingsFromEnv,
+  CLOCK,
+} from './appointments.settings';
+import { BookAppointmentController } from './book-appointment/book-appointment.controller';
+import { BookAppointmentHandler } from './book-appointment/book-appointment.handler';
+import { CancelAppointmentController } from './cancel-appointment/cancel-appointment.controller';
+import { CancelAppointmentHandler } from './cancel-appointment/cancel-appointment.handler';
+import { FhirAppointmentController } from './fhir/fhir-appointment.controller';
+import { BookingLedger } from './ledger/booking-ledger';
+import { BOOKING_LEDGER_STORE, createBookingLedgerStore } from './ledger/booking-ledger.store';
+import { LedgerBookedTimeReader } from './ledger/ledger-booked-time.reader';
+import { ReadAppointmentsController } from './read-appointments/read-appointments.controller';
+import { VisitOutcomeController } from './record-visit-outcome/visit-outcome.controller';
+import { RequestAppointmentController } from './request-appointment/request-appointment.controller';
+import { RescheduleAppointmentController } from './reschedule-appointment/reschedule-appointment.controller';
+import { RescheduleAppointmentHandler } from './reschedule-appointment/reschedule-appointment.handler';
+import { AppointmentRepository } from './shared/appointment.repository';
+import { AppointmentViews } from './shared/appointment-views.store';
+import { createReasonSealer, REASON_SEALER } from './shared/reason-sealer';
+import { FixedBuffersSlotPolicy } from './slot-policy/fixed-buffers.slot-policy';
+import { SLOT_POLICY } from './slot-policy/slot-policy.port';
+
+const httpControllers = [
+  BookAppointmentController,
+  RequestAppointmentController,
+  RescheduleAppointmentController,
+  CancelAppointmentController,
+  VisitOutcomeController,
+  ReadAppointmentsController,
+  FhirAppointmentController,
+];
+
+const commandHandlers = [
+  BookAppointmentHandler,
+  RescheduleAppointmentHandler,
+  CancelAppointmentHandler,
+];
+
+const infrastructure = [
+  AppointmentRepository,
+  AppointmentViews,
+  BookingLedger,
+  LedgerBookedTimeReader,
+  // Availability finds the reader by this token anywhere in the application.
+  { provide: BOOKED_TIME_READER, useExisting: LedgerBookedTimeReader },
+  {
+    provide: BOOKING_LEDGER_STORE,
+    inject: [getConnectionToken()],
+    useFactory: createBookingLedgerStore,
+  },
+  { provide: REASON_SEALER, inject: [getConnectionToken()], useFactory: createReasonSealer },
+  { provide: APPOINTMENT_SETTINGS, useFactory: () => appointmentSettingsFromEnv() },
+  { provide: CLOCK, useValue: () => new Date() },
+  // Until availability's schedules are wired: every future slot, buffers from the environment.
+  // Wiring them is this provider: `{ provide: SLOT_POLICY, useClass: AvailabilitySlotPolicy }`
+  // with AvailabilityModule imported.
+  {
+    provide: SLOT_POLICY,
+    inject: [APPOINTMENT_SETTINGS],
+    useFactory: (settings: AppointmentSettings) => new FixedBuffersSlotPolicy(settings),
+  },
+];
+
+/**
+ * Appointments: lifecycle, the booking ledger that prevents double booking, REST, FHIR and
+ * iCalendar views. Needs PlatformModule and KafkaModule (for the credential consumer) beside it.
+ */
+@Module({
+  imports: [EventStoreModule, PhiAccessModule, CredentialsModule],
+  controllers: httpControllers,
+  providers: [...commandHandlers, ...infrastructure],
+  exports: [LedgerBookedTimeReader, BOOKED_TIME_READER, BookingLedger],
+})
+export class AppointmentsModule {}

@@ -1,0 +1,53 @@
+/** Scheduling's appointment settings, read once from the environment when the module starts. */
+export interface AppointmentSettings {
+  /** SCHEDULING_REQUIRE_CREDENTIAL (default true): refuse providers without a current credential. */
+  readonly requireCredential: boolean;
+  /** SCHEDULING_LATE_CANCEL_MINUTES (default 1440): cancelling closer to the start is late. */
+  readonly lateCancelWindowMinutes: number;
+  /**
+   * SCHEDULING_CLAIM_TIMEOUT_MS (default 60 000): a ledger claim older than this whose
+   * appointment does not hold its time is free again; a booking slower than this gives up.
+   */
+  readonly claimTimeoutMs: number;
+  /** SCHEDULING_BUFFER_BEFORE_MINUTES / _AFTER_ (default 0): used until availability provides them. */
+  readonly bufferBeforeMinutes: number;
+  readonly bufferAfterMinutes: number;
+}
+
+export const APPOINTMENT_SETTINGS = Symbol('APPOINTMENT_SETTINGS');
+
+/** Longest buffer honoured; releases look this far around a visit for the days it held. */
+export const MAX_BUFFER_MINUTES = 240;
+
+function integer(
+  read: (name: string) => string | undefined,
+  name: string,
+  fallback: number,
+  max: number,
+): number {
+  const raw = read(name);
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max)
+    throw new Error(`${name}: must be an integer between 0 and ${max}`);
+  return value;
+}
+
+export function appointmentSettingsFromEnv(
+  read: (name: string) => string | undefined = (name) => process.env[name],
+): AppointmentSettings {
+  const require = read('SCHEDULING_REQUIRE_CREDENTIAL') ?? 'true';
+  if (require !== 'true' && require !== 'false')
+    throw new Error('SCHEDULING_REQUIRE_CREDENTIAL: must be true or false');
+  return {
+    requireCredential: require === 'true',
+    lateCancelWindowMinutes: integer(read, 'SCHEDULING_LATE_CANCEL_MINUTES', 1440, 43_200),
+    claimTimeoutMs: integer(read, 'SCHEDULING_CLAIM_TIMEOUT_MS', 60_000, 3_600_000),
+    bufferBeforeMinutes: integer(read, 'SCHEDULING_BUFFER_BEFORE_MINUTES', 0, MAX_BUFFER_MINUTES),
+    bufferAfterMinutes: integer(read, 'SCHEDULING_BUFFER_AFTER_MINUTES', 0, MAX_BUFFER_MINUTES),
+  };
+}
+
+/** The one clock of the appointment handlers; tests replace it. */
+export const CLOCK = Symbol('CLOCK');
+export type Clock = () => Date;

@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsZonedDateTime } from '@thc/service-runtime';
+import { Type } from 'class-transformer';
+import { IsIn, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { IsAbsentOr, IsIanaTimeZone } from '../shared/dto-validators';
+
+export class InterpreterDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  participantId!: string;
+
+  @ApiProperty({ description: 'BCP 47 language tag the interpreter works in', example: 'es' })
+  @IsString()
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, { message: 'language must be a BCP 47 tag' })
+  language!: string;
+}
+
+/** A slot with a provider: times with their offset, the provider's zone for display. */
+export class SlotDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  providerId!: string;
+
+  @ApiProperty({ example: '2026-03-09T09:00:00-04:00' })
+  @IsZonedDateTime()
+  start!: string;
+
+  @ApiProperty({ example: '2026-03-09T09:30:00-04:00' })
+  @IsZonedDateTime()
+  end!: string;
+
+  @ApiProperty({ example: 'America/New_York', description: "The provider's IANA time zone" })
+  @IsIanaTimeZone()
+  timeZone!: string;
+}
+
+export class BookAppointmentDto extends SlotDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  patientId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  clinicId!: string;
+
+  @ApiProperty({ enum: ['video', 'audio'] })
+  @IsIn(['video', 'audio'])
+  visitType!: 'video' | 'audio';
+
+  @ApiPropertyOptional({ type: InterpreterDto })
+  @IsAbsentOr()
+  @ValidateNested()
+  @Type(() => InterpreterDto)
+  interpreter?: InterpreterDto;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A caregiver who joins the visit' })
+  @IsAbsentOr()
+  @IsUUID()
+  caregiverId?: string;
+}
+
+/** Books a requested appointment: the slot, and optionally who else joins. */
+export class BookRequestedAppointmentDto extends SlotDto {
+  @ApiPropertyOptional({ type: InterpreterDto })
+  @IsAbsentOr()
+  @ValidateNested()
+  @Type(() => InterpreterDto)
+  interpreter?: InterpreterDto;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsAbsentOr()
+  @IsUUID()
+  caregiverId?: string;
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Principal } from '@thc/auth';
+import { Aggregate } from '@thc/event-store';
+import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
+import { AppointmentState } from '../domain/appointment.state';
+import { BookingLedger } from '../ledger/booking-ledger';
+import { actorOf } from '../shared/actor';
+import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
+import { AppointmentRepository } from '../shared/appointment.repository';
+import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
+import { scheduledOrFail } from '../shared/scheduled-or-fail';
+import { CancelAppointmentDto } from './cancel-appointment.dto';
+
+/**
+ * Cancels by the patient, the provider or staff: AppointmentCancelled (late when inside the
+ * configured window), then the time is released. A release that fails is harmless: the claim
+ * belongs to a cancelled appointment and expires (see BookingLedger).
+ */
+@Injectable()
+export class CancelAppointmentHandler {
+  constructor(
+    private readonly appointments: AppointmentRepository,
+    private readonly ledger: BookingLedger,
+    @Inject(REASON_SEALER) private readonly sealer: ReasonSealer,
+    @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(
+    appointmentId: string,
+    input: CancelAppointmentDto,
+    principal: Principal,
+  ): Promise<Aggregate<AppointmentState>> {
+    const now = this.clock();
+    const before = await this.appointments.load(appointmentId);
+    const current = ensureAppointmentAccess(principal, before.state, READ_ACCESS);
+    const reason = input.reason
+      ? await this.sealer.seal(current.patientId, input.reason)
+      : undefined;
+    const after = await this.appointments.handle(
+      appointmentId,
+      (state) => ensureAppointmentAccess(principal, state, READ_ACCESS),
+      {
+        type: 'CancelAppointment',
+        reasonCode: input.reasonCode,
+        ...(reason ? { reason } : {}),
+        lateCancelWindowMinutes: this.settings.lateCancelWindowMinutes,
+        at: now.toISOString(),
+        by: actorOf(principal),
+      },
+      { actor: principal.subject },
+    );
+    const { providerId, patientId, start, end } = scheduledOrFail(after.state);
+    const time = {
+      appointmentId,
+      visitStart: start,
+      visitEnd: end,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+    };
+    await this.ledger.releaseQuietly(
+      [
+        { owner: { kind: 'provider', id: providerId }, time },
+        { owner: { kind: 'patient', id: patientId }, time },
+      ],
+      'cancelled',
+      now,
+    );
+    return after;
+  }
+}

@@ -1,0 +1,97 @@
+import type {
+  Actor,
+  AppointmentCancelled,
+  AppointmentNoShow,
+  CancelReasonCode,
+  Participant,
+  SealedText,
+  VisitType,
+} from './appointment.events';
+
+/*
+ * Commands carry everything the decider needs, including the time (`at`, RFC 3339) and any
+ * configuration (the late-cancel window): the decider itself reads no clock and no env.
+ */
+
+export interface RequestAppointment {
+  readonly type: 'RequestAppointment';
+  readonly appointmentId: string;
+  readonly patientId: string;
+  readonly clinicId: string;
+  readonly providerId?: string;
+  readonly visitType: VisitType;
+  readonly window: { readonly earliest: string; readonly latest: string };
+  readonly timeZone: string;
+  readonly reason?: SealedText;
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export interface BookAppointment {
+  readonly type: 'BookAppointment';
+  readonly appointmentId: string;
+  readonly patientId: string;
+  readonly providerId: string;
+  readonly clinicId: string;
+  readonly visitType: VisitType;
+  readonly start: string;
+  readonly end: string;
+  readonly timeZone: string;
+  /** Interpreter and caregiver; patient and provider are added by the decider. */
+  readonly extraParticipants: readonly Participant[];
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export interface RescheduleAppointment {
+  readonly type: 'RescheduleAppointment';
+  readonly providerId: string;
+  readonly start: string;
+  readonly end: string;
+  readonly timeZone: string;
+  readonly reason?: SealedText;
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export interface CancelAppointment {
+  readonly type: 'CancelAppointment';
+  readonly reasonCode: CancelReasonCode;
+  readonly reason?: SealedText;
+  /** Cancelling fewer than this many minutes before the start is a late cancellation. */
+  readonly lateCancelWindowMinutes: number;
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export interface CheckIn {
+  readonly type: 'CheckIn';
+  readonly sessionId: string;
+  readonly at: string;
+}
+
+export interface RecordNoShow {
+  readonly type: 'RecordNoShow';
+  readonly sessionId: string;
+  readonly absent: AppointmentNoShow['data']['absent'];
+  readonly at: string;
+}
+
+export interface CompleteAppointment {
+  readonly type: 'CompleteAppointment';
+  readonly sessionId: string;
+  readonly startedAt: string;
+  readonly endedAt: string;
+  readonly at: string;
+}
+
+export type AppointmentCommand =
+  | RequestAppointment
+  | BookAppointment
+  | RescheduleAppointment
+  | CancelAppointment
+  | CheckIn
+  | RecordNoShow
+  | CompleteAppointment;
+
+export type { AppointmentCancelled };

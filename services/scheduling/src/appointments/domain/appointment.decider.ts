@@ -1,0 +1,222 @@
+import type { Decider } from '@thc/event-store';
+import { AppointmentCommand, BookAppointment, CancelAppointment } from './appointment.commands';
+import { AppointmentRuleError, IllegalTransitionError } from './appointment.errors';
+import { APPOINTMENT_EVENT as E, AppointmentEvent } from './appointment.events';
+import { AppointmentState, initialAppointmentState, Scheduled } from './appointment.state';
+
+const ms = (instant: string): number => Date.parse(instant);
+
+function ensureFutureSlot(start: string, end: string, at: string): void {
+  if (ms(end) <= ms(start)) throw new AppointmentRuleError('the visit must end after it starts');
+  if (ms(start) <= ms(at)) throw new AppointmentRuleError('the visit must start in the future');
+}
+
+function scheduled(state: AppointmentState, action: string, allowed: readonly string[]): Scheduled {
+  if (state.status === 'none' || state.status === 'proposed' || !allowed.includes(state.status)) {
+    throw new IllegalTransitionError(action, state.status);
+  }
+  return state;
+}
+
+function book(command: BookAppointment, state: AppointmentState): AppointmentEvent[] {
+  if (state.status !== 'none' && state.status !== 'proposed')
+    throw new IllegalTransitionError('book', state.status);
+  if (state.status === 'proposed' && state.patientId !== command.patientId)
+    throw new AppointmentRuleError('the request was made for another patient');
+  ensureFutureSlot(command.start, command.end, command.at);
+  const roles = command.extraParticipants.map((p) => p.role);
+  if (roles.some((role) => role === 'patient' || role === 'provider'))
+    throw new AppointmentRuleError('patient and provider are set by the booking itself');
+  if (new Set(roles).size !== roles.length)
+    throw new AppointmentRuleError('at most one interpreter and one caregiver');
+  return [
+    {
+      type: E.booked,
+      data: {
+        appointmentId: command.appointmentId,
+        providerId: command.providerId,
+        patientId: command.patientId,
+        clinicId: command.clinicId,
+        visitType: command.visitType,
+        start: command.start,
+        end: command.end,
+        timeZone: command.timeZone,
+        participants: [
+          { participantId: command.patientId, role: 'patient' },
+          { participantId: command.providerId, role: 'provider' },
+          ...command.extraParticipants,
+        ],
+        bookedAt: command.at,
+        bookedBy: command.by,
+      },
+    },
+  ];
+}
+
+function cancel(command: CancelAppointment, state: AppointmentState): AppointmentEvent[] {
+  // A request (proposed) is not cancellable here: AppointmentCancelled would leave a request
+  // without a slot in a status the state cannot represent; it simply is never booked.
+  const { appointmentId, start } = scheduled(state, 'cancel', ['booked']);
+  const late = ms(start) - ms(command.at) < command.lateCancelWindowMinutes * 60_000;
+  return [
+    {
+      type: E.cancelled,
+      data: {
+        appointmentId,
+        cancelledAt: command.at,
+        cancelledBy: command.by,
+        reasonCode: command.reasonCode,
+        ...(command.reason ? { reason: command.reason } : {}),
+        late,
+      },
+    },
+  ];
+}
+
+function decide(command: AppointmentCommand, state: AppointmentState): AppointmentEvent[] {
+  switch (command.type) {
+    case 'RequestAppointment': {
+      if (state.status !== 'none') throw new IllegalTransitionError('request', state.status);
+      const { window } = command;
+      if (ms(window.latest) <= ms(window.earliest) || ms(window.latest) <= ms(command.at))
+        throw new AppointmentRuleError('the window must end after it starts and in the future');
+      const { type: _, at, by, ...data } = command;
+      return [{ type: E.requested, data: { ...data, requestedAt: at, requestedBy: by } }];
+    }
+    case 'BookAppointment':
+      return book(command, state);
+    case 'RescheduleAppointment': {
+      const current = scheduled(state, 'reschedule', ['booked']);
+      ensureFutureSlot(command.start, command.end, command.at);
+      if (
+        command.providerId === current.providerId &&
+        ms(command.start) === ms(current.start) &&
+        ms(command.end) === ms(current.end)
+      )
+        throw new AppointmentRuleError('the new slot is the one already booked');
+      return [
+        {
+          type: E.rescheduled,
+          data: {
+            appointmentId: current.appointmentId,
+            providerId: command.providerId,
+            previousStart: current.start,
+            previousEnd: current.end,
+            start: command.start,
+            end: command.end,
+            timeZone: command.timeZone,
+            ...(command.reason ? { reason: command.reason } : {}),
+            rescheduledAt: command.at,
+            rescheduledBy: command.by,
+          },
+        },
+      ];
+    }
+    case 'CancelAppointment':
+      return cancel(command, state);
+    case 'CheckIn': {
+      const current = scheduled(state, 'check in', ['booked']);
+      const { appointmentId, patientId } = current;
+      return [
+        {
+          type: E.checkedIn,
+          data: { appointmentId, patientId, sessionId: command.sessionId, checkedInAt: command.at },
+        },
+      ];
+    }
+    case 'RecordNoShow': {
+      // A patient who arrived cannot be a patient no-show; the provider still can be absent.
+      const allowed = command.absent === 'patient' ? ['booked'] : ['booked', 'arrived'];
+      const current = scheduled(state, `record a ${command.absent} no-show for`, allowed);
+      if (ms(command.at) < ms(current.start))
+        throw new AppointmentRuleError('a no-show can be recorded only after the start');
+      const { appointmentId, patientId, providerId } = current;
+      return [
+        {
+          type: E.noShow,
+          data: {
+            appointmentId,
+            patientId,
+            providerId,
+            sessionId: command.sessionId,
+            absent: command.absent,
+            recordedAt: command.at,
+          },
+        },
+      ];
+    }
+    case 'CompleteAppointment': {
+      const current = scheduled(state, 'complete', ['arrived']);
+      if (ms(command.endedAt) < ms(command.startedAt) || ms(command.endedAt) > ms(command.at))
+        throw new AppointmentRuleError(
+          'the visit must end after it started, and not in the future',
+        );
+      return [
+        {
+          type: E.completed,
+          data: {
+            appointmentId: current.appointmentId,
+            sessionId: command.sessionId,
+            startedAt: command.startedAt,
+            endedAt: command.endedAt,
+            completedAt: command.at,
+          },
+        },
+      ];
+    }
+  }
+}
+
+function evolve(state: AppointmentState, event: AppointmentEvent): AppointmentState {
+  switch (event.type) {
+    case E.requested: {
+      const { requestedBy: _, reason: __, requestedAt, ...data } = event.data;
+      return { status: 'proposed', ...data, requestedAt };
+    }
+    case E.booked: {
+      const { bookedBy: _, ...data } = event.data;
+      return { status: 'booked', ...data, previousSlots: [] };
+    }
+  }
+  if (state.status === 'none' || state.status === 'proposed') return state;
+  switch (event.type) {
+    case E.rescheduled: {
+      const { providerId, start, end, timeZone, rescheduledAt } = event.data;
+      const held = { providerId: state.providerId, start: state.start, end: state.end };
+      const participants = state.participants.map((p) =>
+        p.role === 'provider' ? { ...p, participantId: providerId } : p,
+      );
+      return {
+        ...state,
+        providerId,
+        start,
+        end,
+        timeZone,
+        participants,
+        previousSlots: [...state.previousSlots, { ...held, until: rescheduledAt }],
+      };
+    }
+    case E.cancelled: {
+      const { reasonCode, late, cancelledAt: at } = event.data;
+      return { ...state, status: 'cancelled', cancellation: { reasonCode, late, at } };
+    }
+    case E.checkedIn:
+      return { ...state, status: 'arrived', sessionId: event.data.sessionId };
+    case E.noShow:
+      return {
+        ...state,
+        status: 'noshow',
+        noShow: event.data.absent,
+        sessionId: event.data.sessionId,
+      };
+    case E.completed:
+      return { ...state, status: 'fulfilled', sessionId: event.data.sessionId };
+  }
+}
+
+/** One appointment from request to outcome: pure, time and policy come in the commands. */
+export const appointmentDecider: Decider<AppointmentState, AppointmentCommand, AppointmentEvent> = {
+  decide,
+  evolve,
+  initialState: initialAppointmentState,
+};

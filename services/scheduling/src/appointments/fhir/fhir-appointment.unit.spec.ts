@@ -1,0 +1,85 @@
+import { Scheduled } from '../domain/appointment.state';
+import { toFhirAppointment, VISIT_TYPE_SYSTEM } from './fhir-appointment';
+import { r4AppointmentProblems } from './r4-appointment.rules';
+
+const appointment: Scheduled = {
+  status: 'booked',
+  appointmentId: '3f2a8c1e-6b4d-4e9a-8f10-2c7d5b9e1a01',
+  patientId: '9c4e1b7a-2d3f-4a8b-9e6c-1f5a7d3b2c02',
+  providerId: '5b7d2e9c-8a1f-4c3e-b6d4-7e2a9c1f3d03',
+  clinicId: '7e9a1c3d-5f2b-4a6c-8e1d-9b3f5a7c2e06',
+  visitType: 'video',
+  start: '2026-03-09T09:00:00-04:00',
+  end: '2026-03-09T09:30:00-04:00',
+  timeZone: 'America/New_York',
+  participants: [
+    { participantId: '9c4e1b7a-2d3f-4a8b-9e6c-1f5a7d3b2c02', role: 'patient' },
+    { participantId: '5b7d2e9c-8a1f-4c3e-b6d4-7e2a9c1f3d03', role: 'provider' },
+    { participantId: 'd4f6a8c2-1e3b-4d5f-9a7c-2b4d6f8a1e05', role: 'interpreter' },
+    { participantId: '1a3c5e7b-9d2f-4b4d-9f6a-8c1e3a5c7e10', role: 'caregiver' },
+  ],
+  bookedAt: '2026-03-02T14:12:05Z',
+  previousSlots: [],
+};
+
+describe('FHIR R4 Appointment view', () => {
+  it.each(['booked', 'arrived', 'fulfilled', 'cancelled', 'noshow'] as const)(
+    'conforms to the R4 rules when %s',
+    (status) => {
+      const cancellation =
+        status === 'cancelled'
+          ? { reasonCode: 'technical', late: false, at: '2026-03-05T00:00:00Z' }
+          : undefined;
+      const resource = toFhirAppointment(
+        { ...appointment, status, ...(cancellation ? { cancellation } : {}) },
+        2,
+        'es',
+      );
+      expect(r4AppointmentProblems(resource)).toEqual([]);
+      expect(resource.status).toBe(status);
+    },
+  );
+
+  it('states the instants in UTC, the visit type, and each participant with a reference', () => {
+    const resource = toFhirAppointment(appointment, 1, 'es');
+    expect(resource).toMatchObject({
+      start: '2026-03-09T13:00:00.000Z',
+      end: '2026-03-09T13:30:00.000Z',
+      minutesDuration: 30,
+      serviceType: [{ coding: [{ system: VISIT_TYPE_SYSTEM, code: 'video' }] }],
+    });
+    expect(resource.participant.map((p) => p.actor?.reference)).toEqual([
+      `Patient/${appointment.patientId}`,
+      `Practitioner/${appointment.providerId}`,
+      'Practitioner/d4f6a8c2-1e3b-4d5f-9a7c-2b4d6f8a1e05',
+      'RelatedPerson/1a3c5e7b-9d2f-4b4d-9f6a-8c1e3a5c7e10',
+    ]);
+    expect(resource.participant[2]!.type![0]!.text).toBe('interpreter (es)');
+  });
+
+  it('the rules catch what R4 forbids', () => {
+    expect(
+      r4AppointmentProblems({
+        resourceType: 'Appointment',
+        id: 'x',
+        status: 'done',
+        participant: [],
+      }),
+    ).toEqual([
+      'status (1..1) must be an AppointmentStatus code',
+      'app-3: only proposed or cancelled appointments may lack start and end',
+      'participant (1..*) is required',
+    ]);
+    expect(
+      r4AppointmentProblems({
+        resourceType: 'Appointment',
+        id: 'x',
+        status: 'booked',
+        participant: [{ status: 'accepted' }],
+      }),
+    ).toEqual([
+      'app-3: only proposed or cancelled appointments may lack start and end',
+      'app-1: participant[0] needs a type or an actor',
+    ]);
+  });
+});

@@ -1,0 +1,281 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AggregateRepository, ConcurrencyError, MongoEventStore } from '@thc/event-store';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  APPOINTMENT_SETTINGS,
+  AppointmentSettings,
+  MAX_BUFFER_MINUTES,
+} from '../appointments.settings';
+import { AppointmentRepository } from '../shared/appointment.repository';
+import { BOOKING_LEDGER_STORE } from './booking-ledger.store';
+import {
+  ClaimTime,
+  LedgerCommand,
+  ledgerDecider,
+  LedgerState,
+  TimeTakenError,
+} from './ledger.decider';
+import { CachedDay, LedgerCache } from './ledger-cache';
+import { ClaimedTime, LedgerEvent, ReleaseWhy } from './ledger.events';
+import { heldInterval, patientDayStream, providerDayStream, utcDaysTouched } from './ledger-days';
+
+export type LedgerOwner = { readonly kind: 'provider' | 'patient'; readonly id: string };
+
+/** The time one appointment asks to hold in one owner's ledger. */
+export interface TimeRequest {
+  readonly appointmentId: string;
+  readonly visitStart: string;
+  readonly visitEnd: string;
+  readonly bufferBeforeMinutes: number;
+  readonly bufferAfterMinutes: number;
+}
+
+/** The owner's time overlaps another appointment's (HTTP 409). */
+export class TimeUnavailableError extends Error {
+  override readonly name = 'TimeUnavailableError';
+  constructor(readonly owner: LedgerOwner['kind']) {
+    super(
+      owner === 'provider'
+        ? "the provider's time is already booked for part of this visit"
+        : 'the patient already has an appointment overlapping this visit',
+    );
+  }
+}
+
+/** Another writer kept changing the same day; nothing was claimed (HTTP 409, retryable). */
+export class LedgerContentionError extends Error {
+  override readonly name = 'LedgerContentionError';
+  constructor() {
+    super('the schedule changed while booking; try again');
+  }
+}
+
+const MAX_ATTEMPTS = 8;
+
+const streamOf = (owner: LedgerOwner, day: string): string =>
+  owner.kind === 'provider' ? providerDayStream(owner.id, day) : patientDayStream(owner.id, day);
+
+/**
+ * Claims and releases time in per-owner, per-UTC-day ledger streams. Every claim is load,
+ * decide, append with the loaded version: of two bookings racing for one day exactly one
+ * append lands; the other reloads, sees the overlap and is refused. Nothing is checked and
+ * then written without the version guarding it.
+ */
+@Injectable()
+export class BookingLedger {
+  private readonly ledgers: AggregateRepository<LedgerState, LedgerCommand, LedgerEvent>;
+  private readonly logger = new Logger(BookingLedger.name);
+  private readonly cache = new LedgerCache();
+
+  constructor(
+    @Inject(BOOKING_LEDGER_STORE) private readonly store: MongoEventStore,
+    @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
+    private readonly appointments: AppointmentRepository,
+  ) {
+    this.ledgers = new AggregateRepository(store, ledgerDecider);
+  }
+
+  /**
+   * Claims every day the held time touches. All or nothing: when one day refuses, the days
+   * already claimed are released before the error is thrown.
+   */
+  async claim(owner: LedgerOwner, request: TimeRequest, at: Date): Promise<void> {
+    const held = heldInterval(
+      request.visitStart,
+      request.visitEnd,
+      request.bufferBeforeMinutes,
+      request.bufferAfterMinutes,
+    );
+    const claimed: string[] = [];
+    try {
+      for (const day of utcDaysTouched(held.start, held.end)) {
+        const command: ClaimTime = {
+          type: 'ClaimTime',
+          appointmentId: request.appointmentId,
+          visitStart: new Date(request.visitStart).toISOString(),
+          visitEnd: new Date(request.visitEnd).toISOString(),
+          ...held,
+          at: at.toISOString(),
+          staleAfterMs: this.settings.claimTimeoutMs,
+          abandoned: [],
+        };
+        await this.claimDay(owner, streamOf(owner, day), command);
+        claimed.push(day);
+      }
+    } catch (error) {
+      await this.releaseDays(owner, claimed, request, 'compensation', at);
+      throw error;
+    }
+  }
+
+  /**
+   * Claims each owner's time in turn, then runs `work` (the append that makes the booking
+   * real). In turn, not at once: under contention the first owner (the provider) refuses most
+   * requests, and a claim made in parallel would only have to be written and released again.
+   * When a claim or the work fails, the time already claimed is given back before the error
+   * goes on; a release that fails is logged, and that claim expires on its own.
+   */
+  async holding<T>(
+    claims: readonly { readonly owner: LedgerOwner; readonly time: TimeRequest }[],
+    at: Date,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const held: { owner: LedgerOwner; time: TimeRequest }[] = [];
+    try {
+      for (const claim of claims) {
+        await this.claim(claim.owner, claim.time, at);
+        held.push(claim);
+      }
+      return await work();
+    } catch (error) {
+      await this.releaseQuietly(held, 'compensation', at);
+      throw error;
+    }
+  }
+
+  /** Releases time and logs instead of throwing: for clean-up after the outcome is decided. */
+  async releaseQuietly(
+    claims: readonly { readonly owner: LedgerOwner; readonly time: TimeRequest }[],
+    why: ReleaseWhy,
+    at: Date,
+  ): Promise<void> {
+    await Promise.all(
+      claims.map(({ owner, time }) =>
+        this.release(owner, time, why, at).catch((error: unknown) =>
+          this.logger.warn(`could not release ${owner.kind} time: ${(error as Error).message}`),
+        ),
+      ),
+    );
+  }
+
+  /** Releases the visit's claim wherever it is; a day without it is left unchanged. */
+  async release(
+    owner: LedgerOwner,
+    request: Pick<TimeRequest, 'appointmentId' | 'visitStart' | 'visitEnd'>,
+    why: ReleaseWhy,
+    at: Date,
+  ): Promise<void> {
+    const around = heldInterval(
+      request.visitStart,
+      request.visitEnd,
+      MAX_BUFFER_MINUTES,
+      MAX_BUFFER_MINUTES,
+    );
+    await this.releaseDays(owner, utcDaysTouched(around.start, around.end), request, why, at);
+  }
+
+  /** Claims held in an owner's days, oldest day first (for the booked-time reader). */
+  async claimsOn(owner: LedgerOwner, days: readonly string[]): Promise<ClaimedTime[]> {
+    const states = await Promise.all(days.map((day) => this.reload(streamOf(owner, day))));
+    return states.flatMap(({ state }) => state.claims);
+  }
+
+  /**
+   * One day's claim. The first try decides on the day as this process last saw it (an unseen
+   * day as empty) and appends with that version, with no read at all: if the day moved on, the
+   * append is refused and the day is reloaded. A refusal decided on a cached day is never
+   * believed either: the day is reloaded and decided again before anyone gets a 409.
+   */
+  private async claimDay(owner: LedgerOwner, streamId: string, command: ClaimTime): Promise<void> {
+    let day = this.cache.get(streamId) ?? { state: ledgerDecider.initialState(), version: 0 };
+    let fresh = false;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      let events: readonly LedgerEvent[];
+      try {
+        events = await this.decideClaim(command, day.state, owner);
+      } catch (error) {
+        if (fresh || !(error instanceof TimeUnavailableError)) throw error;
+        day = await this.reload(streamId);
+        fresh = true;
+        attempt--;
+        continue;
+      }
+      if (events.length === 0) return;
+      try {
+        await this.store.append(streamId, day.version, events);
+        const state = events.reduce(ledgerDecider.evolve, day.state);
+        this.cache.set(streamId, { state, version: day.version + events.length });
+        return;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+        // Someone else changed this day: back off a little (jittered), reload, decide again.
+        if (fresh) await sleep(Math.random() * 10 * attempt);
+        day = await this.reload(streamId);
+        fresh = true;
+      }
+    }
+    throw new LedgerContentionError();
+  }
+
+  private async reload(streamId: string): Promise<CachedDay> {
+    const day = await this.ledgers.load(streamId);
+    this.cache.set(streamId, day);
+    return day;
+  }
+
+  /**
+   * Decides the claim; when only old claims stand in the way, checks whether their
+   * appointments hold that time at all, and decides again with the abandoned ones set aside.
+   */
+  private async decideClaim(
+    command: ClaimTime,
+    state: LedgerState,
+    owner: LedgerOwner,
+  ): Promise<readonly LedgerEvent[]> {
+    try {
+      return toArray(ledgerDecider.decide(command, state));
+    } catch (error) {
+      if (!(error instanceof TimeTakenError)) throw error;
+      if (error.stale.length < error.holders.length) throw new TimeUnavailableError(owner.kind);
+      const abandoned = await this.abandoned(error.stale);
+      if (abandoned.length < error.stale.length) throw new TimeUnavailableError(owner.kind);
+      return toArray(ledgerDecider.decide({ ...command, abandoned }, state));
+    }
+  }
+
+  /** Appointments that do not hold the time of their claim: never booked, moved, or cancelled. */
+  private async abandoned(claims: readonly ClaimedTime[]): Promise<string[]> {
+    const found = await Promise.all(
+      claims.map(async (claim) => {
+        const { state } = await this.appointments.load(claim.appointmentId);
+        const holds =
+          state.status !== 'none' &&
+          state.status !== 'proposed' &&
+          state.status !== 'cancelled' &&
+          Date.parse(state.start) === Date.parse(claim.visitStart) &&
+          Date.parse(state.end) === Date.parse(claim.visitEnd);
+        return holds ? undefined : claim.appointmentId;
+      }),
+    );
+    return found.filter((id): id is string => id !== undefined);
+  }
+
+  private async releaseDays(
+    owner: LedgerOwner,
+    days: readonly string[],
+    request: Pick<TimeRequest, 'appointmentId' | 'visitStart' | 'visitEnd'>,
+    why: ReleaseWhy,
+    at: Date,
+  ): Promise<void> {
+    const command = {
+      type: 'ReleaseTime',
+      appointmentId: request.appointmentId,
+      visitStart: new Date(request.visitStart).toISOString(),
+      visitEnd: new Date(request.visitEnd).toISOString(),
+      at: at.toISOString(),
+      why,
+    } as const;
+    await Promise.all(
+      days.map(async (day) => {
+        const streamId = streamOf(owner, day);
+        const released = await this.ledgers.handle(streamId, command, {
+          retryOnConflict: MAX_ATTEMPTS,
+        });
+        this.cache.set(streamId, released);
+      }),
+    );
+  }
+}
+
+const toArray = (decided: LedgerEvent | readonly LedgerEvent[]): readonly LedgerEvent[] =>
+  Array.isArray(decided) ? decided : [decided as LedgerEvent];

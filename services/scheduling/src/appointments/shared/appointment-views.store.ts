@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { Aggregate } from '@thc/event-store';
+import { Connection, mongo } from 'mongoose';
+import { utcDaysTouched } from '../ledger/ledger-days';
+import { AppointmentState, Scheduled } from '../domain/appointment.state';
+
+/** An appointment as lists show it: the state after `version` events, plus booking extras. */
+export type AppointmentViewDocument = Scheduled & {
+  readonly _id: string;
+  readonly version: number;
+  readonly interpreterLanguage?: string;
+};
+
+interface IndexDocument {
+  readonly _id: string;
+  readonly appointmentIds: string[];
+}
+
+const DUPLICATE_KEY = 11000;
+const isDuplicateKey = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === DUPLICATE_KEY;
+
+/**
+ * Read models keyed by `_id` only (FerretDB uses no other index): one view per appointment,
+ * and index documents per patient and per provider-day listing appointment ids. The event
+ * store stays the truth; index entries are written before the booking, so an id may point at
+ * an appointment that never got booked, and readers drop those.
+ */
+@Injectable()
+export class AppointmentViews {
+  private readonly views: mongo.Collection<AppointmentViewDocument>;
+  private readonly index: mongo.Collection<IndexDocument>;
+
+  constructor(@InjectConnection() connection: Connection) {
+    this.views = connection.collection<AppointmentViewDocument>('appointment_views');
+    this.index = connection.collection<IndexDocument>('appointment_index');
+  }
+
+  /**
+   * Saves the view unless a newer version is already there (a slower writer loses). A new view
+   * is inserted: on FerretDB 1.24 an upsert whose filter has more than `_id` scans the whole
+   * collection, while an insert does not.
+   */
+  async save({ state, version }: Aggregate<AppointmentState>): Promise<void> {
+    if (state.status === 'none' || state.status === 'proposed') return;
+    const { appointmentId } = state;
+    const updated = await this.views.updateOne(
+      { _id: appointmentId, version: { $lt: version } },
+      { $set: { ...state, version } },
+    );
+    if (updated.matchedCount > 0) return;
+    try {
+      await this.views.insertOne({ ...state, _id: appointmentId, version });
+    } catch (error) {
+      // Already there, at this version or a newer one.
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  /** Inserts the first view of a new appointment (see `save`). */
+  async create(after: Aggregate<AppointmentState>): Promise<void> {
+    const { state, version } = after;
+    if (state.status === 'none' || state.status === 'proposed') return;
+    try {
+      await this.views.insertOne({ ...state, _id: state.appointmentId, version });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await this.save(after);
+    }
+  }
+
+  /**
+   * The interpreter's language is not in AppointmentBooked.v1, so only this view keeps it;
+   * called after the first save, so it never creates a view.
+   */
+  async noteLanguage(appointmentId: string, language: string): Promise<void> {
+    await this.views.updateOne({ _id: appointmentId }, { $set: { interpreterLanguage: language } });
+  }
+
+  async languageOf(appointmentId: string): Promise<string | undefined> {
+    return (await this.views.findOne({ _id: appointmentId }))?.interpreterLanguage;
+  }
+
+  /** Lists the appointment under its patient and its provider's days before it is booked. */
+  async indexAppointment(
+    appointmentId: string,
+    patientId: string,
+    providerId: string,
+    start: string,
+    end: string,
+  ): Promise<void> {
+    const keys = [
+      `patient-${patientId}`,
+      ...utcDaysTouched(start, end).map((day) => `provider-${providerId}-${day}`),
+    ];
+    // Insert first (cheap everywhere); a document that exists gets the id added instead.
+    const add = async (_id: string) => {
+      try {
+        await this.index.insertOne({ _id, appointmentIds: [appointmentId] });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        await this.index.updateOne({ _id }, { $addToSet: { appointmentIds: appointmentId } });
+      }
+    };
+    await Promise.all(keys.map(add));
+  }
+
+  async forPatient(patientId: string): Promise<AppointmentViewDocument[]> {
+    const entry = await this.index.findOne({ _id: `patient-${patientId}` });
+    const views = await this.byIds(entry?.appointmentIds ?? []);
+    return views.filter((view) => view.patientId === patientId);
+  }
+
+  async forProvider(
+    providerId: string,
+    from: string,
+    to: string,
+  ): Promise<AppointmentViewDocument[]> {
+    const keys = utcDaysTouched(from, to).map((day) => `provider-${providerId}-${day}`);
+    const entries = await this.index.find({ _id: { $in: keys } }).toArray();
+    const ids = [...new Set(entries.flatMap((entry) => entry.appointmentIds))];
+    const startMs = Date.parse(from);
+    const endMs = Date.parse(to);
+    return (await this.byIds(ids)).filter(
+      (view) =>
+        view.providerId === providerId &&
+        Date.parse(view.start) < endMs &&
+        startMs < Date.parse(view.end),
+    );
+  }
+
+  private async byIds(ids: readonly string[]): Promise<AppointmentViewDocument[]> {
+    if (ids.length === 0) return [];
+    const views = await this.views.find({ _id: { $in: [...ids] } }).toArray();
+    return views.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  }
+}

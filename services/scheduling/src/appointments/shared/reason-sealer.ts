@@ -1,0 +1,28 @@
+import { Logger } from '@nestjs/common';
+import { EnvMasterKeyring, PatientKeyStore, PhiCipher } from '@thc/phi-protection';
+import { Connection } from 'mongoose';
+import type { SealedText } from '../domain/appointment.events';
+
+/** Seals a free-text reason (PHI) under the patient's key; undefined when it cannot be kept. */
+export interface ReasonSealer {
+  seal(patientId: string, text: string): Promise<SealedText | undefined>;
+}
+
+export const REASON_SEALER = Symbol('REASON_SEALER');
+
+/**
+ * With PHI_MASTER_KEYS set, reasons are sealed with PhiCipher (keys in PHI_KEYS_DB, default
+ * thc_phi_keys, on the service's own MongoDB server). Without it the service still runs: only
+ * the reason code is stored and the free text is dropped, never kept in clear.
+ */
+export function createReasonSealer(connection: Connection): ReasonSealer {
+  const masterKeys = process.env['PHI_MASTER_KEYS'];
+  if (!masterKeys) {
+    const logger = new Logger('ReasonSealer');
+    logger.warn('PHI_MASTER_KEYS is not set: free-text reasons are dropped, codes are kept');
+    return { seal: async () => undefined };
+  }
+  const keysDb = connection.useDb(process.env['PHI_KEYS_DB'] ?? 'thc_phi_keys', { useCache: true });
+  const cipher = new PhiCipher(new PatientKeyStore(keysDb, new EnvMasterKeyring(masterKeys)));
+  return { seal: (patientId, text) => cipher.seal(patientId, text) };
+}

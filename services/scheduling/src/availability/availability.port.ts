@@ -1,0 +1,121 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Bookability, BookingRequest, isBookable } from './domain/bookability';
+import type { BookedInterval } from './domain/booked-interval';
+import type { ProviderSchedule, VisitType } from './domain/schedule-rules';
+import { ProviderScheduleRepository } from './infrastructure/provider-schedule.repository';
+
+export type { Bookability, BookingRefusal, BookingRequest } from './domain/bookability';
+export type { BookedInterval } from './domain/booked-interval';
+export type { ProviderSchedule, VisitType } from './domain/schedule-rules';
+
+/**
+ * The visits holding a provider's time, implemented by the appointments part. Availability
+ * subtracts them (with the schedule's buffers) from slots and counts them for the daily maximum.
+ */
+export interface BookedTimeReader {
+  /** Visits of the provider that overlap [fromUtc, toUtc), cancelled ones left out. */
+  bookedIntervals(providerId: string, fromUtc: Date, toUtc: Date): Promise<BookedInterval[]>;
+}
+
+/** Provide it anywhere in the application: `{ provide: BOOKED_TIME_READER, useExisting: ... }`. */
+export const BOOKED_TIME_READER = Symbol('BOOKED_TIME_READER');
+
+/** The one clock of availability; tests replace it. */
+export const AVAILABILITY_CLOCK = Symbol('AVAILABILITY_CLOCK');
+export type AvailabilityClock = () => Date;
+
+/** A local day lasts at most 25 hours and zones sit within ±14 h of UTC: this margin covers them. */
+const DAY_MARGIN_MS = 40 * 3_600_000;
+
+export interface SlotCheck {
+  readonly providerId: string;
+  /** ISO-8601 with an offset. */
+  readonly start: string;
+  readonly end: string;
+  readonly visitType: VisitType;
+}
+
+/**
+ * What the appointments part needs from availability: the schedule in force and the check a
+ * booking must pass. Overlaps under concurrency stay the booking ledger's to decide.
+ */
+@Injectable()
+export class AvailabilityService implements OnModuleInit {
+  private reader?: BookedTimeReader;
+
+  constructor(
+    private readonly schedules: ProviderScheduleRepository,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    // Looked up across the whole application: the appointments module provides it and imports
+    // this one, so a constructor injection would be a module cycle.
+    try {
+      this.reader = this.moduleRef.get<BookedTimeReader>(BOOKED_TIME_READER, { strict: false });
+    } catch {
+      throw new Error(
+        'availability needs a BOOKED_TIME_READER provider (from the appointments part)',
+      );
+    }
+  }
+
+  /** The provider's schedule, or undefined when none was ever defined. */
+  async schedule(providerId: string): Promise<ProviderSchedule | undefined> {
+    const { state } = await this.schedules.load(providerId);
+    return state.status === 'defined' ? state.schedule : undefined;
+  }
+
+  /** Pure: whether the schedule admits this visit, given the provider's other visits. */
+  isBookable(
+    schedule: ProviderSchedule,
+    request: BookingRequest,
+    booked: readonly BookedInterval[],
+    now: Date,
+  ): Bookability {
+    return isBookable(schedule, request, booked, now);
+  }
+
+  /** The provider's visits on every local day that [from, to) touches. */
+  bookedAround(providerId: string, from: Date, to: Date): Promise<BookedInterval[]> {
+    return this.bookedTime().bookedIntervals(
+      providerId,
+      new Date(from.getTime() - DAY_MARGIN_MS),
+      new Date(to.getTime() + DAY_MARGIN_MS),
+    );
+  }
+
+  /**
+   * Loads schedule and visits, then `isBookable`. Pass the visit being moved as `ignore` so a
+   * reschedule does not collide with itself.
+   */
+  async check(
+    slot: SlotCheck,
+    now: Date,
+    ignore?: { appointmentId: string },
+  ): Promise<Bookability> {
+    const schedule = await this.schedule(slot.providerId);
+    if (!schedule) {
+      return {
+        bookable: false,
+        reason: 'outside-availability',
+        detail: 'the provider has no schedule',
+      };
+    }
+    const request = {
+      start: new Date(slot.start),
+      end: new Date(slot.end),
+      visitType: slot.visitType,
+    };
+    const booked = (await this.bookedAround(slot.providerId, request.start, request.end)).filter(
+      (visit) => visit.appointmentId !== ignore?.appointmentId,
+    );
+    return isBookable(schedule, request, booked, now);
+  }
+
+  private bookedTime(): BookedTimeReader {
+    if (!this.reader) throw new Error('AvailabilityService used before its module was initialised');
+    return this.reader;
+  }
+}

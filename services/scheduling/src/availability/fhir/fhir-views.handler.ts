@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AVAILABILITY_CLOCK, AvailabilityClock, AvailabilityService } from '../availability.port';
+import { freeSlots } from '../domain/free-slots';
+import { latestPeriod, VISIT_TYPES, type VisitType } from '../domain/schedule-rules';
+import { addDays, wallClockInstant } from '../domain/wall-clock';
+import type { FhirSchedule, FhirSlot } from './fhir-resources';
+import { fhirSchedule } from './fhir-schedule.mapper';
+import { busyFhirSlot, freeFhirSlot } from './fhir-slot.mapper';
+
+/** FHIR read views of schedules and slots; undefined when the provider has no schedule. */
+@Injectable()
+export class FhirViewsHandler {
+  constructor(
+    private readonly availability: AvailabilityService,
+    @Inject(AVAILABILITY_CLOCK) private readonly now: AvailabilityClock,
+  ) {}
+
+  async schedule(providerId: string): Promise<FhirSchedule | undefined> {
+    const schedule = await this.availability.schedule(providerId);
+    return schedule && fhirSchedule(schedule, this.now());
+  }
+
+  /** Free and busy slots of one day on the provider's calendar, times with the provider's offset. */
+  async slotsOn(
+    providerId: string,
+    date: string,
+    visitType?: VisitType,
+  ): Promise<FhirSlot[] | undefined> {
+    const schedule = await this.availability.schedule(providerId);
+    const zone = schedule && latestPeriod(schedule)?.timeZone;
+    if (!schedule || !zone) return undefined;
+    const from = new Date(wallClockInstant(date, '00:00', zone, 'first'));
+    const to = new Date(wallClockInstant(addDays(date, 1), '00:00', zone, 'first'));
+    const booked = await this.availability.bookedAround(providerId, from, to);
+    const now = this.now();
+    const free = (visitType ? [visitType] : VISIT_TYPES).flatMap((type) =>
+      freeSlots(schedule, { from, to, visitType: type, booked, now }).map((slot) =>
+        freeFhirSlot(providerId, slot, zone),
+      ),
+    );
+    const busy = booked
+      .filter((visit) => visit.start >= from && visit.start < to)
+      .map((visit) => busyFhirSlot(providerId, visit, zone));
+    return [...free, ...busy].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  }
+}

@@ -1,0 +1,68 @@
+import { rules, scheduleOf } from '../domain/schedule.fixture';
+import { fhirSchedule } from './fhir-schedule.mapper';
+import { r4Problems } from './fhir-r4.check';
+import { busyFhirSlot, freeFhirSlot, searchsetOf } from './fhir-slot.mapper';
+
+const providerId = scheduleOf().providerId;
+const free = freeFhirSlot(
+  providerId,
+  {
+    start: new Date('2026-03-09T13:00:00Z'),
+    end: new Date('2026-03-09T13:30:00Z'),
+    visitType: 'video',
+  },
+  'America/New_York',
+);
+const busy = busyFhirSlot(
+  providerId,
+  {
+    appointmentId: 'a-1',
+    start: new Date('2026-03-09T14:00:00Z'),
+    end: new Date('2026-03-09T14:30:00Z'),
+  },
+  'America/New_York',
+);
+
+describe('FHIR R4 views (checked against a hand-written list of R4 required fields and codes)', () => {
+  it('a free Slot has schedule, status, and instants with the provider offset', () => {
+    expect(free).toMatchObject({
+      status: 'free',
+      start: '2026-03-09T09:00:00-04:00',
+      end: '2026-03-09T09:30:00-04:00',
+      schedule: { reference: `Schedule/${providerId}` },
+    });
+    expect(r4Problems(free)).toEqual([]);
+  });
+
+  it('a searchset Bundle of free and busy slots is valid', () => {
+    const bundle = searchsetOf(
+      [free, busy],
+      'http://host/fhir',
+      'http://host/fhir/Slot?schedule=x',
+    );
+    expect(bundle.total).toBe(2);
+    expect(r4Problems(bundle)).toEqual([]);
+  });
+
+  it('a Schedule names its actor and planning horizon', () => {
+    const schedule = fhirSchedule(scheduleOf(rules()), new Date('2026-03-09T12:00:00Z'));
+    expect(schedule?.actor).toEqual([{ reference: `Practitioner/${providerId}` }]);
+    expect(r4Problems(schedule)).toEqual([]);
+  });
+
+  test.each([
+    [
+      'a status outside the code list',
+      { ...free, status: 'open' },
+      /status is not a Slot status code/,
+    ],
+    [
+      'a start without seconds',
+      { ...free, start: '2026-03-09T09:00-04:00' },
+      /start is not an instant/,
+    ],
+    ['no schedule', { ...free, schedule: undefined }, /schedule is required/],
+  ])('the check itself catches %s', (_, resource, problem) => {
+    expect(r4Problems(resource)).toEqual([expect.stringMatching(problem)]);
+  });
+});

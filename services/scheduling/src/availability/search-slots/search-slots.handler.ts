@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AVAILABILITY_CLOCK, AvailabilityClock, AvailabilityService } from '../availability.port';
+import { ClinicProvidersProjection } from '../clinic-providers/clinic-providers.projection';
+import { freeSlots } from '../domain/free-slots';
+import type { SlotRange } from './slot-range';
+import { SlotView, slotView } from './slot.view';
+
+/** Free slots of one provider, or of every provider with a schedule in a clinic. */
+@Injectable()
+export class SearchSlotsHandler {
+  constructor(
+    private readonly availability: AvailabilityService,
+    private readonly clinics: ClinicProvidersProjection,
+    @Inject(AVAILABILITY_CLOCK) private readonly now: AvailabilityClock,
+  ) {}
+
+  /** Undefined when the provider has no schedule. */
+  async forProvider(providerId: string, range: SlotRange): Promise<SlotView[] | undefined> {
+    const schedule = await this.availability.schedule(providerId);
+    if (!schedule) return undefined;
+    const booked = await this.availability.bookedAround(providerId, range.from, range.to);
+    return freeSlots(schedule, { ...range, booked, now: this.now() }).map((slot) =>
+      slotView(providerId, slot, range.timeZone),
+    );
+  }
+
+  async forClinic(
+    clinicId: string,
+    range: SlotRange,
+  ): Promise<{ providerIds: readonly string[]; slots: SlotView[] }> {
+    const providerIds = await this.clinics.providersOf(clinicId);
+    const perProvider = await Promise.all(providerIds.map((id) => this.forProvider(id, range)));
+    const slots = perProvider
+      .flatMap((found) => found ?? [])
+      .sort((a, b) => a.start.localeCompare(b.start));
+    return { providerIds, slots };
+  }
+}
