@@ -1,7 +1,9 @@
 import { provideInfrastructure, Infrastructure } from '@thc/testing';
 
 /** Benchmarks run on the same servers as the integration tests (env, containers, or infra/local). */
-export async function withBenchInfrastructure(run: (infra: Infrastructure) => Promise<void>): Promise<void> {
+export async function withBenchInfrastructure(
+  run: (infra: Infrastructure) => Promise<void>,
+): Promise<void> {
   const infra = await provideInfrastructure();
   try {
     await run(infra);

@@ -1,10 +1,13 @@
 // `npm run bench`: every benchmark suite in turn.
 import { runBackbone } from './backbone/run';
+import { runScheduling } from './scheduling/run';
 
-runBackbone().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBackbone()
+  .then(runScheduling)
+  .then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );

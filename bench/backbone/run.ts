@@ -6,7 +6,9 @@ import { benchMessaging } from './messaging.bench';
 
 export async function runBackbone(): Promise<void> {
   await withBenchInfrastructure(async (infra) => {
-    report(`backbone benchmark on ${infra.origin} (kafka ${infra.kafkaBrokers}, mongo ${infra.mongoUrl})`);
+    report(
+      `backbone benchmark on ${infra.origin} (kafka ${infra.kafkaBrokers}, mongo ${infra.mongoUrl})`,
+    );
     await benchAppend({ mongoUrl: infra.mongoUrl, report });
     await benchMessaging({ kafkaBrokers: infra.kafkaBrokers, mongoUrl: infra.mongoUrl, report });
   });
