@@ -4,12 +4,7 @@ import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
 import { BOOKED_TIME_READER } from '../availability/availability.port';
 import { CredentialsModule } from '../credentials/credentials.module';
-import {
-  APPOINTMENT_SETTINGS,
-  AppointmentSettings,
-  appointmentSettingsFromEnv,
-  CLOCK,
-} from './appointments.settings';
+import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK } from './appointments.settings';
 import { BookAppointmentController } from './book-appointment/book-appointment.controller';
 import { BookAppointmentHandler } from './book-appointment/book-appointment.handler';
 import { CancelAppointmentController } from './cancel-appointment/cancel-appointment.controller';
@@ -58,7 +53,6 @@ const infrastructure = [
     useFactory: createBookingLedgerStore,
   },
   { provide: REASON_SEALER, inject: [getConnectionToken()], useFactory: createReasonSealer },
-  { provide: APPOINTMENT_SETTINGS, useFactory: () => appointmentSettingsFromEnv() },
   { provide: CLOCK, useValue: () => new Date() },
   // Until availability's schedules are wired: every future slot, buffers from the environment.
   // Wiring them is this provider: `{ provide: SLOT_POLICY, useClass: AvailabilitySlotPolicy }`

@@ -9,7 +9,10 @@ import { StaffCredentials } from './staff-credentials.read-model';
 
 const messageConsumers = [StaffCredentialsConsumer];
 
-/** The provider credential gate, fed by training's credential events. Needs KafkaModule. */
+/**
+ * The provider credential gate, fed by training's credential events. Needs KafkaModule.
+ * Also the one provider of the scheduling settings, read once from the environment.
+ */
 @Module({
   providers: [
     StaffCredentials,
@@ -17,6 +20,6 @@ const messageConsumers = [StaffCredentialsConsumer];
     ...messageConsumers,
     { provide: APPOINTMENT_SETTINGS, useFactory: () => appointmentSettingsFromEnv() },
   ],
-  exports: [CredentialGate, StaffCredentials],
+  exports: [CredentialGate, StaffCredentials, APPOINTMENT_SETTINGS],
 })
 export class CredentialsModule {}
