@@ -6,12 +6,14 @@ import { AuthModule } from '@thc/auth';
 import { SERVICE_ENV, validateServiceEnv } from './config/service-env';
 import { SERVICE_IDENTITY, ServiceIdentity } from './config/service-identity';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { EventStoreAppendMetrics } from './metrics/event-store-append.metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { MongoConnectionModule } from './mongo/mongo-connection.module';
 
 /**
- * What every service shares at its edges: validated configuration, its MongoDB connection,
- * health and metrics endpoints. Business modules are imported beside it.
+ * What every service shares at its edges: validated configuration, JSON logs, its MongoDB
+ * connection, health and metrics endpoints, the graceful-shutdown order. Business modules are imported beside it.
  */
 @Module({})
 export class PlatformModule {
@@ -23,6 +25,7 @@ export class PlatformModule {
         // Validation runs in a provider at application creation, not in forRoot: forRoot runs
         // when the module file is imported, and would freeze the environment of that moment.
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }),
+        LoggingModule.forService(identity.name),
         MongoConnectionModule.forService(identity.name),
         // Per-client request budget; a burst beyond it gets 429 before any work is done.
         ThrottlerModule.forRootAsync({
@@ -41,6 +44,7 @@ export class PlatformModule {
         { provide: SERVICE_IDENTITY, useValue: identity },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: SERVICE_ENV, useFactory: () => validateServiceEnv(process.env) },
+        EventStoreAppendMetrics,
       ],
       exports: [SERVICE_IDENTITY, SERVICE_ENV, MongoConnectionModule],
     };

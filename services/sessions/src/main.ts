@@ -1,6 +1,13 @@
-import 'reflect-metadata';
-import { bootstrapService } from '@thc/service-runtime';
-import { AppModule } from './app.module';
-import { serviceIdentity } from './service.identity';
+import { startTelemetry } from '@thc/observability';
 
-void bootstrapService(AppModule, serviceIdentity);
+// Tracing starts before anything loads Nest, http, kafkajs, mongodb or mongoose: the
+// instrumentations patch only modules required after them, so the application is imported next.
+const telemetry = startTelemetry('sessions');
+
+void (async () => {
+  await import('reflect-metadata');
+  const { bootstrapService } = await import('@thc/service-runtime');
+  const { AppModule } = await import('./app.module');
+  const { serviceIdentity } = await import('./service.identity');
+  await bootstrapService(AppModule, serviceIdentity, { telemetry });
+})();

@@ -1,6 +1,7 @@
-import { Link, Span, SpanKind, trace } from '@opentelemetry/api';
+import { Attributes, Link, Span, SpanKind, trace } from '@opentelemetry/api';
 import { contextFromCarrier, TraceCarrier } from '../trace-context';
 import { MESSAGING_ATTRIBUTES as A, MESSAGING_TRACER_NAME } from './messaging-attributes';
+import { endWith } from './span-family';
 
 /** Consecutive messages of one partition handled together by a batch handler. */
 export interface ConsumedBatchOrigin {
@@ -18,24 +19,35 @@ const MAX_LINKS = 128;
 /**
  * Starts the CONSUMER span of a batch handler call. A span has one parent but the messages
  * come from many traces, so, as the messaging conventions advise for batches, the span is a
- * root linked to each message's trace.
+ * root linked to each message's trace. Each message that carries a trace context also gets a
+ * CONSUMER span in its own trace, ended with the batch span by `endSpan`, so a request's trace
+ * shows every consumer that processed its events, batched or not.
  */
 export function startConsumerBatchSpan(origin: ConsumedBatchOrigin): Span {
-  return trace.getTracer(MESSAGING_TRACER_NAME).startSpan(`process ${origin.topic}`, {
+  const tracer = trace.getTracer(MESSAGING_TRACER_NAME);
+  const attributes: Attributes = {
+    [A.system]: 'kafka',
+    [A.destinationName]: origin.topic,
+    [A.partitionId]: String(origin.partition),
+    [A.operationType]: 'process',
+    [A.operationName]: 'process',
+    [A.legacyOperation]: 'process',
+    [A.consumerGroup]: origin.group,
+  };
+  const span = tracer.startSpan(`process ${origin.topic}`, {
     kind: SpanKind.CONSUMER,
     root: true,
     links: linksTo(origin.carriers),
-    attributes: {
-      [A.system]: 'kafka',
-      [A.destinationName]: origin.topic,
-      [A.partitionId]: String(origin.partition),
-      [A.operationType]: 'process',
-      [A.operationName]: 'process',
-      [A.legacyOperation]: 'process',
-      [A.consumerGroup]: origin.group,
-      [A.batchMessageCount]: origin.messageCount,
-    },
+    attributes: { ...attributes, [A.batchMessageCount]: origin.messageCount },
   });
+  const perMessage = origin.carriers
+    .map((carrier) => contextFromCarrier(carrier))
+    .filter((parent) => trace.getSpanContext(parent) !== undefined)
+    .map((parent) =>
+      tracer.startSpan(`process ${origin.topic}`, { kind: SpanKind.CONSUMER, attributes }, parent),
+    );
+  endWith(span, perMessage);
+  return span;
 }
 
 /** Span links to the traces the carriers name (at most a bounded number). */

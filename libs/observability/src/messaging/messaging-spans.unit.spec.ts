@@ -5,6 +5,7 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { currentTraceCarrier } from '../trace-context';
+import { startConsumerBatchSpan } from './consumer-batch-span';
 import { startConsumerSpan } from './consumer-span';
 import { endSpan } from './end-span';
 import { startPublishSpan } from './publish-span';
@@ -91,10 +92,44 @@ describe('messaging spans', () => {
     endSpan(
       startPublishSpan({ topic: 'thc.scheduling.v1', messageCount: 2, carriers: [carrier, {}] }),
     );
-    const [finished] = exporter.getFinishedSpans();
-    expect(finished?.kind).toBe(SpanKind.PRODUCER);
-    expect(finished?.parentSpanContext).toBeUndefined();
-    expect(finished?.links.map((l) => l.context.traceId)).toEqual([appended.traceId]);
-    expect(finished?.attributes['messaging.batch.message_count']).toBe(2);
+    const batch = exporter.getFinishedSpans().find((s) => s.parentSpanContext === undefined);
+    expect(batch?.kind).toBe(SpanKind.PRODUCER);
+    expect(batch?.links.map((l) => l.context.traceId)).toEqual([appended.traceId]);
+    expect(batch?.attributes['messaging.batch.message_count']).toBe(2);
+  });
+
+  it("puts the publish of each traced event into that event's own trace, ended with the batch", () => {
+    const batch = startPublishSpan({
+      topic: 'thc.scheduling.v1',
+      messageCount: 2,
+      carriers: [carrier, {}],
+    });
+    expect(exporter.getFinishedSpans()).toHaveLength(0);
+    endSpan(batch, new Error('broker gone'));
+    const perEvent = exporter.getFinishedSpans().filter((s) => s.parentSpanContext !== undefined);
+    expect(perEvent).toHaveLength(1);
+    expect(perEvent[0]?.spanContext().traceId).toBe(appended.traceId);
+    expect(perEvent[0]?.parentSpanContext?.spanId).toBe(appended.spanId);
+    expect(perEvent[0]?.kind).toBe(SpanKind.PRODUCER);
+    expect(perEvent[0]?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(perEvent[0]?.attributes['messaging.destination.name']).toBe('thc.scheduling.v1');
+  });
+
+  it("shows a batch handler call in each message's trace as a CONSUMER span", () => {
+    endSpan(
+      startConsumerBatchSpan({
+        topic: 'thc.scheduling.v1',
+        partition: 1,
+        group: 'thc.analytics',
+        messageCount: 2,
+        carriers: [carrier, {}],
+      }),
+    );
+    const spans = exporter.getFinishedSpans();
+    expect(spans).toHaveLength(2);
+    const inTrace = spans.find((s) => s.spanContext().traceId === appended.traceId);
+    expect(inTrace?.kind).toBe(SpanKind.CONSUMER);
+    expect(inTrace?.parentSpanContext?.spanId).toBe(appended.spanId);
+    expect(inTrace?.attributes['messaging.consumer.group.name']).toBe('thc.analytics');
   });
 });

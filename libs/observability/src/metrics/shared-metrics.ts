@@ -1,4 +1,12 @@
-import { Counter, CounterConfiguration, Gauge, GaugeConfiguration, register } from 'prom-client';
+import {
+  Counter,
+  CounterConfiguration,
+  Gauge,
+  GaugeConfiguration,
+  Histogram,
+  HistogramConfiguration,
+  register,
+} from 'prom-client';
 
 /**
  * Metrics in the prom-client default registry (what `/metrics` serves), created on first use.
@@ -17,5 +25,13 @@ export function sharedGauge<L extends string>(config: GaugeConfiguration<L>): Ga
   const existing = register.getSingleMetric(config.name);
   if (existing === undefined) return new Gauge(config);
   if (existing instanceof Gauge) return existing as Gauge<L>;
+  throw new Error(`metric ${config.name} is already registered with another type`);
+}
+
+/** See {@link sharedCounter}; buckets only take effect on first registration. */
+export function sharedHistogram<L extends string>(config: HistogramConfiguration<L>): Histogram<L> {
+  const existing = register.getSingleMetric(config.name);
+  if (existing === undefined) return new Histogram(config);
+  if (existing instanceof Histogram) return existing as Histogram<L>;
   throw new Error(`metric ${config.name} is already registered with another type`);
 }

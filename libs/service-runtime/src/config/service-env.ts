@@ -53,9 +53,31 @@ export class ServiceEnv {
   @IsString()
   KAFKA_TOPIC_PREFIX?: string;
 
+  /** Lowest level written to the JSON log: fatal, error, warn, info (default), debug, trace, silent. */
   @IsOptional()
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
+
+  /** Readiness fails above this many unpublished events in the outbox (default 10 000). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  READY_MAX_OUTBOX_BACKLOG?: number;
+
+  /** After SIGTERM, readiness is 503 this long before the listener closes (default 0). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_DRAIN_DELAY_MS?: number;
+
+  /** A shutdown still running after this long exits with status 1 (default 30 000). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1000)
+  SHUTDOWN_TIMEOUT_MS?: number;
 }
 
 /** The validated environment, provided to anyone who needs typed settings. */

@@ -4,10 +4,13 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '@thc/auth';
 import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from './kafka.health';
+import { PipelineHealthIndicator } from './pipeline.health';
 
 /**
- * Liveness says the process can serve; readiness says its dependencies answer. A 503 from
- * readiness names the failed dependency under `error` (e.g. `{"kafka":{"status":"down"}}`).
+ * Liveness says the process can serve; readiness says its dependencies answer (MongoDB, Kafka),
+ * its consumers are running, its outbox is below `READY_MAX_OUTBOX_BACKLOG`, and it is not
+ * shutting down. A 503 from readiness names what failed under `error` (e.g.
+ * `{"kafka":{"status":"down"}}`).
  */
 @ApiTags('health')
 @Public()
@@ -18,6 +21,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly mongo: MongooseHealthIndicator,
     private readonly kafka: KafkaHealthIndicator,
+    private readonly pipeline: PipelineHealthIndicator,
   ) {}
 
   @Get('live')
@@ -32,6 +36,9 @@ export class HealthController {
     return this.health.check([
       () => this.mongo.pingCheck('mongodb', { timeout: 2000 }),
       () => this.kafka.isHealthy('kafka'),
+      () => this.pipeline.consumersRunning('consumers'),
+      () => this.pipeline.outboxBacklog('outbox'),
+      () => this.pipeline.accepting('shutdown'),
     ]);
   }
 }

@@ -2,8 +2,13 @@ import { INestApplication, Logger, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Telemetry } from '@thc/observability';
 import helmet from 'helmet';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ServiceIdentity } from '../config/service-identity';
+import { GracefulShutdown } from '../health/graceful-shutdown';
+import { correlationMiddleware } from '../logging/correlation.middleware';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { InvalidInputException } from './invalid-input.exception';
 import { OperatorKeyPipe } from './operator-key.pipe';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -12,19 +17,24 @@ import { ProblemDetailsFilter } from './problem-details.filter';
 const BODY_LIMIT = process.env['HTTP_BODY_LIMIT'] ?? '100kb';
 
 /**
- * Creates a service's HTTP application with the conventions every service shares: security
- * headers, a body size limit, input checks (operator keys, then class-validator DTOs with
- * whitelist and forbidNonWhitelisted), problem+json errors, OpenAPI at /docs, shutdown hooks.
+ * Creates a service's HTTP application with the conventions every service shares: JSON logs
+ * through pino (unless `logger` asks for Nest's console logger, as tests do), a correlation id
+ * per request, HTTP metrics, security headers, a body size limit, input checks (operator keys,
+ * then class-validator DTOs with whitelist and forbidNonWhitelisted), problem+json errors,
+ * OpenAPI at /docs, and shutdown hooks (unless `shutdownHooks: false`).
  */
 export async function createServiceApp(
   rootModule: Type<unknown>,
   identity: ServiceIdentity,
-  options: { logger?: false | ('error' | 'warn' | 'log')[] } = {},
+  options: { logger?: false | ('error' | 'warn' | 'log')[]; shutdownHooks?: boolean } = {},
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(rootModule, {
     bodyParser: false,
-    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+    ...(options.logger !== undefined ? { logger: options.logger } : { bufferLogs: true }),
   });
+  if (options.logger === undefined) app.useLogger(app.get(PinoNestLogger));
+  app.use(correlationMiddleware);
+  app.use(httpMetricsMiddleware);
   app.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
   app.use(helmet());
   app.disable('x-powered-by');
@@ -40,7 +50,7 @@ export async function createServiceApp(
       exceptionFactory: (errors) => InvalidInputException.fromValidationErrors(errors),
     }),
   );
-  app.enableShutdownHooks();
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   documentApi(app, identity);
   return app;
 }
@@ -59,21 +69,54 @@ function documentApi(app: INestApplication, identity: ServiceIdentity): void {
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
-/** Creates and starts a service on PORT (or its default port); exits the process if it cannot. */
+/**
+ * Creates and starts a service on PORT (or its default port); exits the process if it cannot.
+ * On SIGTERM or SIGINT it closes the application (readiness 503, listener closed, consumers and
+ * relays drained: see `GracefulShutdown`), then flushes the spans still buffered, and exits 0;
+ * a shutdown still running after `SHUTDOWN_TIMEOUT_MS` (30 s, under Kubernetes' default
+ * grace period of the manifests) exits 1.
+ */
 export async function bootstrapService(
   rootModule: Type<unknown>,
   identity: ServiceIdentity,
+  options: { telemetry?: Telemetry } = {},
 ): Promise<INestApplication> {
   const logger = new Logger(identity.name);
   try {
-    const app = await createServiceApp(rootModule, identity);
+    const app = await createServiceApp(rootModule, identity, { shutdownHooks: false });
     const port = Number(process.env['PORT'] ?? identity.defaultPort);
     const host = process.env['HOST'] ?? '127.0.0.1';
     await app.listen(port, host);
     logger.log(`listening on http://${host}:${port} (docs at /docs)`);
+    stopOnSignals(app, logger, options.telemetry);
     return app;
   } catch (error) {
     logger.error(`could not start: ${(error as Error).message}`);
+    await options.telemetry?.shutdown().catch(() => undefined);
     process.exit(1);
   }
+}
+
+function stopOnSignals(app: INestApplication, logger: Logger, telemetry?: Telemetry): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const timeoutMs = Number(process.env['SHUTDOWN_TIMEOUT_MS'] ?? 30_000);
+    setTimeout(() => {
+      logger.error(`shutdown did not finish within ${timeoutMs} ms; exiting`);
+      process.exit(1);
+    }, timeoutMs).unref();
+    logger.log(`${signal} received: draining`);
+    try {
+      app.get(GracefulShutdown).signalled(signal);
+      await app.close();
+      await telemetry?.shutdown();
+      process.exit(0);
+    } catch (error) {
+      logger.error(`shutdown failed: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (s) => void stop(s));
 }

@@ -29,6 +29,8 @@ export class MongoConnectionModule {
               `${config.get<string>('MONGO_DB_PREFIX') ?? ''}${defaultDatabaseName(service)}`,
             serverSelectionTimeoutMS: 5000,
             autoIndex: true,
+            // Command events feed the event-store append latency metric.
+            monitorCommands: true,
           }),
         }),
       ],
