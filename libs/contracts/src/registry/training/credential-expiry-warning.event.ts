@@ -15,6 +15,11 @@ const schema = {
     expiresAt: dateTime,
     daysRemaining: { type: 'integer', minimum: 0 },
     warnedAt: dateTime,
+    leadDays: {
+      type: 'integer',
+      minimum: 1,
+      description: 'The configured lead time (e.g. 30 or 7 days) this warning answers.',
+    },
   },
 } as const satisfies JSONSchema;
 
@@ -27,6 +32,7 @@ const example: CredentialExpiryWarningV1 = {
   expiresAt: '2027-01-15T16:45:01Z',
   daysRemaining: 30,
   warnedAt: '2026-12-16T16:45:01Z',
+  leadDays: 30,
 };
 
 export const credentialExpiryWarningV1 = {

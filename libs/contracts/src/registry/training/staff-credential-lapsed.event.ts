@@ -14,6 +14,10 @@ const schema = {
     lapsedAt: dateTime,
     cause: { type: 'string', enum: ['certification-expired', 'certification-revoked'] },
     certificationKind: { ...certificationKind, description: 'The certification that went.' },
+    certificationId: {
+      ...uuid,
+      description: 'The certification that went (optional: added later).',
+    },
   },
 } as const satisfies JSONSchema;
 
