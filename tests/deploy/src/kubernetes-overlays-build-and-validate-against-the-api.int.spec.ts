@@ -1,0 +1,166 @@
+import { deadLetterTopic, TOPICS } from '@thc/contracts';
+import { parse } from 'yaml';
+import { buildAndValidate, Resource, ValidationRun } from './support/built-manifests';
+import { consumerGroupsInCode, readRepoFile } from './support/repo-files';
+
+const SERVICES = ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'];
+const OVERLAYS = ['dev', 'prod'];
+const KUBERNETES_VERSION = /const KubernetesVersion = "([\d.]+)"/.exec(
+  readRepoFile('k8s/validate/types.go'),
+)![1];
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe(`k8s overlays build with kustomize and decode strictly as Kubernetes ${KUBERNETES_VERSION} objects`, () => {
+  let run: ValidationRun;
+
+  beforeAll(() => {
+    run = buildAndValidate(OVERLAYS);
+  }, 600_000);
+
+  it('every overlay builds, and every resource matches its API type (unknown fields fail)', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect([...run.overlays.keys()]).toEqual(OVERLAYS);
+  });
+
+  describe.each(OVERLAYS)('%s', (overlay) => {
+    const all = () => run.overlays.get(overlay) as readonly Obj[];
+    const of = (kind: string, name?: string) =>
+      all().filter(
+        (r) => r['kind'] === kind && (name === undefined || r['metadata'].name === name),
+      );
+    const config = () => of('ConfigMap', 'thc-platform')[0]!['data'] as Record<string, string>;
+
+    it.each(SERVICES)(
+      '%s: a hardened Deployment with probes on the health endpoints',
+      (service) => {
+        const [deployment] = of('Deployment', service);
+        const pod = deployment!['spec'].template.spec;
+        const [container] = pod.containers;
+        expect(container.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
+        expect(container.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
+        expect(container.startupProbe.httpGet.path).toBe('/health/live');
+        expect(container.resources.requests).toEqual({
+          cpu: expect.any(String),
+          memory: expect.any(String),
+        });
+        expect(container.resources.limits.memory).toEqual(expect.any(String));
+        expect(pod.securityContext).toMatchObject({
+          runAsNonRoot: true,
+          seccompProfile: { type: 'RuntimeDefault' },
+        });
+        expect(container.securityContext).toMatchObject({
+          readOnlyRootFilesystem: true,
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] },
+        });
+        expect(pod.topologySpreadConstraints.map((c: Obj) => c['topologyKey'])).toContain(
+          'topology.kubernetes.io/zone',
+        );
+        expect(container.envFrom).toEqual([
+          { configMapRef: { name: 'thc-platform' } },
+          { secretRef: { name: 'thc-platform' } },
+        ]);
+        // The process must finish its own shutdown before the kubelet kills it.
+        expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThan(
+          Number(config()['SHUTDOWN_TIMEOUT_MS']),
+        );
+        expect(Number(config()['SHUTDOWN_DRAIN_DELAY_MS'])).toBeLessThan(
+          Number(config()['SHUTDOWN_TIMEOUT_MS']),
+        );
+      },
+    );
+
+    it.each(SERVICES)(
+      '%s: Service, HPA, PDB, ServiceMonitor and an ingress NetworkPolicy select it',
+      (service) => {
+        const labels = of('Deployment', service)[0]!['spec'].template.metadata.labels as Record<
+          string,
+          string
+        >;
+        const selects = (selector: Record<string, string>) =>
+          Object.entries(selector).every(([k, v]) => labels[k] === v);
+        expect(selects(of('Service', service)[0]!['spec'].selector)).toBe(true);
+        expect(of('HorizontalPodAutoscaler', service)[0]!['spec'].scaleTargetRef).toEqual({
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: service,
+        });
+        expect(selects(of('PodDisruptionBudget', service)[0]!['spec'].selector.matchLabels)).toBe(
+          true,
+        );
+        const monitor = of('ServiceMonitor', service)[0]!['spec'];
+        expect(monitor.endpoints).toContainEqual(
+          expect.objectContaining({ port: 'http', path: '/metrics' }),
+        );
+        expect(of('Service', service)[0]!['metadata'].labels).toMatchObject(
+          monitor.selector.matchLabels,
+        );
+        const ingress = of('NetworkPolicy').filter((p) =>
+          selects(p['spec'].podSelector.matchLabels ?? {}),
+        );
+        expect(
+          ingress.some(
+            (p) => p['spec'].policyTypes.includes('Ingress') && p['spec'].ingress?.length > 0,
+          ),
+        ).toBe(true);
+      },
+    );
+
+    it('denies all traffic by default', () => {
+      const deny = of('NetworkPolicy', 'default-deny-all')[0]!['spec'];
+      expect(deny).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    });
+
+    it('declares a KafkaTopic for every contract topic and every dead-letter topic of every consumer group in the code', () => {
+      const topics = new Map(
+        of('KafkaTopic').map((t) => [t['spec'].topicName as string, t['spec'] as Obj]),
+      );
+      const groups = consumerGroupsInCode(
+        Object.values(TOPICS),
+        (key) => TOPICS[key as keyof typeof TOPICS],
+      );
+      expect(groups.map((g) => g.group)).toContain('thc.analytics');
+      const expected = [
+        ...Object.values(TOPICS),
+        ...groups.flatMap(({ group, topics: read }) => read.map((t) => deadLetterTopic(t, group))),
+      ];
+      for (const name of expected) {
+        const spec = topics.get(name);
+        expect({ name, declared: spec !== undefined }).toEqual({ name, declared: true });
+        expect(spec!['partitions']).toBeGreaterThanOrEqual(1);
+        expect(spec!['config']['retention.ms']).toEqual(expect.any(Number));
+        // acks=all needs min.insync.replicas in-sync copies, and one broker may be down.
+        const minIsr = spec!['config']['min.insync.replicas'];
+        expect(minIsr).toBeGreaterThanOrEqual(1);
+        expect(minIsr).toBeLessThanOrEqual(Math.max(1, spec!['replicas'] - 1));
+      }
+    });
+  });
+
+  it('prod runs three replicas spread over zones as a hard constraint, three Kafka replicas with two in sync', () => {
+    const prod = run.overlays.get('prod') as readonly Obj[];
+    for (const deployment of prod.filter((r) => r['kind'] === 'Deployment')) {
+      expect(deployment['spec'].replicas).toBe(3);
+      expect(deployment['spec'].template.spec.topologySpreadConstraints[0].whenUnsatisfiable).toBe(
+        'DoNotSchedule',
+      );
+    }
+    for (const topic of prod.filter((r) => r['kind'] === 'KafkaTopic')) {
+      expect(topic['spec'].replicas).toBe(3);
+      expect(topic['spec'].config['min.insync.replicas']).toBe(2);
+    }
+    expect(new Set(prod.map((r) => (r as Resource).metadata.namespace).filter(Boolean))).toEqual(
+      new Set(['thc']),
+    );
+  });
+
+  it('the PrometheusRule carries exactly the alert rules of infra/observability', () => {
+    const rule = (run.overlays.get('prod') as readonly Obj[]).find(
+      (r) => r['kind'] === 'PrometheusRule',
+    )!;
+    const file = parse(readRepoFile('infra/observability/alert-rules.yml')) as Obj;
+    expect(rule['spec'].groups).toEqual(file['groups']);
+  });
+});
