@@ -3,7 +3,9 @@ import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { PlatformModule } from '@thc/service-runtime';
+import { TrainingClockModule } from './clock/training-clock.module';
 import { serviceIdentity } from './service.identity';
+import { TrainingModule } from './training.module';
 
 @Module({
   imports: [
@@ -11,6 +13,8 @@ import { serviceIdentity } from './service.identity';
     KafkaModule,
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/training', topic: TOPICS.training }),
+    TrainingClockModule.use(),
+    TrainingModule,
   ],
 })
 export class AppModule {}

@@ -4,5 +4,6 @@ export const serviceIdentity: ServiceIdentity = {
   name: 'training',
   defaultPort: 3003,
   title: 'Telehealth Coordinator — Training',
-  description: 'Training modules, assignments, completions, certifications and the telehealth credential.',
+  description:
+    'Training modules, assignments, completions, certifications and the telehealth credential.',
 };

@@ -27,7 +27,7 @@ export interface EnrolStaff extends Timed {
 /** Assigns a module by hand (a trainer), for retraining or renewal. */
 export interface AssignModule extends Timed, ModuleToAssign {
   readonly type: 'AssignModule';
-  readonly reason: 'manual' | 'retraining' | 'renewal';
+  readonly reason: 'role-requirement' | 'manual' | 'retraining' | 'renewal';
   readonly dueAt: string;
   readonly by: Actor;
 }

@@ -1,0 +1,75 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Principal } from '@thc/auth';
+import { randomUUID } from 'node:crypto';
+import type { ModuleVersion } from '../../catalog/domain/module.state';
+import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
+import { requiredTopics, STAFF_ROLES } from '../../requirements/role-requirements';
+import { actorOf } from '../../shared/actor';
+import { TRAINING_SETTINGS, TrainingSettings } from '../../training.settings';
+import { TrainingStateError } from '../domain/staff-training.errors';
+import { StaffStatusDocument, StaffStatusStore } from '../infrastructure/staff-status.store';
+import { StaffTrainingRepository } from '../infrastructure/staff-training.repository';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Assigns a catalog change to the staff it concerns: a new module to every enrolled staff
+ * member whose role needs its topic, a version that requires retraining to everyone who
+ * passed the module. Staff who already have it open are skipped.
+ */
+@Injectable()
+export class FanOutAssignments {
+  private readonly logger = new Logger(FanOutAssignments.name);
+
+  constructor(
+    private readonly staff: StaffTrainingRepository,
+    private readonly status: StaffStatusStore,
+    @Inject(TRAINING_CLOCK) private readonly clock: Clock,
+    @Inject(TRAINING_SETTINGS) private readonly settings: TrainingSettings,
+  ) {}
+
+  async toRolesNeeding(module: ModuleVersion, principal: Principal): Promise<void> {
+    const roles = STAFF_ROLES.filter((role) => requiredTopics(role).includes(module.topic));
+    await this.assign(await this.status.inRoles(roles), module, 'role-requirement', principal);
+  }
+
+  async toStaffWhoPassed(module: ModuleVersion, principal: Principal): Promise<void> {
+    await this.assign(
+      await this.status.whoPassed(module.moduleId),
+      module,
+      'retraining',
+      principal,
+    );
+  }
+
+  private async assign(
+    staff: readonly StaffStatusDocument[],
+    module: ModuleVersion,
+    reason: 'role-requirement' | 'retraining',
+    principal: Principal,
+  ): Promise<void> {
+    const now = this.clock();
+    for (const member of staff) {
+      if (member.assignments.some((a) => a.moduleId === module.moduleId && a.status === 'open'))
+        continue;
+      await this.staff
+        .handle(
+          member._id,
+          {
+            type: 'AssignModule',
+            module,
+            assignmentId: randomUUID(),
+            reason,
+            dueAt: new Date(now.getTime() + this.settings.assignmentDueDays * DAY_MS).toISOString(),
+            at: now.toISOString(),
+            by: actorOf(principal),
+          },
+          { actor: principal.subject },
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof TrainingStateError)) throw error;
+          this.logger.debug(`${member._id}: ${error.message}`);
+        });
+    }
+  }
+}
