@@ -1,6 +1,9 @@
-# One image recipe for every service: docker build --build-arg SERVICE=scheduling -f docker/service.Dockerfile .
-# Multi-stage: dependencies and the Nx build in a full image, then only the built output and
-# production dependencies in a small runtime image that runs as a non-root user.
+# One image recipe for every service, built by Nx:
+#   docker build --build-arg SERVICE=scheduling -t telehealth-coordinator/scheduling -f docker/service.Dockerfile .
+# Multi-stage: dependencies and the Nx build in a full image; the runtime image holds only the
+# built output and production dependencies, and runs as the non-root `node` user (uid 1000,
+# the uid the Kubernetes manifests require) with a read-only root filesystem in mind (no writes
+# outside /tmp).
 ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
@@ -9,18 +12,23 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 ARG SERVICE
-RUN npx nx build ${SERVICE} --output-style=static
+RUN test -n "${SERVICE}" && NX_DAEMON=false npx nx build "${SERVICE}" --output-style=static
 
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /workspace
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
-ENV NODE_ENV=production HOST=0.0.0.0 SERVICE_MAIN=/app/dist/services/${SERVICE}/services/${SERVICE}/src/main.js
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    OTEL_SERVICE_NAME=${SERVICE} \
+    SERVICE_MAIN=/app/dist/services/${SERVICE}/services/${SERVICE}/src/main.js
 WORKDIR /app
-COPY --from=prod-deps /workspace/node_modules ./node_modules
-COPY --from=build /workspace/dist/services/${SERVICE} ./dist/services/${SERVICE}
-USER node
+COPY --from=prod-deps --chown=root:root /workspace/node_modules ./node_modules
+COPY --from=build --chown=root:root /workspace/dist/services/${SERVICE} ./dist/services/${SERVICE}
+USER node:node
+# Node is PID 1 and handles SIGTERM itself (graceful drain, see docs/operations.md).
+STOPSIGNAL SIGTERM
 CMD ["sh", "-c", "exec node \"$SERVICE_MAIN\""]

@@ -27,6 +27,21 @@ function developmentMasterKeys() {
 }
 const infraWasUp = spawnSync('bash', ['infra/local/infra.sh', 'status'], { cwd: ROOT, stdio: 'ignore' }).status === 0;
 run('bash', ['infra/local/infra.sh', 'up']);
+
+// A local trace viewer: Zipkin, unless traces are sent elsewhere (OTEL_TRACES_EXPORTER set) or
+// THC_TRACE_VIEWER=off. Stopped on Ctrl-C only if this run started it.
+const zipkinPort = process.env.ZIPKIN_PORT ?? '9411';
+const traceViewer = process.env.OTEL_TRACES_EXPORTER === undefined && process.env.THC_TRACE_VIEWER !== 'off';
+const zipkinWasUp =
+  traceViewer && spawnSync('bash', ['infra/local/zipkin.sh', 'status'], { cwd: ROOT, stdio: 'ignore' }).status === 0;
+if (traceViewer) run('bash', ['infra/local/zipkin.sh', 'up']);
+const tracingEnv = traceViewer
+  ? {
+      OTEL_TRACES_EXPORTER: 'zipkin',
+      OTEL_EXPORTER_ZIPKIN_ENDPOINT: `http://127.0.0.1:${zipkinPort}/api/v2/spans`,
+      OTEL_TRACES_SAMPLER: process.env.OTEL_TRACES_SAMPLER ?? 'parentbased_always_on',
+    }
+  : {};
 run('nx', ['run-many', '-t', 'build', '--projects=tag:type:app', '--output-style=static']);
 
 const logDir = join(ROOT, '.infra', 'logs');
@@ -38,6 +53,7 @@ const env = projectEnv({
   AUTH_LOCAL_JWKS: process.env.AUTH_LOCAL_JWKS ?? join(ROOT, '.infra', 'auth', 'jwks.json'),
   MONGO_URL: process.env.MONGO_URL ?? `mongodb://127.0.0.1:${process.env.MONGO_PORT ?? 27017}`,
   KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`,
+  ...tracingEnv,
 });
 
 run('node', ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/provision-topics.ts'], {
@@ -73,6 +89,7 @@ async function stop() {
       setTimeout(() => child.kill('SIGKILL'), 15000).unref();
     })),
   );
+  if (traceViewer && !zipkinWasUp) spawnSync('bash', ['infra/local/zipkin.sh', 'down'], { cwd: ROOT, stdio: 'inherit' });
   if (!infraWasUp) spawnSync('bash', ['infra/local/infra.sh', 'down'], { cwd: ROOT, stdio: 'inherit' });
   process.exit(0);
 }
@@ -99,7 +116,8 @@ console.log('\nTelehealth Coordinator is running:');
 for (const { name, port } of children) {
   console.log(`  ${name.padEnd(17)} http://127.0.0.1:${port}  (API docs /docs, health /health/ready, metrics /metrics)`);
 }
-console.log(`  logs              ${logDir}`);
+console.log(`  logs              ${logDir}  (JSON lines with trace_id, span_id, correlation_id)`);
+if (traceViewer) console.log(`  traces (Zipkin)   http://127.0.0.1:${zipkinPort}/zipkin/`);
 console.log(`
 Every API except health and metrics needs a bearer token. For a development token:
   TOKEN=$(npm run -s token -- --role coordinator --sub <staff-id>)

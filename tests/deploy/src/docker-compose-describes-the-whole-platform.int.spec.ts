@@ -1,0 +1,89 @@
+import { parse } from 'yaml';
+import { readRepoFile } from './support/repo-files';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+// No Docker engine runs these tests: they check that the file says what `docker compose up`
+// needs to run the platform.
+const compose = parse(readRepoFile('docker-compose.yml'), { merge: true }) as Obj;
+const dockerfile = readRepoFile('docker/service.Dockerfile');
+const services = compose['services'] as Record<string, Obj>;
+const PORTS = {
+  scheduling: 3001,
+  sessions: 3002,
+  training: 3003,
+  'compliance-audit': 3004,
+  analytics: 3005,
+} as const;
+// What every service refuses to start without, and what sends its traces to the collector.
+const REQUIRED_ENV = [
+  'MONGO_URL',
+  'KAFKA_BROKERS',
+  'AUTH_LOCAL_JWKS',
+  'PHI_MASTER_KEYS',
+  'OTEL_SERVICE_NAME',
+  'OTEL_TRACES_EXPORTER',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'PORT',
+  'KAFKA_CLIENT_ID',
+];
+
+describe('docker-compose.yml runs the whole platform', () => {
+  it('has Kafka in KRaft mode, MongoDB as a replica set of one, Jaeger and an OTel Collector', () => {
+    expect(services['kafka']!['environment']).toMatchObject({
+      KAFKA_PROCESS_ROLES: 'broker,controller',
+      KAFKA_CONTROLLER_QUORUM_VOTERS: expect.stringContaining('@kafka:9093'),
+    });
+    expect(services['kafka']!['healthcheck']).toBeDefined();
+    expect(services['mongodb']!['command']).toEqual(expect.arrayContaining(['--replSet', 'rs0']));
+    expect(services['mongodb']!['healthcheck'].test.join(' ')).toContain('rs.initiate');
+    expect(services['jaeger']!['image']).toMatch(/^jaegertracing\/jaeger:2\./);
+    expect(services['otel-collector']!['volumes'][0]).toContain(
+      'infra/observability/otel-collector.yaml',
+    );
+    const collector = parse(readRepoFile('infra/observability/otel-collector.yaml')) as Obj;
+    expect(collector['exporters']['otlp/jaeger'].endpoint).toBe('jaeger:4317');
+    expect(collector['service'].pipelines.traces.receivers).toEqual(['otlp']);
+  });
+
+  it.each(Object.entries(PORTS))(
+    '%s: built from the service Dockerfile, configured, health-checked, started after its dependencies',
+    (name, port) => {
+      const service = services[name]!;
+      expect(service['build']).toEqual({
+        context: '.',
+        dockerfile: 'docker/service.Dockerfile',
+        args: { SERVICE: name },
+      });
+      const env = service['environment'] as Record<string, string | number>;
+      expect(REQUIRED_ENV.filter((key) => env[key] === undefined || env[key] === '')).toEqual([]);
+      expect(env['PORT']).toBe(port);
+      expect(env['OTEL_SERVICE_NAME']).toBe(name);
+      expect(env['MONGO_URL']).toContain('replicaSet=rs0');
+      expect(env['OTEL_EXPORTER_OTLP_ENDPOINT']).toBe('http://otel-collector:4318');
+      expect(service['ports']).toEqual([`${port}:${port}`]);
+      expect(service['healthcheck'].test.join(' ')).toContain('/health/ready');
+      expect(service['depends_on']).toEqual({
+        kafka: { condition: 'service_healthy' },
+        mongodb: { condition: 'service_healthy' },
+        'otel-collector': { condition: 'service_started' },
+      });
+      expect(service['read_only']).toBe(true);
+      // Longer than the service's own shutdown timeout, so a stop drains instead of killing.
+      expect(parseInt(service['stop_grace_period'], 10) * 1000).toBeGreaterThan(
+        Number(env['SHUTDOWN_TIMEOUT_MS']),
+      );
+    },
+  );
+
+  it('builds small non-root images with Nx in a multi-stage Dockerfile', () => {
+    const stages = [...dockerfile.matchAll(/^FROM \S+ AS (\S+)/gm)].map((m) => m[1]);
+    expect(stages).toEqual(['build', 'prod-deps', 'runtime']);
+    expect(dockerfile).toMatch(/npx nx build "\$\{SERVICE\}"/);
+    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
+    expect(runtime).toMatch(/^USER node/m);
+    expect(runtime).not.toMatch(/COPY \. \./);
+    expect(runtime).toMatch(/COPY --from=build \S+ \/workspace\/dist\/services\/\$\{SERVICE\}/);
+  });
+});
