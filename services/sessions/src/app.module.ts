@@ -3,7 +3,9 @@ import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { PlatformModule } from '@thc/service-runtime';
+import { SessionsClockModule } from './clock/sessions-clock.module';
 import { serviceIdentity } from './service.identity';
+import { VisitsModule } from './visits/visits.module';
 
 @Module({
   imports: [
@@ -11,6 +13,8 @@ import { serviceIdentity } from './service.identity';
     KafkaModule,
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/sessions', topic: TOPICS.sessions }),
+    SessionsClockModule.use(),
+    VisitsModule,
   ],
 })
 export class AppModule {}

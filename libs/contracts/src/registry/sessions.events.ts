@@ -5,6 +5,7 @@ import {
   connectionQualitySampledV2,
 } from './sessions/connection-quality-sampled.event';
 import { joinLinkIssuedV1 } from './sessions/join-link-issued.event';
+import { joinLinkRevokedV1 } from './sessions/join-link-revoked.event';
 import { participantJoinedV1 } from './sessions/participant-joined.event';
 import { participantLeftV1 } from './sessions/participant-left.event';
 import { patientAdmittedV1 } from './sessions/patient-admitted.event';
@@ -14,10 +15,12 @@ import { platformIncidentRaisedV1 } from './sessions/platform-incident-raised.ev
 import { preVisitCheckRecordedV1 } from './sessions/pre-visit-check-recorded.event';
 import { sessionCreatedV1 } from './sessions/session-created.event';
 import { sessionEndedV1 } from './sessions/session-ended.event';
+import { sessionRescheduledV1 } from './sessions/session-rescheduled.event';
 import { sessionStartRefusedV1 } from './sessions/session-start-refused.event';
 import { sessionStartedV1 } from './sessions/session-started.event';
 import { surveySubmittedV1 } from './sessions/survey-submitted.event';
 import { switchedToAudioOnlyV1 } from './sessions/switched-to-audio-only.event';
+import { technicalIssueAssignedV1 } from './sessions/technical-issue-assigned.event';
 import { technicalIssueOpenedV1 } from './sessions/technical-issue-opened.event';
 import { technicalIssueResolvedV1 } from './sessions/technical-issue-resolved.event';
 import { TOPICS } from './topics';
@@ -43,7 +46,9 @@ export const sessionsRegistry = {
   },
   events: [
     sessionCreatedV1,
+    sessionRescheduledV1,
     joinLinkIssuedV1,
+    joinLinkRevokedV1,
     preVisitCheckRecordedV1,
     patientArrivedInWaitingRoomV1,
     patientAdmittedV1,
@@ -53,6 +58,7 @@ export const sessionsRegistry = {
     connectionQualitySampledV2,
     switchedToAudioOnlyV1,
     technicalIssueOpenedV1,
+    technicalIssueAssignedV1,
     technicalIssueResolvedV1,
     sessionStartedV1,
     sessionStartRefusedV1,

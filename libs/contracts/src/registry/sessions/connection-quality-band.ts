@@ -28,3 +28,17 @@ export function qualityBand(metrics: ConnectionMetrics): QualityBand {
   if (exceeds(POOR)) return 'poor';
   return exceeds(GOOD) ? 'fair' : 'good';
 }
+
+/**
+ * Mean opinion score (1-5) estimated from network figures, for clients that do not report one:
+ * the simplified ITU-T G.107 E-model used by WebRTC monitors. Effective latency is the one-way
+ * delay (half the round trip) plus twice the jitter plus 10 ms of codec delay; each percent of
+ * loss costs 2.5 points of the R factor. Rounded to 2 decimals so producers and upcasters agree.
+ */
+export function estimatedMos(metrics: ConnectionMetrics): number {
+  const latency = metrics.rttMs / 2 + 2 * metrics.jitterMs + 10;
+  const delayCost = latency < 160 ? latency / 40 : (latency - 120) / 10;
+  const r = Math.min(100, Math.max(0, 93.2 - delayCost - 2.5 * metrics.packetLossPercent));
+  const mos = 1 + 0.035 * r + 0.000007 * r * (r - 60) * (100 - r);
+  return Math.round(Math.min(4.5, Math.max(1, mos)) * 100) / 100;
+}

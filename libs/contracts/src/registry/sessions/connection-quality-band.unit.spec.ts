@@ -1,4 +1,4 @@
-import { qualityBand } from './connection-quality-band';
+import { estimatedMos, qualityBand } from './connection-quality-band';
 
 describe('quality band of a connection sample', () => {
   test.each([
@@ -11,5 +11,18 @@ describe('quality band of a connection sample', () => {
     [{ rttMs: 120, jitterMs: 10, packetLossPercent: 5.5 }, 'poor'],
   ])('%o is %s', (metrics, band) => {
     expect(qualityBand(metrics)).toBe(band);
+  });
+});
+
+describe('estimated MOS of a connection sample', () => {
+  it('is high on a clean line and falls with delay, jitter and loss', () => {
+    const clean = estimatedMos({ rttMs: 40, jitterMs: 2, packetLossPercent: 0 });
+    const lossy = estimatedMos({ rttMs: 40, jitterMs: 2, packetLossPercent: 8 });
+    const slow = estimatedMos({ rttMs: 800, jitterMs: 60, packetLossPercent: 0 });
+    expect(clean).toBeGreaterThan(4.3);
+    expect(lossy).toBeLessThan(clean);
+    expect(lossy).toBeLessThan(3.8);
+    expect(slow).toBeLessThan(clean);
+    expect(estimatedMos({ rttMs: 5000, jitterMs: 500, packetLossPercent: 100 })).toBe(1);
   });
 });

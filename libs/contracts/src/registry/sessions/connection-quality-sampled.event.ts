@@ -2,7 +2,7 @@ import type { JSONSchema } from 'json-schema-to-ts';
 import { dateTime, nonNegativeInteger, uuid } from '../../schemas/common-fields.schema';
 import type { EventData, EventDefinition, EventUpcaster } from '../event-definition';
 import { EXAMPLE_IDS as ids } from '../example-ids';
-import { qualityBand } from './connection-quality-band';
+import { estimatedMos, qualityBand } from './connection-quality-band';
 
 const v1Properties = {
   sessionId: uuid,
@@ -43,6 +43,13 @@ const schemaV2 = {
       enum: ['good', 'fair', 'poor'],
       description: 'Quality band from rtt, jitter and loss (qualityBand in libs/contracts).',
     },
+    mos: {
+      type: 'number',
+      minimum: 1,
+      maximum: 5,
+      description:
+        'Mean opinion score 1-5: reported by the media client, else estimated (estimatedMos).',
+    },
   },
 } as const satisfies JSONSchema;
 
@@ -59,7 +66,11 @@ const exampleV1: ConnectionQualitySampledV1 = {
   bitrateKbps: 640,
 };
 
-const exampleV2: ConnectionQualitySampledV2 = { ...exampleV1, band: qualityBand(exampleV1) };
+const exampleV2: ConnectionQualitySampledV2 = {
+  ...exampleV1,
+  band: qualityBand(exampleV1),
+  mos: estimatedMos(exampleV1),
+};
 
 export const connectionQualitySampledV1 = {
   type: 'thc.sessions.ConnectionQualitySampled.v1',
@@ -83,5 +94,6 @@ export const connectionQualitySampledV1ToV2 = {
   upcast: (data: ConnectionQualitySampledV1): ConnectionQualitySampledV2 => ({
     ...data,
     band: qualityBand(data),
+    mos: estimatedMos(data),
   }),
 } as const satisfies EventUpcaster<ConnectionQualitySampledV1, ConnectionQualitySampledV2>;

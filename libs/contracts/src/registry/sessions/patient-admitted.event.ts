@@ -1,6 +1,6 @@
 import type { JSONSchema } from 'json-schema-to-ts';
 import { actor } from '../../schemas/actor.schema';
-import { dateTime, uuid } from '../../schemas/common-fields.schema';
+import { dateTime, nonNegativeInteger, uuid } from '../../schemas/common-fields.schema';
 import type { EventData, EventDefinition } from '../event-definition';
 import { EXAMPLE_IDS as ids } from '../example-ids';
 
@@ -8,7 +8,17 @@ const schema = {
   type: 'object',
   additionalProperties: false,
   required: ['sessionId', 'patientId', 'admittedAt', 'admittedBy'],
-  properties: { sessionId: uuid, patientId: uuid, admittedAt: dateTime, admittedBy: actor },
+  properties: {
+    sessionId: uuid,
+    patientId: uuid,
+    admittedAt: dateTime,
+    admittedBy: actor,
+    waitedSeconds: {
+      ...nonNegativeInteger,
+      description:
+        'Waiting-room time: seconds from arrival to admission (absent if never arrived).',
+    },
+  },
 } as const satisfies JSONSchema;
 
 export type PatientAdmittedV1 = EventData<typeof schema>;
@@ -18,6 +28,7 @@ const example: PatientAdmittedV1 = {
   patientId: ids.patientId,
   admittedAt: '2026-03-09T13:01:05Z',
   admittedBy: { kind: 'user', userId: ids.providerId, role: 'provider' },
+  waitedSeconds: 275,
 };
 
 export const patientAdmittedV1 = {

@@ -21,6 +21,13 @@ const schema = {
     description: { ...encryptedField, description: 'What the reporter wrote, encrypted.' },
     openedAt: dateTime,
     openedBy: actor,
+    trigger: {
+      type: 'string',
+      enum: ['reported', 'pre-visit-check', 'repeated-drops', 'failed-join'],
+      description: 'Reported by a person, or opened automatically by the service.',
+    },
+    device: { type: 'string', enum: ['desktop', 'mobile', 'tablet'] },
+    browser: { type: 'string', enum: ['chrome', 'edge', 'firefox', 'safari', 'other'] },
   },
 } as const satisfies JSONSchema;
 
@@ -34,6 +41,7 @@ const example: TechnicalIssueOpenedV1 = {
   description: EXAMPLE_ENCRYPTED,
   openedAt: '2026-03-09T13:09:30Z',
   openedBy: { kind: 'user', userId: ids.providerId, role: 'provider' },
+  trigger: 'reported',
 };
 
 export const technicalIssueOpenedV1 = {

@@ -1,0 +1,187 @@
+import { ParticipantRole } from './session.events';
+import type {
+  CloseSession,
+  CreateSession,
+  EndSession,
+  MoveSession,
+  StartSession,
+} from './session.commands';
+import { IllegalTransitionError, SessionRuleError } from './session.errors';
+import { SESSION_EVENT as E, SessionEvent } from './session.events';
+import { existing, ms, notEnded, seconds } from './session.guards';
+import { qualitySummary } from './quality-summary';
+import type { Session, SessionState } from './session.state';
+
+/** Booked: a session, once. A redelivered or duplicated booking decides nothing. */
+export function create(command: CreateSession, state: SessionState): SessionEvent[] {
+  if (state.status !== 'none') return [];
+  const { type: _, at, start, end, ...data } = command;
+  return [
+    {
+      type: E.created,
+      data: {
+        ...data,
+        participants: [...data.participants],
+        scheduledStart: start,
+        scheduledEnd: end,
+        createdAt: at,
+      },
+    },
+  ];
+}
+
+function revokeAll(
+  session: Session,
+  cause: 'session-rescheduled' | 'session-closed',
+  at: string,
+): SessionEvent[] {
+  return session.links
+    .filter((link) => !link.revoked)
+    .map((link) => ({
+      type: E.linkRevoked,
+      data: {
+        sessionId: session.sessionId,
+        linkId: link.linkId,
+        participantId: link.participantId,
+        revokedAt: at,
+        cause,
+        revokedBy: { kind: 'system', service: 'sessions' } as const,
+      },
+    }));
+}
+
+/** Rescheduled: a session not yet running moves; its links were for the old time. */
+export function move(command: MoveSession, state: SessionState): SessionEvent[] {
+  if (state.status !== 'scheduled') return [];
+  if (ms(command.start) === ms(state.scheduledStart) && command.providerId === state.providerId)
+    return [];
+  return [
+    {
+      type: E.rescheduled,
+      data: {
+        sessionId: state.sessionId,
+        appointmentId: state.appointmentId,
+        providerId: command.providerId,
+        previousStart: state.scheduledStart,
+        scheduledStart: command.start,
+        scheduledEnd: command.end,
+        rescheduledAt: command.at,
+      },
+    },
+    ...revokeAll(state, 'session-rescheduled', command.at),
+  ];
+}
+
+function leaveAll(session: Session, at: string): SessionEvent[] {
+  return session.participants
+    .filter((p) => session.presence[p.participantId]?.present)
+    .map((p) => ({
+      type: E.left,
+      data: {
+        sessionId: session.sessionId,
+        participantId: p.participantId,
+        role: p.role as ParticipantRole,
+        leftAt: at,
+        reason: 'session-ended' as const,
+      },
+    }));
+}
+
+/** Cancelled: the session closes (outcome cancelled), once. */
+export function close(command: CloseSession, state: SessionState): SessionEvent[] {
+  if (state.status === 'none' || state.status === 'ended') return [];
+  return [
+    ...revokeAll(state, 'session-closed', command.at),
+    ...leaveAll(state, command.at),
+    {
+      type: E.ended,
+      data: {
+        sessionId: state.sessionId,
+        appointmentId: state.appointmentId,
+        outcome: 'cancelled',
+        ...(state.startedAt ? { startedAt: state.startedAt } : {}),
+        endedAt: command.at,
+        endedBy: command.by,
+      },
+    },
+  ];
+}
+
+/**
+ * The consent gate: a start without active telehealth consent (or on a closed session) is a
+ * SessionStartRefused event, recorded so that the audit sees the rule held.
+ */
+export function start(command: StartSession, state: SessionState): SessionEvent[] {
+  const session = existing(state, 'start');
+  if (session.status === 'in-progress') throw new IllegalTransitionError('start', session.status);
+  const refused = (
+    reason: 'consent-missing' | 'consent-revoked' | 'consent-expired' | 'session-closed',
+  ): SessionEvent[] => [
+    {
+      type: E.startRefused,
+      data: {
+        sessionId: session.sessionId,
+        appointmentId: session.appointmentId,
+        refusedAt: command.at,
+        reason,
+        attemptedBy: command.by,
+      },
+    },
+  ];
+  if (session.status === 'ended') return refused('session-closed');
+  if (!command.consent.active) return refused(command.consent.reason);
+  return [
+    {
+      type: E.started,
+      data: {
+        sessionId: session.sessionId,
+        appointmentId: session.appointmentId,
+        consentId: command.consent.consentId,
+        startedAt: command.at,
+        startedBy: command.by,
+      },
+    },
+  ];
+}
+
+function checkOutcome(command: EndSession, session: Session): void {
+  const running = session.status === 'in-progress';
+  if (command.outcome === 'completed' || command.outcome === 'ended-technical-failure') {
+    if (!running) throw new SessionRuleError('a visit that never started cannot be completed');
+    return;
+  }
+  if (running) throw new SessionRuleError('a visit that started is not a no-show');
+  if (ms(command.at) < ms(session.scheduledStart))
+    throw new SessionRuleError('a no-show can be recorded only after the scheduled start');
+  if (command.outcome === 'patient-no-show' && session.arrivedAt)
+    throw new SessionRuleError('the patient arrived in the waiting room');
+}
+
+/** The end, with the facts analytics reads: duration, audio-only, quality per participant. */
+export function end(command: EndSession, state: SessionState): SessionEvent[] {
+  const session = notEnded(state, 'end');
+  checkOutcome(command, session);
+  const participantQuality = qualitySummary(session);
+  const audioOnly = Object.values(session.presence).some((p) => p.audioOnly);
+  return [
+    ...leaveAll(session, command.at),
+    {
+      type: E.ended,
+      data: {
+        sessionId: session.sessionId,
+        appointmentId: session.appointmentId,
+        outcome: command.outcome,
+        ...(session.startedAt
+          ? {
+              startedAt: session.startedAt,
+              durationSeconds: seconds(session.startedAt, command.at),
+            }
+          : {}),
+        endedAt: command.at,
+        endedBy: command.by,
+        audioOnly,
+        ...(participantQuality.length > 0 ? { participantQuality } : {}),
+      },
+    },
+  ];
+}

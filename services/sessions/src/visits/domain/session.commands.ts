@@ -1,0 +1,211 @@
+import type {
+  Actor,
+  IssueCategory,
+  IssueOutcome,
+  Participant,
+  ParticipantRole,
+  RefusalReason,
+  SealedText,
+  TroubleshootingStep,
+  VisitType,
+} from './session.events';
+
+/*
+ * Commands carry everything the decider needs, including the time (`at`, RFC 3339) and the ids
+ * of what they create (issue, survey): the decider reads no clock, no env, no random source.
+ */
+
+export interface CreateSession {
+  readonly type: 'CreateSession';
+  readonly sessionId: string;
+  readonly appointmentId: string;
+  readonly patientId: string;
+  readonly providerId: string;
+  readonly clinicId: string;
+  readonly visitType: VisitType;
+  readonly start: string;
+  readonly end: string;
+  readonly participants: readonly Participant[];
+  readonly at: string;
+}
+
+export interface MoveSession {
+  readonly type: 'MoveSession';
+  readonly providerId: string;
+  readonly start: string;
+  readonly end: string;
+  readonly at: string;
+}
+
+/** The appointment was cancelled: the session closes and its links stop working. */
+export interface CloseSession {
+  readonly type: 'CloseSession';
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export interface IssueJoinLink {
+  readonly type: 'IssueJoinLink';
+  readonly linkId: string;
+  readonly participantId: string;
+  readonly expiresAt: string;
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export interface RevokeJoinLink {
+  readonly type: 'RevokeJoinLink';
+  readonly linkId: string;
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export type CheckResult = 'pass' | 'warn' | 'fail' | 'skipped';
+
+export interface RecordPreVisitCheck {
+  readonly type: 'RecordPreVisitCheck';
+  readonly participantId: string;
+  readonly checks: {
+    readonly camera: CheckResult;
+    readonly microphone: CheckResult;
+    readonly speaker: CheckResult;
+    readonly network: CheckResult;
+  };
+  readonly network?: {
+    readonly downlinkKbps: number;
+    readonly uplinkKbps: number;
+    readonly rttMs: number;
+  };
+  readonly client: {
+    readonly device: 'desktop' | 'mobile' | 'tablet';
+    readonly browser: 'chrome' | 'edge' | 'firefox' | 'safari' | 'other';
+  };
+  /** Id of the issue opened when the check fails. */
+  readonly issueId: string;
+  readonly at: string;
+}
+
+/** A participant presents a valid link: the patient waits until admitted, others join. */
+export interface JoinVisit {
+  readonly type: 'JoinVisit';
+  readonly linkId: string;
+  readonly media: 'video' | 'audio';
+  readonly connection: 'browser' | 'app' | 'dial-in';
+  readonly at: string;
+}
+
+export interface AdmitPatient {
+  readonly type: 'AdmitPatient';
+  readonly at: string;
+  readonly by: Actor;
+}
+
+/** What the consent read model said about the patient's telehealth consent. */
+export type ConsentStanding =
+  | { readonly active: true; readonly consentId: string }
+  | { readonly active: false; readonly reason: Exclude<RefusalReason, 'session-closed'> };
+
+export interface StartSession {
+  readonly type: 'StartSession';
+  readonly consent: ConsentStanding;
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export interface LeaveVisit {
+  readonly type: 'LeaveVisit';
+  readonly participantId: string;
+  readonly reason: 'left' | 'disconnected';
+  /** Id of the issue opened when this drop is one too many. */
+  readonly issueId: string;
+  readonly at: string;
+}
+
+export interface RecordQualitySample {
+  readonly type: 'RecordQualitySample';
+  readonly participantId: string;
+  readonly rttMs: number;
+  readonly jitterMs: number;
+  readonly packetLossPercent: number;
+  readonly bitrateKbps: number;
+  readonly mos?: number;
+  readonly at: string;
+}
+
+export interface SwitchToAudioOnly {
+  readonly type: 'SwitchToAudioOnly';
+  readonly participantId: string;
+  readonly trigger: 'poor-connection' | 'device-failure' | 'participant-choice';
+  readonly at: string;
+}
+
+export interface OpenTechnicalIssue {
+  readonly type: 'OpenTechnicalIssue';
+  readonly issueId: string;
+  readonly category: IssueCategory;
+  readonly participantId?: string;
+  readonly description?: SealedText;
+  readonly device?: RecordPreVisitCheck['client']['device'];
+  readonly browser?: RecordPreVisitCheck['client']['browser'];
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export interface AssignTechnicalIssue {
+  readonly type: 'AssignTechnicalIssue';
+  readonly issueId: string;
+  readonly coordinatorId: string;
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export interface ResolveTechnicalIssue {
+  readonly type: 'ResolveTechnicalIssue';
+  readonly issueId: string;
+  readonly outcome: IssueOutcome;
+  readonly steps: readonly TroubleshootingStep[];
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export type EndOutcome =
+  'completed' | 'ended-technical-failure' | 'patient-no-show' | 'provider-no-show';
+
+export interface EndSession {
+  readonly type: 'EndSession';
+  readonly outcome: EndOutcome;
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export interface SubmitSurvey {
+  readonly type: 'SubmitSurvey';
+  readonly surveyId: string;
+  readonly participantId: string;
+  readonly overall: number;
+  readonly wouldRecommend: number;
+  readonly technicalQuality?: number;
+  readonly comment?: SealedText;
+  readonly at: string;
+}
+
+export type SessionCommand =
+  | CreateSession
+  | MoveSession
+  | CloseSession
+  | IssueJoinLink
+  | RevokeJoinLink
+  | RecordPreVisitCheck
+  | JoinVisit
+  | AdmitPatient
+  | StartSession
+  | LeaveVisit
+  | RecordQualitySample
+  | SwitchToAudioOnly
+  | OpenTechnicalIssue
+  | AssignTechnicalIssue
+  | ResolveTechnicalIssue
+  | EndSession
+  | SubmitSurvey;
+
+export type { ParticipantRole };

@@ -1,0 +1,30 @@
+/** The command does not fit the session's status (HTTP 409). */
+export class IllegalTransitionError extends Error {
+  override readonly name = 'IllegalTransitionError';
+  constructor(
+    readonly action: string,
+    readonly status: string,
+  ) {
+    super(
+      status === 'none'
+        ? `cannot ${action}: the session does not exist`
+        : `cannot ${action} a session whose status is ${status}`,
+    );
+  }
+}
+
+/** Well-formed, but breaks a rule of the visit (HTTP 422). */
+export class SessionRuleError extends Error {
+  override readonly name = 'SessionRuleError';
+}
+
+/** Why a join link is refused; each has a sentence a patient understands (see join-refusals). */
+export type LinkRefusal = 'forged' | 'expired' | 'not-yet-open' | 'revoked' | 'visit-ended';
+
+/** A join link that must not let its bearer in. */
+export class LinkRefusedError extends Error {
+  override readonly name = 'LinkRefusedError';
+  constructor(readonly refusal: LinkRefusal) {
+    super(`join link refused: ${refusal}`);
+  }
+}

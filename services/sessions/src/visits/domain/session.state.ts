@@ -1,0 +1,69 @@
+import type { IssueCategory, Participant, SessionOutcome, VisitType } from './session.events';
+
+/** FHIR R4 Encounter.status follows from it (see the Encounter view). */
+export type SessionStatus = 'scheduled' | 'in-progress' | 'ended';
+
+export interface JoinLink {
+  readonly linkId: string;
+  readonly participantId: string;
+  readonly expiresAt: string;
+  readonly revoked: boolean;
+}
+
+/** Where one participant is in the visit. */
+export interface Presence {
+  readonly present: boolean;
+  readonly joins: number;
+  readonly drops: number;
+  readonly audioOnly: boolean;
+}
+
+/** Running sums of one participant's quality samples; averages are derived at the end. */
+export interface QualityTally {
+  readonly samples: number;
+  readonly mosSum: number;
+  readonly minMos: number;
+  readonly lossSum: number;
+  readonly rttSum: number;
+  readonly poorSamples: number;
+}
+
+export interface Issue {
+  readonly issueId: string;
+  readonly category: IssueCategory;
+  readonly participantId?: string;
+  readonly open: boolean;
+  readonly assignedTo?: string;
+}
+
+/** A session that exists: created from a booked appointment. */
+export interface Session {
+  readonly status: SessionStatus;
+  readonly sessionId: string;
+  readonly appointmentId: string;
+  readonly patientId: string;
+  readonly providerId: string;
+  readonly clinicId: string;
+  readonly visitType: VisitType;
+  readonly scheduledStart: string;
+  readonly scheduledEnd: string;
+  readonly participants: readonly Participant[];
+  readonly links: readonly JoinLink[];
+  readonly arrivedAt?: string;
+  readonly admittedAt?: string;
+  readonly startedAt?: string;
+  readonly consentId?: string;
+  readonly endedAt?: string;
+  readonly outcome?: SessionOutcome;
+  readonly presence: Readonly<Record<string, Presence>>;
+  readonly quality: Readonly<Record<string, QualityTally>>;
+  readonly issues: readonly Issue[];
+  readonly surveyed: boolean;
+}
+
+/** `none` before SessionCreated: a union, so a session without an appointment cannot exist. */
+export type SessionState = { readonly status: 'none' } | Session;
+
+export const initialSessionState = (): SessionState => ({ status: 'none' });
+
+export const absent: Presence = { present: false, joins: 0, drops: 0, audioOnly: false };

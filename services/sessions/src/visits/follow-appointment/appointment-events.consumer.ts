@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
+import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
+import { Kafka } from 'kafkajs';
+import { CLOCK, Clock } from '../../clock/sessions-clock.module';
+import { sessionIdOf } from '../domain/session-id';
+import { SessionRepository } from '../shared/session.repository';
+
+const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
+const RESCHEDULED = 'thc.scheduling.AppointmentRescheduled.v1';
+const CANCELLED = 'thc.scheduling.AppointmentCancelled.v1';
+const FOLLOWED: readonly string[] = [BOOKED, RESCHEDULED, CANCELLED];
+
+/**
+ * A session per appointment: booked creates it, rescheduled moves it, cancelled closes it.
+ * Idempotent without a processed-ids list: the session id is derived from the appointment id,
+ * and the decider decides nothing for a booking it has seen, a move to where the session
+ * already is, or a close of a closed session. Other scheduling events are skipped.
+ */
+@Injectable()
+export class AppointmentEventsConsumer extends EventConsumerHost {
+  protected readonly groupId = 'sessions.appointments';
+  protected readonly topics = [TOPICS.scheduling];
+  protected override readonly tuning = { lagRefreshMs: 0 };
+
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    names: TopicNames,
+    private readonly sessions: SessionRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    super(kafka, names);
+  }
+
+  // Only the types applied here are checked: a new scheduling event must not dead-letter here.
+  protected override readonly validate = (event: ConsumedEvent): string | undefined =>
+    FOLLOWED.includes(event.type) ? validateEvent(event.type, event.data) : undefined;
+
+  protected handle = async (event: ConsumedEvent): Promise<void> => {
+    const metadata = { causationId: event.id, correlationId: event.id, actor: 'sessions' };
+    const at = this.clock().toISOString();
+    if (event.type === BOOKED) {
+      const data = event.data as EventDataOf<typeof BOOKED>;
+      const sessionId = sessionIdOf(data.appointmentId);
+      await this.sessions.handle(
+        sessionId,
+        () => undefined,
+        {
+          type: 'CreateSession',
+          sessionId,
+          appointmentId: data.appointmentId,
+          patientId: data.patientId,
+          providerId: data.providerId,
+          clinicId: data.clinicId,
+          visitType: data.visitType,
+          start: data.start,
+          end: data.end,
+          participants: data.participants,
+          at,
+        },
+        metadata,
+      );
+    } else if (event.type === RESCHEDULED) {
+      const data = event.data as EventDataOf<typeof RESCHEDULED>;
+      await this.sessions.handle(
+        sessionIdOf(data.appointmentId),
+        () => undefined,
+        { type: 'MoveSession', providerId: data.providerId, start: data.start, end: data.end, at },
+        metadata,
+      );
+    } else if (event.type === CANCELLED) {
+      const data = event.data as EventDataOf<typeof CANCELLED>;
+      await this.sessions.handle(
+        sessionIdOf(data.appointmentId),
+        () => undefined,
+        { type: 'CloseSession', at, by: { kind: 'system', service: 'sessions' } },
+        metadata,
+      );
+    }
+  };
+}

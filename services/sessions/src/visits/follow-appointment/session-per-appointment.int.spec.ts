@@ -1,0 +1,137 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { TOPICS } from '@thc/contracts';
+import { MongoEventStore } from '@thc/event-store';
+import { eventually, TestNamespace } from '@thc/testing';
+import { Producer } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sessionIdOf } from '../domain/session-id';
+import { SessionViews } from '../shared/session-views.store';
+import { booking, BOOKED, CANCELLED, RESCHEDULED } from '../testing/scheduling-events';
+import { ForeignEvents, startSessionsApp } from '../testing/sessions-test-app';
+
+const within = { timeoutMs: 40_000, intervalMs: 300 };
+
+describe('a session per appointment, from scheduling events on Kafka', () => {
+  const ns = new TestNamespace('sessions-follow');
+  let app: NestExpressApplication;
+  let store: MongoEventStore;
+  let views: SessionViews;
+  let producer: Producer;
+  let scheduling: ForeignEvents;
+
+  beforeAll(async () => {
+    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
+    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    ({ app } = await startSessionsApp());
+    store = app.get(MongoEventStore);
+    views = app.get(SessionViews);
+    producer = ns.kafka().producer();
+    await producer.connect();
+    scheduling = new ForeignEvents((topic) => ns.topic(topic), producer);
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await app?.close();
+    await ns.dispose();
+  });
+
+  const publish = (type: string, data: object, id?: string) =>
+    scheduling.publish(TOPICS.scheduling, '/thc/scheduling', type, data, id);
+  const cancellation = (appointmentId: string) => ({
+    appointmentId,
+    cancelledAt: new Date().toISOString(),
+    cancelledBy: { kind: 'system', service: 'scheduling' },
+    reasonCode: 'other',
+    late: false,
+  });
+  const typesOf = async (sessionId: string) =>
+    (await store.load(`session-${sessionId}`)).map((e) => e.type.split('.')[2]);
+
+  it('creates one session for a booking delivered twice and booked twice under new event ids', async () => {
+    const booked = booking(new Date(Date.now() + 86_400_000));
+    const id = await publish(BOOKED, booked);
+    await publish(BOOKED, booked, id); // redelivery: same event id
+    await publish(BOOKED, booked); // a duplicate with a new event id
+    const sessionId = sessionIdOf(booked.appointmentId);
+    await eventually(
+      async () => expect(await typesOf(sessionId)).toEqual(['SessionCreated']),
+      within,
+    );
+    expect(await views.find(sessionId)).toMatchObject({
+      status: 'scheduled',
+      appointmentId: booked.appointmentId,
+      patientId: booked.patientId,
+      providerId: booked.providerId,
+      scheduledStart: booked.start,
+    });
+    // A cancellation of the same appointment shares its key, so it is consumed after the
+    // copies: once it shows, every copy has been handled, and none created anything.
+    await publish(CANCELLED, cancellation(booked.appointmentId));
+    await eventually(
+      async () => expect(await typesOf(sessionId)).toEqual(['SessionCreated', 'SessionEnded']),
+      within,
+    );
+  });
+  it('moves the session with its appointment and closes it when the appointment is cancelled', async () => {
+    const booked = booking(new Date(Date.now() + 2 * 86_400_000));
+    const sessionId = sessionIdOf(booked.appointmentId);
+    await publish(BOOKED, booked);
+    const start = new Date(Date.now() + 3 * 86_400_000);
+    const moved = {
+      appointmentId: booked.appointmentId,
+      providerId: booked.providerId,
+      previousStart: booked.start,
+      previousEnd: booked.end,
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 30 * 60_000).toISOString(),
+      timeZone: 'America/New_York',
+      rescheduledAt: new Date().toISOString(),
+      rescheduledBy: { kind: 'user', userId: booked.patientId, role: 'patient' },
+    } as const;
+    await publish(RESCHEDULED, moved);
+    await eventually(
+      async () =>
+        expect(await views.find(sessionId)).toMatchObject({ scheduledStart: moved.start }),
+      within,
+    );
+    const cancelledId = await publish(CANCELLED, {
+      appointmentId: booked.appointmentId,
+      cancelledAt: new Date().toISOString(),
+      cancelledBy: { kind: 'user', userId: booked.patientId, role: 'patient' },
+      reasonCode: 'patient-request',
+      late: false,
+    });
+    await eventually(
+      async () =>
+        expect(await views.find(sessionId)).toMatchObject({
+          status: 'ended',
+          outcome: 'cancelled',
+        }),
+      within,
+    );
+    await publish(
+      CANCELLED,
+      {
+        appointmentId: booked.appointmentId,
+        cancelledAt: new Date().toISOString(),
+        cancelledBy: { kind: 'system', service: 'scheduling' },
+        reasonCode: 'other',
+        late: false,
+      },
+      cancelledId,
+    );
+    await sleep(1500);
+    expect(await typesOf(sessionId)).toEqual([
+      'SessionCreated',
+      'SessionRescheduled',
+      'SessionEnded',
+    ]);
+    const [ended] = (await store.load(`session-${sessionId}`)).slice(-1);
+    expect(ended?.data).toMatchObject({
+      outcome: 'cancelled',
+      appointmentId: booked.appointmentId,
+    });
+  });
+});

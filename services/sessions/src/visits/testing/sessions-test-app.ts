@@ -1,0 +1,67 @@
+import { Module } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { CloudEventAttributes, streamIdOf, toKafkaHeaders } from '@thc/contracts';
+import { EventStoreModule } from '@thc/event-store';
+import { KafkaModule } from '@thc/messaging';
+import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { Clock, SessionsClockModule } from '../../clock/sessions-clock.module';
+import { serviceIdentity } from '../../service.identity';
+import { VisitsModule } from '../visits.module';
+
+/** The tests' clock: real time, moved forward by `advance` so windows can be crossed. */
+let offsetMs = 0;
+export const testClock: Clock = () => new Date(Date.now() + offsetMs);
+export const advanceClock = (ms: number): void => {
+  offsetMs += ms;
+};
+
+/** The sessions service as its AppModule wires it, without the outbox relay. */
+@Module({
+  imports: [
+    PlatformModule.forService(serviceIdentity),
+    KafkaModule,
+    EventStoreModule,
+    SessionsClockModule.use(testClock),
+    VisitsModule,
+  ],
+})
+export class SessionsTestModule {}
+
+/** Starts an instance on a free port; the environment (prefixes, settings) is read now. */
+export async function startSessionsApp(): Promise<{ app: NestExpressApplication; url: string }> {
+  const app = await createServiceApp(SessionsTestModule, serviceIdentity, { logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  return { app, url: await app.getUrl() };
+}
+
+/** Publishes events of another context into the namespace's topics, as its relay would. */
+export class ForeignEvents {
+  constructor(
+    /** The namespaced name of a topic (TestNamespace.topic). */
+    private readonly topicName: (topic: string) => string,
+    private readonly producer: Producer,
+  ) {}
+
+  async publish(
+    topic: string,
+    source: CloudEventAttributes['source'],
+    type: string,
+    data: object,
+    id: string = randomUUID(),
+  ): Promise<string> {
+    const subject = streamIdOf(type, data) ?? '';
+    await this.producer.send({
+      topic: this.topicName(topic),
+      messages: [
+        {
+          key: subject,
+          value: JSON.stringify(data),
+          headers: toKafkaHeaders({ id, source, type, subject, time: new Date().toISOString() }),
+        },
+      ],
+    });
+    return id;
+  }
+}
