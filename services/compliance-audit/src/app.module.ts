@@ -3,13 +3,32 @@ import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { PlatformModule } from '@thc/service-runtime';
+import { AuditTrailModule } from './audit-trail/audit-trail.module';
+import { ConsentModule } from './consent/consent.module';
+import { IntakeModule } from './intake/intake.module';
+import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
 import { serviceIdentity } from './service.identity';
+import { AuditSettingsModule } from './shared/audit-settings.module';
+import { ViolationsModule } from './violations/violations.module';
+
+/** Everything but the outbox relay: what the integration tests start. */
+export const complianceModules = [
+  PlatformModule.forService(serviceIdentity),
+  AuditSettingsModule,
+  KafkaModule,
+  EventStoreModule,
+  AuditTrailModule,
+  ConsentModule,
+  ViolationsModule,
+  ReportsModule,
+  RetentionModule,
+  IntakeModule,
+];
 
 @Module({
   imports: [
-    PlatformModule.forService(serviceIdentity),
-    KafkaModule,
-    EventStoreModule,
+    ...complianceModules,
     OutboxRelayModule.forService({ source: '/thc/compliance-audit', topic: TOPICS.compliance }),
   ],
 })

@@ -1,3 +1,4 @@
+import { auditEntriesPurgedV1 } from './compliance/audit-entries-purged.event';
 import { consentGrantedV1 } from './compliance/consent-granted.event';
 import { consentRevokedV1 } from './compliance/consent-revoked.event';
 import { phiAccessedV1 } from './compliance/phi-accessed.event';
@@ -10,7 +11,8 @@ export const complianceRegistry = {
   context: 'compliance',
   topic: TOPICS.compliance,
   producer: { service: 'compliance-audit', source: '/thc/compliance-audit' },
-  description: 'Patient consent, the PHI-access log, and detected compliance violations.',
+  description:
+    'Patient consent, the PHI-access log, detected compliance violations and audit retention.',
   streams: {
     consent: {
       prefix: 'consent',
@@ -22,12 +24,23 @@ export const complianceRegistry = {
       idField: 'patientId',
       description: "Every access to one patient's data: the accounting-of-disclosures source.",
     },
+    auditRetention: {
+      prefix: 'audit-purge',
+      idField: 'purgeId',
+      description: 'One retention purge of the audit trail.',
+    },
     violation: {
       prefix: 'violation',
       idField: 'violationId',
       description: 'One detected violation and its follow-up.',
     },
   },
-  events: [consentGrantedV1, consentRevokedV1, phiAccessedV1, violationDetectedV1],
+  events: [
+    consentGrantedV1,
+    consentRevokedV1,
+    phiAccessedV1,
+    violationDetectedV1,
+    auditEntriesPurgedV1,
+  ],
   upcasters: [],
 } as const satisfies ContextRegistry<'compliance'>;

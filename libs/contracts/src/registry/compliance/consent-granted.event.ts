@@ -1,5 +1,5 @@
 import type { JSONSchema } from 'json-schema-to-ts';
-import { actor } from '../../schemas/actor.schema';
+import { actor, userRole } from '../../schemas/actor.schema';
 import { dateTime, uuid } from '../../schemas/common-fields.schema';
 import type { EventData, EventDefinition } from '../event-definition';
 import { EXAMPLE_IDS as ids } from '../example-ids';
@@ -23,6 +23,13 @@ const schema = {
     grantedAt: dateTime,
     expiresAt: { ...dateTime, description: 'Absent when the consent does not expire.' },
     capturedBy: actor,
+    witnessedBy: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['userId', 'role'],
+      properties: { userId: uuid, role: userRole },
+      description: 'The staff member who witnessed a verbal consent; required for method verbal.',
+    },
   },
 } as const satisfies JSONSchema;
 

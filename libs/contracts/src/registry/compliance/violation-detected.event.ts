@@ -13,9 +13,11 @@ const schema = {
       type: 'string',
       enum: [
         'access-without-care-relationship',
+        'access-outside-working-hours',
         'access-purpose-mismatch',
         'bulk-access',
         'session-without-consent',
+        'visit-with-lapsed-credential',
         'audit-chain-broken',
       ],
     },

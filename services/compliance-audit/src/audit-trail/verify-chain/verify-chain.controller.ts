@@ -1,0 +1,58 @@
+import { Controller, Get } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Roles } from '@thc/auth';
+import { ChainVerdict } from '../domain/chain-verification';
+import { ChainVerification } from './chain-verification.service';
+
+class ChainBreakView {
+  @ApiProperty() seq!: number;
+  @ApiProperty({
+    enum: [
+      'missing',
+      'out-of-order',
+      'content-altered',
+      'link-broken',
+      'unexplained-tombstone',
+      'truncated',
+      'checkpoint-mismatch',
+      'checkpoint-signature-invalid',
+    ],
+  })
+  reason!: string;
+  @ApiProperty() detail!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) eventId?: string;
+}
+
+class ChainVerdictView {
+  @ApiProperty() intact!: boolean;
+  @ApiProperty({ description: 'Entries verified before the first break (all of them when intact)' })
+  entries!: number;
+  @ApiProperty() lastSeq!: number;
+  @ApiProperty() lastHash!: string;
+  @ApiProperty() checkpointsVerified!: number;
+  @ApiPropertyOptional({ type: ChainBreakView }) firstBreak?: ChainBreakView;
+}
+
+@ApiTags('audit trail')
+@ApiBearerAuth()
+@Controller('api/v1/audit')
+export class VerifyChainController {
+  constructor(private readonly verification: ChainVerification) {}
+
+  /**
+   * Recomputes every entry's hash and link, checks the signed checkpoints and the head, and
+   * names the first broken entry. Returns no PHI: sequence numbers, hashes and event ids only.
+   */
+  @Get('verify')
+  @Roles('auditor', 'admin')
+  @ApiOkResponse({ type: ChainVerdictView })
+  verify(): Promise<ChainVerdict> {
+    return this.verification.verify();
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { assertValidEvent } from '@thc/contracts';
+import { Aggregate, AggregateRepository, MongoEventStore } from '@thc/event-store';
+import { ConsentCommand } from './domain/consent.commands';
+import { consentDecider } from './domain/consent.decider';
+import { ConsentEvent, consentStreamId } from './domain/consent.events';
+import { ConsentState } from './domain/consent.state';
+
+/** Consent streams in the service's event store; the outbox relay publishes them. */
+@Injectable()
+export class ConsentRepository {
+  private readonly aggregates: AggregateRepository<ConsentState, ConsentCommand, ConsentEvent>;
+
+  constructor(store: MongoEventStore) {
+    // Every event is checked against its published contract before it is stored.
+    const checked: Pick<MongoEventStore, 'append' | 'load'> = {
+      load: (streamId, from) => store.load(streamId, from),
+      append: (streamId, expected, events) => {
+        for (const event of events) assertValidEvent(event.type, event.data);
+        return store.append(streamId, expected, events);
+      },
+    };
+    this.aggregates = new AggregateRepository(checked, consentDecider);
+  }
+
+  load(patientId: string): Promise<Aggregate<ConsentState>> {
+    return this.aggregates.load(consentStreamId(patientId));
+  }
+
+  async handle(patientId: string, command: ConsentCommand, actor: string): Promise<ConsentState> {
+    const result = await this.aggregates.handle(consentStreamId(patientId), command, {
+      retryOnConflict: 2,
+      metadata: { actor },
+    });
+    return result.state;
+  }
+}

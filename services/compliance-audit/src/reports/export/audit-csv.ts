@@ -1,0 +1,47 @@
+import { ReportRow } from '../query/report-row';
+
+const COLUMNS: readonly (keyof ReportRow)[] = [
+  'seq',
+  'occurredAt',
+  'action',
+  'actorId',
+  'role',
+  'patientId',
+  'resourceType',
+  'resourceId',
+  'purpose',
+  'service',
+  'outcome',
+  'eventType',
+  'eventId',
+  'traceId',
+  'correlationId',
+  'hash',
+];
+
+// A cell a spreadsheet would run as a formula is prefixed with ' (CSV injection).
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV with a header line; CRLF line ends. */
+export function toCsv(rows: readonly ReportRow[]): string {
+  const lines = [
+    COLUMNS.join(','),
+    ...rows.map((row) => COLUMNS.map((c) => cell(row[c])).join(',')),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The patients a CSV report names (its patientId column), for the PHI access record. */
+export function patientsInCsv(csv: string): string[] {
+  const [header, ...lines] = csv.split('\r\n');
+  const column = (header ?? '').split(',').indexOf('patientId');
+  if (column < 0) return [];
+  return lines
+    .map((line) => line.split(',')[column] ?? '')
+    .filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+}

@@ -1,0 +1,133 @@
+import { ReportRow } from '../query/report-row';
+
+const PURPOSE_OF_USE: Readonly<Record<string, string>> = {
+  treatment: 'TREAT',
+  payment: 'HPAYMT',
+  operations: 'HOPERAT',
+  'patient-request': 'PATRQT',
+  audit: 'HSYSADMIN',
+  legal: 'HLEGAL',
+};
+
+const EXT = 'https://thc.example.org/fhir/StructureDefinition';
+
+function who(row: ReportRow): object {
+  if (row.actorId) {
+    const type = row.role === 'patient' ? 'Patient' : 'Practitioner';
+    return { reference: `${type}/${row.actorId}` };
+  }
+  return { display: row.role ?? 'unknown' };
+}
+
+/** One audit entry as a FHIR R4 AuditEvent. */
+export function toFhirAuditEvent(row: ReportRow): object {
+  const phi = row.eventType === 'thc.compliance.PhiAccessed.v1';
+  return {
+    resourceType: 'AuditEvent',
+    id: row.eventId,
+    type: phi
+      ? {
+          system: 'http://dicom.nema.org/resources/ontology/DCM',
+          code: '110110',
+          display: 'Patient Record',
+        }
+      : {
+          system: 'http://terminology.hl7.org/CodeSystem/audit-event-type',
+          code: 'rest',
+          display: 'RESTful Operation',
+        },
+    subtype: [{ system: 'https://thc.example.org/fhir/event-type', code: row.eventType }],
+    action: row.action,
+    recorded: row.occurredAt,
+    outcome: row.outcome,
+    ...(row.purpose && PURPOSE_OF_USE[row.purpose]
+      ? {
+          purposeOfEvent: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason',
+                  code: PURPOSE_OF_USE[row.purpose],
+                },
+              ],
+            },
+          ],
+        }
+      : {}),
+    agent: [
+      {
+        who: who(row),
+        ...(row.role ? { role: [{ text: row.role }] } : {}),
+        requestor: true,
+      },
+    ],
+    source: {
+      observer: { display: row.service },
+      type: [
+        {
+          system: 'http://terminology.hl7.org/CodeSystem/security-source-type',
+          code: '4',
+          display: 'Application Server',
+        },
+      ],
+    },
+    entity: [
+      ...(row.patientId
+        ? [
+            {
+              what: { reference: `Patient/${row.patientId}` },
+              type: {
+                system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type',
+                code: '1',
+                display: 'Person',
+              },
+            },
+          ]
+        : []),
+      {
+        what: row.resourceId
+          ? { reference: `${row.resourceType}/${row.resourceId}` }
+          : { display: row.resourceType },
+        type: {
+          system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type',
+          code: '2',
+          display: 'System Object',
+        },
+      },
+    ],
+    extension: [
+      { url: `${EXT}/audit-sequence`, valueInteger: row.seq },
+      { url: `${EXT}/audit-hash`, valueString: row.hash },
+      ...(row.traceId ? [{ url: `${EXT}/trace-id`, valueString: row.traceId }] : []),
+      ...(row.correlationId
+        ? [{ url: `${EXT}/correlation-id`, valueString: row.correlationId }]
+        : []),
+    ],
+  };
+}
+
+/** A page of entries as a FHIR searchset Bundle of AuditEvents. */
+export function toFhirBundle(rows: readonly ReportRow[], next?: string): object {
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total: rows.length,
+    ...(next ? { link: [{ relation: 'next', url: next }] } : {}),
+    entry: rows.map((row) => ({
+      fullUrl: `AuditEvent/${row.eventId}`,
+      resource: toFhirAuditEvent(row),
+    })),
+  };
+}
+
+/** The patients a bundle names, for the PHI access record. */
+export function patientsInBundle(bundle: {
+  entry?: { resource: { entity?: { what: { reference?: string } }[] } }[];
+}): string[] {
+  return (bundle.entry ?? []).flatMap((e) =>
+    (e.resource.entity ?? [])
+      .map((entity) => entity.what.reference)
+      .filter((ref): ref is string => !!ref?.startsWith('Patient/'))
+      .map((ref) => ref.slice('Patient/'.length)),
+  );
+}

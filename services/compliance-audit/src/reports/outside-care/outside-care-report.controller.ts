@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@thc/auth';
+import { PhiRead } from '@thc/service-runtime';
+import { Response } from 'express';
+import { CareLinks } from '../../care-links/care-links.store';
+import { AUDIT_SETTINGS, AuditSettings } from '../../shared/audit.settings';
+import { withinCare } from '../../violations/domain/access.rules';
+import { patientsInReport, render, ReportBody } from '../export/report-response';
+import { reportHeaders } from '../export/send-report';
+import { AuditReportReader } from '../query/audit-report.reader';
+import { ReportQueryDto } from '../query/report-query.dto';
+import { ReportPage } from '../query/report-row';
+
+@ApiTags('audit reports')
+@ApiBearerAuth()
+@Controller('api/v1/audit/reports')
+export class OutsideCareReportController {
+  constructor(
+    private readonly reader: AuditReportReader,
+    private readonly care: CareLinks,
+    @Inject(AUDIT_SETTINGS) private readonly settings: AuditSettings,
+  ) {}
+
+  /**
+   * Reads of one patient's data by staff who had no appointment relationship with them at
+   * that moment (any staff role except the patient themselves; auditors reading for audit
+   * are left out).
+   */
+  @Get('patients/:patientId/access-outside-care')
+  @Roles('auditor')
+  @PhiRead({ resource: 'AuditEvent', action: 'search', patients: patientsInReport })
+  @ApiProduces('application/json', 'text/csv', 'application/fhir+json')
+  @ApiOkResponse({ type: ReportPage })
+  async report(
+    @Param('patientId', ParseUUIDPipe) patientId: string,
+    @Query() query: ReportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ReportBody> {
+    const page = await this.reader.page({ phiAccess: true, patientId }, query, async (entry) => {
+      const actor = entry.actor;
+      if (actor?.kind !== 'user' || actor.id === patientId || actor.role === 'patient')
+        return false;
+      if (entry.purpose === 'audit' || entry.purpose === 'legal') return false;
+      const relationship = await this.care.relationship(actor.id, patientId);
+      return !withinCare(relationship, entry.occurredAt, this.settings.careDaysAfterVisit);
+    });
+    reportHeaders(response, query.format, `access-outside-care-${patientId}`);
+    return render(page, query.format);
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { EventStoreModule } from '@thc/event-store';
+import { PhiAccessModule } from '@thc/service-runtime';
+import { AuditTrailModule } from '../audit-trail/audit-trail.module';
+import { CareLinksModule } from '../care-links/care-links.module';
+import { OutsideCareReportController } from './outside-care/outside-care-report.controller';
+import { PatientAccessReportController } from './patient-access/patient-access-report.controller';
+import { AuditReportReader } from './query/audit-report.reader';
+import { StaffAccessReportController } from './staff-access/staff-access-report.controller';
+
+const httpControllers = [
+  PatientAccessReportController,
+  StaffAccessReportController,
+  OutsideCareReportController,
+];
+
+/** Auditor reports over the trail; each report's disclosure is itself a PhiAccessed event. */
+@Module({
+  imports: [EventStoreModule, PhiAccessModule, AuditTrailModule, CareLinksModule],
+  controllers: httpControllers,
+  providers: [AuditReportReader],
+})
+export class ReportsModule {}

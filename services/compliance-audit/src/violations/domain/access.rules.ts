@@ -1,0 +1,101 @@
+import { DateTime } from 'luxon';
+import { Finding } from './violation';
+
+/** A PHI read as the trail recorded it. */
+export interface PhiRead {
+  readonly eventId: string;
+  readonly actorId: string;
+  readonly role: string;
+  readonly patientId: string;
+  readonly purpose: string;
+  readonly at: string;
+}
+
+/** A staff member's care relationship with the patient (from booked appointments). */
+export interface CareWindow {
+  readonly since: string;
+  readonly lastVisitEnd: string;
+}
+
+export interface AccessPolicy {
+  readonly careRoles: readonly string[];
+  readonly careDaysAfterVisit: number;
+  readonly workingHours: { readonly start: string; readonly end: string };
+  readonly workingDays: readonly number[];
+  readonly timeZone: string;
+}
+
+// Auditors and legal holds read records by duty, not by care; those reads are not flagged.
+const DUTY_PURPOSES = new Set(['audit', 'legal']);
+
+/** Whether the staff member cared for the patient at `at`: from booking to N days after the visit. */
+export function withinCare(
+  window: CareWindow | null | undefined,
+  at: string,
+  daysAfter: number,
+): boolean {
+  if (!window) return false;
+  const t = Date.parse(at);
+  return (
+    Date.parse(window.since) <= t && t <= Date.parse(window.lastVisitEnd) + daysAfter * 86_400_000
+  );
+}
+
+/** Whether `at` falls in the working hours and days, in the policy's time zone. */
+export function withinWorkingHours(at: string, policy: AccessPolicy): boolean {
+  const local = DateTime.fromISO(at, { zone: 'utc' }).setZone(policy.timeZone);
+  if (!policy.workingDays.includes(local.weekday)) return false;
+  const clock = local.toFormat('HH:mm');
+  return policy.workingHours.start <= clock && clock < policy.workingHours.end;
+}
+
+/** What a single PHI read breaks: no care relationship, outside working hours. */
+export function judgeAccess(
+  read: PhiRead,
+  care: CareWindow | null | undefined,
+  policy: AccessPolicy,
+): Finding[] {
+  if (read.role === 'patient' || read.actorId === read.patientId) return [];
+  const findings: Finding[] = [];
+  const base = {
+    patientId: read.patientId,
+    actorId: read.actorId,
+    evidenceEventIds: [read.eventId] as [string],
+  };
+  if (
+    policy.careRoles.includes(read.role) &&
+    !DUTY_PURPOSES.has(read.purpose) &&
+    !withinCare(care, read.at, policy.careDaysAfterVisit)
+  )
+    findings.push({ ...base, rule: 'access-without-care-relationship', severity: 'high' });
+  if (!withinWorkingHours(read.at, policy))
+    findings.push({ ...base, rule: 'access-outside-working-hours', severity: 'medium' });
+  return findings;
+}
+
+/** The tumbling window a read is counted in, as its start instant. */
+export function burstWindow(at: string, windowSeconds: number): string {
+  const size = windowSeconds * 1000;
+  return new Date(Math.floor(Date.parse(at) / size) * size).toISOString();
+}
+
+/**
+ * A burst: the reads one user made in one window reached the threshold. Found once per user
+ * and window (the discriminator), naming the reads up to the threshold as evidence.
+ */
+export function judgeBurst(
+  actorId: string,
+  window: string,
+  readIds: readonly string[],
+  threshold: number,
+): Finding | undefined {
+  const [first, ...rest] = readIds.slice(0, threshold);
+  if (!first || readIds.length < threshold) return undefined;
+  return {
+    rule: 'bulk-access',
+    severity: 'high',
+    actorId,
+    evidenceEventIds: [first, ...rest],
+    discriminator: `${actorId}|${window}`,
+  };
+}
