@@ -6,3 +6,5 @@ export * from './hostile-bodies';
 export * from './route-walk';
 export * from './decider-spec';
 export * from './telemetry-capture';
+export * from './platform/platform-services';
+export * from './platform/running-platform';

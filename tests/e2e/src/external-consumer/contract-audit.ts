@@ -1,0 +1,101 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { PublishedContract } from './published-contract';
+
+export interface ContractAudit {
+  readonly checked: number;
+  readonly byTopic: Readonly<Record<string, number>>;
+  readonly byType: Readonly<Record<string, number>>;
+  readonly problems: readonly string[];
+}
+
+/**
+ * Reads every topic from the beginning with a plain kafkajs consumer of its own group and
+ * checks each message against the published CloudEvents headers and JSON Schema, and that
+ * the Kafka key equals `ce_subject`. Stops when every partition is read to its end offset.
+ */
+export async function auditTopics(options: {
+  readonly brokers: string;
+  readonly topicPrefix: string;
+  readonly contract: PublishedContract;
+  readonly groupId: string;
+}): Promise<ContractAudit> {
+  const kafka = new Kafka({
+    brokers: options.brokers.split(','),
+    clientId: 'external-consumer',
+    logLevel: logLevel.NOTHING,
+  });
+  const topics = options.contract.topics.map((topic) => `${options.topicPrefix}${topic}`);
+  const ends = await endOffsets(kafka, topics);
+  const remaining = new Map([...ends].filter(([, end]) => end > 0n));
+  const byTopic: Record<string, number> = {};
+  const byType: Record<string, number> = {};
+  const problems: string[] = [];
+  let checked = 0;
+  if (remaining.size === 0) return { checked, byTopic, byType, problems };
+
+  const consumer = kafka.consumer({ groupId: options.groupId });
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: true });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`external consumer did not reach the end of ${[...remaining.keys()]}`)),
+      120_000,
+    );
+    consumer
+      .run({
+        eachMessage: async ({ topic, partition, message }) => {
+          checked += 1;
+          const headers = Object.fromEntries(
+            Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
+          );
+          const type = headers['ce_type'] ?? '(no ce_type)';
+          byTopic[topic] = (byTopic[topic] ?? 0) + 1;
+          byType[type] = (byType[type] ?? 0) + 1;
+          const where = `${topic}[${partition}]@${message.offset} ${type}`;
+          const published = options.contract.messages.get(type);
+          if (!published) problems.push(`${where}: type not in the published contract`);
+          else {
+            if (!published.headers(headers))
+              problems.push(`${where}: headers ${JSON.stringify(published.headers.errors)}`);
+            let payload: unknown;
+            try {
+              payload = JSON.parse(message.value?.toString('utf8') ?? '');
+            } catch {
+              problems.push(`${where}: value is not JSON`);
+            }
+            if (payload !== undefined && !published.payload(payload))
+              problems.push(`${where}: payload ${JSON.stringify(published.payload.errors)}`);
+          }
+          if (message.key?.toString('utf8') !== headers['ce_subject'])
+            problems.push(`${where}: key differs from ce_subject`);
+          const key = `${topic}:${partition}`;
+          const end = remaining.get(key);
+          if (end !== undefined && BigInt(message.offset) + 1n >= end) remaining.delete(key);
+          if (remaining.size === 0) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      })
+      .catch(reject);
+  });
+  await consumer.disconnect();
+  return { checked, byTopic, byType, problems };
+}
+
+async function endOffsets(kafka: Kafka, topics: readonly string[]): Promise<Map<string, bigint>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = new Map<string, bigint>();
+    for (const topic of topics) {
+      for (const { partition, high } of await admin.fetchTopicOffsets(topic)) {
+        ends.set(`${topic}:${partition}`, BigInt(high));
+      }
+    }
+    return ends;
+  } finally {
+    await admin.disconnect();
+  }
+}
