@@ -1,15 +1,36 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
+import { SESSIONS_SETTINGS, sessionsSettingsFromEnv } from '../sessions.settings';
 import { AppointmentEventsConsumer } from './follow-appointment/appointment-events.consumer';
+import { JoinLinkSigner } from './join-links/join-link.signer';
+import { JoinLinksController } from './join-links/join-links.controller';
+import { JoinLinksHandler } from './join-links/join-links.handler';
+import { JoinVisitController } from './join-links/join-visit.controller';
+import { JoinVisitHandler } from './join-links/join-visit.handler';
 import { SessionRepository } from './shared/session.repository';
 import { SessionViews } from './shared/session-views.store';
+import { SignedRoomVideoPlatform } from './video/signed-room.video-platform';
+import { VIDEO_PLATFORM } from './video/video-platform.port';
+import { WaitingRoomController } from './waiting-room/waiting-room.controller';
+import { WaitingRoom } from './waiting-room/waiting-room.query';
 
-const httpControllers: never[] = [];
+const httpControllers = [JoinLinksController, JoinVisitController, WaitingRoomController];
+
+const commandHandlers = [JoinLinksHandler, JoinVisitHandler];
+
+const queries = [WaitingRoom];
 
 const messageConsumers = [AppointmentEventsConsumer];
 
-const infrastructure = [SessionRepository, SessionViews];
+const infrastructure = [
+  SessionRepository,
+  SessionViews,
+  JoinLinkSigner,
+  { provide: SESSIONS_SETTINGS, useFactory: () => sessionsSettingsFromEnv() },
+  // The built-in adapter; a vendor adapter (Zoom for Healthcare, Doxy.me) replaces it here.
+  { provide: VIDEO_PLATFORM, useClass: SignedRoomVideoPlatform },
+];
 
 /**
  * Virtual visits: a session per appointment, join links, waiting room, participants, quality,
@@ -18,6 +39,6 @@ const infrastructure = [SessionRepository, SessionViews];
 @Module({
   imports: [EventStoreModule, PhiAccessModule],
   controllers: httpControllers,
-  providers: [...messageConsumers, ...infrastructure],
+  providers: [...commandHandlers, ...queries, ...messageConsumers, ...infrastructure],
 })
 export class VisitsModule {}

@@ -1,0 +1,78 @@
+import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+
+/** The sessions service's settings, read once from the environment when the module starts. */
+export interface SessionsSettings {
+  /** SESSIONS_LINK_SIGNING_KEY: HMAC key (≥ 32 bytes, base64) that signs join links. */
+  readonly linkSigningKey: Uint8Array;
+  /** SESSIONS_VIDEO_SIGNING_KEY: HMAC key (≥ 32 bytes, base64) that signs room tokens. */
+  readonly videoSigningKey: Uint8Array;
+  /** SESSIONS_LINK_OPENS_MINUTES (default 30): a link works from this long before the start. */
+  readonly linkOpensMinutesBefore: number;
+  /** SESSIONS_LINK_CLOSES_MINUTES (default 120): a link works until this long after the start. */
+  readonly linkClosesMinutesAfter: number;
+  /** SESSIONS_JOIN_BASE_URL: the page a join link opens; the token goes in its fragment. */
+  readonly joinBaseUrl: string;
+  /** SESSIONS_VIDEO_BASE_URL: the WebRTC front end of the built-in video adapter. */
+  readonly videoBaseUrl: string;
+  /** SESSIONS_ROOM_TOKEN_MINUTES (default 10): lifetime of a room token handed at join. */
+  readonly roomTokenMinutes: number;
+  /** SESSIONS_INCIDENT_WINDOW_SECONDS (default 300): the sliding window of failure signals. */
+  readonly incidentWindowSeconds: number;
+  /** SESSIONS_INCIDENT_THRESHOLD (default 10): failures within the window that raise an incident. */
+  readonly incidentThreshold: number;
+  /** SESSIONS_INCIDENT_QUIET_SECONDS (default 600): failure-free time after which it closes. */
+  readonly incidentQuietSeconds: number;
+}
+
+export const SESSIONS_SETTINGS = Symbol('SESSIONS_SETTINGS');
+
+type Read = (name: string) => string | undefined;
+
+function integer(read: Read, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(name);
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name}: must be an integer between ${min} and ${max}`);
+  return value;
+}
+
+function url(read: Read, name: string, fallback: string): string {
+  const value = read(name) ?? fallback;
+  if (!/^https?:\/\/[^\s]+$/.test(value)) throw new Error(`${name}: must be an http(s) URL`);
+  return value.replace(/\/+$/, '');
+}
+
+/**
+ * A signing key from the environment. Without one, production refuses to start; elsewhere a
+ * random key serves this process only (links it signs stop working when it restarts).
+ */
+function key(read: Read, name: string): Uint8Array {
+  const raw = read(name);
+  if (raw) {
+    const bytes = Buffer.from(raw, 'base64');
+    if (bytes.length < 32) throw new Error(`${name}: must be at least 32 bytes, base64-encoded`);
+    return new Uint8Array(bytes);
+  }
+  if (read('NODE_ENV') === 'production') throw new Error(`${name}: required in production`);
+  new Logger('SessionsSettings').warn(`${name} not set: using a random key for this process`);
+  return new Uint8Array(randomBytes(32));
+}
+
+export function sessionsSettingsFromEnv(
+  read: Read = (name) => process.env[name],
+): SessionsSettings {
+  return {
+    linkSigningKey: key(read, 'SESSIONS_LINK_SIGNING_KEY'),
+    videoSigningKey: key(read, 'SESSIONS_VIDEO_SIGNING_KEY'),
+    linkOpensMinutesBefore: integer(read, 'SESSIONS_LINK_OPENS_MINUTES', 30, 0, 1440),
+    linkClosesMinutesAfter: integer(read, 'SESSIONS_LINK_CLOSES_MINUTES', 120, 1, 1440),
+    joinBaseUrl: url(read, 'SESSIONS_JOIN_BASE_URL', 'http://127.0.0.1:3002/join'),
+    videoBaseUrl: url(read, 'SESSIONS_VIDEO_BASE_URL', 'https://video.localhost/room'),
+    roomTokenMinutes: integer(read, 'SESSIONS_ROOM_TOKEN_MINUTES', 10, 1, 240),
+    incidentWindowSeconds: integer(read, 'SESSIONS_INCIDENT_WINDOW_SECONDS', 300, 1, 86_400),
+    incidentThreshold: integer(read, 'SESSIONS_INCIDENT_THRESHOLD', 10, 1, 100_000),
+    incidentQuietSeconds: integer(read, 'SESSIONS_INCIDENT_QUIET_SECONDS', 600, 1, 86_400),
+  };
+}

@@ -1,0 +1,43 @@
+import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { decidePatientAccess, Principal, Role } from '@thc/auth';
+import type { Session, SessionState } from '../domain/session.state';
+
+const STAFF: readonly Role[] = ['coordinator', 'admin'];
+
+/**
+ * Who may see or act on a session: coordinators and admins all; a provider the sessions they
+ * run; a patient their own. 404 for a session that does not exist, 403 naming why otherwise.
+ */
+export function ensureSessionAccess(principal: Principal, state: SessionState): Session {
+  if (state.status === 'none') throw new NotFoundException('no such session');
+  if (principal.roles.some((role) => STAFF.includes(role))) return state;
+  if (principal.roles.includes('provider') && principal.subject === state.providerId) return state;
+  if (principal.roles.includes('patient')) {
+    const decision = decidePatientAccess(principal, state.patientId, false);
+    if (decision.allowed) return state;
+    throw new ForbiddenException(decision.reason);
+  }
+  throw new ForbiddenException("only the session's own provider or patient, or staff, may do this");
+}
+
+/** As ensureSessionAccess, for actions a patient may not take (admit, start, end, assign). */
+export function ensureStaffOrProvider(principal: Principal, state: SessionState): Session {
+  const session = ensureSessionAccess(principal, state);
+  if (principal.roles.some((role) => STAFF.includes(role) || role === 'provider')) return session;
+  throw new ForbiddenException("only the session's provider or staff may do this");
+}
+
+/** For actions about one participant: a patient may act only for themselves. */
+export function ensureParticipantAccess(
+  principal: Principal,
+  state: SessionState,
+  participantId: string,
+): Session {
+  const session = ensureSessionAccess(principal, state);
+  const staffOrProvider = principal.roles.some(
+    (role) => STAFF.includes(role) || role === 'provider',
+  );
+  if (!staffOrProvider && principal.subject !== participantId)
+    throw new ForbiddenException('patients can act only for themselves');
+  return session;
+}

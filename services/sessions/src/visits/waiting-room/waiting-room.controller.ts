@@ -1,0 +1,50 @@
+import { Controller, ForbiddenException, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { PhiRead } from '@thc/service-runtime';
+import { CLOCK, Clock } from '../../clock/sessions-clock.module';
+import { WaitingPatient, WaitingRoom } from './waiting-room.query';
+
+class WaitingPatientResponse implements WaitingPatient {
+  @ApiProperty() position!: number;
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
+  @ApiProperty({ format: 'uuid' }) appointmentId!: string;
+  @ApiProperty({ format: 'uuid' }) patientId!: string;
+  @ApiProperty({ format: 'date-time' }) scheduledStart!: string;
+  @ApiProperty({ format: 'date-time' }) arrivedAt!: string;
+  @ApiProperty() waitingSeconds!: number;
+}
+
+class WaitingRoomResponse {
+  @ApiProperty({ format: 'uuid' }) providerId!: string;
+  @ApiProperty({ type: [WaitingPatientResponse] }) waiting!: WaitingPatientResponse[];
+}
+
+@ApiTags('waiting room')
+@ApiBearerAuth()
+@Controller('api/v1/providers/:providerId/waiting-room')
+export class WaitingRoomController {
+  constructor(
+    private readonly waitingRoom: WaitingRoom,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Who is waiting for this provider, in order of arrival. A provider sees only their own. */
+  @Get()
+  @Roles('provider', 'coordinator', 'admin')
+  @PhiRead({
+    resource: 'Encounter',
+    action: 'search',
+    patients: (body) => (body as WaitingRoomResponse).waiting.map((w) => w.patientId),
+  })
+  @ApiOkResponse({ type: WaitingRoomResponse })
+  async read(
+    @Param('providerId', ParseUUIDPipe) providerId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WaitingRoomResponse> {
+    const staff = principal.roles.includes('coordinator') || principal.roles.includes('admin');
+    if (!staff && principal.subject !== providerId)
+      throw new ForbiddenException('a provider sees only their own waiting room');
+    return { providerId, waiting: await this.waitingRoom.of(providerId, this.clock()) };
+  }
+}

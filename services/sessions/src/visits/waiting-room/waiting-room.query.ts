@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { Session } from '../domain/session.state';
+import { SessionViews } from '../shared/session-views.store';
+
+/** One patient waiting for their provider. */
+export interface WaitingPatient {
+  readonly position: number;
+  readonly sessionId: string;
+  readonly appointmentId: string;
+  readonly patientId: string;
+  readonly scheduledStart: string;
+  readonly arrivedAt: string;
+  readonly waitingSeconds: number;
+}
+
+/**
+ * The virtual waiting room of a provider: patients who arrived and are not yet admitted, in
+ * order of arrival. Read from the session views.
+ */
+@Injectable()
+export class WaitingRoom {
+  constructor(private readonly views: SessionViews) {}
+
+  async of(providerId: string, now: Date): Promise<WaitingPatient[]> {
+    const waiting = await this.views.list({
+      providerId,
+      status: { $in: ['scheduled', 'in-progress'] },
+      arrivedAt: { $exists: true },
+      admittedAt: { $exists: false },
+    });
+    return waiting
+      .filter((view): view is typeof view & { arrivedAt: string } => view.arrivedAt !== undefined)
+      .sort((a, b) => Date.parse(a.arrivedAt) - Date.parse(b.arrivedAt))
+      .map((view, index) => ({
+        position: index + 1,
+        sessionId: view.sessionId,
+        appointmentId: view.appointmentId,
+        patientId: view.patientId,
+        scheduledStart: view.scheduledStart,
+        arrivedAt: view.arrivedAt,
+        waitingSeconds: Math.max(
+          0,
+          Math.round((now.getTime() - Date.parse(view.arrivedAt)) / 1000),
+        ),
+      }));
+  }
+
+  /** The patient's place in their provider's queue (1 = next). */
+  async positionOf(session: Session): Promise<number> {
+    const queue = await this.of(session.providerId, new Date());
+    return queue.find((entry) => entry.sessionId === session.sessionId)?.position ?? 1;
+  }
+}
