@@ -1,0 +1,43 @@
+import { nextCheckAt } from './next-check';
+import { staffTrainingDecider } from './staff-training.decider';
+import { STAFF_EVENT as E, StaffTrainingEvent } from './staff-training.events';
+import type { Enrolled } from './staff-training.state';
+import { credentialedProvider, ids } from './staff-training.fixture';
+
+const stateOf = (events: readonly StaffTrainingEvent[]) =>
+  events.reduce(staffTrainingDecider.evolve, staffTrainingDecider.initialState()) as Enrolled;
+
+describe('when the clock next has something to decide', () => {
+  it('is the earliest lead time before the earliest expiry', () =>
+    expect(nextCheckAt(stateOf(credentialedProvider), [30, 7])).toBe('2026-12-11T00:00:00.000Z'));
+
+  it('moves to the next lead time once a warning is sent, then to the expiry', () => {
+    const warned = (leadDays: number): StaffTrainingEvent => ({
+      type: E.warning,
+      data: {
+        staffId: ids.staff,
+        certificationId: ids.cert,
+        kind: 'hipaa',
+        expiresAt: '2027-01-10T00:00:00.000Z',
+        daysRemaining: leadDays,
+        warnedAt: '2026-12-11T00:00:00.000Z',
+        leadDays,
+      },
+    });
+    expect(nextCheckAt(stateOf([...credentialedProvider, warned(30)]), [30, 7])).toBe(
+      '2027-01-03T00:00:00.000Z',
+    );
+    expect(nextCheckAt(stateOf([...credentialedProvider, warned(30), warned(7)]), [30, 7])).toBe(
+      '2027-01-10T00:00:00.000Z',
+    );
+  });
+
+  it('is nothing once every certification has gone and nothing is assigned', () => {
+    const state = stateOf(credentialedProvider);
+    const gone: Enrolled = {
+      ...state,
+      certifications: state.certifications.map((c) => ({ ...c, status: 'expired' })),
+    };
+    expect(nextCheckAt(gone, [30, 7])).toBeUndefined();
+  });
+});

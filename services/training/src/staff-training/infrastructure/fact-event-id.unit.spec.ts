@@ -1,0 +1,51 @@
+import { STAFF_EVENT as E, StaffTrainingEvent } from '../domain/staff-training.events';
+import { ids } from '../domain/staff-training.fixture';
+import { factEventId } from './fact-event-id';
+
+const expired = (
+  certificationId: string,
+  expiredAt = '2027-01-10T00:00:00.000Z',
+): StaffTrainingEvent => ({
+  type: E.expired,
+  data: { staffId: ids.staff, certificationId, kind: 'hipaa', expiredAt },
+});
+
+describe('ids of clock-driven facts', () => {
+  it('are the same UUID (v5 layout) for the same fact, whoever decides it', () => {
+    const id = factEventId(expired(ids.cert));
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(factEventId(expired(ids.cert))).toBe(id);
+  });
+
+  it('differ between facts: another certification, a warning at another lead time', () => {
+    expect(factEventId(expired(ids.cert2))).not.toBe(factEventId(expired(ids.cert)));
+    const warning = (leadDays: number): StaffTrainingEvent => ({
+      type: E.warning,
+      data: {
+        staffId: ids.staff,
+        certificationId: ids.cert,
+        kind: 'hipaa',
+        expiresAt: '2027-01-10T00:00:00.000Z',
+        daysRemaining: leadDays,
+        warnedAt: '2026-12-11T00:00:00.000Z',
+        leadDays,
+      },
+    });
+    expect(factEventId(warning(30))).not.toBe(factEventId(warning(7)));
+  });
+
+  it('are left to the store (random) for what people do', () =>
+    expect(
+      factEventId({
+        type: E.revoked,
+        data: {
+          staffId: ids.staff,
+          certificationId: ids.cert,
+          kind: 'hipaa',
+          reason: 'policy-breach',
+          revokedAt: '2026-06-01T00:00:00.000Z',
+          revokedBy: { kind: 'user', userId: ids.trainer, role: 'trainer' },
+        },
+      }),
+    ).toBeUndefined());
+});
