@@ -114,7 +114,9 @@ export class CareLinks {
   }
 
   /** The patient (and provider) of the stream an event belongs to, when it does not say. */
-  async linksOf(event: AuditedEvent): Promise<{ patientId?: string; providerId?: string }> {
+  async linksOf(
+    event: Pick<AuditedEvent, 'data'>,
+  ): Promise<{ patientId?: string; providerId?: string }> {
     const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Data;
     const sessionId = str(data['sessionId']);
     const appointmentId = str(data['appointmentId']);

@@ -35,7 +35,7 @@ export class AuditIntake {
     );
     const outcome = await this.writer.append(records);
     await this.accessChecks.enqueue(records);
-    await this.sessionStarts.judge(events);
+    await this.sessionStarts.enqueue(events);
     return outcome;
   }
 }
