@@ -5,6 +5,7 @@ import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { PlatformModule } from '@thc/service-runtime';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { AvailabilityModule } from './availability/availability.module';
+import { SchedulingClockModule } from './clock/scheduling-clock.module';
 import { serviceIdentity } from './service.identity';
 
 @Module({
@@ -13,6 +14,7 @@ import { serviceIdentity } from './service.identity';
     KafkaModule,
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling }),
+    SchedulingClockModule.use(),
     AvailabilityModule,
     AppointmentsModule,
   ],

@@ -60,16 +60,39 @@ describe('PHI never leaks into logs, spans, stored events or Kafka messages', ()
       ...(await bearer('coordinator', randomUUID())),
     };
     try {
+      // Bookings must fit the provider's schedule: open every day, a visit two days ahead.
+      const providerId = randomUUID();
+      const defined = await fetch(`${base}/api/v1/providers/${providerId}/schedule`, {
+        method: 'PUT',
+        headers: coordinator,
+        body: JSON.stringify({
+          clinicId: randomUUID(),
+          timeZone: 'UTC',
+          slotMinutes: { video: 30, audio: 30 },
+          bufferMinutes: { before: 0, after: 0 },
+          minimumNoticeMinutes: 0,
+          bookingHorizonDays: 30,
+          weeklyRules: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].map((weekday) => ({
+            weekday,
+            start: '09:00',
+            end: '17:00',
+            visitTypes: ['video', 'audio'],
+          })),
+          exceptions: [],
+        }),
+      });
+      expect(defined.status).toBe(200);
+      const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
       const booked = await fetch(`${base}/api/v1/appointments`, {
         method: 'POST',
         headers: coordinator,
         body: JSON.stringify({
           patientId,
-          providerId: randomUUID(),
+          providerId,
           clinicId: randomUUID(),
           visitType: 'video',
-          start: '2031-03-10T09:00:00-04:00',
-          end: '2031-03-10T09:30:00-04:00',
+          start: `${day}T10:00:00Z`,
+          end: `${day}T10:30:00Z`,
           timeZone: 'America/New_York',
         }),
       });

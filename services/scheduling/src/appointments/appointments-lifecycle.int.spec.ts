@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { r4AppointmentProblems } from './fhir/r4-appointment.rules';
 import { call } from './testing/http-client';
-import { credentialProvider, startSchedulingApp } from './testing/scheduling-test-app';
+import { bookableProvider, startSchedulingApp, testClock } from './testing/scheduling-test-app';
 
 const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
 const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
@@ -38,11 +38,14 @@ describe('appointments over HTTP', () => {
 
   const typesOf = async (id: string) =>
     (await store.load(`appointment-${id}`)).map((e) => e.type.split('.')[2]);
-  const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+  const inMinutes = (minutes: number) =>
+    new Date(testClock().getTime() + minutes * 60_000).toISOString();
+  const scheduled = new Set<string>();
 
   async function book(overrides: Record<string, unknown> = {}, headers = coordinator) {
     const providerId = (overrides['providerId'] as string | undefined) ?? randomUUID();
-    await credentialProvider(app, providerId);
+    if (!scheduled.has(providerId)) await bookableProvider({ app, url }, providerId);
+    scheduled.add(providerId);
     const response = await call(url, 'POST', '/api/v1/appointments', headers, {
       patientId: randomUUID(),
       providerId,
@@ -138,6 +141,65 @@ describe('appointments over HTTP', () => {
     ]);
   });
 
+  it("books only inside the provider's schedule, and a changed schedule never moves a booked visit", async () => {
+    const providerId = randomUUID();
+    await bookableProvider({ app, url }, providerId, { timeZone: 'America/New_York' });
+    scheduled.add(providerId);
+    const outside = await book({
+      providerId,
+      start: '2031-03-10T09:00:00-04:00',
+      end: '2031-03-10T09:45:00-04:00',
+    });
+    expect(outside).toMatchObject({
+      status: 409,
+      body: { detail: 'outside-availability: a video visit lasts 30 minutes' },
+    });
+    const booked = await book({ providerId });
+    expect(booked.status).toBe(201);
+
+    // The provider now works only afternoons; the morning visit stays where it was.
+    await bookableProvider({ app, url }, providerId, {
+      timeZone: 'America/New_York',
+      weeklyRules: (['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const).map((weekday) => ({
+        weekday,
+        start: '13:00',
+        end: '17:00',
+        visitTypes: ['video', 'audio'],
+      })),
+    });
+    const read = await call(
+      url,
+      'GET',
+      `/api/v1/appointments/${booked.body.appointmentId}`,
+      coordinator,
+    );
+    expect(read).toMatchObject({
+      status: 200,
+      body: {
+        status: 'booked',
+        start: '2031-03-10T09:00:00-04:00',
+        end: '2031-03-10T09:30:00-04:00',
+      },
+    });
+    expect(await typesOf(booked.body.appointmentId)).toEqual(['AppointmentBooked']);
+    // New bookings follow the new rules.
+    const morning = await book({
+      providerId,
+      start: '2031-03-11T09:00:00-04:00',
+      end: '2031-03-11T09:30:00-04:00',
+    });
+    expect(morning).toMatchObject({
+      status: 409,
+      body: { detail: "outside-availability: not within the provider's video hours" },
+    });
+    const afternoon = await book({
+      providerId,
+      start: '2031-03-11T13:00:00-04:00',
+      end: '2031-03-11T13:30:00-04:00',
+    });
+    expect(afternoon.status).toBe(201);
+  });
+
   it('a late cancellation by the patient carries the reason sealed, never in clear', async () => {
     const booked = await book({ start: inMinutes(120), end: inMinutes(150) });
     const patient = await bearer('patient', booked.body.patientId);
@@ -168,7 +230,7 @@ describe('appointments over HTTP', () => {
   });
 
   it('records a patient no-show once the visit has started, not before', async () => {
-    const booked = await book({ start: inMinutes(0.05), end: inMinutes(30) });
+    const booked = await book({ start: inMinutes(0.05), end: inMinutes(30.05) });
     const id = booked.body.appointmentId;
     await sleep(3500);
     const noShow = await call(url, 'POST', `/api/v1/appointments/${id}/no-show`, coordinator, {
@@ -289,7 +351,7 @@ describe('appointments over HTTP', () => {
     };
 
     it('answers every hostile booking body with 400 problem+json and writes no event', async () => {
-      await credentialProvider(app, valid.providerId);
+      await bookableProvider({ app, url }, valid.providerId);
       const before = await store.model.countDocuments();
       const outcomes = await Promise.all(
         hostileBodies(valid).map(async ({ label, body }) => {

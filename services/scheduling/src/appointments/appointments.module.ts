@@ -3,8 +3,8 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
 import { BOOKED_TIME_READER } from '../availability/availability.port';
+import { AvailabilityModule } from '../availability/availability.module';
 import { CredentialsModule } from '../credentials/credentials.module';
-import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK } from './appointments.settings';
 import { BookAppointmentController } from './book-appointment/book-appointment.controller';
 import { BookAppointmentHandler } from './book-appointment/book-appointment.handler';
 import { CancelAppointmentController } from './cancel-appointment/cancel-appointment.controller';
@@ -21,7 +21,7 @@ import { RescheduleAppointmentHandler } from './reschedule-appointment/reschedul
 import { AppointmentRepository } from './shared/appointment.repository';
 import { AppointmentViews } from './shared/appointment-views.store';
 import { createReasonSealer, REASON_SEALER } from './shared/reason-sealer';
-import { FixedBuffersSlotPolicy } from './slot-policy/fixed-buffers.slot-policy';
+import { AvailabilitySlotPolicy } from './slot-policy/availability.slot-policy';
 import { SLOT_POLICY } from './slot-policy/slot-policy.port';
 
 const httpControllers = [
@@ -53,23 +53,18 @@ const infrastructure = [
     useFactory: createBookingLedgerStore,
   },
   { provide: REASON_SEALER, inject: [getConnectionToken()], useFactory: createReasonSealer },
-  { provide: CLOCK, useValue: () => new Date() },
-  // Until availability's schedules are wired: every future slot, buffers from the environment.
-  // Wiring them is this provider: `{ provide: SLOT_POLICY, useClass: AvailabilitySlotPolicy }`
-  // with AvailabilityModule imported.
-  {
-    provide: SLOT_POLICY,
-    inject: [APPOINTMENT_SETTINGS],
-    useFactory: (settings: AppointmentSettings) => new FixedBuffersSlotPolicy(settings),
-  },
+  // A booking must fit the provider's schedule (hours, exceptions, length, notice, horizon,
+  // daily maximum), which also gives the buffers the ledger holds.
+  { provide: SLOT_POLICY, useClass: AvailabilitySlotPolicy },
 ];
 
 /**
  * Appointments: lifecycle, the booking ledger that prevents double booking, REST, FHIR and
- * iCalendar views. Needs PlatformModule and KafkaModule (for the credential consumer) beside it.
+ * iCalendar views. Needs PlatformModule, KafkaModule (for the credential consumer) and
+ * SchedulingClockModule beside it.
  */
 @Module({
-  imports: [EventStoreModule, PhiAccessModule, CredentialsModule],
+  imports: [EventStoreModule, PhiAccessModule, CredentialsModule, AvailabilityModule],
   controllers: httpControllers,
   providers: [...commandHandlers, ...infrastructure],
   exports: [LedgerBookedTimeReader, BOOKED_TIME_READER, BookingLedger],

@@ -9,9 +9,6 @@ export interface AppointmentSettings {
    * appointment does not hold its time is free again; a booking slower than this gives up.
    */
   readonly claimTimeoutMs: number;
-  /** SCHEDULING_BUFFER_BEFORE_MINUTES / _AFTER_ (default 0): used until availability provides them. */
-  readonly bufferBeforeMinutes: number;
-  readonly bufferAfterMinutes: number;
 }
 
 export const APPOINTMENT_SETTINGS = Symbol('APPOINTMENT_SETTINGS');
@@ -43,8 +40,6 @@ export function appointmentSettingsFromEnv(
     requireCredential: require === 'true',
     lateCancelWindowMinutes: integer(read, 'SCHEDULING_LATE_CANCEL_MINUTES', 1440, 43_200),
     claimTimeoutMs: integer(read, 'SCHEDULING_CLAIM_TIMEOUT_MS', 60_000, 3_600_000),
-    bufferBeforeMinutes: integer(read, 'SCHEDULING_BUFFER_BEFORE_MINUTES', 0, MAX_BUFFER_MINUTES),
-    bufferAfterMinutes: integer(read, 'SCHEDULING_BUFFER_AFTER_MINUTES', 0, MAX_BUFFER_MINUTES),
   };
 }
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { BookingLedger } from './ledger/booking-ledger';
 import { LedgerBookedTimeReader } from './ledger/ledger-booked-time.reader';
-import { credentialProvider, startSchedulingApp } from './testing/scheduling-test-app';
+import { bookableProvider, startSchedulingApp, testClock } from './testing/scheduling-test-app';
 
 const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
 
@@ -49,7 +49,6 @@ describe('no double booking, ever', () => {
   beforeAll(async () => {
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['SCHEDULING_BUFFER_AFTER_MINUTES'] = '10';
     await ns.createTopics([ns.topic(TOPICS.training)]);
     first = await startSchedulingApp();
     second = await startSchedulingApp();
@@ -57,10 +56,13 @@ describe('no double booking, ever', () => {
   });
 
   afterAll(async () => {
-    delete process.env['SCHEDULING_BUFFER_AFTER_MINUTES'];
     await Promise.all([first?.app.close(), second?.app.close()]);
     await ns.dispose();
   });
+
+  // Every provider here keeps 10 minutes free after each visit.
+  const bookable = (providerId: string) =>
+    bookableProvider(first, providerId, { bufferMinutes: { before: 0, after: 10 } });
 
   const slot = (providerId: string, start: string, end: string, patientId = randomUUID()) => ({
     patientId,
@@ -74,7 +76,7 @@ describe('no double booking, ever', () => {
 
   it('200 concurrent bookings of one slot from separate connections on two instances: one 201, 199 409, one AppointmentBooked', async () => {
     const providerId = randomUUID();
-    await credentialProvider(first.app, providerId);
+    await bookable(providerId);
     const started = Date.now();
     const outcomes = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
@@ -101,7 +103,7 @@ describe('no double booking, ever', () => {
     );
     expect({ created: count(201), conflicts: count(409) }).toEqual({ created: 1, conflicts: 199 });
     const refusal = JSON.parse(outcomes.find((o) => o.status === 409)!.body) as { detail: string };
-    expect(refusal.detail).toMatch(/provider's time is already booked|schedule changed/);
+    expect(refusal.detail).toMatch(/provider's time is already booked|held by another visit/);
 
     const booked = await first.app
       .get(MongoEventStore)
@@ -128,7 +130,7 @@ describe('no double booking, ever', () => {
 
   it('honours the buffer after a visit, and lets a visit touch the buffer end', async () => {
     const providerId = randomUUID();
-    await credentialProvider(first.app, providerId);
+    await bookable(providerId);
     const post = (start: string, end: string) =>
       postOnNewConnection(
         first.url,
@@ -137,15 +139,15 @@ describe('no double booking, ever', () => {
         slot(providerId, start, end),
       );
     expect((await post('2031-05-06T09:00:00Z', '2031-05-06T09:30:00Z')).status).toBe(201);
-    expect((await post('2031-05-06T09:35:00Z', '2031-05-06T10:00:00Z')).status).toBe(409);
-    expect((await post('2031-05-06T09:40:00Z', '2031-05-06T10:00:00Z')).status).toBe(201);
+    expect((await post('2031-05-06T09:35:00Z', '2031-05-06T10:05:00Z')).status).toBe(409);
+    expect((await post('2031-05-06T09:40:00Z', '2031-05-06T10:10:00Z')).status).toBe(201);
   });
 
   it('refuses a patient two overlapping visits with different providers', async () => {
     const patientId = randomUUID();
     const [a, b] = [randomUUID(), randomUUID()];
-    await credentialProvider(first.app, a);
-    await credentialProvider(first.app, b);
+    await bookable(a);
+    await bookable(b);
     const one = await postOnNewConnection(
       first.url,
       '/api/v1/appointments',
@@ -172,15 +174,15 @@ describe('no double booking, ever', () => {
 
   it('holds both days of a visit across midnight, and frees the time when cancelled', async () => {
     const providerId = randomUUID();
-    await credentialProvider(first.app, providerId);
+    await bookable(providerId);
     const late = await postOnNewConnection(
       first.url,
       '/api/v1/appointments',
       coordinator,
-      slot(providerId, '2031-05-08T23:40:00Z', '2031-05-09T00:20:00Z'),
+      slot(providerId, '2031-05-08T23:45:00Z', '2031-05-09T00:15:00Z'),
     );
     expect(late.status).toBe(201);
-    const early = slot(providerId, '2031-05-09T00:00:00Z', '2031-05-09T00:15:00Z');
+    const early = slot(providerId, '2031-05-09T00:00:00Z', '2031-05-09T00:30:00Z');
     expect(
       (await postOnNewConnection(second.url, '/api/v1/appointments', coordinator, early)).status,
     ).toBe(409);
@@ -199,7 +201,7 @@ describe('no double booking, ever', () => {
 
   it('treats a claim whose booking died as free once it is older than the timeout, not before', async () => {
     const providerId = randomUUID();
-    await credentialProvider(first.app, providerId);
+    await bookable(providerId);
     const ledger = first.app.get(BookingLedger);
     const orphan = (appointmentId: string, start: string, end: string) => ({
       appointmentId,
@@ -212,13 +214,13 @@ describe('no double booking, ever', () => {
     await ledger.claim(
       { kind: 'provider', id: providerId },
       orphan(randomUUID(), '2031-05-10T10:00:00Z', '2031-05-10T10:30:00Z'),
-      new Date(Date.now() - 120_000),
+      new Date(testClock().getTime() - 120_000),
     );
     // Another one claimed 11:00 a moment ago and may still be booking.
     await ledger.claim(
       { kind: 'provider', id: providerId },
       orphan(randomUUID(), '2031-05-10T11:00:00Z', '2031-05-10T11:30:00Z'),
-      new Date(),
+      testClock(),
     );
     const post = (start: string, end: string) =>
       postOnNewConnection(

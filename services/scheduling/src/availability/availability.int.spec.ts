@@ -8,6 +8,7 @@ import { bearer, hostileBodies, TestNamespace, walkRoutes } from '@thc/testing';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { serviceIdentity } from '../service.identity';
+import { SchedulingClockModule } from '../clock/scheduling-clock.module';
 import { AvailabilityModule } from './availability.module';
 import { BOOKED_TIME_READER, BookedInterval, BookedTimeReader } from './availability.port';
 import { r4Problems } from './fhir/fhir-r4.check';
@@ -28,6 +29,7 @@ class BookedTimeStandIn {}
     KafkaModule,
     EventStoreModule,
     BookedTimeStandIn,
+    SchedulingClockModule.use(),
     AvailabilityModule,
   ],
 })

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EventStoreModule } from '@thc/event-store';
-import { AVAILABILITY_CLOCK, AvailabilityService } from './availability.port';
+import { AvailabilityService } from './availability.port';
 import { ClinicProvidersProjection } from './clinic-providers/clinic-providers.projection';
 import {
   CLINIC_PROVIDERS,
@@ -23,7 +23,8 @@ const repositories = [ProviderScheduleRepository];
 
 /**
  * Provider schedules and slot search. Needs a `BOOKED_TIME_READER` provider somewhere in the
- * application (the appointments part); exports `AvailabilityService` for booking checks.
+ * application (the appointments part) and SchedulingClockModule; exports `AvailabilityService`
+ * for booking checks.
  */
 @Module({
   imports: [
@@ -37,8 +38,7 @@ const repositories = [ProviderScheduleRepository];
     ...projections,
     ...repositories,
     AvailabilityService,
-    { provide: AVAILABILITY_CLOCK, useValue: () => new Date() },
   ],
-  exports: [AvailabilityService, AVAILABILITY_CLOCK],
+  exports: [AvailabilityService],
 })
 export class AvailabilityModule {}

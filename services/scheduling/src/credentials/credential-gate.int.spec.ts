@@ -4,7 +4,7 @@ import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { call } from '../appointments/testing/http-client';
-import { startSchedulingApp } from '../appointments/testing/scheduling-test-app';
+import { defineSchedule, startSchedulingApp } from '../appointments/testing/scheduling-test-app';
 
 const CREDENTIALED = 'thc.training.StaffCredentialed.v1';
 const LAPSED = 'thc.training.StaffCredentialLapsed.v1';
@@ -71,16 +71,18 @@ describe('booking is gated by the provider credential from training events', () 
   it('refuses without a credential, books once credentialed, refuses when lapsed, and a redelivered lapse changes nothing', async () => {
     const providerId = randomUUID();
     const coordinator = await bearer('coordinator', randomUUID());
-    let hour = 8;
+    await defineSchedule(url, providerId);
+    // Each attempt books the next day at 09:00 UTC, so a retry never meets its own booking.
+    let day = 0;
     const book = () => {
-      hour += 1;
+      const start = Date.parse('2031-07-01T09:00:00Z') + day++ * 86_400_000;
       return call(url, 'POST', '/api/v1/appointments', coordinator, {
         patientId: randomUUID(),
         providerId,
         clinicId: randomUUID(),
         visitType: 'video',
-        start: `2031-07-01T${String(hour).padStart(2, '0')}:00:00Z`,
-        end: `2031-07-01T${String(hour).padStart(2, '0')}:30:00Z`,
+        start: new Date(start).toISOString(),
+        end: new Date(start + 30 * 60_000).toISOString(),
         timeZone: 'UTC',
       });
     };
@@ -117,6 +119,7 @@ describe('booking is gated by the provider credential from training events', () 
     // Kafka may redeliver the lapse; applied once already, it must not lapse the credential again.
     await publish(LAPSED, lapsed(providerId), lapseId);
     const marker = randomUUID();
+    await defineSchedule(url, marker);
     await publish(CREDENTIALED, credentialed(marker));
     await eventually(
       async () => {

@@ -3,17 +3,31 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule } from '@thc/messaging';
 import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { bearer } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
+import type { Clock } from '../appointments.settings';
+import { SchedulingClockModule } from '../../clock/scheduling-clock.module';
 import { StaffCredentials } from '../../credentials/staff-credentials.read-model';
 import { serviceIdentity } from '../../service.identity';
 import { AppointmentsModule } from '../appointments.module';
+import { call } from './http-client';
 
-/** The scheduling service as its AppModule will wire appointments, without the outbox relay. */
+/**
+ * The tests' clock: it starts at 2031-01-01 06:00 UTC when the test file loads and runs at
+ * real speed. Fixed dates in 2031 stay ahead of it and within the booking horizon whenever
+ * the tests run, and "now" is always early morning UTC, far from the fixture's closing hour.
+ */
+const EPOCH = Date.parse('2031-01-01T06:00:00Z');
+const loadedAt = Date.now();
+export const testClock: Clock = () => new Date(EPOCH + (Date.now() - loadedAt));
+
+/** The scheduling service as its AppModule wires appointments, without the outbox relay. */
 @Module({
   imports: [
     PlatformModule.forService(serviceIdentity),
     KafkaModule,
     EventStoreModule,
+    SchedulingClockModule.use(testClock),
     AppointmentsModule,
   ],
 })
@@ -41,4 +55,55 @@ export async function credentialProvider(
     validUntil,
     certificationIds: [randomUUID()],
   });
+}
+
+/**
+ * A schedule open all day, every day, in Asia/Kolkata (its day ends at 18:30 UTC, away from
+ * the tests' times), 30-minute visits of both types, no notice, two years ahead; defined over
+ * HTTP by a coordinator like any schedule.
+ */
+export function openScheduleBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    clinicId: randomUUID(),
+    timeZone: 'Asia/Kolkata',
+    slotMinutes: { video: 30, audio: 30 },
+    bufferMinutes: { before: 0, after: 0 },
+    minimumNoticeMinutes: 0,
+    bookingHorizonDays: 730,
+    weeklyRules: (['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const).map((weekday) => ({
+      weekday,
+      start: '00:00',
+      end: '23:59',
+      visitTypes: ['video', 'audio'],
+    })),
+    exceptions: [],
+    ...overrides,
+  };
+}
+
+/** Defines (or changes) a provider's schedule through the API; fails the test if refused. */
+export async function defineSchedule(
+  url: string,
+  providerId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<void> {
+  const response = await call(
+    url,
+    'PUT',
+    `/api/v1/providers/${providerId}/schedule`,
+    await bearer('coordinator', randomUUID()),
+    openScheduleBody(overrides),
+  );
+  if (response.status !== 200)
+    throw new Error(`schedule for ${providerId} refused: ${response.status} ${response.text}`);
+}
+
+/** A provider who can be booked: a current credential and an open schedule. */
+export async function bookableProvider(
+  target: { app: NestExpressApplication; url: string },
+  providerId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<void> {
+  await credentialProvider(target.app, providerId);
+  await defineSchedule(target.url, providerId, overrides);
 }
