@@ -7,6 +7,7 @@ import { SERVICE_ENV, validateServiceEnv } from './config/service-env';
 import { SERVICE_IDENTITY, ServiceIdentity } from './config/service-identity';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { ConsumerLagReporter } from './metrics/consumer-lag.reporter';
 import { EventStoreAppendMetrics } from './metrics/event-store-append.metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { MongoConnectionModule } from './mongo/mongo-connection.module';
@@ -45,6 +46,7 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: SERVICE_ENV, useFactory: () => validateServiceEnv(process.env) },
         EventStoreAppendMetrics,
+        ConsumerLagReporter,
       ],
       exports: [SERVICE_IDENTITY, SERVICE_ENV, MongoConnectionModule],
     };

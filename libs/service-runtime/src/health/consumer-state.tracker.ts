@@ -6,6 +6,14 @@ import { Consumer, Kafka } from 'kafkajs';
 interface ConsumerState {
   joined: boolean;
   stopped: boolean;
+  readonly group: string;
+  readonly topics: Set<string>;
+}
+
+/** A consumer group of this process and the topics it subscribed to. */
+export interface TrackedGroup {
+  readonly group: string;
+  readonly topics: readonly string[];
 }
 
 /**
@@ -21,7 +29,19 @@ export class ConsumerStateTracker {
   constructor(@Optional() @Inject(KAFKA) kafka?: Kafka) {
     if (!kafka) return;
     const create = kafka.consumer.bind(kafka);
-    kafka.consumer = (config) => this.follow(create(config));
+    kafka.consumer = (config) => this.follow(create(config), config.groupId);
+  }
+
+  /** The groups of the consumers that are running, with their topics (for lag metrics). */
+  groups(): TrackedGroup[] {
+    const byGroup = new Map<string, Set<string>>();
+    for (const state of this.states.values()) {
+      if (state.stopped) continue;
+      const topics = byGroup.get(state.group) ?? new Set<string>();
+      state.topics.forEach((t) => topics.add(t));
+      byGroup.set(state.group, topics);
+    }
+    return [...byGroup].map(([group, topics]) => ({ group, topics: [...topics] }));
   }
 
   /** Consumers created, and those that are not running now (not yet joined, crashed, stopped). */
@@ -33,9 +53,15 @@ export class ConsumerStateTracker {
     };
   }
 
-  private follow(consumer: Consumer): Consumer {
-    const state: ConsumerState = { joined: false, stopped: false };
+  private follow(consumer: Consumer, group: string): Consumer {
+    const state: ConsumerState = { joined: false, stopped: false, group, topics: new Set() };
     this.states.set(consumer, state);
+    const subscribe = consumer.subscribe.bind(consumer);
+    consumer.subscribe = (subscription) => {
+      const named = 'topics' in subscription ? subscription.topics : [subscription.topic];
+      named.forEach((t) => typeof t === 'string' && state.topics.add(t));
+      return subscribe(subscription);
+    };
     const { GROUP_JOIN, CRASH, STOP, DISCONNECT } = consumer.events;
     consumer.on(GROUP_JOIN, () => Object.assign(state, { joined: true, stopped: false }));
     consumer.on(CRASH, () => (state.joined = false));

@@ -19,5 +19,6 @@ import { PipelineHealthIndicator } from './pipeline.health';
     GracefulShutdown,
     PipelineHealthIndicator,
   ],
+  exports: [ConsumerStateTracker],
 })
 export class HealthModule {}

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '@thc/auth';
 import { collectDefaultMetrics, register } from 'prom-client';
+import { ConsumerLagReporter } from './consumer-lag.reporter';
 
 let defaultsCollected = false;
 
@@ -12,7 +13,7 @@ let defaultsCollected = false;
 @SkipThrottle()
 @Controller('metrics')
 export class MetricsController {
-  constructor() {
+  constructor(private readonly consumerLag: ConsumerLagReporter) {
     if (!defaultsCollected) {
       collectDefaultMetrics();
       defaultsCollected = true;
@@ -21,7 +22,8 @@ export class MetricsController {
 
   @Get()
   @Header('Content-Type', register.contentType)
-  metrics(): Promise<string> {
+  async metrics(): Promise<string> {
+    await this.consumerLag.refresh();
     return register.metrics();
   }
 }
