@@ -1,0 +1,110 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { TOPICS } from '@thc/contracts';
+import { MongoEventStore } from '@thc/event-store';
+import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { call } from '../testing/http-client';
+import { CONSENT_GRANTED, CONSENT_REVOKED, consentGranted } from '../testing/scheduling-events';
+import { startSessionsApp } from '../testing/sessions-test-app';
+import { SessionsKit, within } from '../testing/sessions-test-kit';
+
+describe('the consent gate', () => {
+  const ns = new TestNamespace('sessions-consent');
+  let app: NestExpressApplication;
+  let url: string;
+  let store: MongoEventStore;
+  let producer: Producer;
+  let kit: SessionsKit;
+
+  beforeAll(async () => {
+    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
+    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    ({ app, url } = await startSessionsApp());
+    store = app.get(MongoEventStore);
+    producer = ns.kafka().producer();
+    await producer.connect();
+    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await app?.close();
+    await ns.dispose();
+  });
+
+  const eventsOf = async (sessionId: string) =>
+    (await store.load(`session-${sessionId}`)).map((e) => ({
+      type: e.type.split('.')[2],
+      data: e.data as Record<string, unknown>,
+    }));
+
+  it('refuses to start without consent and records the refusal; starts once consent is granted; refuses again once it is revoked', async () => {
+    const { booked, sessionId } = await kit.bookedSession(5);
+    const provider = await bearer('provider', booked.providerId);
+    const start = (id: string) => call(url, 'POST', `/api/v1/sessions/${id}/start`, provider);
+
+    expect(await start(sessionId)).toMatchObject({
+      status: 409,
+      body: { detail: 'the visit cannot start: the patient has no telehealth consent on record' },
+    });
+    expect((await eventsOf(sessionId)).slice(-1)).toEqual([
+      {
+        type: 'SessionStartRefused',
+        data: expect.objectContaining({
+          reason: 'consent-missing',
+          attemptedBy: { kind: 'user', userId: booked.providerId, role: 'provider' },
+        }),
+      },
+    ]);
+
+    const consent = consentGranted(booked.patientId);
+    await kit.compliance(CONSENT_GRANTED, consent);
+    await eventually(async () => expect((await start(sessionId)).status).toBe(200), within);
+    expect((await eventsOf(sessionId)).slice(-1)).toEqual([
+      { type: 'SessionStarted', data: expect.objectContaining({ consentId: consent.consentId }) },
+    ]);
+
+    // The next visit of the same patient, after the consent is withdrawn.
+    const next = await kit.bookedSession(5, {
+      patientId: booked.patientId,
+      providerId: booked.providerId,
+    });
+    await kit.compliance(CONSENT_REVOKED, {
+      consentId: consent.consentId,
+      patientId: booked.patientId,
+      scope: 'telehealth',
+      revokedAt: new Date().toISOString(),
+      revokedBy: { kind: 'user', userId: booked.patientId, role: 'patient' },
+    });
+    await eventually(
+      async () =>
+        expect(await start(next.sessionId)).toMatchObject({
+          status: 409,
+          body: {
+            detail: 'the visit cannot start: the patient has revoked their telehealth consent',
+          },
+        }),
+      within,
+    );
+    const refusals = (await eventsOf(next.sessionId)).filter(
+      (e) => e.type === 'SessionStartRefused',
+    );
+    expect(refusals.at(-1)?.data).toMatchObject({ reason: 'consent-revoked' });
+  });
+
+  it('lets only the session provider or staff start it', async () => {
+    const { sessionId } = await kit.bookedSession(5);
+    const other = await bearer('provider', randomUUID());
+    const patient = await bearer('patient', randomUUID());
+    const before = await store.model.countDocuments();
+    expect((await call(url, 'POST', `/api/v1/sessions/${sessionId}/start`, other)).status).toBe(
+      403,
+    );
+    expect((await call(url, 'POST', `/api/v1/sessions/${sessionId}/start`, patient)).status).toBe(
+      403,
+    );
+    expect(await store.model.countDocuments()).toBe(before);
+  });
+});

@@ -1,0 +1,62 @@
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Principal } from '@thc/auth';
+import { CLOCK, Clock } from '../../clock/sessions-clock.module';
+import { TelehealthConsents } from '../consent-gate/telehealth-consents.read-model';
+import type { EndOutcome } from '../domain/session.commands';
+import { SESSION_EVENT as E } from '../domain/session.events';
+import { actorOf } from '../shared/actor';
+import { ensureStaffOrProvider } from '../shared/session-access';
+import { Handled, SessionRepository } from '../shared/session.repository';
+
+const REFUSALS: Record<string, string> = {
+  'consent-missing': 'the patient has no telehealth consent on record',
+  'consent-revoked': 'the patient has revoked their telehealth consent',
+  'consent-expired': "the patient's telehealth consent has expired",
+  'session-closed': 'the session is closed',
+};
+
+/** What the provider (or staff) does to run a visit: start it, admit the patient, end it. */
+@Injectable()
+export class RunVisitHandler {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly consents: TelehealthConsents,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The consent gate: without active telehealth consent the refusal is recorded, then 409. */
+  async start(sessionId: string, principal: Principal): Promise<Handled> {
+    const now = this.clock();
+    const before = await this.sessions.load(sessionId);
+    const session = ensureStaffOrProvider(principal, before.state);
+    const consent = await this.consents.standingOf(session.patientId, now);
+    const after = await this.sessions.handle(
+      sessionId,
+      (state) => ensureStaffOrProvider(principal, state),
+      { type: 'StartSession', consent, at: now.toISOString(), by: actorOf(principal) },
+      { actor: principal.subject },
+    );
+    const refused = after.events.find((event) => event.type === E.startRefused);
+    if (refused?.type === E.startRefused)
+      throw new ConflictException(`the visit cannot start: ${REFUSALS[refused.data.reason]}`);
+    return after;
+  }
+
+  admit(sessionId: string, principal: Principal): Promise<Handled> {
+    return this.sessions.handle(
+      sessionId,
+      (state) => ensureStaffOrProvider(principal, state),
+      { type: 'AdmitPatient', at: this.clock().toISOString(), by: actorOf(principal) },
+      { actor: principal.subject },
+    );
+  }
+
+  end(sessionId: string, outcome: EndOutcome, principal: Principal): Promise<Handled> {
+    return this.sessions.handle(
+      sessionId,
+      (state) => ensureStaffOrProvider(principal, state),
+      { type: 'EndSession', outcome, at: this.clock().toISOString(), by: actorOf(principal) },
+      { actor: principal.subject },
+    );
+  }
+}
