@@ -44,7 +44,7 @@ describe('appointments over HTTP', () => {
 
   async function book(overrides: Record<string, unknown> = {}, headers = coordinator) {
     const providerId = (overrides['providerId'] as string | undefined) ?? randomUUID();
-    if (!scheduled.has(providerId)) await bookableProvider({ app, url }, providerId);
+    if (!scheduled.has(providerId)) await bookableProvider({ app, url }, coordinator, providerId);
     scheduled.add(providerId);
     const response = await call(url, 'POST', '/api/v1/appointments', headers, {
       patientId: randomUUID(),
@@ -143,7 +143,7 @@ describe('appointments over HTTP', () => {
 
   it("books only inside the provider's schedule, and a changed schedule never moves a booked visit", async () => {
     const providerId = randomUUID();
-    await bookableProvider({ app, url }, providerId, { timeZone: 'America/New_York' });
+    await bookableProvider({ app, url }, coordinator, providerId, { timeZone: 'America/New_York' });
     scheduled.add(providerId);
     const outside = await book({
       providerId,
@@ -158,7 +158,7 @@ describe('appointments over HTTP', () => {
     expect(booked.status).toBe(201);
 
     // The provider now works only afternoons; the morning visit stays where it was.
-    await bookableProvider({ app, url }, providerId, {
+    await bookableProvider({ app, url }, coordinator, providerId, {
       timeZone: 'America/New_York',
       weeklyRules: (['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const).map((weekday) => ({
         weekday,
@@ -351,7 +351,7 @@ describe('appointments over HTTP', () => {
     };
 
     it('answers every hostile booking body with 400 problem+json and writes no event', async () => {
-      await bookableProvider({ app, url }, valid.providerId);
+      await bookableProvider({ app, url }, coordinator, valid.providerId);
       const before = await store.model.countDocuments();
       const outcomes = await Promise.all(
         hostileBodies(valid).map(async ({ label, body }) => {

@@ -62,7 +62,7 @@ describe('no double booking, ever', () => {
 
   // Every provider here keeps 10 minutes free after each visit.
   const bookable = (providerId: string) =>
-    bookableProvider(first, providerId, { bufferMinutes: { before: 0, after: 10 } });
+    bookableProvider(first, coordinator, providerId, { bufferMinutes: { before: 0, after: 10 } });
 
   const slot = (providerId: string, start: string, end: string, patientId = randomUUID()) => ({
     patientId,

@@ -71,7 +71,7 @@ describe('booking is gated by the provider credential from training events', () 
   it('refuses without a credential, books once credentialed, refuses when lapsed, and a redelivered lapse changes nothing', async () => {
     const providerId = randomUUID();
     const coordinator = await bearer('coordinator', randomUUID());
-    await defineSchedule(url, providerId);
+    await defineSchedule(url, coordinator, providerId);
     // Each attempt books the next day at 09:00 UTC, so a retry never meets its own booking.
     let day = 0;
     const book = () => {
@@ -119,7 +119,7 @@ describe('booking is gated by the provider credential from training events', () 
     // Kafka may redeliver the lapse; applied once already, it must not lapse the credential again.
     await publish(LAPSED, lapsed(providerId), lapseId);
     const marker = randomUUID();
-    await defineSchedule(url, marker);
+    await defineSchedule(url, coordinator, marker);
     await publish(CREDENTIALED, credentialed(marker));
     await eventually(
       async () => {

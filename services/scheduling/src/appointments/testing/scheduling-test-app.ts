@@ -3,7 +3,6 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule } from '@thc/messaging';
 import { createServiceApp, PlatformModule } from '@thc/service-runtime';
-import { bearer } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../appointments.settings';
 import { SchedulingClockModule } from '../../clock/scheduling-clock.module';
@@ -84,6 +83,7 @@ export function openScheduleBody(overrides: Record<string, unknown> = {}): Recor
 /** Defines (or changes) a provider's schedule through the API; fails the test if refused. */
 export async function defineSchedule(
   url: string,
+  coordinator: Record<string, string>,
   providerId: string,
   overrides: Record<string, unknown> = {},
 ): Promise<void> {
@@ -91,7 +91,7 @@ export async function defineSchedule(
     url,
     'PUT',
     `/api/v1/providers/${providerId}/schedule`,
-    await bearer('coordinator', randomUUID()),
+    coordinator,
     openScheduleBody(overrides),
   );
   if (response.status !== 200)
@@ -101,9 +101,10 @@ export async function defineSchedule(
 /** A provider who can be booked: a current credential and an open schedule. */
 export async function bookableProvider(
   target: { app: NestExpressApplication; url: string },
+  coordinator: Record<string, string>,
   providerId: string,
   overrides: Record<string, unknown> = {},
 ): Promise<void> {
   await credentialProvider(target.app, providerId);
-  await defineSchedule(target.url, providerId, overrides);
+  await defineSchedule(target.url, coordinator, providerId, overrides);
 }
