@@ -57,7 +57,13 @@ export class RetentionController {
       placedBy: principal.subject,
       matter: dto.matter,
     };
-    if (await this.holds.place(hold)) await this.chain('LegalHoldPlaced', hold, principal);
+    if (await this.holds.place(hold))
+      await this.chain('LegalHoldPlaced', {
+        patientId,
+        matter: dto.matter,
+        placedAt: hold.placedAt,
+        placedBy: actorOf(principal),
+      });
     return (await this.holds.all()).find((h) => h.patientId === patientId) ?? hold;
   }
 
@@ -70,11 +76,11 @@ export class RetentionController {
   ): Promise<void> {
     if (!(await this.holds.release(patientId)))
       throw new NotFoundException('no legal hold for this patient');
-    await this.chain(
-      'LegalHoldReleased',
-      { patientId, releasedAt: this.clock().toISOString() },
-      principal,
-    );
+    await this.chain('LegalHoldReleased', {
+      patientId,
+      releasedAt: this.clock().toISOString(),
+      releasedBy: actorOf(principal),
+    });
   }
 
   /** Patients under legal hold (ids only). */
@@ -85,16 +91,19 @@ export class RetentionController {
   }
 
   // Holds change what retention may remove, so placing and releasing them is in the trail too.
-  private async chain(name: string, data: object, principal: Principal): Promise<void> {
+  private async chain(
+    name: string,
+    data: Readonly<Record<string, unknown>> & { readonly patientId: string },
+  ): Promise<void> {
     const id = randomUUID();
     await this.writer.append([
       toAuditRecord({
         id,
         source: '/thc/compliance-audit',
         type: `thc.compliance.${name}.v1`,
-        subject: `legal-hold-${(data as { patientId: string }).patientId}`,
+        subject: `legal-hold-${data.patientId}`,
         time: this.clock().toISOString(),
-        data: { ...data, by: actorOf(principal) },
+        data,
       }),
     ]);
   }

@@ -43,10 +43,10 @@ const ACTIONS: Readonly<Record<string, AuditAction>> = {
 
 const VERBS: readonly [RegExp, AuditAction][] = [
   [
-    /(Created|Booked|Requested|Granted|Issued|Opened|Raised|Recorded|Submitted|Defined|Completed|Credentialed|Offered|Added|Registered)$/,
+    /(Created|Booked|Requested|Granted|Issued|Opened|Raised|Recorded|Submitted|Defined|Completed|Credentialed|Offered|Added|Registered|Placed)$/,
     'C',
   ],
-  [/(Cancelled|Revoked|Deleted|Removed|Erased|Purged|Withdrawn)$/, 'D'],
+  [/(Cancelled|Revoked|Deleted|Removed|Erased|Purged|Withdrawn|Released)$/, 'D'],
   [/(Accessed|Read|Viewed|Exported)$/, 'R'],
   [/(Started|Ended|Due|Sent|Joined|Left|Admitted|Arrived|Refused|Detected)$/, 'E'],
 ];
