@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
 import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
 import { SESSIONS_SETTINGS, sessionsSettingsFromEnv } from '../sessions.settings';
@@ -12,6 +13,14 @@ import { JoinVisitController } from './join-links/join-visit.controller';
 import { JoinVisitHandler } from './join-links/join-visit.handler';
 import { RunVisitController } from './run-visit/run-visit.controller';
 import { RunVisitHandler } from './run-visit/run-visit.handler';
+import { ReadSessionController } from './fhir/read-session.controller';
+import { InVisitController } from './in-visit/in-visit.controller';
+import { InVisitHandler } from './in-visit/in-visit.handler';
+import { SurveyController } from './survey/survey.controller';
+import { IssueQueue } from './troubleshooting/issue-queue.projection';
+import { TroubleshootingController } from './troubleshooting/troubleshooting.controller';
+import { TroubleshootingHandler } from './troubleshooting/troubleshooting.handler';
+import { createTextSealer, TEXT_SEALER } from './shared/text-sealer';
 import { SessionRepository } from './shared/session.repository';
 import { SessionViews } from './shared/session-views.store';
 import { SignedRoomVideoPlatform } from './video/signed-room.video-platform';
@@ -24,11 +33,21 @@ const httpControllers = [
   JoinVisitController,
   WaitingRoomController,
   RunVisitController,
+  InVisitController,
+  ReadSessionController,
+  TroubleshootingController,
+  SurveyController,
 ];
 
-const commandHandlers = [JoinLinksHandler, JoinVisitHandler, RunVisitHandler];
+const commandHandlers = [
+  JoinLinksHandler,
+  JoinVisitHandler,
+  RunVisitHandler,
+  InVisitHandler,
+  TroubleshootingHandler,
+];
 
-const queries = [WaitingRoom, TelehealthConsents];
+const queries = [WaitingRoom, TelehealthConsents, IssueQueue];
 
 const messageConsumers = [AppointmentEventsConsumer, ConsentEventsConsumer];
 
@@ -36,6 +55,7 @@ const infrastructure = [
   SessionRepository,
   SessionViews,
   JoinLinkSigner,
+  { provide: TEXT_SEALER, inject: [getConnectionToken()], useFactory: createTextSealer },
   { provide: SESSIONS_SETTINGS, useFactory: () => sessionsSettingsFromEnv() },
   // The built-in adapter; a vendor adapter (Zoom for Healthcare, Doxy.me) replaces it here.
   { provide: VIDEO_PLATFORM, useClass: SignedRoomVideoPlatform },

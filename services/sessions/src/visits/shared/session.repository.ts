@@ -11,6 +11,7 @@ import type { SessionCommand } from '../domain/session.commands';
 import { sessionDecider } from '../domain/session.decider';
 import { SessionEvent, sessionStreamId } from '../domain/session.events';
 import type { SessionState } from '../domain/session.state';
+import { IssueQueue } from '../troubleshooting/issue-queue.projection';
 import { SessionViews } from './session-views.store';
 
 export interface Handled extends Aggregate<SessionState> {
@@ -29,6 +30,7 @@ export class SessionRepository {
   constructor(
     private readonly store: MongoEventStore,
     private readonly views: SessionViews,
+    private readonly issues: IssueQueue,
   ) {
     this.aggregates = new AggregateRepository(store, sessionDecider);
   }
@@ -63,9 +65,13 @@ export class SessionRepository {
         const state = events.reduce(sessionDecider.evolve, before.state);
         const after = { state, version: nextExpectedVersion, events };
         // The events are stored, so the command succeeded; the next change saves the view again.
-        await this.views.save(after).catch((error: unknown) => {
-          this.logger.warn(`view of session ${sessionId} not saved: ${(error as Error).message}`);
-        });
+        await Promise.all([this.views.save(after), this.issues.apply(events)]).catch(
+          (error: unknown) => {
+            this.logger.warn(
+              `views of session ${sessionId} not saved: ${(error as Error).message}`,
+            );
+          },
+        );
         return after;
       } catch (error) {
         if (attempt >= 3 || !(error instanceof ConcurrencyError)) throw error;

@@ -1,0 +1,57 @@
+import type { Session } from '../domain/session.state';
+
+const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
+
+/** FHIR R4 Encounter.status of a session. R4 has no no-show status: a visit not held is cancelled. */
+export function encounterStatus(session: Session): string {
+  if (session.status === 'in-progress') return 'in-progress';
+  if (session.status === 'scheduled') return session.arrivedAt ? 'arrived' : 'planned';
+  return session.startedAt ? 'finished' : 'cancelled';
+}
+
+const PARTICIPANT_TYPE: Record<string, { code: string; display: string }> = {
+  provider: { code: 'PPRF', display: 'primary performer' },
+  interpreter: { code: 'TRANS', display: 'Translator' },
+  caregiver: { code: 'ESC', display: 'escort' },
+};
+
+/**
+ * The session as a FHIR R4 Encounter: class VR (virtual), the patient as subject, the other
+ * participants by role, the appointment it fulfils, its period and length in minutes.
+ */
+export function toFhirEncounter(session: Session): Record<string, unknown> {
+  const minutes =
+    session.startedAt && session.endedAt
+      ? Math.round((Date.parse(session.endedAt) - Date.parse(session.startedAt)) / 60_000)
+      : undefined;
+  return {
+    resourceType: 'Encounter',
+    id: session.sessionId,
+    status: encounterStatus(session),
+    class: { system: ACT_CODE, code: 'VR', display: 'virtual' },
+    subject: { reference: `Patient/${session.patientId}` },
+    participant: session.participants
+      .filter((p) => p.role !== 'patient')
+      .map((p) => {
+        const type = PARTICIPANT_TYPE[p.role] ?? { code: 'PART', display: 'Participation' };
+        return {
+          type: [{ coding: [{ system: PARTICIPATION, ...type }] }],
+          individual: {
+            reference: `${p.role === 'provider' ? 'Practitioner' : 'RelatedPerson'}/${p.participantId}`,
+          },
+        };
+      }),
+    appointment: [{ reference: `Appointment/${session.appointmentId}` }],
+    period: {
+      start: session.startedAt ?? session.scheduledStart,
+      ...(session.endedAt ? { end: session.endedAt } : {}),
+    },
+    ...(minutes !== undefined
+      ? {
+          length: { value: minutes, unit: 'min', system: 'http://unitsofmeasure.org', code: 'min' },
+        }
+      : {}),
+    serviceProvider: { reference: `Organization/${session.clinicId}` },
+  };
+}

@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+
+export class LeaveDto {
+  @ApiProperty({ enum: ['left', 'disconnected'], description: 'disconnected is a drop' })
+  @IsIn(['left', 'disconnected'])
+  reason!: 'left' | 'disconnected';
+}
+
+export class QualitySampleDto {
+  @ApiProperty({ minimum: 0, maximum: 60000 }) @IsInt() @Min(0) @Max(60_000) rttMs!: number;
+  @ApiProperty({ minimum: 0, maximum: 10000 }) @IsInt() @Min(0) @Max(10_000) jitterMs!: number;
+  @ApiProperty({ minimum: 0, maximum: 100 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  packetLossPercent!: number;
+  @ApiProperty({ minimum: 0, maximum: 100000 })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  bitrateKbps!: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'As reported by the media client' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(5)
+  mos?: number;
+}
+
+export class AudioOnlyDto {
+  @ApiProperty({ enum: ['poor-connection', 'device-failure', 'participant-choice'] })
+  @IsIn(['poor-connection', 'device-failure', 'participant-choice'])
+  trigger!: 'poor-connection' | 'device-failure' | 'participant-choice';
+}

@@ -1,0 +1,27 @@
+import { Logger } from '@nestjs/common';
+import { EnvMasterKeyring, PatientKeyStore, PhiCipher } from '@thc/phi-protection';
+import { Connection } from 'mongoose';
+import type { SealedText } from '../domain/session.events';
+
+/** Seals free text (PHI) under the patient's key; undefined when it cannot be kept. */
+export interface TextSealer {
+  seal(patientId: string, text: string): Promise<SealedText | undefined>;
+}
+
+export const TEXT_SEALER = Symbol('TEXT_SEALER');
+
+/**
+ * With PHI_MASTER_KEYS set, free text (issue descriptions, survey comments) is sealed with
+ * PhiCipher (keys in PHI_KEYS_DB, default thc_phi_keys). Without it the service still runs:
+ * the coded facts are kept and the free text is dropped, never stored in clear.
+ */
+export function createTextSealer(connection: Connection): TextSealer {
+  const masterKeys = process.env['PHI_MASTER_KEYS'];
+  if (!masterKeys) {
+    new Logger('TextSealer').warn('PHI_MASTER_KEYS is not set: free text is dropped');
+    return { seal: async () => undefined };
+  }
+  const keysDb = connection.useDb(process.env['PHI_KEYS_DB'] ?? 'thc_phi_keys', { useCache: true });
+  const cipher = new PhiCipher(new PatientKeyStore(keysDb, new EnvMasterKeyring(masterKeys)));
+  return { seal: (patientId, text) => cipher.seal(patientId, text) };
+}
