@@ -26,6 +26,19 @@ export function platformInstrumentations(): Instrumentation[] {
         span.setAttribute('url.query', 'REDACTED');
         span.setAttribute('http.target', url.slice(0, query));
       },
+      // Express has matched the route by the time the response finishes: name the server span
+      // after the route template (`POST /api/v1/appointments`), never the path with its ids.
+      applyCustomAttributesOnSpan: (span, request) => {
+        const matched = request as {
+          method?: string;
+          baseUrl?: string;
+          route?: { path?: unknown };
+        };
+        if (typeof matched.route?.path !== 'string') return;
+        const route = `${matched.baseUrl ?? ''}${matched.route.path}`;
+        span.setAttribute('http.route', route);
+        span.updateName(`${matched.method ?? 'GET'} ${route}`);
+      },
     }),
     new NestInstrumentation(),
     new KafkaJsInstrumentation(),
