@@ -6,17 +6,31 @@ import { ExpiryCheck } from './expiry/expiry-check';
 import { FanOutAssignments } from './staff-training/assign-module/fan-out-assignments';
 import { StaffStatusStore } from './staff-training/infrastructure/staff-status.store';
 import { StaffTrainingRepository } from './staff-training/infrastructure/staff-training.repository';
-import { StaffTrainingController } from './staff-training/manage/staff-training.controller';
+import { AssignModuleController } from './staff-training/assign-module/assign-module.controller';
+import { EnrolStaffController } from './staff-training/enrol-staff/enrol-staff.controller';
 import { StaffStatusController } from './staff-training/read-status/staff-status.controller';
+import { RecordCertificationController } from './staff-training/record-certification/record-certification.controller';
+import { RecordCompletionController } from './staff-training/record-completion/record-completion.controller';
+import { RevokeCertificationController } from './staff-training/revoke-certification/revoke-certification.controller';
+import { StaffCommandRunner } from './staff-training/shared/staff-command.runner';
 import { TRAINING_SETTINGS, trainingSettingsFromEnv } from './training.settings';
 
-const httpControllers = [CatalogController, StaffTrainingController, StaffStatusController];
+const httpControllers = [
+  CatalogController,
+  EnrolStaffController,
+  AssignModuleController,
+  RecordCompletionController,
+  RecordCertificationController,
+  RevokeCertificationController,
+  StaffStatusController,
+];
 
 const infrastructure = [
   ModuleRepository,
   StaffTrainingRepository,
   StaffStatusStore,
   FanOutAssignments,
+  StaffCommandRunner,
   { provide: TRAINING_SETTINGS, useFactory: () => trainingSettingsFromEnv() },
 ];
 

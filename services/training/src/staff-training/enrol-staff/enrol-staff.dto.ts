@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsZonedDateTime } from '@thc/service-runtime';
+import { IsIn, IsUUID } from 'class-validator';
+import { STAFF_ROLES } from '../../requirements/role-requirements';
+import { IsAbsentOr } from '../../shared/is-absent-or';
+
+export class EnrolStaffDto {
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES)
+  role!: (typeof STAFF_ROLES)[number];
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The team (usually a clinic) whose trainer follows them',
+  })
+  @IsUUID()
+  teamId!: string;
+
+  @ApiPropertyOptional({
+    description: 'Due date of the required modules; default TRAINING_ASSIGNMENT_DUE_DAYS',
+  })
+  @IsAbsentOr()
+  @IsZonedDateTime()
+  dueAt?: string;
+}

@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+
+export class RevokeCertificationDto {
+  @ApiProperty({ enum: ['evidence-invalid', 'policy-breach', 'administrative'] })
+  @IsIn(['evidence-invalid', 'policy-breach', 'administrative'])
+  reason!: 'evidence-invalid' | 'policy-breach' | 'administrative';
+}

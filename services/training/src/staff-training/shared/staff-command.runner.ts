@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@thc/auth';
+import { asHttp } from '../../shared/http-errors';
+import type { StaffTrainingCommand } from '../domain/staff-training.commands';
+import { StaffTrainingRepository } from '../infrastructure/staff-training.repository';
+import { StaffStatusView, viewOfState } from '../read-status/staff-status.view';
+
+/** Runs a staff command for an HTTP caller: domain errors become problems, the result a view. */
+@Injectable()
+export class StaffCommandRunner {
+  constructor(private readonly staff: StaffTrainingRepository) {}
+
+  async run(
+    staffId: string,
+    principal: Principal,
+    command: StaffTrainingCommand,
+  ): Promise<StaffStatusView> {
+    const handled = await asHttp(() =>
+      this.staff.handle(staffId, command, { actor: principal.subject }),
+    );
+    const view = viewOfState(staffId, handled);
+    if (!view) throw new Error('a handled staff command left no enrolled record');
+    return view;
+  }
+}
