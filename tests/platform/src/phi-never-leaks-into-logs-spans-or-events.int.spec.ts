@@ -35,7 +35,9 @@ describe('PHI never leaks into logs, spans, stored events or Kafka messages', ()
       SCHEDULING_REQUIRE_CREDENTIAL: 'false',
     });
     await ns.createTopics(
-      [TOPICS.scheduling, TOPICS.compliance, TOPICS.training].map((t) => ns.topic(t)),
+      [TOPICS.scheduling, TOPICS.compliance, TOPICS.training, TOPICS.sessions].map((t) =>
+        ns.topic(t),
+      ),
     );
     telemetry = captureTelemetry();
   });

@@ -23,7 +23,7 @@ describe('appointments over HTTP', () => {
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     process.env['PHI_MASTER_KEYS'] = `test:${randomBytes(32).toString('base64')}`;
     process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
-    await ns.createTopics([ns.topic(TOPICS.training)]);
+    await ns.createTopics([ns.topic(TOPICS.training), ns.topic(TOPICS.sessions)]);
     ({ app, url } = await startSchedulingApp());
     store = app.get(MongoEventStore);
     coordinator = await bearer('coordinator', randomUUID());

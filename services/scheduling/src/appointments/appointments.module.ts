@@ -18,6 +18,8 @@ import { VisitOutcomeController } from './record-visit-outcome/visit-outcome.con
 import { RequestAppointmentController } from './request-appointment/request-appointment.controller';
 import { RescheduleAppointmentController } from './reschedule-appointment/reschedule-appointment.controller';
 import { RescheduleAppointmentHandler } from './reschedule-appointment/reschedule-appointment.handler';
+import { SessionEndedConsumer } from './session-outcomes/session-ended.consumer';
+import { SessionOutcomeHandler } from './session-outcomes/session-outcome.handler';
 import { AppointmentRepository } from './shared/appointment.repository';
 import { AppointmentViews } from './shared/appointment-views.store';
 import { createReasonSealer, REASON_SEALER } from './shared/reason-sealer';
@@ -34,7 +36,10 @@ const httpControllers = [
   FhirAppointmentController,
 ];
 
+const messageConsumers = [SessionEndedConsumer];
+
 const commandHandlers = [
+  SessionOutcomeHandler,
   BookAppointmentHandler,
   RescheduleAppointmentHandler,
   CancelAppointmentHandler,
@@ -66,7 +71,7 @@ const infrastructure = [
 @Module({
   imports: [EventStoreModule, PhiAccessModule, CredentialsModule, AvailabilityModule],
   controllers: httpControllers,
-  providers: [...commandHandlers, ...infrastructure],
+  providers: [...commandHandlers, ...messageConsumers, ...infrastructure],
   exports: [LedgerBookedTimeReader, BOOKED_TIME_READER, BookingLedger],
 })
 export class AppointmentsModule {}

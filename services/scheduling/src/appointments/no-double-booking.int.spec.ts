@@ -49,7 +49,7 @@ describe('no double booking, ever', () => {
   beforeAll(async () => {
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([ns.topic(TOPICS.training)]);
+    await ns.createTopics([ns.topic(TOPICS.training), ns.topic(TOPICS.sessions)]);
     first = await startSchedulingApp();
     second = await startSchedulingApp();
     coordinator = await bearer('coordinator', randomUUID());

@@ -19,7 +19,7 @@ describe('booking is gated by the provider credential from training events', () 
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     delete process.env['SCHEDULING_REQUIRE_CREDENTIAL']; // the default: required
-    await ns.createTopics([ns.topic(TOPICS.training)]);
+    await ns.createTopics([ns.topic(TOPICS.training), ns.topic(TOPICS.sessions)]);
     ({ app, url } = await startSchedulingApp());
     producer = ns.kafka().producer();
     await producer.connect();

@@ -56,12 +56,19 @@ export class AppointmentRepository {
     appointmentId: string,
     { before, events }: Decided,
     metadata: EventMetadata,
+    /** Ids derived from what caused the events, so a repeat is refused as a duplicate. */
+    eventIds?: readonly string[],
   ): Promise<Aggregate<AppointmentState>> {
     for (const event of events) assertValidEvent(event.type, event.data);
     const { nextExpectedVersion } = await this.store.append(
       appointmentStreamId(appointmentId),
       before.version,
-      events.map((event) => ({ type: event.type, data: event.data, metadata })),
+      events.map((event, i) => ({
+        ...(eventIds?.[i] ? { id: eventIds[i] } : {}),
+        type: event.type,
+        data: event.data,
+        metadata,
+      })),
     );
     const state = events.reduce(appointmentDecider.evolve, before.state);
     const after = { state, version: nextExpectedVersion };
