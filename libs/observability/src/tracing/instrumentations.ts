@@ -34,7 +34,8 @@ export function platformInstrumentations(): Instrumentation[] {
           baseUrl?: string;
           route?: { path?: unknown };
         };
-        if (typeof matched.route?.path !== 'string') return;
+        // Nest's catch-all for unknown paths is no route worth naming.
+        if (typeof matched.route?.path !== 'string' || matched.route.path.includes('*')) return;
         const route = `${matched.baseUrl ?? ''}${matched.route.path}`;
         span.setAttribute('http.route', route);
         span.updateName(`${matched.method ?? 'GET'} ${route}`);

@@ -16,6 +16,12 @@ const aborted = sharedCounter({
   labelNames: ['method', 'route'],
 });
 
+// Nest answers paths no controller declares through a catch-all route.
+function routeTemplate(req: Request): string {
+  const path = (req.route as { path?: unknown } | undefined)?.path;
+  return typeof path === 'string' && !path.includes('*') ? `${req.baseUrl}${path}` : 'unmatched';
+}
+
 /**
  * Records every API request in `http_server_request_duration_seconds` (its `_count` is the
  * request rate, `status_code=~"5.."` the errors, the buckets the latency). The route label is
@@ -25,12 +31,7 @@ const aborted = sharedCounter({
 export function httpMetricsMiddleware(req: Request, res: Response, next: NextFunction): void {
   if (UNMEASURED.test(req.url)) return next();
   const started = process.hrtime.bigint();
-  const labels = () => ({
-    method: req.method,
-    route: req.route
-      ? `${req.baseUrl}${String((req.route as { path: unknown }).path)}`
-      : 'unmatched',
-  });
+  const labels = () => ({ method: req.method, route: routeTemplate(req) });
   res.once('finish', () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     duration.observe({ ...labels(), status_code: String(res.statusCode) }, seconds);
