@@ -180,41 +180,65 @@ describe('training API: catalog, enrolment, completions, certifications, views',
   });
 
   describe('hostile input', () => {
-    it('answers every hostile enrolment and completion body with 400 problem+json and stores no event', async () => {
+    it('answers every hostile body of every writing route with 400 problem+json and stores no event', async () => {
       const store = app.get(MongoEventStore);
       const staffId = randomUUID();
       await enrol(staffId);
-      const enrolment = hostileBodies({ role: 'provider', teamId, dueAt: '2031-04-01T00:00:00Z' });
-      const completion = hostileBodies({
-        moduleId: modules.hipaa,
-        scorePercent: 90,
-        completedAt: '2031-03-01T07:00:00Z',
-        evidenceRef: 'lms://attempts/9',
-      });
-      expect(enrolment.length + completion.length).toBeGreaterThanOrEqual(50);
+      const routes: [string, () => string, Record<string, unknown>][] = [
+        [
+          'enrolment',
+          () => `/api/v1/training/staff/${randomUUID()}/enrolment`,
+          { role: 'provider', teamId, dueAt: '2031-04-01T00:00:00Z' },
+        ],
+        [
+          'completion',
+          () => `/api/v1/training/staff/${staffId}/completions`,
+          {
+            moduleId: modules.hipaa,
+            scorePercent: 90,
+            completedAt: '2031-03-01T07:00:00Z',
+            evidenceRef: 'lms://attempts/9',
+          },
+        ],
+        [
+          'certification',
+          () => `/api/v1/training/staff/${staffId}/certifications`,
+          {
+            kind: 'ctc',
+            issuer: 'Telehealth Certification Institute',
+            issuedAt: '2030-11-01T00:00:00Z',
+            expiresAt: '2032-11-01T00:00:00Z',
+            evidenceRef: 'https://certificates.example.org/ctc/1',
+          },
+        ],
+        [
+          'assignment',
+          () => `/api/v1/training/staff/${staffId}/assignments`,
+          { moduleId: modules.troubleshooting, dueAt: '2031-04-01T00:00:00Z', reason: 'manual' },
+        ],
+        [
+          'module',
+          () => '/api/v1/training/modules',
+          {
+            moduleCode: 'HOSTILE-CHECK',
+            topic: 'hipaa',
+            title: 'A module that must never be created',
+            passMarkPercent: 80,
+            maxAttempts: 3,
+          },
+        ],
+      ];
+      const cases = routes.flatMap(([name, path, valid]) =>
+        hostileBodies(valid).map(({ label, body }) => ({ label: `${name}: ${label}`, path, body })),
+      );
+      expect(cases.length).toBeGreaterThanOrEqual(200);
       const before = await store.model.countDocuments();
-      const outcomes = await Promise.all([
-        ...enrolment.map(async ({ label, body }) => {
-          const r = await call(
-            url,
-            'POST',
-            `/api/v1/training/staff/${randomUUID()}/enrolment`,
-            trainer,
-            body,
-          );
-          return { label: `enrolment: ${label}`, status: r.status, type: r.type };
+      const outcomes = await Promise.all(
+        cases.map(async ({ label, path, body }) => {
+          const r = await call(url, 'POST', path(), trainer, body);
+          return { label, status: r.status, type: r.type };
         }),
-        ...completion.map(async ({ label, body }) => {
-          const r = await call(
-            url,
-            'POST',
-            `/api/v1/training/staff/${staffId}/completions`,
-            trainer,
-            body,
-          );
-          return { label: `completion: ${label}`, status: r.status, type: r.type };
-        }),
-      ]);
+      );
       expect(outcomes.filter((o) => o.status !== 400 || !o.type.includes('problem+json'))).toEqual(
         [],
       );

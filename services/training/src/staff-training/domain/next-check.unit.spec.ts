@@ -32,6 +32,24 @@ describe('when the clock next has something to decide', () => {
     );
   });
 
+  it('skips the warnings of a certification renewed by a longer one, so checks do not repeat', () => {
+    const renewal: StaffTrainingEvent = {
+      type: E.granted,
+      data: {
+        staffId: ids.staff,
+        certificationId: ids.ctc,
+        kind: 'hipaa',
+        grantedAt: '2026-12-20T00:00:00.000Z',
+        expiresAt: '2027-12-20T00:00:00.000Z',
+        basedOnModuleIds: ['00000000-0000-4000-8000-000000000000'],
+      },
+    };
+    // Left: the old certification's expiry itself (a fact to record), not its warnings.
+    expect(nextCheckAt(stateOf([...credentialedProvider, renewal]), [30, 7])).toBe(
+      '2027-01-10T00:00:00.000Z',
+    );
+  });
+
   it('is nothing once every certification has gone and nothing is assigned', () => {
     const state = stateOf(credentialedProvider);
     const gone: Enrolled = {
