@@ -119,7 +119,21 @@ describe('one booking followed across the running services', () => {
     await eventually(
       async () => {
         const trace = zipkin.inTrace(request.traceId);
-        // scheduling: the append (an insert into its event store) and the publish to Kafka.
+        // scheduling: the command's span, the append (an insert into its event store) below
+        // it, and the publish to Kafka.
+        const command = trace.find(
+          (s) => s.localEndpoint.serviceName === 'scheduling' && s.name.startsWith('command '),
+        );
+        expect(command?.tags).toMatchObject({
+          'thc.command': expect.stringMatching(/Controller\./),
+        });
+        const append = trace.find(
+          (s) =>
+            s.localEndpoint.serviceName === 'scheduling' &&
+            s.tags?.['db.operation.name'] === 'insert' &&
+            s.tags['db.collection.name'] === 'events',
+        );
+        expect(append && command && zipkin.descendsFrom(append, command.id)).toBe(true);
         expect(trace).toContainEqual(
           expect.objectContaining({
             localEndpoint: { serviceName: 'scheduling' },

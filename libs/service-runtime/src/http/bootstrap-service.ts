@@ -9,6 +9,7 @@ import { ServiceIdentity } from '../config/service-identity';
 import { GracefulShutdown } from '../health/graceful-shutdown';
 import { correlationMiddleware } from '../logging/correlation.middleware';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { CommandSpanInterceptor } from './command-span.interceptor';
 import { InvalidInputException } from './invalid-input.exception';
 import { OperatorKeyPipe } from './operator-key.pipe';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -19,9 +20,10 @@ const BODY_LIMIT = process.env['HTTP_BODY_LIMIT'] ?? '100kb';
 /**
  * Creates a service's HTTP application with the conventions every service shares: JSON logs
  * through pino (unless `logger` asks for Nest's console logger, as tests do), a correlation id
- * per request, HTTP metrics, security headers, a body size limit, input checks (operator keys,
- * then class-validator DTOs with whitelist and forbidNonWhitelisted), problem+json errors,
- * OpenAPI at /docs, and shutdown hooks (unless `shutdownHooks: false`).
+ * per request, HTTP metrics, a span per command (state-changing request), security headers, a
+ * body size limit, input checks (operator keys, then class-validator DTOs with whitelist and
+ * forbidNonWhitelisted), problem+json errors, OpenAPI at /docs, and shutdown hooks (unless
+ * `shutdownHooks: false`).
  */
 export async function createServiceApp(
   rootModule: Type<unknown>,
@@ -39,6 +41,7 @@ export async function createServiceApp(
   app.use(helmet());
   app.disable('x-powered-by');
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new CommandSpanInterceptor(identity.name));
   app.useGlobalPipes(
     new OperatorKeyPipe(),
     new ValidationPipe({
