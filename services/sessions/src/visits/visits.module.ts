@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
+import { PlatformMonitor } from '../platform-status/platform-monitor';
+import { PlatformMonitorStore } from '../platform-status/platform-monitor.store';
+import { PlatformStatusController } from '../platform-status/platform-status.controller';
 import { SESSIONS_SETTINGS, sessionsSettingsFromEnv } from '../sessions.settings';
 import { ConsentEventsConsumer } from './consent-gate/consent-events.consumer';
 import { TelehealthConsents } from './consent-gate/telehealth-consents.read-model';
@@ -37,6 +40,7 @@ const httpControllers = [
   ReadSessionController,
   TroubleshootingController,
   SurveyController,
+  PlatformStatusController,
 ];
 
 const commandHandlers = [
@@ -48,6 +52,8 @@ const commandHandlers = [
 ];
 
 const queries = [WaitingRoom, TelehealthConsents, IssueQueue];
+
+const platformMonitoring = [PlatformMonitor, PlatformMonitorStore];
 
 const messageConsumers = [AppointmentEventsConsumer, ConsentEventsConsumer];
 
@@ -68,6 +74,12 @@ const infrastructure = [
 @Module({
   imports: [EventStoreModule, PhiAccessModule],
   controllers: httpControllers,
-  providers: [...commandHandlers, ...queries, ...messageConsumers, ...infrastructure],
+  providers: [
+    ...commandHandlers,
+    ...queries,
+    ...platformMonitoring,
+    ...messageConsumers,
+    ...infrastructure,
+  ],
 })
 export class VisitsModule {}

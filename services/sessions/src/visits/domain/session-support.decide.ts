@@ -108,7 +108,15 @@ export function openIssue(command: OpenTechnicalIssue, state: SessionState): Ses
   const session = existing(state, 'open an issue on');
   if (command.participantId) participantOf(session, command.participantId);
   if (session.issues.some((issue) => issue.issueId === command.issueId)) return [];
-  const { type: _, at, by, ...data } = command;
+  // Repeated failed joins of one participant are one problem, already in the queue.
+  const failing = session.issues.some(
+    (issue) =>
+      issue.open &&
+      issue.participantId === command.participantId &&
+      issue.category === command.category,
+  );
+  if (command.trigger === 'failed-join' && failing) return [];
+  const { type: _, at, by, trigger, ...data } = command;
   return [
     {
       type: E.issueOpened,
@@ -117,7 +125,7 @@ export function openIssue(command: OpenTechnicalIssue, state: SessionState): Ses
         ...data,
         openedAt: at,
         openedBy: by,
-        trigger: 'reported',
+        trigger: trigger ?? 'reported',
       },
     },
   ];

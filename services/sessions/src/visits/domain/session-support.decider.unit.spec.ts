@@ -257,3 +257,33 @@ describe('checks, quality, issues and survey', () => {
       given([created, cancelled]).when(survey).then(SessionRuleError));
   });
 });
+
+describe('failed joins', () => {
+  const failed = {
+    type: 'OpenTechnicalIssue',
+    issueId: ids.issue,
+    category: 'connection',
+    participantId: ids.patient,
+    trigger: 'failed-join',
+    at,
+    by: system,
+  } as const;
+  const opened: SessionEvent = {
+    type: E.issueOpened,
+    data: {
+      sessionId: ids.session,
+      issueId: ids.issue,
+      participantId: ids.patient,
+      category: 'connection',
+      openedAt: at,
+      openedBy: system,
+      trigger: 'failed-join',
+    },
+  };
+  it('opens a connection issue for a failed join', () =>
+    given([created]).when(failed).then([opened]));
+  it('opens nothing more while that participant has one open', () =>
+    given([created, opened])
+      .when({ ...failed, issueId: ids.survey })
+      .then([]));
+});

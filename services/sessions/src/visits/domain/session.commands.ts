@@ -147,6 +147,8 @@ export interface OpenTechnicalIssue {
   readonly description?: SealedText;
   readonly device?: RecordPreVisitCheck['client']['device'];
   readonly browser?: RecordPreVisitCheck['client']['browser'];
+  /** `failed-join`: the participant's client could not connect to the room. */
+  readonly trigger?: 'reported' | 'failed-join';
   readonly at: string;
   readonly by: Actor;
 }

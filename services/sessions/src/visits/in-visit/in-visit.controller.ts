@@ -40,6 +40,19 @@ export class InVisitController {
     await asHttp(() => this.handler.sample(sessionId, participantId, dto, principal));
   }
 
+  /** The participant's client could not enter the room (counts toward platform incidents). */
+  @Post('join-failed')
+  @HttpCode(204)
+  @Roles('patient', 'provider', 'coordinator', 'admin')
+  @ApiNoContentResponse()
+  async joinFailed(
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('participantId', ParseUUIDPipe) participantId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<void> {
+    await asHttp(() => this.handler.joinFailed(sessionId, participantId, principal));
+  }
+
   @Post('audio-only')
   @HttpCode(204)
   @Roles('patient', 'provider', 'coordinator', 'admin')

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
+import { actorOf } from '../shared/actor';
 import { ensureParticipantAccess } from '../shared/session-access';
 import { Handled, SessionRepository } from '../shared/session.repository';
 import { AudioOnlyDto, LeaveDto, QualitySampleDto } from './in-visit.dto';
@@ -60,6 +61,24 @@ export class InVisitHandler {
         bitrateKbps: dto.bitrateKbps,
         ...(dto.mos !== undefined ? { mos: dto.mos } : {}),
         at: this.clock().toISOString(),
+      },
+      { actor: principal.subject },
+    );
+  }
+
+  /** The client could not connect to the room: a connection issue, and a platform signal. */
+  joinFailed(sessionId: string, participantId: string, principal: Principal): Promise<Handled> {
+    return this.sessions.handle(
+      sessionId,
+      this.run(participantId, principal),
+      {
+        type: 'OpenTechnicalIssue',
+        issueId: randomUUID(),
+        category: 'connection',
+        participantId,
+        trigger: 'failed-join',
+        at: this.clock().toISOString(),
+        by: actorOf(principal),
       },
       { actor: principal.subject },
     );

@@ -11,6 +11,7 @@ import type { SessionCommand } from '../domain/session.commands';
 import { sessionDecider } from '../domain/session.decider';
 import { SessionEvent, sessionStreamId } from '../domain/session.events';
 import type { SessionState } from '../domain/session.state';
+import { PlatformMonitor } from '../../platform-status/platform-monitor';
 import { IssueQueue } from '../troubleshooting/issue-queue.projection';
 import { SessionViews } from './session-views.store';
 
@@ -31,6 +32,7 @@ export class SessionRepository {
     private readonly store: MongoEventStore,
     private readonly views: SessionViews,
     private readonly issues: IssueQueue,
+    private readonly monitor: PlatformMonitor,
   ) {
     this.aggregates = new AggregateRepository(store, sessionDecider);
   }
@@ -57,21 +59,21 @@ export class SessionRepository {
       if (events.length === 0) return { ...before, events };
       for (const event of events) assertValidEvent(event.type, event.data);
       try {
-        const { nextExpectedVersion } = await this.store.append(
+        const appended = await this.store.append(
           sessionStreamId(sessionId),
           before.version,
           events.map((event) => ({ type: event.type, data: event.data, metadata })),
         );
         const state = events.reduce(sessionDecider.evolve, before.state);
-        const after = { state, version: nextExpectedVersion, events };
+        const after = { state, version: appended.nextExpectedVersion, events };
         // The events are stored, so the command succeeded; the next change saves the view again.
-        await Promise.all([this.views.save(after), this.issues.apply(events)]).catch(
-          (error: unknown) => {
-            this.logger.warn(
-              `views of session ${sessionId} not saved: ${(error as Error).message}`,
-            );
-          },
-        );
+        await Promise.all([
+          this.views.save(after),
+          this.issues.apply(events),
+          this.monitor.observe(appended.events),
+        ]).catch((error: unknown) => {
+          this.logger.warn(`views of session ${sessionId} not saved: ${(error as Error).message}`);
+        });
         return after;
       } catch (error) {
         if (attempt >= 3 || !(error instanceof ConcurrencyError)) throw error;

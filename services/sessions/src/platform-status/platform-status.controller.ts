@@ -1,0 +1,97 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Roles } from '@thc/auth';
+import { CLOCK, Clock } from '../clock/sessions-clock.module';
+import { SESSIONS_SETTINGS, SessionsSettings } from '../sessions.settings';
+import { SessionViews } from '../visits/shared/session-views.store';
+import { inWindow } from './incident-monitor';
+import { PlatformMonitor } from './platform-monitor';
+
+/** Upcoming visits an open incident puts at risk: the coordinator calls ahead or moves them. */
+const UPCOMING_HOURS = 4;
+
+class OpenIncident {
+  @ApiProperty({ format: 'uuid' }) incidentId!: string;
+  @ApiProperty({ format: 'date-time' }) raisedAt!: string;
+  @ApiProperty({ format: 'date-time' }) lastSignalAt!: string;
+  @ApiProperty() affectedSessionCount!: number;
+}
+
+class UpcomingVisit {
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
+  @ApiProperty({ format: 'uuid' }) appointmentId!: string;
+  @ApiProperty({ format: 'uuid' }) providerId!: string;
+  @ApiProperty({ format: 'date-time' }) scheduledStart!: string;
+}
+
+class PlatformStatusResponse {
+  @ApiProperty({ enum: ['operational', 'incident'] }) status!: 'operational' | 'incident';
+  @ApiPropertyOptional({ type: OpenIncident }) incident?: OpenIncident;
+  @ApiProperty() signalsInWindow!: number;
+  @ApiProperty() threshold!: number;
+  @ApiProperty() windowSeconds!: number;
+  @ApiProperty({
+    type: [UpcomingVisit],
+    description: `Visits in the next ${UPCOMING_HOURS} h, during an incident`,
+  })
+  affectedUpcomingVisits!: UpcomingVisit[];
+}
+
+/** The coordinators' platform status: the open incident, if any, and the visits it threatens. */
+@ApiTags('platform status')
+@ApiBearerAuth()
+@Controller('api/v1/platform/status')
+export class PlatformStatusController {
+  constructor(
+    private readonly monitor: PlatformMonitor,
+    private readonly views: SessionViews,
+    @Inject(SESSIONS_SETTINGS) private readonly settings: SessionsSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Roles('coordinator', 'admin')
+  @ApiOkResponse({ type: PlatformStatusResponse })
+  async status(): Promise<PlatformStatusResponse> {
+    const now = this.clock();
+    const state = await this.monitor.current();
+    const policy = {
+      windowSeconds: this.settings.incidentWindowSeconds,
+      threshold: this.settings.incidentThreshold,
+      quietSeconds: this.settings.incidentQuietSeconds,
+    };
+    const base = {
+      signalsInWindow: inWindow(state.signals, now, policy).length,
+      threshold: policy.threshold,
+      windowSeconds: policy.windowSeconds,
+    };
+    if (!state.open) return { status: 'operational', ...base, affectedUpcomingVisits: [] };
+    const until = now.getTime() + UPCOMING_HOURS * 3_600_000;
+    const upcoming = (await this.views.list({ status: 'scheduled' }, 5000))
+      .filter((v) => Date.parse(v.scheduledStart) >= now.getTime() - 30 * 60_000)
+      .filter((v) => Date.parse(v.scheduledStart) <= until)
+      .sort((a, b) => Date.parse(a.scheduledStart) - Date.parse(b.scheduledStart));
+    return {
+      status: 'incident',
+      incident: {
+        incidentId: state.open.incidentId,
+        raisedAt: state.open.raisedAt,
+        lastSignalAt: state.open.lastSignalAt,
+        affectedSessionCount: state.open.sessionIds.length,
+      },
+      ...base,
+      affectedUpcomingVisits: upcoming.map((v) => ({
+        sessionId: v.sessionId,
+        appointmentId: v.appointmentId,
+        providerId: v.providerId,
+        scheduledStart: v.scheduledStart,
+      })),
+    };
+  }
+}
