@@ -113,6 +113,7 @@ describe(`k8s overlays build with kustomize and decode strictly as Kubernetes ${
       expect(deny).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
     });
 
+    // After adding a consumer: node k8s/generate-kafka-topics.mjs
     it('declares a KafkaTopic for every contract topic and every dead-letter topic of every consumer group in the code', () => {
       const topics = new Map(
         of('KafkaTopic').map((t) => [t['spec'].topicName as string, t['spec'] as Obj]),
