@@ -22,7 +22,9 @@ const BATCH = 200;
 export class ExpiryCheck implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ExpiryCheck.name);
   private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  /** The last pass requested; passes run one after another, never side by side. */
+  private last: Promise<number> = Promise.resolve(0);
+  private pending = 0;
 
   constructor(
     private readonly status: StaffStatusStore,
@@ -33,10 +35,13 @@ export class ExpiryCheck implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     if (this.settings.expiryCheckIntervalMs === 0) return;
-    const tick = () =>
+    // A tick while a pass is still going is skipped, so slow passes do not pile up.
+    const tick = () => {
+      if (this.pending > 0) return;
       void this.runOnce().catch((error: unknown) =>
         this.logger.warn(`expiry check failed: ${(error as Error).message}`),
       );
+    };
     this.timer = setInterval(tick, this.settings.expiryCheckIntervalMs);
     this.timer.unref();
     tick();
@@ -44,13 +49,21 @@ export class ExpiryCheck implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.last.catch(() => undefined);
   }
 
-  /** One pass over the staff who are due; answers how many were checked. Never overlaps itself. */
+  /**
+   * A pass over the staff who are due, starting after any pass already running (so it reads
+   * the clock and the records as they are now); answers how many staff it checked.
+   */
   runOnce(): Promise<number> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
-    return this.running;
+    this.pending++;
+    const next = this.last
+      .catch(() => 0)
+      .then(() => this.pass())
+      .finally(() => this.pending--);
+    this.last = next;
+    return next;
   }
 
   private async pass(): Promise<number> {
