@@ -1,0 +1,220 @@
+import { Faker, en } from '@faker-js/faker';
+import { demoFraction, demoId } from './demo-ids';
+
+export type StaffRole = 'provider' | 'coordinator' | 'interpreter';
+/** What the staff member's training record should show after the seed. */
+export type TrainingProfile = 'current' | 'expiring' | 'revoked' | 'incomplete';
+export type ConsentPlan =
+  | { readonly method: 'electronic-signature' | 'written'; readonly revoked: boolean }
+  | { readonly method: 'verbal'; readonly witnessId: string; readonly revoked: boolean };
+
+export interface Clinic {
+  readonly id: string;
+  readonly name: string;
+  readonly timeZone: string;
+}
+
+export interface WeeklyWindow {
+  readonly weekday: 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface ProviderPlan {
+  readonly windows: readonly WeeklyWindow[];
+  readonly slotMinutes: { readonly video: number; readonly audio: number };
+  readonly bufferAfterMinutes: number;
+  readonly minimumNoticeMinutes: number;
+  /** On-demand (urgent) providers take visits starting within minutes, every day. */
+  readonly onDemand: boolean;
+  /** Days from today (provider-local) closed for leave, within the four weeks. */
+  readonly closedDayOffsets: readonly number[];
+}
+
+export interface StaffMember {
+  readonly id: string;
+  readonly role: StaffRole;
+  readonly clinicId: string;
+  readonly timeZone: string;
+  readonly training: TrainingProfile;
+  /** Interpreters only: the BCP 47 language they interpret. */
+  readonly language?: string;
+  readonly schedule?: ProviderPlan;
+}
+
+export interface Patient {
+  readonly id: string;
+  readonly clinicId: string;
+  /** Preferred language; patients not speaking English get an interpreter now and then. */
+  readonly language: string;
+  readonly consent?: ConsentPlan;
+  /** The kind of visit planned in the four weeks, if any. */
+  readonly visit?: { readonly type: 'video' | 'audio'; readonly cancel: boolean };
+  /** Reserved for the visits that happen while the seed runs. */
+  readonly live: boolean;
+}
+
+export interface Roster {
+  readonly seed: number;
+  readonly clinics: readonly Clinic[];
+  readonly staff: readonly StaffMember[];
+  readonly patients: readonly Patient[];
+}
+
+const CLINICS = [
+  { key: 'northeast', name: 'Northeast Virtual Care', timeZone: 'America/New_York' },
+  { key: 'lakes', name: 'Great Lakes Telehealth', timeZone: 'America/Chicago' },
+  { key: 'pacific', name: 'Pacific Coast Virtual Clinic', timeZone: 'America/Los_Angeles' },
+] as const;
+
+/** Providers per clinic: most work in the clinic's zone, some remotely (one team in London). */
+const PROVIDER_ZONES: Record<string, readonly string[]> = {
+  northeast: ['America/New_York', 'America/New_York', 'America/Chicago', 'Europe/London'],
+  lakes: ['America/Chicago', 'America/Chicago', 'America/New_York', 'Europe/London'],
+  pacific: ['America/Los_Angeles', 'America/Los_Angeles', 'America/Chicago', 'Europe/London'],
+};
+
+const INTERPRETER_LANGUAGES = ['es', 'zh', 'vi'] as const;
+const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR'] as const;
+
+export const PROVIDER_COUNT = 40;
+export const PATIENT_COUNT = 2000;
+export const ON_DEMAND_PER_ZONE = 1;
+
+/** Working hours in the provider's own zone; London providers cover the US morning. */
+function windowsFor(faker: Faker, timeZone: string): WeeklyWindow[] {
+  const days = faker.helpers.arrayElements(WEEKDAYS, faker.number.int({ min: 3, max: 5 }));
+  const london = timeZone === 'Europe/London';
+  const shifts = london
+    ? [{ start: '13:00', end: '19:00' }]
+    : faker.helpers.arrayElement([
+        [{ start: '08:00', end: '12:00' }],
+        [{ start: '13:00', end: '17:00' }],
+        [
+          { start: '09:00', end: '12:00' },
+          { start: '13:30', end: '16:30' },
+        ],
+      ]);
+  return WEEKDAYS.filter((d) => days.includes(d)).flatMap((weekday) =>
+    shifts.map((shift) => ({ weekday, ...shift })),
+  );
+}
+
+const ON_DEMAND_WINDOWS: WeeklyWindow[] = (['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const).map(
+  (weekday) => ({ weekday, start: '06:00', end: '23:30' }),
+);
+
+/** The whole demo health system, the same for the same seed on every run. */
+export function buildRoster(seed: number): Roster {
+  const faker = new Faker({ locale: [en] });
+  faker.seed(seed);
+  const id = (name: string) => demoId(seed, name);
+  const clinics: Clinic[] = CLINICS.map((c) => ({
+    id: id(`clinic:${c.key}`),
+    name: c.name,
+    timeZone: c.timeZone,
+  }));
+
+  const staff: StaffMember[] = [];
+  // Providers: 40, spread over the clinics; the first of each zone group is on demand.
+  const onDemandZones = new Set<string>();
+  for (let n = 0; n < PROVIDER_COUNT; n += 1) {
+    const clinicIndex = n % CLINICS.length;
+    const clinicKey = CLINICS[clinicIndex].key;
+    const timeZone = faker.helpers.arrayElement(PROVIDER_ZONES[clinicKey]);
+    const onDemand = timeZone !== 'Europe/London' && !onDemandZones.has(timeZone);
+    if (onDemand) onDemandZones.add(timeZone);
+    // A few providers show the credential gate at work: lapsed, expiring, or never finished.
+    const training: TrainingProfile = onDemand
+      ? 'current'
+      : n % 13 === 5
+        ? 'revoked'
+        : n % 11 === 7
+          ? 'expiring'
+          : n === 38
+            ? 'incomplete'
+            : 'current';
+    const slotVideo = faker.helpers.arrayElement([20, 30, 30, 40]);
+    staff.push({
+      id: id(`provider:${n}`),
+      role: 'provider',
+      clinicId: clinics[clinicIndex].id,
+      timeZone,
+      training,
+      schedule: {
+        windows: onDemand ? ON_DEMAND_WINDOWS : windowsFor(faker, timeZone),
+        slotMinutes: onDemand ? { video: 15, audio: 15 } : { video: slotVideo, audio: 20 },
+        bufferAfterMinutes: onDemand ? 0 : faker.helpers.arrayElement([0, 5, 10]),
+        minimumNoticeMinutes: onDemand ? 0 : 120,
+        onDemand,
+        closedDayOffsets: onDemand
+          ? []
+          : (faker.helpers.maybe(() => [faker.number.int({ min: 3, max: 25 })], {
+              probability: 0.3,
+            }) ?? []),
+      },
+    });
+  }
+  // Two coordinators per clinic (one with an outside certification about to expire).
+  clinics.forEach((clinic, c) => {
+    for (let n = 0; n < 2; n += 1)
+      staff.push({
+        id: id(`coordinator:${c}:${n}`),
+        role: 'coordinator',
+        clinicId: clinic.id,
+        timeZone: clinic.timeZone,
+        training: c === 1 && n === 1 ? 'expiring' : 'current',
+      });
+  });
+  // Interpreters: two per language; one lets the HIPAA certification lapse (revoked).
+  INTERPRETER_LANGUAGES.forEach((language, l) => {
+    for (let n = 0; n < 2; n += 1)
+      staff.push({
+        id: id(`interpreter:${language}:${n}`),
+        role: 'interpreter',
+        clinicId: clinics[(l + n) % clinics.length].id,
+        timeZone: clinics[(l + n) % clinics.length].timeZone,
+        training: language === 'vi' && n === 1 ? 'revoked' : 'current',
+        language,
+      });
+  });
+
+  const coordinatorsOf = (clinicId: string) =>
+    staff.filter((s) => s.role === 'coordinator' && s.clinicId === clinicId);
+  const patients: Patient[] = [];
+  for (let n = 0; n < PATIENT_COUNT; n += 1) {
+    const patientId = id(`patient:${n}`);
+    const clinic = clinics[n % clinics.length];
+    const language = faker.helpers.weightedArrayElement([
+      { weight: 80, value: 'en' },
+      { weight: 12, value: 'es' },
+      { weight: 5, value: 'zh' },
+      { weight: 3, value: 'vi' },
+    ]);
+    // Consent: most patients e-sign; some give it verbally to a coordinator who witnesses it.
+    const r = demoFraction(seed, `consent:${patientId}`);
+    const revoked = demoFraction(seed, `revoke:${patientId}`) < 0.02;
+    const consent: ConsentPlan | undefined =
+      r < 0.06
+        ? undefined
+        : r < 0.18
+          ? {
+              method: 'verbal',
+              witnessId: faker.helpers.arrayElement(coordinatorsOf(clinic.id)).id,
+              revoked,
+            }
+          : { method: r < 0.26 ? 'written' : 'electronic-signature', revoked };
+    const live = n < 24;
+    const v = demoFraction(seed, `visit:${patientId}`);
+    const visit =
+      live || v >= 0.9
+        ? undefined
+        : {
+            type: (demoFraction(seed, `type:${patientId}`) < 0.25 ? 'audio' : 'video') as
+              'video' | 'audio',
+            cancel: demoFraction(seed, `cancel:${patientId}`) < 0.07,
+          };
+    patients.push({ id: patientId, clinicId: clinic.id, language, consent, visit, live });
+  }
+  return { seed, clinics, staff, patients };
+}

@@ -1,0 +1,161 @@
+import { DateTime } from 'luxon';
+// The session of an appointment is a name-based id of it, the same one the sessions service
+// derives when it creates the session from AppointmentBooked.
+import { sessionIdOf } from '../../services/sessions/src/visits/domain/session-id';
+import type { DemoClient } from './demo-client';
+import { detailOf } from './demo-client';
+import { appointmentsOf, book, cancel, freeSlots, interpreterFor } from './bookings.step';
+import { inPool, log, Tally } from './demo-progress';
+import type { Patient, Roster, StaffMember } from './demo-roster';
+
+const PER_PROVIDER = 6;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+type As = { role: 'coordinator'; subject: string };
+
+/**
+ * Visits that happen while the seed runs, with the on-demand providers (minimum notice 0): the
+ * next free slots are booked for the patients kept for this, one of them cancels at short
+ * notice, and the patients of the visits starting soonest join through their signed link (the
+ * first video, some audio-only or dial-in) and are checked in, so the waiting room shows them;
+ * their provider joins too. Patients who already have such a visit today are left alone.
+ */
+export async function seedLiveVisits(
+  client: DemoClient,
+  roster: Roster,
+  tally: Tally,
+  coordinatorOf: (clinicId: string) => string,
+): Promise<void> {
+  const providers = roster.staff.filter((s) => s.schedule?.onDemand);
+  const livePatients = roster.patients.filter((p) => p.live);
+  await inPool('live visits (providers done)', providers, providers.length, async (provider, p) => {
+    const as: As = { role: 'coordinator', subject: coordinatorOf(provider.clinicId) };
+    const patients = livePatients.slice(p * PER_PROVIDER, (p + 1) * PER_PROVIDER);
+    const local = DateTime.now().setZone(provider.timeZone);
+    const dayStart = local.startOf('day').toJSDate();
+    const dayEnd = local.endOf('day').toJSDate();
+    const existing = await appointmentsOf(client, as, provider.id, dayStart, dayEnd);
+    const slots = await freeSlots(
+      client,
+      as,
+      provider,
+      'video',
+      new Date(),
+      new Date(Date.now() + 4 * 3_600_000),
+    );
+    if (slots.length === 0 && existing.size === 0) {
+      log(
+        `live visits: ${provider.timeZone} is outside the on-demand hours (06:00-23:30) now; none booked`,
+      );
+      tally.add('live visit', 'skipped');
+      return;
+    }
+    for (const [i, patient] of patients.entries()) {
+      if (existing.has(patient.id)) {
+        tally.add('live visit', 'existing');
+        continue;
+      }
+      const slot = slots.shift();
+      if (!slot) break;
+      const interpreter =
+        i === 3 ? interpreterFor(roster, { ...patient, language: 'es' }) : undefined;
+      const reply = await book(client, as, {
+        providerId: provider.id,
+        patientId: patient.id,
+        clinicId: provider.clinicId,
+        visitType: i % 3 === 1 ? 'audio' : 'video',
+        start: slot.start,
+        end: slot.end,
+        timeZone: provider.timeZone,
+        ...(interpreter ? { interpreter: { participantId: interpreter.id, language: 'es' } } : {}),
+      });
+      if (reply.status !== 201) {
+        tally.add('live visit', 'failed', `${reply.status} ${detailOf(reply)}`);
+        continue;
+      }
+      tally.add('live visit', 'created');
+      existing.set(patient.id, reply.body);
+    }
+    // The last one cancels at short notice (a late cancellation).
+    const last = patients[patients.length - 1];
+    const lastAppointment = last && existing.get(last.id);
+    if (lastAppointment) await cancel(client, as, lastAppointment, roster.seed, tally);
+    // Patients of the first three visits arrive: join by link, check in; the provider joins.
+    for (const [i, patient] of patients.slice(0, 3).entries()) {
+      const appointment = existing.get(patient.id);
+      if (!appointment || appointment.status !== 'booked') {
+        if (appointment) tally.add('patient arrived', 'existing');
+        continue;
+      }
+      await arrive(client, as, provider, patient, appointment.appointmentId, i, tally);
+    }
+  });
+}
+
+async function arrive(
+  client: DemoClient,
+  as: As,
+  provider: StaffMember,
+  patient: Patient,
+  appointmentId: string,
+  i: number,
+  tally: Tally,
+): Promise<void> {
+  const sessionId = sessionIdOf(appointmentId);
+  const link = await issueLink(client, as, sessionId, patient.id);
+  if (link.status !== 201) {
+    tally.add('join link', 'failed', `${link.status} ${detailOf(link)}`);
+    return;
+  }
+  tally.add('join link', 'created');
+  const joined = await client.anonymous('sessions', '/api/v1/join', {
+    token: tokenOf(link.body.url),
+    media: i === 0 ? 'video' : 'audio',
+    connection: i === 2 ? 'dial-in' : 'browser',
+  });
+  tally.add(
+    'patient joined',
+    joined.status === 200 ? 'created' : 'failed',
+    `${joined.status} ${detailOf(joined)}`,
+  );
+  const checkedIn = await client.call(
+    'scheduling',
+    as,
+    'POST',
+    `/api/v1/appointments/${appointmentId}/check-in`,
+    { sessionId },
+  );
+  tally.add(
+    'patient arrived',
+    checkedIn.status === 200 ? 'created' : checkedIn.status === 409 ? 'existing' : 'failed',
+    `${checkedIn.status} ${detailOf(checkedIn)}`,
+  );
+  if (i === 0) {
+    const providerLink = await issueLink(client, as, sessionId, provider.id);
+    if (providerLink.status !== 201) return;
+    const joinedProvider = await client.anonymous('sessions', '/api/v1/join', {
+      token: tokenOf(providerLink.body.url),
+    });
+    tally.add(
+      'provider joined',
+      joinedProvider.status === 200 ? 'created' : 'failed',
+      `${joinedProvider.status} ${detailOf(joinedProvider)}`,
+    );
+  }
+}
+
+/** The session exists once sessions has read AppointmentBooked from Kafka: retry until then. */
+async function issueLink(client: DemoClient, as: As, sessionId: string, participantId: string) {
+  for (let attempt = 1; ; attempt += 1) {
+    const reply = await client.call<{ url: string }>(
+      'sessions',
+      as,
+      'POST',
+      `/api/v1/sessions/${sessionId}/links`,
+      { participantId },
+    );
+    if (reply.status === 201 || ![404, 409].includes(reply.status) || attempt >= 30) return reply;
+    await sleep(1000);
+  }
+}
+
+const tokenOf = (url: string) => url.slice(url.indexOf('#') + 1).replace(/^token=/, '');

@@ -1,0 +1,88 @@
+// `npm run seed:demo`: a synthetic health system through the public HTTP APIs of the five
+// services (3 clinics, 40 providers, 2,000 patients, four weeks of visits). Safe to run again:
+// ids are derived from the seed and what exists is left alone. See docs/demo-data.md.
+import { DemoClient, serviceUrl, SERVICES, ServiceName } from './demo-client';
+import { demoId } from './demo-ids';
+import { log, Tally } from './demo-progress';
+import { buildRoster } from './demo-roster';
+import { seedBookings } from './bookings.step';
+import { seedConsents } from './consents.step';
+import { seedLiveVisits } from './live-visits.step';
+import { reportWhatShows } from './report.step';
+import { seedSchedules } from './schedules.step';
+import { seedTraining } from './training.step';
+
+const DEFAULT_SEED = 20_260_301;
+
+async function waitReady(service: ServiceName): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${serviceUrl(service)}/health/ready`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${service} is not ready at ${serviceUrl(service)}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const seed = Number(process.env['THC_DEMO_SEED'] ?? DEFAULT_SEED);
+  const concurrency = Number(process.env['THC_DEMO_CONCURRENCY'] ?? 8);
+  if (!Number.isInteger(seed) || !Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error('THC_DEMO_SEED and THC_DEMO_CONCURRENCY must be whole numbers');
+  await Promise.all((Object.keys(SERVICES) as ServiceName[]).map(waitReady));
+  const client = await DemoClient.create();
+  const roster = buildRoster(seed);
+  const tally = new Tally();
+  const coordinators = new Map(
+    roster.clinics.map((c) => [
+      c.id,
+      roster.staff.find((s) => s.role === 'coordinator' && s.clinicId === c.id)?.id ?? '',
+    ]),
+  );
+  const coordinatorOf = (clinicId: string) => coordinators.get(clinicId) ?? '';
+  const ids = {
+    trainer: demoId(seed, 'trainer'),
+    analyst: demoId(seed, 'analyst'),
+    auditor: demoId(seed, 'auditor'),
+  };
+  log(
+    `seed ${seed}: ${roster.clinics.length} clinics, ${roster.staff.length} staff, ${roster.patients.length} patients; ${concurrency} requests in flight`,
+  );
+
+  // Training, schedules and consents touch different services and do not depend on each other:
+  // they run side by side. Bookings need the credentials and schedules, live visits the rest.
+  const phases: [string, () => Promise<void>][][] = [
+    [
+      ['training', () => seedTraining(client, roster, tally, ids.trainer, concurrency)],
+      [
+        'schedules',
+        () =>
+          seedSchedules(client, roster, tally, coordinatorOf(roster.clinics[0].id), concurrency),
+      ],
+      ['consents', () => seedConsents(client, roster, tally, coordinatorOf, concurrency)],
+    ],
+    [['bookings', () => seedBookings(client, roster, tally, coordinatorOf, concurrency)]],
+    [['live visits', () => seedLiveVisits(client, roster, tally, coordinatorOf)]],
+  ];
+  for (const phase of phases)
+    await Promise.all(
+      phase.map(async ([name, step]) => {
+        const at = Date.now();
+        log(`${name}...`);
+        await step();
+        log(`${name} done in ${((Date.now() - at) / 1000).toFixed(1)} s`);
+      }),
+    );
+  await reportWhatShows(client, roster, ids);
+  log(`summary (${((Date.now() - started) / 1000).toFixed(1)} s):\n${tally.table()}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[seed:demo] ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
