@@ -20,6 +20,9 @@ import { RescheduleAppointmentController } from './reschedule-appointment/resche
 import { RescheduleAppointmentHandler } from './reschedule-appointment/reschedule-appointment.handler';
 import { SessionEndedConsumer } from './session-outcomes/session-ended.consumer';
 import { SessionOutcomeHandler } from './session-outcomes/session-outcome.handler';
+import { ReminderContacts } from './reminders/reminder-contacts.store';
+import { LogReminderDelivery, REMINDER_DELIVERY } from './reminders/reminder-delivery.port';
+import { ReminderScheduler } from './reminders/reminder.scheduler';
 import { AppointmentRepository } from './shared/appointment.repository';
 import { AppointmentViews } from './shared/appointment-views.store';
 import { createReasonSealer, REASON_SEALER } from './shared/reason-sealer';
@@ -39,6 +42,7 @@ const httpControllers = [
 const messageConsumers = [SessionEndedConsumer];
 
 const commandHandlers = [
+  ReminderScheduler,
   SessionOutcomeHandler,
   BookAppointmentHandler,
   RescheduleAppointmentHandler,
@@ -48,6 +52,8 @@ const commandHandlers = [
 const infrastructure = [
   AppointmentRepository,
   AppointmentViews,
+  ReminderContacts,
+  { provide: REMINDER_DELIVERY, useClass: LogReminderDelivery },
   BookingLedger,
   LedgerBookedTimeReader,
   // Availability finds the reader by this token anywhere in the application.
@@ -72,6 +78,6 @@ const infrastructure = [
   imports: [EventStoreModule, PhiAccessModule, CredentialsModule, AvailabilityModule],
   controllers: httpControllers,
   providers: [...commandHandlers, ...messageConsumers, ...infrastructure],
-  exports: [LedgerBookedTimeReader, BOOKED_TIME_READER, BookingLedger],
+  exports: [LedgerBookedTimeReader, BOOKED_TIME_READER, BookingLedger, ReminderScheduler],
 })
 export class AppointmentsModule {}

@@ -9,6 +9,10 @@ export interface AppointmentSettings {
    * appointment does not hold its time is free again; a booking slower than this gives up.
    */
   readonly claimTimeoutMs: number;
+  /** SCHEDULING_REMINDER_OFFSETS_MINUTES (default `1440,60`): reminders this long before a visit. */
+  readonly reminderOffsetsMinutes: readonly number[];
+  /** SCHEDULING_REMINDER_POLL_MS (default 30 000; 0 turns reminders off): how often to look. */
+  readonly reminderPollMs: number;
 }
 
 export const APPOINTMENT_SETTINGS = Symbol('APPOINTMENT_SETTINGS');
@@ -30,6 +34,19 @@ function integer(
   return value;
 }
 
+function offsets(raw: string): number[] {
+  const values = raw.split(',').map((part) => Number(part.trim()));
+  if (
+    raw.trim() === '' ||
+    values.some((value) => !Number.isInteger(value) || value < 1 || value > 43_200) ||
+    new Set(values).size !== values.length
+  )
+    throw new Error(
+      'SCHEDULING_REMINDER_OFFSETS_MINUTES: distinct whole minutes from 1 to 43200, comma-separated',
+    );
+  return values.sort((a, b) => b - a);
+}
+
 export function appointmentSettingsFromEnv(
   read: (name: string) => string | undefined = (name) => process.env[name],
 ): AppointmentSettings {
@@ -40,6 +57,8 @@ export function appointmentSettingsFromEnv(
     requireCredential: require === 'true',
     lateCancelWindowMinutes: integer(read, 'SCHEDULING_LATE_CANCEL_MINUTES', 1440, 43_200),
     claimTimeoutMs: integer(read, 'SCHEDULING_CLAIM_TIMEOUT_MS', 60_000, 3_600_000),
+    reminderOffsetsMinutes: offsets(read('SCHEDULING_REMINDER_OFFSETS_MINUTES') ?? '1440,60'),
+    reminderPollMs: integer(read, 'SCHEDULING_REMINDER_POLL_MS', 30_000, 3_600_000),
   };
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { Type } from 'class-transformer';
-import { IsIn, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsAbsentOr, IsIanaTimeZone } from '../shared/dto-validators';
 
 export class InterpreterDto {
@@ -13,6 +13,21 @@ export class InterpreterDto {
   @IsString()
   @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, { message: 'language must be a BCP 47 tag' })
   language!: string;
+}
+
+/** Where the visit's reminders go. PHI: stored sealed under the patient's key, never logged. */
+export class ReminderContactDto {
+  @ApiProperty({ enum: ['sms', 'email', 'voice'] })
+  @IsIn(['sms', 'email', 'voice'])
+  channel!: 'sms' | 'email' | 'voice';
+
+  @ApiProperty({ description: 'E.164 phone number, or e-mail address', example: '+15555550100' })
+  @IsString()
+  @MaxLength(320)
+  @Matches(/^(\+[1-9][0-9]{6,14}|[^\s@]{1,64}@[^\s@]{1,255})$/, {
+    message: 'address must be an E.164 phone number or an e-mail address',
+  })
+  address!: string;
 }
 
 /** A slot with a provider: times with their offset, the provider's zone for display. */
@@ -57,6 +72,15 @@ export class BookAppointmentDto extends SlotDto {
   @IsAbsentOr()
   @IsUUID()
   caregiverId?: string;
+
+  @ApiPropertyOptional({
+    type: ReminderContactDto,
+    description: 'Send reminders before the visit (offsets configured by the service)',
+  })
+  @IsAbsentOr()
+  @ValidateNested()
+  @Type(() => ReminderContactDto)
+  reminderContact?: ReminderContactDto;
 }
 
 /** Books a requested appointment: the slot, and optionally who else joins. */

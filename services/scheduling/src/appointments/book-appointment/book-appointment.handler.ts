@@ -3,10 +3,12 @@ import { Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
 import { CredentialGate } from '../../credentials/credential-gate';
 import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
-import type { Participant, VisitType } from '../domain/appointment.events';
+import type { Participant, ReminderChannel, VisitType } from '../domain/appointment.events';
 import { AppointmentState, initialAppointmentState } from '../domain/appointment.state';
 import { BookingLedger, LedgerOwner, TimeRequest } from '../ledger/booking-ledger';
+import { ReminderContacts } from '../reminders/reminder-contacts.store';
 import { SLOT_POLICY, SlotPolicy } from '../slot-policy/slot-policy.port';
+import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
 import { actorOf } from '../shared/actor';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { AppointmentViews } from '../shared/appointment-views.store';
@@ -23,6 +25,8 @@ export interface BookingInput {
   readonly timeZone: string;
   readonly interpreter?: { readonly participantId: string; readonly language: string };
   readonly caregiverId?: string;
+  /** Where reminders go; sealed before it is stored. */
+  readonly reminderContact?: { readonly channel: ReminderChannel; readonly address: string };
   /** The id was just generated here, so its stream cannot exist yet. */
   readonly fresh?: boolean;
 }
@@ -43,6 +47,8 @@ export class BookAppointmentHandler {
     @Inject(SLOT_POLICY) private readonly slots: SlotPolicy,
     @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REASON_SEALER) private readonly sealer: ReasonSealer,
+    private readonly reminderContacts: ReminderContacts,
   ) {}
 
   async execute(input: BookingInput, principal: Principal): Promise<Aggregate<AppointmentState>> {
@@ -57,7 +63,7 @@ export class BookAppointmentHandler {
     ]);
     if (!slot.bookable) throw new SlotNotBookableError(slot.reason);
 
-    const { fresh: _, ...booking } = input;
+    const { fresh: _, reminderContact: __, ...booking } = input;
     const decided = this.appointments.decide(before, {
       type: 'BookAppointment',
       ...booking,
@@ -106,7 +112,21 @@ export class BookAppointmentHandler {
     );
     if (input.interpreter)
       await this.views.noteLanguage(input.appointmentId, input.interpreter.language);
+    if (input.reminderContact) await this.keepReminderContact(input, input.reminderContact);
     return booked;
+  }
+
+  /**
+   * After the booking: a contact that cannot be sealed (no PHI keys configured) is not kept,
+   * and the visit simply gets no reminders; the booking itself stands either way.
+   */
+  private async keepReminderContact(
+    input: BookingInput,
+    { channel, address }: NonNullable<BookingInput['reminderContact']>,
+  ): Promise<void> {
+    const sealed = await this.sealer.seal(input.patientId, address);
+    if (sealed)
+      await this.reminderContacts.record(input.appointmentId, input.patientId, channel, sealed);
   }
 }
 

@@ -4,6 +4,7 @@ import type {
   AppointmentNoShow,
   CancelReasonCode,
   Participant,
+  ReminderChannel,
   SealedText,
   VisitType,
 } from './appointment.events';
@@ -85,6 +86,16 @@ export interface CompleteAppointment {
   readonly at: string;
 }
 
+export interface EmitReminder {
+  readonly type: 'EmitReminder';
+  /** Derived from appointment, start and offset: the same reminder always has the same id. */
+  readonly reminderId: string;
+  readonly offsetMinutes: number;
+  readonly channel: ReminderChannel;
+  readonly contact: SealedText;
+  readonly at: string;
+}
+
 export type AppointmentCommand =
   | RequestAppointment
   | BookAppointment
@@ -92,6 +103,7 @@ export type AppointmentCommand =
   | CancelAppointment
   | CheckIn
   | RecordNoShow
-  | CompleteAppointment;
+  | CompleteAppointment
+  | EmitReminder;
 
 export type { AppointmentCancelled };

@@ -1,8 +1,18 @@
 import type { Decider } from '@thc/event-store';
-import { AppointmentCommand, BookAppointment, CancelAppointment } from './appointment.commands';
+import {
+  AppointmentCommand,
+  BookAppointment,
+  CancelAppointment,
+  EmitReminder,
+} from './appointment.commands';
 import { AppointmentRuleError, IllegalTransitionError } from './appointment.errors';
 import { APPOINTMENT_EVENT as E, AppointmentEvent } from './appointment.events';
-import { AppointmentState, initialAppointmentState, Scheduled } from './appointment.state';
+import {
+  AppointmentState,
+  initialAppointmentState,
+  reminderKey,
+  Scheduled,
+} from './appointment.state';
 
 const ms = (instant: string): number => Date.parse(instant);
 
@@ -48,6 +58,35 @@ function book(command: BookAppointment, state: AppointmentState): AppointmentEve
         ],
         bookedAt: command.at,
         bookedBy: command.by,
+      },
+    },
+  ];
+}
+
+/**
+ * A reminder is due once per start time and offset, only while the visit is booked and ahead.
+ * Anything else decides nothing (not an error): the scheduler asks again on every round, and a
+ * visit that was cancelled, moved or already reminded simply gets no (stale) reminder.
+ */
+function remind(command: EmitReminder, state: AppointmentState): AppointmentEvent[] {
+  if (state.status !== 'booked') return [];
+  const dueAt = ms(state.start) - command.offsetMinutes * 60_000;
+  if (ms(command.at) < dueAt || ms(command.at) >= ms(state.start)) return [];
+  if ((state.remindersDue ?? []).includes(reminderKey(state.start, command.offsetMinutes)))
+    return [];
+  return [
+    {
+      type: E.reminderDue,
+      data: {
+        appointmentId: state.appointmentId,
+        reminderId: command.reminderId,
+        patientId: state.patientId,
+        channel: command.channel,
+        contact: command.contact,
+        visitType: state.visitType,
+        appointmentStart: state.start,
+        offsetMinutes: command.offsetMinutes,
+        dueAt: new Date(dueAt).toISOString(),
       },
     },
   ];
@@ -114,6 +153,8 @@ function decide(command: AppointmentCommand, state: AppointmentState): Appointme
     }
     case 'CancelAppointment':
       return cancel(command, state);
+    case 'EmitReminder':
+      return remind(command, state);
     case 'CheckIn': {
       const current = scheduled(state, 'check in', ['booked']);
       const { appointmentId, patientId } = current;
@@ -211,6 +252,10 @@ function evolve(state: AppointmentState, event: AppointmentEvent): AppointmentSt
       };
     case E.completed:
       return { ...state, status: 'fulfilled', sessionId: event.data.sessionId };
+    case E.reminderDue: {
+      const key = reminderKey(event.data.appointmentStart, event.data.offsetMinutes);
+      return { ...state, remindersDue: [...(state.remindersDue ?? []), key] };
+    }
   }
 }
 

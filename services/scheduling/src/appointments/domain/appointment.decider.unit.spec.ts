@@ -275,6 +275,61 @@ describe('appointment decider', () => {
         ]));
   });
 
+  describe('EmitReminder', () => {
+    const remind = (at: string, offsetMinutes = 60): AppointmentCommand => ({
+      type: 'EmitReminder',
+      reminderId: ids.session,
+      offsetMinutes,
+      channel: 'sms',
+      contact: sealed,
+      at,
+    });
+    const reminderDue = (start: string, dueAt: string, offsetMinutes = 60): AppointmentEvent => ({
+      type: E.reminderDue,
+      data: {
+        appointmentId: ids.appointment,
+        reminderId: ids.session,
+        patientId: ids.patient,
+        channel: 'sms',
+        contact: sealed,
+        visitType: 'video',
+        appointmentStart: start,
+        offsetMinutes,
+        dueAt,
+      },
+    });
+
+    it('is due from the offset before the start', () =>
+      given([booked])
+        .when(remind('2026-03-09T12:00:30Z'))
+        .then([reminderDue('2026-03-09T09:00:00-04:00', '2026-03-09T12:00:00.000Z')]));
+
+    it('decides nothing before it is due, or once the visit started', () => {
+      given([booked]).when(remind('2026-03-09T11:59:59Z')).then([]);
+      given([booked]).when(remind('2026-03-09T13:00:00Z')).then([]);
+    });
+
+    it('is due once per start and offset', () => {
+      const due = reminderDue('2026-03-09T09:00:00-04:00', '2026-03-09T12:00:00.000Z');
+      given([booked, due]).when(remind('2026-03-09T12:10:00Z')).then([]);
+      given([booked, due])
+        .when(remind('2026-03-09T12:10:00Z', 1440))
+        .then([reminderDue('2026-03-09T09:00:00-04:00', '2026-03-08T13:00:00.000Z', 1440)]);
+    });
+
+    it('gives a cancelled visit no reminder, and a moved one only for its new time', () => {
+      given([booked, cancelled('2026-03-07T09:00:00Z', false)])
+        .when(remind('2026-03-09T12:30:00Z'))
+        .then([]);
+      const due = reminderDue('2026-03-09T09:00:00-04:00', '2026-03-09T12:00:00.000Z');
+      // Moved to 12 March 15:00 (-04:00): the old time's reminder is stale, the new one is not due.
+      given([booked, due, rescheduled]).when(remind('2026-03-09T12:30:00Z')).then([]);
+      given([booked, due, rescheduled])
+        .when(remind('2026-03-12T18:15:00Z'))
+        .then([reminderDue('2026-03-12T15:00:00-04:00', '2026-03-12T18:00:00.000Z')]);
+    });
+  });
+
   describe('visit outcomes', () => {
     it('checks in a booked appointment', () => given([booked]).when(checkIn).then([checkedIn]));
     it('completes after check-in', () =>

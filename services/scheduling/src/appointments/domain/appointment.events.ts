@@ -9,6 +9,7 @@ export const APPOINTMENT_EVENT = {
   checkedIn: 'thc.scheduling.AppointmentCheckedIn.v1',
   completed: 'thc.scheduling.AppointmentCompleted.v1',
   noShow: 'thc.scheduling.AppointmentNoShow.v1',
+  reminderDue: 'thc.scheduling.ReminderDue.v1',
 } as const;
 
 type EventOf<T extends (typeof APPOINTMENT_EVENT)[keyof typeof APPOINTMENT_EVENT]> = {
@@ -23,6 +24,7 @@ export type AppointmentCancelled = EventOf<typeof APPOINTMENT_EVENT.cancelled>;
 export type AppointmentCheckedIn = EventOf<typeof APPOINTMENT_EVENT.checkedIn>;
 export type AppointmentCompleted = EventOf<typeof APPOINTMENT_EVENT.completed>;
 export type AppointmentNoShow = EventOf<typeof APPOINTMENT_EVENT.noShow>;
+export type ReminderDue = EventOf<typeof APPOINTMENT_EVENT.reminderDue>;
 
 export type AppointmentEvent =
   | AppointmentRequested
@@ -31,13 +33,15 @@ export type AppointmentEvent =
   | AppointmentCancelled
   | AppointmentCheckedIn
   | AppointmentCompleted
-  | AppointmentNoShow;
+  | AppointmentNoShow
+  | ReminderDue;
 
 export type Actor = AppointmentBooked['data']['bookedBy'];
 export type Participant = AppointmentBooked['data']['participants'][number];
 export type VisitType = AppointmentBooked['data']['visitType'];
 export type CancelReasonCode = AppointmentCancelled['data']['reasonCode'];
 export type SealedText = NonNullable<AppointmentCancelled['data']['reason']>;
+export type ReminderChannel = ReminderDue['data']['channel'];
 
 export const appointmentStreamId = (appointmentId: string): string =>
   `appointment-${appointmentId}`;

@@ -47,7 +47,13 @@ export interface Scheduled {
   };
   readonly sessionId?: string;
   readonly noShow?: 'patient' | 'provider';
+  /** Reminders already due, as `reminderKey(start, offset)`: a moved visit starts afresh. */
+  readonly remindersDue?: readonly string[];
 }
+
+/** One reminder: the offset before one particular start time. */
+export const reminderKey = (start: string, offsetMinutes: number): string =>
+  `${Date.parse(start)}/${offsetMinutes}`;
 
 /** `none` before the first event: a union, so a booked appointment without a slot cannot exist. */
 export type AppointmentState = { readonly status: 'none' } | Requested | Scheduled;

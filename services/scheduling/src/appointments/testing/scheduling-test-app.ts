@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { EventStoreModule } from '@thc/event-store';
-import { KafkaModule } from '@thc/messaging';
+import { TOPICS } from '@thc/contracts';
+import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../appointments.settings';
@@ -32,9 +33,36 @@ export const testClock: Clock = () => new Date(EPOCH + (Date.now() - loadedAt));
 })
 export class AppointmentsTestModule {}
 
+export interface TestAppOptions {
+  /** Another clock than `testClock` (e.g. one a test moves forward). */
+  readonly clock?: Clock;
+  /** Run the outbox relay too, so stored events reach Kafka. */
+  readonly relay?: boolean;
+}
+
+function moduleFor(options: TestAppOptions): Type<unknown> {
+  if (!options.clock && !options.relay) return AppointmentsTestModule;
+  @Module({
+    imports: [
+      PlatformModule.forService(serviceIdentity),
+      KafkaModule,
+      EventStoreModule,
+      SchedulingClockModule.use(options.clock ?? testClock),
+      ...(options.relay
+        ? [OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling })]
+        : []),
+      AppointmentsModule,
+    ],
+  })
+  class CustomSchedulingTestModule {}
+  return CustomSchedulingTestModule;
+}
+
 /** Starts an instance on a free port; the environment (prefixes, settings) is read now. */
-export async function startSchedulingApp(): Promise<{ app: NestExpressApplication; url: string }> {
-  const app = await createServiceApp(AppointmentsTestModule, serviceIdentity, {
+export async function startSchedulingApp(
+  options: TestAppOptions = {},
+): Promise<{ app: NestExpressApplication; url: string }> {
+  const app = await createServiceApp(moduleFor(options), serviceIdentity, {
     logger: ['error'],
   });
   await app.listen(0, '127.0.0.1');
