@@ -1,5 +1,6 @@
+import { IsAbsentOr } from '../shared/is-absent-or';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
 
 export class LeaveDto {
   @ApiProperty({ enum: ['left', 'disconnected'], description: 'disconnected is a drop' })
@@ -21,7 +22,7 @@ export class QualitySampleDto {
   @Max(100_000)
   bitrateKbps!: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'As reported by the media client' })
-  @IsOptional()
+  @IsAbsentOr()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(1)
   @Max(5)

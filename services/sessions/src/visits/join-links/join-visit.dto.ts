@@ -1,5 +1,6 @@
+import { IsAbsentOr } from '../shared/is-absent-or';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 
 export class JoinVisitDto {
   @ApiProperty({ description: 'The token of the join link (the part after #).' })
@@ -11,12 +12,12 @@ export class JoinVisitDto {
   token!: string;
 
   @ApiPropertyOptional({ enum: ['video', 'audio'], default: 'video' })
-  @IsOptional()
+  @IsAbsentOr()
   @IsIn(['video', 'audio'])
   media?: 'video' | 'audio';
 
   @ApiPropertyOptional({ enum: ['browser', 'app', 'dial-in'], default: 'browser' })
-  @IsOptional()
+  @IsAbsentOr()
   @IsIn(['browser', 'app', 'dial-in'])
   connection?: 'browser' | 'app' | 'dial-in';
 }

@@ -1,18 +1,19 @@
+import { IsAbsentOr } from '../shared/is-absent-or';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /** Answers to the post-visit Questionnaire, by its linkIds. */
 export class SubmitSurveyDto {
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) overall!: number;
   @ApiProperty({ minimum: 0, maximum: 10 }) @IsInt() @Min(0) @Max(10) wouldRecommend!: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 5 })
-  @IsOptional()
+  @IsAbsentOr()
   @IsInt()
   @Min(1)
   @Max(5)
   technicalQuality?: number;
   @ApiPropertyOptional({ description: 'Free text (may hold PHI): stored sealed, or not at all' })
-  @IsOptional()
+  @IsAbsentOr()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)

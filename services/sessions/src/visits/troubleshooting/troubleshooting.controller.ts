@@ -1,3 +1,4 @@
+import { IsAbsentOr } from '../shared/is-absent-or';
 import {
   Body,
   Controller,
@@ -18,7 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { SESSION_EVENT as E } from '../domain/session.events';
 import { languageOf } from '../join-links/join-refusals';
 import { asHttp } from '../shared/http-errors';
@@ -62,7 +63,7 @@ class QueueEntry {
 }
 
 class PlaybookQuery {
-  @IsOptional() @IsIn(DEVICES) device?: Device;
+  @IsAbsentOr() @IsIn(DEVICES) device?: Device;
 }
 
 /** Troubleshooting and patient assistance: device checks, issues, playbook, coordinator queue. */

@@ -1,3 +1,4 @@
+import { IsAbsentOr } from '../shared/is-absent-or';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -6,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -34,19 +34,19 @@ export const ISSUE_OUTCOMES = ['fixed', 'worked-around', 'visit-rescheduled', 'n
 
 export class OpenIssueDto {
   @ApiProperty({ enum: CATEGORIES }) @IsIn(CATEGORIES) category!: (typeof CATEGORIES)[number];
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() participantId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsAbsentOr() @IsUUID() participantId?: string;
   @ApiPropertyOptional({ description: 'Free text (may hold PHI): stored sealed, or not at all' })
-  @IsOptional()
+  @IsAbsentOr()
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
   description?: string;
   @ApiPropertyOptional({ enum: DEVICES })
-  @IsOptional()
+  @IsAbsentOr()
   @IsIn(DEVICES)
   device?: (typeof DEVICES)[number];
   @ApiPropertyOptional({ enum: BROWSERS })
-  @IsOptional()
+  @IsAbsentOr()
   @IsIn(BROWSERS)
   browser?: (typeof BROWSERS)[number];
 }
@@ -100,7 +100,7 @@ export class PreVisitCheckDto {
   @Type(() => ChecksDto)
   checks!: ChecksDto;
   @ApiPropertyOptional({ type: NetworkDto })
-  @IsOptional()
+  @IsAbsentOr()
   @IsObject()
   @ValidateNested()
   @Type(() => NetworkDto)

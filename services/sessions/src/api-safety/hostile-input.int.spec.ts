@@ -1,0 +1,178 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { TOPICS } from '@thc/contracts';
+import { MongoEventStore } from '@thc/event-store';
+import { bearer, hostileBodies, TestNamespace, walkRoutes } from '@thc/testing';
+import { Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { call } from '../visits/testing/http-client';
+import { startSessionsApp } from '../visits/testing/sessions-test-app';
+import { SessionsKit } from '../visits/testing/sessions-test-kit';
+
+describe('the sessions API against hostile input and the wrong callers', () => {
+  const ns = new TestNamespace('sessions-hostile');
+  let app: NestExpressApplication;
+  let url: string;
+  let store: MongoEventStore;
+  let producer: Producer;
+  let kit: SessionsKit;
+
+  beforeAll(async () => {
+    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
+    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+    process.env['THROTTLE_LIMIT'] = '100000';
+    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    ({ app, url } = await startSessionsApp());
+    store = app.get(MongoEventStore);
+    producer = ns.kafka().producer();
+    await producer.connect();
+    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
+  });
+
+  afterAll(async () => {
+    delete process.env['THROTTLE_LIMIT'];
+    await producer?.disconnect();
+    await app?.close();
+    await ns.dispose();
+  });
+
+  it('answers every hostile body on every write endpoint with 400 problem+json, and writes nothing', async () => {
+    const { booked, sessionId } = await kit.bookedSession(30);
+    const coordinator = await bearer('coordinator', randomUUID());
+    const s = `/api/v1/sessions/${sessionId}`;
+    const p = `${s}/participants/${booked.patientId}`;
+    const issue = `${s}/issues/${randomUUID()}`;
+    const endpoints: [string, Record<string, unknown>][] = [
+      [`${s}/links`, { participantId: booked.patientId }],
+      ['/api/v1/join', { token: 'aaa.bbb.ccc', media: 'video', connection: 'browser' }],
+      [
+        `${s}/pre-visit-checks`,
+        {
+          participantId: booked.patientId,
+          checks: { camera: 'pass', microphone: 'pass', speaker: 'pass', network: 'pass' },
+          network: { downlinkKbps: 1000, uplinkKbps: 500, rttMs: 80 },
+          client: { device: 'desktop', browser: 'chrome' },
+        },
+      ],
+      [
+        `${s}/issues`,
+        {
+          category: 'audio',
+          participantId: booked.patientId,
+          description: 'no sound',
+          device: 'mobile',
+          browser: 'safari',
+        },
+      ],
+      [`${issue}/assign`, { coordinatorId: randomUUID() }],
+      [`${issue}/resolve`, { outcome: 'fixed', steps: ['reload-page'] }],
+      [`${p}/leave`, { reason: 'left' }],
+      [
+        `${p}/quality-samples`,
+        { rttMs: 100, jitterMs: 10, packetLossPercent: 0.5, bitrateKbps: 800, mos: 4.1 },
+      ],
+      [`${p}/audio-only`, { trigger: 'participant-choice' }],
+      [`${s}/end`, { outcome: 'completed' }],
+      [`${s}/survey`, { overall: 4, wouldRecommend: 9, technicalQuality: 4, comment: 'fine' }],
+    ];
+    const before = await store.model.countDocuments();
+    let tried = 0;
+    for (const [path, valid] of endpoints) {
+      const bodies = hostileBodies(valid);
+      const outcomes = await Promise.all(
+        bodies.map(async ({ label, body }) => {
+          const response = await call(url, 'POST', path, coordinator, body);
+          return {
+            label: `${path.split('/').slice(-1)[0]} ${label}`,
+            status: response.status,
+            type: response.type,
+          };
+        }),
+      );
+      for (const outcome of outcomes) {
+        expect({ label: outcome.label, status: outcome.status }).toEqual({
+          label: outcome.label,
+          status: 400,
+        });
+        expect(outcome.type).toContain('application/problem+json');
+      }
+      tried += bodies.length;
+    }
+    expect(tried).toBeGreaterThanOrEqual(400); // at least 50 per service, here 11 endpoints
+    expect(await store.model.countDocuments()).toBe(before);
+    // The same endpoints accept their valid bodies: the refusals were about the hostile parts.
+    expect((await call(url, 'POST', `${s}/links`, coordinator, endpoints[0]![1])).status).toBe(201);
+  });
+
+  it('names the bad field in the problem', async () => {
+    const { sessionId } = await kit.bookedSession(30);
+    const response = await call(
+      url,
+      'POST',
+      `/api/v1/sessions/${sessionId}/survey`,
+      await bearer('coordinator'),
+      {
+        overall: 7,
+        wouldRecommend: 9,
+      },
+    );
+    expect(response).toMatchObject({
+      status: 400,
+      body: { 'invalid-params': [{ name: 'overall' }] },
+    });
+  });
+
+  it('lets a patient reach only their own sessions, a provider only theirs, a coordinator all', async () => {
+    const { booked, sessionId } = await kit.bookedSession(30);
+    const read = async (headers: Record<string, string>) =>
+      (await call(url, 'GET', `/api/v1/sessions/${sessionId}`, headers)).status;
+    expect(await read(await bearer('patient', booked.patientId))).toBe(200);
+    expect(await read(await bearer('patient', randomUUID()))).toBe(403);
+    expect(await read(await bearer('provider', booked.providerId))).toBe(200);
+    expect(await read(await bearer('provider', randomUUID()))).toBe(403);
+    expect(await read(await bearer('coordinator', randomUUID()))).toBe(200);
+    expect(await read(await bearer('analyst', randomUUID()))).toBe(403);
+    expect(await read(await bearer('auditor', randomUUID()))).toBe(403);
+    expect(await read({})).toBe(401);
+    const patient = await bearer('patient', booked.patientId);
+    expect((await call(url, 'POST', `/api/v1/sessions/${sessionId}/admit`, patient)).status).toBe(
+      403,
+    );
+    expect((await call(url, 'GET', '/api/v1/platform/status', patient)).status).toBe(403);
+    expect(
+      (await call(url, 'GET', `/api/v1/providers/${booked.providerId}/waiting-room`, patient))
+        .status,
+    ).toBe(403);
+    // Every successful read of this patient's session was recorded.
+    const accesses = await store.load(`phi-access-${booked.patientId}`);
+    expect(accesses.map((e) => (e.data as { role: string }).role).sort()).toEqual([
+      'coordinator',
+      'patient',
+      'provider',
+    ]);
+  });
+
+  it('declares who may call every route, and documents them in OpenAPI', async () => {
+    const routes = walkRoutes(app);
+    expect(routes.filter((r) => !r.policy).map((r) => r.route)).toEqual([]);
+    const publicRoutes = routes.filter((r) => r.policy?.kind === 'public').map((r) => r.route);
+    expect(publicRoutes).toEqual(
+      expect.arrayContaining([expect.stringContaining('POST /api/v1/join')]),
+    );
+    expect(publicRoutes.filter((r) => r.includes('/api/') && !r.includes('/api/v1/join'))).toEqual(
+      [],
+    );
+    const docs = await call(url, 'GET', '/docs-json', {});
+    const paths = Object.keys((docs.body as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/sessions/{sessionId}/links',
+        '/api/v1/join',
+        '/api/v1/sessions/{sessionId}/start',
+        '/api/v1/providers/{providerId}/waiting-room',
+        '/api/v1/issues/open',
+        '/api/v1/platform/status',
+        '/fhir/Encounter/{sessionId}',
+      ]),
+    );
+  });
+});
