@@ -1,6 +1,6 @@
 import type { JSONSchema } from 'json-schema-to-ts';
 import { actor } from '../../schemas/actor.schema';
-import { dateTime, uuid } from '../../schemas/common-fields.schema';
+import { dateTime, nonNegativeInteger, uuid } from '../../schemas/common-fields.schema';
 import type { EventData, EventDefinition } from '../event-definition';
 import { EXAMPLE_IDS as ids } from '../example-ids';
 
@@ -33,6 +33,15 @@ const schema = {
     },
     steps: { type: 'array', items: troubleshootingStep },
     resolvedBy: actor,
+    category: {
+      type: 'string',
+      enum: ['audio', 'video', 'connection', 'join-link', 'device', 'other'],
+      description: 'The category the issue was opened with.',
+    },
+    secondsToResolve: {
+      ...nonNegativeInteger,
+      description: 'Time to resolve: seconds from TechnicalIssueOpened to this resolution.',
+    },
   },
 } as const satisfies JSONSchema;
 
@@ -45,6 +54,8 @@ const example: TechnicalIssueResolvedV1 = {
   outcome: 'worked-around',
   steps: ['rejoin', 'audio-only'],
   resolvedBy: { kind: 'user', userId: ids.providerId, role: 'provider' },
+  category: 'connection',
+  secondsToResolve: 35,
 };
 
 export const technicalIssueResolvedV1 = {

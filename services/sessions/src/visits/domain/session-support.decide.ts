@@ -10,7 +10,7 @@ import type {
 } from './session.commands';
 import { IllegalTransitionError, SessionRuleError } from './session.errors';
 import { IssueCategory, ParticipantRole, SESSION_EVENT as E, SessionEvent } from './session.events';
-import { existing, notEnded, participantOf } from './session.guards';
+import { existing, notEnded, participantOf, seconds } from './session.guards';
 import { absent, SessionState } from './session.state';
 
 /** Which issue a failed check is: the first failing part in this order names it. */
@@ -168,6 +168,8 @@ export function resolveIssue(command: ResolveTechnicalIssue, state: SessionState
         outcome: command.outcome,
         steps: [...command.steps],
         resolvedBy: command.by,
+        category: issue.category,
+        secondsToResolve: seconds(issue.openedAt, command.at),
       },
     },
   ];

@@ -199,7 +199,7 @@ describe('checks, quality, issues and survey', () => {
       issueId: ids.issue,
       outcome: 'fixed',
       steps: ['grant-permissions'],
-      at,
+      at: '2031-03-09T13:07:30Z',
       by: coordinator,
     } as const;
     const resolved: SessionEvent = {
@@ -207,10 +207,12 @@ describe('checks, quality, issues and survey', () => {
       data: {
         sessionId: ids.session,
         issueId: ids.issue,
-        resolvedAt: at,
+        resolvedAt: '2031-03-09T13:07:30Z',
         outcome: 'fixed',
         steps: ['grant-permissions'],
         resolvedBy: coordinator,
+        category: 'audio',
+        secondsToResolve: 150,
       },
     };
     it('resolves it with an outcome and the steps tried', () =>

@@ -98,12 +98,12 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       return { ...state, quality: { ...state.quality, [participantId]: next } };
     }
     case E.issueOpened: {
-      const { issueId, category, participantId } = event.data;
+      const { issueId, category, participantId, openedAt } = event.data;
       return {
         ...state,
         issues: [
           ...state.issues,
-          { issueId, category, ...(participantId ? { participantId } : {}), open: true },
+          { issueId, category, ...(participantId ? { participantId } : {}), openedAt, open: true },
         ],
       };
     }

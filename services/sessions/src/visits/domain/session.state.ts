@@ -32,6 +32,7 @@ export interface Issue {
   readonly issueId: string;
   readonly category: IssueCategory;
   readonly participantId?: string;
+  readonly openedAt: string;
   readonly open: boolean;
   readonly assignedTo?: string;
 }

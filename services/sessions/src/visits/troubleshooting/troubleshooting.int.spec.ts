@@ -101,6 +101,8 @@ describe('troubleshooting and patient assistance', () => {
     expect(resolved?.data).toMatchObject({
       outcome: 'fixed',
       steps: ['grant-permissions', 'reload-page'],
+      category: 'audio',
+      secondsToResolve: expect.any(Number),
     });
   });
 
