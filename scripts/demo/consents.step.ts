@@ -23,9 +23,10 @@ export async function seedConsents(
   tally: Tally,
   coordinatorOf: (clinicId: string) => string,
   concurrency: number,
+  which: (patient: Patient) => boolean = () => true,
 ): Promise<void> {
-  const patients = roster.patients.filter((p) => p.consent);
-  await inPool('consents', patients, concurrency, async (patient) => {
+  const patients = roster.patients.filter((p) => p.consent && which(p));
+  await inPool(`consents (${patients.length})`, patients, concurrency, async (patient) => {
     const as = { role: 'coordinator' as const, subject: coordinatorOf(patient.clinicId) };
     const path = `/api/v1/patients/${patient.id}/consents`;
     // Reading first is needed only where a withdrawal is planned (after it, a grant would

@@ -194,8 +194,11 @@ export function buildRoster(seed: number): Roster {
     // Consent: most patients e-sign; some give it verbally to a coordinator who witnesses it.
     const r = demoFraction(seed, `consent:${patientId}`);
     const revoked = demoFraction(seed, `revoke:${patientId}`) < 0.02;
-    const consent: ConsentPlan | undefined =
-      r < 0.06
+    const live = n < 24;
+    // Patients kept for the visits happening now have consented electronically: their visits start.
+    const consent: ConsentPlan | undefined = live
+      ? { method: 'electronic-signature', revoked: false }
+      : r < 0.06
         ? undefined
         : r < 0.18
           ? {
@@ -204,7 +207,6 @@ export function buildRoster(seed: number): Roster {
               revoked,
             }
           : { method: r < 0.26 ? 'written' : 'electronic-signature', revoked };
-    const live = n < 24;
     const v = demoFraction(seed, `visit:${patientId}`);
     const visit =
       live || v >= 0.9

@@ -91,6 +91,13 @@ export async function seedLiveVisits(
   });
 }
 
+/**
+ * One patient's visit as it happens: device check, join by link (waiting room), check-in, and for
+ * the first two the provider starts the session (consent gate), admits the patient, joins; the
+ * call sends quality samples, the second falls back to audio only on a poor connection; the
+ * visit ends completed and the patient answers the survey. The third patient is left waiting.
+ * A step the sessions API does not offer (404) is counted as skipped.
+ */
 async function arrive(
   client: DemoClient,
   as: As,
@@ -101,16 +108,41 @@ async function arrive(
   tally: Tally,
 ): Promise<void> {
   const sessionId = sessionIdOf(appointmentId);
+  const session = `/api/v1/sessions/${sessionId}`;
   const link = await issueLink(client, as, sessionId, patient.id);
   if (link.status !== 201) {
     tally.add('join link', 'failed', `${link.status} ${detailOf(link)}`);
     return;
   }
   tally.add('join link', 'created');
+  const step = async (kind: string, path: string, body?: unknown, ok = [200, 201, 204]) => {
+    const reply = await client.call('sessions', as, 'POST', `${session}${path}`, body ?? {});
+    tally.add(
+      kind,
+      ok.includes(reply.status) ? 'created' : reply.status === 404 ? 'skipped' : 'failed',
+      `${reply.status} ${detailOf(reply)}`,
+    );
+    return ok.includes(reply.status);
+  };
+  await step('pre-visit check', '/pre-visit-checks', {
+    participantId: patient.id,
+    checks: {
+      camera: i === 2 ? 'warn' : 'pass',
+      microphone: 'pass',
+      speaker: 'pass',
+      network: i === 1 ? 'warn' : 'pass',
+    },
+    network: {
+      downlinkKbps: i === 1 ? 900 : 12_000,
+      uplinkKbps: i === 1 ? 300 : 4_000,
+      rttMs: i === 1 ? 240 : 45,
+    },
+    client: { device: i === 0 ? 'desktop' : 'mobile', browser: i === 0 ? 'chrome' : 'safari' },
+  });
   const joined = await client.anonymous('sessions', '/api/v1/join', {
     token: tokenOf(link.body.url),
-    media: i === 0 ? 'video' : 'audio',
-    connection: i === 2 ? 'dial-in' : 'browser',
+    media: i === 1 ? 'audio' : 'video',
+    connection: i === 2 ? 'app' : 'browser',
   });
   tally.add(
     'patient joined',
@@ -129,9 +161,14 @@ async function arrive(
     checkedIn.status === 200 ? 'created' : checkedIn.status === 409 ? 'existing' : 'failed',
     `${checkedIn.status} ${detailOf(checkedIn)}`,
   );
-  if (i === 0) {
-    const providerLink = await issueLink(client, as, sessionId, provider.id);
-    if (providerLink.status !== 201) return;
+  if (i >= 2) return;
+  // A few seconds in the waiting room before the provider is ready.
+  await sleep(4000 + i * 6000);
+  const providerAs = { role: 'provider' as const, subject: provider.id };
+  if (!(await step('session started', '/start'))) return;
+  await step('patient admitted', '/admit');
+  const providerLink = await issueLink(client, as, sessionId, provider.id);
+  if (providerLink.status === 201) {
     const joinedProvider = await client.anonymous('sessions', '/api/v1/join', {
       token: tokenOf(providerLink.body.url),
     });
@@ -141,6 +178,56 @@ async function arrive(
       `${joinedProvider.status} ${detailOf(joinedProvider)}`,
     );
   }
+  for (let n = 0; n < 3; n += 1) {
+    const poor = i === 1 && n > 0;
+    for (const participantId of [patient.id, provider.id]) {
+      const reply = await client.call(
+        'sessions',
+        participantId === provider.id ? providerAs : as,
+        'POST',
+        `${session}/participants/${participantId}/quality-samples`,
+        {
+          rttMs: poor ? 380 + n * 40 : 40 + n * 5,
+          jitterMs: poor ? 45 : 6,
+          packetLossPercent: poor ? 6.5 : 0.3,
+          bitrateKbps: poor ? 180 : 1_800,
+        },
+      );
+      tally.add(
+        'quality sample',
+        reply.status === 204 ? 'created' : reply.status === 404 ? 'skipped' : 'failed',
+        `${reply.status} ${detailOf(reply)}`,
+      );
+    }
+    await sleep(1500);
+  }
+  if (i === 1)
+    await step('audio-only fallback', `/participants/${patient.id}/audio-only`, {
+      trigger: 'poor-connection',
+    });
+  if (!(await step('visit ended', '/end', { outcome: 'completed' }))) return;
+  const survey = await client.call(
+    'sessions',
+    { role: 'patient', subject: patient.id },
+    'POST',
+    `${session}/survey`,
+    {
+      overall: i === 0 ? 5 : 4,
+      wouldRecommend: i === 0 ? 10 : 8,
+      technicalQuality: i === 0 ? 5 : 3,
+    },
+  );
+  tally.add(
+    'survey',
+    survey.status === 201
+      ? 'created'
+      : survey.status === 409
+        ? 'existing'
+        : survey.status === 404
+          ? 'skipped'
+          : 'failed',
+    `${survey.status} ${detailOf(survey)}`,
+  );
 }
 
 /** The session exists once sessions has read AppointmentBooked from Kafka: retry until then. */

@@ -54,8 +54,8 @@ async function main(): Promise<void> {
     `seed ${seed}: ${roster.clinics.length} clinics, ${roster.staff.length} staff, ${roster.patients.length} patients; ${concurrency} requests in flight`,
   );
 
-  // Training, schedules and consents touch different services and do not depend on each other:
-  // they run side by side. Bookings need the credentials and schedules, live visits the rest.
+  // Steps that touch different services and do not depend on each other run side by side:
+  // bookings need the credentials and schedules, live visits also their patients' consent.
   const phases: [string, () => Promise<void>][][] = [
     [
       ['training', () => seedTraining(client, roster, tally, ids.trainer, concurrency)],
@@ -64,10 +64,19 @@ async function main(): Promise<void> {
         () =>
           seedSchedules(client, roster, tally, coordinatorOf(roster.clinics[0].id), concurrency),
       ],
-      ['consents', () => seedConsents(client, roster, tally, coordinatorOf, concurrency)],
+      [
+        'consents of live patients',
+        () => seedConsents(client, roster, tally, coordinatorOf, concurrency, (p) => p.live),
+      ],
     ],
-    [['bookings', () => seedBookings(client, roster, tally, coordinatorOf, concurrency)]],
-    [['live visits', () => seedLiveVisits(client, roster, tally, coordinatorOf)]],
+    [
+      ['bookings', () => seedBookings(client, roster, tally, coordinatorOf, concurrency)],
+      [
+        'consents',
+        () => seedConsents(client, roster, tally, coordinatorOf, concurrency, (p) => !p.live),
+      ],
+      ['live visits', () => seedLiveVisits(client, roster, tally, coordinatorOf)],
+    ],
   ];
   for (const phase of phases)
     await Promise.all(
