@@ -3,8 +3,14 @@ import { KafkaModule } from '@thc/messaging';
 import { PlatformModule } from '@thc/service-runtime';
 import { EventIntakeModule } from './event-intake/event-intake.module';
 import { serviceIdentity } from './service.identity';
+import { VisitMetricsModule } from './visit-metrics/visit-metrics.module';
 
 @Module({
-  imports: [PlatformModule.forService(serviceIdentity), KafkaModule, EventIntakeModule],
+  imports: [
+    PlatformModule.forService(serviceIdentity),
+    KafkaModule,
+    EventIntakeModule,
+    VisitMetricsModule,
+  ],
 })
 export class AppModule {}

@@ -1,4 +1,4 @@
-import { ServiceIdentity } from '@thc/service-runtime';
+import type { ServiceIdentity } from '@thc/service-runtime';
 
 export const serviceIdentity: ServiceIdentity = {
   name: 'analytics',

@@ -1,0 +1,253 @@
+import { HISTOGRAMS, HistogramSpec, quantile } from './histogram';
+import type { Counters } from './visit-contribution';
+
+/** One figure an analyst can ask for: what it means, in words, and how it is computed. */
+export interface MetricDefinition {
+  readonly name: string;
+  readonly title: string;
+  readonly unit: 'count' | 'ratio' | 'minutes' | 'seconds' | 'hours' | 'score';
+  /** The written definition, published in docs/metrics.md. */
+  readonly definition: string;
+  readonly value: (counters: Readonly<Counters>) => number | null;
+}
+
+const c = (counters: Readonly<Counters>, key: string): number => counters[key] ?? 0;
+const ratio = (numerator: number, denominator: number): number | null =>
+  denominator > 0 ? numerator / denominator : null;
+const mean = (stem: string) => (k: Readonly<Counters>) =>
+  ratio(c(k, `${stem}Sum`), c(k, `${stem}N`));
+const pct = (spec: HistogramSpec, q: number) => (k: Readonly<Counters>) => quantile(spec, k, q);
+
+const DATE_RULE =
+  'Visits are counted on the calendar date of their scheduled start in the provider’s time zone.';
+
+export const METRICS = [
+  {
+    name: 'scheduled',
+    title: 'Visits scheduled',
+    unit: 'count',
+    definition: `Appointments booked (AppointmentBooked), whatever happened to them later. ${DATE_RULE}`,
+    value: (k) => c(k, 'scheduled'),
+  },
+  {
+    name: 'completed',
+    title: 'Visits completed',
+    unit: 'count',
+    definition:
+      'Visits recorded as completed (AppointmentCompleted, or a session that ended with outcome `completed`).',
+    value: (k) => c(k, 'completed'),
+  },
+  {
+    name: 'cancelled',
+    title: 'Visits cancelled',
+    unit: 'count',
+    definition: 'Appointments cancelled (AppointmentCancelled), late or not.',
+    value: (k) => c(k, 'cancelled'),
+  },
+  {
+    name: 'lateCancelled',
+    title: 'Late cancellations',
+    unit: 'count',
+    definition:
+      'Cancellations that scheduling marked `late` (inside the clinic’s cancellation window).',
+    value: (k) => c(k, 'lateCancelled'),
+  },
+  {
+    name: 'noShow',
+    title: 'No-shows',
+    unit: 'count',
+    definition:
+      'Visits that did not take place because the patient or the provider did not attend (AppointmentNoShow, or a session ended as `patient-no-show` / `provider-no-show`), and were not completed.',
+    value: (k) => c(k, 'noShow'),
+  },
+  {
+    name: 'noShowRate',
+    title: 'No-show rate',
+    unit: 'ratio',
+    definition: 'No-shows / (visits scheduled − visits cancelled).',
+    value: (k) => ratio(c(k, 'noShow'), c(k, 'scheduled') - c(k, 'cancelled')),
+  },
+  {
+    name: 'leadTimeHoursMean',
+    title: 'Lead time, mean',
+    unit: 'hours',
+    definition:
+      'Hours from booking (`bookedAt`) to the scheduled start (after any reschedule), averaged over scheduled visits.',
+    value: mean('lead'),
+  },
+  {
+    name: 'leadTimeHoursP50',
+    title: 'Lead time, median',
+    unit: 'hours',
+    definition: 'Median of the lead time, read from its histogram (accurate to the bin width).',
+    value: pct(HISTOGRAMS.lead, 0.5),
+  },
+  {
+    name: 'waitingSecondsMean',
+    title: 'Waiting-room time, mean',
+    unit: 'seconds',
+    definition:
+      'Seconds from the patient’s first arrival in the waiting room to their first admission, averaged over visits with both.',
+    value: mean('wait'),
+  },
+  {
+    name: 'waitingSecondsP50',
+    title: 'Waiting-room time, median',
+    unit: 'seconds',
+    definition: 'Median waiting-room time, read from its histogram (accurate to the bin width).',
+    value: pct(HISTOGRAMS.wait, 0.5),
+  },
+  {
+    name: 'waitingSecondsP90',
+    title: 'Waiting-room time, 90th percentile',
+    unit: 'seconds',
+    definition:
+      '90th percentile of waiting-room time, read from its histogram (accurate to the bin width).',
+    value: pct(HISTOGRAMS.wait, 0.9),
+  },
+  {
+    name: 'providerLatenessSecondsMean',
+    title: 'Provider lateness, mean',
+    unit: 'seconds',
+    definition:
+      'Seconds from the scheduled start to the provider’s first join (0 when on time or early), averaged over visits the provider joined.',
+    value: mean('late'),
+  },
+  {
+    name: 'durationMinutesMean',
+    title: 'Visit duration, mean',
+    unit: 'minutes',
+    definition: 'Minutes from the start to the end of completed visits, averaged.',
+    value: mean('duration'),
+  },
+  {
+    name: 'durationMinutesP90',
+    title: 'Visit duration, 90th percentile',
+    unit: 'minutes',
+    definition: '90th percentile of the duration of completed visits, from its histogram.',
+    value: pct(HISTOGRAMS.duration, 0.9),
+  },
+  {
+    name: 'technicalIssueRate',
+    title: 'Technical-issue rate',
+    unit: 'ratio',
+    definition: 'Sessions with at least one technical issue opened / sessions created.',
+    value: (k) => ratio(c(k, 'visitsWithIssue'), c(k, 'sessions')),
+  },
+  {
+    name: 'timeToResolveSecondsMean',
+    title: 'Time to resolve a technical issue, mean',
+    unit: 'seconds',
+    definition:
+      'Seconds from an issue being opened to it being resolved, averaged over resolved issues.',
+    value: mean('resolve'),
+  },
+  {
+    name: 'timeToResolveSecondsP90',
+    title: 'Time to resolve, 90th percentile',
+    unit: 'seconds',
+    definition: '90th percentile of the time to resolve, from its histogram.',
+    value: pct(HISTOGRAMS.resolve, 0.9),
+  },
+  {
+    name: 'preVisitCheckFailureRate',
+    title: 'Pre-visit check failure rate',
+    unit: 'ratio',
+    definition: 'Pre-visit device/connection checks with result `failed` / all checks recorded.',
+    value: (k) => ratio(c(k, 'checksFailed'), c(k, 'checks')),
+  },
+  {
+    name: 'audioOnlyRate',
+    title: 'Audio-only fallback rate',
+    unit: 'ratio',
+    definition: 'Started visits in which a participant switched to audio only / started visits.',
+    value: (k) => ratio(c(k, 'audioOnly'), c(k, 'started')),
+  },
+  {
+    name: 'mosMean',
+    title: 'Connection quality (MOS), mean',
+    unit: 'score',
+    definition:
+      'Mean opinion score (1–4.5) of every connection-quality sample, from round-trip time, jitter and packet loss by the simplified ITU-T G.107 E-model; averaged over samples.',
+    value: mean('mos'),
+  },
+  {
+    name: 'mosP10',
+    title: 'Connection quality (MOS), 10th percentile',
+    unit: 'score',
+    definition: '10th percentile of the samples’ MOS (the bad tail), from its histogram.',
+    value: pct(HISTOGRAMS.mos, 0.1),
+  },
+  {
+    name: 'satisfactionMean',
+    title: 'Satisfaction, mean',
+    unit: 'score',
+    definition: 'Mean satisfaction score (1–5) over all survey responses.',
+    value: (k) => ratio(c(k, 'satisfactionSum'), c(k, 'responses')),
+  },
+  {
+    name: 'satisfactionTopBox',
+    title: 'Satisfaction, top box',
+    unit: 'ratio',
+    definition: 'Responses scoring satisfaction 5 / all responses.',
+    value: (k) => ratio(c(k, 'topBox'), c(k, 'responses')),
+  },
+  {
+    name: 'nps',
+    title: 'Net promoter score',
+    unit: 'score',
+    definition: '100 × (promoters, 9–10, − detractors, 0–6) / responses; from −100 to 100.',
+    value: (k) => {
+      const r = ratio(c(k, 'promoters') - c(k, 'detractors'), c(k, 'responses'));
+      return r === null ? null : 100 * r;
+    },
+  },
+  {
+    name: 'surveyResponseRate',
+    title: 'Survey response rate',
+    unit: 'ratio',
+    definition:
+      'Completed visits with at least one survey response from the patient / completed visits.',
+    value: (k) => ratio(c(k, 'surveyedVisits'), c(k, 'completed')),
+  },
+  {
+    name: 'bookedMinutes',
+    title: 'Booked minutes',
+    unit: 'minutes',
+    definition: 'Scheduled minutes (end − start) of appointments not cancelled.',
+    value: (k) => c(k, 'bookedMinutes'),
+  },
+  {
+    name: 'availableMinutes',
+    title: 'Available minutes',
+    unit: 'minutes',
+    definition:
+      'Minutes of telehealth availability in the providers’ schedules (weekly hours, minus closed days, with exception hours), for the providers and days in scope, from the latest ProviderScheduleDefined of each provider, from its effective date.',
+    value: (k) => c(k, 'availableMinutes'),
+  },
+  {
+    name: 'utilizationBooked',
+    title: 'Provider utilization, booked',
+    unit: 'ratio',
+    definition: 'Booked minutes / available minutes.',
+    value: (k) => ratio(c(k, 'bookedMinutes'), c(k, 'availableMinutes')),
+  },
+  {
+    name: 'utilizationCompleted',
+    title: 'Provider utilization, completed',
+    unit: 'ratio',
+    definition: 'Minutes of completed visits / available minutes.',
+    value: (k) => ratio(c(k, 'completedMinutes'), c(k, 'availableMinutes')),
+  },
+  {
+    name: 'trainingCompliance',
+    title: 'Staff training compliance',
+    unit: 'ratio',
+    definition:
+      'At the end of the period (or now, if earlier): staff whose telehealth credential is current (credentialed, not lapsed, not past `validUntil`) / staff known to training by then. Program-wide: the clinic and visit-type filters do not apply; the provider filter does.',
+    value: (k) => ratio(c(k, 'staffCurrent'), c(k, 'staffKnown')),
+  },
+] as const satisfies readonly MetricDefinition[];
+
+export type MetricName = (typeof METRICS)[number]['name'];
+export const METRIC_NAMES: readonly MetricName[] = METRICS.map((m) => m.name);

@@ -1,0 +1,151 @@
+import { applyOnceBulk, ConsumedEvent, EffectOfEvent } from '@thc/messaging';
+import type { mongo } from 'mongoose';
+import { factEffectOf } from '../domain/fact-effects';
+import { visitContribution } from '../domain/visit-contribution';
+import type { VisitFacts } from '../domain/visit-facts';
+import { VisitMetricsCollections } from './visit-metrics.collections';
+
+type AnyBulkOp = mongo.AnyBulkWriteOperation<mongo.Document>;
+
+/**
+ * Applies events to one version of the visit-metrics projection, in two idempotent steps:
+ *
+ * 1. Facts: each event's facts go to its visit (or provider schedule, or staff member) with
+ *    `applyOnceBulk`, so an event id is applied to a document once.
+ * 2. Buckets: every touched visit's counters are recomputed from its facts alone and written
+ *    under the visit's id into its day and month buckets (`$set`, idempotent by nature); a visit
+ *    that moved (reschedule, booking arriving after the session) is removed from its old
+ *    buckets. Crashing between the steps is harmless: the redelivered events find their facts
+ *    applied, and step 2 runs again from the same facts.
+ *
+ * A bucket thus holds per-visit counter vectors that a query sums, with no aggregation
+ * pipeline, and a visit's contribution is replaced rather than incremented, so the order in
+ * which the topics arrive does not matter.
+ */
+export class VisitMetricsProjection {
+  constructor(private readonly store: VisitMetricsCollections) {}
+
+  async apply(events: readonly ConsumedEvent[]): Promise<void> {
+    const links = await this.sessionLinks(events);
+    const visits: EffectOfEvent[] = [];
+    const schedules: EffectOfEvent[] = [];
+    const staff: EffectOfEvent[] = [];
+    const linkEffects: EffectOfEvent[] = [];
+    for (const event of events) {
+      const data = event.data as Record<string, unknown>;
+      const effect = factEffectOf(event.type, data);
+      if (!effect) continue;
+      if (event.type.includes('.SessionCreated.'))
+        linkEffects.push({
+          filter: { _id: String(data['sessionId']) },
+          update: { $set: { appointmentId: String(data['appointmentId']) } },
+          eventId: event.id,
+        });
+      if (effect.target === 'visit')
+        visits.push({
+          filter: { _id: effect.appointmentId },
+          update: effect.update,
+          eventId: event.id,
+        });
+      else if (effect.target === 'visit-of-session') {
+        const appointmentId = links.get(effect.sessionId);
+        // A session event before its SessionCreated cannot happen on one partition; a session
+        // whose creation was dead-lettered has no visit to count towards.
+        if (appointmentId)
+          visits.push({ filter: { _id: appointmentId }, update: effect.update, eventId: event.id });
+      } else if (effect.target === 'schedule')
+        schedules.push({
+          filter: { _id: effect.providerId },
+          update: effect.update,
+          eventId: event.id,
+        });
+      else
+        staff.push({ filter: { _id: effect.staffId }, update: effect.update, eventId: event.id });
+    }
+    await applyOnceBulk(this.store.sessionLinks, linkEffects);
+    await applyOnceBulk(this.store.facts, visits);
+    await applyOnceBulk(this.store.schedules, schedules);
+    await applyOnceBulk(this.store.staff, staff);
+    await this.recount([...new Set(visits.map((v) => String(v.filter._id)))]);
+  }
+
+  /** Step 2 for these visits: their counters into their buckets, from their facts. */
+  async recount(appointmentIds: readonly string[]): Promise<void> {
+    if (appointmentIds.length === 0) return;
+    const facts = (await this.store.facts
+      .find({ _id: { $in: appointmentIds as unknown as mongo.ObjectId[] } })
+      .toArray()) as unknown as VisitFacts[];
+    const days: AnyBulkOp[] = [];
+    const months: AnyBulkOp[] = [];
+    const moved: AnyBulkOp[] = [];
+    for (const visit of facts) {
+      const contribution = visitContribution(visit);
+      if (!contribution) continue;
+      const { day, clinicId, providerId, visitType, counters } = contribution;
+      const month = day.slice(0, 7);
+      const dims = { clinicId, providerId, visitType };
+      const dayId = `${day}|${clinicId}|${providerId}|${visitType}`;
+      const monthId = `${month}|${clinicId}|${providerId}|${visitType}`;
+      const slot = `v.${visit._id}`;
+      days.push(upsertSlot(dayId, { day, month, ...dims }, slot, counters));
+      months.push(upsertSlot(monthId, { month, ...dims }, slot, counters));
+      if (visit.bucket?.day && visit.bucket.day !== dayId)
+        days.push(unsetSlot(visit.bucket.day, slot));
+      if (visit.bucket?.month && visit.bucket.month !== monthId)
+        months.push(unsetSlot(visit.bucket.month, slot));
+      if (visit.bucket?.day !== dayId || visit.bucket?.month !== monthId)
+        moved.push({
+          updateOne: {
+            filter: { _id: visit._id },
+            update: { $set: { bucket: { day: dayId, month: monthId } } },
+          },
+        } as unknown as AnyBulkOp);
+    }
+    if (days.length) await this.store.days.bulkWrite(days, { ordered: false });
+    if (months.length) await this.store.months.bulkWrite(months, { ordered: false });
+    // Recorded last: until then a retry still knows the old buckets to clean.
+    if (moved.length) await this.store.facts.bulkWrite(moved, { ordered: false });
+  }
+
+  /** Session id -> appointment id for the batch: from the batch itself, then stored links. */
+  private async sessionLinks(events: readonly ConsumedEvent[]): Promise<Map<string, string>> {
+    const links = new Map<string, string>();
+    const wanted = new Set<string>();
+    for (const event of events) {
+      const data = event.data as Record<string, unknown>;
+      const sessionId = data['sessionId'];
+      if (typeof sessionId !== 'string' || !event.type.startsWith('thc.sessions.')) continue;
+      if (typeof data['appointmentId'] === 'string') links.set(sessionId, data['appointmentId']);
+      else wanted.add(sessionId);
+    }
+    const missing = [...wanted].filter((id) => !links.has(id));
+    if (missing.length > 0) {
+      const stored = await this.store.sessionLinks
+        .find({ _id: { $in: missing as unknown as mongo.ObjectId[] } })
+        .toArray();
+      for (const link of stored) links.set(String(link._id), String(link['appointmentId']));
+    }
+    return links;
+  }
+}
+
+function upsertSlot(
+  _id: string,
+  dims: Record<string, string>,
+  slot: string,
+  counters: Record<string, number>,
+): AnyBulkOp {
+  return {
+    updateOne: {
+      filter: { _id },
+      update: { $set: { ...dims, [slot]: counters } },
+      upsert: true,
+    },
+  } as unknown as AnyBulkOp;
+}
+
+function unsetSlot(_id: string, slot: string): AnyBulkOp {
+  return {
+    updateOne: { filter: { _id }, update: { $unset: { [slot]: '' } } },
+  } as unknown as AnyBulkOp;
+}

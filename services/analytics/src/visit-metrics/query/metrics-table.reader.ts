@@ -1,0 +1,69 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import type { mongo } from 'mongoose';
+import type { ScheduleFacts } from '../domain/available-minutes';
+import type { StaffFacts } from '../domain/staff-compliance';
+import { Bucket, metricsTable, TableRequest, TableRow } from '../domain/metrics-table';
+import { METRIC_NAMES } from '../domain/metric-definitions';
+import { VisitMetricsVersions } from '../rebuild/visit-metrics.versions';
+import type { MetricsQuery } from './metrics.query';
+
+const MAX_DAYS = 3 * 366;
+
+/** Reads the serving version's buckets for a query and turns them into the metrics table. */
+@Injectable()
+export class MetricsTableReader {
+  constructor(private readonly versions: VisitMetricsVersions) {}
+
+  async read(query: MetricsQuery, now: Date): Promise<{ version: string; rows: TableRow[] }> {
+    const span = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
+    if (!(span >= 0) || span > MAX_DAYS)
+      throw new BadRequestException('to must be on or after from, at most 3 years later');
+    const request: TableRequest = {
+      from: query.from,
+      to: query.to,
+      groupBy: query.groupBy ?? 'day',
+      ...(query.by ? { by: query.by } : {}),
+      ...(query.clinicId ? { clinicId: query.clinicId } : {}),
+      ...(query.providerId ? { providerId: query.providerId } : {}),
+      ...(query.visitType ? { visitType: query.visitType } : {}),
+      metrics: query.metrics ?? METRIC_NAMES,
+      now,
+    };
+    const store = await this.versions.activeCollections();
+    const dims: Record<string, string> = {
+      ...(query.clinicId ? { clinicId: query.clinicId } : {}),
+      ...(query.providerId ? { providerId: query.providerId } : {}),
+      ...(query.visitType ? { visitType: query.visitType } : {}),
+    };
+    // Whole months read the month buckets: a year is then twelve documents per dimension combination.
+    const wholeMonths =
+      request.groupBy === 'month' && query.from.endsWith('-01') && isLastDayOfMonth(query.to);
+    const buckets = (await (
+      wholeMonths
+        ? store.months.find({
+            ...dims,
+            month: { $gte: query.from.slice(0, 7), $lte: query.to.slice(0, 7) },
+          })
+        : store.days.find({ ...dims, day: { $gte: query.from, $lte: query.to } })
+    ).toArray()) as unknown as Bucket[];
+    const scheduleFilter: mongo.Filter<mongo.Document> = query.providerId
+      ? { _id: query.providerId as unknown as mongo.ObjectId }
+      : query.clinicId
+        ? { clinicId: query.clinicId }
+        : {};
+    const schedules = (await store.schedules
+      .find(scheduleFilter)
+      .toArray()) as unknown as ScheduleFacts[];
+    const staffFilter: mongo.Filter<mongo.Document> = query.providerId
+      ? { _id: query.providerId as unknown as mongo.ObjectId }
+      : {};
+    const staff = (await store.staff.find(staffFilter).toArray()) as unknown as StaffFacts[];
+    return { version: store.version, rows: metricsTable(request, buckets, schedules, staff) };
+  }
+}
+
+function isLastDayOfMonth(day: string): boolean {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+}

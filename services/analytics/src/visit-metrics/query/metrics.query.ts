@@ -1,0 +1,86 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { METRIC_NAMES, MetricName } from '../domain/metric-definitions';
+import type { Grouping } from '../domain/calendar-period';
+import type { Dimension } from '../domain/metrics-table';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Query string of the metrics table: what, over which days, filtered, grouped, which page. */
+export class MetricsQuery {
+  @ApiProperty({ example: '2026-01-01', description: 'First calendar day (inclusive).' })
+  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({
+    example: '2026-12-31',
+    description: 'Last calendar day (inclusive), at most 3 years after from.',
+  })
+  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to!: string;
+
+  @ApiPropertyOptional({
+    description: `Comma-separated metric names; default all. One of: ${METRIC_NAMES.join(', ')}.`,
+    example: 'scheduled,completed,noShowRate',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(METRIC_NAMES.length)
+  @IsIn(METRIC_NAMES, { each: true })
+  metrics?: MetricName[];
+
+  @ApiPropertyOptional({ enum: ['day', 'week', 'month'], default: 'day' })
+  @IsOptional()
+  @IsIn(['day', 'week', 'month'])
+  groupBy?: Grouping;
+
+  @ApiPropertyOptional({ enum: ['clinic', 'provider', 'visitType'], description: 'Split rows by.' })
+  @IsOptional()
+  @IsIn(['clinic', 'provider', 'visitType'])
+  by?: Dimension;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  clinicId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  providerId?: string;
+
+  @ApiPropertyOptional({ enum: ['video', 'audio'] })
+  @IsOptional()
+  @IsIn(['video', 'audio'])
+  visitType?: string;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  pageSize?: number;
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class MetricsRow {
+  @ApiProperty({
+    example: '2026-03-09',
+    description: 'Day, ISO week (2026-W11) or month (2026-03).',
+  })
+  period!: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  clinicId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  providerId?: string;
+
+  @ApiPropertyOptional({ enum: ['video', 'audio'] })
+  visitType?: string;
+
+  @ApiProperty({
+    description: 'Metric name -> value; null where the denominator is zero.',
+    example: { scheduled: 42, noShowRate: 0.05 },
+    additionalProperties: { type: 'number', nullable: true },
+  })
+  values!: Record<string, number | null>;
+}
+
+/** A page of the metrics table. Aggregates only: no patient identifiers. */
+export class MetricsPage {
+  @ApiProperty({ description: 'Projection version that answered.' })
+  version!: string;
+
+  @ApiProperty()
+  page!: number;
+
+  @ApiProperty()
+  pageSize!: number;
+
+  @ApiProperty({ description: 'Rows in the whole table.' })
+  total!: number;
+
+  @ApiProperty({ type: [MetricsRow] })
+  rows!: MetricsRow[];
+}

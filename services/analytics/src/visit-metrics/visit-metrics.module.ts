@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { MetricsController } from './query/metrics.controller';
+import { MetricsTableReader } from './query/metrics-table.reader';
+import { visitMetricsDefinitionHash } from './rebuild/visit-metrics.definition';
+import { VISIT_METRICS_VERSION, VisitMetricsVersions } from './rebuild/visit-metrics.versions';
+
+const httpControllers = [MetricsController];
+const queries = [MetricsTableReader];
+const projections = [
+  { provide: VISIT_METRICS_VERSION, useFactory: () => visitMetricsDefinitionHash() },
+  VisitMetricsVersions,
+];
+
+/** Evaluation and reporting: the visit-metrics projection, its versions and the query API. */
+@Module({
+  controllers: httpControllers,
+  providers: [...queries, ...projections],
+  exports: [VisitMetricsVersions],
+})
+export class VisitMetricsModule {}
