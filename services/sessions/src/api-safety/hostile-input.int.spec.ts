@@ -142,11 +142,52 @@ describe('the sessions API against hostile input and the wrong callers', () => {
       (await call(url, 'GET', `/api/v1/providers/${booked.providerId}/waiting-room`, patient))
         .status,
     ).toBe(403);
+    const list = async (path: string, headers: Record<string, string>) =>
+      call(url, 'GET', path, headers);
+    const own = await list(
+      `/api/v1/patients/${booked.patientId}/sessions`,
+      await bearer('patient', booked.patientId),
+    );
+    expect(own).toMatchObject({ status: 200, body: [{ sessionId }] });
+    expect(
+      (
+        await list(
+          `/api/v1/patients/${booked.patientId}/sessions`,
+          await bearer('patient', randomUUID()),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await list(
+          `/api/v1/patients/${booked.patientId}/sessions`,
+          await bearer('provider', randomUUID()),
+        )
+      ).body,
+    ).toEqual([]);
+    expect(
+      (
+        await list(
+          `/api/v1/providers/${booked.providerId}/sessions`,
+          await bearer('provider', randomUUID()),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await list(
+          `/api/v1/providers/${booked.providerId}/sessions`,
+          await bearer('provider', booked.providerId),
+        )
+      ).body,
+    ).toMatchObject([{ sessionId }]);
     // Every successful read of this patient's session was recorded.
     const accesses = await store.load(`phi-access-${booked.patientId}`);
     expect(accesses.map((e) => (e.data as { role: string }).role).sort()).toEqual([
       'coordinator',
       'patient',
+      'patient',
+      'provider',
       'provider',
     ]);
   });

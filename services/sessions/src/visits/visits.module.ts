@@ -17,6 +17,7 @@ import { JoinVisitHandler } from './join-links/join-visit.handler';
 import { RunVisitController } from './run-visit/run-visit.controller';
 import { RunVisitHandler } from './run-visit/run-visit.handler';
 import { ReadSessionController } from './fhir/read-session.controller';
+import { SessionListsController } from './fhir/session-lists.controller';
 import { InVisitController } from './in-visit/in-visit.controller';
 import { InVisitHandler } from './in-visit/in-visit.handler';
 import { SurveyController } from './survey/survey.controller';
@@ -38,6 +39,7 @@ const httpControllers = [
   RunVisitController,
   InVisitController,
   ReadSessionController,
+  SessionListsController,
   TroubleshootingController,
   SurveyController,
   PlatformStatusController,

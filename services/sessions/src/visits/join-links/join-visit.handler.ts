@@ -43,7 +43,7 @@ export class JoinVisitHandler {
     const participant = session.participants.find((p) => p.participantId === link?.participantId);
     if (!participant) throw new LinkRefusedError('forged');
     if (participant.role === 'patient' && !session.admittedAt) {
-      const position = await this.waitingRoom.positionOf(session);
+      const position = await this.waitingRoom.positionOf(session, now);
       return { sessionId, status: 'waiting', role: participant.role, position };
     }
     const { roomId } = await this.video.roomFor(sessionId);

@@ -46,8 +46,8 @@ export class WaitingRoom {
   }
 
   /** The patient's place in their provider's queue (1 = next). */
-  async positionOf(session: Session): Promise<number> {
-    const queue = await this.of(session.providerId, new Date());
+  async positionOf(session: Session, now: Date): Promise<number> {
+    const queue = await this.of(session.providerId, now);
     return queue.find((entry) => entry.sessionId === session.sessionId)?.position ?? 1;
   }
 }

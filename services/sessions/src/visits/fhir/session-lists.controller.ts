@@ -1,0 +1,55 @@
+import { Controller, ForbiddenException, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
+import { PhiRead } from '@thc/service-runtime';
+import { SessionResponse, toResponse } from '../run-visit/session.response';
+import { SessionViews } from '../shared/session-views.store';
+
+const listRead = PhiRead({
+  resource: 'Encounter',
+  action: 'search',
+  patients: (body) => [...new Set((body as SessionResponse[]).map((s) => s.patientId))],
+});
+
+const isStaff = (principal: Principal): boolean =>
+  principal.roles.includes('coordinator') || principal.roles.includes('admin');
+
+/** Sessions of one patient or one provider, soonest first; each caller sees only their own. */
+@ApiTags('sessions')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class SessionListsController {
+  constructor(private readonly views: SessionViews) {}
+
+  /** A patient's own sessions; a provider sees only those they run; staff all. */
+  @Get('patients/:patientId/sessions')
+  @Roles('patient', 'provider', 'coordinator', 'admin')
+  @listRead
+  @ApiOkResponse({ type: [SessionResponse] })
+  async ofPatient(
+    @Param('patientId', ParseUUIDPipe) patientId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SessionResponse[]> {
+    const provider = principal.roles.includes('provider') && !isStaff(principal);
+    if (!provider) ensurePatientAccess(principal, patientId);
+    const views = await this.views.list({
+      patientId,
+      ...(provider ? { providerId: principal.subject } : {}),
+    });
+    return views.map((view) => toResponse(view, view.version));
+  }
+
+  @Get('providers/:providerId/sessions')
+  @Roles('provider', 'coordinator', 'admin')
+  @listRead
+  @ApiOkResponse({ type: [SessionResponse] })
+  async ofProvider(
+    @Param('providerId', ParseUUIDPipe) providerId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SessionResponse[]> {
+    if (!isStaff(principal) && principal.subject !== providerId)
+      throw new ForbiddenException('a provider sees only their own sessions');
+    const views = await this.views.list({ providerId });
+    return views.map((view) => toResponse(view, view.version));
+  }
+}
