@@ -1,0 +1,55 @@
+import { HISTOGRAMS } from '../domain/histogram';
+import { METRICS } from '../domain/metric-definitions';
+
+export const METRICS_DOC_PATH = 'docs/metrics.md';
+
+/** docs/metrics.md, generated from the metric definitions in code (a test fails on drift). */
+export function renderMetricsDoc(): string {
+  const rows = table(
+    ['name', 'metric', 'unit', 'definition'],
+    METRICS.map((m) => [`\`${m.name}\``, m.title, m.unit, m.definition.replace(/\|/g, '\\|')]),
+  );
+  const bins = table(
+    ['histogram', 'upper edges'],
+    Object.entries(HISTOGRAMS).map(([name, spec]) => [
+      name,
+      `${spec.edges.join(', ')}, then open-ended`,
+    ]),
+  );
+  return [
+    '# Telehealth program metrics',
+    '',
+    '<!-- Generated from services/analytics/src/visit-metrics/domain/metric-definitions.ts by',
+    '     `node -r @swc-node/register -r tsconfig-paths/register services/analytics/src/visit-metrics/docs/write-metrics-doc.ts`.',
+    '     Do not edit by hand. -->',
+    '',
+    'The analytics service answers these figures by day, ISO week or month, for the whole program',
+    'or filtered and split by clinic, provider and visit type (`GET /api/v1/analytics/metrics`,',
+    'CSV at `/api/v1/analytics/metrics.csv`, analysts and admins only). Results are aggregates:',
+    'they never contain patient identifiers. A ratio whose denominator is zero is `null`.',
+    '',
+    ...rows,
+    '',
+    '## How the figures are kept',
+    '',
+    'Every visit (appointment) has a facts document built from the scheduling and sessions events,',
+    'each event applied once by its id. From its facts alone the visit gets a vector of counters',
+    '(counts, sums, histogram bins), written under the visit’s id into its day bucket and its month',
+    'bucket (clinic × provider × visit type). A query sums the vectors of the buckets in range; a',
+    'changed visit replaces its vector, so replays and out-of-order topics give the same numbers.',
+    '',
+    'Percentiles are read from mergeable histograms (counts per bin), interpolated within the bin,',
+    'so they are accurate to the bin width. Bin upper edges:',
+    '',
+    ...bins,
+    '',
+  ].join('\n');
+}
+
+/** A Markdown table with padded columns, as the repository's formatter (prettier) lays it out. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
