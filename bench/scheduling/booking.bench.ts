@@ -8,7 +8,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The bench drives the service as its clients do (benchmarks, like tests/, assemble services).
-import { startSchedulingApp } from '../../services/scheduling/src/appointments/testing/scheduling-test-app';
+import {
+  openScheduleBody,
+  startSchedulingApp,
+} from '../../services/scheduling/src/appointments/testing/scheduling-test-app';
 
 export interface BookingBenchContext {
   readonly kafkaBrokers: string;
@@ -21,6 +24,7 @@ const SHAPE = {
   providers: Number(process.env['BENCH_PROVIDERS'] ?? 50),
   slotsPerProvider: Number(process.env['BENCH_SLOTS'] ?? 16),
   clients: Number(process.env['BENCH_CLIENTS'] ?? 32),
+  searches: Number(process.env['BENCH_SEARCHES'] ?? 500),
 };
 
 interface Booking {
@@ -91,8 +95,8 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
     logLevel: logLevel.ERROR,
   }).admin();
   await admin.connect();
-  const topic = `bench.${id}.${TOPICS.training}`;
-  await admin.createTopics({ topics: [{ topic }], waitForLeaders: true });
+  const topics = [TOPICS.training, TOPICS.sessions].map((t) => `bench.${id}.${t}`);
+  await admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
   let service: { app: NestExpressApplication; url: string } | undefined;
   const direct = await mongoose
     .createConnection(ctx.mongoUrl, { dbName: `bench_${id}_direct` })
@@ -107,6 +111,30 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
     });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const bookings = workload();
+    // Every provider works 09:00-17:00 UTC every day (bookings must fit the schedule).
+    const providers = [...new Set(bookings.map((b) => b.providerId))];
+    const defineSeconds = await drain(providers, SHAPE.clients, async (providerId) => {
+      const response = await fetch(`${url}/api/v1/providers/${providerId}/schedule`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify(
+          openScheduleBody({
+            timeZone: 'UTC',
+            weeklyRules: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].map((weekday) => ({
+              weekday,
+              start: '09:00',
+              end: '17:00',
+              visitTypes: ['video', 'audio'],
+            })),
+          }),
+        ),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`schedule refused: ${response.status}`);
+    });
+    ctx.report(
+      `defined ${providers.length} schedules: ${(providers.length / defineSeconds).toFixed(0)}/s`,
+    );
     let refused = 0;
     const httpSeconds = await drain(bookings, SHAPE.clients, async (booking) => {
       const response = await fetch(`${url}/api/v1/appointments`, {
@@ -117,6 +145,30 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
       await response.arrayBuffer();
       if (response.status !== 201) refused++;
     });
+    // Slot search for a week, per provider, while nothing else runs: latency per request.
+    const latencies: number[] = [];
+    const searches = Array.from(
+      { length: SHAPE.searches },
+      (_, i) => providers[i % providers.length] ?? '',
+    );
+    const searchSeconds = await drain(searches, SHAPE.clients, async (providerId) => {
+      const started = performance.now();
+      const response = await fetch(
+        `${url}/api/v1/providers/${providerId}/slots?from=2032-01-01T00:00:00Z&to=2032-01-08T00:00:00Z`,
+        { headers },
+      );
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`slot search refused: ${response.status}`);
+      latencies.push(performance.now() - started);
+    });
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+    ctx.report(
+      `slot search, one week (${searches.length} requests, ${SHAPE.clients} clients): ` +
+        `${(searches.length / searchSeconds).toFixed(0)} searches/s, p50 ${pct(0.5).toFixed(1)} ms, ` +
+        `p99 ${pct(0.99).toFixed(1)} ms`,
+    );
     const store = new MongoEventStore(direct);
     await store.init();
     const directSeconds = await drain(bookings, SHAPE.clients, async (booking) => {
@@ -138,7 +190,7 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
     await direct.dropDatabase().catch(() => undefined);
     await direct.close();
     await dropPrefixed(ctx.mongoUrl, `bench_${id}_`);
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.deleteTopics({ topics }).catch(() => undefined);
     await admin.disconnect();
   }
 }
