@@ -7,7 +7,11 @@ import { VISIT_METRICS_VERSION, VisitMetricsVersions } from './rebuild/visit-met
 const httpControllers = [MetricsController];
 const queries = [MetricsTableReader];
 const projections = [
-  { provide: VISIT_METRICS_VERSION, useFactory: () => visitMetricsDefinitionHash() },
+  {
+    provide: VISIT_METRICS_VERSION,
+    // Changing ANALYTICS_REBUILD_SALT forces a rebuild without a definition change.
+    useFactory: () => visitMetricsDefinitionHash(process.env['ANALYTICS_REBUILD_SALT'] ?? ''),
+  },
   VisitMetricsVersions,
 ];
 

@@ -1,0 +1,46 @@
+import { streamIdOf, toKafkaHeaders } from '@thc/contracts';
+import { Kafka } from 'kafkajs';
+import { batches } from './consumed';
+import type { FixtureEvent } from './visit-events.fixture';
+
+/**
+ * Publishes events as the producing services' relays do: to their context's topic (with the
+ * given prefix), keyed by stream id, CloudEvents in headers.
+ */
+export async function publishEvents(
+  kafka: Kafka,
+  topicPrefix: string,
+  events: readonly FixtureEvent[],
+): Promise<void> {
+  const producer = kafka.producer();
+  await producer.connect();
+  try {
+    for (const chunk of batches(events, 2000)) {
+      const byTopic = new Map<
+        string,
+        { key: string; value: string; headers: Record<string, string> }[]
+      >();
+      for (const event of chunk) {
+        const context = event.type.split('.')[1] ?? '';
+        const topic = `${topicPrefix}thc.${context}.v1`;
+        const key = streamIdOf(event.type, event.data) ?? event.id;
+        const headers = toKafkaHeaders({
+          id: event.id,
+          source: `/thc/${context}`,
+          type: event.type,
+          subject: key,
+          time: event.time,
+        }) as Record<string, string>;
+        byTopic.set(topic, [
+          ...(byTopic.get(topic) ?? []),
+          { key, value: JSON.stringify(event.data), headers },
+        ]);
+      }
+      await producer.sendBatch({
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
