@@ -104,8 +104,11 @@ const ON_DEMAND_WINDOWS: WeeklyWindow[] = (['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 
   (weekday) => ({ weekday, start: '06:00', end: '23:30' }),
 );
 
-/** The whole demo health system, the same for the same seed on every run. */
-export function buildRoster(seed: number): Roster {
+/**
+ * The whole demo health system, the same for the same seed on every run. Fewer patients give
+ * the first ones of the full roster (patients are generated last, one after the other).
+ */
+export function buildRoster(seed: number, patientCount = PATIENT_COUNT): Roster {
   const faker = new Faker({ locale: [en] });
   faker.seed(seed);
   const id = (name: string) => demoId(seed, name);
@@ -182,7 +185,7 @@ export function buildRoster(seed: number): Roster {
   const coordinatorsOf = (clinicId: string) =>
     staff.filter((s) => s.role === 'coordinator' && s.clinicId === clinicId);
   const patients: Patient[] = [];
-  for (let n = 0; n < PATIENT_COUNT; n += 1) {
+  for (let n = 0; n < patientCount; n += 1) {
     const patientId = id(`patient:${n}`);
     const clinic = clinics[n % clinics.length];
     const language = faker.helpers.weightedArrayElement([

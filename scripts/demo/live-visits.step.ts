@@ -86,6 +86,11 @@ export async function seedLiveVisits(
         if (appointment) tally.add('patient arrived', 'existing');
         continue;
       }
+      // Join links open 30 minutes before the start: later visits wait for their patients.
+      if (Date.parse(appointment.start) - Date.now() > 25 * 60_000) {
+        tally.add('patient arrived', 'skipped');
+        continue;
+      }
       await arrive(client, as, provider, patient, appointment.appointmentId, i, tally);
     }
   });
@@ -149,6 +154,7 @@ async function arrive(
     joined.status === 200 ? 'created' : 'failed',
     `${joined.status} ${detailOf(joined)}`,
   );
+  if (joined.status !== 200) return;
   const checkedIn = await client.call(
     'scheduling',
     as,
@@ -167,6 +173,17 @@ async function arrive(
   const providerAs = { role: 'provider' as const, subject: provider.id };
   if (!(await step('session started', '/start'))) return;
   await step('patient admitted', '/admit');
+  // Admitted, the patient's page presents the link again and enters the room.
+  const entered = await client.anonymous('sessions', '/api/v1/join', {
+    token: tokenOf(link.body.url),
+    media: i === 1 ? 'audio' : 'video',
+  });
+  tally.add(
+    'patient entered the room',
+    entered.status === 200 ? 'created' : 'failed',
+    `${entered.status} ${detailOf(entered)}`,
+  );
+  const present = entered.status === 200 ? [patient.id] : [];
   const providerLink = await issueLink(client, as, sessionId, provider.id);
   if (providerLink.status === 201) {
     const joinedProvider = await client.anonymous('sessions', '/api/v1/join', {
@@ -177,10 +194,11 @@ async function arrive(
       joinedProvider.status === 200 ? 'created' : 'failed',
       `${joinedProvider.status} ${detailOf(joinedProvider)}`,
     );
+    if (joinedProvider.status === 200) present.push(provider.id);
   }
   for (let n = 0; n < 3; n += 1) {
     const poor = i === 1 && n > 0;
-    for (const participantId of [patient.id, provider.id]) {
+    for (const participantId of present) {
       const reply = await client.call(
         'sessions',
         participantId === provider.id ? providerAs : as,
@@ -199,7 +217,7 @@ async function arrive(
         `${reply.status} ${detailOf(reply)}`,
       );
     }
-    await sleep(1500);
+    await sleep(5000);
   }
   if (i === 1)
     await step('audio-only fallback', `/participants/${patient.id}/audio-only`, {

@@ -4,7 +4,7 @@
 import { DemoClient, serviceUrl, SERVICES, ServiceName } from './demo-client';
 import { demoId } from './demo-ids';
 import { log, Tally } from './demo-progress';
-import { buildRoster } from './demo-roster';
+import { buildRoster, PATIENT_COUNT } from './demo-roster';
 import { seedBookings } from './bookings.step';
 import { seedConsents } from './consents.step';
 import { seedLiveVisits } from './live-visits.step';
@@ -32,11 +32,14 @@ async function main(): Promise<void> {
   const started = Date.now();
   const seed = Number(process.env['THC_DEMO_SEED'] ?? DEFAULT_SEED);
   const concurrency = Number(process.env['THC_DEMO_CONCURRENCY'] ?? 8);
-  if (!Number.isInteger(seed) || !Number.isInteger(concurrency) || concurrency < 1)
-    throw new Error('THC_DEMO_SEED and THC_DEMO_CONCURRENCY must be whole numbers');
+  const patients = Number(process.env['THC_DEMO_PATIENTS'] ?? PATIENT_COUNT);
+  if (![seed, concurrency, patients].every(Number.isInteger) || concurrency < 1 || patients < 24)
+    throw new Error(
+      'THC_DEMO_SEED, THC_DEMO_CONCURRENCY and THC_DEMO_PATIENTS (at least 24) must be whole numbers',
+    );
   await Promise.all((Object.keys(SERVICES) as ServiceName[]).map(waitReady));
   const client = await DemoClient.create();
-  const roster = buildRoster(seed);
+  const roster = buildRoster(seed, patients);
   const tally = new Tally();
   const coordinators = new Map(
     roster.clinics.map((c) => [
