@@ -12,6 +12,7 @@ import { patientAdmittedV1 } from './sessions/patient-admitted.event';
 import { patientArrivedInWaitingRoomV1 } from './sessions/patient-arrived-in-waiting-room.event';
 import { platformIncidentClosedV1 } from './sessions/platform-incident-closed.event';
 import { platformIncidentRaisedV1 } from './sessions/platform-incident-raised.event';
+import { providerTransferredV1 } from './sessions/provider-transferred.event';
 import { preVisitCheckRecordedV1 } from './sessions/pre-visit-check-recorded.event';
 import { sessionCreatedV1 } from './sessions/session-created.event';
 import { sessionEndedV1 } from './sessions/session-ended.event';
@@ -60,6 +61,7 @@ export const sessionsRegistry = {
     technicalIssueOpenedV1,
     technicalIssueAssignedV1,
     technicalIssueResolvedV1,
+    providerTransferredV1,
     sessionStartedV1,
     sessionStartRefusedV1,
     sessionEndedV1,

@@ -72,6 +72,7 @@ describe('the sessions API against hostile input and the wrong callers', () => {
       ],
       [`${p}/audio-only`, { trigger: 'participant-choice' }],
       [`${s}/end`, { outcome: 'completed' }],
+      [`${s}/transfer`, { providerId: randomUUID() }],
       [`${s}/survey`, { overall: 4, wouldRecommend: 9, technicalQuality: 4, comment: 'fine' }],
     ];
     const before = await store.model.countDocuments();
@@ -97,7 +98,7 @@ describe('the sessions API against hostile input and the wrong callers', () => {
       }
       tried += bodies.length;
     }
-    expect(tried).toBeGreaterThanOrEqual(400); // at least 50 per service, here 11 endpoints
+    expect(tried).toBeGreaterThanOrEqual(400); // at least 50 per service, here 12 endpoints
     expect(await store.model.countDocuments()).toBe(before);
     // The same endpoints accept their valid bodies: the refusals were about the hostile parts.
     expect((await call(url, 'POST', `${s}/links`, coordinator, endpoints[0]![1])).status).toBe(201);
@@ -181,12 +182,26 @@ describe('the sessions API against hostile input and the wrong callers', () => {
         )
       ).body,
     ).toMatchObject([{ sessionId }]);
+    // A transfer hands the session to the new provider, and the previous one loses it.
+    const newProvider = randomUUID();
+    const handed = await call(
+      url,
+      'POST',
+      `/api/v1/sessions/${sessionId}/transfer`,
+      await bearer('provider', booked.providerId),
+      { providerId: newProvider },
+    );
+    expect(handed).toMatchObject({ status: 200, body: { providerId: newProvider } });
+    expect(await read(await bearer('provider', booked.providerId))).toBe(403);
+    expect(await read(await bearer('provider', newProvider))).toBe(200);
     // Every successful read of this patient's session was recorded.
     const accesses = await store.load(`phi-access-${booked.patientId}`);
     expect(accesses.map((e) => (e.data as { role: string }).role).sort()).toEqual([
       'coordinator',
       'patient',
       'patient',
+      'provider',
+      'provider',
       'provider',
       'provider',
     ]);

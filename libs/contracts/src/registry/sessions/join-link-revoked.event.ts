@@ -15,7 +15,13 @@ const schema = {
     revokedAt: dateTime,
     cause: {
       type: 'string',
-      enum: ['revoked-by-staff', 'reissued', 'session-rescheduled', 'session-closed'],
+      enum: [
+        'revoked-by-staff',
+        'reissued',
+        'session-rescheduled',
+        'session-closed',
+        'provider-transferred',
+      ],
     },
     revokedBy: actor,
   },

@@ -5,6 +5,7 @@ import type {
   EndSession,
   MoveSession,
   StartSession,
+  TransferProvider,
 } from './session.commands';
 import { IllegalTransitionError, SessionRuleError } from './session.errors';
 import { SESSION_EVENT as E, SessionEvent } from './session.events';
@@ -181,6 +182,61 @@ export function end(command: EndSession, state: SessionState): SessionEvent[] {
         endedBy: command.by,
         audioOnly,
         ...(participantQuality.length > 0 ? { participantQuality } : {}),
+      },
+    },
+  ];
+}
+
+/**
+ * Hands the visit to another provider: the previous one leaves (if in the room) and their links
+ * stop working; the new provider joins with a link of their own.
+ */
+export function transfer(command: TransferProvider, state: SessionState): SessionEvent[] {
+  const session = notEnded(state, 'transfer');
+  const from = session.providerId;
+  if (command.toProviderId === from)
+    throw new SessionRuleError('that provider already runs the visit');
+  if (session.participants.some((p) => p.participantId === command.toProviderId))
+    throw new SessionRuleError('the new provider already takes part in another role');
+  const left: SessionEvent[] = session.presence[from]?.present
+    ? [
+        {
+          type: E.left,
+          data: {
+            sessionId: session.sessionId,
+            participantId: from,
+            role: 'provider',
+            leftAt: command.at,
+            reason: 'removed',
+          },
+        },
+      ]
+    : [];
+  const revoked: SessionEvent[] = session.links
+    .filter((link) => link.participantId === from && !link.revoked)
+    .map((link) => ({
+      type: E.linkRevoked,
+      data: {
+        sessionId: session.sessionId,
+        linkId: link.linkId,
+        participantId: from,
+        revokedAt: command.at,
+        cause: 'provider-transferred' as const,
+        revokedBy: command.by,
+      },
+    }));
+  return [
+    ...left,
+    ...revoked,
+    {
+      type: E.transferred,
+      data: {
+        sessionId: session.sessionId,
+        appointmentId: session.appointmentId,
+        fromProviderId: from,
+        toProviderId: command.toProviderId,
+        transferredAt: command.at,
+        transferredBy: command.by,
       },
     },
   ];

@@ -246,3 +246,60 @@ describe('session lifecycle', () => {
         .then(SessionRuleError));
   });
 });
+
+describe('TransferProvider', () => {
+  const transferCommand = {
+    type: 'TransferProvider',
+    toProviderId: ids.otherProvider,
+    at: '2031-03-09T13:10:00Z',
+    by: coordinator,
+  } as const;
+  it('hands the visit over: the provider leaves, their link stops, the new provider takes it', () =>
+    given([
+      created,
+      linkIssued(ids.providerLink, ids.provider, 'provider'),
+      started,
+      joined(ids.provider, 'provider', '2031-03-09T13:00:40Z'),
+    ])
+      .when(transferCommand)
+      .then([
+        {
+          type: E.left,
+          data: {
+            sessionId: ids.session,
+            participantId: ids.provider,
+            role: 'provider',
+            leftAt: '2031-03-09T13:10:00Z',
+            reason: 'removed',
+          },
+        },
+        {
+          type: E.linkRevoked,
+          data: {
+            sessionId: ids.session,
+            linkId: ids.providerLink,
+            participantId: ids.provider,
+            revokedAt: '2031-03-09T13:10:00Z',
+            cause: 'provider-transferred',
+            revokedBy: coordinator,
+          },
+        },
+        {
+          type: E.transferred,
+          data: {
+            sessionId: ids.session,
+            appointmentId: ids.appointment,
+            fromProviderId: ids.provider,
+            toProviderId: ids.otherProvider,
+            transferredAt: '2031-03-09T13:10:00Z',
+            transferredBy: coordinator,
+          },
+        },
+      ]));
+  it('refuses a transfer to the same provider', () =>
+    given([created])
+      .when({ ...transferCommand, toProviderId: ids.provider })
+      .then(SessionRuleError));
+  it('refuses a transfer of an ended visit', () =>
+    given([created, cancelled]).when(transferCommand).then(IllegalTransitionError));
+});

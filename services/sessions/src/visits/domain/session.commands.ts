@@ -180,6 +180,14 @@ export interface EndSession {
   readonly by: Actor;
 }
 
+/** The visit goes on with another provider. */
+export interface TransferProvider {
+  readonly type: 'TransferProvider';
+  readonly toProviderId: string;
+  readonly at: string;
+  readonly by: Actor;
+}
+
 export interface SubmitSurvey {
   readonly type: 'SubmitSurvey';
   readonly surveyId: string;
@@ -208,6 +216,7 @@ export type SessionCommand =
   | AssignTechnicalIssue
   | ResolveTechnicalIssue
   | EndSession
+  | TransferProvider
   | SubmitSurvey;
 
 export type { ParticipantRole };

@@ -1,5 +1,5 @@
 import type { Decider } from '@thc/event-store';
-import { close, create, end, move, start } from './session-lifecycle.decide';
+import { close, create, end, move, start, transfer } from './session-lifecycle.decide';
 import {
   assignIssue,
   openIssue,
@@ -49,6 +49,8 @@ function decide(command: SessionCommand, state: SessionState): SessionEvent[] {
       return resolveIssue(command, state);
     case 'EndSession':
       return end(command, state);
+    case 'TransferProvider':
+      return transfer(command, state);
     case 'SubmitSurvey':
       return survey(command, state);
   }

@@ -16,6 +16,7 @@ export const SESSION_EVENT = {
   issueOpened: 'thc.sessions.TechnicalIssueOpened.v1',
   issueAssigned: 'thc.sessions.TechnicalIssueAssigned.v1',
   issueResolved: 'thc.sessions.TechnicalIssueResolved.v1',
+  transferred: 'thc.sessions.ProviderTransferred.v1',
   started: 'thc.sessions.SessionStarted.v1',
   startRefused: 'thc.sessions.SessionStartRefused.v1',
   ended: 'thc.sessions.SessionEnded.v1',

@@ -51,6 +51,13 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       );
       return { ...state, providerId, scheduledStart, scheduledEnd, participants };
     }
+    case E.transferred: {
+      const { toProviderId } = event.data;
+      const participants = state.participants.map((p) =>
+        p.role === 'provider' ? { ...p, participantId: toProviderId } : p,
+      );
+      return { ...state, providerId: toProviderId, participants };
+    }
     case E.linkIssued: {
       const { linkId, participantId, expiresAt } = event.data;
       return {

@@ -59,13 +59,18 @@ describe('a session per appointment, from scheduling events on Kafka', () => {
       async () => expect(await typesOf(sessionId)).toEqual(['SessionCreated']),
       within,
     );
-    expect(await views.find(sessionId)).toMatchObject({
-      status: 'scheduled',
-      appointmentId: booked.appointmentId,
-      patientId: booked.patientId,
-      providerId: booked.providerId,
-      scheduledStart: booked.start,
-    });
+    // The view follows the stored event.
+    await eventually(
+      async () =>
+        expect(await views.find(sessionId)).toMatchObject({
+          status: 'scheduled',
+          appointmentId: booked.appointmentId,
+          patientId: booked.patientId,
+          providerId: booked.providerId,
+          scheduledStart: booked.start,
+        }),
+      within,
+    );
     // A cancellation of the same appointment shares its key, so it is consumed after the
     // copies: once it shows, every copy has been handled, and none created anything.
     await publish(CANCELLED, cancellation(booked.appointmentId));

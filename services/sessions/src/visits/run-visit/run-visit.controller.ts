@@ -12,7 +12,7 @@ import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { PhiRead } from '@thc/service-runtime';
 import { Handled } from '../shared/session.repository';
 import { asHttp } from '../shared/http-errors';
-import { EndSessionDto } from './run-visit.dto';
+import { EndSessionDto, TransferProviderDto } from './run-visit.dto';
 import { RunVisitHandler } from './run-visit.handler';
 import { SessionResponse, toResponse } from './session.response';
 
@@ -59,6 +59,20 @@ export class RunVisitController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionResponse> {
     return respond(await asHttp(() => this.handler.admit(sessionId, principal)));
+  }
+
+  /** Hands the visit to another provider, who then gets a link of their own. */
+  @Post('transfer')
+  @HttpCode(200)
+  @Roles('provider', 'coordinator', 'admin')
+  @phi
+  @ApiOkResponse({ type: SessionResponse })
+  async transfer(
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Body() dto: TransferProviderDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SessionResponse> {
+    return respond(await asHttp(() => this.handler.transfer(sessionId, dto.providerId, principal)));
   }
 
   @Post('end')

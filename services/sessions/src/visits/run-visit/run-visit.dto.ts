@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import type { EndOutcome } from '../domain/session.commands';
 
 export const END_OUTCOMES: readonly EndOutcome[] = [
@@ -13,4 +13,10 @@ export class EndSessionDto {
   @ApiProperty({ enum: END_OUTCOMES })
   @IsIn(END_OUTCOMES)
   outcome!: EndOutcome;
+}
+
+export class TransferProviderDto {
+  @ApiProperty({ format: 'uuid', description: 'The provider who takes the visit over' })
+  @IsUUID()
+  providerId!: string;
 }

@@ -51,6 +51,20 @@ export class RunVisitHandler {
     );
   }
 
+  transfer(sessionId: string, toProviderId: string, principal: Principal): Promise<Handled> {
+    return this.sessions.handle(
+      sessionId,
+      (state) => ensureStaffOrProvider(principal, state),
+      {
+        type: 'TransferProvider',
+        toProviderId,
+        at: this.clock().toISOString(),
+        by: actorOf(principal),
+      },
+      { actor: principal.subject },
+    );
+  }
+
   end(sessionId: string, outcome: EndOutcome, principal: Principal): Promise<Handled> {
     return this.sessions.handle(
       sessionId,
