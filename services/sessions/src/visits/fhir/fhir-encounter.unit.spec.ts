@@ -1,0 +1,88 @@
+import { sessionDecider } from '../domain/session.decider';
+import { SESSION_EVENT as E, SessionEvent } from '../domain/session.events';
+import { arrived, cancelled, created, ids, provider, started } from '../domain/session.fixture';
+import type { Session } from '../domain/session.state';
+import { encounterStatus, toFhirEncounter } from './fhir-encounter';
+
+const fold = (events: SessionEvent[]): Session => {
+  const state = events.reduce(sessionDecider.evolve, sessionDecider.initialState());
+  if (state.status === 'none') throw new Error('no session');
+  return state;
+};
+const completed: SessionEvent = {
+  type: E.ended,
+  data: {
+    sessionId: ids.session,
+    appointmentId: ids.appointment,
+    outcome: 'completed',
+    startedAt: '2031-03-09T13:00:30Z',
+    durationSeconds: 1500,
+    endedAt: '2031-03-09T13:25:30Z',
+    endedBy: provider,
+  },
+};
+const noShow: SessionEvent = {
+  type: E.ended,
+  data: { ...cancelled.data, outcome: 'patient-no-show' } as never,
+};
+
+describe('a session as a FHIR R4 Encounter', () => {
+  test.each<[string, SessionEvent[], string]>([
+    ['booked', [created], 'planned'],
+    ['patient waiting', [created, arrived], 'arrived'],
+    ['started', [created, started], 'in-progress'],
+    ['completed', [created, started, completed], 'finished'],
+    ['cancelled', [created, cancelled], 'cancelled'],
+    ['patient no-show', [created, noShow], 'cancelled'],
+  ])('%s is %s', (_label, events, status) => {
+    expect(encounterStatus(fold(events))).toBe(status);
+  });
+
+  it('is virtual (class VR), for the patient, with the provider and interpreter, and lasts 25 min', () => {
+    expect(toFhirEncounter(fold([created, started, completed]))).toEqual({
+      resourceType: 'Encounter',
+      id: ids.session,
+      status: 'finished',
+      class: {
+        system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+        code: 'VR',
+        display: 'virtual',
+      },
+      subject: { reference: `Patient/${ids.patient}` },
+      participant: [
+        {
+          type: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+                  code: 'PPRF',
+                  display: 'primary performer',
+                },
+              ],
+            },
+          ],
+          individual: { reference: `Practitioner/${ids.provider}` },
+        },
+        {
+          type: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+                  code: 'TRANS',
+                  display: 'Translator',
+                },
+              ],
+            },
+          ],
+          individual: { reference: `RelatedPerson/${ids.interpreter}` },
+        },
+      ],
+      appointment: [{ reference: `Appointment/${ids.appointment}` }],
+      period: { start: '2031-03-09T13:00:30Z', end: '2031-03-09T13:25:30Z' },
+      length: { value: 25, unit: 'min', system: 'http://unitsofmeasure.org', code: 'min' },
+      serviceProvider: { reference: `Organization/${ids.clinic}` },
+    });
+  });
+});
