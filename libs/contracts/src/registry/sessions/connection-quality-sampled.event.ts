@@ -48,7 +48,7 @@ const schemaV2 = {
       minimum: 1,
       maximum: 5,
       description:
-        'Mean opinion score 1-5: reported by the media client, else estimated (estimatedMos).',
+        'Mean opinion score 1-5: reported by the media client, else estimated (estimatedMos); absent on upcast v1 samples, where readers estimate it the same way.',
     },
   },
 } as const satisfies JSONSchema;
@@ -94,6 +94,5 @@ export const connectionQualitySampledV1ToV2 = {
   upcast: (data: ConnectionQualitySampledV1): ConnectionQualitySampledV2 => ({
     ...data,
     band: qualityBand(data),
-    mos: estimatedMos(data),
   }),
 } as const satisfies EventUpcaster<ConnectionQualitySampledV1, ConnectionQualitySampledV2>;

@@ -1,3 +1,4 @@
+import { estimatedMos } from '@thc/contracts';
 import { SESSION_EVENT as E, SessionEvent } from './session.events';
 import { absent, Presence, QualityTally, Session, SessionState } from './session.state';
 
@@ -92,7 +93,7 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       return withPresence(state, event.data.participantId, (p) => ({ ...p, audioOnly: true }));
     case E.sampled: {
       const { participantId, band, packetLossPercent, rttMs } = event.data;
-      const mos = event.data.mos ?? 1;
+      const mos = event.data.mos ?? estimatedMos(event.data);
       const tally = state.quality[participantId] ?? NO_SAMPLES;
       const next: QualityTally = {
         samples: tally.samples + 1,
