@@ -12,6 +12,7 @@ import {
   providerScheduleDefinedV2,
 } from './scheduling/provider-schedule-defined.event';
 import { reminderDueV1 } from './scheduling/reminder-due.event';
+import { waitlistJoinedV1 } from './scheduling/waitlist-joined.event';
 import { waitlistSlotOfferedV1 } from './scheduling/waitlist-slot-offered.event';
 import { TOPICS } from './topics';
 
@@ -50,7 +51,10 @@ export const schedulingRegistry = {
     appointmentCompletedV1,
     appointmentNoShowV1,
     reminderDueV1,
+    waitlistJoinedV1,
     waitlistSlotOfferedV1,
   ],
   upcasters: [providerScheduleDefinedV1ToV2],
 } as const satisfies ContextRegistry<'scheduling'>;
+
+export type { WaitlistJoinedV1 } from './scheduling/waitlist-joined.event';

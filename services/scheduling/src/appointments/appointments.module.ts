@@ -5,6 +5,7 @@ import { PhiAccessModule } from '@thc/service-runtime';
 import { BOOKED_TIME_READER } from '../availability/availability.port';
 import { AvailabilityModule } from '../availability/availability.module';
 import { CredentialsModule } from '../credentials/credentials.module';
+import { WaitlistModule } from '../waitlist/waitlist.module';
 import { BookAppointmentController } from './book-appointment/book-appointment.controller';
 import { BookAppointmentHandler } from './book-appointment/book-appointment.handler';
 import { CancelAppointmentController } from './cancel-appointment/cancel-appointment.controller';
@@ -75,7 +76,13 @@ const infrastructure = [
  * SchedulingClockModule beside it.
  */
 @Module({
-  imports: [EventStoreModule, PhiAccessModule, CredentialsModule, AvailabilityModule],
+  imports: [
+    EventStoreModule,
+    PhiAccessModule,
+    CredentialsModule,
+    AvailabilityModule,
+    WaitlistModule,
+  ],
   controllers: httpControllers,
   providers: [...commandHandlers, ...messageConsumers, ...infrastructure],
   exports: [LedgerBookedTimeReader, BOOKED_TIME_READER, BookingLedger, ReminderScheduler],

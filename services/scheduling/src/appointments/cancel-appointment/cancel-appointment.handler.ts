@@ -9,11 +9,12 @@ import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-acce
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
 import { scheduledOrFail } from '../shared/scheduled-or-fail';
+import { WaitlistOffers } from '../../waitlist/offer-freed-slot/waitlist-offers';
 import { CancelAppointmentDto } from './cancel-appointment.dto';
 
 /**
  * Cancels by the patient, the provider or staff: AppointmentCancelled (late when inside the
- * configured window), then the time is released. A release that fails is harmless: the claim
+ * configured window), then the time is released and offered to the waitlist. A release that fails is harmless: the claim
  * belongs to a cancelled appointment and expires (see BookingLedger).
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class CancelAppointmentHandler {
     @Inject(REASON_SEALER) private readonly sealer: ReasonSealer,
     @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly waitlist: WaitlistOffers,
   ) {}
 
   async execute(
@@ -50,7 +52,8 @@ export class CancelAppointmentHandler {
       },
       { actor: principal.subject },
     );
-    const { providerId, patientId, start, end } = scheduledOrFail(after.state);
+    const cancelled = scheduledOrFail(after.state);
+    const { providerId, patientId, start, end } = cancelled;
     const time = {
       appointmentId,
       visitStart: start,
@@ -64,6 +67,13 @@ export class CancelAppointmentHandler {
         { owner: { kind: 'patient', id: patientId }, time },
       ],
       'cancelled',
+      now,
+    );
+    // The time is free again: the first waiting patient it suits is offered it.
+    const { clinicId, visitType, timeZone } = cancelled;
+    await this.waitlist.offerQuietly(
+      appointmentId,
+      { providerId, clinicId, visitType, start, end, timeZone },
       now,
     );
     return after;

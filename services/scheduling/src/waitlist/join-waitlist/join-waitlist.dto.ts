@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsZonedDateTime } from '@thc/service-runtime';
+import { IsIn, IsUUID } from 'class-validator';
+import { IsAbsentOr, IsIanaTimeZone } from '../../appointments/shared/dto-validators';
+
+export class JoinWaitlistDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  patientId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  clinicId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Absent: any provider of the clinic' })
+  @IsAbsentOr()
+  @IsUUID()
+  providerId?: string;
+
+  @ApiProperty({ enum: ['video', 'audio'] })
+  @IsIn(['video', 'audio'])
+  visitType!: 'video' | 'audio';
+
+  @ApiProperty({
+    example: '2026-03-20T09:00:00-04:00',
+    description: 'Only slots starting before this are offered (usually the current booking)',
+  })
+  @IsZonedDateTime()
+  earlierThan!: string;
+
+  @ApiProperty({ example: 'America/New_York' })
+  @IsIanaTimeZone()
+  timeZone!: string;
+}
