@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { KafkaModule } from '@thc/messaging';
 import { PlatformModule } from '@thc/service-runtime';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { EventIntakeModule } from './event-intake/event-intake.module';
 import { serviceIdentity } from './service.identity';
 import { VisitMetricsModule } from './visit-metrics/visit-metrics.module';
@@ -11,6 +12,7 @@ import { VisitMetricsModule } from './visit-metrics/visit-metrics.module';
     KafkaModule,
     EventIntakeModule,
     VisitMetricsModule,
+    DashboardModule,
   ],
 })
 export class AppModule {}

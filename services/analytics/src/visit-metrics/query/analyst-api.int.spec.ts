@@ -83,6 +83,18 @@ describe('analyst query API', () => {
         expect(march?.values['scheduled']).toBe(SCHEDULED);
         const completed = [...EXPECTED.values()].reduce((sum, m) => sum + (m['completed'] ?? 0), 0);
         expect(march?.values['completed']).toBe(completed);
+        // Every topic, not only scheduling: the group's committed offsets cover every event.
+        const [serving] = (await get(url, '/api/v1/analytics/projection', analyst)).body as {
+          processed: number;
+        }[];
+        expect(serving?.processed).toBe(EVENTS.length);
+        // The event tally (another consumer of the same topics) has counted every event too.
+        const tallies = await app
+          .get<Connection>(getConnectionToken())
+          .db?.collection('event_tallies')
+          .find({})
+          .toArray();
+        expect((tallies ?? []).reduce((sum, t) => sum + Number(t['count']), 0)).toBe(EVENTS.length);
       },
       { timeoutMs: 400_000, intervalMs: 1000 },
     );

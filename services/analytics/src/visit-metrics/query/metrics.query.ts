@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsISO8601,
   IsInt,
   IsOptional,
   IsUUID,
@@ -22,6 +23,7 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export class MetricsQuery {
   @ApiProperty({ example: '2026-01-01', description: 'First calendar day (inclusive).' })
   @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from must be a calendar date' })
   from!: string;
 
   @ApiProperty({
@@ -29,6 +31,7 @@ export class MetricsQuery {
     description: 'Last calendar day (inclusive), at most 3 years after from.',
   })
   @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'to must be a calendar date' })
   to!: string;
 
   @ApiPropertyOptional({

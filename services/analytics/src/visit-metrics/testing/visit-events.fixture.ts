@@ -52,7 +52,10 @@ export function programEvents(options: FixtureOptions): FixtureEvent[] {
   const between = (low: number, high: number) => Math.floor(low + next() * (high - low + 1));
   const events: FixtureEvent[] = [];
   const emit = (type: string, at: DateTime, data: Record<string, unknown>) => {
-    const example = eventDefinition(type)?.example as Record<string, unknown>;
+    // Optional facts of the examples that this fixture does not model are left out.
+    const { waitedSeconds, durationSeconds, audioOnly, participantQuality, ...example } =
+      eventDefinition(type)?.example as Record<string, unknown>;
+    void [waitedSeconds, durationSeconds, audioOnly, participantQuality];
     events.push({ id: id(), type, time: iso(at), data: { ...example, ...data } });
   };
   const system = { kind: 'system', service: 'sessions' };

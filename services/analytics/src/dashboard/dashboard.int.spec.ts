@@ -1,0 +1,138 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { TOPICS } from '@thc/contracts';
+import { createServiceApp } from '@thc/service-runtime';
+import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium } from 'playwright-core';
+import { AppModule } from '../app.module';
+import { serviceIdentity } from '../service.identity';
+import { binOf, binRange, HISTOGRAMS } from '../visit-metrics/domain/histogram';
+import { independentMetrics } from '../visit-metrics/testing/independent-metrics';
+import { publishEvents } from '../visit-metrics/testing/publish-events';
+import { programEvents } from '../visit-metrics/testing/visit-events.fixture';
+
+jest.setTimeout(600_000);
+
+const ROOT = join(__dirname, '../../../..');
+const OUTPUT = join(ROOT, 'tmp/test-output');
+const EVENTS = programEvents({
+  seed: 21,
+  visits: 16,
+  from: '2026-03-01',
+  days: 31,
+  clinics: 2,
+  providersPerClinic: 1,
+});
+const EXPECTED = independentMetrics(EVENTS);
+const total = (name: string) =>
+  [...EXPECTED.values()].reduce((sum, m) => sum + ((m[name] as number | null) ?? 0), 0);
+
+interface ChartData {
+  labels: string[];
+  datasets: { label: string; data: (number | null)[] }[];
+}
+
+/** Chromium from the Debian package (installed by scripts/ensure-chromium.sh when missing). */
+function chromiumPath(): string {
+  if (process.env['CHROMIUM_PATH']) return process.env['CHROMIUM_PATH'];
+  const out = execFileSync('bash', [join(ROOT, 'scripts/ensure-chromium.sh')], {
+    encoding: 'utf8',
+  });
+  return out.trim().split('\n').pop() ?? 'chromium';
+}
+
+describe('dashboard in headless Chromium', () => {
+  const ns = new TestNamespace('analytics-dashboard');
+  let app: NestExpressApplication;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
+    process.env['ANALYTICS_REBUILD_CHECK_MS'] = '500';
+    await ns.createTopics(Object.values(TOPICS).map((t) => ns.topic(t)));
+    await publishEvents(ns.kafka(), ns.topicPrefix, EVENTS);
+    app = await createServiceApp(AppModule, serviceIdentity, { logger: ['error'] });
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    const analyst = await bearer('analyst');
+    await eventually(
+      async () => {
+        const response = await fetch(`${url}/api/v1/analytics/projection`, { headers: analyst });
+        const [serving] = (await response.json()) as { processed: number }[];
+        expect(serving?.processed).toBe(EVENTS.length);
+      },
+      { timeoutMs: 400_000, intervalMs: 1000 },
+    );
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+    mkdirSync(OUTPUT, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await ns.dispose();
+  });
+
+  it('shows the program’s numbers in its tiles and charts', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const token = (await bearer('analyst')).authorization.replace(/^Bearer /, '');
+    await page.goto(`${url}/dashboard#token=${token}&from=2026-03-01&to=2026-03-31`);
+    await page.waitForSelector('body[data-ready="true"]').catch(async (error: Error) => {
+      throw new Error(
+        `dashboard not ready: ${await page.textContent('#status')} (${error.message})`,
+      );
+    });
+
+    expect(await page.textContent('#kpi-scheduled')).toBe(String(total('scheduled')));
+    expect(await page.textContent('#kpi-completed')).toBe(String(total('completed')));
+
+    // What each chart was given to draw, as the page leaves it on the canvas (no page eval:
+    // the page's Content-Security-Policy forbids it).
+    const read = async (id: string) =>
+      JSON.parse((await page.getAttribute(`#${id}`, 'data-values')) ?? '{}') as ChartData;
+    const charts = {
+      trend: await read('trend'),
+      rates: await read('rates'),
+      waiting: await read('waiting'),
+    };
+    const series = (chart: ChartData, label: string) =>
+      chart.datasets.find((d) => d.label === label)?.data ?? [];
+    const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
+    expect(sum(series(charts.trend, 'scheduled'))).toBe(total('scheduled'));
+    expect(sum(series(charts.trend, 'noShow'))).toBe(total('noShow'));
+
+    for (const [key, want] of EXPECTED) {
+      const clinicId = key.split('|')[1] ?? '';
+      const index = charts.rates.labels.indexOf(clinicId.slice(0, 8));
+      expect(index).toBeGreaterThanOrEqual(0);
+      expect(series(charts.rates, 'noShowRate')[index]).toBeCloseTo(
+        want['noShowRate'] as number,
+        9,
+      );
+      expect(series(charts.rates, 'technicalIssueRate')[index] ?? 0).toBeCloseTo(
+        (want['technicalIssueRate'] as number | null) ?? 0,
+        9,
+      );
+      const p90 = want['waitingSecondsP90'] as number;
+      const [low, high] = binRange(HISTOGRAMS.wait, binOf(HISTOGRAMS.wait, p90));
+      const shown = series(charts.waiting, 'waitingSecondsP90')[index] as number;
+      expect(shown).toBeGreaterThanOrEqual(low);
+      expect(shown).toBeLessThanOrEqual(high);
+    }
+    await page.screenshot({ path: join(OUTPUT, 'analytics-dashboard.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('asks for a token instead of showing anything without one', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/dashboard`);
+    await page.waitForSelector('#token-form:not([hidden])');
+    expect(await page.textContent('#status')).toContain('token');
+    expect(await page.textContent('#kpi-scheduled')).toBe('–');
+    await page.close();
+  });
+});

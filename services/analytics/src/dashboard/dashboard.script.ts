@@ -1,0 +1,126 @@
+/** The dashboard's browser script (plain ES2020, served as /dashboard/dashboard.js). */
+export const DASHBOARD_SCRIPT = `(() => {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (fragment.get('token')) {
+    sessionStorage.setItem('thc-analytics-token', fragment.get('token'));
+    history.replaceState(null, '', location.pathname);
+  }
+  const today = new Date();
+  const yearAgo = new Date(today.getTime() - 364 * 86400000);
+  $('from').value = fragment.get('from') || yearAgo.toISOString().slice(0, 10);
+  $('to').value = fragment.get('to') || today.toISOString().slice(0, 10);
+  const charts = {};
+  const short = (id) => (id ? id.slice(0, 8) : 'all');
+  const pct = (v) => (v === null || v === undefined ? '–' : (100 * v).toFixed(1) + ' %');
+  const num = (v, digits = 0) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
+
+  async function api(params) {
+    const token = sessionStorage.getItem('thc-analytics-token');
+    if (!token) { $('token-form').hidden = false; throw new Error('a bearer token is needed'); }
+    const response = await fetch('/api/v1/analytics/metrics?' + new URLSearchParams(params), {
+      headers: { authorization: 'Bearer ' + token },
+    });
+    if (response.status === 401 || response.status === 403) {
+      sessionStorage.removeItem('thc-analytics-token');
+      $('token-form').hidden = false;
+      throw new Error('the token was refused (' + response.status + '): an analyst token is needed');
+    }
+    if (!response.ok) throw new Error('the API answered ' + response.status);
+    return response.json();
+  }
+
+  // The figures each chart draws are also left on its canvas (data-values), for assistive
+  // technology and for the end-to-end test, which reads them without running page scripts.
+  function draw(id, config) {
+    if (charts[id]) charts[id].destroy();
+    charts[id] = new Chart($(id), config);
+    $(id).dataset.values = JSON.stringify({
+      labels: config.data.labels,
+      datasets: config.data.datasets.map((d) => ({ label: d.label, data: d.data })),
+    });
+  }
+
+  async function load() {
+    document.body.dataset.ready = 'false';
+    $('status').textContent = 'Loading…';
+    const range = { from: $('from').value, to: $('to').value, pageSize: '1000' };
+    const clinic = $('clinic').value;
+    const scoped = clinic ? { ...range, clinicId: clinic } : range;
+    try {
+      const [total, trend, byClinic] = await Promise.all([
+        api({ ...scoped, groupBy: 'month', metrics: 'scheduled,completed,noShow,cancelled,noShowRate,waitingSecondsP90,satisfactionMean,nps' }),
+        api({ ...scoped, groupBy: $('groupBy').value, metrics: 'scheduled,completed,noShow,cancelled,mosMean,satisfactionMean' }),
+        api({ ...range, groupBy: 'month', by: 'clinic', metrics: 'scheduled,noShowRate,technicalIssueRate,audioOnlyRate,preVisitCheckFailureRate,waitingSecondsP50,waitingSecondsP90' }),
+      ]);
+      const sum = (rows, name) => rows.reduce((s, r) => s + (r.values[name] || 0), 0);
+      const scheduled = sum(total.rows, 'scheduled');
+      const cancelled = sum(total.rows, 'cancelled');
+      const noShow = sum(total.rows, 'noShow');
+      $('kpi-scheduled').textContent = scheduled;
+      $('kpi-completed').textContent = sum(total.rows, 'completed');
+      $('kpi-noShowRate').textContent = pct(scheduled - cancelled > 0 ? noShow / (scheduled - cancelled) : null);
+      const last = total.rows.length === 1 ? total.rows[0].values : {};
+      $('kpi-waitingSecondsP90').textContent = total.rows.length === 1 ? num(last.waitingSecondsP90) + ' s' : 'per month below';
+      $('kpi-satisfactionMean').textContent = total.rows.length === 1 ? num(last.satisfactionMean, 2) : 'per month below';
+      $('kpi-nps').textContent = total.rows.length === 1 ? num(last.nps) : 'per month below';
+
+      const clinics = new Map();
+      for (const row of byClinic.rows) {
+        const entry = clinics.get(row.clinicId) || { rows: [] };
+        entry.rows.push(row.values);
+        clinics.set(row.clinicId, entry);
+      }
+      const select = $('clinic');
+      if (select.options.length === 1)
+        for (const id of clinics.keys()) select.add(new Option('Clinic ' + short(id), id));
+      // Rates over the whole range per clinic, from the monthly rows weighted by visits.
+      const clinicIds = [...clinics.keys()];
+      const weighted = (id, name) => {
+        const rows = clinics.get(id).rows;
+        const w = rows.reduce((s, r) => s + (r.scheduled || 0), 0);
+        return w > 0 ? rows.reduce((s, r) => s + (r[name] || 0) * (r.scheduled || 0), 0) / w : null;
+      };
+      const labels = trend.rows.map((r) => r.period);
+      draw('trend', {
+        type: 'line',
+        data: { labels, datasets: ['scheduled', 'completed', 'noShow', 'cancelled'].map((name) => ({
+          label: name, data: trend.rows.map((r) => r.values[name]), tension: 0.2 })) },
+        options: { plugins: { title: { display: true, text: 'Visits per ' + $('groupBy').value } } },
+      });
+      draw('rates', {
+        type: 'bar',
+        data: { labels: clinicIds.map(short), datasets: ['noShowRate', 'technicalIssueRate', 'audioOnlyRate', 'preVisitCheckFailureRate'].map((name) => ({
+          label: name, data: clinicIds.map((id) => weighted(id, name)) })) },
+        options: { plugins: { title: { display: true, text: 'Rates by clinic' } } },
+      });
+      draw('waiting', {
+        type: 'bar',
+        data: { labels: clinicIds.map(short), datasets: ['waitingSecondsP50', 'waitingSecondsP90'].map((name) => ({
+          label: name, data: clinicIds.map((id) => weighted(id, name)) })) },
+        options: { plugins: { title: { display: true, text: 'Waiting-room time (s) by clinic' } } },
+      });
+      draw('quality', {
+        type: 'line',
+        data: { labels, datasets: ['mosMean', 'satisfactionMean'].map((name) => ({
+          label: name, data: trend.rows.map((r) => r.values[name]), tension: 0.2 })) },
+        options: { plugins: { title: { display: true, text: 'Connection quality (MOS) and satisfaction' } } },
+      });
+      $('status').textContent = 'Projection version ' + total.version + ', ' + range.from + ' to ' + range.to + (clinic ? ', clinic ' + short(clinic) : ', all clinics');
+      document.body.dataset.ready = 'true';
+    } catch (error) {
+      $('status').textContent = error.message;
+    }
+  }
+
+  $('filters').addEventListener('submit', (event) => { event.preventDefault(); void load(); });
+  $('token-save').addEventListener('click', () => {
+    sessionStorage.setItem('thc-analytics-token', $('token').value.trim());
+    $('token').value = '';
+    $('token-form').hidden = true;
+    void load();
+  });
+  void load();
+})();
+`;
