@@ -1,0 +1,170 @@
+import { eventually, RunningPlatform, TestNamespace } from '@thc/testing';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { analyticsCountsByClinic } from './scenario/analytics.checks';
+import {
+  BookedVisit,
+  book,
+  bookVisits,
+  firstSlotAfter,
+  nthOpenSlot,
+  raceForOneSlot,
+} from './scenario/bookings.steps';
+import { DayLedger } from './scenario/expected-figures';
+import { healthSystem } from './scenario/health-system';
+import { PlatformApi } from './scenario/platform-api';
+import { defineSchedules, grantConsents } from './scenario/schedules-and-consents.steps';
+import { credentialProviders, revokeHipaa } from './scenario/staff-training.steps';
+import { auditTopics } from './external-consumer/contract-audit';
+import { loadPublishedContract } from './external-consumer/published-contract';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const settle = { timeoutMs: 120_000, intervalMs: 1000 };
+
+/**
+ * A day of a telehealth program played through the HTTP APIs of the five services, running as
+ * separate processes on the real Kafka and MongoDB-wire server. The test keeps its own ledger
+ * of what it did and holds every reported figure against it.
+ */
+describe('a day of a telehealth program, through the public APIs only', () => {
+  const ns = new TestNamespace('e2e-day');
+  const platform = new RunningPlatform({
+    root: ROOT,
+    kafkaBrokers: ns.kafkaBrokers,
+    mongoUrl: ns.mongoUrl,
+    topicPrefix: ns.topicPrefix,
+    databasePrefix: ns.databasePrefix,
+    basePort: 43_100 + Math.floor(Math.random() * 800),
+    logDir: join(ROOT, 'tmp', 'test-output', 'e2e', ns.id),
+    env: { LOG_LEVEL: 'warn', OTEL_TRACES_EXPORTER: 'none' },
+    serviceEnv: { scheduling: { SCHEDULING_LATE_CANCEL_MINUTES: '180' } },
+  });
+  const api = new PlatformApi(platform);
+  const system = healthSystem({ providers: 6, patients: 40 });
+  const ledger = new DayLedger();
+  const coordinator = { role: 'coordinator', sub: system.coordinator } as const;
+  const withoutConsent = new Set([system.patients[system.patients.length - 1]!]);
+  let certifications: Awaited<ReturnType<typeof credentialProviders>>;
+  const now = new Date();
+  const firstSlot = firstSlotAfter(now, 20);
+
+  beforeAll(async () => {
+    await platform.start();
+  }, 300_000);
+
+  afterAll(async () => {
+    await platform.stop();
+    await ns.dispose();
+  });
+
+  it('credentials the providers, opens their schedules and records consents', async () => {
+    certifications = await credentialProviders(api, system);
+    await defineSchedules(api, system);
+    const granted = await grantConsents(api, system, withoutConsent);
+    expect(granted).toBe(system.patients.length - withoutConsent.size);
+  });
+
+  it('gives a slot that eight patients reach for at once to exactly one of them', async () => {
+    const racers = system.patients.slice(0, 8);
+    const provider = system.providers[0]!;
+    // Credentials reach scheduling through Kafka: wait until the first booking can succeed.
+    let race: Awaited<ReturnType<typeof raceForOneSlot>> | undefined;
+    await eventually(async () => {
+      race = await raceForOneSlot(api, racers, provider, firstSlot);
+      expect(race.statuses.filter((s) => s === 201)).toHaveLength(1);
+    }, settle);
+    expect(race!.statuses.filter((s) => s === 409)).toHaveLength(racers.length - 1);
+    ledger.booked.push(race!.winner!);
+  });
+
+  it('books the rest of the day, video and audio-only', async () => {
+    const winner = ledger.booked[0]!.patientId;
+    const others = system.patients.filter((p) => p !== winner);
+    // Slot 0 of provider 0 is taken by the race; everyone else starts from slot 1.
+    ledger.booked.push(...(await bookVisits(api, system, others, firstSlot, 1)));
+    expect(ledger.booked).toHaveLength(system.patients.length);
+  });
+
+  it('refuses new bookings with a provider whose credential lapsed', async () => {
+    const provider = system.providers[system.providers.length - 1]!;
+    await revokeHipaa(api, system, provider.id, certifications.get(provider.id)!);
+    // Until the lapse reaches scheduling through Kafka, a booking may still go through; the
+    // ledger keeps any that did, and the refusal must come.
+    const tomorrow = new Date(firstSlot.getTime() + 86_400_000);
+    let attempt = 0;
+    await eventually(async () => {
+      const start = nthOpenSlot(tomorrow, attempt++);
+      const patientId = system.patients[1]!;
+      const response = await book(api, patientId, provider, start);
+      if (response.status === 201)
+        ledger.booked.push({
+          appointmentId: response.body.appointmentId,
+          patientId,
+          providerId: provider.id,
+          clinicId: provider.clinicId,
+          visitType: 'video',
+          start,
+        });
+      expect(response.status).toBe(409);
+      expect(response.body.detail).toContain('lapsed');
+    }, settle);
+  });
+
+  it('takes cancellations, late ones inside the window', async () => {
+    const cancel = async (visit: BookedVisit, late: boolean) => {
+      await api.expect(
+        200,
+        'scheduling',
+        'POST',
+        `/api/v1/appointments/${visit.appointmentId}/cancel`,
+        coordinator,
+        {
+          reasonCode: 'patient-request',
+        },
+      );
+      ledger.cancelled.set(visit.appointmentId, { late });
+    };
+    // The first slot starts within the 180-minute window; the last ones are hours away.
+    const soon = ledger.booked.filter((v) => v.start.getTime() - Date.now() < 150 * 60_000);
+    const later = ledger.booked.filter((v) => v.start.getTime() - Date.now() > 200 * 60_000);
+    await cancel(soon[1]!, true);
+    await cancel(soon[2]!, true);
+    if (later.length > 0) await cancel(later[later.length - 1]!, false);
+  });
+
+  it('reports per clinic exactly what happened', async () => {
+    const expected = ledger.byClinic();
+    await eventually(async () => {
+      const reported = await analyticsCountsByClinic(api, system.analyst, now);
+      for (const [clinicId, figures] of expected) expect(reported.get(clinicId)).toEqual(figures);
+    }, settle);
+  });
+
+  it('keeps an audit chain that verifies', async () => {
+    const auditor = { role: 'auditor', sub: system.auditor } as const;
+    await eventually(async () => {
+      const verification = await api.expect(
+        200,
+        'compliance-audit',
+        'GET',
+        '/api/v1/audit/verify',
+        auditor,
+      );
+      expect(verification).toMatchObject({ intact: true });
+      expect(verification.entries).toBeGreaterThan(ledger.booked.length);
+    }, settle);
+  });
+
+  it('lets an outside consumer read every topic and validate every message against the published contract', async () => {
+    const audit = await auditTopics({
+      brokers: ns.kafkaBrokers,
+      topicPrefix: ns.topicPrefix,
+      contract: loadPublishedContract(ROOT),
+      groupId: `external-${randomUUID()}`,
+    });
+    expect(audit.problems).toEqual([]);
+    expect(audit.byType['thc.scheduling.AppointmentBooked.v1']).toBe(ledger.booked.length);
+    for (const topic of ['scheduling', 'training', 'compliance'])
+      expect(audit.byTopic[`${ns.topicPrefix}thc.${topic}.v1`]).toBeGreaterThan(0);
+  });
+});
