@@ -4,10 +4,4 @@ import { startTelemetry } from '@thc/observability';
 // instrumentations patch only modules required after them, so the application is imported next.
 const telemetry = startTelemetry('sessions');
 
-void (async () => {
-  await import('reflect-metadata');
-  const { bootstrapService } = await import('@thc/service-runtime');
-  const { AppModule } = await import('./app.module');
-  const { serviceIdentity } = await import('./service.identity');
-  await bootstrapService(AppModule, serviceIdentity, { telemetry });
-})();
+void import('./start').then(({ start }) => start(telemetry));
