@@ -26,6 +26,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Calls the public HTTP APIs with development tokens signed by the local keys (as
  * `npm run token` does). Network errors and 502-504 are retried; every other status is returned.
+ * A retried write is safe: every step treats the 409 of a repeated write as already done. The
+ * timeout is long because a busy two-core machine answers writes in tens of seconds.
  */
 export class DemoClient {
   private readonly tokens = new Map<string, Promise<string>>();
@@ -69,7 +71,7 @@ export class DemoClient {
   private async send<T>(url: string, init: RequestInit): Promise<Reply<T>> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+        const response = await fetch(url, { ...init, signal: AbortSignal.timeout(120_000) });
         const text = await response.text();
         if ([502, 503, 504].includes(response.status) && attempt < 5) {
           await sleep(500 * attempt);

@@ -81,6 +81,11 @@ async function main(): Promise<void> {
       ['live visits', () => seedLiveVisits(client, roster, tally, coordinatorOf)],
     ],
   ];
+  // Interrupted, it still says what it did; a later run carries on from there.
+  process.once('SIGINT', () => {
+    log(`interrupted after ${((Date.now() - started) / 1000).toFixed(1)} s:\n${tally.table()}`);
+    process.exit(130);
+  });
   for (const phase of phases)
     await Promise.all(
       phase.map(async ([name, step]) => {
