@@ -112,7 +112,10 @@ export function factEffectOf(type: string, data: Data): FactEffect | undefined {
         packetLossPercent: Number(data['packetLossPercent']),
       });
       const bin = binKey(HISTOGRAMS.mos, binOf(HISTOGRAMS.mos, mos));
-      return ofSession(data, { $inc: { 'mos.n': 1, 'mos.sum': mos, [`mos.${bin}`]: 1 } });
+      // In thousandths, like every sum (see visit-contribution.ts): exact in any order.
+      return ofSession(data, {
+        $inc: { 'mos.n': 1, 'mos.sum': Math.round(mos * 1000), [`mos.${bin}`]: 1 },
+      });
     }
     case 'TechnicalIssueOpened':
       return ofSession(data, {

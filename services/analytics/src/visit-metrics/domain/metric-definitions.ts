@@ -1,5 +1,5 @@
 import { HISTOGRAMS, HistogramSpec, quantile } from './histogram';
-import type { Counters } from './visit-contribution';
+import { Counters, MILLI } from './visit-contribution';
 
 /** One figure an analyst can ask for: what it means, in words, and how it is computed. */
 export interface MetricDefinition {
@@ -15,7 +15,7 @@ const c = (counters: Readonly<Counters>, key: string): number => counters[key] ?
 const ratio = (numerator: number, denominator: number): number | null =>
   denominator > 0 ? numerator / denominator : null;
 const mean = (stem: string) => (k: Readonly<Counters>) =>
-  ratio(c(k, `${stem}Sum`), c(k, `${stem}N`));
+  ratio(c(k, `${stem}Sum`) / MILLI, c(k, `${stem}N`));
 const pct = (spec: HistogramSpec, q: number) => (k: Readonly<Counters>) => quantile(spec, k, q);
 
 const DATE_RULE =
@@ -215,7 +215,7 @@ export const METRICS = [
     title: 'Booked minutes',
     unit: 'minutes',
     definition: 'Scheduled minutes (end − start) of appointments not cancelled.',
-    value: (k) => c(k, 'bookedMinutes'),
+    value: (k) => c(k, 'bookedMinutes') / MILLI,
   },
   {
     name: 'availableMinutes',
@@ -230,14 +230,14 @@ export const METRICS = [
     title: 'Provider utilization, booked',
     unit: 'ratio',
     definition: 'Booked minutes / available minutes.',
-    value: (k) => ratio(c(k, 'bookedMinutes'), c(k, 'availableMinutes')),
+    value: (k) => ratio(c(k, 'bookedMinutes') / MILLI, c(k, 'availableMinutes')),
   },
   {
     name: 'utilizationCompleted',
     title: 'Provider utilization, completed',
     unit: 'ratio',
     definition: 'Minutes of completed visits / available minutes.',
-    value: (k) => ratio(c(k, 'completedMinutes'), c(k, 'availableMinutes')),
+    value: (k) => ratio(c(k, 'completedMinutes') / MILLI, c(k, 'availableMinutes')),
   },
   {
     name: 'trainingCompliance',

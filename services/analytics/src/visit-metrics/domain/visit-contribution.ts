@@ -5,6 +5,13 @@ import type { VisitFacts } from './visit-facts';
 /** Counters one visit adds to its buckets; every metric is a ratio or quantile of these. */
 export type Counters = Record<string, number>;
 
+/**
+ * Sums are kept in integer thousandths: integer addition is exact and associative, so a
+ * rebuild that groups the same events into other batches adds up to the very same numbers.
+ */
+export const MILLI = 1000;
+const milli = (value: number): number => Math.round(value * MILLI);
+
 export interface VisitDimensions {
   readonly day: string;
   readonly clinicId: string;
@@ -21,7 +28,7 @@ const seconds = (from: Date, to: Date): number => (to.getTime() - from.getTime()
 
 function observe(counters: Counters, spec: HistogramSpec, stem: string, value: number): void {
   counters[`${stem}N`] = (counters[`${stem}N`] ?? 0) + 1;
-  counters[`${stem}Sum`] = (counters[`${stem}Sum`] ?? 0) + value;
+  counters[`${stem}Sum`] = (counters[`${stem}Sum`] ?? 0) + milli(value);
   const bin = binKey(spec, binOf(spec, value));
   counters[bin] = (counters[bin] ?? 0) + 1;
 }
@@ -57,11 +64,11 @@ export function visitContribution(facts: VisitFacts): VisitContribution | undefi
   }
   if (cancelled) add('cancelled');
   if (cancelled && facts.lateCancel) add('lateCancelled');
-  if (!cancelled) add('bookedMinutes', minutes(start, where.end));
+  if (!cancelled) add('bookedMinutes', milli(minutes(start, where.end)));
   if (completed) {
     add('completed');
     const duration = Math.max(0, minutes(completed.startedAt, completed.endedAt));
-    add('completedMinutes', duration);
+    add('completedMinutes', milli(duration));
     observe(counters, HISTOGRAMS.duration, 'duration', duration);
   }
   if (noShow && !completed) add('noShow');
