@@ -14,6 +14,7 @@ import { FhirAppointmentController } from './fhir/fhir-appointment.controller';
 import { BookingLedger } from './ledger/booking-ledger';
 import { BOOKING_LEDGER_STORE, createBookingLedgerStore } from './ledger/booking-ledger.store';
 import { LedgerBookedTimeReader } from './ledger/ledger-booked-time.reader';
+import { LedgerDayViews } from './ledger/ledger-day.views';
 import { ReadAppointmentsController } from './read-appointments/read-appointments.controller';
 import { VisitOutcomeController } from './record-visit-outcome/visit-outcome.controller';
 import { RequestAppointmentController } from './request-appointment/request-appointment.controller';
@@ -56,6 +57,7 @@ const infrastructure = [
   ReminderContacts,
   { provide: REMINDER_DELIVERY, useClass: LogReminderDelivery },
   BookingLedger,
+  LedgerDayViews,
   LedgerBookedTimeReader,
   // Availability finds the reader by this token anywhere in the application.
   { provide: BOOKED_TIME_READER, useExisting: LedgerBookedTimeReader },

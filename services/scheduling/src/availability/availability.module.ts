@@ -12,6 +12,7 @@ import { PutProviderScheduleHandler } from './define-schedule/put-provider-sched
 import { FhirViewsController } from './fhir/fhir-views.controller';
 import { FhirViewsHandler } from './fhir/fhir-views.handler';
 import { ProviderScheduleRepository } from './infrastructure/provider-schedule.repository';
+import { ProviderScheduleViews } from './infrastructure/provider-schedule.views';
 import { SearchSlotsHandler } from './search-slots/search-slots.handler';
 import { SlotsController } from './search-slots/slots.controller';
 
@@ -19,7 +20,7 @@ const httpControllers = [ProviderScheduleController, SlotsController, FhirViewsC
 const commandHandlers = [PutProviderScheduleHandler];
 const queryHandlers = [SearchSlotsHandler, FhirViewsHandler];
 const projections = [ClinicProvidersProjection];
-const repositories = [ProviderScheduleRepository];
+const repositories = [ProviderScheduleRepository, ProviderScheduleViews];
 
 /**
  * Provider schedules and slot search. Needs a `BOOKED_TIME_READER` provider somewhere in the

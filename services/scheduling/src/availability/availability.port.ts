@@ -61,10 +61,9 @@ export class AvailabilityService implements OnModuleInit {
     }
   }
 
-  /** The provider's schedule, or undefined when none was ever defined. */
+  /** The provider's schedule (from its read model), or undefined when none was ever defined. */
   async schedule(providerId: string): Promise<ProviderSchedule | undefined> {
-    const { state } = await this.schedules.load(providerId);
-    return state.status === 'defined' ? state.schedule : undefined;
+    return this.schedules.current(providerId);
   }
 
   /** Pure: whether the schedule admits this visit, given the provider's other visits. */

@@ -16,6 +16,7 @@ import {
   TimeTakenError,
 } from './ledger.decider';
 import { CachedDay, LedgerCache } from './ledger-cache';
+import { LedgerDayViews } from './ledger-day.views';
 import { ClaimedTime, LedgerEvent, ReleaseWhy } from './ledger.events';
 import { heldInterval, patientDayStream, providerDayStream, utcDaysTouched } from './ledger-days';
 
@@ -71,6 +72,7 @@ export class BookingLedger {
     @Inject(BOOKING_LEDGER_STORE) private readonly store: MongoEventStore,
     @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
     private readonly appointments: AppointmentRepository,
+    private readonly views: LedgerDayViews,
   ) {
     this.ledgers = new AggregateRepository(store, ledgerDecider);
   }
@@ -165,6 +167,11 @@ export class BookingLedger {
   }
 
   /** Claims held in an owner's days, oldest day first (for the booked-time reader). */
+  /** The days' claims as their views hold them (for searches; bookings use the streams). */
+  claimsViewed(owner: LedgerOwner, days: readonly string[]): Promise<ClaimedTime[]> {
+    return this.views.claimsOf(days.map((day) => streamOf(owner, day)));
+  }
+
   async claimsOn(owner: LedgerOwner, days: readonly string[]): Promise<ClaimedTime[]> {
     const states = await Promise.all(days.map((day) => this.reload(streamOf(owner, day))));
     return states.flatMap(({ state }) => state.claims);
@@ -194,7 +201,9 @@ export class BookingLedger {
       try {
         await this.store.append(streamId, day.version, events);
         const state = events.reduce(ledgerDecider.evolve, day.state);
-        this.cache.set(streamId, { state, version: day.version + events.length });
+        const after = { state, version: day.version + events.length };
+        this.cache.set(streamId, after);
+        await this.views.save(streamId, after);
         return;
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
@@ -210,6 +219,7 @@ export class BookingLedger {
   private async reload(streamId: string): Promise<CachedDay> {
     const day = await this.ledgers.load(streamId);
     this.cache.set(streamId, day);
+    await this.views.save(streamId, day);
     return day;
   }
 
@@ -272,6 +282,7 @@ export class BookingLedger {
           retryOnConflict: MAX_ATTEMPTS,
         });
         this.cache.set(streamId, released);
+        await this.views.save(streamId, released);
       }),
     );
   }

@@ -30,9 +30,23 @@ export class LedgerBookedTimeReader implements BookedTimeReader {
     return [...unique.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   }
 
-  /** Availability's port: the visits themselves; it adds the schedule's buffers. */
+  /**
+   * Availability's port: the visits themselves (it adds the schedule's buffers), from the
+   * ledger day views, one lookup for all days (slot search's read model, see LedgerDayViews).
+   */
   async bookedIntervals(providerId: string, fromUtc: Date, toUtc: Date): Promise<BookedInterval[]> {
-    return (await this.heldClaims(providerId, fromUtc, toUtc)).map((claim) => ({
+    const from = fromUtc.toISOString();
+    const to = toUtc.toISOString();
+    const claims = await this.ledger.claimsViewed(
+      { kind: 'provider', id: providerId },
+      utcDaysTouched(from, to),
+    );
+    const unique = new Map<string, ClaimedTime>();
+    for (const claim of claims) {
+      if (overlaps(claim, { start: from, end: to }))
+        unique.set(`${claim.appointmentId}/${claim.visitStart}`, claim);
+    }
+    return [...unique.values()].map((claim) => ({
       appointmentId: claim.appointmentId,
       start: new Date(claim.visitStart),
       end: new Date(claim.visitEnd),

@@ -7,7 +7,9 @@ import {
   ProviderScheduleState,
   providerScheduleStream,
 } from '../domain/provider-schedule.decider';
+import type { ProviderSchedule } from '../domain/schedule-rules';
 import { providerScheduleCodec } from './provider-schedule.codec';
+import { ProviderScheduleViews } from './provider-schedule.views';
 
 /** Provider schedules in the service's event store, one stream per provider. */
 @Injectable()
@@ -18,7 +20,10 @@ export class ProviderScheduleRepository {
     ProviderScheduleDefined
   >;
 
-  constructor(store: MongoEventStore) {
+  constructor(
+    store: MongoEventStore,
+    private readonly views: ProviderScheduleViews,
+  ) {
     this.aggregates = new AggregateRepository(store, providerScheduleDecider, {
       codec: providerScheduleCodec,
     });
@@ -28,11 +33,31 @@ export class ProviderScheduleRepository {
     return this.aggregates.load(providerScheduleStream(providerId));
   }
 
-  /** Two coordinators saving at once: the later one decides again on what the first stored. */
-  handle(command: ProviderScheduleCommand, metadata: EventMetadata) {
-    return this.aggregates.handle(providerScheduleStream(command.providerId), command, {
-      retryOnConflict: 2,
-      metadata,
-    });
+  /** The schedule in force, from its view (saved from the stream when it has none yet). */
+  async current(providerId: string): Promise<ProviderSchedule | undefined> {
+    const viewed = await this.views.find(providerId);
+    if (viewed) return viewed;
+    const { state, version } = await this.load(providerId);
+    if (state.status !== 'defined') return undefined;
+    await this.views.save(state.schedule, version);
+    return state.schedule;
+  }
+
+  /**
+   * Two coordinators saving at once: the later one decides again on what the first stored.
+   * The view is saved after every append.
+   */
+  async handle(command: ProviderScheduleCommand, metadata: EventMetadata) {
+    const result = await this.aggregates.handle(
+      providerScheduleStream(command.providerId),
+      command,
+      {
+        retryOnConflict: 2,
+        metadata,
+      },
+    );
+    if (result.events.length > 0 && result.state.status === 'defined')
+      await this.views.save(result.state.schedule, result.version);
+    return result;
   }
 }
