@@ -1,7 +1,8 @@
 import { eventually, RunningPlatform, TestNamespace } from '@thc/testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { analyticsCountsByClinic } from './scenario/analytics.checks';
+import { analyticsCountsByClinic, analyticsRatesByClinicDay } from './scenario/analytics.checks';
+import { runVisit, VisitScript } from './scenario/visits.steps';
 import {
   BookedVisit,
   book,
@@ -36,8 +37,20 @@ describe('a day of a telehealth program, through the public APIs only', () => {
     databasePrefix: ns.databasePrefix,
     basePort: 43_100 + Math.floor(Math.random() * 800),
     logDir: join(ROOT, 'tmp', 'test-output', 'e2e', ns.id),
-    env: { LOG_LEVEL: 'warn', OTEL_TRACES_EXPORTER: 'none' },
-    serviceEnv: { scheduling: { SCHEDULING_LATE_CANCEL_MINUTES: '180' } },
+    env: {
+      LOG_LEVEL: 'warn',
+      OTEL_TRACES_EXPORTER: 'none',
+      PHI_MASTER_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
+    },
+    serviceEnv: {
+      scheduling: { SCHEDULING_LATE_CANCEL_MINUTES: '180' },
+      // Every visit of the scenario's day can be joined while the test runs.
+      sessions: {
+        SESSIONS_LINK_OPENS_MINUTES: '1440',
+        SESSIONS_LINK_SIGNING_KEY: randomBytes(32).toString('base64'),
+        SESSIONS_VIDEO_SIGNING_KEY: randomBytes(32).toString('base64'),
+      },
+    },
   });
   const api = new PlatformApi(platform);
   const system = healthSystem({ providers: 6, patients: 40 });
@@ -130,6 +143,38 @@ describe('a day of a telehealth program, through the public APIs only', () => {
     await cancel(soon[1]!, true);
     await cancel(soon[2]!, true);
     if (later.length > 0) await cancel(later[later.length - 1]!, false);
+  });
+
+  it('runs the visits: checks, waiting room, quality, drops, audio-only, issues, no-shows, surveys', async () => {
+    const scripts: VisitScript[] = [
+      'smooth',
+      'drop-and-audio-only',
+      'failed-check',
+      'smooth',
+      'patient-no-show',
+    ];
+    const due = ledger.booked.filter(
+      (v) => !ledger.cancelled.has(v.appointmentId) && !withoutConsent.has(v.patientId),
+    );
+    for (const [index, visit] of due.slice(0, 15).entries()) {
+      await runVisit(api, ledger, visit, scripts[index % scripts.length]!, system.coordinator);
+    }
+    const unconsented = ledger.booked.find((v) => withoutConsent.has(v.patientId))!;
+    await runVisit(api, ledger, unconsented, 'no-consent', system.coordinator);
+  });
+
+  it('reports per clinic and day the rates the visits give', async () => {
+    const expected = ledger.ratesByClinicDay();
+    await eventually(async () => {
+      const reported = await analyticsRatesByClinicDay(api, system.analyst, now);
+      for (const [key, rates] of expected) {
+        const row = reported.get(key);
+        expect(row).toBeDefined();
+        for (const [name, value] of Object.entries(rates))
+          if (value === null) expect(row![name as keyof typeof rates]).toBeNull();
+          else expect(row![name as keyof typeof rates]).toBeCloseTo(value, 6);
+      }
+    }, settle);
   });
 
   it('reports per clinic exactly what happened', async () => {

@@ -20,7 +20,13 @@ describe('the AsyncAPI document', () => {
       payload: definition.schema,
     });
     expect(message?.headers).toMatchObject({
-      properties: { ce_type: { const: type }, ce_source: { const: definition.source } },
+      properties: {
+        ce_type: { const: type },
+        ce_source:
+          definition.sources.length === 1
+            ? { const: definition.source }
+            : { enum: [definition.source, ...definition.sources.slice(1)] },
+      },
     });
     expect(channel?.address).toBe(definition.topic);
     expect(channel?.messages[type]).toEqual({ $ref: `#/components/messages/${type}` });

@@ -48,7 +48,7 @@ export function asyncApiMessage(event: RegisteredEvent): AsyncApiMessage {
     contentType: EVENT_CONTENT_TYPE,
     headers: kafkaHeadersSchema({
       type: event.type,
-      source: event.source,
+      sources: event.sources,
       subjectPattern: keyPattern,
     }),
     payload: event.schema,

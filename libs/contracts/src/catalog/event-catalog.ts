@@ -13,6 +13,12 @@ function eventSection(type: string): string[] {
     '',
     event.summary,
     '',
+    ...(event.sources.length > 1
+      ? [
+          `Written by every service that serves it (\`ce_source\`: ${event.sources.map((s) => `\`${s}\``).join(', ')}).`,
+          '',
+        ]
+      : []),
     `Key and \`ce_subject\`: \`${stream.prefix}-<${stream.idField}>\`.` +
       (latest === type ? '' : ` Superseded by \`${latest}\`; upcast on read.`),
     '',

@@ -6,7 +6,8 @@ const TRACEPARENT_PATTERN = '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$
 /** What the headers of one event type are pinned to. */
 export interface KafkaHeadersSchemaInput {
   readonly type: string;
-  readonly source: string;
+  /** The allowed `ce_source` values; usually one, the topic's producer. */
+  readonly sources: readonly string[];
   readonly subjectPattern: string;
 }
 
@@ -33,7 +34,10 @@ export function kafkaHeadersSchema(input: KafkaHeadersSchemaInput): Record<strin
         format: 'uuid',
         description: 'Event id. Delivery is at least once: consumers deduplicate by it.',
       },
-      ce_source: { const: input.source, description: 'The producing service.' },
+      ce_source:
+        input.sources.length === 1
+          ? { const: input.sources[0], description: 'The producing service.' }
+          : { enum: [...input.sources], description: 'The producing service.' },
       ce_type: { const: input.type },
       ce_subject: {
         type: 'string',

@@ -30,6 +30,11 @@ export interface EventDefinition<C extends ContextName = ContextName> {
   readonly schema: EventSchema;
   /** A valid instance; documentation, an AsyncAPI example and a test fixture at once. */
   readonly example: object;
+  /**
+   * Services other than the topic's producer that also write this event type (their
+   * `ce_source` values); an event every service records about itself, such as PhiAccessed.
+   */
+  readonly alsoProducedBy?: readonly `/thc/${string}`[];
 }
 
 /**

@@ -37,8 +37,10 @@ export interface RegisteredEvent extends EventDefinition {
   readonly name: string;
   readonly version: number;
   readonly topic: string;
-  /** `ce_source` of every event of this type. */
+  /** `ce_source` of the topic's producer. */
   readonly source: string;
+  /** Every `ce_source` an event of this type may carry: the producer's, then any others. */
+  readonly sources: readonly string[];
   readonly producerService: string;
   readonly streamDefinition: StreamDefinition;
 }
@@ -62,6 +64,7 @@ function register(registry: ContextRegistry): RegisteredEvent[] {
       version: Number(version),
       topic: registry.topic,
       source: registry.producer.source,
+      sources: [registry.producer.source, ...(definition.alsoProducedBy ?? [])],
       producerService: registry.producer.service,
       streamDefinition,
     };

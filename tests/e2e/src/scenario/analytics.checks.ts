@@ -1,4 +1,4 @@
-import { ClinicFigures } from './expected-figures';
+import { ClinicDayRates, ClinicFigures } from './expected-figures';
 import { PlatformApi } from './platform-api';
 
 const COUNTS = ['scheduled', 'cancelled', 'lateCancelled', 'completed', 'noShow'] as const;
@@ -31,4 +31,38 @@ export async function analyticsCountsByClinic(
     figures.set(row.clinicId, f);
   }
   return figures;
+}
+
+const RATES = [
+  'audioOnlyRate',
+  'satisfactionMean',
+  'nps',
+  'surveyResponseRate',
+  'preVisitCheckFailureRate',
+] as const;
+
+/** The rates per `clinicId|day` as the analyst reads them. */
+export async function analyticsRatesByClinicDay(
+  api: PlatformApi,
+  analyst: string,
+  around: Date,
+): Promise<Map<string, ClinicDayRates>> {
+  const day = (offset: number) =>
+    new Date(around.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const page = await api.expect(
+    200,
+    'analytics',
+    'GET',
+    `/api/v1/analytics/metrics?from=${day(-2)}&to=${day(3)}&groupBy=day&by=clinic&metrics=${RATES.join(',')}&pageSize=500`,
+    { role: 'analyst', sub: analyst },
+  );
+  const rates = new Map<string, ClinicDayRates>();
+  for (const row of page.rows as {
+    period: string;
+    clinicId: string;
+    values: ClinicDayRates;
+  }[]) {
+    rates.set(`${row.clinicId}|${row.period}`, row.values);
+  }
+  return rates;
 }

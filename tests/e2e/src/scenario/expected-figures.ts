@@ -9,11 +9,73 @@ export interface ClinicFigures {
   noShow: number;
 }
 
+/** Visit-quality figures of one clinic on one day, computed as the metric definitions say. */
+export interface ClinicDayRates {
+  audioOnlyRate: number | null;
+  satisfactionMean: number | null;
+  nps: number | null;
+  surveyResponseRate: number | null;
+  preVisitCheckFailureRate: number | null;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
+const dayOf = (visit: BookedVisit) => visit.start.toISOString().slice(0, 10);
+
 export class DayLedger {
   readonly booked: BookedVisit[] = [];
   readonly cancelled = new Map<string, { late: boolean }>();
   readonly completed = new Set<string>();
   readonly noShow = new Set<string>();
+  readonly audioOnly = new Set<string>();
+  private readonly startedVisits = new Set<string>();
+  private readonly checks = new Map<string, boolean>();
+  private readonly surveys = new Map<string, { overall: number; recommend: number }>();
+
+  started(visit: BookedVisit): void {
+    this.startedVisits.add(visit.appointmentId);
+  }
+
+  check(visit: BookedVisit, failed: boolean): void {
+    this.checks.set(visit.appointmentId, failed);
+  }
+
+  surveyed(visit: BookedVisit, overall: number, recommend: number): void {
+    this.surveys.set(visit.appointmentId, { overall, recommend });
+  }
+
+  /** Rates per `clinicId|YYYY-MM-DD` for the clinic-days where visits ran. */
+  ratesByClinicDay(): Map<string, ClinicDayRates> {
+    const groups = new Map<string, BookedVisit[]>();
+    for (const visit of this.booked) {
+      const key = `${visit.clinicId}|${dayOf(visit)}`;
+      groups.set(key, [...(groups.get(key) ?? []), visit]);
+    }
+    const rates = new Map<string, ClinicDayRates>();
+    for (const [key, visits] of groups) {
+      const ids = visits.map((v) => v.appointmentId);
+      const count = (set: { has(id: string): boolean }) => ids.filter((id) => set.has(id)).length;
+      const answers = ids.flatMap((id) => this.surveys.get(id) ?? []);
+      const checks = ids.flatMap((id) => (this.checks.has(id) ? [this.checks.get(id)!] : []));
+      if (checks.length === 0 && answers.length === 0) continue;
+      const promoters = answers.filter((a) => a.recommend >= 9).length;
+      const detractors = answers.filter((a) => a.recommend <= 6).length;
+      const nps = ratio(promoters - detractors, answers.length);
+      rates.set(key, {
+        audioOnlyRate: ratio(count(this.audioOnly), count(this.startedVisits)),
+        satisfactionMean: ratio(
+          answers.reduce((sum, a) => sum + a.overall, 0),
+          answers.length,
+        ),
+        nps: nps === null ? null : 100 * nps,
+        surveyResponseRate: ratio(
+          ids.filter((id) => this.completed.has(id) && this.surveys.has(id)).length,
+          count(this.completed),
+        ),
+        preVisitCheckFailureRate: ratio(checks.filter(Boolean).length, checks.length),
+      });
+    }
+    return rates;
+  }
 
   byClinic(): Map<string, ClinicFigures> {
     const figures = new Map<string, ClinicFigures>();

@@ -61,4 +61,6 @@ export const phiAccessedV1 = {
   summary: "Someone read a patient's data: who, in which role, what, why and when.",
   schema,
   example,
+  // Each service records the reads it serves in its own store and relays them itself.
+  alsoProducedBy: ['/thc/scheduling', '/thc/sessions', '/thc/training', '/thc/analytics'],
 } as const satisfies EventDefinition<'compliance'>;
