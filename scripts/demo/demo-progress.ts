@@ -30,28 +30,42 @@ export class Tally {
   }
 }
 
-/** Runs `work` over `items` with at most `limit` in flight, printing progress now and then. */
+/**
+ * Runs `work` over `items` with at most `limit` in flight, printing progress now and then;
+ * returns how many items failed with an error.
+ */
 export async function inPool<T>(
   label: string,
   items: readonly T[],
   limit: number,
   work: (item: T, index: number) => Promise<void>,
-): Promise<void> {
+): Promise<number> {
   const started = Date.now();
   let next = 0;
   let done = 0;
+  let failures = 0;
   const step = Math.max(1, Math.ceil(items.length / 5));
   const lane = async () => {
     while (next < items.length) {
       const index = next;
       next += 1;
-      await work(items[index], index);
+      try {
+        await work(items[index], index);
+      } catch (error) {
+        // One unanswered request (the service gave no answer even after retries) costs one
+        // item, not the run: it is counted, and a later run picks the item up again.
+        failures += 1;
+        if (failures <= 3) log(`${label}: item ${index} failed: ${(error as Error).message}`);
+      }
       done += 1;
       if (done % step === 0 || done === items.length)
         log(`${label}: ${done}/${items.length} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failures > 0)
+    log(`${label}: ${failures} of ${items.length} failed; run the seed again to finish them`);
+  return failures;
 }
 
 export function log(line: string): void {
