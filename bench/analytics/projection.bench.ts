@@ -91,6 +91,7 @@ async function project(
     handleBatch: async (events: readonly ConsumedEvent[]) => {
       await projection.apply(events);
       handled += events.length;
+      if (process.env['BENCH_VERBOSE']) console.log(`handled ${handled}/${total}`);
       if (handled >= total) done();
     },
   });
@@ -135,6 +136,7 @@ export async function benchAnalytics(options: AnalyticsBenchOptions): Promise<vo
     report(`analytics: ${events.length} events (a year, 2 clinics x 5 providers)`);
 
     // Live: the projection is running while the events are published.
+    if (process.env['BENCH_VERBOSE']) console.log('publishing with the live projection running');
     const live = await project(
       kafka,
       prefix,

@@ -176,6 +176,15 @@ export function factEffectOf(type: string, data: Data): FactEffect | undefined {
           $min: { firstSeenAt: date(data, 'lapsedAt') },
         },
       };
+    case 'StaffEnrolled':
+      return {
+        target: 'staff',
+        staffId: str(data, 'staffId'),
+        update: {
+          $set: { role: str(data, 'role') },
+          $min: { firstSeenAt: date(data, 'enrolledAt') },
+        },
+      };
     case 'ModuleCompleted':
       return {
         target: 'staff',

@@ -62,6 +62,7 @@ export class VisitMetricsProjection {
       else
         staff.push({ filter: { _id: effect.staffId }, update: effect.update, eventId: event.id });
     }
+    // One collection after the other: FerretDB (SQLite) serialises writes to a database anyway.
     await applyOnceBulk(this.store.sessionLinks, linkEffects);
     await applyOnceBulk(this.store.facts, visits);
     await applyOnceBulk(this.store.schedules, schedules);

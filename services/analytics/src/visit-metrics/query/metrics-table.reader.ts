@@ -38,26 +38,26 @@ export class MetricsTableReader {
     // Whole months read the month buckets: a year is then twelve documents per dimension combination.
     const wholeMonths =
       request.groupBy === 'month' && query.from.endsWith('-01') && isLastDayOfMonth(query.to);
-    const buckets = (await (
-      wholeMonths
-        ? store.months.find({
-            ...dims,
-            month: { $gte: query.from.slice(0, 7), $lte: query.to.slice(0, 7) },
-          })
-        : store.days.find({ ...dims, day: { $gte: query.from, $lte: query.to } })
-    ).toArray()) as unknown as Bucket[];
+    const bucketCursor = wholeMonths
+      ? store.months.find({
+          ...dims,
+          month: { $gte: query.from.slice(0, 7), $lte: query.to.slice(0, 7) },
+        })
+      : store.days.find({ ...dims, day: { $gte: query.from, $lte: query.to } });
     const scheduleFilter: mongo.Filter<mongo.Document> = query.providerId
       ? { _id: query.providerId as unknown as mongo.ObjectId }
       : query.clinicId
         ? { clinicId: query.clinicId }
         : {};
-    const schedules = (await store.schedules
-      .find(scheduleFilter)
-      .toArray()) as unknown as ScheduleFacts[];
     const staffFilter: mongo.Filter<mongo.Document> = query.providerId
       ? { _id: query.providerId as unknown as mongo.ObjectId }
       : {};
-    const staff = (await store.staff.find(staffFilter).toArray()) as unknown as StaffFacts[];
+    // Three independent reads, in parallel.
+    const [buckets, schedules, staff] = (await Promise.all([
+      bucketCursor.toArray(),
+      store.schedules.find(scheduleFilter).toArray(),
+      store.staff.find(staffFilter).toArray(),
+    ])) as unknown as [Bucket[], ScheduleFacts[], StaffFacts[]];
     return { version: store.version, rows: metricsTable(request, buckets, schedules, staff) };
   }
 }

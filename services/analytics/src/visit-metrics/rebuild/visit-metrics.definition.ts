@@ -7,7 +7,7 @@ import { METRICS } from '../domain/metric-definitions';
  * (fact-effects.ts, visit-contribution.ts): compiled code differs between build tools, so the
  * logic is versioned by hand while the definitions below are hashed as written.
  */
-export const VISIT_METRICS_REVISION = 2;
+export const VISIT_METRICS_REVISION = 3;
 
 /**
  * The projection's definition hash: its revision, histogram edges and metric definitions
