@@ -15,7 +15,7 @@ import { seedTraining } from './training.step';
 const DEFAULT_SEED = 20_260_301;
 
 async function waitReady(service: ServiceName): Promise<void> {
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   for (;;) {
     try {
       const response = await fetch(`${serviceUrl(service)}/health/ready`);
