@@ -76,15 +76,35 @@ export class TestNamespace {
     names.forEach((t) => this.topics.add(t));
   }
 
-  /** Drops this file's databases and topics. */
+  /**
+   * Drops this file's databases (also those the services under test created under the
+   * prefix) and topics. Leftover databases are not only clutter: FerretDB's SQLite backend
+   * keeps a file per database and slows down on every operation as their number grows.
+   */
   async dispose(): Promise<void> {
     for (const connection of this.connections) {
       await connection.dropDatabase().catch(() => undefined);
       await connection.close();
     }
+    await this.dropPrefixedDatabases().catch(() => undefined);
     if (this.admin) {
       await this.admin.deleteTopics({ topics: [...this.topics] }).catch(() => undefined);
       await this.admin.disconnect();
+    }
+  }
+
+  private async dropPrefixedDatabases(): Promise<void> {
+    const connection = await mongoose
+      .createConnection(this.mongoUrl, { serverSelectionTimeoutMS: 10000 })
+      .asPromise();
+    try {
+      const admin = connection.db?.admin();
+      if (!admin) return;
+      const { databases } = await admin.listDatabases({ nameOnly: true });
+      for (const { name } of databases.filter((d) => d.name.startsWith(this.databasePrefix)))
+        await connection.useDb(name, { useCache: false }).dropDatabase();
+    } finally {
+      await connection.close();
     }
   }
 }
