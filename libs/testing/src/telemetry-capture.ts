@@ -1,6 +1,10 @@
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 
 /** Everything a test run wrote to stdout/stderr and every span it finished. */
 export interface TelemetryCapture {
@@ -15,18 +19,25 @@ export interface TelemetryCapture {
  */
 export function captureTelemetry(): TelemetryCapture {
   const chunks: string[] = [];
-  const originals = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  const originals = {
+    out: process.stdout.write.bind(process.stdout),
+    err: process.stderr.write.bind(process.stderr),
+  };
   const tap =
     (write: typeof process.stdout.write) =>
     (chunk: unknown, ...rest: unknown[]): boolean => {
-      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+      chunks.push(
+        typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'),
+      );
       return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
     };
   process.stdout.write = tap(originals.out) as typeof process.stdout.write;
   process.stderr.write = tap(originals.err) as typeof process.stderr.write;
   const spans = new InMemorySpanExporter();
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] }));
+  trace.setGlobalTracerProvider(
+    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] }),
+  );
   return {
     logs: () => chunks.join(''),
     spans,
@@ -40,9 +51,14 @@ export function captureTelemetry(): TelemetryCapture {
 }
 
 /** The needles (PHI values) found in any haystack, with where they were found. */
-export function findLeaks(haystacks: Readonly<Record<string, string>>, needles: readonly string[]): string[] {
+export function findLeaks(
+  haystacks: Readonly<Record<string, string>>,
+  needles: readonly string[],
+): string[] {
   return Object.entries(haystacks).flatMap(([where, text]) =>
-    needles.filter((needle) => text.toLowerCase().includes(needle.toLowerCase())).map((needle) => `${needle} in ${where}`),
+    needles
+      .filter((needle) => text.toLowerCase().includes(needle.toLowerCase()))
+      .map((needle) => `${needle} in ${where}`),
   );
 }
 

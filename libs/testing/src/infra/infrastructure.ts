@@ -23,7 +23,12 @@ const WORKSPACE = join(__dirname, '..', '..', '..', '..');
 export async function provideInfrastructure(): Promise<Infrastructure> {
   const { KAFKA_BROKERS, MONGO_URL } = process.env;
   if (KAFKA_BROKERS && MONGO_URL) {
-    return { kafkaBrokers: KAFKA_BROKERS, mongoUrl: MONGO_URL, origin: 'environment', release: () => Promise.resolve() };
+    return {
+      kafkaBrokers: KAFKA_BROKERS,
+      mongoUrl: MONGO_URL,
+      origin: 'environment',
+      release: () => Promise.resolve(),
+    };
   }
   if (await dockerAnswers()) return startContainers();
   return startLocal();
@@ -63,11 +68,14 @@ async function startLocal(): Promise<Infrastructure> {
     () => false,
   );
   if (!alreadyUp) {
-    const up = await run('bash', [script, 'up'], { cwd: WORKSPACE, maxBuffer: 16 * 1024 * 1024 }).catch(
-      (error: { stdout?: string; stderr?: string; message: string }) => {
-        throw new Error(`infra/local up failed:\n${error.stdout ?? ''}\n${error.stderr ?? error.message}`);
-      },
-    );
+    const up = await run('bash', [script, 'up'], {
+      cwd: WORKSPACE,
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+      throw new Error(
+        `infra/local up failed:\n${error.stdout ?? ''}\n${error.stderr ?? error.message}`,
+      );
+    });
     process.stdout.write(up.stdout);
   }
   const kafkaPort = process.env['KAFKA_PORT'] ?? '9092';

@@ -13,5 +13,7 @@ export default async function globalSetup(): Promise<void> {
   process.env['KAFKA_BROKERS'] = infra.kafkaBrokers;
   process.env['MONGO_URL'] = infra.mongoUrl;
   (globalThis as { __thcInfra?: typeof infra }).__thcInfra = infra;
-  process.stdout.write(`\nintegration infrastructure: ${infra.origin} (kafka ${infra.kafkaBrokers}, mongo ${infra.mongoUrl})\n`);
+  process.stdout.write(
+    `\nintegration infrastructure: ${infra.origin} (kafka ${infra.kafkaBrokers}, mongo ${infra.mongoUrl})\n`,
+  );
 }
