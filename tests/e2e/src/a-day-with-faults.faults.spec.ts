@@ -64,7 +64,7 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
 
   afterAll(async () => {
     // Leave the shared infrastructure up whatever happened above.
-    if (infra.controllable()) {
+    if (infra.controllable(ns.kafkaBrokers, ns.mongoUrl)) {
       infra.start('kafka');
       infra.start('ferretdb');
     }
@@ -91,7 +91,7 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
   });
 
   it('rides out a broker restart', async () => {
-    if (!infra.controllable()) {
+    if (!infra.controllable(ns.kafkaBrokers, ns.mongoUrl)) {
       table.push({
         fault: 'Kafka broker restart',
         outcome: 'skipped: broker not run by infra/local',
@@ -109,7 +109,7 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
   });
 
   it('recovers from the database server stopping for 20 s', async () => {
-    if (!infra.controllable()) {
+    if (!infra.controllable(ns.kafkaBrokers, ns.mongoUrl)) {
       table.push({ fault: 'MongoDB-wire server stop', outcome: 'skipped: not run by infra/local' });
       return;
     }

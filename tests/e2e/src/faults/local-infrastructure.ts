@@ -12,7 +12,13 @@ export class LocalInfrastructure {
     this.script = join(root, 'infra', 'local', 'infra.sh');
   }
 
-  controllable(): boolean {
+  /** Whether infra/local runs the very servers these addresses point at. */
+  controllable(kafkaBrokers: string, mongoUrl: string): boolean {
+    const kafkaPort = process.env['KAFKA_PORT'] ?? '9092';
+    const mongoPort = process.env['MONGO_PORT'] ?? '27017';
+    const local = (address: string, port: string) =>
+      address.includes(`127.0.0.1:${port}`) || address.includes(`localhost:${port}`);
+    if (!local(kafkaBrokers, kafkaPort) || !local(mongoUrl, mongoPort)) return false;
     return (
       spawnSync('bash', [this.script, 'status'], { cwd: this.root, stdio: 'ignore' }).status === 0
     );
