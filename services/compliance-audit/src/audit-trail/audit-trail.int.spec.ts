@@ -33,13 +33,13 @@ describe('the hash-chained audit trail', () => {
     producer = ns.kafka().producer();
     await producer.connect();
     auditor = await bearer('auditor', randomUUID());
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await producer?.disconnect();
     await app?.close();
     await ns.dispose();
-  });
+  }, 180_000);
 
   const verify = async (): Promise<ChainVerdict> => {
     const response = await call(url, 'GET', '/api/v1/audit/verify', auditor);

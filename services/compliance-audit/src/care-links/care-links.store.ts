@@ -2,13 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
 import { AuditedEvent } from '../audit-trail/domain/event-to-audit-record';
-import { retryUpsert } from '../shared/retry-upsert';
+import { insertOrUpdate, Upsert } from '../shared/insert-or-update';
 
 /** Who an appointment or a session is for and with. */
 interface StreamLinkDocument {
   _id: string;
   patientId?: string;
   providerId?: string;
+}
+
+export interface StreamLinks {
+  readonly patientId?: string;
+  readonly providerId?: string;
 }
 
 /** A staff member's care relationship with a patient, from the appointments that join them. */
@@ -46,8 +51,8 @@ export class CareLinks {
 
   /** Records the links the events carry, in one bulk write per collection. */
   async learn(events: readonly AuditedEvent[]): Promise<void> {
-    const links: mongo.AnyBulkWriteOperation<StreamLinkDocument>[] = [];
-    const care: mongo.AnyBulkWriteOperation<CareDocument>[] = [];
+    const links: Upsert<StreamLinkDocument>[] = [];
+    const care: Upsert<CareDocument>[] = [];
     for (const event of events) {
       const data = (
         typeof event.data === 'object' && event.data !== null ? event.data : {}
@@ -109,28 +114,41 @@ export class CareLinks {
           });
       }
     }
-    if (links.length > 0) await retryUpsert(() => this.links.bulkWrite(links, { ordered: true }));
-    if (care.length > 0) await retryUpsert(() => this.care.bulkWrite(care, { ordered: true }));
+    await insertOrUpdate(this.links, links);
+    await insertOrUpdate(this.care, care);
   }
 
   /** The patient (and provider) of the stream an event belongs to, when it does not say. */
-  async linksOf(
-    event: Pick<AuditedEvent, 'data'>,
-  ): Promise<{ patientId?: string; providerId?: string }> {
-    const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Data;
-    const sessionId = str(data['sessionId']);
-    const appointmentId = str(data['appointmentId']);
-    const id = sessionId
-      ? `session|${sessionId}`
-      : appointmentId
-        ? `appointment|${appointmentId}`
-        : undefined;
-    if (!id) return {};
-    const link = await this.links.findOne({ _id: id });
-    return {
-      ...(link?.patientId ? { patientId: link.patientId } : {}),
-      ...(link?.providerId ? { providerId: link.providerId } : {}),
-    };
+  async linksOf(event: Pick<AuditedEvent, 'data'>): Promise<StreamLinks> {
+    return (await this.linksOfMany([event]))[0] ?? {};
+  }
+
+  /** `linksOf` for a batch, in one query. */
+  async linksOfMany(events: readonly Pick<AuditedEvent, 'data'>[]): Promise<StreamLinks[]> {
+    const keys = events.map((event) => {
+      const data = (
+        typeof event.data === 'object' && event.data !== null ? event.data : {}
+      ) as Data;
+      const sessionId = str(data['sessionId']);
+      const appointmentId = str(data['appointmentId']);
+      return sessionId
+        ? `session|${sessionId}`
+        : appointmentId
+          ? `appointment|${appointmentId}`
+          : undefined;
+    });
+    const wanted = [...new Set(keys.filter((key): key is string => !!key))];
+    if (wanted.length === 0) return events.map(() => ({}));
+    const found = new Map(
+      (await this.links.find({ _id: { $in: wanted } }).toArray()).map((link) => [link._id, link]),
+    );
+    return keys.map((key) => {
+      const link = key ? found.get(key) : undefined;
+      return {
+        ...(link?.patientId ? { patientId: link.patientId } : {}),
+        ...(link?.providerId ? { providerId: link.providerId } : {}),
+      };
+    });
   }
 
   relationship(staffId: string, patientId: string): Promise<CareRelationship | null> {

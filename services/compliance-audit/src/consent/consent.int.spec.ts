@@ -28,12 +28,12 @@ describe('telehealth consent over HTTP', () => {
     store = app.get(MongoEventStore);
     trail = app.get(AuditTrailCollections);
     coordinator = await bearer('coordinator', randomUUID());
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await app?.close();
     await ns.dispose();
-  });
+  }, 180_000);
 
   const valid = {
     scope: 'telehealth',

@@ -28,11 +28,10 @@ export class AuditIntake {
   async ingest(events: readonly AuditedEvent[]): Promise<AppendOutcome> {
     await this.links.learn(events);
     await this.credentials.learn(events);
-    const records = await Promise.all(
-      events.map(async (event) =>
-        toAuditRecord(event, hasPatient(event) ? {} : await this.links.linksOf(event)),
-      ),
-    );
+    const unnamed = events.filter((event) => !hasPatient(event));
+    const links = await this.links.linksOfMany(unnamed);
+    const linkOf = new Map(unnamed.map((event, i) => [event.id, links[i] ?? {}]));
+    const records = events.map((event) => toAuditRecord(event, linkOf.get(event.id) ?? {}));
     const outcome = await this.writer.append(records);
     await this.accessChecks.enqueue(records);
     await this.sessionStarts.enqueue(events);

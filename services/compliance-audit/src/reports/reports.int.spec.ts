@@ -179,13 +179,13 @@ describe('a visit in the audit trail, and the auditor reports', () => {
         expect(await trail.entries.findOne({ eventId: id })).not.toBeNull(),
       );
     }
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await producer?.disconnect();
     await app?.close();
     await ns.dispose();
-  });
+  }, 180_000);
 
   const report = (path: string, headers = auditor) =>
     call(url, 'GET', `/api/v1/audit/reports/${path}`, headers);

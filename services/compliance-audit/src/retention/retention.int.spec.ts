@@ -34,13 +34,13 @@ describe('retention of the audit trail', () => {
     await producer.connect();
     admin = await bearer('admin', randomUUID());
     auditor = await bearer('auditor', randomUUID());
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await producer?.disconnect();
     await app?.close();
     await ns.dispose();
-  });
+  }, 180_000);
 
   const read = (patientId: string, at: string): PlatformEventInput => ({
     type: 'thc.compliance.PhiAccessed.v1',

@@ -1,9 +1,9 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { applyOnceBulk } from '@thc/messaging';
 import { Connection, mongo } from 'mongoose';
 import { AuditRecord } from '../audit-trail/domain/audit-record';
 import { CareLinks } from '../care-links/care-links.store';
+import { insertOrUpdate } from '../shared/insert-or-update';
 import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../shared/audit.settings';
 import { DeferredChecks } from './deferred-checks';
 import { burstWindow, judgeAccess, judgeBurst, PhiRead } from './domain/access.rules';
@@ -13,7 +13,6 @@ interface BurstDocument {
   _id: string;
   actorId: string;
   window: string;
-  count: number;
   reads: string[];
 }
 
@@ -84,30 +83,35 @@ export class AccessChecks implements OnModuleInit, OnApplicationShutdown {
       await this.recorder.record(finding, now);
   }
 
+  // One document per user and window holding the ids of its reads: `$addToSet` makes a
+  // redelivered read change nothing, and the count is the list's length.
   private async countBursts(reads: readonly PhiRead[]): Promise<void> {
-    const windows = reads.map((read) => ({
-      read,
-      id: `${read.actorId}|${burstWindow(read.at, this.settings.burstWindowSeconds)}`,
-    }));
-    await applyOnceBulk(
-      this.bursts as unknown as mongo.Collection<mongo.Document>,
-      windows.map(({ read, id }) => ({
-        eventId: read.eventId,
-        filter: { _id: id },
-        update: {
-          $inc: { count: 1 },
-          $push: { reads: read.eventId },
-          $setOnInsert: {
-            actorId: read.actorId,
-            window: burstWindow(read.at, this.settings.burstWindowSeconds),
-          },
+    const byWindow = new Map<string, { actorId: string; window: string; ids: string[] }>();
+    for (const read of reads) {
+      const window = burstWindow(read.at, this.settings.burstWindowSeconds);
+      const id = `${read.actorId}|${window}`;
+      const entry = byWindow.get(id) ?? { actorId: read.actorId, window, ids: [] };
+      entry.ids.push(read.eventId);
+      byWindow.set(id, entry);
+    }
+    await insertOrUpdate(
+      this.bursts,
+      [...byWindow].map(([id, { actorId, window, ids }]) => ({
+        updateOne: {
+          filter: { _id: id },
+          update: { $setOnInsert: { actorId, window }, $addToSet: { reads: { $each: ids } } },
         },
       })),
     );
-    for (const id of new Set(windows.map((w) => w.id))) {
-      const burst = await this.bursts.findOne({ _id: id });
-      const finding =
-        burst && judgeBurst(burst.actorId, burst.window, burst.reads, this.settings.burstThreshold);
+    // One query for every touched window: FerretDB answers each findOne in tens of ms.
+    const touched = await this.bursts.find({ _id: { $in: [...byWindow.keys()] } }).toArray();
+    for (const burst of touched) {
+      const finding = judgeBurst(
+        burst.actorId,
+        burst.window,
+        burst.reads,
+        this.settings.burstThreshold,
+      );
       if (finding) await this.recorder.record(finding, this.clock().toISOString());
     }
   }

@@ -41,13 +41,13 @@ describe('violation detection', () => {
     producer = ns.kafka().producer();
     await producer.connect();
     coordinator = await bearer('coordinator', randomUUID());
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await producer?.disconnect();
     await app?.close();
     await ns.dispose();
-  });
+  }, 180_000);
 
   /** Publishes, waits until the trail holds every event, and runs the due PHI-read checks. */
   async function happen(events: PlatformEventInput[]): Promise<string[]> {
