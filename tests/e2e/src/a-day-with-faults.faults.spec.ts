@@ -137,7 +137,7 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
         api,
         ledger,
         visit,
-        index % 2 === 0 ? 'smooth' : 'patient-no-show',
+        index % 2 === 0 ? 'smooth' : 'drop-and-audio-only',
         system.coordinator,
       );
   });

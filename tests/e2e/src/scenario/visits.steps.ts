@@ -61,9 +61,8 @@ export async function runVisit(
     return;
   }
   if (script === 'patient-no-show') {
-    await api.expect(200, 'sessions', 'POST', `${s}/start`, provider);
+    // The patient never comes: the provider closes the visit without starting it.
     await api.expect(200, 'sessions', 'POST', `${s}/end`, provider, { outcome: 'patient-no-show' });
-    ledger.started(visit);
     ledger.noShow.add(visit.appointmentId);
     return;
   }
