@@ -112,6 +112,14 @@ async function waitReady({ name, port }) {
 }
 
 const ready = await Promise.all(children.map(waitReady));
+// Demo data through the public APIs, in the background so the services keep logging meanwhile;
+// idempotent, so a second start adds nothing. THC_DEMO_DATA=off starts an empty platform.
+if (!ready.includes(false) && process.env.THC_DEMO_DATA !== 'off') {
+  const urls = Object.fromEntries(
+    children.map(({ name, port }) => [`THC_${name.toUpperCase().replace('-', '_')}_URL`, `http://127.0.0.1:${port}`]),
+  );
+  spawn('npm', ['run', '-s', 'seed:demo'], { cwd: ROOT, stdio: 'inherit', env: { ...env, ...urls } });
+}
 console.log('\nTelehealth Coordinator is running:');
 for (const { name, port } of children) {
   console.log(`  ${name.padEnd(17)} http://127.0.0.1:${port}  (API docs /docs, health /health/ready, metrics /metrics)`);
