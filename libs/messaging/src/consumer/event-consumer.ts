@@ -14,6 +14,9 @@ import { PartitionBatchProcessor } from './partition-batch.processor';
 export { ContractViolationError, PoisonMessageError } from './message-errors';
 export type { EventConsumerOptions } from './event-consumer.options';
 
+/** Longest wait between attempts to rejoin after kafkajs gave up on a consumer. */
+const RESTART_MAX_DELAY_MS = 30_000;
+
 /**
  * Runs one consumer group over kafkajs with manual commits: an offset is committed only after
  * the effect of its message is stored (or the message is dead-lettered), so a crash means
@@ -62,15 +65,23 @@ export class EventConsumer {
   async start(): Promise<void> {
     await Promise.all([this.producer.connect(), this.admin.connect(), this.consumer.connect()]);
     await this.ensureDeadLetterTopics();
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      this.logger.error(
+        `consumer ${this.options.groupId} crashed (restart: ${payload.restart}): ${payload.error.message}`,
+      );
+      // kafkajs gives up for good on errors it deems permanent, e.g. no group coordinator
+      // while a broker restarts; the service must not stay deaf until someone restarts it.
+      if (!payload.restart && !this.shutdown.signal.aborted) void this.restartAfterCrash();
+    });
+    await this.subscribeAndRun();
+    if (this.options.lagRefreshMs > 0) this.lagMonitor.start(this.options.lagRefreshMs);
+  }
+
+  private async subscribeAndRun(): Promise<void> {
     await this.consumer.subscribe({
       topics: [...this.options.topics],
       fromBeginning: this.options.fromBeginning,
     });
-    this.consumer.on(this.consumer.events.CRASH, ({ payload }) =>
-      this.logger.error(
-        `consumer ${this.options.groupId} crashed (restart: ${payload.restart}): ${payload.error.message}`,
-      ),
-    );
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -82,7 +93,27 @@ export class EventConsumer {
           shutdown: this.shutdown.signal,
         }).run(),
     });
-    if (this.options.lagRefreshMs > 0) this.lagMonitor.start(this.options.lagRefreshMs);
+  }
+
+  /** Rejoins with the same consumer (committed offsets keep their place), backing off. */
+  private async restartAfterCrash(): Promise<void> {
+    for (let attempt = 1; !this.shutdown.signal.aborted; attempt += 1) {
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(RESTART_MAX_DELAY_MS, 500 * 2 ** attempt)).unref(),
+      );
+      if (this.shutdown.signal.aborted) return;
+      try {
+        await this.consumer.disconnect().catch(() => undefined);
+        await this.consumer.connect();
+        await this.subscribeAndRun();
+        this.logger.warn(`consumer ${this.options.groupId} restarted after a crash`);
+        return;
+      } catch (error) {
+        this.logger.warn(
+          `consumer ${this.options.groupId} restart ${attempt} failed: ${(error as Error).message}`,
+        );
+      }
+    }
   }
 
   /** Finishes the message in flight, commits, leaves the group and closes the clients. */
