@@ -204,7 +204,7 @@ describe('a day of a telehealth program, through the public APIs only', () => {
       groupId: `external-${randomUUID()}`,
     });
     expect(audit.problems).toEqual([]);
-    expect(audit.byType['thc.scheduling.AppointmentBooked.v1']).toBe(ledger.booked.length);
+    expect(audit.distinctByType['thc.scheduling.AppointmentBooked.v1']).toBe(ledger.booked.length);
     for (const topic of ['scheduling', 'training', 'compliance'])
       expect(audit.byTopic[`${ns.topicPrefix}thc.${topic}.v1`]).toBeGreaterThan(0);
   });

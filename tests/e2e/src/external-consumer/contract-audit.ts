@@ -5,6 +5,8 @@ export interface ContractAudit {
   readonly checked: number;
   readonly byTopic: Readonly<Record<string, number>>;
   readonly byType: Readonly<Record<string, number>>;
+  /** Distinct `ce_id`s per type: delivery is at least once, so a message may come twice. */
+  readonly distinctByType: Readonly<Record<string, number>>;
   readonly problems: readonly string[];
 }
 
@@ -30,8 +32,16 @@ export async function auditTopics(options: {
   const byTopic: Record<string, number> = {};
   const byType: Record<string, number> = {};
   const problems: string[] = [];
+  const ids = new Map<string, Set<string>>();
   let checked = 0;
-  if (remaining.size === 0) return { checked, byTopic, byType, problems };
+  const result = () => ({
+    checked,
+    byTopic,
+    byType,
+    distinctByType: Object.fromEntries([...ids].map(([type, set]) => [type, set.size])),
+    problems,
+  });
+  if (remaining.size === 0) return result();
 
   const consumer = kafka.consumer({ groupId: options.groupId });
   await consumer.connect();
@@ -52,6 +62,7 @@ export async function auditTopics(options: {
           const type = headers['ce_type'] ?? '(no ce_type)';
           byTopic[topic] = (byTopic[topic] ?? 0) + 1;
           byType[type] = (byType[type] ?? 0) + 1;
+          if (headers['ce_id']) ids.set(type, (ids.get(type) ?? new Set()).add(headers['ce_id']));
           const where = `${topic}[${partition}]@${message.offset} ${type}`;
           const published = options.contract.messages.get(type);
           if (!published) problems.push(`${where}: type not in the published contract`);
@@ -81,7 +92,7 @@ export async function auditTopics(options: {
       .catch(reject);
   });
   await consumer.disconnect();
-  return { checked, byTopic, byType, problems };
+  return result();
 }
 
 async function endOffsets(kafka: Kafka, topics: readonly string[]): Promise<Map<string, bigint>> {
