@@ -62,8 +62,8 @@ export async function auditTopics(options: {
           const type = headers['ce_type'] ?? '(no ce_type)';
           byTopic[topic] = (byTopic[topic] ?? 0) + 1;
           byType[type] = (byType[type] ?? 0) + 1;
-          if (headers['ce_id']) ids.set(type, (ids.get(type) ?? new Set()).add(headers['ce_id']));
           const where = `${topic}[${partition}]@${message.offset} ${type}`;
+          const problemsBefore = problems.length;
           const published = options.contract.messages.get(type);
           if (!published) problems.push(`${where}: type not in the published contract`);
           else {
@@ -80,6 +80,9 @@ export async function auditTopics(options: {
           }
           if (message.key?.toString('utf8') !== headers['ce_subject'])
             problems.push(`${where}: key differs from ce_subject`);
+          // Only messages that keep the contract count as events.
+          if (problems.length === problemsBefore && headers['ce_id'])
+            ids.set(type, (ids.get(type) ?? new Set()).add(headers['ce_id']));
           const key = `${topic}:${partition}`;
           const end = remaining.get(key);
           if (end !== undefined && BigInt(message.offset) + 1n >= end) remaining.delete(key);
