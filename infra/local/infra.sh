@@ -313,7 +313,33 @@ kafka_ready() {
 ferretdb_bin() { echo "${CACHE_DIR}/ferretdb-${FERRETDB_VERSION}/ferretdb"; }
 
 ferretdb_source_hash() {
-  (cd "${SCRIPT_DIR}/ferretdb" && cat go.mod go.sum main.go) | sha256sum | cut -d' ' -f1
+  (cd "${SCRIPT_DIR}/ferretdb" && cat go.mod go.sum main.go patches/*.patch) | sha256sum | cut -d' ' -f1
+}
+
+# Builds the wrapper against FerretDB's module source with infra/local/ferretdb/patches applied
+# (see each patch's header for why), in a scratch copy: the module cache stays read-only.
+ferretdb_build_patched() {
+  local out="$1" work src
+  work="$(dirname "${out}")/build.$$"
+  rm -rf "${work}" && mkdir -p "${work}"
+  cp "${SCRIPT_DIR}/ferretdb/main.go" "${SCRIPT_DIR}/ferretdb/go.mod" "${SCRIPT_DIR}/ferretdb/go.sum" "${work}/"
+  (
+    set -e
+    cd "${work}"
+    go mod download github.com/FerretDB/FerretDB
+    src="$(go list -m -f '{{.Dir}}' github.com/FerretDB/FerretDB)"
+    cp -R "${src}" ferretdb-src
+    chmod -R u+w ferretdb-src
+    for p in "${SCRIPT_DIR}"/ferretdb/patches/*.patch; do
+      echo "applying $(basename "${p}")"
+      patch -d ferretdb-src -p1 --forward <"${p}"
+    done
+    go mod edit -replace github.com/FerretDB/FerretDB=./ferretdb-src
+    CGO_ENABLED=0 go build -mod=readonly -trimpath -o "${out}" .
+  )
+  local rc=$?
+  rm -rf "${work}"
+  return "${rc}"
 }
 
 ferretdb_build_locked() {
@@ -327,9 +353,7 @@ ferretdb_build_locked() {
   need go "Go builds FerretDB from the Go module proxy"
   mkdir -p "$(dirname "${bin}")"
   log "ferretdb: building v${FERRETDB_VERSION} (CGO_ENABLED=0) into ${bin}"
-  if ! (cd "${SCRIPT_DIR}/ferretdb" &&
-    CGO_ENABLED=0 go build -mod=readonly -trimpath -o "${bin}.tmp.$$" .) \
-    >"${bin}.build.log" 2>&1; then
+  if ! ferretdb_build_patched "${bin}.tmp.$$" >"${bin}.build.log" 2>&1; then
     rm -f "${bin}.tmp.$$"
     tail -n 30 "${bin}.build.log" >&2 || true
     die "ferretdb: go build failed (see ${bin}.build.log)"
