@@ -2,9 +2,12 @@ import { TOPICS, validateEvent } from '@thc/contracts';
 import { ConsumedEvent, EventConsumer } from '@thc/messaging';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import mongoose from 'mongoose';
+import mongoose, { mongo } from 'mongoose';
 import { VisitMetricsCollections } from '../../services/analytics/src/visit-metrics/infrastructure/visit-metrics.collections';
-import { VisitMetricsProjection } from '../../services/analytics/src/visit-metrics/infrastructure/visit-metrics.projection';
+import {
+  VISIT_METRICS_BATCH,
+  VisitMetricsProjection,
+} from '../../services/analytics/src/visit-metrics/infrastructure/visit-metrics.projection';
 import { MetricsTableReader } from '../../services/analytics/src/visit-metrics/query/metrics-table.reader';
 import type { MetricsQuery } from '../../services/analytics/src/visit-metrics/query/metrics.query';
 import type { VisitMetricsVersions } from '../../services/analytics/src/visit-metrics/rebuild/visit-metrics.versions';
@@ -87,6 +90,7 @@ async function project(
     groupId: `${prefix}visit-metrics.${store.version}`,
     topics: TOPIC_NAMES.map((t) => `${prefix}${t}`),
     validate: (event) => validateEvent(event.type, event.data),
+    maxBatchSize: VISIT_METRICS_BATCH,
     lagRefreshMs: 0,
     handleBatch: async (events: readonly ConsumedEvent[]) => {
       await projection.apply(events);
@@ -102,6 +106,29 @@ async function project(
   const seconds = (performance.now() - started) / 1000;
   await consumer.stop();
   return total / seconds;
+}
+
+/**
+ * Raw mongodb driver: upserts by `_id` in unordered bulk writes of 500, the projection's unit of
+ * work, on a collection of its own. The projection's events/s divided by this is the number of
+ * events it stores per document write.
+ */
+async function rawWrites(db: mongo.Db, total: number): Promise<number> {
+  const collection = db.collection('raw_writes');
+  const started = performance.now();
+  for (let first = 0; first < total; first += 500) {
+    const ops = Array.from({ length: Math.min(500, total - first) }, (_, i) => ({
+      updateOne: {
+        filter: { _id: `doc-${(first + i) % 2000}` },
+        update: { $set: { [`v.${first + i}`]: { n: 1 } } },
+        upsert: true,
+      },
+    }));
+    await collection.bulkWrite(ops as unknown as mongo.AnyBulkWriteOperation[], {
+      ordered: false,
+    });
+  }
+  return total / ((performance.now() - started) / 1000);
 }
 
 function percentile(sorted: readonly number[], q: number): number {
@@ -148,12 +175,17 @@ export async function benchAnalytics(options: AnalyticsBenchOptions): Promise<vo
     // Rebuild: a new version reads the same topics from the start into its own collections.
     const rebuildStore = new VisitMetricsCollections(db, 'rebuild');
     const rebuild = await project(kafka, prefix, rebuildStore, events.length);
+    const writes = await rawWrites(db, 5000);
     report(`  raw kafkajs consume            ${raw.toFixed(0)} events/s`);
+    report(`  raw mongodb driver upserts     ${writes.toFixed(0)} writes/s (bulk of 500 by _id)`);
     report(
       `  live projection                ${live.toFixed(0)} events/s  (ratio ${(live / raw).toFixed(3)})`,
     );
     report(
       `  rebuild from the start         ${rebuild.toFixed(0)} events/s  (ratio ${(rebuild / raw).toFixed(3)})`,
+    );
+    report(
+      `  events stored per write        live ${(live / writes).toFixed(2)}, rebuild ${(rebuild / writes).toFixed(2)} (projection events/s / raw driver writes/s)`,
     );
 
     const reader = new MetricsTableReader({

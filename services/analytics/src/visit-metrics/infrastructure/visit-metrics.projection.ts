@@ -8,6 +8,13 @@ import { VisitMetricsCollections } from './visit-metrics.collections';
 type AnyBulkOp = mongo.AnyBulkWriteOperation<mongo.Document>;
 
 /**
+ * Events per call of `apply`. A visit's events are spread over two topics and many partitions'
+ * batches; larger runs give each visit more of its events per call, and each call costs about
+ * two writes per visit and one per bucket touched, whatever its size.
+ */
+export const VISIT_METRICS_BATCH = 2000;
+
+/**
  * Applies events to one version of the visit-metrics projection, in two idempotent steps:
  *
  * 1. Facts: each event's facts go to its visit (or provider schedule, or staff member) with
@@ -76,8 +83,10 @@ export class VisitMetricsProjection {
     const facts = (await this.store.facts
       .find({ _id: { $in: appointmentIds as unknown as mongo.ObjectId[] } })
       .toArray()) as unknown as VisitFacts[];
-    const days: AnyBulkOp[] = [];
-    const months: AnyBulkOp[] = [];
+    // One write per bucket document, not per visit: a batch's visits share few buckets, and
+    // each write costs a round trip and a transaction on the server.
+    const days = new BucketWrites();
+    const months = new BucketWrites();
     const moved: AnyBulkOp[] = [];
     for (const visit of facts) {
       const contribution = visitContribution(visit);
@@ -88,12 +97,11 @@ export class VisitMetricsProjection {
       const dayId = `${day}|${clinicId}|${providerId}|${visitType}`;
       const monthId = `${month}|${clinicId}|${providerId}|${visitType}`;
       const slot = `v.${visit._id}`;
-      days.push(upsertSlot(dayId, { day, month, ...dims }, slot, counters));
-      months.push(upsertSlot(monthId, { month, ...dims }, slot, counters));
-      if (visit.bucket?.day && visit.bucket.day !== dayId)
-        days.push(unsetSlot(visit.bucket.day, slot));
+      days.set(dayId, { day, month, ...dims }, slot, counters);
+      months.set(monthId, { month, ...dims }, slot, counters);
+      if (visit.bucket?.day && visit.bucket.day !== dayId) days.unset(visit.bucket.day, slot);
       if (visit.bucket?.month && visit.bucket.month !== monthId)
-        months.push(unsetSlot(visit.bucket.month, slot));
+        months.unset(visit.bucket.month, slot);
       if (visit.bucket?.day !== dayId || visit.bucket?.month !== monthId)
         moved.push({
           updateOne: {
@@ -102,8 +110,8 @@ export class VisitMetricsProjection {
           },
         } as unknown as AnyBulkOp);
     }
-    if (days.length) await this.store.days.bulkWrite(days, { ordered: false });
-    if (months.length) await this.store.months.bulkWrite(months, { ordered: false });
+    await days.write(this.store.days);
+    await months.write(this.store.months);
     // Recorded last: until then a retry still knows the old buckets to clean.
     if (moved.length) await this.store.facts.bulkWrite(moved, { ordered: false });
   }
@@ -130,23 +138,43 @@ export class VisitMetricsProjection {
   }
 }
 
-function upsertSlot(
-  _id: string,
-  dims: Record<string, string>,
-  slot: string,
-  counters: Record<string, number>,
-): AnyBulkOp {
-  return {
-    updateOne: {
-      filter: { _id },
-      update: { $set: { ...dims, [slot]: counters } },
-      upsert: true,
-    },
-  } as unknown as AnyBulkOp;
-}
+/**
+ * The slot writes of a batch gathered per bucket document: `$set` of the visits that are in it
+ * now and `$unset` of those that moved out, as one upsert each. A visit's slot is set in one
+ * bucket and unset in another, never both in one, so the two never touch the same path.
+ */
+class BucketWrites {
+  private readonly buckets = new Map<
+    string,
+    { set: Record<string, unknown>; unset: Record<string, ''> }
+  >();
 
-function unsetSlot(_id: string, slot: string): AnyBulkOp {
-  return {
-    updateOne: { filter: { _id }, update: { $unset: { [slot]: '' } } },
-  } as unknown as AnyBulkOp;
+  set(_id: string, dims: Record<string, string>, slot: string, counters: object): void {
+    const bucket = this.bucket(_id);
+    Object.assign(bucket.set, dims, { [slot]: counters });
+  }
+
+  unset(_id: string, slot: string): void {
+    this.bucket(_id).unset[slot] = '';
+  }
+
+  async write(collection: mongo.Collection<mongo.Document>): Promise<void> {
+    if (this.buckets.size === 0) return;
+    const ops = [...this.buckets].map(([_id, { set, unset }]) => {
+      const update: Record<string, object> = {};
+      if (Object.keys(set).length > 0) update['$set'] = set;
+      if (Object.keys(unset).length > 0) update['$unset'] = unset;
+      // Only a bucket that gains a visit may be created; one that only loses visits exists.
+      return {
+        updateOne: { filter: { _id }, update, upsert: '$set' in update },
+      } as unknown as AnyBulkOp;
+    });
+    await collection.bulkWrite(ops, { ordered: false });
+  }
+
+  private bucket(_id: string) {
+    let bucket = this.buckets.get(_id);
+    if (!bucket) this.buckets.set(_id, (bucket = { set: {}, unset: {} }));
+    return bucket;
+  }
 }

@@ -5,7 +5,10 @@ import { recordProjected } from '@thc/observability';
 import { Admin, Kafka } from 'kafkajs';
 import type { mongo } from 'mongoose';
 import { VisitMetricsCollections } from '../infrastructure/visit-metrics.collections';
-import { VisitMetricsProjection } from '../infrastructure/visit-metrics.projection';
+import {
+  VISIT_METRICS_BATCH,
+  VisitMetricsProjection,
+} from '../infrastructure/visit-metrics.projection';
 import { caughtUp, PartitionTargets, rebuildProgress, RebuildProgress } from './rebuild-progress';
 
 /** One version of the projection fed by its own consumer group from the start of the topics. */
@@ -35,6 +38,7 @@ export class VersionRun {
       topics: topics.map((t) => names.resolve(t)),
       fromBeginning: true,
       validate: (event) => validateEvent(event.type, event.data),
+      maxBatchSize: VISIT_METRICS_BATCH,
       handleBatch: async (events: readonly ConsumedEvent[]) => {
         await projection.apply(events);
         recordProjected(
