@@ -19,10 +19,13 @@ export interface BookingBenchContext {
   readonly report: (line: string) => void;
 }
 
-/** Providers x slots per provider, booked by `clients` concurrent HTTP clients. */
+/**
+ * Providers, each open 09:00-17:00 every day of a week (112 half-hour slots), and the bookings
+ * made per provider in that week, by `clients` concurrent HTTP clients.
+ */
 const SHAPE = {
-  providers: Number(process.env['BENCH_PROVIDERS'] ?? 50),
-  slotsPerProvider: Number(process.env['BENCH_SLOTS'] ?? 16),
+  providers: Number(process.env['BENCH_PROVIDERS'] ?? 1000),
+  slotsPerProvider: Number(process.env['BENCH_SLOTS'] ?? 7),
   clients: Number(process.env['BENCH_CLIENTS'] ?? 32),
   searches: Number(process.env['BENCH_SEARCHES'] ?? 500),
 };
@@ -43,8 +46,10 @@ function workload(): Booking[] {
   for (let p = 0; p < SHAPE.providers; p++) {
     const providerId = randomUUID();
     for (let s = 0; s < SHAPE.slotsPerProvider; s++) {
+      // Spread over the week's days and the working day's half hours.
       const day = 1 + (s % 7);
-      const start = Date.UTC(2032, 0, day, 9 + Math.floor(s / 7), 0);
+      const halfHour = (p * 5 + s * 3 + Math.floor(s / 7)) % 16;
+      const start = Date.UTC(2032, 0, day, 9 + Math.floor(halfHour / 2), (halfHour % 2) * 30);
       bookings.push({
         patientId: randomUUID(),
         providerId,
@@ -95,7 +100,8 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
     logLevel: logLevel.ERROR,
   }).admin();
   await admin.connect();
-  const topics = [TOPICS.training, TOPICS.sessions].map((t) => `bench.${id}.${t}`);
+  // Every topic: the service consumes some, and its consumers start only on existing topics.
+  const topics = Object.values(TOPICS).map((t) => `bench.${id}.${t}`);
   await admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
   let service: { app: NestExpressApplication; url: string } | undefined;
   const direct = await mongoose
@@ -177,7 +183,7 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
         { type: 'thc.scheduling.AppointmentBooked.v1', data: { ...booking, appointmentId } },
       ]);
     });
-    const shape = `${SHAPE.providers} providers x ${SHAPE.slotsPerProvider} slots, ${SHAPE.clients} clients`;
+    const shape = `${SHAPE.providers} providers x 112 open slots in the week, ${SHAPE.slotsPerProvider} booked each, ${SHAPE.clients} clients`;
     const httpRate = bookings.length / httpSeconds;
     const directRate = bookings.length / directSeconds;
     ctx.report(

@@ -43,7 +43,8 @@ describe('a day of a telehealth program, through the public APIs only', () => {
       PHI_MASTER_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
     },
     serviceEnv: {
-      scheduling: { SCHEDULING_LATE_CANCEL_MINUTES: '180' },
+      // Reminders are looked for every 2 s, so those the day's bookings are due show up.
+      scheduling: { SCHEDULING_LATE_CANCEL_MINUTES: '180', SCHEDULING_REMINDER_POLL_MS: '2000' },
       // Every visit of the scenario's day can be joined while the test runs.
       sessions: {
         SESSIONS_LINK_OPENS_MINUTES: '1440',
@@ -205,6 +206,14 @@ describe('a day of a telehealth program, through the public APIs only', () => {
     });
     expect(audit.problems).toEqual([]);
     expect(audit.distinctByType['thc.scheduling.AppointmentBooked.v1']).toBe(ledger.booked.length);
+    // One reminder per visit and offset, never two; every visit left booked and starting within
+    // a day got a reminder (24-hour, or 1-hour for the visits less than an hour away).
+    expect(Object.entries(audit.reminders).filter(([, ids]) => ids > 1)).toEqual([]);
+    const reminded = new Set(Object.keys(audit.reminders).map((key) => key.split('|')[0]));
+    const dayAhead = Date.now() + 24 * 3600_000;
+    const due = ledger.untouched().filter((visit) => visit.start.getTime() < dayAhead);
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.filter((visit) => !reminded.has(visit.appointmentId))).toEqual([]);
     for (const topic of ['scheduling', 'training', 'compliance'])
       expect(audit.byTopic[`${ns.topicPrefix}thc.${topic}.v1`]).toBeGreaterThan(0);
   });

@@ -40,6 +40,7 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
       PHI_MASTER_KEYS: `faults:${randomBytes(32).toString('base64')}`,
     },
     serviceEnv: {
+      scheduling: { SCHEDULING_REMINDER_POLL_MS: '2000' },
       sessions: {
         SESSIONS_LINK_OPENS_MINUTES: '1440',
         SESSIONS_LINK_SIGNING_KEY: randomBytes(32).toString('base64'),
@@ -180,6 +181,13 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
       check(
         `one distinct AppointmentBooked per booking (${copies} copies)`,
         booked === ledger.booked.length,
+      ),
+    ).toBe(true);
+    const reminders = Object.values(audit.reminders);
+    expect(
+      check(
+        `no reminder twice for a visit and offset (${reminders.length} sent)`,
+        reminders.length > 0 && reminders.every((ids) => ids === 1),
       ),
     ).toBe(true);
     // A problem names its message first (`topic[partition]@offset`); one message may have several.

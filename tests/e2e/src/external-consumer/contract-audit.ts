@@ -7,8 +7,15 @@ export interface ContractAudit {
   readonly byType: Readonly<Record<string, number>>;
   /** Distinct `ce_id`s per type: delivery is at least once, so a message may come twice. */
   readonly distinctByType: Readonly<Record<string, number>>;
+  /**
+   * Distinct ReminderDue `ce_id`s per `appointmentId|offsetMinutes`: a patient reminded twice
+   * for one visit and offset shows as 2, a redelivered message does not.
+   */
+  readonly reminders: Readonly<Record<string, number>>;
   readonly problems: readonly string[];
 }
+
+const REMINDER_DUE = 'thc.scheduling.ReminderDue.v1';
 
 /**
  * Reads every topic from the beginning with a plain kafkajs consumer of its own group and
@@ -33,12 +40,14 @@ export async function auditTopics(options: {
   const byType: Record<string, number> = {};
   const problems: string[] = [];
   const ids = new Map<string, Set<string>>();
+  const reminderIds = new Map<string, Set<string>>();
   let checked = 0;
   const result = () => ({
     checked,
     byTopic,
     byType,
     distinctByType: Object.fromEntries([...ids].map(([type, set]) => [type, set.size])),
+    reminders: Object.fromEntries([...reminderIds].map(([key, set]) => [key, set.size])),
     problems,
   });
   if (remaining.size === 0) return result();
@@ -65,11 +74,11 @@ export async function auditTopics(options: {
           const where = `${topic}[${partition}]@${message.offset} ${type}`;
           const problemsBefore = problems.length;
           const published = options.contract.messages.get(type);
+          let payload: unknown;
           if (!published) problems.push(`${where}: type not in the published contract`);
           else {
             if (!published.headers(headers))
               problems.push(`${where}: headers ${JSON.stringify(published.headers.errors)}`);
-            let payload: unknown;
             try {
               payload = JSON.parse(message.value?.toString('utf8') ?? '');
             } catch {
@@ -81,8 +90,14 @@ export async function auditTopics(options: {
           if (message.key?.toString('utf8') !== headers['ce_subject'])
             problems.push(`${where}: key differs from ce_subject`);
           // Only messages that keep the contract count as events.
-          if (problems.length === problemsBefore && headers['ce_id'])
+          if (problems.length === problemsBefore && headers['ce_id']) {
             ids.set(type, (ids.get(type) ?? new Set()).add(headers['ce_id']));
+            if (type === REMINDER_DUE) {
+              const { appointmentId, offsetMinutes } = payload as Record<string, unknown>;
+              const key = `${String(appointmentId)}|${String(offsetMinutes)}`;
+              reminderIds.set(key, (reminderIds.get(key) ?? new Set()).add(headers['ce_id']));
+            }
+          }
           const key = `${topic}:${partition}`;
           const end = remaining.get(key);
           if (end !== undefined && BigInt(message.offset) + 1n >= end) remaining.delete(key);

@@ -43,6 +43,18 @@ export class DayLedger {
     this.surveys.set(visit.appointmentId, { overall, recommend });
   }
 
+  /** Booked visits the day left alone: not cancelled, checked, started or closed. */
+  untouched(): BookedVisit[] {
+    return this.booked.filter(
+      ({ appointmentId: id }) =>
+        !this.cancelled.has(id) &&
+        !this.startedVisits.has(id) &&
+        !this.checks.has(id) &&
+        !this.completed.has(id) &&
+        !this.noShow.has(id),
+    );
+  }
+
   /** Rates per `clinicId|YYYY-MM-DD` for the clinic-days where visits ran. */
   ratesByClinicDay(): Map<string, ClinicDayRates> {
     const groups = new Map<string, BookedVisit[]>();
