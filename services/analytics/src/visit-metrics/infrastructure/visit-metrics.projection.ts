@@ -37,17 +37,13 @@ export class VisitMetricsProjection {
     const visits: EffectOfEvent[] = [];
     const schedules: EffectOfEvent[] = [];
     const staff: EffectOfEvent[] = [];
-    const linkEffects: EffectOfEvent[] = [];
+    const newLinks = new Map<string, string>();
     for (const event of events) {
       const data = event.data as Record<string, unknown>;
       const effect = factEffectOf(event.type, data);
       if (!effect) continue;
       if (event.type.includes('.SessionCreated.'))
-        linkEffects.push({
-          filter: { _id: String(data['sessionId']) },
-          update: { $set: { appointmentId: String(data['appointmentId']) } },
-          eventId: event.id,
-        });
+        newLinks.set(String(data['sessionId']), String(data['appointmentId']));
       if (effect.target === 'visit')
         visits.push({
           filter: { _id: effect.appointmentId },
@@ -70,7 +66,7 @@ export class VisitMetricsProjection {
         staff.push({ filter: { _id: effect.staffId }, update: effect.update, eventId: event.id });
     }
     // One collection after the other: FerretDB (SQLite) serialises writes to a database anyway.
-    await applyOnceBulk(this.store.sessionLinks, linkEffects);
+    await this.storeLinks(newLinks);
     await applyOnceBulk(this.store.facts, visits);
     await applyOnceBulk(this.store.schedules, schedules);
     await applyOnceBulk(this.store.staff, staff);
@@ -116,6 +112,26 @@ export class VisitMetricsProjection {
     if (moved.length) await this.store.facts.bulkWrite(moved, { ordered: false });
   }
 
+  /**
+   * A session's link to its appointment never changes once made, so links are inserted, not
+   * upserted under a guard: an insert of many documents is one cheap write, and a link already
+   * stored (a redelivered SessionCreated) is a duplicate key to skip.
+   */
+  private async storeLinks(links: ReadonlyMap<string, string>): Promise<void> {
+    if (links.size === 0) return;
+    const documents = [...links].map(([sessionId, appointmentId]) => ({
+      _id: sessionId,
+      appointmentId,
+    }));
+    try {
+      await this.store.sessionLinks.insertMany(documents as unknown as mongo.Document[], {
+        ordered: false,
+      });
+    } catch (error) {
+      if (!onlyDuplicates(error)) throw error;
+    }
+  }
+
   /** Session id -> appointment id for the batch: from the batch itself, then stored links. */
   private async sessionLinks(events: readonly ConsumedEvent[]): Promise<Map<string, string>> {
     const links = new Map<string, string>();
@@ -136,6 +152,20 @@ export class VisitMetricsProjection {
     }
     return links;
   }
+}
+
+const DUPLICATE_KEY = 11000;
+
+/** Whether an unordered insert failed only on documents that already exist. */
+function onlyDuplicates(error: unknown): boolean {
+  const { code, writeErrors } = error as { code?: unknown; writeErrors?: unknown };
+  const errors: unknown[] = Array.isArray(writeErrors)
+    ? writeErrors
+    : writeErrors
+      ? [writeErrors]
+      : [];
+  if (errors.length === 0) return code === DUPLICATE_KEY;
+  return errors.every((e) => (e as { code?: unknown }).code === DUPLICATE_KEY);
 }
 
 /**
