@@ -12,6 +12,20 @@ const TRANSIENT_NAMES: ReadonlySet<string> = new Set([
   'MongoWaitQueueTimeoutError',
 ]);
 
+/**
+ * Socket errors a driver may let through unwrapped when the server goes away mid-request (a
+ * write to a socket the server closed fails with EPIPE before the driver notices the close).
+ */
+const TRANSIENT_SOCKET_CODES: ReadonlySet<string> = new Set([
+  'EPIPE',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
 /** Server errors the driver itself would retry (primary stepped down, node shutting down). */
 const TRANSIENT_LABELS = ['RetryableWriteError', 'TransientTransactionError'] as const;
 
@@ -22,11 +36,12 @@ const MONGOOSE_BUFFERING = /buffering timed out/;
 interface MaybeMongoError {
   readonly name?: unknown;
   readonly message?: unknown;
+  readonly code?: unknown;
   readonly cause?: unknown;
   hasErrorLabel?: (label: string) => boolean;
 }
 
-/** True when the error, or an error it wraps (`cause`), is a transient MongoDB outage. */
+/** True when the error, or an error it wraps (`cause`), is a transient database outage. */
 export function isTransientInfrastructureError(error: unknown): boolean {
   const seen = new Set<unknown>();
   let current: unknown = error;
@@ -34,6 +49,8 @@ export function isTransientInfrastructureError(error: unknown): boolean {
     seen.add(current);
     const candidate = current as MaybeMongoError;
     if (typeof candidate.name === 'string' && TRANSIENT_NAMES.has(candidate.name)) return true;
+    if (typeof candidate.code === 'string' && TRANSIENT_SOCKET_CODES.has(candidate.code))
+      return true;
     if (
       candidate.name === 'MongooseError' &&
       typeof candidate.message === 'string' &&

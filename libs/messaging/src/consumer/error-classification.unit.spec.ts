@@ -1,5 +1,6 @@
 import { mongo } from 'mongoose';
 import { isTransientInfrastructureError } from './error-classification';
+import { asError } from './message-errors';
 
 describe('which errors pause the partition instead of counting toward the dead letter', () => {
   it.each([
@@ -23,6 +24,14 @@ describe('which errors pause the partition instead of counting toward the dead l
     [
       'an outage wrapped by a repository',
       new Error('could not save', { cause: new mongo.MongoNetworkError('down') }),
+    ],
+    [
+      'a write to a socket the server closed, unwrapped by the driver',
+      Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }),
+    ],
+    [
+      'a socket error of another realm, made an Error by the consumer',
+      asError({ message: 'connection reset', code: 'ECONNRESET' }),
     ],
   ])('%s is transient', (_, error) => {
     expect(isTransientInfrastructureError(error)).toBe(true);

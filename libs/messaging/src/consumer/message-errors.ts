@@ -8,7 +8,11 @@ export class ContractViolationError extends Error {
   override readonly name = 'ContractViolationError';
 }
 
-/** The error as an Error, whatever was thrown. */
+/**
+ * The error as an Error, whatever was thrown. What was thrown stays as the cause: an error of
+ * another realm (a socket error seen from a vm context) is not `instanceof Error` here but must
+ * still be classified by its name and code.
+ */
 export function asError(thrown: unknown): Error {
-  return thrown instanceof Error ? thrown : new Error(String(thrown));
+  return thrown instanceof Error ? thrown : new Error(String(thrown), { cause: thrown });
 }
