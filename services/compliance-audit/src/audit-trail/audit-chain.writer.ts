@@ -6,6 +6,7 @@ import { chainRecords } from './domain/audit-hash';
 import { AuditRecord } from './domain/audit-record';
 import { AuditTrailCollections, EntryDocument } from './audit-trail.collections';
 import { AuditCheckpoints } from './audit-checkpoints';
+import { DUPLICATE_KEY, insertInOrder } from './ordered-insert';
 
 interface Tail {
   readonly seq: number;
@@ -18,7 +19,6 @@ export interface AppendOutcome {
   readonly duplicates: readonly string[];
 }
 
-const DUPLICATE_KEY = 11000;
 const MAX_ROUNDS = 1000;
 
 /**
@@ -26,10 +26,10 @@ const MAX_ROUNDS = 1000;
  *
  * Each entry's `_id` is its sequence number. A writer chains a batch after the tail it knows and
  * inserts it in order; the unique `_id` turns the insert into a compare-and-set: if another
- * instance took a number first, the insert fails there, the writer reads the new tail and
- * chains the rest again. The unique `eventId` index refuses a redelivered event the same way.
- * `audit_chain_head` is only a hint of the tail (updated after each insert, never trusted
- * alone): the tail is confirmed by point reads of the entries after it.
+ * instance took a number first, the insert stops there, the writer reads the entries from that
+ * number on (the run of them is the new tail) and chains the rest again. The unique `eventId`
+ * index refuses a redelivered event the same way. `audit_chain_head` is only a hint of the tail,
+ * written after the entries it names: it may lag behind them, never run ahead.
  */
 @Injectable()
 export class AuditChainWriter {
@@ -59,26 +59,28 @@ export class AuditChainWriter {
     for (let round = 0; pending.length > 0; round++) {
       if (round >= MAX_ROUNDS) throw new Error('audit chain: too much contention, giving up');
       const tail = this.tail ?? (await this.readTail());
+      // Forget the tail until this round's outcome is known: a failed insert must not leave a
+      // guess behind for the next call.
+      this.tail = undefined;
       const entries = chainRecords(pending, tail, this.clock().toISOString());
-      const inserted = await this.insert(entries);
-      appended.push(...entries.slice(0, inserted));
-      const last = appended.at(-1);
-      if (inserted > 0 && last) this.tail = { seq: last.seq, hash: last.hash };
-      if (inserted === entries.length) break;
-      const failed = entries[inserted] as AuditEntry;
-      const taken = await this.collections.entries.findOne(
-        { _id: failed.seq },
-        { projection: { _id: 1, eventId: 1 } },
+      const inserted = await insertInOrder(
+        this.collections.entries,
+        entries.map((entry) => ({ ...entry, _id: entry.seq }) as EntryDocument),
       );
-      if (taken) {
-        // Another instance took this number (perhaps with this very event): re-read the tail.
-        this.tail = undefined;
-        pending = pending.slice(inserted);
-      } else {
-        // The number was free, so the event itself is already in the trail.
-        duplicates.push(failed.eventId);
-        pending = pending.slice(inserted + 1);
-      }
+      appended.push(...entries.slice(0, inserted));
+      const last = entries[inserted - 1];
+      this.tail = last ? { seq: last.seq, hash: last.hash } : tail;
+      if (inserted === entries.length) break;
+      // Either another instance took the next number or the event is in the trail already
+      // (usually with more of the batch: redeliveries come in runs). Learn both at once rather
+      // than one failed insert per duplicate; a record chained elsewhere after these reads is
+      // still refused by the unique index next round.
+      pending = pending.slice(inserted);
+      const taken = await this.runFrom((entries[inserted] as AuditEntry).seq);
+      if (taken) this.tail = taken;
+      const stored = await this.storedEventIds(pending);
+      duplicates.push(...pending.filter((r) => stored.has(r.eventId)).map((r) => r.eventId));
+      pending = pending.filter((r) => !stored.has(r.eventId));
     }
     const last = appended.at(-1);
     if (last) {
@@ -88,50 +90,47 @@ export class AuditChainWriter {
     return { appended, duplicates };
   }
 
-  /** Inserts in order; returns how many went in before a duplicate key stopped it. */
-  private async insert(entries: readonly AuditEntry[]): Promise<number> {
-    try {
-      await this.collections.entries.insertMany(
-        entries.map((entry) => ({ ...entry, _id: entry.seq }) as EntryDocument),
-        { ordered: true },
-      );
-      return entries.length;
-    } catch (error) {
-      if (
-        !(error instanceof mongo.MongoBulkWriteError) &&
-        !(error instanceof mongo.MongoServerError)
-      )
-        throw error;
-      if (error.code !== DUPLICATE_KEY) throw error;
-      const inserted = error instanceof mongo.MongoBulkWriteError ? error.insertedCount : 0;
-      return inserted;
+  /**
+   * The last entry of the unbroken run of entries starting at `seq`, or undefined if `seq` is
+   * free. One range read: on FerretDB any filter on a numeric `_id` scans the collection, so one
+   * scan is far cheaper than a point read per entry.
+   */
+  private async runFrom(seq: number): Promise<Tail | undefined> {
+    const found = await this.collections.entries
+      .find({ _id: { $gte: seq } }, { projection: { _id: 1, hash: 1 } })
+      .sort({ _id: 1 })
+      .toArray();
+    let run: Tail | undefined;
+    for (const entry of found) {
+      if (entry._id !== (run?.seq ?? seq - 1) + 1) break;
+      run = { seq: entry._id, hash: entry.hash };
     }
+    return run;
   }
 
-  /** The head hint, then point reads forward until the first free number. */
+  private async storedEventIds(records: readonly AuditRecord[]): Promise<Set<string>> {
+    const found = await this.collections.entries
+      .find({ eventId: { $in: records.map((r) => r.eventId) } }, { projection: { eventId: 1 } })
+      .toArray();
+    return new Set(found.map((entry) => (entry.tombstone ? '' : entry.eventId)));
+  }
+
+  /** The head hint, then the run of entries from it on. */
   async readTail(): Promise<Tail> {
     const head = await this.collections.head.findOne({ _id: 'head' });
-    let tail: Tail = head ? { seq: head.seq, hash: head.hash } : { seq: 0, hash: GENESIS_HASH };
-    if (tail.seq > 0) {
-      const atHead = await this.collections.entries.findOne(
-        { _id: tail.seq },
-        { projection: { hash: 1 } },
-      );
-      if (!atHead) this.logger.error(`audit chain head names entry ${tail.seq}, which is missing`);
-      else tail = { seq: tail.seq, hash: atHead.hash };
-    }
-    for (;;) {
-      const next = await this.collections.entries.findOne(
-        { _id: tail.seq + 1 },
-        { projection: { hash: 1 } },
-      );
-      if (!next) return tail;
-      tail = { seq: tail.seq + 1, hash: next.hash };
-    }
+    const from = head?.seq ?? 0;
+    if (from === 0) return (await this.runFrom(1)) ?? { seq: 0, hash: GENESIS_HASH };
+    const run = await this.runFrom(from);
+    if (run) return run;
+    // Keep the head's place: chaining after it leaves the loss for verification to report.
+    this.logger.error(`audit chain head names entry ${from}, which is missing`);
+    return { seq: from, hash: head?.hash ?? GENESIS_HASH };
   }
 
   private async advanceHead(last: AuditEntry): Promise<void> {
     try {
+      // Not a compare-and-set on FerretDB (filter and write are separate steps), so the head
+      // can fall behind a concurrent writer's; it is a hint, and the entries after it are read.
       await this.collections.head.updateOne(
         { _id: 'head', seq: { $lt: last.seq } },
         { $set: { seq: last.seq, hash: last.hash } },

@@ -42,6 +42,8 @@ export interface ChainVerdict {
   readonly entries: number;
   readonly lastSeq: number;
   readonly lastHash: string;
+  /** The head hint the walk was checked against: at most `lastSeq` unless the tail was cut. */
+  readonly headSeq: number;
   readonly checkpointsVerified: number;
   readonly firstBreak?: ChainBreak;
 }
@@ -164,6 +166,7 @@ export class ChainVerifier {
       entries: this.count,
       lastSeq,
       lastHash: this.previousHash,
+      headSeq,
       checkpointsVerified: verified,
       ...(this.broken ? { firstBreak: this.broken } : {}),
     };

@@ -35,6 +35,11 @@ class ChainVerdictView {
   entries!: number;
   @ApiProperty() lastSeq!: number;
   @ApiProperty() lastHash!: string;
+  @ApiProperty({
+    description:
+      'The chain head hint as read before the walk. It may lag behind lastSeq (it is written after the entries); above lastSeq means the tail was cut',
+  })
+  headSeq!: number;
   @ApiProperty() checkpointsVerified!: number;
   @ApiPropertyOptional({ type: ChainBreakView }) firstBreak?: ChainBreakView;
 }
@@ -46,8 +51,9 @@ export class VerifyChainController {
   constructor(private readonly verification: ChainVerification) {}
 
   /**
-   * Recomputes every entry's hash and link, checks the signed checkpoints and the head, and
-   * names the first broken entry. Returns no PHI: sequence numbers, hashes and event ids only.
+   * Recomputes every entry's hash and link up to the last entry stored when it starts (appends
+   * may go on meanwhile), checks the signed checkpoints and the head, and names the first broken
+   * entry. Returns no PHI: sequence numbers, hashes and event ids only.
    */
   @Get('verify')
   @Roles('auditor', 'admin')
