@@ -1,9 +1,11 @@
 // `npm run bench`: every benchmark suite in turn.
 import { runBackbone } from './backbone/run';
 import { runScheduling } from './scheduling/run';
+import { runPlatform } from './platform/run';
 
 runBackbone()
   .then(runScheduling)
+  .then(() => runPlatform())
   .then(
     () => process.exit(0),
     (error: unknown) => {
