@@ -8,7 +8,6 @@ import { BookingVisibilityWatch } from './booking-visibility.watch';
 import { waitUntilCaughtUp } from './catch-up';
 import { setUpHealthSystem } from './health-system.setup';
 import { localInfrastructurePids } from './infrastructure-pids';
-import { installJestExpect } from './jest-expect-global';
 import { measureKafkaRoundTrip } from './kafka-round-trip.bench';
 import { runLoadStep, StepResult } from './load-step';
 import { PlatformBenchOptions } from './platform-bench.options';
@@ -33,7 +32,6 @@ const ROOT = join(__dirname, '..', '..');
  */
 export async function benchPlatform(ctx: PlatformBenchContext): Promise<void> {
   const { options, report } = ctx;
-  installJestExpect();
   // The namespace and the scenario's token signer read these, as under Jest's global set-up.
   process.env['KAFKA_BROKERS'] = ctx.kafkaBrokers;
   process.env['MONGO_URL'] = ctx.mongoUrl;
