@@ -36,3 +36,5 @@ export * from './compliance/consent-granted.event';
 export * from './compliance/consent-revoked.event';
 export * from './compliance/phi-accessed.event';
 export * from './compliance/violation-detected.event';
+export * from './compliance/violation-acknowledged.event';
+export * from './compliance/violation-resolved.event';

@@ -2,7 +2,9 @@ import { auditEntriesPurgedV1 } from './compliance/audit-entries-purged.event';
 import { consentGrantedV1 } from './compliance/consent-granted.event';
 import { consentRevokedV1 } from './compliance/consent-revoked.event';
 import { phiAccessedV1 } from './compliance/phi-accessed.event';
+import { violationAcknowledgedV1 } from './compliance/violation-acknowledged.event';
 import { violationDetectedV1 } from './compliance/violation-detected.event';
+import { violationResolvedV1 } from './compliance/violation-resolved.event';
 import type { ContextRegistry } from './event-definition';
 import { TOPICS } from './topics';
 
@@ -40,6 +42,8 @@ export const complianceRegistry = {
     consentRevokedV1,
     phiAccessedV1,
     violationDetectedV1,
+    violationAcknowledgedV1,
+    violationResolvedV1,
     auditEntriesPurgedV1,
   ],
   upcasters: [],

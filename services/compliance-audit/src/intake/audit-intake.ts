@@ -4,6 +4,7 @@ import { AuditedEvent, toAuditRecord } from '../audit-trail/domain/event-to-audi
 import { CareLinks } from '../care-links/care-links.store';
 import { AccessChecks } from '../violations/access-checks';
 import { SessionStartChecks } from '../violations/session-start-checks';
+import { ViolationAlertProjection } from '../violations/violation-alert.projection';
 import { StaffCredentialStates } from '../violations/staff-credentials.store';
 
 const hasPatient = (event: AuditedEvent): boolean =>
@@ -12,7 +13,8 @@ const hasPatient = (event: AuditedEvent): boolean =>
 /**
  * What happens to every consumed event, in an order that survives a crash at any step:
  * learn the links it carries (idempotent upserts), chain it into the trail (idempotent by event
- * id), then judge it (findings have deterministic ids). A batch that fails is redelivered and
+ * id), then judge it (findings have deterministic ids) and bring a reviewed violation's alert up
+ * to date (written from its whole stream). A batch that fails is redelivered and
  * every step finds its work already done.
  */
 @Injectable()
@@ -23,6 +25,7 @@ export class AuditIntake {
     private readonly writer: AuditChainWriter,
     private readonly accessChecks: AccessChecks,
     private readonly sessionStarts: SessionStartChecks,
+    private readonly violationAlerts: ViolationAlertProjection,
   ) {}
 
   async ingest(events: readonly AuditedEvent[]): Promise<AppendOutcome> {
@@ -35,6 +38,7 @@ export class AuditIntake {
     const outcome = await this.writer.append(records);
     await this.accessChecks.enqueue(records);
     await this.sessionStarts.enqueue(events);
+    await this.violationAlerts.refreshFrom(events);
     return outcome;
   }
 }

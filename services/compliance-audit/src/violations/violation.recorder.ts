@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
 import { assertValidEvent } from '@thc/contracts';
 import { ConcurrencyError, MongoEventStore } from '@thc/event-store';
-import { Connection, mongo } from 'mongoose';
-import { retryUpsert } from '../shared/retry-upsert';
+import { mongo } from 'mongoose';
 import { Finding, ViolationDetected, violationId } from './domain/violation';
+import { VIOLATION_EVENT, violationStreamId } from './domain/violation-review.events';
+import { AlertDocument, ViolationAlerts } from './violation-alerts.store';
 
-const DETECTED = 'thc.compliance.ViolationDetected.v1';
-
-export type AlertDocument = ViolationDetected & { _id: string; status: 'open' };
+const DETECTED = VIOLATION_EVENT.detected;
 
 /**
  * Records a finding once: a ViolationDetected event in the violation's own stream (published on
@@ -18,13 +16,13 @@ export type AlertDocument = ViolationDetected & { _id: string; status: 'open' };
  */
 @Injectable()
 export class ViolationRecorder {
-  readonly alerts: mongo.Collection<AlertDocument>;
-
   constructor(
     private readonly store: MongoEventStore,
-    @InjectConnection() connection: Connection,
-  ) {
-    this.alerts = connection.collection<AlertDocument>('violation_alerts');
+    private readonly alertList: ViolationAlerts,
+  ) {}
+
+  get alerts(): mongo.Collection<AlertDocument> {
+    return this.alertList.collection;
   }
 
   async record(finding: Finding, detectedAt: string): Promise<ViolationDetected> {
@@ -39,20 +37,14 @@ export class ViolationRecorder {
     };
     assertValidEvent(DETECTED, violation);
     try {
-      await this.store.append(`violation-${violation.violationId}`, 0, [
+      await this.store.append(violationStreamId(violation.violationId), 0, [
         { type: DETECTED, data: violation, metadata: { actor: 'compliance-audit' } },
       ]);
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
     }
     // Written after the event, as an upsert: a crash in between is repaired by the next judgement.
-    await retryUpsert(() =>
-      this.alerts.updateOne(
-        { _id: violation.violationId },
-        { $setOnInsert: { ...violation, status: 'open' } },
-        { upsert: true },
-      ),
-    );
+    await this.alertList.detected(violation);
     return violation;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@thc/event-store';
+import { AuditTrailModule } from '../audit-trail/audit-trail.module';
 import { CareLinksModule } from '../care-links/care-links.module';
 import { AccessChecks } from './access-checks';
 import { ConsentAtStartReader } from './consent-at-start';
@@ -7,18 +8,45 @@ import { SessionStartChecks } from './session-start-checks';
 import { StaffCredentialStates } from './staff-credentials.store';
 import { ViolationRecorder } from './violation.recorder';
 import { ViolationsController } from './list-violations/violations.controller';
+import { AcknowledgeViolationController } from './review/acknowledge-violation.controller';
+import { ResolveViolationController } from './review/resolve-violation.controller';
+import { ViolationReview } from './review/violation-review';
+import { ViolationAlertProjection } from './violation-alert.projection';
+import { ViolationAlerts } from './violation-alerts.store';
+import { ViolationNotes } from './violation-notes.store';
+import { ViolationRepository } from './violation.repository';
 
-/** Violation detection: PHI-read rules, session-start rules, the alert list. */
+const httpControllers = [
+  ViolationsController,
+  AcknowledgeViolationController,
+  ResolveViolationController,
+];
+
+/**
+ * Violation detection (PHI-read rules, session-start rules), the alert list, and the privacy
+ * officer's review (acknowledge, resolve), chained into the audit trail.
+ */
 @Module({
-  imports: [EventStoreModule, CareLinksModule],
-  controllers: [ViolationsController],
+  imports: [EventStoreModule, CareLinksModule, AuditTrailModule],
+  controllers: httpControllers,
   providers: [
     ViolationRecorder,
+    ViolationAlerts,
+    ViolationNotes,
+    ViolationRepository,
+    ViolationAlertProjection,
+    ViolationReview,
     StaffCredentialStates,
     ConsentAtStartReader,
     AccessChecks,
     SessionStartChecks,
   ],
-  exports: [StaffCredentialStates, AccessChecks, SessionStartChecks, ViolationRecorder],
+  exports: [
+    StaffCredentialStates,
+    AccessChecks,
+    SessionStartChecks,
+    ViolationRecorder,
+    ViolationAlertProjection,
+  ],
 })
 export class ViolationsModule {}

@@ -3,6 +3,7 @@ import { IsZonedDateTime } from '@thc/service-runtime';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { IsAbsentOr } from '../../shared/dto-validators';
+import { VIOLATION_STATUSES, ViolationStatus } from '../domain/violation-review.state';
 
 export const VIOLATION_RULES = [
   'access-without-care-relationship',
@@ -19,6 +20,14 @@ export class ViolationsQueryDto {
   @IsAbsentOr()
   @IsIn(VIOLATION_RULES)
   rule?: (typeof VIOLATION_RULES)[number];
+
+  @ApiPropertyOptional({
+    enum: VIOLATION_STATUSES,
+    description: 'open: not yet handled; acknowledged: in hand; resolved: closed',
+  })
+  @IsAbsentOr()
+  @IsIn(VIOLATION_STATUSES)
+  status?: ViolationStatus;
 
   @ApiPropertyOptional({ description: 'Detected from this instant (inclusive)' })
   @IsAbsentOr()

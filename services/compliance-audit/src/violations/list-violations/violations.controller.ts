@@ -1,27 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@thc/auth';
 import { PhiRead } from '@thc/service-runtime';
-import { ViolationRecorder } from '../violation.recorder';
+import { patientsOf, toAlertView, ViolationAlert } from '../violation-alert.view';
+import { ViolationAlerts } from '../violation-alerts.store';
 import { ViolationsQueryDto } from './violations-query.dto';
-
-class ViolationAlert {
-  @ApiProperty({ format: 'uuid' }) violationId!: string;
-  @ApiProperty() rule!: string;
-  @ApiProperty({ enum: ['low', 'medium', 'high', 'critical'] }) severity!: string;
-  @ApiPropertyOptional({ format: 'uuid' }) patientId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) actorId?: string;
-  @ApiProperty({ type: [String], description: 'Event ids of the audit entries that show it' })
-  evidenceEventIds!: string[];
-  @ApiProperty() detectedAt!: string;
-  @ApiProperty({ enum: ['open'] }) status!: string;
-}
 
 class ViolationList {
   @ApiProperty({ type: [ViolationAlert] }) items!: ViolationAlert[];
@@ -31,15 +14,15 @@ class ViolationList {
 @ApiBearerAuth()
 @Controller('api/v1/audit/violations')
 export class ViolationsController {
-  constructor(private readonly recorder: ViolationRecorder) {}
+  constructor(private readonly alerts: ViolationAlerts) {}
 
-  /** The alert list, newest first, filterable by rule and detection period. */
+  /** The alert list, newest first, filterable by rule, review status and detection period. */
   @Get()
   @Roles('auditor')
   @PhiRead({
     resource: 'DetectedIssue',
     action: 'search',
-    patients: (r) => (r as ViolationList).items.flatMap((v) => (v.patientId ? [v.patientId] : [])),
+    patients: (r) => patientsOf((r as ViolationList).items),
   })
   @ApiOkResponse({ type: ViolationList })
   async list(@Query() query: ViolationsQueryDto): Promise<ViolationList> {
@@ -47,20 +30,16 @@ export class ViolationsController {
       ...(query.from ? { $gte: new Date(query.from).toISOString() } : {}),
       ...(query.to ? { $lt: new Date(query.to).toISOString() } : {}),
     };
-    const documents = await this.recorder.alerts
+    const documents = await this.alerts.collection
       .find({
         ...(query.rule ? { rule: query.rule } : {}),
+        ...(query.status ? { status: query.status } : {}),
         ...(Object.keys(detected).length > 0 ? { detectedAt: detected } : {}),
       })
       .sort({ detectedAt: -1, _id: 1 })
       .skip(query.offset ?? 0)
       .limit(query.limit ?? 100)
       .toArray();
-    return {
-      items: documents.map(({ _id, ...alert }) => ({
-        ...alert,
-        evidenceEventIds: [...alert.evidenceEventIds],
-      })),
-    };
+    return { items: documents.map(toAlertView) };
   }
 }

@@ -1,0 +1,25 @@
+import { ViolationAcknowledged } from './violation-review.events';
+
+/** The officer's note as the events refer to it: the text itself stays in the service. */
+export interface NoteReference {
+  readonly noteId: string;
+  readonly sha256: string;
+}
+
+export interface AcknowledgeViolation {
+  readonly type: 'AcknowledgeViolation';
+  readonly violationId: string;
+  readonly note: NoteReference;
+  readonly at: string;
+  readonly by: ViolationAcknowledged['acknowledgedBy'];
+}
+
+export interface ResolveViolation {
+  readonly type: 'ResolveViolation';
+  readonly violationId: string;
+  readonly note: NoteReference;
+  readonly at: string;
+  readonly by: ViolationAcknowledged['acknowledgedBy'];
+}
+
+export type ViolationReviewCommand = AcknowledgeViolation | ResolveViolation;

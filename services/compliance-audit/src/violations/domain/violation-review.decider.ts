@@ -1,0 +1,57 @@
+import type { Decider } from '@thc/event-store';
+import { ViolationReviewCommand } from './violation-review.commands';
+import { ViolationConflictError, ViolationNotFoundError } from './violation-review.errors';
+import { VIOLATION_EVENT as E, ViolationEvent } from './violation-review.events';
+import { ViolationState, initialViolationState } from './violation-review.state';
+
+function decide(command: ViolationReviewCommand, state: ViolationState): ViolationEvent[] {
+  if (state.status === 'unknown') throw new ViolationNotFoundError(command.violationId);
+  if (state.status === 'resolved')
+    throw new ViolationConflictError('the violation is already resolved');
+  const { patientId } = state.detected;
+  const common = {
+    violationId: command.violationId,
+    ...(patientId ? { patientId } : {}),
+    noteId: command.note.noteId,
+    noteSha256: command.note.sha256,
+  };
+  if (command.type === 'ResolveViolation')
+    return [
+      { type: E.resolved, data: { ...common, resolvedAt: command.at, resolvedBy: command.by } },
+    ];
+  if (state.status === 'acknowledged')
+    throw new ViolationConflictError('the violation is already acknowledged');
+  return [
+    {
+      type: E.acknowledged,
+      data: { ...common, acknowledgedAt: command.at, acknowledgedBy: command.by },
+    },
+  ];
+}
+
+function evolve(state: ViolationState, event: ViolationEvent): ViolationState {
+  switch (event.type) {
+    case E.detected:
+      return { status: 'open', detected: event.data };
+    case E.acknowledged:
+      return state.status === 'open'
+        ? { status: 'acknowledged', detected: state.detected, acknowledged: event.data }
+        : state;
+    case E.resolved:
+      return state.status === 'open' || state.status === 'acknowledged'
+        ? {
+            status: 'resolved',
+            detected: state.detected,
+            ...(state.status === 'acknowledged' ? { acknowledged: state.acknowledged } : {}),
+            resolved: event.data,
+          }
+        : state;
+  }
+}
+
+/** A detected violation's follow-up by a privacy officer: acknowledge, resolve. */
+export const violationReviewDecider: Decider<
+  ViolationState,
+  ViolationReviewCommand,
+  ViolationEvent
+> = { decide, evolve, initialState: initialViolationState };

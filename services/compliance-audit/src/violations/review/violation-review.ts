@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Principal } from '@thc/auth';
+import { randomUUID } from 'node:crypto';
+import { AuditChainWriter } from '../../audit-trail/audit-chain.writer';
+import { ownEventRecord } from '../../audit-trail/own-event-record';
+import { actorOf } from '../../shared/actor';
+import { CLOCK, Clock } from '../../shared/audit.settings';
+import { ViolationReviewCommand } from '../domain/violation-review.commands';
+import { violationReviewDecider } from '../domain/violation-review.decider';
+import { noteSha256 } from '../domain/violation-note';
+import { ViolationAlertProjection } from '../violation-alert.projection';
+import { AlertDocument } from '../violation-alerts.store';
+import { ViolationNotes } from '../violation-notes.store';
+import { ViolationRepository } from '../violation.repository';
+
+/**
+ * A privacy officer's step on a violation. In an order that survives a stop at any point: check
+ * the step is allowed (so a refused one stores nothing), store the note, append the event to the
+ * violation's stream (the fact, and the outbox entry that publishes it), chain it into the audit
+ * trail, then bring the alert up to date. A stop after the append is caught up when the
+ * service consumes its own event back: the trail skips it as a redelivery or chains it then, and
+ * the alert is refreshed.
+ */
+@Injectable()
+export class ViolationReview {
+  constructor(
+    private readonly violations: ViolationRepository,
+    private readonly notes: ViolationNotes,
+    private readonly projection: ViolationAlertProjection,
+    private readonly writer: AuditChainWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async review(
+    type: ViolationReviewCommand['type'],
+    violationId: string,
+    note: string,
+    principal: Principal,
+  ): Promise<AlertDocument> {
+    const command: ViolationReviewCommand = {
+      type,
+      violationId,
+      note: { noteId: randomUUID(), sha256: noteSha256(note) },
+      at: this.clock().toISOString(),
+      by: actorOf(principal),
+    };
+    // Throws not-found or conflict before anything is written.
+    violationReviewDecider.decide(command, (await this.violations.load(violationId)).state);
+    await this.notes.save({
+      _id: command.note.noteId,
+      violationId,
+      text: note,
+      sha256: command.note.sha256,
+    });
+    const { stored } = await this.violations.handle(command, principal.subject);
+    await this.writer.append(stored.map(ownEventRecord));
+    const alert = await this.projection.refresh(violationId);
+    if (!alert) throw new Error(`violation ${violationId} vanished after a review step`);
+    return alert;
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { Connection, mongo } from 'mongoose';
+import { retryUpsert } from '../shared/retry-upsert';
+import { ViolationDetected } from './domain/violation';
+import { ViolationAcknowledged } from './domain/violation-review.events';
+import { ViolationStatus } from './domain/violation-review.state';
+
+/** One step of the officer's follow-up as the alert list shows it, with the note's text. */
+export interface AlertReview {
+  readonly at: string;
+  readonly by: ViolationAcknowledged['acknowledgedBy'];
+  readonly noteId: string;
+  /** Absent only if the stored note went missing, which the note's hash in the trail shows. */
+  readonly note?: string;
+}
+
+export type AlertDocument = ViolationDetected & {
+  readonly _id: string;
+  readonly status: ViolationStatus;
+  readonly acknowledgement?: AlertReview;
+  readonly resolution?: AlertReview;
+  /** Version of the violation's stream the alert reflects (absent while only detected). */
+  readonly version?: number;
+};
+
+/**
+ * The alert list auditors work from: one document per violation, a projection of its stream
+ * (detection, then acknowledgement and resolution), filterable by rule, status and period.
+ */
+@Injectable()
+export class ViolationAlerts {
+  readonly collection: mongo.Collection<AlertDocument>;
+
+  constructor(@InjectConnection() connection: Connection) {
+    this.collection = connection.collection<AlertDocument>('violation_alerts');
+  }
+
+  /** A new finding is open; a finding seen before keeps whatever the officer did with it. */
+  async detected(violation: ViolationDetected): Promise<void> {
+    await retryUpsert(() =>
+      this.collection.updateOne(
+        { _id: violation.violationId },
+        { $setOnInsert: { ...violation, status: 'open' } },
+        { upsert: true },
+      ),
+    );
+  }
+
+  async write(alert: AlertDocument): Promise<void> {
+    await retryUpsert(() =>
+      this.collection.replaceOne({ _id: alert._id }, alert, { upsert: true }),
+    );
+  }
+}
