@@ -7,6 +7,7 @@ import { AppointmentsModule } from './appointments/appointments.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { SchedulingClockModule } from './clock/scheduling-clock.module';
 import { serviceIdentity } from './service.identity';
+import { WaitlistRecoveryModule } from './waitlist/waitlist-recovery.module';
 
 @Module({
   imports: [
@@ -17,6 +18,7 @@ import { serviceIdentity } from './service.identity';
     SchedulingClockModule.use(),
     AvailabilityModule,
     AppointmentsModule,
+    WaitlistRecoveryModule,
   ],
 })
 export class AppModule {}

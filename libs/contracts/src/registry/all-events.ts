@@ -8,6 +8,8 @@ export * from './scheduling/appointment-requested.event';
 export * from './scheduling/appointment-rescheduled.event';
 export * from './scheduling/provider-schedule-defined.event';
 export * from './scheduling/reminder-due.event';
+export * from './scheduling/waitlist-left.event';
+export * from './scheduling/waitlist-offer-expired.event';
 export * from './scheduling/waitlist-slot-offered.event';
 export * from './sessions/connection-quality-sampled.event';
 export * from './sessions/join-link-issued.event';

@@ -13,6 +13,8 @@ import {
 } from './scheduling/provider-schedule-defined.event';
 import { reminderDueV1 } from './scheduling/reminder-due.event';
 import { waitlistJoinedV1 } from './scheduling/waitlist-joined.event';
+import { waitlistLeftV1 } from './scheduling/waitlist-left.event';
+import { waitlistOfferExpiredV1 } from './scheduling/waitlist-offer-expired.event';
 import { waitlistSlotOfferedV1 } from './scheduling/waitlist-slot-offered.event';
 import { TOPICS } from './topics';
 
@@ -53,6 +55,8 @@ export const schedulingRegistry = {
     reminderDueV1,
     waitlistJoinedV1,
     waitlistSlotOfferedV1,
+    waitlistOfferExpiredV1,
+    waitlistLeftV1,
   ],
   upcasters: [providerScheduleDefinedV1ToV2],
 } as const satisfies ContextRegistry<'scheduling'>;

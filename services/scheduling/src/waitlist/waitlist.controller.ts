@@ -7,7 +7,6 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
-  UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
@@ -15,9 +14,9 @@ import { PhiRead } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../appointments/appointments.settings';
 import { actorOf } from '../appointments/shared/actor';
-import { WaitlistRuleError } from './domain/waitlist.decider';
 import { JoinWaitlistDto } from './join-waitlist/join-waitlist.dto';
 import { toWaitlistResponse, WaitlistEntryResponse } from './read-waitlist/waitlist-entry.response';
+import { asWaitlistHttp } from './waitlist.http-errors';
 import { WaitlistRepository } from './waitlist.repository';
 
 /** The entry as the event carries it: an absent provider stays absent (not undefined, not null). */
@@ -54,25 +53,25 @@ export class WaitlistController {
     ensurePatientAccess(principal, dto.patientId);
     const waitlistEntryId = randomUUID();
     const at = this.clock().toISOString();
-    try {
-      const after = await this.waitlist.append(
+    const after = await asWaitlistHttp(() =>
+      this.waitlist.append(
         waitlistEntryId,
         { state: { status: 'none' }, version: 0 },
         { type: 'JoinWaitlist', entry: entryOf(waitlistEntryId, dto), at, by: actorOf(principal) },
         principal.subject,
-      );
-      await this.waitlist.enqueue({
-        _id: waitlistEntryId,
-        clinicId: dto.clinicId,
-        visitType: dto.visitType,
-        joinedAt: at,
-      });
-      if (after.state.status !== 'waiting') throw new Error('waitlist entry not stored');
-      return toWaitlistResponse(after.state);
-    } catch (error) {
-      if (error instanceof WaitlistRuleError) throw new UnprocessableEntityException(error.message);
-      throw error;
-    }
+      ),
+    );
+    const { clinicId, providerId, visitType, earlierThan } = dto;
+    await this.waitlist.enqueue({
+      _id: waitlistEntryId,
+      clinicId,
+      visitType,
+      joinedAt: at,
+      ...(providerId !== undefined ? { providerId } : {}),
+      earlierThan,
+    });
+    if (after.state.status !== 'waiting') throw new Error('waitlist entry not stored');
+    return toWaitlistResponse(after.state);
   }
 
   @Get(':id')

@@ -18,6 +18,8 @@ describe('waitlist over HTTP: a cancellation offers the freed slot to the first 
   beforeAll(async () => {
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+    // Offers are made by the requests here; the poller is tested on its own.
+    process.env['SCHEDULING_WAITLIST_POLL_MS'] = '0';
     await ns.createTopics([ns.topic(TOPICS.training), ns.topic(TOPICS.sessions)]);
     ({ app, url } = await startSchedulingApp());
     store = app.get(MongoEventStore);
@@ -25,6 +27,7 @@ describe('waitlist over HTTP: a cancellation offers the freed slot to the first 
   });
 
   afterAll(async () => {
+    delete process.env['SCHEDULING_WAITLIST_POLL_MS'];
     await app?.close();
     await ns.dispose();
   });
@@ -159,5 +162,27 @@ describe('waitlist over HTTP: a cancellation offers the freed slot to the first 
     }
     expect(await store.model.countDocuments()).toBe(before);
     expect((await call(url, 'POST', '/api/v1/waitlist', coordinator, valid)).status).toBe(201);
+  });
+
+  it('answers every hostile leave body and id with 400 problem+json and writes nothing', async () => {
+    const entry = await join({});
+    const before = await store.model.countDocuments();
+    const leave = (id: string, body: unknown) =>
+      call(url, 'POST', `/api/v1/waitlist/${id}/leave`, coordinator, body);
+    const bodies = hostileBodies({ reasonCode: 'no-longer-needed' });
+    expect(bodies.length).toBeGreaterThanOrEqual(20);
+    for (const { label, body } of [
+      ...bodies,
+      { label: 'unknown reason code', body: { reasonCode: 'bored' } },
+      { label: 'no reason code', body: {} },
+    ]) {
+      const response = await leave(entry.id, body);
+      expect({ label, status: response.status }).toEqual({ label, status: 400 });
+      expect(response.type).toContain('application/problem+json');
+    }
+    for (const id of ['not-a-uuid', `${entry.id}x`, '%24where'])
+      expect((await leave(id, { reasonCode: 'other' })).status).toBe(400);
+    expect(await store.model.countDocuments()).toBe(before);
+    expect((await leave(entry.id, { reasonCode: 'no-longer-needed' })).status).toBe(200);
   });
 });

@@ -3,15 +3,28 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { assertValidEvent } from '@thc/contracts';
 import { Aggregate, AggregateRepository, MongoEventStore } from '@thc/event-store';
 import { Connection, mongo } from 'mongoose';
-import { WaitlistCommand, waitlistDecider, WaitlistState } from './domain/waitlist.decider';
-import { WaitlistEvent, waitlistStreamId } from './domain/waitlist.events';
+import type { WaitlistCommand } from './domain/waitlist.commands';
+import { waitlistDecider } from './domain/waitlist.decider';
+import {
+  WAITLIST_EVENT,
+  WaitlistEvent,
+  WaitlistSlotOffered,
+  waitlistStreamId,
+} from './domain/waitlist.events';
+import type { WaitlistState } from './domain/waitlist.state';
 
-/** The queue as offers read it: one document per entry, keyed by its id. */
+/**
+ * The queue as offers read it: one document per entry, keyed by its id. Provider and
+ * earlierThan (absent on entries queued before they were kept) let offers pass over entries
+ * a slot cannot suit without loading their streams.
+ */
 export interface WaitlistQueueDocument {
   readonly _id: string;
   readonly clinicId: string;
   readonly visitType: string;
   readonly joinedAt: string;
+  readonly providerId?: string;
+  readonly earlierThan?: string;
 }
 
 /**
@@ -62,8 +75,29 @@ export class WaitlistRepository {
     };
   }
 
+  /**
+   * A stored offer by its event id, whichever entry holds it: one `_id` lookup, which is how
+   * an offer chain is followed without knowing who got each round.
+   */
+  async offerEvent(eventId: string): Promise<WaitlistSlotOffered['data'] | undefined> {
+    const stored = await this.store.model.findById(eventId, { type: 1, data: 1 }).lean();
+    return stored?.type === WAITLIST_EVENT.offered
+      ? (stored.data as WaitlistSlotOffered['data'])
+      : undefined;
+  }
+
+  /** Whether an event with this (derived) id is stored: one `_id` lookup. */
+  async stored(eventId: string): Promise<boolean> {
+    return (await this.store.model.exists({ _id: eventId })) !== null;
+  }
+
   async enqueue(entry: WaitlistQueueDocument): Promise<void> {
     await this.queue.insertOne(entry);
+  }
+
+  /** Takes a left entry off the queue; only a shortcut, the stream refuses it offers anyway. */
+  async dequeue(waitlistEntryId: string): Promise<void> {
+    await this.queue.deleteOne({ _id: waitlistEntryId });
   }
 
   /** Entries of a clinic waiting for this visit type, first come first. */

@@ -1,109 +1,122 @@
 import type { Decider } from '@thc/event-store';
+import type {
+  ExpireOffer,
+  JoinWaitlist,
+  LeaveWaitlist,
+  OfferSlot,
+  WaitlistCommand,
+} from './waitlist.commands';
 import {
-  WAITLIST_EVENT as E,
-  WaitlistEvent,
-  WaitlistJoined,
-  WaitlistSlotOffered,
-} from './waitlist.events';
+  WaitlistEntryLeftError,
+  WaitlistEntryNotFoundError,
+  WaitlistRuleError,
+} from './waitlist.errors';
+import { WAITLIST_EVENT as E, WaitlistEvent } from './waitlist.events';
+import { hasOpenOffer, offerEnd, slotMatches, WaitlistState, wasOffered } from './waitlist.state';
 
-/** A freed slot, as the cancelled appointment held it. */
-export interface FreedSlot {
-  readonly providerId: string;
-  readonly clinicId: string;
-  readonly visitType: 'video' | 'audio';
-  readonly start: string;
-  readonly end: string;
-  readonly timeZone: string;
-}
-
-export interface JoinWaitlist {
-  readonly type: 'JoinWaitlist';
-  readonly entry: Omit<WaitlistJoined['data'], 'joinedAt' | 'joinedBy'>;
-  readonly at: string;
-  readonly by: WaitlistJoined['data']['joinedBy'];
-}
-
-export interface OfferSlot {
-  readonly type: 'OfferSlot';
-  readonly offerId: string;
-  readonly slot: FreedSlot;
-  /** How long the patient has to take it before it goes to the next one. */
-  readonly offerMinutes: number;
-  readonly at: string;
-}
-
-export type WaitlistCommand = JoinWaitlist | OfferSlot;
-
-export type WaitlistState =
-  | { readonly status: 'none' }
-  | {
-      readonly status: 'waiting';
-      readonly entry: WaitlistJoined['data'];
-      readonly offers: readonly WaitlistSlotOffered['data'][];
-    };
-
-export class WaitlistRuleError extends Error {
-  override readonly name = 'WaitlistRuleError';
-}
+type Listed = Exclude<WaitlistState, { status: 'none' }>;
 
 const ms = (instant: string): number => Date.parse(instant);
 
-/** Whether a freed slot is what the entry waits for, at `at` (pure; the offer rule). */
-export function slotMatches(entry: WaitlistJoined['data'], slot: FreedSlot, at: string): boolean {
-  return (
-    entry.clinicId === slot.clinicId &&
-    (entry.providerId === undefined || entry.providerId === slot.providerId) &&
-    entry.visitType === slot.visitType &&
-    ms(slot.start) > ms(at) &&
-    ms(slot.start) < ms(entry.earlierThan)
-  );
+function listed(state: WaitlistState): Listed {
+  if (state.status === 'none') throw new WaitlistEntryNotFoundError();
+  return state;
 }
 
-/** An offer made and not yet expired: the entry gets no second slot meanwhile. */
-export function hasOpenOffer(state: WaitlistState, at: string): boolean {
-  return state.status === 'waiting' && state.offers.some((o) => ms(o.expiresAt) > ms(at));
+function waiting(state: WaitlistState): Extract<WaitlistState, { status: 'waiting' }> {
+  const entry = listed(state);
+  if (entry.status === 'left') throw new WaitlistEntryLeftError();
+  return entry;
+}
+
+function join(command: JoinWaitlist, state: WaitlistState): WaitlistEvent[] {
+  if (state.status !== 'none') throw new WaitlistRuleError('this waitlist entry exists');
+  if (ms(command.entry.earlierThan) <= ms(command.at))
+    throw new WaitlistRuleError('earlierThan must be in the future');
+  return [
+    { type: E.joined, data: { ...command.entry, joinedAt: command.at, joinedBy: command.by } },
+  ];
+}
+
+function offer(command: OfferSlot, state: WaitlistState): WaitlistEvent[] {
+  const current = waiting(state);
+  if (!slotMatches(current.entry, command.slot, command.at))
+    throw new WaitlistRuleError('the slot is not what this entry waits for');
+  if (hasOpenOffer(current, command.at))
+    throw new WaitlistRuleError('the entry already holds an open offer');
+  if (wasOffered(current, command.slot))
+    throw new WaitlistRuleError('this slot was offered to this entry before');
+  const { waitlistEntryId, patientId } = current.entry;
+  const data = {
+    waitlistEntryId,
+    offerId: command.offerId,
+    patientId,
+    ...command.slot,
+    offeredAt: command.at,
+    expiresAt: new Date(ms(command.at) + command.offerMinutes * 60_000).toISOString(),
+  };
+  return [{ type: E.offered, data }];
+}
+
+function expire(command: ExpireOffer, state: WaitlistState): WaitlistEvent[] {
+  const current = waiting(state);
+  const offered = current.offers.find((o) => o.offerId === command.offerId);
+  if (!offered) throw new WaitlistRuleError('no such offer');
+  if (offered.expiredAt !== undefined) throw new WaitlistRuleError('the offer expired already');
+  const expiredAt = offerEnd(offered);
+  if (ms(command.at) < ms(expiredAt)) throw new WaitlistRuleError('the offer is still open');
+  const { waitlistEntryId, patientId } = current.entry;
+  return [
+    {
+      type: E.offerExpired,
+      data: { waitlistEntryId, offerId: offered.offerId, patientId, expiredAt },
+    },
+  ];
+}
+
+function leave(command: LeaveWaitlist, state: WaitlistState): WaitlistEvent[] {
+  const { waitlistEntryId, patientId } = waiting(state).entry;
+  const data = {
+    waitlistEntryId,
+    patientId,
+    reasonCode: command.reasonCode,
+    leftAt: command.at,
+    leftBy: command.by,
+  };
+  return [{ type: E.left, data }];
 }
 
 function decide(command: WaitlistCommand, state: WaitlistState): WaitlistEvent[] {
   switch (command.type) {
-    case 'JoinWaitlist': {
-      if (state.status !== 'none') throw new WaitlistRuleError('this waitlist entry exists');
-      if (ms(command.entry.earlierThan) <= ms(command.at))
-        throw new WaitlistRuleError('earlierThan must be in the future');
-      return [
-        { type: E.joined, data: { ...command.entry, joinedAt: command.at, joinedBy: command.by } },
-      ];
-    }
-    case 'OfferSlot': {
-      if (state.status === 'none') throw new WaitlistRuleError('no such waitlist entry');
-      if (!slotMatches(state.entry, command.slot, command.at))
-        throw new WaitlistRuleError('the slot is not what this entry waits for');
-      if (hasOpenOffer(state, command.at))
-        throw new WaitlistRuleError('the entry already holds an open offer');
-      const { waitlistEntryId, patientId } = state.entry;
-      return [
-        {
-          type: E.offered,
-          data: {
-            waitlistEntryId,
-            offerId: command.offerId,
-            patientId,
-            ...command.slot,
-            offeredAt: command.at,
-            expiresAt: new Date(ms(command.at) + command.offerMinutes * 60_000).toISOString(),
-          },
-        },
-      ];
-    }
+    case 'JoinWaitlist':
+      return join(command, state);
+    case 'OfferSlot':
+      return offer(command, state);
+    case 'ExpireOffer':
+      return expire(command, state);
+    case 'LeaveWaitlist':
+      return leave(command, state);
   }
 }
 
 function evolve(state: WaitlistState, event: WaitlistEvent): WaitlistState {
+  if (event.type === E.joined) return { status: 'waiting', entry: event.data, offers: [] };
+  if (state.status === 'none') return state;
   switch (event.type) {
-    case E.joined:
-      return { status: 'waiting', entry: event.data, offers: [] };
     case E.offered:
-      return state.status === 'none' ? state : { ...state, offers: [...state.offers, event.data] };
+      return { ...state, offers: [...state.offers, event.data] };
+    case E.offerExpired: {
+      const { offerId, expiredAt } = event.data;
+      const offers = state.offers.map((o) => (o.offerId === offerId ? { ...o, expiredAt } : o));
+      return { ...state, offers };
+    }
+    case E.left:
+      return {
+        status: 'left',
+        entry: state.entry,
+        offers: state.offers,
+        leftAt: event.data.leftAt,
+      };
   }
 }
 

@@ -1,11 +1,17 @@
 import { deciderSpec } from '@thc/testing';
-import {
+import type {
+  ExpireOffer,
   FreedSlot,
   JoinWaitlist,
+  LeaveWaitlist,
   OfferSlot,
-  waitlistDecider,
+} from './waitlist.commands';
+import { waitlistDecider } from './waitlist.decider';
+import {
+  WaitlistEntryLeftError,
+  WaitlistEntryNotFoundError,
   WaitlistRuleError,
-} from './waitlist.decider';
+} from './waitlist.errors';
 import { WAITLIST_EVENT as E, WaitlistEvent } from './waitlist.events';
 
 const ids = {
@@ -15,8 +21,10 @@ const ids = {
   provider: '5b7d2e9c-8a1f-4c3e-b6d4-7e2a9c1f3d03',
   otherProvider: '6c8e3f1d-9b2a-4d4f-a7e5-8f3b1d2e4a04',
   clinic: '7e9a1c3d-5f2b-4a6c-8e1d-9b3f5a7c2e06',
+  coordinator: 'a1c3e5f7-9b2d-4f6a-8c1e-3d5f7a9b1c04',
 };
 const patient = { kind: 'user', userId: ids.patient, role: 'patient' } as const;
+const coordinator = { kind: 'user', userId: ids.coordinator, role: 'coordinator' } as const;
 const given = deciderSpec(waitlistDecider);
 
 const join = (providerId?: string): JoinWaitlist => ({
@@ -52,7 +60,7 @@ const offer = (at = '2026-03-10T13:40:00Z', changes: Partial<FreedSlot> = {}): O
   offerMinutes: 60,
   at,
 });
-const offered: WaitlistEvent = {
+const offered = {
   type: E.offered,
   data: {
     waitlistEntryId: ids.entry,
@@ -62,7 +70,28 @@ const offered: WaitlistEvent = {
     offeredAt: '2026-03-10T13:40:00Z',
     expiresAt: '2026-03-10T14:40:00.000Z',
   },
-};
+} as const satisfies WaitlistEvent;
+const expire = (at: string): ExpireOffer => ({ type: 'ExpireOffer', offerId: ids.offer, at });
+const expired = (expiredAt = '2026-03-10T14:40:00.000Z'): WaitlistEvent => ({
+  type: E.offerExpired,
+  data: { waitlistEntryId: ids.entry, offerId: ids.offer, patientId: ids.patient, expiredAt },
+});
+const leave = (by: LeaveWaitlist['by'] = patient): LeaveWaitlist => ({
+  type: 'LeaveWaitlist',
+  reasonCode: 'booked-elsewhere',
+  at: '2026-03-10T14:00:00Z',
+  by,
+});
+const left = (by: LeaveWaitlist['by'] = patient): WaitlistEvent => ({
+  type: E.left,
+  data: {
+    waitlistEntryId: ids.entry,
+    patientId: ids.patient,
+    reasonCode: 'booked-elsewhere',
+    leftAt: '2026-03-10T14:00:00Z',
+    leftBy: by,
+  },
+});
 
 describe('waitlist decider', () => {
   describe('JoinWaitlist', () => {
@@ -98,22 +127,88 @@ describe('waitlist decider', () => {
     );
     it('refuses a slot already begun', () =>
       given([joined()]).when(offer('2026-03-12T19:10:00Z')).then(WaitlistRuleError));
-    it('holds one open offer at a time, and offers again once it expired', () => {
-      given([joined(), offered]).when(offer('2026-03-10T14:00:00Z')).then(WaitlistRuleError);
+    it('holds one open offer at a time, and offers another slot once it expired', () => {
+      const later = { start: '2026-03-13T15:00:00-04:00', end: '2026-03-13T15:30:00-04:00' };
       given([joined(), offered])
-        .when(offer('2026-03-10T15:00:00Z'))
+        .when(offer('2026-03-10T14:00:00Z', later))
+        .then(new WaitlistRuleError('the entry already holds an open offer'));
+      given([joined(), offered])
+        .when(offer('2026-03-10T15:00:00Z', later))
         .then([
           {
             ...offered,
             data: {
               ...offered.data,
+              ...later,
               offeredAt: '2026-03-10T15:00:00Z',
               expiresAt: '2026-03-10T16:00:00.000Z',
             },
           },
         ]);
     });
+    it('never offers the same slot to the same entry twice: it goes to the next one', () =>
+      given([joined(), offered, expired()])
+        .when(offer('2026-03-10T15:00:00Z'))
+        .then(new WaitlistRuleError('this slot was offered to this entry before')));
+    it('closes an offer when its slot begins, even before it expires', () => {
+      const soon = { start: '2026-03-10T14:10:00Z', end: '2026-03-10T14:40:00Z' };
+      const offeredSoon = { ...offered, data: { ...offered.data, ...soon } };
+      const later = { start: '2026-03-13T15:00:00-04:00', end: '2026-03-13T15:30:00-04:00' };
+      given([joined(), offeredSoon])
+        .when(offer('2026-03-10T14:10:00Z', later))
+        .then([
+          {
+            ...offered,
+            data: {
+              ...offered.data,
+              ...later,
+              offeredAt: '2026-03-10T14:10:00Z',
+              expiresAt: '2026-03-10T15:10:00.000Z',
+            },
+          },
+        ]);
+    });
     it('refuses an offer to an entry that does not exist', () =>
-      given([]).when(offer()).then(WaitlistRuleError));
+      given([]).when(offer()).then(WaitlistEntryNotFoundError));
+    it('never offers a slot to an entry that left', () =>
+      given([joined(), left()]).when(offer()).then(WaitlistEntryLeftError));
+  });
+
+  describe('ExpireOffer', () => {
+    it('records an offer that ran out unused', () =>
+      given([joined(), offered]).when(expire('2026-03-10T14:41:00Z')).then([expired()]));
+    it("dates the expiry at the slot's start when the slot began first", () => {
+      const soon = { start: '2026-03-10T14:10:00Z', end: '2026-03-10T14:40:00Z' };
+      given([joined(), { ...offered, data: { ...offered.data, ...soon } }])
+        .when(expire('2026-03-10T14:20:00Z'))
+        .then([expired('2026-03-10T14:10:00.000Z')]);
+    });
+    it('refuses while the offer is open', () =>
+      given([joined(), offered])
+        .when(expire('2026-03-10T14:39:59Z'))
+        .then(new WaitlistRuleError('the offer is still open')));
+    it('records an expiry once', () =>
+      given([joined(), offered, expired()])
+        .when(expire('2026-03-10T15:00:00Z'))
+        .then(new WaitlistRuleError('the offer expired already')));
+    it('refuses an offer the entry never had', () =>
+      given([joined()]).when(expire('2026-03-10T15:00:00Z')).then(WaitlistRuleError));
+    it('records nothing for an entry that left: its offer was given up with it', () =>
+      given([joined(), offered, left()])
+        .when(expire('2026-03-10T15:00:00Z'))
+        .then(WaitlistEntryLeftError));
+  });
+
+  describe('LeaveWaitlist', () => {
+    it('leaves, by the patient or by staff for them', () => {
+      given([joined()]).when(leave()).then([left()]);
+      given([joined(), offered])
+        .when(leave(coordinator))
+        .then([left(coordinator)]);
+    });
+    it('refuses leaving twice', () =>
+      given([joined(), left()]).when(leave()).then(WaitlistEntryLeftError));
+    it('refuses leaving an entry that does not exist', () =>
+      given([]).when(leave()).then(WaitlistEntryNotFoundError));
   });
 });

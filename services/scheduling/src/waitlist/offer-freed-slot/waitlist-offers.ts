@@ -1,59 +1,32 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ConcurrencyError, DuplicateEventIdError } from '@thc/event-store';
-import { derivedEventId } from '../../appointments/shared/derived-event-id';
-import {
-  FreedSlot,
-  hasOpenOffer,
-  slotMatches,
-  WaitlistRuleError,
-} from '../domain/waitlist.decider';
-import { WaitlistRepository } from '../waitlist.repository';
-import { WAITLIST_OFFER_MINUTES } from '../waitlist.settings';
+import { Injectable, Logger } from '@nestjs/common';
+import { freedSlotKey } from '../domain/offer-chain';
+import type { FreedSlot } from '../domain/waitlist.commands';
+import type { WaitlistOffer } from '../domain/waitlist.state';
+import { FreedSlotHandler } from './freed-slot.handler';
+import { FreedSlots } from './freed-slots.store';
 
 /**
- * Offers a freed slot to the first waiting patient it suits (earliest to join). The offer's
- * event id derives from the freed slot, so one slot is offered once, whoever repeats the call;
- * each entry's offer is decided on its own stream (an entry holding an open offer is passed).
+ * Where a freed slot enters the waitlist: noted as work first (so the poller follows its
+ * offers up whatever happens next), then offered to the first waiting patient it suits.
+ * Called right after a cancellation (the fast way) and again by the consumer of the stored
+ * AppointmentCancelled (the way that survives a crash in between); the derived ids make the
+ * second call change nothing.
  */
 @Injectable()
 export class WaitlistOffers {
   private readonly logger = new Logger(WaitlistOffers.name);
 
   constructor(
-    private readonly waitlist: WaitlistRepository,
-    @Inject(WAITLIST_OFFER_MINUTES) private readonly offerMinutes: number,
+    private readonly freedSlots: FreedSlots,
+    private readonly handler: FreedSlotHandler,
   ) {}
 
-  /** Answers the entry that got the offer, or undefined when nobody waits for this slot. */
-  async offerFreedSlot(freedBy: string, slot: FreedSlot, now: Date): Promise<string | undefined> {
-    const at = now.toISOString();
-    const name = `waitlist-offer/${freedBy}/${Date.parse(slot.start)}`;
-    for (const candidate of await this.waitlist.waitingIn(slot.clinicId, slot.visitType)) {
-      const before = await this.waitlist.load(candidate._id);
-      if (before.state.status === 'none') continue;
-      if (!slotMatches(before.state.entry, slot, at) || hasOpenOffer(before.state, at)) continue;
-      try {
-        await this.waitlist.append(
-          candidate._id,
-          before,
-          {
-            type: 'OfferSlot',
-            offerId: derivedEventId(name),
-            slot,
-            offerMinutes: this.offerMinutes,
-            at,
-          },
-          'scheduling',
-          derivedEventId(`${name}/event`),
-        );
-        return candidate._id;
-      } catch (error) {
-        if (error instanceof DuplicateEventIdError) return undefined; // offered already
-        if (error instanceof ConcurrencyError || error instanceof WaitlistRuleError) continue;
-        throw error;
-      }
-    }
-    return undefined;
+  async offerFreedSlot(freedBy: string, slot: FreedSlot, now: Date): Promise<void> {
+    // A slot already begun is offered to nobody (e.g. a late redelivery, a replay).
+    if (Date.parse(slot.start) <= now.getTime()) return;
+    const freed = { _id: freedSlotKey(freedBy, slot), freedBy, slot };
+    await this.freedSlots.record(freed, now);
+    await this.handler.advance({ ...freed, rounds: 0, dueAt: now }, now);
   }
 
   /** For the cancel flow: an offer that fails is logged, never a failed cancellation. */
@@ -61,5 +34,19 @@ export class WaitlistOffers {
     await this.offerFreedSlot(freedBy, slot, now).catch((error: unknown) =>
       this.logger.warn(`freed slot of ${freedBy} not offered: ${(error as Error).message}`),
     );
+  }
+
+  /**
+   * An entry left holding an open offer: its slot goes on to the next patient now. If this
+   * fails, or the slot's latest offer is not noted yet, the poller passes it on when the offer
+   * would have expired.
+   */
+  async passOnQuietly(given: WaitlistOffer, leftEntryId: string, now: Date): Promise<void> {
+    try {
+      const freed = await this.freedSlots.withHeadOffer(given.offerId);
+      if (freed) await this.handler.advance(freed, now, leftEntryId);
+    } catch (error) {
+      this.logger.warn(`offer ${given.offerId} not passed on: ${(error as Error).message}`);
+    }
   }
 }

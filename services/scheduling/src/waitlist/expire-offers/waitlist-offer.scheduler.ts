@@ -1,0 +1,68 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { CLOCK, Clock } from '../../appointments/appointments.settings';
+import { FreedSlotHandler } from '../offer-freed-slot/freed-slot.handler';
+import { FreedSlots } from '../offer-freed-slot/freed-slots.store';
+import { WAITLIST_SETTINGS, WaitlistSettings } from '../waitlist.settings';
+
+/**
+ * Every instance, every SCHEDULING_WAITLIST_POLL_MS, moves on the freed slots that are due:
+ * an offer that ran out unused is recorded as expired and the slot offered to the next
+ * patient; a slot whose offering was cut short is offered. Exactly once across instances and
+ * restarts without any lock: each step is an append with the version it was decided on and an
+ * id derived from the slot and round (or the offer), so racing instances write the same ids
+ * and the store keeps one (see FreedSlotHandler).
+ */
+@Injectable()
+export class WaitlistOfferScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WaitlistOfferScheduler.name);
+  private timer?: NodeJS.Timeout;
+  private round?: Promise<number>;
+
+  constructor(
+    private readonly freedSlots: FreedSlots,
+    private readonly handler: FreedSlotHandler,
+    @Inject(WAITLIST_SETTINGS) private readonly settings: WaitlistSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.settings.pollMs === 0) return;
+    this.timer = setInterval(() => void this.runOnce(), this.settings.pollMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.round;
+  }
+
+  /** One pass over the due freed slots; answers how many were looked at. */
+  runOnce(): Promise<number> {
+    // Rounds of one instance never overlap; rounds of different instances may, safely.
+    this.round ??= this.pass()
+      .catch((error: unknown) => {
+        this.logger.warn(`waitlist round failed: ${(error as Error).message}`);
+        return 0;
+      })
+      .finally(() => (this.round = undefined));
+    return this.round;
+  }
+
+  private async pass(): Promise<number> {
+    const now = this.clock();
+    const due = await this.freedSlots.due(now);
+    for (const freed of due) {
+      // One slot that fails (say, its entry's stream is unreadable) must not hold up the rest.
+      await this.handler.advance(freed, now).catch((error: unknown) => {
+        this.logger.warn(`freed slot ${freed._id} not moved on: ${(error as Error).message}`);
+      });
+    }
+    return due.length;
+  }
+}
