@@ -90,6 +90,8 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
     MONGO_DB_PREFIX: `bench_${id}_`,
     KAFKA_TOPIC_PREFIX: `bench.${id}.`,
     SCHEDULING_REQUIRE_CREDENTIAL: 'false',
+    // A log line per request would be measured too.
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
     THROTTLE_LIMIT: '1000000',
   });
   // Local signing keys, as the integration tests use: the service verifies against their JWKS.
