@@ -5,6 +5,7 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
+import { PeriodicRounds } from '../../clock/periodic-rounds';
 import type { ReminderDueV1 } from '@thc/contracts';
 import { ConcurrencyError, DuplicateEventIdError } from '@thc/event-store';
 import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
@@ -26,8 +27,7 @@ import { REMINDER_DELIVERY, ReminderDelivery } from './reminder-delivery.port';
 @Injectable()
 export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReminderScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private round?: Promise<number>;
+  private readonly rounds = new PeriodicRounds('reminder', () => this.pass(), this.logger);
 
   constructor(
     private readonly contacts: ReminderContacts,
@@ -38,26 +38,17 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.settings.reminderPollMs === 0) return;
-    this.timer = setInterval(() => void this.runOnce(), this.settings.reminderPollMs);
-    this.timer.unref();
+    this.rounds.start(this.settings.reminderPollMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.round;
+  onApplicationShutdown(): Promise<void> {
+    return this.rounds.stop();
   }
 
   /** One pass over the appointments that want reminders; answers how many fell due. */
   runOnce(): Promise<number> {
     // Rounds of one instance never overlap; rounds of different instances may, safely.
-    this.round ??= this.pass()
-      .catch((error: unknown) => {
-        this.logger.warn(`reminder round failed: ${(error as Error).message}`);
-        return 0;
-      })
-      .finally(() => (this.round = undefined));
-    return this.round;
+    return this.rounds.runOnce();
   }
 
   private async pass(): Promise<number> {

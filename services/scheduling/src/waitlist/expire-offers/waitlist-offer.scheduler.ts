@@ -5,6 +5,7 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
+import { PeriodicRounds } from '../../clock/periodic-rounds';
 import { CLOCK, Clock } from '../../appointments/appointments.settings';
 import { FreedSlotHandler } from '../offer-freed-slot/freed-slot.handler';
 import { FreedSlots } from '../offer-freed-slot/freed-slots.store';
@@ -21,8 +22,7 @@ import { WAITLIST_SETTINGS, WaitlistSettings } from '../waitlist.settings';
 @Injectable()
 export class WaitlistOfferScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WaitlistOfferScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private round?: Promise<number>;
+  private readonly rounds = new PeriodicRounds('waitlist', () => this.pass(), this.logger);
 
   constructor(
     private readonly freedSlots: FreedSlots,
@@ -32,26 +32,17 @@ export class WaitlistOfferScheduler implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.settings.pollMs === 0) return;
-    this.timer = setInterval(() => void this.runOnce(), this.settings.pollMs);
-    this.timer.unref();
+    this.rounds.start(this.settings.pollMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.round;
+  onApplicationShutdown(): Promise<void> {
+    return this.rounds.stop();
   }
 
   /** One pass over the due freed slots; answers how many were looked at. */
   runOnce(): Promise<number> {
     // Rounds of one instance never overlap; rounds of different instances may, safely.
-    this.round ??= this.pass()
-      .catch((error: unknown) => {
-        this.logger.warn(`waitlist round failed: ${(error as Error).message}`);
-        return 0;
-      })
-      .finally(() => (this.round = undefined));
-    return this.round;
+    return this.rounds.runOnce();
   }
 
   private async pass(): Promise<number> {
