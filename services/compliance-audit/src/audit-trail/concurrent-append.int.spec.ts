@@ -94,7 +94,11 @@ describe('three writers appending thousands of records at once', () => {
       writers.map((writer, i) => appendAll(writer, shares[i] ?? [])),
     ).finally(() => (appending = false));
     const verdictsDuringAppends: ChainVerdict[] = [];
-    while (appending) verdictsDuringAppends.push(await verify());
+    while (appending) {
+      verdictsDuringAppends.push(await verify());
+      // A pause between reports, so verification does not crowd out the appends it watches.
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     const outcomes = (await appends).flat();
 
     // What the writers reported is what is stored: each record appended once, at the stored place.

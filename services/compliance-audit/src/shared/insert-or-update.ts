@@ -1,5 +1,7 @@
 import { mongo } from 'mongoose';
-import { retryUpsert } from './retry-upsert';
+
+const DUPLICATE_KEY = 11000;
+const RETRIES = 3;
 
 /** An upsert of one document named by `_id`. */
 export type Upsert<T extends { _id: string }> = mongo.AnyBulkWriteOperation<T> & {
@@ -34,12 +36,44 @@ export async function insertOrUpdate<T extends { _id: string }>(
     existing = errors.map((e) => String((inserts[e.index] as { _id: string })._id));
   }
   // Documents inserted now got their first effect; the rest of their effects, and every effect
-  // on documents that existed, are applied as updates (idempotent: $set of facts, $min/$max).
+  // on documents that existed, are applied as updates (idempotent and commutative: $set of
+  // facts, $min/$max, $addToSet), so in any order.
   const updates = [...byId].flatMap(([id, list]) => (existing.includes(id) ? list : list.slice(1)));
-  for (const { updateOne } of updates)
-    await retryUpsert(() =>
-      collection.updateOne(updateOne.filter as mongo.Filter<T>, updateOne.update, { upsert: true }),
-    );
+  await updateAll(collection, updates);
+}
+
+/**
+ * The updates in one unordered bulk write: one round trip instead of one per document (on
+ * FerretDB each update is a read and a write on the server, so the round trips were most of the
+ * cost). An upsert that lost an insert race to another writer (duplicate key) is sent again and
+ * then finds the document.
+ */
+async function updateAll<T extends { _id: string }>(
+  collection: mongo.Collection<T>,
+  updates: readonly Upsert<T>[],
+): Promise<void> {
+  let pending = updates;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    try {
+      await collection.bulkWrite(
+        pending.map(({ updateOne }) => ({
+          updateOne: {
+            filter: updateOne.filter as mongo.Filter<T>,
+            update: updateOne.update,
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof mongo.MongoBulkWriteError) || attempt >= RETRIES) throw error;
+      const errors = [error.writeErrors].flat();
+      if (errors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+      const lost = new Set(errors.map((e) => e.index));
+      pending = pending.filter((_, index) => lost.has(index));
+    }
+  }
 }
 
 /** The document an upsert of `update` would create on an empty collection. */
