@@ -41,6 +41,8 @@ export function book(
       start: start.toISOString(),
       end: new Date(start.getTime() + SLOT_MS).toISOString(),
       timeZone: 'UTC',
+      // Every patient asks for reminders, to a number reserved for fiction.
+      reminderContact: { channel: 'sms', address: '+15555550100' },
     },
   );
 }
