@@ -146,7 +146,7 @@ describe('a day of a telehealth program, through the public APIs only', () => {
     if (later.length > 0) await cancel(later[later.length - 1]!, false);
   });
 
-  it('runs the visits: checks, waiting room, quality, drops, audio-only, issues, no-shows, surveys', async () => {
+  it('runs the visits: checks, waiting room, quality, drops, audio-only, issues, surveys', async () => {
     // No-shows need the scheduled start to have passed; these services run on the real clock,
     // so the no-show rules are proven by the services' own tests on a moved clock.
     const scripts: VisitScript[] = ['smooth', 'drop-and-audio-only', 'failed-check', 'smooth'];
