@@ -28,6 +28,11 @@ export class MongoConnectionModule {
               config.get<string>('MONGO_DB') ??
               `${config.get<string>('MONGO_DB_PREFIX') ?? ''}${defaultDatabaseName(service)}`,
             serverSelectionTimeoutMS: 5000,
+            // Polled, not streamed, server monitoring: after the server restarted, a streaming
+            // monitor (awaitable hello) stayed stuck on "connection N closed" for minutes in the
+            // fault suite, and the service never became ready again; a poll every heartbeat
+            // (10 s) always finds the server back.
+            serverMonitoringMode: 'poll',
             autoIndex: true,
             // Command events feed the event-store append latency metric.
             monitorCommands: true,
