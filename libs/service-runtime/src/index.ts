@@ -10,3 +10,5 @@ export * from './phi-access/phi-access.module';
 export * from './phi-access/phi-access.recorder';
 export * from './phi-access/phi-read.decorator';
 export * from './phi-access/purpose-of-use';
+export * from './openapi/api-use-case.decorator';
+export * from './openapi/problem-details.schema';
