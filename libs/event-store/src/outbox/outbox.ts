@@ -23,13 +23,17 @@ export class Outbox {
     private readonly abandonAfterMs: number,
   ) {}
 
-  /** Up to about `limit` pending events, complete appends only, in (streamId, version) order. */
+  /**
+   * Up to about `limit` pending events, complete appends only, in (streamId, version) order.
+   *
+   * The page is read unsorted and sorted here: a server sort would have to read every pending
+   * event before returning the first, which after a backlog (a restart, a bulk import) is the
+   * whole history, while an unsorted read stops at `limit`. Any page in index or insertion
+   * order holds, for each of its streams, every pending event before the ones it has, because
+   * a stream's versions are inserted in order.
+   */
   async readPending(limit: number): Promise<StoredEvent[]> {
-    const page = await this.events
-      .find({ pending: true })
-      .sort({ streamId: 1, version: 1 })
-      .limit(limit)
-      .toArray();
+    const page = await this.events.find({ pending: true }).limit(limit).toArray();
     this.lastPage = new Map(page.map((document) => [document._id, document]));
     const selection = selectPublishable(page, page.length === limit);
     await this.removeAbandoned(selection.unfinished);
