@@ -9,13 +9,13 @@ export interface ReminderContactDocument {
   readonly patientId: string;
   readonly channel: ReminderChannel;
   readonly contact: SealedText;
-  /** Set once the appointment can get no more reminders (past, cancelled, finished). */
-  readonly closed?: boolean;
 }
 
 /**
- * The appointments that want reminders: one document per appointment, keyed by its id, written
- * when it is booked with a contact. The reminder scheduler walks the open ones.
+ * The appointments that still want reminders: one document per appointment, keyed by its id,
+ * written when it is booked with a contact and removed once it can get no more (past, cancelled,
+ * finished). A work list rather than a history, so the scheduler's round reads the upcoming
+ * appointments only, however many years of visits lie behind them.
  */
 @Injectable()
 export class ReminderContacts {
@@ -39,10 +39,10 @@ export class ReminderContacts {
   }
 
   open(): Promise<ReminderContactDocument[]> {
-    return this.contacts.find({ closed: { $ne: true } }).toArray();
+    return this.contacts.find().toArray();
   }
 
   async close(appointmentId: string): Promise<void> {
-    await this.contacts.updateOne({ _id: appointmentId }, { $set: { closed: true } });
+    await this.contacts.deleteOne({ _id: appointmentId });
   }
 }
