@@ -73,7 +73,10 @@ export class PlatformStatusController {
     };
     if (!state.open) return { status: 'operational', ...base, affectedUpcomingVisits: [] };
     const until = now.getTime() + UPCOMING_HOURS * 3_600_000;
-    const upcoming = (await this.views.list({ status: 'scheduled' }, 5000))
+    const since = new Date(now.getTime() - 30 * 60_000);
+    const upcoming = (
+      await this.views.list({ status: 'scheduled', startsAt: { $gte: since } }, 5000)
+    )
       .filter((v) => Date.parse(v.scheduledStart) >= now.getTime() - 30 * 60_000)
       .filter((v) => Date.parse(v.scheduledStart) <= until)
       .sort((a, b) => Date.parse(a.scheduledStart) - Date.parse(b.scheduledStart));

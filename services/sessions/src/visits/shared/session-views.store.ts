@@ -1,11 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Aggregate } from '@thc/event-store';
 import { Connection, mongo } from 'mongoose';
 import type { Session, SessionState } from '../domain/session.state';
 
-/** A session as reads show it: the state after `version` events. */
-export type SessionViewDocument = Session & { readonly _id: string; readonly version: number };
+/**
+ * A session as reads show it: the state after `version` events, and its start as a date
+ * (`scheduledStart` keeps the booked offset, so only `startsAt` orders and ranges correctly).
+ */
+export type SessionViewDocument = Session & {
+  readonly _id: string;
+  readonly version: number;
+  readonly startsAt: Date;
+};
 
 const DUPLICATE_KEY = 11000;
 
@@ -14,22 +21,36 @@ const DUPLICATE_KEY = 11000;
  * is only ever replaced by a newer version, so a slower writer cannot roll it back.
  */
 @Injectable()
-export class SessionViews {
+export class SessionViews implements OnModuleInit {
   readonly collection: mongo.Collection<SessionViewDocument>;
 
   constructor(@InjectConnection() connection: Connection) {
     this.collection = connection.collection<SessionViewDocument>('session_views');
   }
 
+  /** One index per way the lists select sessions: by provider, by patient, by status. */
+  async onModuleInit(): Promise<void> {
+    await this.collection.createIndexes([
+      { key: { providerId: 1, startsAt: 1 }, name: 'provider_start' },
+      { key: { patientId: 1, startsAt: 1 }, name: 'patient_start' },
+      { key: { status: 1, startsAt: 1 }, name: 'status_start' },
+    ]);
+  }
+
   async save({ state, version }: Aggregate<SessionState>): Promise<void> {
     if (state.status === 'none') return;
     const updated = await this.collection.updateOne(
       { _id: state.sessionId, version: { $lt: version } },
-      { $set: { ...state, version } },
+      { $set: { ...state, version, startsAt: new Date(state.scheduledStart) } },
     );
     if (updated.matchedCount > 0) return;
     try {
-      await this.collection.insertOne({ ...state, _id: state.sessionId, version });
+      await this.collection.insertOne({
+        ...state,
+        _id: state.sessionId,
+        version,
+        startsAt: new Date(state.scheduledStart),
+      });
     } catch (error) {
       if ((error as { code?: unknown }).code !== DUPLICATE_KEY) throw error;
     }
@@ -39,8 +60,8 @@ export class SessionViews {
     return this.collection.findOne({ _id: sessionId });
   }
 
-  /** Sessions matching a filter, soonest first (reads scan: FerretDB uses only the _id index). */
+  /** Sessions matching a filter (on an indexed field: see `onModuleInit`), soonest first. */
   list(filter: mongo.Filter<SessionViewDocument>, limit = 200): Promise<SessionViewDocument[]> {
-    return this.collection.find(filter).sort({ scheduledStart: 1 }).limit(limit).toArray();
+    return this.collection.find(filter).sort({ startsAt: 1 }).limit(limit).toArray();
   }
 }

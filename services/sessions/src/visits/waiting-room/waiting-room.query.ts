@@ -13,6 +13,9 @@ export interface WaitingPatient {
   readonly waitingSeconds: number;
 }
 
+/** No one waits in a room for a visit booked to start more than a day ago. */
+const WAITING_HORIZON_MS = 24 * 3_600_000;
+
 /**
  * The virtual waiting room of a provider: patients who arrived and are not yet admitted, in
  * order of arrival. Read from the session views.
@@ -25,6 +28,8 @@ export class WaitingRoom {
     const waiting = await this.views.list({
       providerId,
       status: { $in: ['scheduled', 'in-progress'] },
+      // Bounds the read to the provider's recent and coming visits, not their years of history.
+      startsAt: { $gte: new Date(now.getTime() - WAITING_HORIZON_MS) },
       arrivedAt: { $exists: true },
       admittedAt: { $exists: false },
     });
