@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
 import { retryUpsert } from '../shared/retry-upsert';
@@ -29,11 +29,19 @@ export type AlertDocument = ViolationDetected & {
  * (detection, then acknowledgement and resolution), filterable by rule, status and period.
  */
 @Injectable()
-export class ViolationAlerts {
+export class ViolationAlerts implements OnModuleInit {
   readonly collection: mongo.Collection<AlertDocument>;
 
   constructor(@InjectConnection() connection: Connection) {
     this.collection = connection.collection<AlertDocument>('violation_alerts');
+  }
+
+  /** The alert list filters by status or rule, newest first. */
+  async onModuleInit(): Promise<void> {
+    await this.collection.createIndexes([
+      { key: { status: 1, detectedAt: -1 }, name: 'status_detected' },
+      { key: { rule: 1, detectedAt: -1 }, name: 'rule_detected' },
+    ]);
   }
 
   /** A new finding is open; a finding seen before keeps whatever the officer did with it. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { assertValidEvent } from '@thc/contracts';
 import { Aggregate, AggregateRepository, MongoEventStore } from '@thc/event-store';
@@ -32,7 +32,7 @@ export interface WaitlistQueueDocument {
  * `waitlist_queue`, which only narrows the candidates: every offer is decided on the stream.
  */
 @Injectable()
-export class WaitlistRepository {
+export class WaitlistRepository implements OnModuleInit {
   private readonly aggregates: AggregateRepository<WaitlistState, WaitlistCommand, WaitlistEvent>;
   private readonly queue: mongo.Collection<WaitlistQueueDocument>;
 
@@ -42,6 +42,14 @@ export class WaitlistRepository {
   ) {
     this.aggregates = new AggregateRepository(store, waitlistDecider);
     this.queue = connection.collection<WaitlistQueueDocument>('waitlist_queue');
+  }
+
+  /** Offers read a clinic's queue for one visit type in order of joining. */
+  async onModuleInit(): Promise<void> {
+    await this.queue.createIndex(
+      { clinicId: 1, visitType: 1, joinedAt: 1 },
+      { name: 'clinic_visit_type_joined' },
+    );
   }
 
   load(waitlistEntryId: string): Promise<Aggregate<WaitlistState>> {

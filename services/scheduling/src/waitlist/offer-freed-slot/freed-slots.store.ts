@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
 import type { FreedSlot } from '../domain/waitlist.commands';
@@ -29,11 +29,18 @@ const DUPLICATE_KEY = 11000;
  * list), so the poller reads the due ones with a plain filter.
  */
 @Injectable()
-export class FreedSlots {
+export class FreedSlots implements OnModuleInit {
   private readonly slots: mongo.Collection<FreedSlotDocument>;
 
   constructor(@InjectConnection() connection: Connection) {
     this.slots = connection.collection<FreedSlotDocument>('waitlist_freed_slots');
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.slots.createIndexes([
+      { key: { dueAt: 1 }, name: 'due' },
+      { key: { headOfferId: 1 }, name: 'head_offer' },
+    ]);
   }
 
   /** Notes a freed slot (once; a repeat leaves what is known alone). */

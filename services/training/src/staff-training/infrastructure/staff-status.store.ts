@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
 import type { Enrolled } from '../domain/staff-training.state';
@@ -25,11 +25,20 @@ const isDuplicateKey = (error: unknown): boolean => (error as { code?: number })
  * crash leaves an older document, which the next command or check brings up to date.
  */
 @Injectable()
-export class StaffStatusStore {
+export class StaffStatusStore implements OnModuleInit {
   readonly collection: mongo.Collection<StaffStatusDocument>;
 
   constructor(@InjectConnection() connection: Connection) {
     this.collection = connection.collection<StaffStatusDocument>('training_staff_status');
+  }
+
+  /** One index per way staff are selected: by team, by role, and those due a check. */
+  async onModuleInit(): Promise<void> {
+    await this.collection.createIndexes([
+      { key: { teamId: 1 }, name: 'team' },
+      { key: { role: 1 }, name: 'role' },
+      { key: { nextCheckAt: 1 }, name: 'next_check' },
+    ]);
   }
 
   async save(state: Enrolled, version: number, nextCheckAt: string | undefined): Promise<void> {
