@@ -26,6 +26,18 @@ export class VisitMetricsCollections {
     this.staff = named('staff');
   }
 
+  /**
+   * Buckets are read by the days or months of a period, and schedules by clinic: each by key,
+   * so a query costs the same after ten years of history as after one month.
+   */
+  async ensureIndexes(): Promise<void> {
+    await Promise.all([
+      this.days.createIndex({ day: 1 }, { name: 'day' }),
+      this.months.createIndex({ month: 1 }, { name: 'month' }),
+      this.schedules.createIndex({ clinicId: 1 }, { name: 'clinic' }),
+    ]);
+  }
+
   /** Every collection of the version, for dropping an abandoned one. */
   all(): mongo.Collection<mongo.Document>[] {
     return [this.facts, this.sessionLinks, this.days, this.months, this.schedules, this.staff];

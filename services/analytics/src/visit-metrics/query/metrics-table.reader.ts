@@ -39,11 +39,8 @@ export class MetricsTableReader {
     const wholeMonths =
       request.groupBy === 'month' && query.from.endsWith('-01') && isLastDayOfMonth(query.to);
     const bucketCursor = wholeMonths
-      ? store.months.find({
-          ...dims,
-          month: { $gte: query.from.slice(0, 7), $lte: query.to.slice(0, 7) },
-        })
-      : store.days.find({ ...dims, day: { $gte: query.from, $lte: query.to } });
+      ? store.months.find({ ...dims, month: { $in: monthsBetween(query.from, query.to) } })
+      : store.days.find({ ...dims, day: { $in: daysBetween(query.from, query.to) } });
     const scheduleFilter: mongo.Filter<mongo.Document> = query.providerId
       ? { _id: query.providerId as unknown as mongo.ObjectId }
       : query.clinicId
@@ -60,6 +57,20 @@ export class MetricsTableReader {
     ])) as unknown as [Bucket[], ScheduleFacts[], StaffFacts[]];
     return { version: store.version, rows: metricsTable(request, buckets, schedules, staff) };
   }
+}
+
+// Buckets are read by their keys (every day or month of the period) rather than by a range,
+// which the local server cannot answer from an index.
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
+function monthsBetween(from: string, to: string): string[] {
+  const months = new Set(daysBetween(from, to).map((day) => day.slice(0, 7)));
+  return [...months];
 }
 
 function isLastDayOfMonth(day: string): boolean {

@@ -59,6 +59,7 @@ export class VersionRun {
     }
     this.targets = targets;
     this.startedAt = new Date();
+    await this.store.ensureIndexes();
     await this.consumer.start();
   }
 
