@@ -8,3 +8,4 @@ export * from './decider-spec';
 export * from './telemetry-capture';
 export * from './platform/platform-services';
 export * from './platform/running-platform';
+export * from './command-budget';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Admin, Kafka, logLevel } from 'kafkajs';
-import mongoose, { Connection } from 'mongoose';
+import mongoose, { ConnectOptions, Connection } from 'mongoose';
 
 /**
  * A private corner of the shared infrastructure for one test file: database and topic names
@@ -54,11 +54,13 @@ export class TestNamespace {
     return new Kafka({ brokers: this.kafkaBrokers.split(','), clientId, logLevel: logLevel.ERROR });
   }
 
-  async connect(databaseName: string): Promise<Connection> {
+  /** A connection to one of this file's databases; `options` e.g. `{ monitorCommands: true }`. */
+  async connect(databaseName: string, options: ConnectOptions = {}): Promise<Connection> {
     const connection = await mongoose
       .createConnection(this.mongoUrl, {
-        dbName: this.database(databaseName),
         serverSelectionTimeoutMS: 10000,
+        ...options,
+        dbName: this.database(databaseName),
       })
       .asPromise();
     this.connections.push(connection);
