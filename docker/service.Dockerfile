@@ -9,6 +9,8 @@ ARG NODE_IMAGE=node:24-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /workspace
 COPY package.json package-lock.json ./
+# patches/ before the install: its postinstall script applies them (patch-package).
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY . .
 ARG SERVICE
@@ -17,7 +19,14 @@ RUN test -n "${SERVICE}" && NX_DAEMON=false npx nx build "${SERVICE}" --output-s
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /workspace
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY patches ./patches
+# patch-package is a devDependency, so the postinstall script cannot run here: the production
+# dependencies install without scripts (theirs are a telemetry ping and a version notice), then
+# the build stage's patch-package applies patches/ to them.
+RUN --mount=type=bind,from=build,source=/workspace/node_modules,target=/opt/dev-node_modules \
+    npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+    && node /opt/dev-node_modules/patch-package/index.js \
+    && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
