@@ -1,9 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CommandUsage } from './command-usage';
-import { ObservedCommand, observedCommand, StartedCommand } from './observed-command';
+import {
+  ObservedCommand,
+  observedCommand,
+  StartedCommand,
+  writtenDocuments,
+} from './observed-command';
 
 interface FinishedCommand {
   readonly requestId: number;
+  readonly reply?: unknown;
 }
 
 /** What the counter needs of a MongoClient (mongoose: `connection.getClient()`). */
@@ -38,16 +44,25 @@ export interface Measured<T> {
  */
 export class CommandCounter {
   private recording?: ObservedCommand[];
-  private readonly inFlight = new Set<number>();
+  /** Commands not answered yet, by request id: where each sits in the recording. */
+  private readonly inFlight = new Map<number, number>();
   private lastActivity = 0;
 
   private readonly onStarted = (event: StartedCommand & FinishedCommand): void => {
     if (!this.recording) return;
     const observed = observedCommand(event);
     if (!observed) return;
-    this.recording.push(observed);
-    this.inFlight.add(event.requestId);
+    this.inFlight.set(event.requestId, this.recording.push(observed) - 1);
     this.lastActivity = performance.now();
+  };
+
+  private readonly onSucceeded = (event: FinishedCommand): void => {
+    const index = this.inFlight.get(event.requestId);
+    const written = writtenDocuments(event.reply);
+    const observed = index === undefined ? undefined : this.recording?.[index];
+    if (observed && written !== undefined && observed.statements > 0)
+      this.recording?.splice(index as number, 1, { ...observed, documents: written });
+    this.onFinished(event);
   };
 
   private readonly onFinished = (event: FinishedCommand): void => {
@@ -56,7 +71,7 @@ export class CommandCounter {
 
   private constructor(private readonly client: MonitoredClient) {
     client.on('commandStarted', this.onStarted);
-    client.on('commandSucceeded', this.onFinished);
+    client.on('commandSucceeded', this.onSucceeded);
     client.on('commandFailed', this.onFinished);
   }
 
@@ -86,7 +101,7 @@ export class CommandCounter {
   /** Stops listening. */
   detach(): void {
     this.client.off('commandStarted', this.onStarted);
-    this.client.off('commandSucceeded', this.onFinished);
+    this.client.off('commandSucceeded', this.onSucceeded);
     this.client.off('commandFailed', this.onFinished);
   }
 

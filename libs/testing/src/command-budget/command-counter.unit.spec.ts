@@ -10,13 +10,13 @@ class FakeClient extends EventEmitter {
   }
 
   /** Emits a command the way the driver does: started now, succeeded after `ms`. */
-  send(command: Record<string, unknown>, ms = 0): Promise<void> {
+  send(command: Record<string, unknown>, ms = 0, reply: object = { ok: 1 }): Promise<void> {
     const requestId = ++this.requestId;
     const commandName = Object.keys(command)[0]!;
     this.emit('commandStarted', { requestId, commandName, databaseName: 'db', command });
     return new Promise((resolve) =>
       setTimeout(() => {
-        this.emit('commandSucceeded', { requestId });
+        this.emit('commandSucceeded', { requestId, reply });
         resolve();
       }, ms),
     );
@@ -37,6 +37,7 @@ describe('database command counting', () => {
       name,
       collection,
       database: 'db',
+      statements: documents,
       documents,
     });
   });
@@ -60,11 +61,28 @@ describe('database command counting', () => {
     counter.detach();
     expect(result).toBe('done');
     expect(usage.rows()).toEqual([
-      { command: 'find', collection: 'events', count: 1, documents: 0 },
-      { command: 'update', collection: 'views', count: 1, documents: 2 },
+      { command: 'find', collection: 'events', count: 1, statements: 0, documents: 0 },
+      { command: 'update', collection: 'views', count: 1, statements: 2, documents: 2 },
     ]);
     expect(usage.total).toBe(2);
     expect(usage.count({ collection: 'views' })).toBe(1);
+  });
+
+  it('reports the documents a write changed as the server answered', async () => {
+    const client = new FakeClient();
+    const counter = CommandCounter.attach(client);
+    const { usage } = await counter.measure(async () => {
+      await client.send({ update: 'events', updates: [{ multi: true }] }, 0, { n: 100, ok: 1 });
+      await client.send({ update: 'views', updates: [{}, {}] }, 0, { n: 1, ok: 1 });
+    });
+    counter.detach();
+    expect(usage.table()).toBe(
+      [
+        '1  update  events  100 docs, 1 statement',
+        '1  update  views   1 doc, 2 statements',
+        '2 commands in all',
+      ].join('\n'),
+    );
   });
 
   it('refuses a client that does not monitor commands', () => {

@@ -5,7 +5,9 @@ export interface UsageRow {
   readonly command: string;
   readonly collection: string;
   readonly count: number;
-  /** Statements written by these commands (a bulk write of 3 updates is 1 command, 3 documents). */
+  /** Write statements these commands carried (a bulk write of 3 updates: 1 command, 3 statements). */
+  readonly statements: number;
+  /** Documents these writes changed, as the server answered. */
   readonly documents: number;
 }
 
@@ -21,10 +23,17 @@ export class CommandUsage {
   /** Counts by command and collection, in order of first appearance. */
   rows(): UsageRow[] {
     const rows = new Map<string, { -readonly [K in keyof UsageRow]: UsageRow[K] }>();
-    for (const { name, collection, documents } of this.commands) {
+    for (const { name, collection, statements, documents } of this.commands) {
       const key = `${name} ${collection}`;
-      const row = rows.get(key) ?? { command: name, collection, count: 0, documents: 0 };
+      const row = rows.get(key) ?? {
+        command: name,
+        collection,
+        count: 0,
+        statements: 0,
+        documents: 0,
+      };
       row.count += 1;
+      row.statements += statements;
       row.documents += documents;
       rows.set(key, row);
     }
@@ -46,7 +55,7 @@ export class CommandUsage {
       count: String(row.count),
       command: row.command,
       collection: row.collection || '(database)',
-      documents: row.documents > 0 ? `${row.documents} doc${row.documents === 1 ? '' : 's'}` : '',
+      documents: written(row),
     }));
     const width = (column: 'count' | 'command' | 'collection') =>
       Math.max(0, ...rows.map((row) => row[column].length));
@@ -63,4 +72,13 @@ export class CommandUsage {
     );
     return [...body, `${this.total} command${this.total === 1 ? '' : 's'} in all`].join('\n');
   }
+}
+
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** What a row's writes did: documents changed, and the statements when they differ. */
+function written({ statements, documents }: UsageRow): string {
+  if (statements === 0) return '';
+  const changed = plural(documents, 'doc');
+  return documents === statements ? changed : `${changed}, ${plural(statements, 'statement')}`;
 }

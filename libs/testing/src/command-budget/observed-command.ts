@@ -11,7 +11,12 @@ export interface ObservedCommand {
   /** The collection the command names; empty for database-level commands. */
   readonly collection: string;
   readonly database: string;
-  /** Statements a write carried (documents inserted, updates, deletes); 0 for other commands. */
+  /** Statements a write carried (documents to insert, updates, deletes); 0 for other commands. */
+  readonly statements: number;
+  /**
+   * Documents a write changed as the server answered (`n`: inserted, matched or upserted,
+   * deleted); the statements until it answered, 0 for other commands.
+   */
   readonly documents: number;
 }
 
@@ -43,10 +48,18 @@ export function observedCommand(started: StartedCommand): ObservedCommand | unde
     name in WRITE_STATEMENTS
       ? started.command[WRITE_STATEMENTS[name as keyof typeof WRITE_STATEMENTS]]
       : undefined;
+  const count = Array.isArray(statements) ? statements.length : 0;
   return {
     name,
     collection: typeof target === 'string' ? target : '',
     database: started.databaseName,
-    documents: Array.isArray(statements) ? statements.length : 0,
+    statements: count,
+    documents: count,
   };
+}
+
+/** The documents a write's reply says it changed, if it says. */
+export function writtenDocuments(reply: unknown): number | undefined {
+  const n = (reply as { n?: unknown } | undefined)?.n;
+  return typeof n === 'number' ? n : undefined;
 }
