@@ -14,11 +14,16 @@ find_chromium() {
 }
 
 if ! find_chromium >/dev/null; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-  echo "chromium not found; installing the Debian package" >&2
-  $SUDO apt-get update >&2
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium >&2
+  # Test runs started side by side may all get here: one installs, the others wait for it.
+  exec 9>"${TMPDIR:-/tmp}/thc-ensure-chromium.lock"
+  flock -w 900 9
+  if ! find_chromium >/dev/null; then
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    echo "chromium not found; installing the Debian package" >&2
+    $SUDO apt-get update >&2
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y chromium >&2
+  fi
 fi
 
 find_chromium

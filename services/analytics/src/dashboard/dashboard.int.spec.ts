@@ -34,7 +34,10 @@ interface ChartData {
   datasets: { label: string; data: (number | null)[] }[];
 }
 
-/** Chromium from the Debian package (installed by scripts/ensure-chromium.sh when missing). */
+/**
+ * Chromium from the Debian package, installed by scripts/ensure-chromium.sh when missing, so
+ * `npm test` needs no browser set up beforehand.
+ */
 function chromiumPath(): string {
   if (process.env['CHROMIUM_PATH']) return process.env['CHROMIUM_PATH'];
   const out = execFileSync('bash', [join(ROOT, 'scripts/ensure-chromium.sh')], {
@@ -50,6 +53,8 @@ describe('dashboard in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
+    // First, while nothing runs in this process: an install blocks it for a minute or two.
+    const executablePath = chromiumPath();
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['ANALYTICS_REBUILD_CHECK_MS'] = '500';
@@ -67,7 +72,7 @@ describe('dashboard in headless Chromium', () => {
       },
       { timeoutMs: 400_000, intervalMs: 1000 },
     );
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
     mkdirSync(OUTPUT, { recursive: true });
   });
 
