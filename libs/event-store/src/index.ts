@@ -1,6 +1,7 @@
 export * from './concurrency.error';
 export * from './duplicate-event-id.error';
 export * from './event-document.schema';
+export * from './import/event-import';
 export * from './mongo-event-store';
 export * from './stored-event';
 export * from './upcaster';
