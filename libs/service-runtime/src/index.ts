@@ -10,5 +10,7 @@ export * from './phi-access/phi-access.module';
 export * from './phi-access/phi-access.recorder';
 export * from './phi-access/phi-read.decorator';
 export * from './phi-access/purpose-of-use';
+export * from './phi-access/api-purpose-of-use.decorator';
 export * from './openapi/api-use-case.decorator';
 export * from './openapi/problem-details.schema';
+export * from './openapi/invalid-input.doc';

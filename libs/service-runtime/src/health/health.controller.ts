@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '@thc/auth';
 import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
@@ -11,8 +11,11 @@ import { PipelineHealthIndicator } from './pipeline.health';
  * its consumers are running, its outbox is below `READY_MAX_OUTBOX_BACKLOG`, and it is not
  * shutting down. A 503 from readiness names what failed under `error` (e.g.
  * `{"kafka":{"status":"down"}}`).
+ *
+ * Probes for the orchestrator, not part of any client's API: like /metrics, they are left out
+ * of the OpenAPI document.
  */
-@ApiTags('health')
+@ApiExcludeController()
 @Public()
 @SkipThrottle()
 @Controller('health')

@@ -1,5 +1,12 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiExtraModels,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Role } from '@thc/auth';
 import { ProblemDetailsSchema } from './problem-details.schema';
 
@@ -7,6 +14,16 @@ import { ProblemDetailsSchema } from './problem-details.schema';
 export type ClientErrors = Partial<
   Record<400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 422 | 429, string>
 >;
+
+/** A path parameter's example, alone or with what it names and its format (e.g. `uuid`). */
+export type PathParamDoc =
+  | string
+  | number
+  | {
+      readonly example: string | number;
+      readonly description?: string;
+      readonly format?: string;
+    };
 
 export interface UseCaseDoc {
   /** One line, imperative: what the operation does. */
@@ -21,6 +38,12 @@ export interface UseCaseDoc {
   readonly errors: ClientErrors;
   /** The request body's DTO and an example of it; required of operations that take a body. */
   readonly body?: { readonly type: Type<unknown>; readonly example: object };
+  /**
+   * An example of each path parameter, by its name in the route; with the body's example (or,
+   * for an operation without a body, alone) it makes the example request. Query parameters
+   * take theirs from the query DTO's `@ApiProperty({ example })`.
+   */
+  readonly params?: Readonly<Record<string, PathParamDoc>>;
 }
 
 const PROBLEM = 'application/problem+json';
@@ -45,6 +68,8 @@ export function ApiUseCase(doc: UseCaseDoc): MethodDecorator {
     ApiOperation({
       summary: doc.summary,
       description: `${doc.description}\n\n**Roles:** ${roles}.\n\n**PHI returned:** ${doc.phi}.`,
+      // The document requires a bearer token of every operation; a public one asks for none.
+      ...(doc.roles === 'public' ? { security: [] } : {}),
     }),
     ...Object.entries(errors).map(([status, description]) =>
       ApiResponse({
@@ -54,6 +79,11 @@ export function ApiUseCase(doc: UseCaseDoc): MethodDecorator {
       }),
     ),
   ];
+  for (const [name, param] of Object.entries(doc.params ?? {})) {
+    decorators.push(
+      ApiParam(typeof param === 'object' ? { name, ...param } : { name, example: param }),
+    );
+  }
   if (doc.body) {
     decorators.push(
       ApiBody({

@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiPurposeOfUse } from './api-purpose-of-use.decorator';
 
 export const PHI_READ = 'thc:phi-read';
 
@@ -15,6 +16,8 @@ export interface PhiReadDeclaration {
 
 /**
  * Marks a route that returns PHI: each successful response is recorded as a PhiAccessed event
- * per patient before it is sent; if the record cannot be stored, the data is not sent.
+ * per patient before it is sent; if the record cannot be stored, the data is not sent. The
+ * OpenAPI document shows the `X-Purpose-Of-Use` header the record takes its purpose from.
  */
-export const PhiRead = (declaration: PhiReadDeclaration) => SetMetadata(PHI_READ, declaration);
+export const PhiRead = (declaration: PhiReadDeclaration) =>
+  applyDecorators(SetMetadata(PHI_READ, declaration), ApiPurposeOfUse());
