@@ -10,11 +10,13 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../appointments/appointments.settings';
 import { actorOf } from '../appointments/shared/actor';
-import { JoinWaitlistDto } from './join-waitlist/join-waitlist.dto';
+import { uuidParam } from '../openapi/api-docs';
+import { JOIN_WAITLIST_EXAMPLE, JoinWaitlistDto } from './join-waitlist/join-waitlist.dto';
+import { WAITLIST_ENTRY_PHI } from './read-waitlist/waitlist-entry.docs';
 import { toWaitlistResponse, WaitlistEntryResponse } from './read-waitlist/waitlist-entry.response';
 import { asWaitlistHttp } from './waitlist.http-errors';
 import { WaitlistRepository } from './waitlist.repository';
@@ -45,7 +47,20 @@ export class WaitlistController {
   /** A patient waits for an earlier slot with a provider, or with any provider of a clinic. */
   @Post()
   @Roles('patient', 'coordinator', 'admin')
-  @ApiCreatedResponse({ type: WaitlistEntryResponse })
+  @ApiUseCase({
+    summary: 'Join the waitlist for an earlier slot',
+    description:
+      'A patient waits for a slot earlier than a time (usually their current booking) with one provider, or with any provider of a clinic. When a fitting slot frees up, it is offered to the patients waiting for it in the order they joined. A patient joins only for themselves.',
+    roles: ['patient', 'coordinator', 'admin'],
+    phi: WAITLIST_ENTRY_PHI,
+    errors: {
+      400: invalidInputDoc({ body: true }),
+      403: 'The role is not one of patient, coordinator, admin, or a patient joins for another patient.',
+      422: '`earlierThan` is not in the future.',
+    },
+    body: { type: JoinWaitlistDto, example: JOIN_WAITLIST_EXAMPLE },
+  })
+  @ApiCreatedResponse({ type: WaitlistEntryResponse, description: 'The entry, waiting' })
   async join(
     @Body() dto: JoinWaitlistDto,
     @CurrentPrincipal() principal: Principal,
@@ -80,6 +95,19 @@ export class WaitlistController {
     resource: 'Appointment',
     patients: (r) => [(r as WaitlistEntryResponse).patientId],
     resourceId: (r) => (r as WaitlistEntryResponse).waitlistEntryId,
+  })
+  @ApiUseCase({
+    summary: 'Read a waitlist entry',
+    description:
+      'The entry with every slot offered to it so far, and whether the patient still waits. A patient reads only their own entry. Each read is recorded as a PHI access.',
+    roles: ['patient', 'coordinator', 'admin'],
+    phi: WAITLIST_ENTRY_PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['id'], purposeOfUse: true }),
+      403: "The role is not one of patient, coordinator, admin, or a patient reads another patient's entry.",
+      404: 'No waitlist entry with this id.',
+    },
+    params: { id: uuidParam('waitlistEntryId', 'The waitlist entry') },
   })
   @ApiOkResponse({ type: WaitlistEntryResponse })
   async read(

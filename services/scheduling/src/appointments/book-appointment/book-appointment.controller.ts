@@ -1,11 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
+
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
+import { APPOINTMENT_PHI, BOOKING_CONFLICTS, SLOT_RULES } from '../shared/appointment.docs';
 import { asHttp } from '../shared/http-errors';
 import { scheduledOrFail } from '../shared/scheduled-or-fail';
-import { BookAppointmentDto } from './book-appointment.dto';
+import { BOOK_APPOINTMENT_EXAMPLE, BookAppointmentDto } from './book-appointment.dto';
 import { BookAppointmentHandler } from './book-appointment.handler';
 
 @ApiTags('appointments')
@@ -17,8 +20,21 @@ export class BookAppointmentController {
   /** A patient books for themselves; coordinators and admins book for anyone. */
   @Post()
   @Roles('patient', 'coordinator', 'admin')
-  @ApiCreatedResponse({ type: AppointmentResponse })
-  @ApiConflictResponse({ description: 'time taken, credential not current, or slot not bookable' })
+  @ApiUseCase({
+    summary: 'Book a slot with a provider',
+    description:
+      "Books a free slot (see the slot search) for a patient: the provider's schedule must offer it for the visit type, the provider's telehealth credential must be current until the visit ends, and neither the provider nor the patient may have another visit at that time. An interpreter and a caregiver may join; a reminder contact gets the visit's reminders. A patient books only for themselves.",
+    roles: ['patient', 'coordinator', 'admin'],
+    phi: `the appointment: ${APPOINTMENT_PHI}`,
+    errors: {
+      400: invalidInputDoc({ body: true }),
+      403: 'The role is not one of patient, coordinator, admin, or a patient books for another patient.',
+      409: `The ${BOOKING_CONFLICTS}; or, with a reminder contact, the patient's records were erased.`,
+      422: SLOT_RULES,
+    },
+    body: { type: BookAppointmentDto, example: BOOK_APPOINTMENT_EXAMPLE },
+  })
+  @ApiCreatedResponse({ type: AppointmentResponse, description: 'The appointment, booked' })
   async book(
     @Body() dto: BookAppointmentDto,
     @CurrentPrincipal() principal: Principal,

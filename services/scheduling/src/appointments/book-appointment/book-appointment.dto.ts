@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { Type } from 'class-transformer';
 import { IsIn, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { EXAMPLE_ID } from '../../openapi/api-docs';
 import { IsAbsentOr, IsIanaTimeZone } from '../shared/dto-validators';
 
 export class InterpreterDto {
@@ -96,3 +97,25 @@ export class BookRequestedAppointmentDto extends SlotDto {
   @IsUUID()
   caregiverId?: string;
 }
+
+/** A slot of the documentation's example provider, one Monday morning in New York. */
+export const SLOT_EXAMPLE = {
+  providerId: EXAMPLE_ID.providerId,
+  start: '2026-03-09T09:00:00-04:00',
+  end: '2026-03-09T09:30:00-04:00',
+  timeZone: 'America/New_York',
+} satisfies SlotDto;
+
+export const BOOK_APPOINTMENT_EXAMPLE = {
+  patientId: EXAMPLE_ID.patientId,
+  clinicId: EXAMPLE_ID.clinicId,
+  visitType: 'video',
+  ...SLOT_EXAMPLE,
+  interpreter: { participantId: EXAMPLE_ID.interpreterId, language: 'es' },
+  reminderContact: { channel: 'sms', address: '+15555550100' },
+} satisfies BookAppointmentDto;
+
+export const BOOK_REQUESTED_APPOINTMENT_EXAMPLE = {
+  ...SLOT_EXAMPLE,
+  caregiverId: EXAMPLE_ID.caregiverId,
+} satisfies BookRequestedAppointmentDto;

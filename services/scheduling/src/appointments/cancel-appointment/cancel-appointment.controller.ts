@@ -1,11 +1,14 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { uuidParam } from '../../openapi/api-docs';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
+import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT, NOT_YOURS } from '../shared/appointment.docs';
 import { AppointmentViews } from '../shared/appointment-views.store';
 import { asHttp } from '../shared/http-errors';
 import { scheduledOrFail } from '../shared/scheduled-or-fail';
-import { CancelAppointmentDto } from './cancel-appointment.dto';
+import { CANCEL_APPOINTMENT_EXAMPLE, CancelAppointmentDto } from './cancel-appointment.dto';
 import { CancelAppointmentHandler } from './cancel-appointment.handler';
 
 @ApiTags('appointments')
@@ -21,8 +24,22 @@ export class CancelAppointmentController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiOkResponse({ type: AppointmentResponse })
-  @ApiConflictResponse({ description: 'the appointment is not booked' })
+  @ApiUseCase({
+    summary: 'Cancel a booked appointment',
+    description:
+      "Cancels a booked appointment with a coded reason (and optionally free text, stored sealed). A cancellation inside the service's late-cancel window is marked late. The time is released at once and offered to the first patient on the waitlist it suits.",
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi: `the appointment: ${APPOINTMENT_PHI}`,
+    errors: {
+      400: invalidInputDoc({ ids: ['id'], body: true }),
+      403: NOT_YOURS,
+      404: NO_SUCH_APPOINTMENT,
+      409: "The appointment is not booked (already cancelled, or the visit took place or was missed), it changed at the same time, or the patient's records were erased.",
+    },
+    params: { id: uuidParam('appointmentId', 'The appointment') },
+    body: { type: CancelAppointmentDto, example: CANCEL_APPOINTMENT_EXAMPLE },
+  })
+  @ApiOkResponse({ type: AppointmentResponse, description: 'The appointment, cancelled' })
   async cancel(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CancelAppointmentDto,

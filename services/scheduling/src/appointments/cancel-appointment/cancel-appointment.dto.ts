@@ -22,3 +22,8 @@ export class CancelAppointmentDto {
   @MaxLength(1000)
   reason?: string;
 }
+
+export const CANCEL_APPOINTMENT_EXAMPLE = {
+  reasonCode: 'patient-request',
+  reason: 'Feeling better, no longer needs the visit',
+} satisfies CancelAppointmentDto;

@@ -1,7 +1,9 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { uuidParam } from '../../openapi/api-docs';
+import { NO_SUCH_APPOINTMENT, NOT_YOURS } from '../shared/appointment.docs';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
 import { AppointmentViews } from '../shared/appointment-views.store';
@@ -30,6 +32,19 @@ export class FhirAppointmentController {
     resource: 'Appointment',
     patients: patientOf,
     resourceId: (r) => (r as FhirAppointment).id,
+  })
+  @ApiUseCase({
+    summary: 'Read an appointment as a FHIR R4 Appointment',
+    description:
+      'The appointment as a FHIR R4 Appointment resource (`application/fhir+json`), for EHR integrations: status, start and end, service type, and the patient, provider, interpreter and caregiver as participants. Each read is recorded as a PHI access.',
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi: 'the FHIR Appointment: patient, practitioner and other participant references, time, status and service type',
+    errors: {
+      400: invalidInputDoc({ ids: ['id'], purposeOfUse: true }),
+      403: NOT_YOURS,
+      404: NO_SUCH_APPOINTMENT,
+    },
+    params: { id: uuidParam('appointmentId', 'The appointment') },
   })
   @ApiProduces('application/fhir+json')
   @ApiOkResponse({ description: 'FHIR R4 Appointment' })

@@ -13,12 +13,21 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ensurePatientAccess, hasAnyRole, Principal, Roles } from '@thc/auth';
-import { PhiAccessRecorder, PhiRead, purposeOfUse } from '@thc/service-runtime';
+import {
+  ApiPurposeOfUse,
+  ApiUseCase,
+  invalidInputDoc,
+  PhiAccessRecorder,
+  PhiRead,
+  purposeOfUse,
+} from '@thc/service-runtime';
+import { uuidParam } from '../../openapi/api-docs';
 import { CLOCK, Clock } from '../appointments.settings';
 import { appointmentIcs } from '../calendar/appointment.ics';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
+import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT, NOT_YOURS } from '../shared/appointment.docs';
 import { AppointmentViews } from '../shared/appointment-views.store';
 import { ProviderRangeQuery } from './provider-range.query';
 
@@ -47,6 +56,19 @@ export class ReadAppointmentsController {
     patients: patientsOf,
     resourceId: (r) => (r as AppointmentResponse).appointmentId,
   })
+  @ApiUseCase({
+    summary: 'Read an appointment',
+    description:
+      'The appointment as its event stream stands now, so a read right after a change sees it. Each read is recorded as a PHI access, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi: `the appointment: ${APPOINTMENT_PHI}`,
+    errors: {
+      400: invalidInputDoc({ ids: ['id'], purposeOfUse: true }),
+      403: NOT_YOURS,
+      404: NO_SUCH_APPOINTMENT,
+    },
+    params: { id: uuidParam('appointmentId', 'The appointment') },
+  })
   @ApiOkResponse({ type: AppointmentResponse })
   async read(
     @Param('id', ParseUUIDPipe) id: string,
@@ -65,6 +87,20 @@ export class ReadAppointmentsController {
   @Roles('patient', 'provider', 'coordinator', 'admin')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="appointment.ics"')
+  @ApiUseCase({
+    summary: 'Download an appointment as a calendar file',
+    description:
+      'The appointment as an iCalendar (RFC 5545) event in UTC, to add to a calendar. The download is recorded as a PHI export, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi: 'the visit time, type and status, and the appointment id (no names, no patient id)',
+    errors: {
+      400: invalidInputDoc({ ids: ['id'], purposeOfUse: true }),
+      403: NOT_YOURS,
+      404: NO_SUCH_APPOINTMENT,
+    },
+    params: { id: uuidParam('appointmentId', 'The appointment') },
+  })
+  @ApiPurposeOfUse()
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'iCalendar (RFC 5545) event in UTC' })
   async calendar(
@@ -91,6 +127,18 @@ export class ReadAppointmentsController {
   @Get('patients/:patientId/appointments')
   @Roles('patient', 'provider', 'coordinator', 'admin')
   @PhiRead({ resource: 'Appointment', patients: patientsOf, action: 'search' })
+  @ApiUseCase({
+    summary: "List a patient's appointments",
+    description:
+      "Every appointment of the patient, whatever its status. A patient lists only their own; a provider sees only the patient's appointments with them, and none at all without one. The list is recorded as a PHI access.",
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi: `every appointment listed: ${APPOINTMENT_PHI}`,
+    errors: {
+      400: invalidInputDoc({ ids: ['patientId'], purposeOfUse: true }),
+      403: 'The role is not one admitted here, a patient asks for another patient, or a provider has no appointment with this patient.',
+    },
+    params: { patientId: uuidParam('patientId', 'The patient (the `sub` of their token)') },
+  })
   @ApiOkResponse({ type: [AppointmentResponse] })
   async forPatient(
     @Param('patientId', ParseUUIDPipe) patientId: string,
@@ -109,6 +157,23 @@ export class ReadAppointmentsController {
   @Get('providers/:providerId/appointments')
   @Roles('provider', 'coordinator', 'admin')
   @PhiRead({ resource: 'Appointment', patients: patientsOf, action: 'search' })
+  @ApiUseCase({
+    summary: "List a provider's appointments in a time range",
+    description:
+      "The provider's appointments that overlap [from, to), at most 62 days, for a day or week view. A provider lists only their own. The list is recorded as a PHI access.",
+    roles: ['provider', 'coordinator', 'admin'],
+    phi: `every appointment listed: ${APPOINTMENT_PHI}`,
+    errors: {
+      400: invalidInputDoc({
+        ids: ['providerId'],
+        query: true,
+        purposeOfUse: true,
+        also: '`to` is not after `from`, or more than 62 days later',
+      }),
+      403: 'The role is not one admitted here, or a provider asks for another provider.',
+    },
+    params: { providerId: uuidParam('providerId', 'The provider (the `sub` of their token)') },
+  })
   @ApiOkResponse({ type: [AppointmentResponse] })
   async forProvider(
     @Param('providerId', ParseUUIDPipe) providerId: string,

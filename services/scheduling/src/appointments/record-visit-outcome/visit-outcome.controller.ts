@@ -1,19 +1,35 @@
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { uuidParam } from '../../openapi/api-docs';
 import { CLOCK, Clock } from '../appointments.settings';
 import { AppointmentCommand } from '../domain/appointment.commands';
 import { AppointmentAccess, ensureAppointmentAccess } from '../shared/appointment-access';
+import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT } from '../shared/appointment.docs';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
 import { AppointmentViews } from '../shared/appointment-views.store';
 import { asHttp } from '../shared/http-errors';
 import { scheduledOrFail } from '../shared/scheduled-or-fail';
-import { CheckInDto, CompleteDto, NoShowDto } from './visit-outcome.dto';
+import {
+  CHECK_IN_EXAMPLE,
+  CheckInDto,
+  COMPLETE_EXAMPLE,
+  CompleteDto,
+  NO_SHOW_EXAMPLE,
+  NoShowDto,
+} from './visit-outcome.dto';
 
 const STAFF = ['coordinator', 'admin'] as const;
 const CHECK_IN: AppointmentAccess = { patient: true, provider: true, staff: STAFF };
 const OUTCOME: AppointmentAccess = { patient: false, provider: true, staff: STAFF };
+
+const id = { id: uuidParam('appointmentId', 'The appointment') };
+const phi = `the appointment: ${APPOINTMENT_PHI}`;
+const invalid = invalidInputDoc({ ids: ['id'], body: true });
+const notTheirs =
+  "The role is not one admitted here, or the caller is neither staff nor the appointment's own provider.";
 
 /**
  * How a visit went: check-in, no-show, completed. Sessions will report these from its own
@@ -32,8 +48,22 @@ export class VisitOutcomeController {
   @Post(':id/check-in')
   @HttpCode(200)
   @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiOkResponse({ type: AppointmentResponse })
-  @ApiConflictResponse({ description: 'the appointment is not booked' })
+  @ApiUseCase({
+    summary: 'Check the patient in',
+    description:
+      'Records that the patient arrived for the visit, in the virtual session named; the appointment becomes `arrived`.',
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi,
+    errors: {
+      400: invalid,
+      403: "The role is not one admitted here, or the caller is neither staff nor the appointment's own patient or provider.",
+      404: NO_SUCH_APPOINTMENT,
+      409: 'The appointment is not booked (cancelled, already arrived, or the visit took place or was missed), or it changed at the same time.',
+    },
+    params: id,
+    body: { type: CheckInDto, example: CHECK_IN_EXAMPLE },
+  })
+  @ApiOkResponse({ type: AppointmentResponse, description: 'The appointment, arrived' })
   checkIn(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CheckInDto,
@@ -45,8 +75,23 @@ export class VisitOutcomeController {
   @Post(':id/no-show')
   @HttpCode(200)
   @Roles('provider', 'coordinator', 'admin')
-  @ApiOkResponse({ type: AppointmentResponse })
-  @ApiConflictResponse({ description: 'not booked (or the patient arrived), or not started yet' })
+  @ApiUseCase({
+    summary: 'Record a no-show',
+    description:
+      'Records that the patient or the provider did not come, once the visit should have started; the appointment becomes `noshow`. A patient who arrived is not a patient no-show, but the provider may still be absent.',
+    roles: ['provider', 'coordinator', 'admin'],
+    phi,
+    errors: {
+      400: invalid,
+      403: notTheirs,
+      404: NO_SUCH_APPOINTMENT,
+      409: 'The appointment is not booked (for a patient no-show) or neither booked nor arrived (for a provider no-show), or it changed at the same time.',
+      422: 'The visit has not started yet.',
+    },
+    params: id,
+    body: { type: NoShowDto, example: NO_SHOW_EXAMPLE },
+  })
+  @ApiOkResponse({ type: AppointmentResponse, description: 'The appointment, no-show' })
   noShow(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: NoShowDto,
@@ -58,8 +103,23 @@ export class VisitOutcomeController {
   @Post(':id/complete')
   @HttpCode(200)
   @Roles('provider', 'coordinator', 'admin')
-  @ApiOkResponse({ type: AppointmentResponse })
-  @ApiConflictResponse({ description: 'the patient has not checked in' })
+  @ApiUseCase({
+    summary: 'Complete the visit',
+    description:
+      'Records that the visit took place, from when to when; the appointment becomes `fulfilled`. The patient must have checked in.',
+    roles: ['provider', 'coordinator', 'admin'],
+    phi,
+    errors: {
+      400: invalid,
+      403: notTheirs,
+      404: NO_SUCH_APPOINTMENT,
+      409: 'The patient has not checked in (or the visit was completed, cancelled or missed), or the appointment changed at the same time.',
+      422: 'The visit ends before it started, or ends in the future.',
+    },
+    params: id,
+    body: { type: CompleteDto, example: COMPLETE_EXAMPLE },
+  })
+  @ApiOkResponse({ type: AppointmentResponse, description: 'The appointment, fulfilled' })
   complete(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CompleteDto,

@@ -9,17 +9,23 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../appointments.settings';
-import { BookRequestedAppointmentDto } from '../book-appointment/book-appointment.dto';
+import {
+  BOOK_REQUESTED_APPOINTMENT_EXAMPLE,
+  BookRequestedAppointmentDto,
+} from '../book-appointment/book-appointment.dto';
+import { uuidParam } from '../../openapi/api-docs';
 import { BookAppointmentHandler } from '../book-appointment/book-appointment.handler';
 import { actorOf } from '../shared/actor';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
+import { APPOINTMENT_PHI, BOOKING_CONFLICTS, SLOT_RULES } from '../shared/appointment.docs';
 import { asHttp, toHttpError } from '../shared/http-errors';
 import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
 import { scheduledOrFail } from '../shared/scheduled-or-fail';
-import { RequestAppointmentDto } from './request-appointment.dto';
+import { REQUEST_APPOINTMENT_EXAMPLE, RequestAppointmentDto } from './request-appointment.dto';
 import { IllegalTransitionError } from '../domain/appointment.errors';
 
 /** The request-then-book path: a patient asks for a window, a coordinator books a slot in it. */
@@ -36,6 +42,20 @@ export class RequestAppointmentController {
 
   @Post()
   @Roles('patient', 'coordinator', 'admin')
+  @ApiUseCase({
+    summary: 'Request an appointment in a time window',
+    description:
+      'A patient asks for a visit some time in a window, optionally with a preferred provider and a reason (free text, stored sealed); a coordinator then books a slot in it. A patient requests only for themselves.',
+    roles: ['patient', 'coordinator', 'admin'],
+    phi: "none: the new request's id and its status `proposed`",
+    errors: {
+      400: invalidInputDoc({ body: true }),
+      403: 'The role is not one of patient, coordinator, admin, or a patient requests for another patient.',
+      409: "With a reason, the patient's records were erased.",
+      422: 'The window ends before it starts, or ends in the past.',
+    },
+    body: { type: RequestAppointmentDto, example: REQUEST_APPOINTMENT_EXAMPLE },
+  })
   @ApiCreatedResponse({ description: 'The request, status proposed' })
   async request(
     @Body() dto: RequestAppointmentDto,
@@ -66,7 +86,23 @@ export class RequestAppointmentController {
 
   @Post(':id/book')
   @Roles('patient', 'coordinator', 'admin')
-  @ApiCreatedResponse({ type: AppointmentResponse })
+  @ApiUseCase({
+    summary: 'Book a slot for an appointment request',
+    description:
+      "Books a slot for a requested appointment, as a booking of the request's patient, clinic and visit type; the same checks as any booking apply. A patient books only their own request.",
+    roles: ['patient', 'coordinator', 'admin'],
+    phi: `the appointment: ${APPOINTMENT_PHI}`,
+    errors: {
+      400: invalidInputDoc({ ids: ['id'], body: true }),
+      403: "The role is not one of patient, coordinator, admin, or a patient books another patient's request.",
+      404: 'No appointment request with this id.',
+      409: `The request is booked already, or ${BOOKING_CONFLICTS}.`,
+      422: SLOT_RULES,
+    },
+    params: { id: uuidParam('appointmentId', 'The appointment request') },
+    body: { type: BookRequestedAppointmentDto, example: BOOK_REQUESTED_APPOINTMENT_EXAMPLE },
+  })
+  @ApiCreatedResponse({ type: AppointmentResponse, description: 'The appointment, booked' })
   async book(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: BookRequestedAppointmentDto,

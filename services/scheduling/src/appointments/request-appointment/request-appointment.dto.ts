@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { EXAMPLE_ID } from '../../openapi/api-docs';
 import { IsAbsentOr, IsIanaTimeZone } from '../shared/dto-validators';
 
 export class RequestAppointmentDto {
@@ -21,15 +22,21 @@ export class RequestAppointmentDto {
   @IsIn(['video', 'audio'])
   visitType!: 'video' | 'audio';
 
-  @ApiProperty({ description: 'Earliest time the patient can attend' })
+  @ApiProperty({
+    description: 'Earliest time the patient can attend',
+    example: '2026-03-09T08:00:00-05:00',
+  })
   @IsZonedDateTime()
   earliest!: string;
 
-  @ApiProperty({ description: 'Latest time the patient can attend' })
+  @ApiProperty({
+    description: 'Latest time the patient can attend',
+    example: '2026-03-13T17:00:00-05:00',
+  })
   @IsZonedDateTime()
   latest!: string;
 
-  @ApiProperty({ description: "The patient's IANA time zone" })
+  @ApiProperty({ description: "The patient's IANA time zone", example: 'America/Chicago' })
   @IsIanaTimeZone()
   timeZone!: string;
 
@@ -40,3 +47,14 @@ export class RequestAppointmentDto {
   @MaxLength(1000)
   reason?: string;
 }
+
+export const REQUEST_APPOINTMENT_EXAMPLE = {
+  patientId: EXAMPLE_ID.patientId,
+  clinicId: EXAMPLE_ID.clinicId,
+  providerId: EXAMPLE_ID.providerId,
+  visitType: 'video',
+  earliest: '2026-03-09T08:00:00-05:00',
+  latest: '2026-03-13T17:00:00-05:00',
+  timeZone: 'America/Chicago',
+  reason: 'Follow-up on blood pressure medication',
+} satisfies RequestAppointmentDto;

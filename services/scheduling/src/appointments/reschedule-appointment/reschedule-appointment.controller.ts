@@ -1,11 +1,22 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { uuidParam } from '../../openapi/api-docs';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
+import {
+  APPOINTMENT_PHI,
+  BOOKING_CONFLICTS,
+  NO_SUCH_APPOINTMENT,
+  NOT_YOURS,
+} from '../shared/appointment.docs';
 import { AppointmentViews } from '../shared/appointment-views.store';
 import { asHttp } from '../shared/http-errors';
 import { scheduledOrFail } from '../shared/scheduled-or-fail';
-import { RescheduleAppointmentDto } from './reschedule-appointment.dto';
+import {
+  RESCHEDULE_APPOINTMENT_EXAMPLE,
+  RescheduleAppointmentDto,
+} from './reschedule-appointment.dto';
 import { RescheduleAppointmentHandler } from './reschedule-appointment.handler';
 
 @ApiTags('appointments')
@@ -21,8 +32,23 @@ export class RescheduleAppointmentController {
   @Post(':id/reschedule')
   @HttpCode(200)
   @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiOkResponse({ type: AppointmentResponse })
-  @ApiConflictResponse({ description: 'not booked, time taken, or credential not current' })
+  @ApiUseCase({
+    summary: 'Move an appointment to another slot',
+    description:
+      'Moves a booked appointment to another slot, with the same or another provider; the new time is checked like a booking. The old time stays held until the move is stored, so a refused move leaves the appointment where it was; the appointment keeps every earlier slot in `history`. An optional reason (free text) is stored sealed.',
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi: `the appointment: ${APPOINTMENT_PHI}`,
+    errors: {
+      400: invalidInputDoc({ ids: ['id'], body: true }),
+      403: NOT_YOURS,
+      404: NO_SUCH_APPOINTMENT,
+      409: `The appointment is not booked (cancelled, or the visit took place or was missed), it changed at the same time, ${BOOKING_CONFLICTS}; or, with a reason, the patient's records were erased.`,
+      422: 'The visit ends before it starts or starts in the past, or the new slot is the one already booked.',
+    },
+    params: { id: uuidParam('appointmentId', 'The appointment') },
+    body: { type: RescheduleAppointmentDto, example: RESCHEDULE_APPOINTMENT_EXAMPLE },
+  })
+  @ApiOkResponse({ type: AppointmentResponse, description: 'The appointment, at its new slot' })
   async reschedule(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RescheduleAppointmentDto,

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { SlotDto } from '../book-appointment/book-appointment.dto';
+import { SLOT_EXAMPLE, SlotDto } from '../book-appointment/book-appointment.dto';
 import { IsAbsentOr } from '../shared/dto-validators';
 
 export class RescheduleAppointmentDto extends SlotDto {
@@ -11,3 +11,10 @@ export class RescheduleAppointmentDto extends SlotDto {
   @MaxLength(1000)
   reason?: string;
 }
+
+export const RESCHEDULE_APPOINTMENT_EXAMPLE = {
+  ...SLOT_EXAMPLE,
+  start: '2026-03-10T14:00:00-04:00',
+  end: '2026-03-10T14:30:00-04:00',
+  reason: 'Patient has a work meeting on Monday morning',
+} satisfies RescheduleAppointmentDto;

@@ -9,13 +9,16 @@ import {
   ParseUUIDPipe,
   Put,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, hasAnyRole, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { uuidParam } from '../../openapi/api-docs';
 import { ProviderScheduleRepository } from '../infrastructure/provider-schedule.repository';
-import { PutProviderScheduleDto } from './put-provider-schedule.dto';
+import { PUT_PROVIDER_SCHEDULE_EXAMPLE, PutProviderScheduleDto } from './put-provider-schedule.dto';
 import { PutProviderScheduleHandler, PutScheduleResult } from './put-provider-schedule.handler';
 
 const providerIdPipe = new ParseUUIDPipe({ version: '4' });
+const providerId = { providerId: uuidParam('providerId', 'The provider') };
 
 @ApiTags('availability')
 @Controller('api/v1/providers/:providerId/schedule')
@@ -28,11 +31,25 @@ export class ProviderScheduleController {
   @Put()
   @HttpCode(200)
   @Roles('coordinator', 'admin')
-  @ApiOperation({
+  @ApiUseCase({
     summary: "Define or replace a provider's telehealth schedule",
-    description: 'Rules apply to slot search and new bookings only; booked visits never move.',
+    description:
+      "Sets the provider's weekly hours, visit lengths, buffers, notice, booking horizon, daily limit and exceptions (closed days, time away, other hours) from `effectiveFrom` on (default: today in the provider's zone). Rules apply to slot search and new bookings only; booked visits never move. Saving the same rules again changes nothing (`changed: false`).",
+    roles: ['coordinator', 'admin'],
+    phi: "none: the provider's id and the schedule's version",
+    errors: {
+      400: invalidInputDoc({
+        ids: ['providerId'],
+        v4: true,
+        body: true,
+        also: 'the rules do not hold together (an unknown time zone, a window that ends before it starts, overlaps another or cannot hold one visit, an exception on a day closed already; `invalid-params` names each)',
+      }),
+      409: 'Someone else changed the schedule at the same time; repeat the request.',
+    },
+    params: providerId,
+    body: { type: PutProviderScheduleDto, example: PUT_PROVIDER_SCHEDULE_EXAMPLE },
   })
-  @ApiOkResponse({ description: 'The stream version after the save.' })
+  @ApiOkResponse({ description: 'The stream version after the save, and whether it changed.' })
   define(
     @Param('providerId', providerIdPipe) providerId: string,
     @Body() body: PutProviderScheduleDto,
@@ -43,7 +60,20 @@ export class ProviderScheduleController {
 
   @Get()
   @Roles('coordinator', 'admin', 'provider')
-  @ApiOperation({ summary: "A provider's schedule: the latest rules and every period in force" })
+  @ApiUseCase({
+    summary: "Read a provider's schedule",
+    description:
+      "The provider's latest rules and every period in force (each with the rules it applies from its start date). A provider reads only their own.",
+    roles: ['coordinator', 'admin', 'provider'],
+    phi: "none: the provider's schedule rules",
+    errors: {
+      400: invalidInputDoc({ ids: ['providerId'], v4: true }),
+      403: 'The role is not one of coordinator, admin, provider, or a provider asks for another provider.',
+      404: 'The provider has no schedule.',
+    },
+    params: providerId,
+  })
+  @ApiOkResponse({ description: 'The latest rules and the periods in force, with the version.' })
   async read(
     @Param('providerId', providerIdPipe) providerId: string,
     @CurrentPrincipal() principal: Principal,

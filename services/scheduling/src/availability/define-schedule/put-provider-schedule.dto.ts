@@ -21,6 +21,7 @@ import {
   WeeklyRuleDto,
   YYYY_MM_DD,
 } from './schedule-parts.dto';
+import { EXAMPLE_ID } from '../../openapi/api-docs';
 
 // Optional fields refuse null as well: `IsOptional` would let an explicit null through.
 const present = (_: object, value: unknown) => value !== undefined;
@@ -95,3 +96,28 @@ export class PutProviderScheduleDto {
   @Matches(YYYY_MM_DD, { message: '$property must be a date yyyy-mm-dd' })
   effectiveFrom?: string;
 }
+
+/** Weekday mornings and Thursday afternoons; closed on Memorial Day, away one morning. */
+export const PUT_PROVIDER_SCHEDULE_EXAMPLE = {
+  clinicId: EXAMPLE_ID.clinicId,
+  timeZone: 'America/New_York',
+  slotMinutes: { video: 30, audio: 20 },
+  bufferMinutes: { before: 0, after: 10 },
+  minimumNoticeMinutes: 120,
+  bookingHorizonDays: 60,
+  dailyMaxVisits: 12,
+  weeklyRules: [
+    ...(['MO', 'TU', 'WE', 'TH', 'FR'] as const).map((weekday) => ({
+      weekday,
+      start: '09:00',
+      end: '12:00',
+      visitTypes: ['video' as const, 'audio' as const],
+    })),
+    { weekday: 'TH', start: '14:00', end: '17:00', visitTypes: ['video'] },
+  ],
+  exceptions: [
+    { kind: 'closed', date: '2026-05-25' },
+    { kind: 'away', date: '2026-03-12', start: '10:00', end: '11:00' },
+  ],
+  effectiveFrom: '2026-03-01',
+} satisfies PutProviderScheduleDto;

@@ -8,8 +8,10 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { uuidParam } from '../../openapi/api-docs';
 import { FHIR_JSON, FhirBundle, FhirSchedule, FhirSlot } from './fhir-resources';
 import { searchsetOf } from './fhir-slot.mapper';
 import { FhirSlotQueryDto } from './fhir-slot-query.dto';
@@ -32,7 +34,20 @@ export class FhirViewsController {
   @Get('Schedule/:providerId')
   @Header('Content-Type', FHIR_JSON)
   @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiOperation({ summary: "FHIR R4 Schedule of a provider's telehealth availability" })
+  @ApiUseCase({
+    summary: "Read a provider's schedule as a FHIR R4 Schedule",
+    description:
+      "The provider's telehealth availability as a FHIR R4 Schedule resource (`application/fhir+json`): the practitioner, the service types and the planning horizon, for EHR integrations.",
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi: "none: the provider's schedule",
+    errors: {
+      400: invalidInputDoc({ ids: ['providerId'], v4: true }),
+      404: 'The provider has no schedule.',
+    },
+    params: { providerId: uuidParam('providerId', 'The provider (the id of their Schedule)') },
+  })
+  @ApiProduces('application/fhir+json')
+  @ApiOkResponse({ description: 'FHIR R4 Schedule' })
   async schedule(
     @Param('providerId', new ParseUUIDPipe({ version: '4' })) providerId: string,
   ): Promise<FhirSchedule> {
@@ -44,7 +59,19 @@ export class FhirViewsController {
   @Get('Slot')
   @Header('Content-Type', FHIR_JSON)
   @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiOperation({ summary: 'FHIR R4 searchset of free and busy Slots of one schedule on one date' })
+  @ApiUseCase({
+    summary: 'Search the FHIR R4 Slots of a schedule on a date',
+    description:
+      "A FHIR R4 searchset Bundle (`application/fhir+json`) of the free and busy Slots of one provider's schedule on one date of their calendar, optionally of one visit type.",
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi: 'none: free and busy times, without the appointments that fill them',
+    errors: {
+      400: invalidInputDoc({ query: true }),
+      404: 'The schedule named does not exist (the provider has no schedule).',
+    },
+  })
+  @ApiProduces('application/fhir+json')
+  @ApiOkResponse({ description: 'FHIR R4 Bundle (searchset) of Slots' })
   async slots(
     @Query() query: FhirSlotQueryDto,
     @Req() request: HttpRequest,

@@ -24,7 +24,7 @@ export class SlotQueryDto {
   @MaxLength(64)
   timeZone?: string;
 
-  @ApiPropertyOptional({ enum: VISIT_TYPES, default: 'video' })
+  @ApiPropertyOptional({ enum: VISIT_TYPES, default: 'video', example: 'audio' })
   @ValidateIf((_: object, value: unknown) => value !== undefined)
   @IsIn(VISIT_TYPES)
   visitType?: VisitType;

@@ -1,11 +1,15 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { uuidParam } from '../../openapi/api-docs';
 import { SearchSlotsHandler } from './search-slots.handler';
 import { SlotQueryDto } from './slot-query.dto';
 import { slotRangeOf } from './slot-range';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
+const RANGE =
+  '`timeZone` is not an IANA time zone, or `to` is not after `from` or more than 31 days later';
 
 @ApiTags('availability')
 @Controller('api/v1')
@@ -14,7 +18,19 @@ export class SlotsController {
 
   @Get('providers/:providerId/slots')
   @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiOperation({ summary: 'Free slots of a provider, rendered in the requested time zone' })
+  @ApiUseCase({
+    summary: 'Search the free slots of a provider',
+    description:
+      "The provider's bookable slots of one visit type starting in [from, to), at most 31 days, shown in the requested time zone: the schedule's hours less exceptions, booked time with its buffers, the minimum notice, the booking horizon and the daily limit.",
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi: 'none: free times only',
+    errors: {
+      400: invalidInputDoc({ ids: ['providerId'], v4: true, query: true, also: RANGE }),
+      404: 'The provider has no schedule.',
+    },
+    params: { providerId: uuidParam('providerId', 'The provider') },
+  })
+  @ApiOkResponse({ description: 'The range searched and the free slots in it' })
   async providerSlots(@Param('providerId', uuid) providerId: string, @Query() query: SlotQueryDto) {
     const range = slotRangeOf(query);
     const slots = await this.search.forProvider(providerId, range);
@@ -24,7 +40,16 @@ export class SlotsController {
 
   @Get('clinics/:clinicId/slots')
   @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiOperation({ summary: 'Free slots of every provider scheduled in a clinic' })
+  @ApiUseCase({
+    summary: 'Search the free slots of a clinic',
+    description:
+      "The free slots of every provider whose schedule is in the clinic, as for one provider's search; a clinic without scheduled providers has none.",
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi: 'none: the providers of the clinic and their free times',
+    errors: { 400: invalidInputDoc({ ids: ['clinicId'], v4: true, query: true, also: RANGE }) },
+    params: { clinicId: uuidParam('clinicId', 'The clinic') },
+  })
+  @ApiOkResponse({ description: 'The range searched, the providers and their free slots' })
   async clinicSlots(@Param('clinicId', uuid) clinicId: string, @Query() query: SlotQueryDto) {
     const range = slotRangeOf(query);
     return { clinicId, ...rangeEcho(range), ...(await this.search.forClinic(clinicId, range)) };

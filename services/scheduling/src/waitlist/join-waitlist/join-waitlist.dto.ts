@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { IsIn, IsUUID } from 'class-validator';
 import { IsAbsentOr, IsIanaTimeZone } from '../../appointments/shared/dto-validators';
+import { EXAMPLE_ID } from '../../openapi/api-docs';
 
 export class JoinWaitlistDto {
   @ApiProperty({ format: 'uuid' })
@@ -32,3 +33,12 @@ export class JoinWaitlistDto {
   @IsIanaTimeZone()
   timeZone!: string;
 }
+
+export const JOIN_WAITLIST_EXAMPLE = {
+  patientId: EXAMPLE_ID.patientId,
+  clinicId: EXAMPLE_ID.clinicId,
+  providerId: EXAMPLE_ID.providerId,
+  visitType: 'video',
+  earlierThan: '2026-03-20T09:00:00-04:00',
+  timeZone: 'America/New_York',
+} satisfies JoinWaitlistDto;

@@ -1,20 +1,15 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { uuidParam } from '../../openapi/api-docs';
 import {
   toWaitlistResponse,
   WaitlistEntryResponse,
 } from '../read-waitlist/waitlist-entry.response';
+import { WAITLIST_ENTRY_PHI } from '../read-waitlist/waitlist-entry.docs';
 import { asWaitlistHttp } from '../waitlist.http-errors';
-import { LeaveWaitlistDto } from './leave-waitlist.dto';
+import { LEAVE_WAITLIST_EXAMPLE, LeaveWaitlistDto } from './leave-waitlist.dto';
 import { LeaveWaitlistHandler } from './leave-waitlist.handler';
 
 @ApiTags('waitlist')
@@ -36,10 +31,22 @@ export class LeaveWaitlistController {
     patients: (r) => [(r as WaitlistEntryResponse).patientId],
     resourceId: (r) => (r as WaitlistEntryResponse).waitlistEntryId,
   })
+  @ApiUseCase({
+    summary: 'Leave the waitlist',
+    description:
+      'Takes an entry off the waitlist with a coded reason: it is never offered a slot again, and an open offer it held goes to the next patient. The entry stays readable. A patient leaves only their own entry.',
+    roles: ['patient', 'coordinator', 'admin'],
+    phi: WAITLIST_ENTRY_PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['id'], body: true, purposeOfUse: true }),
+      403: "The role is not one of patient, coordinator, admin, or a patient leaves another patient's entry.",
+      404: 'No waitlist entry with this id.',
+      409: 'The entry has left the list already, or it changed at the same time.',
+    },
+    params: { id: uuidParam('waitlistEntryId', 'The waitlist entry') },
+    body: { type: LeaveWaitlistDto, example: LEAVE_WAITLIST_EXAMPLE },
+  })
   @ApiOkResponse({ type: WaitlistEntryResponse, description: 'The entry, now left' })
-  @ApiNotFoundResponse({ description: 'no such waitlist entry' })
-  @ApiForbiddenResponse({ description: "another patient's entry" })
-  @ApiConflictResponse({ description: 'the entry has left the list already' })
   async leave(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: LeaveWaitlistDto,

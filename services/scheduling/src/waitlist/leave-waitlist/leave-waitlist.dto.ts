@@ -11,3 +11,5 @@ export class LeaveWaitlistDto {
   @IsIn(LEAVE_REASON_CODES)
   reasonCode!: (typeof LEAVE_REASON_CODES)[number];
 }
+
+export const LEAVE_WAITLIST_EXAMPLE = { reasonCode: 'booked-elsewhere' } satisfies LeaveWaitlistDto;

@@ -1,0 +1,18 @@
+/** The PHI of one appointment as the API returns it. */
+export const APPOINTMENT_PHI =
+  'patient, provider, clinic and participant ids; visit type, time and status; earlier slots; the coded cancellation reason (free-text reasons are stored sealed and never returned)';
+
+/** Why a booking or a move to another slot is refused with 409, as one clause. */
+export const BOOKING_CONFLICTS =
+  "the time is taken (the provider or the patient has another visit then), the provider's schedule does not offer this slot (the detail names why), the provider's telehealth credential is not current until the visit ends, or the booking took too long and gave its time back (try again)";
+
+/** The rules of time a slot breaks with 422. */
+export const SLOT_RULES = 'The visit ends before it starts, or starts in the past.';
+
+/** The 403 of an operation on one appointment, for the roles it admits. */
+export const NOT_YOURS =
+  "The role is not one admitted here, or the caller is neither staff nor the appointment's own patient or provider.";
+
+/** The 404 of an operation on one appointment. */
+export const NO_SUCH_APPOINTMENT =
+  'No appointment with this id (a request not yet booked counts as none).';
