@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Roles } from '@thc/auth';
+import { ApiUseCase } from '@thc/service-runtime';
 import { CLOCK, Clock } from '../clock/sessions-clock.module';
 import { SESSIONS_SETTINGS, SessionsSettings } from '../sessions.settings';
 import { SessionViews } from '../visits/shared/session-views.store';
@@ -57,6 +58,13 @@ export class PlatformStatusController {
 
   @Get()
   @Roles('coordinator', 'admin')
+  @ApiUseCase({
+    summary: 'Read the platform status',
+    description: `Whether the video platform is operational or in an incident (raised when failed joins, drops and technical issues across sessions pass a threshold within a window, closed after a quiet period). During an incident, the visits of the next ${UPCOMING_HOURS} hours it puts at risk, so coordinators call ahead or move them.`,
+    roles: ['coordinator', 'admin'],
+    phi: 'none: session, appointment and provider ids and scheduled starts (no patient data)',
+    errors: {},
+  })
   @ApiOkResponse({ type: PlatformStatusResponse })
   async status(): Promise<PlatformStatusResponse> {
     const now = this.clock();

@@ -1,11 +1,24 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import {
+  NO_SUCH_SESSION,
+  NOT_YOUR_SESSION,
+  SESSION_PARAM,
+  SESSION_PHI,
+} from '../../openapi/api-docs';
 import { SessionResponse, toResponse } from '../run-visit/session.response';
 import { ensureSessionAccess } from '../shared/session-access';
 import { SessionRepository } from '../shared/session.repository';
 import { toFhirEncounter } from './fhir-encounter';
+
+const ROLES = ['patient', 'provider', 'coordinator', 'admin'] as const;
+const ERRORS = {
+  400: invalidInputDoc({ ids: ['sessionId'], purposeOfUse: true }),
+  403: NOT_YOUR_SESSION,
+  404: NO_SUCH_SESSION,
+};
 
 /** Reads of one session: as the API shows it, and as a FHIR R4 Encounter. Each read is recorded. */
 @ApiTags('sessions')
@@ -15,11 +28,20 @@ export class ReadSessionController {
   constructor(private readonly sessions: SessionRepository) {}
 
   @Get('api/v1/sessions/:sessionId')
-  @Roles('patient', 'provider', 'coordinator', 'admin')
+  @Roles(...ROLES)
   @PhiRead({
     resource: 'Encounter',
     patients: (body) => [(body as SessionResponse).patientId],
     resourceId: (body) => (body as SessionResponse).sessionId,
+  })
+  @ApiUseCase({
+    summary: 'Read a session',
+    description:
+      'The virtual visit as its event stream stands now: status, who is present, issues, outcome. A patient reads only their own session, a provider only the sessions they run. Each read is recorded as a PHI access, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
+    roles: ROLES,
+    phi: `the session: ${SESSION_PHI}`,
+    errors: ERRORS,
+    params: SESSION_PARAM,
   })
   @ApiOkResponse({ type: SessionResponse })
   async read(
@@ -32,7 +54,7 @@ export class ReadSessionController {
 
   @Get('fhir/Encounter/:sessionId')
   @Header('Content-Type', 'application/fhir+json')
-  @Roles('patient', 'provider', 'coordinator', 'admin')
+  @Roles(...ROLES)
   @PhiRead({
     resource: 'Encounter',
     patients: (body) => [
@@ -43,6 +65,16 @@ export class ReadSessionController {
     ],
     resourceId: (body) => (body as { id: string }).id,
   })
+  @ApiUseCase({
+    summary: 'Read a session as a FHIR R4 Encounter',
+    description:
+      'The virtual visit as a FHIR R4 Encounter of class VR (virtual), `application/fhir+json`, for EHR integrations. Access and recording as for the session read.',
+    roles: ROLES,
+    phi: 'the Encounter: patient and practitioner references, appointment, status, period and participants',
+    errors: ERRORS,
+    params: SESSION_PARAM,
+  })
+  @ApiProduces('application/fhir+json')
   @ApiOkResponse({ description: 'FHIR R4 Encounter (class VR)' })
   async encounter(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,

@@ -1,7 +1,8 @@
 import { Controller, ForbiddenException, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { SESSION_PHI, uuidParam } from '../../openapi/api-docs';
 import { SessionResponse, toResponse } from '../run-visit/session.response';
 import { SessionViews } from '../shared/session-views.store';
 
@@ -25,6 +26,18 @@ export class SessionListsController {
   @Get('patients/:patientId/sessions')
   @Roles('patient', 'provider', 'coordinator', 'admin')
   @listRead
+  @ApiUseCase({
+    summary: "List a patient's sessions",
+    description:
+      "The patient's virtual visits, soonest first. A patient lists only their own; a provider sees only those they run; staff see all. The list is recorded as a PHI access.",
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi: `every session listed: ${SESSION_PHI}`,
+    errors: {
+      400: invalidInputDoc({ ids: ['patientId'], purposeOfUse: true }),
+      403: 'The role is not one admitted here, or a patient asks for another patient.',
+    },
+    params: { patientId: uuidParam('patientId', 'The patient (the `sub` of their token)') },
+  })
   @ApiOkResponse({ type: [SessionResponse] })
   async ofPatient(
     @Param('patientId', ParseUUIDPipe) patientId: string,
@@ -42,6 +55,18 @@ export class SessionListsController {
   @Get('providers/:providerId/sessions')
   @Roles('provider', 'coordinator', 'admin')
   @listRead
+  @ApiUseCase({
+    summary: "List a provider's sessions",
+    description:
+      'The virtual visits the provider runs, soonest first. A provider lists only their own. The list is recorded as a PHI access.',
+    roles: ['provider', 'coordinator', 'admin'],
+    phi: `every session listed: ${SESSION_PHI}`,
+    errors: {
+      400: invalidInputDoc({ ids: ['providerId'], purposeOfUse: true }),
+      403: 'The role is not one admitted here, or a provider asks for another provider.',
+    },
+    params: { providerId: uuidParam('providerId', 'The provider (the `sub` of their token)') },
+  })
   @ApiOkResponse({ type: [SessionResponse] })
   async ofProvider(
     @Param('providerId', ParseUUIDPipe) providerId: string,

@@ -1,8 +1,23 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { NO_SUCH_SESSION, PARTICIPANT_PARAMS } from '../../openapi/api-docs';
 import { asHttp } from '../shared/http-errors';
-import { AudioOnlyDto, LeaveDto, QualitySampleDto } from './in-visit.dto';
+import {
+  AUDIO_ONLY_EXAMPLE,
+  AudioOnlyDto,
+  LEAVE_EXAMPLE,
+  LeaveDto,
+  QUALITY_SAMPLE_EXAMPLE,
+  QualitySampleDto,
+} from './in-visit.dto';
+
+const ROLES = ['patient', 'provider', 'coordinator', 'admin'] as const;
+const PHI = 'none: the answer is empty';
+const NOT_THEIRS =
+  "The role is not one admitted here, the caller is neither staff, the session's provider nor its patient, or a patient reports for another participant.";
+const ENDED = 'The session has ended, or it changed at the same time.';
 import { InVisitHandler } from './in-visit.handler';
 
 /** Reports from a participant's media client during the visit; answers carry no patient data. */
@@ -15,8 +30,24 @@ export class InVisitController {
   /** A leave, or a drop (`disconnected`); three drops open a connection issue. */
   @Post('leave')
   @HttpCode(204)
-  @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiNoContentResponse()
+  @Roles(...ROLES)
+  @ApiUseCase({
+    summary: 'Report that a participant left or dropped',
+    description:
+      'The participant left the room (`left`) or lost the connection (`disconnected`, a drop). The third drop of one participant opens a connection issue for the coordinators, unless one is open already.',
+    roles: ROLES,
+    phi: PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId', 'participantId'], body: true }),
+      403: NOT_THEIRS,
+      404: NO_SUCH_SESSION,
+      409: ENDED,
+      422: 'The participant is not one of the visit, or is not in the room.',
+    },
+    params: PARTICIPANT_PARAMS,
+    body: { type: LeaveDto, example: LEAVE_EXAMPLE },
+  })
+  @ApiNoContentResponse({ description: 'Recorded' })
   async leave(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Param('participantId', ParseUUIDPipe) participantId: string,
@@ -29,8 +60,24 @@ export class InVisitController {
   /** One connection-quality sample; the band and (if not reported) MOS are derived. */
   @Post('quality-samples')
   @HttpCode(204)
-  @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiNoContentResponse()
+  @Roles(...ROLES)
+  @ApiUseCase({
+    summary: 'Report a connection-quality sample',
+    description:
+      "One sample of the participant's connection (round trip, jitter, packet loss, bitrate, and MOS if the client measures it). The service derives the quality band, and the MOS when it is not reported; the visit's summary for analytics is made of these samples.",
+    roles: ROLES,
+    phi: PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId', 'participantId'], body: true }),
+      403: NOT_THEIRS,
+      404: NO_SUCH_SESSION,
+      409: ENDED,
+      422: 'The participant is not one of the visit, or is not in the room.',
+    },
+    params: PARTICIPANT_PARAMS,
+    body: { type: QualitySampleDto, example: QUALITY_SAMPLE_EXAMPLE },
+  })
+  @ApiNoContentResponse({ description: 'Recorded' })
   async sample(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Param('participantId', ParseUUIDPipe) participantId: string,
@@ -43,8 +90,23 @@ export class InVisitController {
   /** The participant's client could not enter the room (counts toward platform incidents). */
   @Post('join-failed')
   @HttpCode(204)
-  @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiNoContentResponse()
+  @Roles(...ROLES)
+  @ApiUseCase({
+    summary: 'Report that a participant could not enter the room',
+    description:
+      "The participant's client could not connect to the video room: a connection issue is opened for the coordinators (one per participant while it is open), and the failure counts toward platform incidents.",
+    roles: ROLES,
+    phi: PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId', 'participantId'] }),
+      403: NOT_THEIRS,
+      404: NO_SUCH_SESSION,
+      409: 'The session changed at the same time.',
+      422: 'The participant is not one of the visit.',
+    },
+    params: PARTICIPANT_PARAMS,
+  })
+  @ApiNoContentResponse({ description: 'Recorded' })
   async joinFailed(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Param('participantId', ParseUUIDPipe) participantId: string,
@@ -53,10 +115,27 @@ export class InVisitController {
     await asHttp(() => this.handler.joinFailed(sessionId, participantId, principal));
   }
 
+  /** The participant's media fell back to audio only (once; later reports change nothing). */
   @Post('audio-only')
   @HttpCode(204)
-  @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiNoContentResponse()
+  @Roles(...ROLES)
+  @ApiUseCase({
+    summary: 'Report that a participant fell back to audio only',
+    description:
+      'The participant continues without video, and why. Reported once per participant; a later report changes nothing. Analytics counts audio-only visits from it.',
+    roles: ROLES,
+    phi: PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId', 'participantId'], body: true }),
+      403: NOT_THEIRS,
+      404: NO_SUCH_SESSION,
+      409: ENDED,
+      422: 'The participant is not one of the visit.',
+    },
+    params: PARTICIPANT_PARAMS,
+    body: { type: AudioOnlyDto, example: AUDIO_ONLY_EXAMPLE },
+  })
+  @ApiNoContentResponse({ description: 'Recorded' })
   async audioOnly(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Param('participantId', ParseUUIDPipe) participantId: string,

@@ -34,3 +34,15 @@ export class AudioOnlyDto {
   @IsIn(['poor-connection', 'device-failure', 'participant-choice'])
   trigger!: 'poor-connection' | 'device-failure' | 'participant-choice';
 }
+
+export const LEAVE_EXAMPLE = { reason: 'disconnected' } satisfies LeaveDto;
+
+export const QUALITY_SAMPLE_EXAMPLE = {
+  rttMs: 180,
+  jitterMs: 25,
+  packetLossPercent: 1.5,
+  bitrateKbps: 1200,
+  mos: 3.9,
+} satisfies QualitySampleDto;
+
+export const AUDIO_ONLY_EXAMPLE = { trigger: 'poor-connection' } satisfies AudioOnlyDto;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
+import { EXAMPLE_ID } from '../../openapi/api-docs';
 
 export class IssueJoinLinkDto {
   @ApiProperty({
@@ -16,3 +17,7 @@ export class JoinLinkResponse {
   @ApiProperty({ format: 'date-time' }) opensAt!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
+
+export const ISSUE_JOIN_LINK_EXAMPLE = {
+  participantId: EXAMPLE_ID.patientId,
+} satisfies IssueJoinLinkDto;

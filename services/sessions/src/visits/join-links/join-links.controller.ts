@@ -1,14 +1,10 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { NO_SUCH_SESSION, NOT_YOUR_VISIT, SESSION_PARAM, uuidParam } from '../../openapi/api-docs';
 import { asHttp } from '../shared/http-errors';
-import { IssueJoinLinkDto, JoinLinkResponse } from './issue-join-link.dto';
+import { ISSUE_JOIN_LINK_EXAMPLE, IssueJoinLinkDto, JoinLinkResponse } from './issue-join-link.dto';
 import { JoinLinksHandler } from './join-links.handler';
 
 @ApiTags('join links')
@@ -23,8 +19,23 @@ export class JoinLinksController {
    */
   @Post()
   @Roles('patient', 'provider', 'coordinator', 'admin')
+  @ApiUseCase({
+    summary: 'Issue a join link for a participant',
+    description:
+      "A signed link for one participant of the visit, usable in the window around its start (`opensAt` to `expiresAt`); it replaces the participant's previous links, which stop working. The link is a bearer credential: send it only to the participant. A patient may ask only for their own.",
+    roles: ['patient', 'provider', 'coordinator', 'admin'],
+    phi: 'none: the link and its window (the link lets its bearer into the visit)',
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId'], body: true }),
+      403: "The role is not one admitted here, the caller is neither staff, the session's provider nor its patient, or a patient asks for another participant's link.",
+      404: NO_SUCH_SESSION,
+      409: 'The session has ended, or it changed at the same time.',
+      422: 'The participant is not one of the visit, or the visit is so far past that the link would expire before it is issued.',
+    },
+    params: SESSION_PARAM,
+    body: { type: IssueJoinLinkDto, example: ISSUE_JOIN_LINK_EXAMPLE },
+  })
   @ApiCreatedResponse({ type: JoinLinkResponse })
-  @ApiConflictResponse({ description: 'the session has ended' })
   issue(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() dto: IssueJoinLinkDto,
@@ -37,7 +48,22 @@ export class JoinLinksController {
   @Delete(':linkId')
   @HttpCode(204)
   @Roles('provider', 'coordinator', 'admin')
-  @ApiNoContentResponse({ description: 'the link no longer works' })
+  @ApiUseCase({
+    summary: 'Revoke a join link',
+    description:
+      'The link stops working at once (sent to the wrong person, device lost); revoking a revoked link changes nothing. Issue a new one for the participant if they still need to join.',
+    roles: ['provider', 'coordinator', 'admin'],
+    phi: 'none: the answer is empty',
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId', 'linkId'] }),
+      403: NOT_YOUR_VISIT,
+      404: NO_SUCH_SESSION,
+      409: 'The session has ended, or it changed at the same time.',
+      422: 'The session has no link with this id.',
+    },
+    params: { ...SESSION_PARAM, linkId: uuidParam('linkId', 'The join link') },
+  })
+  @ApiNoContentResponse({ description: 'The link no longer works' })
   async revoke(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Param('linkId', ParseUUIDPipe) linkId: string,

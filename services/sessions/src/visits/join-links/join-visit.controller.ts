@@ -1,9 +1,11 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiGoneResponse, ApiOkResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { ApiAcceptLanguage } from '../../openapi/api-docs';
 import { LinkRefusedError } from '../domain/session.errors';
 import { asHttp } from '../shared/http-errors';
-import { JoinVisitDto, JoinVisitResponse } from './join-visit.dto';
+import { JOIN_VISIT_EXAMPLE, JoinVisitDto, JoinVisitResponse } from './join-visit.dto';
 import { JoinVisitHandler } from './join-visit.handler';
 import { refusalProblem } from './join-refusals';
 
@@ -20,9 +22,21 @@ export class JoinVisitController {
   @Post()
   @HttpCode(200)
   @Public()
+  @ApiUseCase({
+    summary: 'Join a visit with a join link',
+    description:
+      "Opens a participant's join link: no bearer token, the signed link is the credential. A patient enters the waiting room (and learns their place) until the provider admits them; everyone else, and an admitted patient, gets the video room. Refusals are problem+json whose `detail` tells the patient, in their language, what happened and what to do.",
+    roles: 'public',
+    phi: "none: the session id, the caller's role, their place in the waiting room or the room's address",
+    errors: {
+      400: invalidInputDoc({ body: true }),
+      403: 'The link is not valid (not signed by this service, or not for this session), or it is not open yet.',
+      410: 'The link expired, was replaced or revoked, or the visit has ended or was cancelled.',
+    },
+    body: { type: JoinVisitDto, example: JOIN_VISIT_EXAMPLE },
+  })
+  @ApiAcceptLanguage()
   @ApiOkResponse({ type: JoinVisitResponse })
-  @ApiForbiddenResponse({ description: 'the link is not valid, or not open yet' })
-  @ApiGoneResponse({ description: 'the link expired or was revoked, or the visit is over' })
   async join(
     @Body() dto: JoinVisitDto,
     @Headers('accept-language') language?: string,

@@ -7,12 +7,23 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import {
+  NO_SUCH_SESSION,
+  NOT_YOUR_VISIT,
+  SESSION_PARAM,
+  SESSION_PHI,
+} from '../../openapi/api-docs';
 import { Handled } from '../shared/session.repository';
 import { asHttp } from '../shared/http-errors';
-import { EndSessionDto, TransferProviderDto } from './run-visit.dto';
+import {
+  END_SESSION_EXAMPLE,
+  EndSessionDto,
+  TRANSFER_PROVIDER_EXAMPLE,
+  TransferProviderDto,
+} from './run-visit.dto';
 import { RunVisitHandler } from './run-visit.handler';
 import { SessionResponse, toResponse } from './session.response';
 
@@ -21,6 +32,9 @@ const phi = PhiRead({
   patients: (body) => [(body as SessionResponse).patientId],
   resourceId: (body) => (body as SessionResponse).sessionId,
 });
+
+const ROLES = ['provider', 'coordinator', 'admin'] as const;
+const PHI = `the session: ${SESSION_PHI}`;
 
 function respond(handled: Handled): SessionResponse {
   if (handled.state.status === 'none') throw new NotFoundException('no such session');
@@ -36,12 +50,23 @@ export class RunVisitController {
 
   @Post('start')
   @HttpCode(200)
-  @Roles('provider', 'coordinator', 'admin')
+  @Roles(...ROLES)
   @phi
-  @ApiOkResponse({ type: SessionResponse })
-  @ApiConflictResponse({
-    description: 'no active telehealth consent (recorded), or already started',
+  @ApiUseCase({
+    summary: 'Start the visit',
+    description:
+      "Starts the visit once the patient's telehealth consent is active (the consent gate). A start without it, or on a closed session, is refused and the refusal recorded, so the audit sees the rule held.",
+    roles: ROLES,
+    phi: PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId'], purposeOfUse: true }),
+      403: NOT_YOUR_VISIT,
+      404: NO_SUCH_SESSION,
+      409: 'The patient has no active telehealth consent (none on record, revoked or expired), the session is closed or already started, or it changed at the same time.',
+    },
+    params: SESSION_PARAM,
   })
+  @ApiOkResponse({ type: SessionResponse, description: 'The session, in progress' })
   async start(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @CurrentPrincipal() principal: Principal,
@@ -51,9 +76,24 @@ export class RunVisitController {
 
   @Post('admit')
   @HttpCode(200)
-  @Roles('provider', 'coordinator', 'admin')
+  @Roles(...ROLES)
   @phi
-  @ApiOkResponse({ type: SessionResponse })
+  @ApiUseCase({
+    summary: 'Admit the patient from the waiting room',
+    description:
+      'Lets the waiting patient into the video room; their next join gets the room. The time they waited is recorded for analytics.',
+    roles: ROLES,
+    phi: PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId'], purposeOfUse: true }),
+      403: NOT_YOUR_VISIT,
+      404: NO_SUCH_SESSION,
+      409: 'The session has ended, the patient was admitted already, or the session changed at the same time.',
+      422: 'The patient is not in the waiting room.',
+    },
+    params: SESSION_PARAM,
+  })
+  @ApiOkResponse({ type: SessionResponse, description: 'The session, patient admitted' })
   async admit(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @CurrentPrincipal() principal: Principal,
@@ -64,9 +104,25 @@ export class RunVisitController {
   /** Hands the visit to another provider, who then gets a link of their own. */
   @Post('transfer')
   @HttpCode(200)
-  @Roles('provider', 'coordinator', 'admin')
+  @Roles(...ROLES)
   @phi
-  @ApiOkResponse({ type: SessionResponse })
+  @ApiUseCase({
+    summary: 'Hand the visit to another provider',
+    description:
+      'The previous provider leaves the room and their links stop working; the new provider runs the visit from now on and needs a join link of their own.',
+    roles: ROLES,
+    phi: PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId'], body: true, purposeOfUse: true }),
+      403: NOT_YOUR_VISIT,
+      404: NO_SUCH_SESSION,
+      409: 'The session has ended, or it changed at the same time.',
+      422: 'That provider already runs the visit, or already takes part in it in another role.',
+    },
+    params: SESSION_PARAM,
+    body: { type: TransferProviderDto, example: TRANSFER_PROVIDER_EXAMPLE },
+  })
+  @ApiOkResponse({ type: SessionResponse, description: 'The session, with its new provider' })
   async transfer(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() dto: TransferProviderDto,
@@ -77,9 +133,25 @@ export class RunVisitController {
 
   @Post('end')
   @HttpCode(200)
-  @Roles('provider', 'coordinator', 'admin')
+  @Roles(...ROLES)
   @phi
-  @ApiOkResponse({ type: SessionResponse })
+  @ApiUseCase({
+    summary: 'End the visit with its outcome',
+    description:
+      "Ends the visit: everyone leaves the room and the outcome is recorded with the facts analytics reads (duration, audio-only, connection quality per participant). `completed` and `ended-technical-failure` need a visit that started; a no-show needs one that did not, after its scheduled start (and, for the patient's, a patient who never arrived).",
+    roles: ROLES,
+    phi: PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId'], body: true, purposeOfUse: true }),
+      403: NOT_YOUR_VISIT,
+      404: NO_SUCH_SESSION,
+      409: 'The session has ended already, or it changed at the same time.',
+      422: 'The outcome does not fit the visit: completed without a start, a no-show of a visit that started or has not reached its scheduled start, or a patient no-show of a patient who arrived.',
+    },
+    params: SESSION_PARAM,
+    body: { type: EndSessionDto, example: END_SESSION_EXAMPLE },
+  })
+  @ApiOkResponse({ type: SessionResponse, description: 'The session, ended' })
   async end(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() dto: EndSessionDto,

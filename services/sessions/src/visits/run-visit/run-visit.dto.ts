@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
+import { EXAMPLE_ID } from '../../openapi/api-docs';
 import type { EndOutcome } from '../domain/session.commands';
 
 export const END_OUTCOMES: readonly EndOutcome[] = [
@@ -20,3 +21,9 @@ export class TransferProviderDto {
   @IsUUID()
   providerId!: string;
 }
+
+export const END_SESSION_EXAMPLE = { outcome: 'completed' } satisfies EndSessionDto;
+
+export const TRANSFER_PROVIDER_EXAMPLE = {
+  providerId: EXAMPLE_ID.otherProviderId,
+} satisfies TransferProviderDto;

@@ -1,20 +1,16 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
+import { NO_SUCH_SESSION, SESSION_PARAM } from '../../openapi/api-docs';
 import { asHttp } from '../shared/http-errors';
 import { ensureSessionAccess } from '../shared/session-access';
 import { SessionRepository } from '../shared/session.repository';
 import { TEXT_SEALER, TextSealer } from '../shared/text-sealer';
 import { POST_VISIT_QUESTIONNAIRE, SURVEY_URL } from './post-visit.questionnaire';
-import { SubmitSurveyDto, SurveyReceipt } from './survey.dto';
+import { SUBMIT_SURVEY_EXAMPLE, SubmitSurveyDto, SurveyReceipt } from './survey.dto';
 
 /** The post-visit survey: one response per session, from the patient (or staff on their behalf). */
 @ApiTags('survey')
@@ -29,6 +25,14 @@ export class SurveyController {
 
   @Get('fhir/Questionnaire/post-visit-survey')
   @Roles('patient', 'provider', 'coordinator', 'admin', 'analyst')
+  @ApiUseCase({
+    summary: 'Read the post-visit survey questionnaire',
+    description:
+      'The post-visit satisfaction survey as a FHIR R4 Questionnaire, in English and Spanish: what each answer of a survey response means, by its linkId.',
+    roles: ['patient', 'provider', 'coordinator', 'admin', 'analyst'],
+    phi: 'none: the questionnaire',
+    errors: {},
+  })
   @ApiOkResponse({ description: 'FHIR R4 Questionnaire' })
   questionnaire(): typeof POST_VISIT_QUESTIONNAIRE {
     return POST_VISIT_QUESTIONNAIRE;
@@ -36,8 +40,23 @@ export class SurveyController {
 
   @Post('api/v1/sessions/:sessionId/survey')
   @Roles('patient', 'coordinator', 'admin')
+  @ApiUseCase({
+    summary: 'Answer the post-visit survey',
+    description:
+      "The patient's answers to the post-visit questionnaire, once per session, after a visit that took place; staff may submit them on the patient's behalf. A free-text comment is stored sealed under the patient's key.",
+    roles: ['patient', 'coordinator', 'admin'],
+    phi: 'none: the receipt (survey id and questionnaire)',
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId'], body: true }),
+      403: "The role is not one of patient, coordinator, admin, or a patient answers for another patient's visit.",
+      404: NO_SUCH_SESSION,
+      409: "The survey of this session was answered already, the session changed at the same time, or, with a comment, the patient's records were erased.",
+      422: 'The visit did not take place (it has not ended, or never started).',
+    },
+    params: SESSION_PARAM,
+    body: { type: SubmitSurveyDto, example: SUBMIT_SURVEY_EXAMPLE },
+  })
   @ApiCreatedResponse({ type: SurveyReceipt })
-  @ApiConflictResponse({ description: 'already answered' })
   async submit(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() dto: SubmitSurveyDto,

@@ -24,3 +24,10 @@ export class SurveyReceipt {
   @ApiProperty({ format: 'uuid' }) surveyId!: string;
   @ApiProperty() questionnaire!: string;
 }
+
+export const SUBMIT_SURVEY_EXAMPLE = {
+  overall: 5,
+  wouldRecommend: 9,
+  technicalQuality: 4,
+  comment: 'The video froze once, but the doctor called back right away.',
+} satisfies SubmitSurveyDto;

@@ -13,24 +13,38 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { IsIn } from 'class-validator';
+import {
+  ApiAcceptLanguage,
+  NO_SUCH_SESSION,
+  NOT_YOUR_VISIT,
+  SESSION_PARAM,
+  uuidParam,
+} from '../../openapi/api-docs';
 import { SESSION_EVENT as E } from '../domain/session.events';
 import { languageOf } from '../join-links/join-refusals';
 import { asHttp } from '../shared/http-errors';
 import { IssueQueue, QueuedIssue } from './issue-queue.projection';
 import { Device, playbookFor } from './playbook.data';
 import {
+  ASSIGN_ISSUE_EXAMPLE,
   AssignIssueDto,
   CATEGORIES,
   DEVICES,
+  OPEN_ISSUE_EXAMPLE,
   OpenIssueDto,
+  PRE_VISIT_CHECK_EXAMPLE,
   PreVisitCheckDto,
+  RESOLVE_ISSUE_EXAMPLE,
   ResolveIssueDto,
 } from './troubleshooting.dto';
 import { TroubleshootingHandler } from './troubleshooting.handler';
@@ -63,8 +77,17 @@ class QueueEntry {
 }
 
 class PlaybookQuery {
-  @IsAbsentOr() @IsIn(DEVICES) device?: Device;
+  @ApiPropertyOptional({ enum: DEVICES, example: 'mobile', description: 'Default: desktop.' })
+  @IsAbsentOr()
+  @IsIn(DEVICES)
+  device?: Device;
 }
+
+const PARTICIPANTS = ['patient', 'provider', 'coordinator', 'admin'] as const;
+const ISSUE_PARAMS = { ...SESSION_PARAM, issueId: uuidParam('issueId', 'The technical issue') };
+const NOT_THEIRS =
+  "The role is not one admitted here, the caller is neither staff, the session's provider nor its patient, or a patient acts for another participant.";
+const STEPS_PHI = "none: playbook steps in the caller's language";
 
 /** Troubleshooting and patient assistance: device checks, issues, playbook, coordinator queue. */
 @ApiTags('troubleshooting')
@@ -79,8 +102,25 @@ export class TroubleshootingController {
   /** The participant's device test; a failed one opens an issue and returns its first steps. */
   @Post('sessions/:sessionId/pre-visit-checks')
   @HttpCode(201)
-  @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiOkResponse({ type: CheckResponse })
+  @Roles(...PARTICIPANTS)
+  @ApiUseCase({
+    summary: "Record a participant's pre-visit device check",
+    description:
+      "The result of the participant's camera, microphone, speaker and network test before the visit. A failed part opens a technical issue for the coordinators (named after the first failing part: network, camera, microphone, speaker) and the answer carries the first playbook steps to try, in the caller's language.",
+    roles: PARTICIPANTS,
+    phi: `${STEPS_PHI}, the check's result and the id of the issue opened`,
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId'], body: true }),
+      403: NOT_THEIRS,
+      404: NO_SUCH_SESSION,
+      409: 'The session has ended, or it changed at the same time.',
+      422: 'The participant is not one of the visit.',
+    },
+    params: SESSION_PARAM,
+    body: { type: PreVisitCheckDto, example: PRE_VISIT_CHECK_EXAMPLE },
+  })
+  @ApiAcceptLanguage()
+  @ApiCreatedResponse({ type: CheckResponse })
   async check(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() dto: PreVisitCheckDto,
@@ -100,8 +140,25 @@ export class TroubleshootingController {
   }
 
   @Post('sessions/:sessionId/issues')
-  @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiOkResponse({ type: IssueResponse })
+  @Roles(...PARTICIPANTS)
+  @ApiUseCase({
+    summary: 'Report a technical issue',
+    description:
+      "Opens a technical issue of a session (audio, video, connection, join link, device, other) for the coordinators' queue, optionally for one participant and with a description (free text, stored sealed under the patient's key). The answer carries the playbook's steps for the category and device, in the caller's language.",
+    roles: PARTICIPANTS,
+    phi: `${STEPS_PHI}, and the id of the issue opened`,
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId'], body: true }),
+      403: NOT_THEIRS,
+      404: NO_SUCH_SESSION,
+      409: "The session changed at the same time, or, with a description, the patient's records were erased.",
+      422: 'The participant named is not one of the visit.',
+    },
+    params: SESSION_PARAM,
+    body: { type: OpenIssueDto, example: OPEN_ISSUE_EXAMPLE },
+  })
+  @ApiAcceptLanguage()
+  @ApiCreatedResponse({ type: IssueResponse })
   async open(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() dto: OpenIssueDto,
@@ -115,6 +172,22 @@ export class TroubleshootingController {
   @Post('sessions/:sessionId/issues/:issueId/assign')
   @HttpCode(204)
   @Roles('coordinator', 'admin')
+  @ApiUseCase({
+    summary: 'Assign a technical issue to a coordinator',
+    description:
+      'A coordinator takes an open issue (or hands it to a colleague); the queue shows who has it. Assigning it to the same coordinator again changes nothing.',
+    roles: ['coordinator', 'admin'],
+    phi: 'none: the answer is empty',
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId', 'issueId'], body: true }),
+      404: NO_SUCH_SESSION,
+      409: 'The issue is resolved, or the session changed at the same time.',
+      422: 'The session has no issue with this id.',
+    },
+    params: ISSUE_PARAMS,
+    body: { type: AssignIssueDto, example: ASSIGN_ISSUE_EXAMPLE },
+  })
+  @ApiNoContentResponse({ description: 'Assigned' })
   async assign(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Param('issueId', ParseUUIDPipe) issueId: string,
@@ -127,6 +200,23 @@ export class TroubleshootingController {
   @Post('sessions/:sessionId/issues/:issueId/resolve')
   @HttpCode(204)
   @Roles('provider', 'coordinator', 'admin')
+  @ApiUseCase({
+    summary: 'Resolve a technical issue',
+    description:
+      'Closes an open issue with its outcome and the playbook steps tried; analytics reads them, with the time it took, to see which steps work.',
+    roles: ['provider', 'coordinator', 'admin'],
+    phi: 'none: the answer is empty',
+    errors: {
+      400: invalidInputDoc({ ids: ['sessionId', 'issueId'], body: true }),
+      403: NOT_YOUR_VISIT,
+      404: NO_SUCH_SESSION,
+      409: 'The issue is resolved already, or the session changed at the same time.',
+      422: 'The session has no issue with this id.',
+    },
+    params: ISSUE_PARAMS,
+    body: { type: ResolveIssueDto, example: RESOLVE_ISSUE_EXAMPLE },
+  })
+  @ApiNoContentResponse({ description: 'Resolved' })
   async resolve(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Param('issueId', ParseUUIDPipe) issueId: string,
@@ -139,6 +229,15 @@ export class TroubleshootingController {
   /** The coordinators' live queue of open issues, oldest first (ids only, no patient data). */
   @Get('issues/open')
   @Roles('coordinator', 'admin')
+  @ApiUseCase({
+    summary: "List the coordinators' queue of open issues",
+    description:
+      "Every open technical issue, oldest first, with whom it is assigned to and the playbook's steps for it in the caller's language: the coordinators' live queue.",
+    roles: ['coordinator', 'admin'],
+    phi: 'none: issue, session and coordinator ids, categories and times (no patient data)',
+    errors: {},
+  })
+  @ApiAcceptLanguage()
   @ApiOkResponse({ type: [QueueEntry] })
   async openIssues(@Headers('accept-language') language?: string): Promise<QueueEntry[]> {
     return (await this.queue.open()).map((issue: QueuedIssue) => ({
@@ -158,7 +257,22 @@ export class TroubleshootingController {
 
   /** The playbook of a category, for a device, in the caller's language (en, es). */
   @Get('playbooks/:category')
-  @Roles('patient', 'provider', 'coordinator', 'admin')
+  @Roles(...PARTICIPANTS)
+  @ApiUseCase({
+    summary: 'Read the troubleshooting playbook of a category',
+    description:
+      "The steps to try for a kind of technical issue, for a device, in the caller's language (en, es).",
+    roles: PARTICIPANTS,
+    phi: STEPS_PHI,
+    errors: {
+      400: invalidInputDoc({ query: true }),
+      404: 'No playbook for this category.',
+    },
+    params: {
+      category: { example: 'audio', description: `One of: ${CATEGORIES.join(', ')}` },
+    },
+  })
+  @ApiAcceptLanguage()
   @ApiOkResponse({ type: [PlaybookStepResponse] })
   playbook(
     @Param('category') category: string,

@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { EXAMPLE_ID } from '../../openapi/api-docs';
 
 export const CATEGORIES = ['audio', 'video', 'connection', 'join-link', 'device', 'other'] as const;
 export const DEVICES = ['desktop', 'mobile', 'tablet'] as const;
@@ -111,3 +112,27 @@ export class PreVisitCheckDto {
   @Type(() => ClientDto)
   client!: ClientDto;
 }
+
+export const OPEN_ISSUE_EXAMPLE = {
+  category: 'audio',
+  participantId: EXAMPLE_ID.patientId,
+  description: 'The doctor cannot hear me, but I can hear them.',
+  device: 'mobile',
+  browser: 'safari',
+} satisfies OpenIssueDto;
+
+export const ASSIGN_ISSUE_EXAMPLE = {
+  coordinatorId: EXAMPLE_ID.coordinatorId,
+} satisfies AssignIssueDto;
+
+export const RESOLVE_ISSUE_EXAMPLE = {
+  outcome: 'fixed',
+  steps: ['grant-permissions', 'rejoin'],
+} satisfies ResolveIssueDto;
+
+export const PRE_VISIT_CHECK_EXAMPLE = {
+  participantId: EXAMPLE_ID.patientId,
+  checks: { camera: 'pass', microphone: 'fail', speaker: 'pass', network: 'warn' },
+  network: { downlinkKbps: 4200, uplinkKbps: 900, rttMs: 140 },
+  client: { device: 'mobile', browser: 'safari' },
+} satisfies PreVisitCheckDto;

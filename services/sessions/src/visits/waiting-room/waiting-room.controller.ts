@@ -1,8 +1,9 @@
 import { Controller, ForbiddenException, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
+import { uuidParam } from '../../openapi/api-docs';
 import { WaitingPatient, WaitingRoom } from './waiting-room.query';
 
 class WaitingPatientResponse implements WaitingPatient {
@@ -36,6 +37,18 @@ export class WaitingRoomController {
     resource: 'Encounter',
     action: 'search',
     patients: (body) => (body as WaitingRoomResponse).waiting.map((w) => w.patientId),
+  })
+  @ApiUseCase({
+    summary: "Read a provider's waiting room",
+    description:
+      'The patients who arrived for their visit with the provider and are not yet admitted, in order of arrival, with how long each has waited. A provider reads only their own. The read is recorded as a PHI access.',
+    roles: ['provider', 'coordinator', 'admin'],
+    phi: "each waiting patient's id, session, appointment, scheduled start, arrival time and wait",
+    errors: {
+      400: invalidInputDoc({ ids: ['providerId'], purposeOfUse: true }),
+      403: 'The role is not one admitted here, or a provider asks for another provider.',
+    },
+    params: { providerId: uuidParam('providerId', 'The provider (the `sub` of their token)') },
   })
   @ApiOkResponse({ type: WaitingRoomResponse })
   async read(
