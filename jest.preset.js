@@ -14,7 +14,8 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
   transform: {
-    // jose ships only ES modules; SWC turns them into CommonJS for Jest's module system.
+    // jose and json-schema-ref-parser (under swagger-parser) ship only ES modules; SWC turns
+    // them into CommonJS for Jest's module system.
     '^.+\\.(ts|js|mjs)$': [
       '@swc/jest',
       {
@@ -28,7 +29,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@apidevtools/json-schema-ref-parser)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.infra/'],
