@@ -53,7 +53,6 @@ export async function benchPlatform(ctx: PlatformBenchContext): Promise<void> {
     mongoUrl: ctx.mongoUrl,
     topicPrefix: ns.topicPrefix,
     databasePrefix: ns.databasePrefix,
-    basePort: 45_100 + Math.floor(Math.random() * 800),
     logDir: join(ROOT, 'tmp', 'bench-output', 'platform', ns.id),
     env: {
       LOG_LEVEL: 'warn',

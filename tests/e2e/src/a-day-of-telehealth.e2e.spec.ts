@@ -35,7 +35,6 @@ describe('a day of a telehealth program, through the public APIs only', () => {
     mongoUrl: ns.mongoUrl,
     topicPrefix: ns.topicPrefix,
     databasePrefix: ns.databasePrefix,
-    basePort: 43_100 + Math.floor(Math.random() * 800),
     logDir: join(ROOT, 'tmp', 'test-output', 'e2e', ns.id),
     env: {
       LOG_LEVEL: 'warn',

@@ -32,7 +32,6 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
     mongoUrl: ns.mongoUrl,
     topicPrefix: ns.topicPrefix,
     databasePrefix: ns.databasePrefix,
-    basePort: 44_100 + Math.floor(Math.random() * 800),
     logDir: join(ROOT, 'tmp', 'test-output', 'faults', ns.id),
     env: {
       LOG_LEVEL: 'warn',

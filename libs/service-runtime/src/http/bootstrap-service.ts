@@ -34,7 +34,12 @@ export async function createServiceApp(
     bodyParser: false,
     ...(options.logger !== undefined ? { logger: options.logger } : { bufferLogs: true }),
   });
-  if (options.logger === undefined) app.useLogger(app.get(PinoNestLogger));
+  if (options.logger === undefined) {
+    app.useLogger(app.get(PinoNestLogger));
+    // Nest would hold the buffered lines until the HTTP server listens: a start that fails or
+    // hangs before that (an init hook, the port already taken) would leave no line at all.
+    app.flushLogs();
+  }
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware);
   app.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
@@ -85,19 +90,50 @@ export async function bootstrapService(
   options: { telemetry?: Telemetry } = {},
 ): Promise<INestApplication> {
   const logger = new Logger(identity.name);
+  const port = Number(process.env['PORT'] ?? identity.defaultPort);
+  const host = process.env['HOST'] ?? '127.0.0.1';
+  const progress = startupProgress(logger);
   try {
     const app = await createServiceApp(rootModule, identity, { shutdownHooks: false });
-    const port = Number(process.env['PORT'] ?? identity.defaultPort);
-    const host = process.env['HOST'] ?? '127.0.0.1';
+    progress.stage(
+      `starting modules (init hooks: indexes, Kafka producers and consumers), then listening on ${host}:${port}`,
+    );
     await app.listen(port, host);
     logger.log(`listening on http://${host}:${port} (docs at /docs)`);
     stopOnSignals(app, logger, options.telemetry);
     return app;
   } catch (error) {
+    // Whatever Nest still buffers goes out first, so the lines before the failure are there too.
+    Logger.flush();
     logger.error(`could not start: ${(error as Error).message}`);
     await options.telemetry?.shutdown().catch(() => undefined);
     process.exit(1);
+  } finally {
+    progress.done();
   }
+}
+
+/** Between two reports of a start-up that is still running. */
+const STARTUP_REPORT_INTERVAL_MS = 15_000;
+
+/**
+ * Reports a start-up that takes long, every 15 s, at warn: what it is waiting for. A start that
+ * hangs (a database or a broker that accepts connections and never answers) otherwise writes
+ * nothing, at `LOG_LEVEL=warn` not even the lines Nest prints as it goes.
+ */
+function startupProgress(logger: Logger): { stage(name: string): void; done(): void } {
+  const started = Date.now();
+  let current = 'creating the application (MongoDB connection, event store indexes, providers)';
+  const timer = setInterval(() => {
+    // Lines Nest buffers until the JSON logger is attached are printed now, by its console logger.
+    Logger.flush();
+    logger.warn(`still starting after ${Math.round((Date.now() - started) / 1000)} s: ${current}`);
+  }, STARTUP_REPORT_INTERVAL_MS);
+  timer.unref();
+  return {
+    stage: (name) => (current = name),
+    done: () => clearInterval(timer),
+  };
 }
 
 function stopOnSignals(app: INestApplication, logger: Logger, telemetry?: Telemetry): void {

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, WriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { freePortBlock } from './free-port-block';
 import { builtEntryPoint, PLATFORM_SERVICES, PlatformService } from './platform-services';
 
 export interface PlatformOptions {
@@ -11,8 +12,11 @@ export interface PlatformOptions {
   /** KAFKA_TOPIC_PREFIX and MONGO_DB_PREFIX, so a run keeps to its own topics and databases. */
   readonly topicPrefix: string;
   readonly databasePrefix: string;
-  /** First HTTP port; services take the following ones in PLATFORM_SERVICES order. */
-  readonly basePort: number;
+  /**
+   * First HTTP port; services take the following ones in PLATFORM_SERVICES order. Default: a
+   * block of free ports below the system's ephemeral range, chosen by `start`.
+   */
+  readonly basePort?: number;
   /** Where each service's log goes (`<service>.log`). */
   readonly logDir: string;
   /** Environment for every service, then per service. */
@@ -34,8 +38,11 @@ interface RunningService {
  */
 export class RunningPlatform {
   private readonly services = new Map<PlatformService, RunningService>();
+  private basePort?: number;
 
-  constructor(private readonly options: PlatformOptions) {}
+  constructor(private readonly options: PlatformOptions) {
+    this.basePort = options.basePort;
+  }
 
   url(service: PlatformService): string {
     return `http://127.0.0.1:${this.portOf(service)}`;
@@ -49,6 +56,7 @@ export class RunningPlatform {
   async start(): Promise<void> {
     this.buildIfMissing();
     this.provisionTopics();
+    this.basePort ??= await freePortBlock(PLATFORM_SERVICES.length);
     mkdirSync(this.options.logDir, { recursive: true });
     for (const name of PLATFORM_SERVICES) this.spawnService(name);
     await Promise.all(PLATFORM_SERVICES.map((name) => this.waitReady(name)));
@@ -72,23 +80,37 @@ export class RunningPlatform {
     await Promise.all([...this.services.values()].map((s) => this.terminate(s, 'SIGTERM')));
   }
 
+  /**
+   * Polls readiness until 200. Fails at once, with the end of its log, if the process exits;
+   * after `timeoutMs` with the last answer and the end of its log.
+   */
   async waitReady(service: PlatformService, timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const status = await this.readiness(service);
       if (status === 200) return;
+      const child = this.services.get(service)?.process;
+      const exited = child?.exitCode ?? child?.signalCode;
+      if (exited !== null && exited !== undefined) {
+        throw new Error(
+          `${service} exited (${exited}) before it was ready\n${this.logTail(service)}`,
+        );
+      }
       if (Date.now() > deadline) {
         throw new Error(
-          `${service} not ready after ${timeoutMs} ms (last status ${status}); log: ${this.logPath(service)}`,
+          `${service} not ready after ${timeoutMs} ms (last status ${status})\n${this.logTail(service)}`,
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   }
 
+  /** The readiness status, `down` when nothing answers within 5 s (a readiness answer takes about 3 s at most). */
   async readiness(service: PlatformService): Promise<number | 'down'> {
     try {
-      const response = await fetch(`${this.url(service)}/health/ready`);
+      const response = await fetch(`${this.url(service)}/health/ready`, {
+        signal: AbortSignal.timeout(5000),
+      });
       return response.status;
     } catch {
       return 'down';
@@ -99,8 +121,22 @@ export class RunningPlatform {
     return join(this.options.logDir, `${service}.log`);
   }
 
+  /** The last lines of a service's log, for failure messages. */
+  logTail(service: PlatformService, lines = 40): string {
+    const path = this.logPath(service);
+    let text = '';
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      // no log yet
+    }
+    const tail = text.trimEnd().split('\n').slice(-lines).join('\n');
+    return `${path}${tail ? `:\n${tail}` : ' is empty'}`;
+  }
+
   private portOf(service: PlatformService): number {
-    return this.options.basePort + PLATFORM_SERVICES.indexOf(service);
+    if (this.basePort === undefined) throw new Error('the platform has no ports before start()');
+    return this.basePort + PLATFORM_SERVICES.indexOf(service);
   }
 
   private spawnService(name: PlatformService): void {

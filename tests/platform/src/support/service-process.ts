@@ -31,8 +31,9 @@ export class ServiceProcess {
     private readonly env: Readonly<Record<string, string>>,
   ) {}
 
-  async start(): Promise<void> {
-    const port = await freePort();
+  /** Starts the process on `port`, by default a free one. */
+  async start(port?: number): Promise<void> {
+    port ??= await freePort();
     this.url = `http://127.0.0.1:${port}`;
     this.child = spawn(
       process.execPath,
