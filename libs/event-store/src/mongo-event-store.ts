@@ -4,12 +4,13 @@ import { KnownHeads } from './append/known-heads';
 import { AppendResult, StreamAppender } from './append/stream-appender';
 import { EventDocument, eventDocumentSchema } from './event-document.schema';
 import { EVENT_STORE_DEFAULTS, EventStoreOptions } from './event-store.options';
-import { Outbox } from './outbox/outbox';
+import { Outbox, OutboxHead } from './outbox/outbox';
 import { StreamReader } from './reading/stream-reader';
 import { ExpectedVersion, NewEvent, StoredEvent } from './stored-event';
 
 export type { AppendResult } from './append/stream-appender';
 export type { EventStoreOptions } from './event-store.options';
+export type { OutboxHead } from './outbox/outbox';
 
 /**
  * Event streams in MongoDB, one document per event, with optimistic concurrency on the
@@ -72,6 +73,11 @@ export class MongoEventStore {
   /** Pending events for the relay: complete appends only, in (streamId, version) order, as stored. */
   readPending(limit = 500): Promise<StoredEvent[]> {
     return this.outbox.readPending(limit);
+  }
+
+  /** The next `limit` events the relay publishes: how many, and when the oldest was recorded. */
+  outboxHead(limit: number, maxTimeMS: number): Promise<OutboxHead> {
+    return this.outbox.head(limit, maxTimeMS);
   }
 
   /** Clears the outbox mark of published events and records when they were published. */

@@ -8,4 +8,5 @@ export * from './decider-spec';
 export * from './telemetry-capture';
 export * from './platform/platform-services';
 export * from './platform/running-platform';
+export * from './tcp-proxy';
 export * from './command-budget';

@@ -5,6 +5,14 @@ import { EventDocument } from '../event-document.schema';
 import { StoredEvent } from '../stored-event';
 import { toStoredEvent } from '../to-stored-event';
 
+/** The front of the outbox: the next pending events the relay publishes. */
+export interface OutboxHead {
+  /** Pending events read, at most the limit asked for. */
+  readonly count: number;
+  /** When the oldest of them was recorded; undefined when nothing is pending. */
+  readonly oldestRecordedAt?: Date;
+}
+
 /**
  * The stored events are their own outbox: `pending: true` until the relay has published
  * them. The relay sees complete appends only, so it never publishes part of one, nor an
@@ -41,6 +49,23 @@ export class Outbox {
       ready = batch.slice(0, completeBatchPrefix(batch, from));
     }
     return ready.map(toStoredEvent);
+  }
+
+  /**
+   * The next `limit` pending events, read as `readPending` reads them (same filter, no sort,
+   * so the same index on MongoDB) with only their `recordedAt`: a read of at most `limit`
+   * index entries and documents whatever the size of the store or of the backlog. Not the
+   * oldest pending event of the whole outbox, which would need an index in time order; the
+   * relay publishes in this order, so these are the events that wait for it first.
+   */
+  async head(limit: number, maxTimeMS: number): Promise<OutboxHead> {
+    const page = await this.events
+      .find({ pending: true }, { projection: { _id: 0, recordedAt: 1 }, limit, maxTimeMS })
+      .toArray();
+    const times = page.map((document) => document.recordedAt.getTime());
+    return times.length === 0
+      ? { count: 0 }
+      : { count: times.length, oldestRecordedAt: new Date(Math.min(...times)) };
   }
 
   /**

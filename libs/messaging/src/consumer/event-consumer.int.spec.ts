@@ -1,11 +1,10 @@
 import { deadLetterTopic } from '@thc/contracts';
-import { eventually, TestNamespace } from '@thc/testing';
+import { eventually, TcpProxy, TestNamespace } from '@thc/testing';
 import { Kafka, Producer } from 'kafkajs';
 import { Connection, mongo } from 'mongoose';
 import { register } from 'prom-client';
 import { applyOnce } from '../idempotency/apply-once';
 import { cloudEventMessage } from '../jest/cloud-event-message';
-import { TcpProxy } from '../jest/tcp-proxy';
 import { messageCount, TopicReader } from '../jest/topic-reader';
 import { ConsumedEvent } from './consumed-event';
 import { EventConsumer, EventConsumerOptions } from './event-consumer';

@@ -58,12 +58,15 @@ export class ServiceEnv {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
-  /** Readiness fails above this many unpublished events in the outbox (default 10 000). */
+  /**
+   * Readiness fails once the next events the outbox relay publishes have waited longer than
+   * this (default 300 000: five minutes).
+   */
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
-  @Min(0)
-  READY_MAX_OUTBOX_BACKLOG?: number;
+  @Min(1000)
+  READY_MAX_OUTBOX_AGE_MS?: number;
 
   /** After SIGTERM, readiness is 503 this long before the listener closes (default 0). */
   @IsOptional()

@@ -44,12 +44,17 @@ export class ConsumerStateTracker {
     return [...byGroup].map(([group, topics]) => ({ group, topics: [...topics] }));
   }
 
-  /** Consumers created, and those that are not running now (not yet joined, crashed, stopped). */
-  snapshot(): { total: number; notRunning: number } {
+  /**
+   * Consumers created, how many are not running now (not yet joined, crashed, stopped), and
+   * the groups of those.
+   */
+  snapshot(): { total: number; notRunning: number; groupsNotRunning: string[] } {
     const states = [...this.states.values()];
+    const idle = states.filter((s) => !s.joined || s.stopped);
     return {
       total: states.length,
-      notRunning: states.filter((s) => !s.joined || s.stopped).length,
+      notRunning: idle.length,
+      groupsNotRunning: [...new Set(idle.map((s) => s.group))],
     };
   }
 

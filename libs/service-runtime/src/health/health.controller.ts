@@ -2,15 +2,14 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '@thc/auth';
-import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
-import { KafkaHealthIndicator } from './kafka.health';
-import { PipelineHealthIndicator } from './pipeline.health';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { Readiness } from './readiness';
 
 /**
  * Liveness says the process can serve; readiness says its dependencies answer (MongoDB, Kafka),
- * its consumers are running, its outbox is below `READY_MAX_OUTBOX_BACKLOG`, and it is not
- * shutting down. A 503 from readiness names what failed under `error` (e.g.
- * `{"kafka":{"status":"down"}}`).
+ * its consumers are running, its outbox is being published, and it is not shutting down. A 503
+ * from readiness is problem+json whose `detail` names each failing check with its reason, with
+ * terminus' report beside it (`error`, e.g. `{"kafka":{"status":"down","message":"..."}}`).
  *
  * Probes for the orchestrator, not part of any client's API: like /metrics, they are left out
  * of the OpenAPI document.
@@ -22,9 +21,7 @@ import { PipelineHealthIndicator } from './pipeline.health';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly mongo: MongooseHealthIndicator,
-    private readonly kafka: KafkaHealthIndicator,
-    private readonly pipeline: PipelineHealthIndicator,
+    private readonly readiness: Readiness,
   ) {}
 
   @Get('live')
@@ -36,12 +33,6 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([
-      () => this.mongo.pingCheck('mongodb', { timeout: 2000 }),
-      () => this.kafka.isHealthy('kafka'),
-      () => this.pipeline.consumersRunning('consumers'),
-      () => this.pipeline.outboxBacklog('outbox'),
-      () => this.pipeline.accepting('shutdown'),
-    ]);
+    return this.readiness.check();
   }
 }

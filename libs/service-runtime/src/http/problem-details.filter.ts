@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { NotReadyException } from '../health/not-ready.exception';
 import { InvalidInputException } from './invalid-input.exception';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 
@@ -22,7 +23,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<HttpResponse>();
     const request = http.getRequest<{ originalUrl?: string; method?: string }>();
     const body = this.toProblem(exception, request.originalUrl);
-    if (body.status >= 500) {
+    // A failed readiness check logged its reasons as a warning already; a probe every few
+    // seconds must not add an error with a stack trace each time.
+    if (body.status >= 500 && !(exception instanceof NotReadyException)) {
       this.logger.error(
         `${request.method} ${request.originalUrl} failed`,
         exception instanceof Error ? exception.stack : String(exception),
@@ -69,7 +72,7 @@ function healthExtensions(exception: HttpException): Record<string, unknown> {
   };
   if (
     typeof response !== 'object' ||
-    response.status !== 'error' ||
+    (response.status !== 'error' && response.status !== 'shutting_down') ||
     typeof response.details !== 'object'
   )
     return {};
