@@ -1,10 +1,12 @@
 // `npm start`: installs what is missing, starts the local infrastructure and the five services,
-// waits until each answers /health/ready, prints their URLs, and stops everything on Ctrl-C.
+// waits until each answers /health/ready, prints everything a person can open (with development
+// tokens for the roles that need one), loads the demo data, and stops everything on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { ensureDependencies, projectEnv, ROOT, run } from './ensure-dependencies.mjs';
+import { outputWidth, table, withoutPassword } from './platform-links.mjs';
 
 const SERVICES = [
   ['scheduling', 3001],
@@ -14,6 +16,7 @@ const SERVICES = [
   ['analytics', 3005],
 ];
 
+const startedAt = Date.now();
 ensureDependencies();
 
 /** A local master key for per-patient PHI keys, kept across runs so sealed data stays readable. */
@@ -42,12 +45,22 @@ const tracingEnv = traceViewer
       OTEL_TRACES_SAMPLER: process.env.OTEL_TRACES_SAMPLER ?? 'parentbased_always_on',
     }
   : {};
-run('nx', ['run-many', '-t', 'build', '--projects=tag:type:app', '--output-style=static']);
+// Without a terminal on stdin, Nx asks nothing (on a first run it would stop and ask whether to
+// share usage data, and write the answer into nx.json).
+run('nx', ['run-many', '-t', 'build', '--projects=tag:type:app', '--output-style=static'], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 
 const logDir = join(ROOT, '.infra', 'logs');
 mkdirSync(logDir, { recursive: true });
-// Development tokens are signed with local keys; `npm run -s token` creates them on first use.
-run('npm', ['run', '-s', 'token', '--', '--role', 'admin'], { stdio: 'ignore' });
+// Development tokens for the printed links, signed with the local keys (created on first use,
+// before the services read the public half).
+const tokens = JSON.parse(
+  run('node', ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/dev-tokens.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  }).stdout,
+);
 const env = projectEnv({
   PHI_MASTER_KEYS: process.env.PHI_MASTER_KEYS ?? developmentMasterKeys(),
   AUTH_LOCAL_JWKS: process.env.AUTH_LOCAL_JWKS ?? join(ROOT, '.infra', 'auth', 'jwks.json'),
@@ -60,6 +73,10 @@ run('node', ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scrip
   env: { ...env, TS_NODE_PROJECT: 'tsconfig.base.json' },
 });
 
+// On a terminal the demo data redraws its progress line in place; a message written meanwhile
+// starts on a clean line instead of after it.
+const say = (line) => console.error(`${process.stdout.isTTY ? '\r\x1b[2K' : ''}${line}`);
+
 const children = SERVICES.map(([name, defaultPort]) => {
   const port = Number(process.env[`THC_${name.toUpperCase().replace('-', '_')}_PORT`] ?? defaultPort);
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
@@ -71,15 +88,24 @@ const children = SERVICES.map(([name, defaultPort]) => {
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   child.on('exit', (code, signal) => {
-    if (!stopping) console.error(`${name} exited (${signal ?? code}); log: ${join(logDir, `${name}.log`)}`);
+    if (!stopping) say(`${name} exited (${signal ?? code}); log: ${join(logDir, `${name}.log`)}`);
   });
-  return { name, port, child };
+  return { name, port, url: `http://127.0.0.1:${port}`, child };
 });
+const url = Object.fromEntries(children.map(({ name, url }) => [name, url]));
 
 let stopping = false;
+let seed;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  // The demo data first, so what it did is printed before the services go (it is idempotent: a
+  // later run finishes it). Ctrl-C has already reached it; SIGINT again is harmless.
+  if (seed && seed.exitCode === null && seed.signalCode === null) {
+    const exited = new Promise((resolve) => seed.once('exit', resolve));
+    seed.kill('SIGINT');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
   console.log('\nstopping services...');
   await Promise.all(
     children.map(({ child }) => new Promise((resolve) => {
@@ -107,29 +133,86 @@ async function waitReady({ name, port }) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  console.error(`${name} did not become ready; log: ${join(logDir, `${name}.log`)}`);
+  say(`${name} did not become ready; log: ${join(logDir, `${name}.log`)}`);
   return false;
 }
 
+/** A path as the person who ran `npm start` can type it from where they are. */
+function shown(path) {
+  const from = relative(process.env.INIT_CWD ?? process.cwd(), path);
+  return from && !from.startsWith('..') && !isAbsolute(from) ? from : path;
+}
+
+/**
+ * Everything a person can open, one row each: what, where, and a note. A component that
+ * serves something to open adds its row here, e.g. a web app or a mail viewer:
+ *   ['Web app', 'http://127.0.0.1:4200/', 'patients and staff'],
+ */
+function openable() {
+  return [
+    ['Analytics dashboard', `${url.analytics}/dashboard`, 'for analysts; signed-in link below'],
+    ...children.map(({ name, url }) => [`API docs: ${name}`, `${url}/docs`, 'also /health/ready, /metrics']),
+    traceViewer && ['Traces (Zipkin)', `http://127.0.0.1:${zipkinPort}/zipkin/`, 'a trace per request, across services'],
+    ['Kafka', env.KAFKA_BROKERS, 'bootstrap server, topics thc.*'],
+    [process.env.MONGO_URL ? 'MongoDB' : 'MongoDB (FerretDB)', withoutPassword(env.MONGO_URL), 'a database per service'],
+    ['Logs', join(shown(logDir), '<service>.log'), 'JSON lines: trace_id, correlation_id'],
+  ].filter(Boolean);
+}
+
+/** Ready-to-use access for the roles that need a token to see anything. */
+function access() {
+  const file = (role) => shown(tokens[role].file);
+  const until = new Date(tokens.analyst.expiresAt);
+  const hhmm = `${String(until.getHours()).padStart(2, '0')}:${String(until.getMinutes()).padStart(2, '0')}`;
+  // The demo books the four weeks ahead and the dashboard's range ends today unless told.
+  const fourWeeksAhead = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10);
+  const curl = (path) => `curl -H "Authorization: Bearer $T" ${path}`;
+  return [
+    `Development tokens (local keys, valid until ${hhmm}; in a /docs page: Authorize, paste one):`,
+    `  coordinator  T=$(cat ${file('coordinator')})`,
+    `               ${curl(`${url.sessions}/api/v1/platform/status`)}`,
+    `  admin        T=$(cat ${file('admin')})`,
+    `               ${curl(`${url['compliance-audit']}/api/v1/audit/verify`)}`,
+    `  other roles  npm run -s token -- --role patient|provider|trainer|auditor [--sub <id>]`,
+    `  analyst      the dashboard, signed in (the token stays in the URL fragment, never sent):`,
+    `${url.analytics}/dashboard#token=${tokens.analyst.token}&to=${fourWeeksAhead}`,
+  ].join('\n');
+}
+
+function printWhatToOpen(headline) {
+  console.log(`\n${headline}\n\n${table(openable(), { width: outputWidth() })}\n\n${access()}\n`);
+}
+
 const ready = await Promise.all(children.map(waitReady));
-// Demo data through the public APIs, in the background so the services keep logging meanwhile;
-// idempotent, so a second start adds nothing. THC_DEMO_DATA=off starts an empty platform.
-if (!ready.includes(false) && process.env.THC_DEMO_DATA !== 'off') {
+const seconds = (ms) => (ms < 90_000 ? `${Math.round(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min ${Math.floor((ms % 60_000) / 1000)} s`);
+const demo = !ready.includes(false) && process.env.THC_DEMO_DATA !== 'off';
+printWhatToOpen(
+  ready.includes(false)
+    ? 'Telehealth Coordinator started, but some services are not ready (see above):'
+    : `Telehealth Coordinator is ready (${seconds(Date.now() - startedAt)}). What you can open:`,
+);
+if (!demo) {
+  if (process.env.THC_DEMO_DATA !== 'off') console.log('No demo data: it needs every service ready.');
+  console.log('Press Ctrl-C to stop.');
+}
+else {
+  // Demo data through the public APIs, while the services keep running; idempotent, so a
+  // second start adds nothing. THC_DEMO_DATA=off starts an empty platform.
+  console.log('Loading demo data (THC_DEMO_DATA=off starts empty); Ctrl-C stops everything.\n');
   const urls = Object.fromEntries(
-    children.map(({ name, port }) => [`THC_${name.toUpperCase().replace('-', '_')}_URL`, `http://127.0.0.1:${port}`]),
+    children.map(({ name, url }) => [`THC_${name.toUpperCase().replace('-', '_')}_URL`, url]),
   );
-  spawn('npm', ['run', '-s', 'seed:demo'], { cwd: ROOT, stdio: 'inherit', env: { ...env, ...urls } });
+  const seedStarted = Date.now();
+  seed = spawn(join(ROOT, 'node_modules', '.bin', 'node'), ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/demo/seed-demo.ts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...env, ...urls },
+  });
+  seed.on('exit', (code, signal) => {
+    if (stopping) return;
+    // The seed's own report pushed the table out of sight: it comes again, now with data behind it.
+    if (code === 0) printWhatToOpen(`Demo data loaded in ${seconds(Date.now() - seedStarted)}. Telehealth Coordinator is running:`);
+    else say(`\nThe demo data stopped early (${signal ?? `exit ${code}`}); \`npm run seed:demo\` carries on from where it stopped.`);
+    console.log('Press Ctrl-C to stop.');
+  });
 }
-console.log('\nTelehealth Coordinator is running:');
-for (const { name, port } of children) {
-  console.log(`  ${name.padEnd(17)} http://127.0.0.1:${port}  (API docs /docs, health /health/ready, metrics /metrics)`);
-}
-console.log(`  logs              ${logDir}  (JSON lines with trace_id, span_id, correlation_id)`);
-if (traceViewer) console.log(`  traces (Zipkin)   http://127.0.0.1:${zipkinPort}/zipkin/`);
-console.log(`
-Every API except health and metrics needs a bearer token. For a development token:
-  TOKEN=$(npm run -s token -- --role coordinator --sub <staff-id>)
-  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3001/docs-json
-Roles: patient, provider, coordinator, trainer, auditor, analyst, admin.`);
-if (ready.includes(false)) console.log('\nSome services are not ready; see their logs above.');
-console.log('\nPress Ctrl-C to stop.');

@@ -108,19 +108,13 @@ export function interpreterFor(roster: Roster, patient: Patient): StaffMember | 
 }
 
 /**
- * Four weeks of visits: every patient with a planned visit gets one with a provider of their
- * clinic, spread over the provider's free slots; about one in four is audio-only, some have an
- * interpreter, and about 7% are cancelled again (those inside a day of the visit count as late).
- * A patient who already has a visit with that provider is not booked again.
+ * Which provider sees which patient: every patient with a planned visit, spread over the
+ * bookable providers of their clinic (not on demand, with a current or expiring credential).
  */
-export async function seedBookings(
-  client: DemoClient,
-  roster: Roster,
-  tally: Tally,
-  coordinatorOf: (clinicId: string) => string,
-  concurrency: number,
-): Promise<void> {
-  const now = Date.now();
+export function bookingPlan(roster: Roster): {
+  bookable: StaffMember[];
+  plan: Map<string, Patient[]>;
+} {
   const bookable = roster.staff.filter(
     (s) =>
       s.role === 'provider' &&
@@ -134,10 +128,45 @@ export async function seedBookings(
       .filter((p) => p.clinicId === clinic.id && p.visit)
       .forEach((patient, k) => plan.get(providers[k % providers.length].id)?.push(patient));
   }
+  return { bookable, plan };
+}
+
+/** Requests per provider: three reads (appointments, video and audio slots) before booking. */
+const READS = 3;
+
+/** The reads of each provider, a booking per planned visit, a cancellation where planned. */
+export function plannedBookings(roster: Roster): number {
+  const { plan } = bookingPlan(roster);
+  return [...plan.values()].reduce(
+    (n, patients) => n + READS + patients.length + patients.filter((p) => p.visit?.cancel).length,
+    0,
+  );
+}
+
+/**
+ * Four weeks of visits: every patient with a planned visit gets one with a provider of their
+ * clinic, spread over the provider's free slots; about one in four is audio-only, some have an
+ * interpreter, and about 7% are cancelled again (those inside a day of the visit count as late).
+ * A patient who already has a visit with that provider is not booked again.
+ */
+export async function seedBookings(
+  client: DemoClient,
+  roster: Roster,
+  tally: Tally,
+  coordinatorOf: (clinicId: string) => string,
+  concurrency: number,
+): Promise<void> {
+  const now = Date.now();
+  const { bookable, plan } = bookingPlan(roster);
   log(
     `bookings: ${[...plan.values()].reduce((n, list) => n + list.length, 0)} visits planned with ${bookable.length} providers`,
   );
-  await inPool('bookings (providers done)', bookable, concurrency, async (provider) => {
+  const weight = (provider: StaffMember) => {
+    const patients = plan.get(provider.id) ?? [];
+    return READS + patients.length + patients.filter((p) => p.visit?.cancel).length;
+  };
+  const pool = { limit: concurrency, weight };
+  await inPool('bookings (providers done)', bookable, pool, async (provider, _, tick) => {
     const as: As = { role: 'coordinator', subject: coordinatorOf(provider.clinicId) };
     const from = new Date(now);
     const to = new Date(now + 28 * DAY_MS);
@@ -156,9 +185,12 @@ export async function seedBookings(
       video: await freeSlots(client, as, provider, 'video', from, until),
       audio: await freeSlots(client, as, provider, 'audio', from, until),
     };
+    // A provider's visits take minutes: the progress line moves with each, not per provider.
+    tick(READS + patients.length - toBook.length);
     const taken: Slot[] = [];
     const overlaps = (slot: Slot) => taken.some((t) => t.start < slot.end && slot.start < t.end);
     for (const [i, patient] of toBook.entries()) {
+      tick();
       const type = patient.visit?.type ?? 'video';
       const list = slots[type];
       let index = Math.floor(((i + 0.5) * list.length) / toBook.length);
@@ -195,8 +227,9 @@ export async function seedBookings(
       if (patient.visit)
         tally.add('appointment (planned)', existing.has(patient.id) ? 'existing' : 'skipped');
       const appointment = existing.get(patient.id);
-      if (!patient.visit?.cancel || !appointment) continue;
-      await cancel(client, as, appointment, roster.seed, tally);
+      if (!patient.visit?.cancel) continue;
+      tick();
+      if (appointment) await cancel(client, as, appointment, roster.seed, tally);
     }
   });
 }

@@ -12,6 +12,13 @@ interface FhirConsent {
 const isTelehealth = (consent: FhirConsent) =>
   consent.category.some((c) => c.coding.some((coding) => coding.code === 'telehealth'));
 
+/** Requests per patient: the grant; a withdrawal adds a read before it and the revocation. */
+const weight = (patient: Patient) => (patient.consent?.revoked ? 3 : 1);
+
+export function plannedConsents(roster: Roster, which: (patient: Patient) => boolean): number {
+  return roster.patients.filter((p) => p.consent && which(p)).reduce((n, p) => n + weight(p), 0);
+}
+
 /**
  * Telehealth consent for most patients: e-signed, written, or verbal with the coordinator who
  * witnessed it; a few withdraw it. A re-run grants nothing twice (an active consent of the scope
@@ -26,7 +33,8 @@ export async function seedConsents(
   which: (patient: Patient) => boolean = () => true,
 ): Promise<void> {
   const patients = roster.patients.filter((p) => p.consent && which(p));
-  await inPool(`consents (${patients.length})`, patients, concurrency, async (patient) => {
+  const pool = { limit: concurrency, weight };
+  await inPool(`consents (${patients.length})`, patients, pool, async (patient) => {
     const as = { role: 'coordinator' as const, subject: coordinatorOf(patient.clinicId) };
     const path = `/api/v1/patients/${patient.id}/consents`;
     // Reading first is needed only where a withdrawal is planned (after it, a grant would

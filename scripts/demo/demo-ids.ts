@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 
+/** The faker seed of the demo data unless THC_DEMO_SEED names another. */
+export const DEFAULT_DEMO_SEED = 20_260_301;
+
 /** Fixed namespace of the demo data set (a random UUID chosen once). */
 const DEMO_NAMESPACE = Buffer.from('8d3f5b2a6c1e4f0b9a7d2e4c6b8f1a3d', 'hex');
 

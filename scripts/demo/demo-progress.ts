@@ -1,3 +1,5 @@
+import { ProgressLine } from './progress-line';
+
 /** What happened to each kind of thing the seed makes: created now, already there, or not. */
 export type Outcome = 'created' | 'existing' | 'skipped' | 'failed';
 
@@ -30,36 +32,43 @@ export class Tally {
   }
 }
 
+/** The seed's one progress line; every message of the seed goes through it (see log). */
+export const progress = new ProgressLine({ prefix: '[seed:demo] ', unit: 'requests' });
+
 /**
- * Runs `work` over `items` with at most `limit` in flight, printing progress now and then;
- * returns how many items failed with an error.
+ * Runs `work` over `items` with at most `limit` in flight; returns how many items failed with an
+ * error. Each item counts for `weight(item)` on the progress line (about the requests it makes):
+ * `work` may tick parts of it as it goes, and whatever it did not tick is counted when the item
+ * ends, failed or not, so the line reaches its planned total.
  */
 export async function inPool<T>(
   label: string,
   items: readonly T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<void>,
+  { limit, weight = () => 1 }: { limit: number; weight?: (item: T) => number },
+  work: (item: T, index: number, tick: (n?: number) => void) => Promise<void>,
 ): Promise<number> {
-  const started = Date.now();
   let next = 0;
-  let done = 0;
   let failures = 0;
-  const step = Math.max(1, Math.ceil(items.length / 5));
   const lane = async () => {
     while (next < items.length) {
       const index = next;
       next += 1;
+      const planned = weight(items[index]);
+      let ticked = 0;
+      const tick = (n = 1) => {
+        const step = Math.min(n, planned - ticked);
+        ticked += step;
+        progress.tick(step);
+      };
       try {
-        await work(items[index], index);
+        await work(items[index], index, tick);
       } catch (error) {
         // One unanswered request (the service gave no answer even after retries) costs one
         // item, not the run: it is counted, and a later run picks the item up again.
         failures += 1;
         if (failures <= 3) log(`${label}: item ${index} failed: ${(error as Error).message}`);
       }
-      done += 1;
-      if (done % step === 0 || done === items.length)
-        log(`${label}: ${done}/${items.length} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      tick(planned - ticked);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
@@ -69,5 +78,5 @@ export async function inPool<T>(
 }
 
 export function log(line: string): void {
-  process.stdout.write(`[seed:demo] ${line}\n`);
+  progress.log(line);
 }

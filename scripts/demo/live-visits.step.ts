@@ -13,6 +13,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 type As = { role: 'coordinator'; subject: string };
 
 /**
+ * About the requests of one on-demand provider: two reads, the bookings, a cancellation and
+ * three arrivals (the two visits that run to the end make some 17 requests each, the third 4).
+ */
+const PER_PROVIDER_REQUESTS = 3 + PER_PROVIDER + 17 * 2 + 4;
+
+export function plannedLiveVisits(roster: Roster): number {
+  return roster.staff.filter((s) => s.schedule?.onDemand).length * PER_PROVIDER_REQUESTS;
+}
+
+/**
  * Visits that happen while the seed runs, with the on-demand providers (minimum notice 0): the
  * next free slots are booked for the patients kept for this, one of them cancels at short
  * notice, and the patients of the visits starting soonest join through their signed link (the
@@ -27,7 +37,8 @@ export async function seedLiveVisits(
 ): Promise<void> {
   const providers = roster.staff.filter((s) => s.schedule?.onDemand);
   const livePatients = roster.patients.filter((p) => p.live);
-  await inPool('live visits (providers done)', providers, providers.length, async (provider, p) => {
+  const pool = { limit: providers.length, weight: () => PER_PROVIDER_REQUESTS };
+  await inPool('live visits (providers done)', providers, pool, async (provider, p) => {
     const as: As = { role: 'coordinator', subject: coordinatorOf(provider.clinicId) };
     const patients = livePatients.slice(p * PER_PROVIDER, (p + 1) * PER_PROVIDER);
     const local = DateTime.now().setZone(provider.timeZone);

@@ -4,6 +4,13 @@ import { detailOf } from './demo-client';
 import { inPool, Tally } from './demo-progress';
 import type { Roster, StaffMember } from './demo-roster';
 
+/** Requests per provider: read the schedule, then write it. */
+const PER_PROVIDER = 2;
+
+export function plannedSchedules(roster: Roster): number {
+  return roster.staff.filter((s) => s.role === 'provider').length * PER_PROVIDER;
+}
+
 /**
  * Each provider's weekly telehealth hours in their own zone, with a day of leave now and then.
  * A provider who already has a schedule keeps it: the seed never rewrites what is there.
@@ -17,7 +24,8 @@ export async function seedSchedules(
 ): Promise<void> {
   const as = { role: 'coordinator' as const, subject: coordinatorId };
   const providers = roster.staff.filter((s) => s.role === 'provider');
-  await inPool('schedules', providers, concurrency, async (provider) => {
+  const pool = { limit: concurrency, weight: () => PER_PROVIDER };
+  await inPool('schedules', providers, pool, async (provider) => {
     const path = `/api/v1/providers/${provider.id}/schedule`;
     const existing = await client.call('scheduling', as, 'GET', path);
     if (existing.status === 200) {

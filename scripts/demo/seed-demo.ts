@@ -2,17 +2,15 @@
 // services (3 clinics, 40 providers, 2,000 patients, four weeks of visits). Safe to run again:
 // ids are derived from the seed and what exists is left alone. See docs/demo-data.md.
 import { DemoClient, serviceUrl, SERVICES, ServiceName } from './demo-client';
-import { demoId } from './demo-ids';
-import { log, Tally } from './demo-progress';
+import { DEFAULT_DEMO_SEED, demoId } from './demo-ids';
+import { log, progress, Tally } from './demo-progress';
 import { buildRoster, PATIENT_COUNT } from './demo-roster';
-import { seedBookings } from './bookings.step';
-import { seedConsents } from './consents.step';
-import { seedLiveVisits } from './live-visits.step';
+import { plannedBookings, seedBookings } from './bookings.step';
+import { plannedConsents, seedConsents } from './consents.step';
+import { plannedLiveVisits, seedLiveVisits } from './live-visits.step';
 import { reportWhatShows } from './report.step';
-import { seedSchedules } from './schedules.step';
-import { seedTraining } from './training.step';
-
-const DEFAULT_SEED = 20_260_301;
+import { plannedSchedules, seedSchedules } from './schedules.step';
+import { plannedTraining, seedTraining } from './training.step';
 
 async function waitReady(service: ServiceName): Promise<void> {
   const deadline = Date.now() + 300_000;
@@ -30,7 +28,7 @@ async function waitReady(service: ServiceName): Promise<void> {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const seed = Number(process.env['THC_DEMO_SEED'] ?? DEFAULT_SEED);
+  const seed = Number(process.env['THC_DEMO_SEED'] ?? DEFAULT_DEMO_SEED);
   const concurrency = Number(process.env['THC_DEMO_CONCURRENCY'] ?? 8);
   const patients = Number(process.env['THC_DEMO_PATIENTS'] ?? PATIENT_COUNT);
   if (![seed, concurrency, patients].every(Number.isInteger) || concurrency < 1 || patients < 24)
@@ -55,6 +53,20 @@ async function main(): Promise<void> {
   };
   log(
     `seed ${seed}: ${roster.clinics.length} clinics, ${roster.staff.length} staff, ${roster.patients.length} patients; ${concurrency} requests in flight`,
+  );
+  // The planned requests, for the time estimate; what exists already is passed over faster.
+  const planned = {
+    training: plannedTraining(roster),
+    schedules: plannedSchedules(roster),
+    consents: plannedConsents(roster, () => true),
+    bookings: plannedBookings(roster),
+    'live visits': plannedLiveVisits(roster),
+  };
+  const total = Object.values(planned).reduce((n, v) => n + v, 0);
+  log(
+    `about ${total.toLocaleString('en-US')} requests planned (${Object.entries(planned)
+      .map(([name, n]) => `${name} ${n.toLocaleString('en-US')}`)
+      .join(', ')}); the time left shows once the rate is measured`,
   );
 
   // Steps that touch different services and do not depend on each other run side by side:
@@ -83,9 +95,11 @@ async function main(): Promise<void> {
   ];
   // Interrupted, it still says what it did; a later run carries on from there.
   process.once('SIGINT', () => {
+    progress.clear();
     log(`interrupted after ${((Date.now() - started) / 1000).toFixed(1)} s:\n${tally.table()}`);
     process.exit(130);
   });
+  progress.start(total, 'demo data');
   for (const phase of phases)
     await Promise.all(
       phase.map(async ([name, step]) => {
@@ -95,11 +109,14 @@ async function main(): Promise<void> {
         log(`${name} done in ${((Date.now() - at) / 1000).toFixed(1)} s`);
       }),
     );
+  progress.done();
+  log('reading back what the dashboards show...');
   await reportWhatShows(client, roster, ids);
   log(`summary (${((Date.now() - started) / 1000).toFixed(1)} s):\n${tally.table()}`);
 }
 
 main().catch((error: unknown) => {
+  progress.clear();
   process.stderr.write(`[seed:demo] ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import type { DemoClient } from './demo-client';
 import { detailOf } from './demo-client';
 import { demoFraction } from './demo-ids';
-import { inPool, log, Tally } from './demo-progress';
+import { inPool, log, progress, Tally } from './demo-progress';
 import type { Roster, StaffMember } from './demo-roster';
 
 const DAY_MS = 86_400_000;
@@ -57,6 +57,21 @@ const CATALOG = [
   },
 ] as const;
 
+/**
+ * About the requests of one staff record: read, enrol, a completion per module (about one in
+ * eight twice, so one more), and a coordinator's outside certification or a revocation.
+ */
+const weight = (member: StaffMember) =>
+  3 +
+  CATALOG.length +
+  (member.role === 'coordinator' ? 1 : 0) +
+  (member.training === 'revoked' ? 1 : 0);
+
+/** The catalog (a read and a write per module), then every staff record. */
+export function plannedTraining(roster: Roster): number {
+  return 1 + CATALOG.length + roster.staff.reduce((n, member) => n + weight(member), 0);
+}
+
 const TRAINER = { role: 'trainer' as const, subject: '' };
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
@@ -102,8 +117,9 @@ export async function seedTraining(
     tally.add('training module', 'created');
   }
 
+  progress.tick(1 + CATALOG.length);
   const now = Date.now();
-  await inPool('training records', roster.staff, concurrency, async (member) => {
+  await inPool('training records', roster.staff, { limit: concurrency, weight }, async (member) => {
     const path = `/api/v1/training/staff/${member.id}`;
     let record = await client.call<StaffStatus>('training', as, 'GET', path);
     if (record.status === 404) {
