@@ -182,6 +182,10 @@ class TimedOutbox implements RelayStore {
     await this.store.markPublished(ids);
     this.markSeconds += (performance.now() - start) / 1000;
   }
+
+  outboxHead(limit: number, maxTimeMS: number): ReturnType<MongoEventStore['outboxHead']> {
+    return this.store.outboxHead(limit, maxTimeMS);
+  }
 }
 
 async function benchConsume(run: BenchRun): Promise<void> {

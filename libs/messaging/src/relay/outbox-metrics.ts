@@ -31,7 +31,7 @@ async function snapshots(): Promise<[string, BacklogSnapshot][]> {
 
 const backlog = sharedGauge({
   name: 'thc_outbox_backlog',
-  help: 'Stored events not yet published to Kafka.',
+  help: 'Stored events not yet published to Kafka (counted up to 10000).',
   labelNames: ['relay'],
   async collect() {
     for (const [relay, snapshot] of await snapshots()) this.set({ relay }, snapshot.pending);
@@ -40,7 +40,7 @@ const backlog = sharedGauge({
 
 const oldestAge = sharedGauge({
   name: 'thc_outbox_oldest_pending_age_seconds',
-  help: 'Age of the oldest stored event not yet published (0 when none is pending).',
+  help: 'Age of the oldest of the next 10000 stored events to publish (0 when none is pending).',
   labelNames: ['relay'],
   async collect() {
     const now = Date.now();

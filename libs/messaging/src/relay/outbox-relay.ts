@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { EventDocument, MongoEventStore, StoredEvent } from '@thc/event-store';
+import { MongoEventStore, StoredEvent } from '@thc/event-store';
 import { endSpan, startPublishSpan } from '@thc/observability';
 import { Producer, TopicMessages } from 'kafkajs';
 import { LeaseDocument, OutboxLease } from './outbox-lease';
@@ -30,11 +30,17 @@ export interface OutboxRelayOptions {
 }
 
 /** What the relay needs of the event store: the outbox, and the collection for counts and the lease. */
-export type RelayStore = Pick<MongoEventStore, 'readPending' | 'markPublished' | 'model'>;
+export type RelayStore = Pick<
+  MongoEventStore,
+  'readPending' | 'markPublished' | 'outboxHead' | 'model'
+>;
 
 const LEASE_COLLECTION = 'outbox_leases';
 const MAX_ERROR_BACKOFF_MS = 5000;
 const STANDBY_POLL_MS = 1000;
+/** The backlog gauge counts this far; a larger backlog reads as this many. */
+const BACKLOG_GAUGE_CAP = 10_000;
+const BACKLOG_GAUGE_TIMEOUT_MS = 2000;
 
 /**
  * Publishes stored events that are still pending, in stream order, keyed by stream id, waits
@@ -136,17 +142,17 @@ export class OutboxRelay {
     });
   }
 
-  /** Pending events and the age of the oldest, for the backlog gauges. */
+  /**
+   * Pending events, counted up to `BACKLOG_GAUGE_CAP`, and the oldest among those, for the
+   * backlog gauges: one bounded read per scrape, the same page the relay reads next, where a
+   * count or a sort by time would read the whole backlog after a restart or an import.
+   */
   async backlog(): Promise<BacklogSnapshot> {
-    const [pending, oldest] = await Promise.all([
-      this.store.model.countDocuments({ pending: true }).exec(),
-      this.store.model
-        .findOne({ pending: true }, { recordedAt: 1 })
-        .sort({ recordedAt: 1 })
-        .lean<Pick<EventDocument, 'recordedAt'>>()
-        .exec(),
-    ]);
-    return { pending, ...(oldest ? { oldestRecordedAt: oldest.recordedAt } : {}) };
+    const head = await this.store.outboxHead(BACKLOG_GAUGE_CAP, BACKLOG_GAUGE_TIMEOUT_MS);
+    return {
+      pending: head.count,
+      ...(head.oldestRecordedAt ? { oldestRecordedAt: head.oldestRecordedAt } : {}),
+    };
   }
 
   private async loop(): Promise<void> {
