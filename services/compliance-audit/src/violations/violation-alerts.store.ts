@@ -38,10 +38,13 @@ export class ViolationAlerts implements OnModuleInit {
 
   /** The alert list filters by status or rule, newest first. */
   async onModuleInit(): Promise<void> {
-    await this.collection.createIndexes([
+    // One at a time: FerretDB 1.24 drops the connection when one createIndexes of several
+    // indexes finds them already there (every restart); a single createIndex is a no-op.
+    for (const { key, name } of [
       { key: { status: 1, detectedAt: -1 }, name: 'status_detected' },
       { key: { rule: 1, detectedAt: -1 }, name: 'rule_detected' },
-    ]);
+    ] as const)
+      await this.collection.createIndex(key, { name });
   }
 
   /** A new finding is open; a finding seen before keeps whatever the officer did with it. */

@@ -37,10 +37,13 @@ export class FreedSlots implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.slots.createIndexes([
+    // One at a time: FerretDB 1.24 drops the connection when one createIndexes of several
+    // indexes finds them already there (every restart); a single createIndex is a no-op.
+    for (const { key, name } of [
       { key: { dueAt: 1 }, name: 'due' },
       { key: { headOfferId: 1 }, name: 'head_offer' },
-    ]);
+    ] as const)
+      await this.slots.createIndex(key, { name });
   }
 
   /** Notes a freed slot (once; a repeat leaves what is known alone). */

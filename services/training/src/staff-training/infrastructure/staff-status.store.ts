@@ -34,11 +34,14 @@ export class StaffStatusStore implements OnModuleInit {
 
   /** One index per way staff are selected: by team, by role, and those due a check. */
   async onModuleInit(): Promise<void> {
-    await this.collection.createIndexes([
+    // One at a time: FerretDB 1.24 drops the connection when one createIndexes of several
+    // indexes finds them already there (every restart); a single createIndex is a no-op.
+    for (const { key, name } of [
       { key: { teamId: 1 }, name: 'team' },
       { key: { role: 1 }, name: 'role' },
       { key: { nextCheckAt: 1 }, name: 'next_check' },
-    ]);
+    ] as const)
+      await this.collection.createIndex(key, { name });
   }
 
   async save(state: Enrolled, version: number, nextCheckAt: string | undefined): Promise<void> {
