@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { Bookability, BookingRequest, isBookable } from './domain/bookability';
 import type { BookedInterval } from './domain/booked-interval';
 import type { ProviderSchedule, VisitType } from './domain/schedule-rules';
+import { periodAt } from './domain/schedule-periods';
 import { ProviderScheduleRepository } from './infrastructure/provider-schedule.repository';
 
 export type { Bookability, BookingRefusal, BookingRequest } from './domain/bookability';
@@ -74,6 +75,11 @@ export class AvailabilityService implements OnModuleInit {
     now: Date,
   ): Bookability {
     return isBookable(schedule, request, booked, now);
+  }
+
+  /** Whether the schedule in force at `at` caps the visits of a day (then booked time counts). */
+  limitsVisitsPerDay(schedule: ProviderSchedule, at: Date): boolean {
+    return periodAt(schedule, at.getTime())?.dailyMaxVisits !== undefined;
   }
 
   /** The provider's visits on every local day that [from, to) touches. */

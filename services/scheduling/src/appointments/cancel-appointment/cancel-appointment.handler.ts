@@ -51,6 +51,7 @@ export class CancelAppointmentHandler {
         by: actorOf(principal),
       },
       { actor: principal.subject },
+      before,
     );
     const cancelled = scheduledOrFail(after.state);
     const { providerId, patientId, start, end } = cancelled;

@@ -13,6 +13,7 @@ import {
   LedgerCommand,
   ledgerDecider,
   LedgerState,
+  ReleaseTime,
   TimeTakenError,
 } from './ledger.decider';
 import { CachedDay, LedgerCache } from './ledger-cache';
@@ -53,6 +54,9 @@ export class LedgerContentionError extends Error {
 
 const MAX_ATTEMPTS = 8;
 
+/** The days changed by one operation, newest version of each: their views are written at once. */
+type TouchedDays = Map<string, CachedDay>;
+
 const streamOf = (owner: LedgerOwner, day: string): string =>
   owner.kind === 'provider' ? providerDayStream(owner.id, day) : patientDayStream(owner.id, day);
 
@@ -82,6 +86,20 @@ export class BookingLedger {
    * already claimed are released before the error is thrown.
    */
   async claim(owner: LedgerOwner, request: TimeRequest, at: Date): Promise<void> {
+    const touched: TouchedDays = new Map();
+    try {
+      await this.claimDays(owner, request, at, touched);
+    } finally {
+      await this.views.saveAll(touched);
+    }
+  }
+
+  private async claimDays(
+    owner: LedgerOwner,
+    request: TimeRequest,
+    at: Date,
+    touched: TouchedDays,
+  ): Promise<void> {
     const held = heldInterval(
       request.visitStart,
       request.visitEnd,
@@ -101,11 +119,11 @@ export class BookingLedger {
           staleAfterMs: this.settings.claimTimeoutMs,
           abandoned: [],
         };
-        await this.claimDay(owner, streamOf(owner, day), command);
+        await this.claimDay(owner, streamOf(owner, day), command, touched);
         claimed.push(day);
       }
     } catch (error) {
-      await this.releaseDays(owner, claimed, request, 'compensation', at);
+      await this.releaseDays(owner, claimed, request, 'compensation', at, touched);
       throw error;
     }
   }
@@ -114,8 +132,9 @@ export class BookingLedger {
    * Claims each owner's time in turn, then runs `work` (the append that makes the booking
    * real). In turn, not at once: under contention the first owner (the provider) refuses most
    * requests, and a claim made in parallel would only have to be written and released again.
-   * When a claim or the work fails, the time already claimed is given back before the error
-   * goes on; a release that fails is logged, and that claim expires on its own.
+   * The views of every day claimed are written once, before the work. When a claim or the work
+   * fails, the time already claimed is given back before the error goes on; a release that
+   * fails is logged, and that claim expires on its own.
    */
   async holding<T>(
     claims: readonly { readonly owner: LedgerOwner; readonly time: TimeRequest }[],
@@ -123,11 +142,19 @@ export class BookingLedger {
     work: () => Promise<T>,
   ): Promise<T> {
     const held: { owner: LedgerOwner; time: TimeRequest }[] = [];
+    const touched: TouchedDays = new Map();
     try {
       for (const claim of claims) {
-        await this.claim(claim.owner, claim.time, at);
+        await this.claimDays(claim.owner, claim.time, at, touched);
         held.push(claim);
       }
+    } catch (error) {
+      await this.releaseAll(held, 'compensation', at, touched);
+      await this.views.saveAll(touched);
+      throw error;
+    }
+    await this.views.saveAll(touched);
+    try {
       return await work();
     } catch (error) {
       await this.releaseQuietly(held, 'compensation', at);
@@ -135,15 +162,29 @@ export class BookingLedger {
     }
   }
 
-  /** Releases time and logs instead of throwing: for clean-up after the outcome is decided. */
+  /**
+   * Releases time and logs instead of throwing: for clean-up after the outcome is decided.
+   * The views of every day released are written once, at the end.
+   */
   async releaseQuietly(
     claims: readonly { readonly owner: LedgerOwner; readonly time: TimeRequest }[],
     why: ReleaseWhy,
     at: Date,
   ): Promise<void> {
+    const touched: TouchedDays = new Map();
+    await this.releaseAll(claims, why, at, touched);
+    await this.views.saveAll(touched);
+  }
+
+  private async releaseAll(
+    claims: readonly { readonly owner: LedgerOwner; readonly time: TimeRequest }[],
+    why: ReleaseWhy,
+    at: Date,
+    touched: TouchedDays,
+  ): Promise<void> {
     await Promise.all(
       claims.map(({ owner, time }) =>
-        this.release(owner, time, why, at).catch((error: unknown) =>
+        this.releaseAround(owner, time, why, at, touched).catch((error: unknown) =>
           this.logger.warn(`could not release ${owner.kind} time: ${(error as Error).message}`),
         ),
       ),
@@ -157,23 +198,41 @@ export class BookingLedger {
     why: ReleaseWhy,
     at: Date,
   ): Promise<void> {
+    const touched: TouchedDays = new Map();
+    try {
+      await this.releaseAround(owner, request, why, at, touched);
+    } finally {
+      await this.views.saveAll(touched);
+    }
+  }
+
+  private async releaseAround(
+    owner: LedgerOwner,
+    request: Pick<TimeRequest, 'appointmentId' | 'visitStart' | 'visitEnd'>,
+    why: ReleaseWhy,
+    at: Date,
+    touched: TouchedDays,
+  ): Promise<void> {
     const around = heldInterval(
       request.visitStart,
       request.visitEnd,
       MAX_BUFFER_MINUTES,
       MAX_BUFFER_MINUTES,
     );
-    await this.releaseDays(owner, utcDaysTouched(around.start, around.end), request, why, at);
+    const days = utcDaysTouched(around.start, around.end);
+    await this.releaseDays(owner, days, request, why, at, touched);
   }
 
-  /** Claims held in an owner's days, oldest day first (for the booked-time reader). */
   /** The days' claims as their views hold them (for searches; bookings use the streams). */
   claimsViewed(owner: LedgerOwner, days: readonly string[]): Promise<ClaimedTime[]> {
     return this.views.claimsOf(days.map((day) => streamOf(owner, day)));
   }
 
+  /** Claims held in an owner's days, oldest day first, from the streams themselves. */
   async claimsOn(owner: LedgerOwner, days: readonly string[]): Promise<ClaimedTime[]> {
-    const states = await Promise.all(days.map((day) => this.reload(streamOf(owner, day))));
+    const touched: TouchedDays = new Map();
+    const states = await Promise.all(days.map((day) => this.reload(streamOf(owner, day), touched)));
+    await this.views.saveAll(touched);
     return states.flatMap(({ state }) => state.claims);
   }
 
@@ -183,7 +242,12 @@ export class BookingLedger {
    * append is refused and the day is reloaded. A refusal decided on a cached day is never
    * believed either: the day is reloaded and decided again before anyone gets a 409.
    */
-  private async claimDay(owner: LedgerOwner, streamId: string, command: ClaimTime): Promise<void> {
+  private async claimDay(
+    owner: LedgerOwner,
+    streamId: string,
+    command: ClaimTime,
+    touched: TouchedDays,
+  ): Promise<void> {
     let day = this.cache.get(streamId) ?? { state: ledgerDecider.initialState(), version: 0 };
     let fresh = false;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -192,7 +256,7 @@ export class BookingLedger {
         events = await this.decideClaim(command, day.state, owner);
       } catch (error) {
         if (fresh || !(error instanceof TimeUnavailableError)) throw error;
-        day = await this.reload(streamId);
+        day = await this.reload(streamId, touched);
         fresh = true;
         attempt--;
         continue;
@@ -201,26 +265,30 @@ export class BookingLedger {
       try {
         await this.store.append(streamId, day.version, events);
         const state = events.reduce(ledgerDecider.evolve, day.state);
-        const after = { state, version: day.version + events.length };
-        this.cache.set(streamId, after);
-        await this.views.save(streamId, after);
+        this.remember(touched, streamId, { state, version: day.version + events.length });
         return;
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
         // Someone else changed this day: back off a little (jittered), reload, decide again.
         if (fresh) await sleep(Math.random() * 10 * attempt);
-        day = await this.reload(streamId);
+        day = await this.reload(streamId, touched);
         fresh = true;
       }
     }
     throw new LedgerContentionError();
   }
 
-  private async reload(streamId: string): Promise<CachedDay> {
+  private async reload(streamId: string, touched: TouchedDays): Promise<CachedDay> {
     const day = await this.ledgers.load(streamId);
-    this.cache.set(streamId, day);
-    await this.views.save(streamId, day);
+    this.remember(touched, streamId, day);
     return day;
+  }
+
+  /** A day as it is now: cached for the next decision, and its view to be written. */
+  private remember(touched: TouchedDays, streamId: string, day: CachedDay): void {
+    this.cache.set(streamId, day);
+    const known = touched.get(streamId);
+    if (!known || known.version < day.version) touched.set(streamId, day);
   }
 
   /**
@@ -266,25 +334,46 @@ export class BookingLedger {
     request: Pick<TimeRequest, 'appointmentId' | 'visitStart' | 'visitEnd'>,
     why: ReleaseWhy,
     at: Date,
+    touched: TouchedDays,
   ): Promise<void> {
-    const command = {
+    const command: ReleaseTime = {
       type: 'ReleaseTime',
       appointmentId: request.appointmentId,
       visitStart: new Date(request.visitStart).toISOString(),
       visitEnd: new Date(request.visitEnd).toISOString(),
       at: at.toISOString(),
       why,
-    } as const;
+    };
     await Promise.all(
       days.map(async (day) => {
         const streamId = streamOf(owner, day);
-        const released = await this.ledgers.handle(streamId, command, {
-          retryOnConflict: MAX_ATTEMPTS,
-        });
-        this.cache.set(streamId, released);
-        await this.views.save(streamId, released);
+        this.remember(touched, streamId, await this.releaseDay(streamId, command));
       }),
     );
+  }
+
+  /**
+   * One day's release. A day this process saw holding the claim is released with no read: the
+   * append carries the version it saw, so a day that moved on refuses it. Any other day (not
+   * seen, moved on, or seen without the claim, which another instance may have made since) is
+   * loaded and decided on as it is.
+   */
+  private async releaseDay(streamId: string, command: ReleaseTime): Promise<CachedDay> {
+    const seen = this.cache.get(streamId);
+    const events = seen ? toArray(ledgerDecider.decide(command, seen.state)) : [];
+    if (seen && events.length > 0) {
+      try {
+        await this.store.append(streamId, seen.version, events);
+        const state = events.reduce(ledgerDecider.evolve, seen.state);
+        return { state, version: seen.version + events.length };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+      }
+    }
+    const released = await this.ledgers.handle(streamId, command, {
+      retryOnConflict: MAX_ATTEMPTS,
+    });
+    return { state: released.state, version: released.version };
   }
 }
 

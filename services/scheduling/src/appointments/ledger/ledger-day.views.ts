@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
-import type { LedgerState } from './ledger.decider';
+import type { CachedDay } from './ledger-cache';
 import type { ClaimedTime } from './ledger.events';
+import { upsertAll } from '../shared/upsert-all';
 
 interface LedgerDayView {
   readonly _id: string;
@@ -10,14 +11,13 @@ interface LedgerDayView {
   readonly claims: readonly ClaimedTime[];
 }
 
-const DUPLICATE_KEY = 11000;
-
 /**
  * The ledger days as slot search reads them: one document per day stream, keyed by the
  * stream id, so a week of a provider's booked time is one `_id` lookup instead of a stream
- * load per day (each a scan on FerretDB). Written after every append the ledger makes, never
- * older than what it replaces (version guard). Only reads use it: a booking is still decided
- * on the streams, so a view that lags can hide or show a slot for a moment, never double book.
+ * load per day (each a scan on FerretDB). Written after the ledger's appends (the days one
+ * booking, move or release touched, in one write), never older than what it replaces (version
+ * guard). Only reads use it: a booking is still decided on the streams, so a view that lags
+ * can hide or show a slot for a moment, never double book.
  */
 @Injectable()
 export class LedgerDayViews {
@@ -28,20 +28,25 @@ export class LedgerDayViews {
     this.views = connection.collection<LedgerDayView>('ledger_day_views');
   }
 
-  async save(streamId: string, day: { state: LedgerState; version: number }): Promise<void> {
-    const claims = day.state.claims;
+  /**
+   * Saves the days in one write, each unless a newer version of it is already there (a slower
+   * writer loses). A day at version 0 has never been written and has no view. Anything but a
+   * newer version in the way leaves the views behind until the day's next change, which the log
+   * says.
+   */
+  async saveAll(days: ReadonlyMap<string, CachedDay>): Promise<void> {
+    const written = [...days].filter(([, day]) => day.version > 0);
     try {
-      const updated = await this.views.updateOne(
-        { _id: streamId, version: { $lt: day.version } },
-        { $set: { version: day.version, claims } },
+      await upsertAll(
+        this.views,
+        written.map(([streamId, day]) => ({
+          filter: { _id: streamId, version: { $lt: day.version } },
+          update: { $set: { version: day.version, claims: day.state.claims } },
+        })),
       );
-      if (updated.matchedCount > 0) return;
-      await this.views.insertOne({ _id: streamId, version: day.version, claims });
     } catch (error) {
-      // Already there at this version or a newer one; anything else leaves the view behind
-      // until the day's next change, which the log says.
-      if ((error as { code?: unknown }).code !== DUPLICATE_KEY)
-        this.logger.warn(`ledger view ${streamId} not saved: ${(error as Error).message}`);
+      const ids = written.map(([streamId]) => streamId).join(', ');
+      this.logger.warn(`ledger views ${ids} not saved: ${(error as Error).message}`);
     }
   }
 

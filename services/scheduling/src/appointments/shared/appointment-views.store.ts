@@ -4,6 +4,7 @@ import { Aggregate } from '@thc/event-store';
 import { Connection, mongo } from 'mongoose';
 import { utcDaysTouched } from '../ledger/ledger-days';
 import { AppointmentState, Scheduled } from '../domain/appointment.state';
+import { upsertAll } from './upsert-all';
 
 /** An appointment as lists show it: the state after `version` events, plus booking extras. */
 export type AppointmentViewDocument = Scheduled & {
@@ -38,9 +39,9 @@ export class AppointmentViews {
   }
 
   /**
-   * Saves the view unless a newer version is already there (a slower writer loses). A new view
-   * is inserted: on FerretDB 1.24 an upsert whose filter has more than `_id` scans the whole
-   * collection, while an insert does not.
+   * Saves the view unless a newer version is already there (a slower writer loses); a view
+   * that is not there yet is inserted. An update first: the view of a changed appointment
+   * almost always exists, so this is one write.
    */
   async save({ state, version }: Aggregate<AppointmentState>): Promise<void> {
     if (state.status === 'none' || state.status === 'proposed') return;
@@ -82,7 +83,10 @@ export class AppointmentViews {
     return (await this.views.findOne({ _id: appointmentId }))?.interpreterLanguage;
   }
 
-  /** Lists the appointment under its patient and its provider's days before it is booked. */
+  /**
+   * Lists the appointment under its patient and its provider's days before it is booked: one
+   * bulk write of `$addToSet` upserts, whether the lists exist yet or not.
+   */
   async indexAppointment(
     appointmentId: string,
     patientId: string,
@@ -94,16 +98,13 @@ export class AppointmentViews {
       `patient-${patientId}`,
       ...utcDaysTouched(start, end).map((day) => `provider-${providerId}-${day}`),
     ];
-    // Insert first (cheap everywhere); a document that exists gets the id added instead.
-    const add = async (_id: string) => {
-      try {
-        await this.index.insertOne({ _id, appointmentIds: [appointmentId] });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        await this.index.updateOne({ _id }, { $addToSet: { appointmentIds: appointmentId } });
-      }
-    };
-    await Promise.all(keys.map(add));
+    await upsertAll(
+      this.index,
+      keys.map((_id) => ({
+        filter: { _id },
+        update: { $addToSet: { appointmentIds: appointmentId } },
+      })),
+    );
   }
 
   async forPatient(patientId: string): Promise<AppointmentViewDocument[]> {

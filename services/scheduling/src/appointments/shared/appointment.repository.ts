@@ -105,16 +105,20 @@ export class AppointmentRepository {
 
   /**
    * Load, check (access: may throw), decide, append; reloads up to twice when another writer
-   * got in first, and checks again against what it then finds.
+   * got in first, and checks again against what it then finds. A caller that has just loaded
+   * the appointment passes it as `loaded`, the first try's state: no second read, and the
+   * append's expected version still refuses it if the appointment moved on meanwhile.
    */
   async handle(
     appointmentId: string,
     check: (state: AppointmentState) => void,
     command: AppointmentCommand,
     metadata: EventMetadata,
+    loaded?: Aggregate<AppointmentState>,
   ): Promise<Aggregate<AppointmentState>> {
     for (let attempt = 0; ; attempt++) {
-      const before = await this.load(appointmentId);
+      const before =
+        attempt === 0 && loaded !== undefined ? loaded : await this.load(appointmentId);
       check(before.state);
       try {
         return await this.append(appointmentId, this.decide(before, command), metadata);

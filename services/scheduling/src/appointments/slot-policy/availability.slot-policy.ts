@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AvailabilityService, BookedInterval } from '../../availability/availability.port';
+import {
+  AvailabilityService,
+  Bookability,
+  BookedInterval,
+} from '../../availability/availability.port';
 import { MAX_BUFFER_MINUTES } from '../appointments.settings';
 import { SlotDecision, SlotPolicy, SlotRequest } from './slot-policy.port';
 
@@ -10,7 +14,8 @@ const MAX_BUFFER_MS = MAX_BUFFER_MINUTES * 60_000;
  * daily maximum) and gives the buffers the ledger then holds. Overlaps are the ledger's to
  * decide: only it knows whether a claim in the way belongs to a booking that died (and is free
  * after the claim timeout), so a slot the schedule refuses only for an overlap is checked again
- * without the visits in the way and handed to the ledger.
+ * without the visits in the way and handed to the ledger. The provider's visits are therefore
+ * read only for a schedule with a daily maximum, the one rule here that counts them.
  */
 @Injectable()
 export class AvailabilitySlotPolicy implements SlotPolicy {
@@ -25,6 +30,8 @@ export class AvailabilitySlotPolicy implements SlotPolicy {
       end: new Date(slot.end),
       visitType: slot.visitType,
     };
+    if (!this.availability.limitsVisitsPerDay(schedule, request.start))
+      return verdict(this.availability.isBookable(schedule, request, [], now));
     const booked = (
       await this.availability.bookedAround(slot.providerId, request.start, request.end)
     ).filter((visit) => visit.appointmentId !== slot.appointmentId);
@@ -40,8 +47,12 @@ export class AvailabilitySlotPolicy implements SlotPolicy {
         now,
       );
     }
-    return decision.bookable
-      ? decision
-      : { bookable: false, reason: `${decision.reason}: ${decision.detail}` };
+    return verdict(decision);
   }
+}
+
+function verdict(decision: Bookability): SlotDecision {
+  return decision.bookable
+    ? decision
+    : { bookable: false, reason: `${decision.reason}: ${decision.detail}` };
 }

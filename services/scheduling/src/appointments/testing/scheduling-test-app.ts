@@ -9,6 +9,7 @@ import type { Clock } from '../appointments.settings';
 import { SchedulingClockModule } from '../../clock/scheduling-clock.module';
 import { StaffCredentials } from '../../credentials/staff-credentials.read-model';
 import { serviceIdentity } from '../../service.identity';
+import { WaitlistRecoveryModule } from '../../waitlist/waitlist-recovery.module';
 import { AppointmentsModule } from '../appointments.module';
 import { call } from './http-client';
 
@@ -38,10 +39,12 @@ export interface TestAppOptions {
   readonly clock?: Clock;
   /** Run the outbox relay too, so stored events reach Kafka. */
   readonly relay?: boolean;
+  /** Run the waitlist's consumer of cancellations too (needs the scheduling topic). */
+  readonly recovery?: boolean;
 }
 
 function moduleFor(options: TestAppOptions): Type<unknown> {
-  if (!options.clock && !options.relay) return AppointmentsTestModule;
+  if (!options.clock && !options.relay && !options.recovery) return AppointmentsTestModule;
   @Module({
     imports: [
       PlatformModule.forService(serviceIdentity),
@@ -52,6 +55,7 @@ function moduleFor(options: TestAppOptions): Type<unknown> {
         ? [OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling })]
         : []),
       AppointmentsModule,
+      ...(options.recovery ? [WaitlistRecoveryModule] : []),
     ],
   })
   class CustomSchedulingTestModule {}
