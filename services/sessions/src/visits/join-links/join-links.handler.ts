@@ -39,6 +39,7 @@ export class JoinLinksHandler {
         by: actorOf(principal),
       },
       { actor: principal.subject },
+      before,
     );
     if (after.state.status === 'none') throw new NotFoundException('no such session');
     const signed = await this.signer.sign({ linkId, sessionId }, after.state.scheduledStart, now);

@@ -35,6 +35,7 @@ export class RunVisitHandler {
       (state) => ensureStaffOrProvider(principal, state),
       { type: 'StartSession', consent, at: now.toISOString(), by: actorOf(principal) },
       { actor: principal.subject },
+      before,
     );
     const refused = after.events.find((event) => event.type === E.startRefused);
     if (refused?.type === E.startRefused)

@@ -30,11 +30,14 @@ export class SessionViews implements OnModuleInit {
 
   /** One index per way the lists select sessions: by provider, by patient, by status. */
   async onModuleInit(): Promise<void> {
-    await this.collection.createIndexes([
+    // One at a time: FerretDB 1.24 drops the connection when one createIndexes of several
+    // indexes finds them already there (every restart); a single createIndex is a no-op.
+    for (const { key, name } of [
       { key: { providerId: 1, startsAt: 1 }, name: 'provider_start' },
       { key: { patientId: 1, startsAt: 1 }, name: 'patient_start' },
       { key: { status: 1, startsAt: 1 }, name: 'status_start' },
-    ]);
+    ] as const)
+      await this.collection.createIndex(key, { name });
   }
 
   async save({ state, version }: Aggregate<SessionState>): Promise<void> {
@@ -53,6 +56,26 @@ export class SessionViews implements OnModuleInit {
       });
     } catch (error) {
       if ((error as { code?: unknown }).code !== DUPLICATE_KEY) throw error;
+    }
+  }
+
+  /**
+   * Inserts the first view of a new session: one write where `save` would first try an update
+   * that cannot match. A view already there (a redelivered booking) is saved over as usual.
+   */
+  async create(after: Aggregate<SessionState>): Promise<void> {
+    const { state, version } = after;
+    if (state.status === 'none') return;
+    try {
+      await this.collection.insertOne({
+        ...state,
+        _id: state.sessionId,
+        version,
+        startsAt: new Date(state.scheduledStart),
+      });
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== DUPLICATE_KEY) throw error;
+      await this.save(after);
     }
   }
 

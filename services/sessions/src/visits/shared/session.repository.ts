@@ -43,16 +43,19 @@ export class SessionRepository {
 
   /**
    * Load, check (access: may throw), decide, append; reloads up to three times when another
-   * writer got in first, and checks again against what it then finds.
+   * writer got in first, and checks again against what it then finds. A caller that has just
+   * loaded the session passes it as `loaded`, the first try's state: no second read, and the
+   * append's expected version still refuses it if the session moved on meanwhile.
    */
   async handle(
     sessionId: string,
     check: (state: SessionState) => void,
     command: SessionCommand,
     metadata: EventMetadata,
+    loaded?: Aggregate<SessionState>,
   ): Promise<Handled> {
     for (let attempt = 0; ; attempt++) {
-      const before = await this.load(sessionId);
+      const before = attempt === 0 && loaded !== undefined ? loaded : await this.load(sessionId);
       check(before.state);
       const decided = sessionDecider.decide(command, before.state);
       const events = Array.isArray(decided) ? decided : [decided as SessionEvent];
@@ -68,7 +71,7 @@ export class SessionRepository {
         const after = { state, version: appended.nextExpectedVersion, events };
         // The events are stored, so the command succeeded; the next change saves the view again.
         await Promise.all([
-          this.views.save(after),
+          before.version === 0 ? this.views.create(after) : this.views.save(after),
           this.issues.apply(events),
           this.monitor.observe(appended.events),
         ]).catch((error: unknown) => {

@@ -53,7 +53,8 @@ export class TroubleshootingHandler {
       dto.participantId
         ? ensureParticipantAccess(principal, state, dto.participantId)
         : ensureSessionAccess(principal, state);
-    const session = check((await this.sessions.load(sessionId)).state);
+    const before = await this.sessions.load(sessionId);
+    const session = check(before.state);
     const description = dto.description
       ? await this.sealer.seal(session.patientId, dto.description)
       : undefined;
@@ -72,6 +73,7 @@ export class TroubleshootingHandler {
         by: actorOf(principal),
       },
       { actor: principal.subject },
+      before,
     );
     return { ...handled, issueId };
   }

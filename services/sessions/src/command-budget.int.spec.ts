@@ -1,0 +1,167 @@
+import { getConnectionToken } from '@nestjs/mongoose';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { TOPICS } from '@thc/contracts';
+import { ConsumedEvent, EventHandler } from '@thc/messaging';
+import { bearer, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
+import { Connection } from 'mongoose';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { PlatformMonitor } from './platform-status/platform-monitor';
+import { ConsentEventsConsumer } from './visits/consent-gate/consent-events.consumer';
+import { sessionIdOf } from './visits/domain/session-id';
+import { AppointmentEventsConsumer } from './visits/follow-appointment/appointment-events.consumer';
+import { call } from './visits/testing/http-client';
+import {
+  BOOKED,
+  booking,
+  CONSENT_GRANTED,
+  consentGranted,
+} from './visits/testing/scheduling-events';
+import { advanceClock, startSessionsApp } from './visits/testing/sessions-test-app';
+
+/**
+ * Database commands (round trips) per use case on a warm instance: every use case runs once on
+ * another session before it is measured. Ceilings pinned to the measured counts;
+ * docs/performance.md lists what each command is.
+ */
+const budget = new CommandBudget({
+  join: 4,
+  start: 6,
+  end: 4,
+  survey: 4,
+  'AppointmentBooked consumed': 3,
+  'ConsentGranted consumed': 1,
+} as const);
+
+describe('database commands per sessions use case', () => {
+  const ns = new TestNamespace('sessions-commands');
+  let app: NestExpressApplication;
+  let url: string;
+  let counter: CommandCounter;
+  let coordinator: Record<string, string>;
+
+  beforeAll(async () => {
+    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
+    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+    process.env['PHI_MASTER_KEYS'] = `test:${randomBytes(32).toString('base64')}`;
+    process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
+    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    ({ app, url } = await startSessionsApp());
+    // Counting is by time window: the incident monitor's timer must not read meanwhile.
+    app.get(PlatformMonitor).onApplicationShutdown();
+    counter = CommandCounter.attach(app.get<Connection>(getConnectionToken()).getClient());
+    coordinator = await bearer('coordinator', randomUUID());
+  });
+
+  afterAll(async () => {
+    budget.report();
+    counter?.detach();
+    delete process.env['PHI_MASTER_KEYS'];
+    delete process.env['PHI_KEYS_DB'];
+    await app?.close();
+    await ns.dispose();
+  });
+
+  /** The consumer's per-event handler, called as its runtime calls it (Kafka adds no commands). */
+  const handlerOf = (host: object): EventHandler =>
+    (host as unknown as { handle: EventHandler }).handle;
+  const consumed = (type: string, data: object, subject: string): ConsumedEvent => ({
+    id: randomUUID(),
+    source: '/thc/test',
+    type,
+    subject,
+    time: new Date().toISOString(),
+    data,
+    topic: 'test',
+    partition: 0,
+    offset: '0',
+  });
+  const post = (path: string, headers: Record<string, string>, body?: object) =>
+    call(url, 'POST', `/api/v1${path}`, headers, body);
+
+  interface Visit {
+    readonly sessionId: string;
+    readonly patientId: string;
+    readonly providerId: string;
+    readonly booked: ConsumedEvent;
+    readonly consent: ConsumedEvent;
+    patientToken?: string;
+  }
+
+  const visit = (): Visit => {
+    const booked = booking(new Date(Date.now() + 5 * 60_000));
+    return {
+      sessionId: sessionIdOf(booked.appointmentId),
+      patientId: booked.patientId,
+      providerId: booked.providerId,
+      booked: consumed(BOOKED, booked, `appointment-${booked.appointmentId}`),
+      consent: consumed(
+        CONSENT_GRANTED,
+        consentGranted(booked.patientId),
+        `patient-${booked.patientId}`,
+      ),
+    };
+  };
+  const warm = visit();
+  const measured = visit();
+
+  it('AppointmentBooked consumed', async () => {
+    const handle = handlerOf(app.get(AppointmentEventsConsumer));
+    await handle(warm.booked);
+    const { usage } = await counter.measure(() => handle(measured.booked));
+    budget.check('AppointmentBooked consumed', usage);
+  });
+
+  it('ConsentGranted consumed', async () => {
+    const handle = handlerOf(app.get(ConsentEventsConsumer));
+    await handle(warm.consent);
+    const { usage } = await counter.measure(() => handle(measured.consent));
+    budget.check('ConsentGranted consumed', usage);
+  });
+
+  const issueLink = async (of: Visit) => {
+    const link = await post(`/sessions/${of.sessionId}/links`, coordinator, {
+      participantId: of.patientId,
+    });
+    expect(link.status).toBe(201);
+    of.patientToken = (link.body as { url: string }).url.split('#')[1] ?? '';
+  };
+  const join = (of: Visit) => post('/join', {}, { token: of.patientToken ?? '' });
+  const start = async (of: Visit) =>
+    post(`/sessions/${of.sessionId}/start`, await bearer('provider', of.providerId));
+  const end = async (of: Visit) =>
+    post(`/sessions/${of.sessionId}/end`, await bearer('provider', of.providerId), {
+      outcome: 'completed',
+    });
+  const survey = async (of: Visit) =>
+    post(`/sessions/${of.sessionId}/survey`, await bearer('patient', of.patientId), {
+      overall: 5,
+      wouldRecommend: 9,
+      technicalQuality: 4,
+    });
+
+  const measure = async (
+    useCase: 'join' | 'start' | 'end' | 'survey',
+    run: (of: Visit) => Promise<{ status: number }>,
+    status: number,
+  ) => {
+    expect((await run(warm)).status).toBe(status);
+    const { result, usage } = await counter.measure(() => run(measured));
+    expect(result.status).toBe(status);
+    budget.check(useCase, usage);
+  };
+
+  it('join', async () => {
+    await issueLink(warm);
+    await issueLink(measured);
+    await measure('join', join, 200);
+  });
+
+  it('start', () => measure('start', start, 200));
+
+  it('end', async () => {
+    advanceClock(10 * 60_000);
+    await measure('end', end, 200);
+  });
+
+  it('survey', () => measure('survey', survey, 201));
+});
