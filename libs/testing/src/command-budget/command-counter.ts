@@ -20,7 +20,14 @@ export interface MonitoredClient {
     event: 'commandSucceeded' | 'commandFailed',
     listener: (event: FinishedCommand) => void,
   ): unknown;
-  off(event: string, listener: (...args: never[]) => void): unknown;
+  off(
+    event: 'commandStarted',
+    listener: (event: StartedCommand & FinishedCommand) => void,
+  ): unknown;
+  off(
+    event: 'commandSucceeded' | 'commandFailed',
+    listener: (event: FinishedCommand) => void,
+  ): unknown;
 }
 
 export interface SettleOptions {
