@@ -58,11 +58,15 @@ export function buildAndValidate(overlays: readonly string[]): ValidationRun {
   const dir = mkdtempSync(join(tmpdir(), 'thc-k8s-validate-'));
   try {
     const binary = buildValidator(dir);
-    const run = spawnSync(binary, overlays.map((o) => `../overlays/${o}`), {
-      cwd: VALIDATOR_SOURCE,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const run = spawnSync(
+      binary,
+      overlays.map((o) => `../overlays/${o}`),
+      {
+        cwd: VALIDATOR_SOURCE,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     if (run.error) throw run.error;
     const built = run.stdout.trim()
       ? (JSON.parse(run.stdout) as { overlay: string; resources: Resource[] | null }[])
