@@ -12,7 +12,9 @@ export async function publishEvents(
   topicPrefix: string,
   events: readonly FixtureEvent[],
 ): Promise<void> {
-  const producer = kafka.producer();
+  // Idempotent like the relays' producers: a send retried after "not the leader" (a topic
+  // created a moment ago) must not put the same events on the topic twice.
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
     for (const chunk of batches(events, 2000)) {
@@ -37,6 +39,7 @@ export async function publishEvents(
         ]);
       }
       await producer.sendBatch({
+        acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
     }
