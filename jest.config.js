@@ -13,7 +13,7 @@ module.exports = {
     {
       ...preset,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{services,libs,tests}/**/*.int.spec.ts'],
+      testMatch: ['<rootDir>/{services,libs,tests,infra}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-setup.ts'],
