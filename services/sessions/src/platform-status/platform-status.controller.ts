@@ -83,7 +83,10 @@ export class PlatformStatusController {
     const until = now.getTime() + UPCOMING_HOURS * 3_600_000;
     const since = new Date(now.getTime() - 30 * 60_000);
     const upcoming = (
-      await this.views.list({ status: 'scheduled', startsAt: { $gte: since } }, 5000)
+      await this.views.list(
+        { status: 'scheduled', startsAt: { $gte: since, $lte: new Date(until) } },
+        5000,
+      )
     )
       .filter((v) => Date.parse(v.scheduledStart) >= now.getTime() - 30 * 60_000)
       .filter((v) => Date.parse(v.scheduledStart) <= until)

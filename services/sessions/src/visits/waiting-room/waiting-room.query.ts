@@ -13,7 +13,7 @@ export interface WaitingPatient {
   readonly waitingSeconds: number;
 }
 
-/** No one waits in a room for a visit booked to start more than a day ago. */
+/** No one waits in a room for a visit that starts more than a day before or after now. */
 const WAITING_HORIZON_MS = 24 * 3_600_000;
 
 /**
@@ -29,7 +29,11 @@ export class WaitingRoom {
       providerId,
       status: { $in: ['scheduled', 'in-progress'] },
       // Bounds the read to the provider's recent and coming visits, not their years of history.
-      startsAt: { $gte: new Date(now.getTime() - WAITING_HORIZON_MS) },
+      // A range closed on both sides: the local server then reads it from the index too.
+      startsAt: {
+        $gte: new Date(now.getTime() - WAITING_HORIZON_MS),
+        $lte: new Date(now.getTime() + WAITING_HORIZON_MS),
+      },
       arrivedAt: { $exists: true },
       admittedAt: { $exists: false },
     });
