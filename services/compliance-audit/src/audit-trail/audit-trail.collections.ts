@@ -31,5 +31,9 @@ export class AuditTrailCollections implements OnModuleInit {
       { eventId: 1 },
       { unique: true, sparse: true, name: 'eventId_unique' },
     );
+    // The access reports select one patient's or one staff member's entries; one index at a
+    // time, since FerretDB 1.24 drops the connection on a repeated multi-index createIndexes.
+    await this.entries.createIndex({ patientId: 1 }, { name: 'patient' });
+    await this.entries.createIndex({ 'actor.id': 1 }, { name: 'actor' });
   }
 }
