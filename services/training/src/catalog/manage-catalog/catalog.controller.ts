@@ -1,14 +1,10 @@
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
+import { uuidParamDoc } from '../../openapi/api-docs';
 import { ROLE_REQUIREMENTS, CERTIFICATION_SOURCES } from '../../requirements/role-requirements';
 import { actorOf } from '../../shared/actor';
 import { asHttp } from '../../shared/http-errors';
@@ -16,7 +12,12 @@ import { uuidParam } from '../../shared/uuid-param';
 import { FanOutAssignments } from '../../staff-training/assign-module/fan-out-assignments';
 import type { ModuleVersion } from '../domain/module.state';
 import { ModuleRepository } from '../infrastructure/module.repository';
-import { CreateModuleDto, PublishModuleVersionDto } from './catalog.dto';
+import {
+  CREATE_MODULE_EXAMPLE,
+  CreateModuleDto,
+  PUBLISH_MODULE_VERSION_EXAMPLE,
+  PublishModuleVersionDto,
+} from './catalog.dto';
 
 @ApiTags('training catalog')
 @ApiBearerAuth()
@@ -30,8 +31,14 @@ export class CatalogController {
 
   @Post('modules')
   @Roles('trainer', 'admin')
-  @ApiOperation({
-    summary: 'Create a module (version 1); staff whose role needs its topic get it assigned',
+  @ApiUseCase({
+    summary: 'Create a module (version 1)',
+    description:
+      'Adds a module to the catalog at version 1. Every enrolled staff member whose role needs its topic is assigned it, due in `TRAINING_ASSIGNMENT_DUE_DAYS`.',
+    roles: ['trainer', 'admin'],
+    phi: 'none: the module as published',
+    errors: { 400: invalidInputDoc({ body: true }) },
+    body: { type: CreateModuleDto, example: CREATE_MODULE_EXAMPLE },
   })
   @ApiCreatedResponse({ description: 'The module as published.' })
   async create(
@@ -56,12 +63,20 @@ export class CatalogController {
 
   @Post('modules/:moduleId/versions')
   @Roles('trainer', 'admin')
-  @ApiOperation({
-    summary:
-      'Publish the next version; with requiresRetraining, staff who passed it are assigned it again',
+  @ApiUseCase({
+    summary: "Publish a module's next version",
+    description:
+      'Publishes the next version of a module; fields left out keep their current value. With `requiresRetraining`, staff who passed an earlier version are assigned it again. Later attempts are scored against this version.',
+    roles: ['trainer', 'admin'],
+    phi: 'none: the new current version',
+    errors: {
+      400: invalidInputDoc({ ids: ['moduleId'], v4: true, body: true }),
+      409: 'No module with this id in the catalog.',
+    },
+    params: { moduleId: uuidParamDoc('moduleId', 'The catalog module') },
+    body: { type: PublishModuleVersionDto, example: PUBLISH_MODULE_VERSION_EXAMPLE },
   })
   @ApiCreatedResponse({ description: 'The new current version.' })
-  @ApiConflictResponse({ description: 'No such module.' })
   async publish(
     @Param('moduleId', uuidParam) moduleId: string,
     @Body() dto: PublishModuleVersionDto,
@@ -85,16 +100,29 @@ export class CatalogController {
 
   @Get('modules')
   @Roles('trainer', 'admin', 'provider', 'coordinator')
-  @ApiOperation({ summary: 'The catalog: every module at its current version' })
+  @ApiUseCase({
+    summary: 'List the catalog',
+    description: 'Every module at its current version, by module code.',
+    roles: ['trainer', 'admin', 'provider', 'coordinator'],
+    phi: 'none: modules only',
+    errors: {},
+  })
+  @ApiOkResponse({ description: 'The modules at their current versions.' })
   list(): Promise<ModuleVersion[]> {
     return this.modules.list();
   }
 
   @Get('requirements')
   @Roles('trainer', 'admin', 'provider', 'coordinator')
-  @ApiOperation({
-    summary: 'What each role needs for a telehealth credential, with renewal periods',
+  @ApiUseCase({
+    summary: 'Read the requirements by role',
+    description:
+      'What each staff role needs for a telehealth credential, with renewal periods, and how each certification is earned (module topics, or recorded from outside).',
+    roles: ['trainer', 'admin', 'provider', 'coordinator'],
+    phi: 'none: policy only',
+    errors: {},
   })
+  @ApiOkResponse({ description: 'Requirements by role, and the sources of each certification.' })
   requirements() {
     return { roles: ROLE_REQUIREMENTS, certifications: CERTIFICATION_SOURCES };
   }

@@ -79,3 +79,18 @@ export class PublishModuleVersionDto {
   @IsBoolean()
   requiresRetraining!: boolean;
 }
+
+/** The example request of the API documentation. */
+export const CREATE_MODULE_EXAMPLE = {
+  moduleCode: 'HIPAA-PRIVACY-SECURITY',
+  topic: 'hipaa',
+  title: 'HIPAA privacy and security for virtual visits',
+  passMarkPercent: 80,
+  maxAttempts: 3,
+} satisfies CreateModuleDto;
+
+/** The example request of the API documentation: a stricter pass mark everyone must retake. */
+export const PUBLISH_MODULE_VERSION_EXAMPLE = {
+  passMarkPercent: 85,
+  requiresRetraining: true,
+} satisfies PublishModuleVersionDto;

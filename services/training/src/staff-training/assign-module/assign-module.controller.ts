@@ -1,22 +1,17 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { ModuleRepository } from '../../catalog/infrastructure/module.repository';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
+import { RECORD_CHANGED, STAFF_PARAM, STAFF_RECORD_PHI } from '../../openapi/api-docs';
 import { actorOf } from '../../shared/actor';
 import { uuidParam } from '../../shared/uuid-param';
 import { StaffStatusView } from '../read-status/staff-status.view';
 import { currentModule } from '../shared/current-module';
 import { StaffCommandRunner } from '../shared/staff-command.runner';
-import { AssignModuleDto } from './assign-module.dto';
+import { ASSIGN_MODULE_EXAMPLE, AssignModuleDto } from './assign-module.dto';
 
 @ApiTags('staff training')
 @ApiBearerAuth()
@@ -30,10 +25,21 @@ export class AssignModuleController {
 
   @Post()
   @Roles('trainer', 'admin')
-  @ApiOperation({ summary: 'Assign a module by hand (current version), with a due date' })
+  @ApiUseCase({
+    summary: 'Assign a module by hand',
+    description:
+      'Assigns a catalog module at its current version to an enrolled staff member, due at `dueAt`; also how a trainer reopens a module after the maximum of failed attempts.',
+    roles: ['trainer', 'admin'],
+    phi: STAFF_RECORD_PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['staffId'], v4: true, body: true }),
+      409: `The staff member is not enrolled, or already has the module assigned and not yet passed; ${RECORD_CHANGED}.`,
+      422: 'No module `moduleId` in the catalog, or `dueAt` is not in the future.',
+    },
+    params: STAFF_PARAM,
+    body: { type: AssignModuleDto, example: ASSIGN_MODULE_EXAMPLE },
+  })
   @ApiCreatedResponse({ type: StaffStatusView })
-  @ApiConflictResponse({ description: 'Not enrolled, or the module is already assigned and open.' })
-  @ApiUnprocessableEntityResponse({ description: 'Unknown module, or a due date in the past.' })
   async assign(
     @Param('staffId', uuidParam) staffId: string,
     @Body() dto: AssignModuleDto,

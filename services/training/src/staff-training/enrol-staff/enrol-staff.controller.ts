@@ -1,23 +1,18 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { ModuleRepository } from '../../catalog/infrastructure/module.repository';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
+import { RECORD_CHANGED, STAFF_PARAM, STAFF_RECORD_PHI } from '../../openapi/api-docs';
 import { requiredTopics } from '../../requirements/role-requirements';
 import { actorOf } from '../../shared/actor';
 import { uuidParam } from '../../shared/uuid-param';
 import { TRAINING_SETTINGS, TrainingSettings } from '../../training.settings';
 import { StaffStatusView } from '../read-status/staff-status.view';
 import { StaffCommandRunner } from '../shared/staff-command.runner';
-import { EnrolStaffDto } from './enrol-staff.dto';
+import { ENROL_STAFF_EXAMPLE, EnrolStaffDto } from './enrol-staff.dto';
 
 const DAY_MS = 86_400_000;
 
@@ -34,12 +29,21 @@ export class EnrolStaffController {
 
   @Post()
   @Roles('trainer', 'admin')
-  @ApiOperation({
-    summary: 'Enrol a staff member in a role; the modules the role needs are assigned',
+  @ApiUseCase({
+    summary: 'Enrol a staff member in a role',
+    description:
+      "Starts a staff member's telehealth training in a role and team, and assigns the catalog modules the role needs, due at `dueAt` (default: in `TRAINING_ASSIGNMENT_DUE_DAYS`).",
+    roles: ['trainer', 'admin'],
+    phi: STAFF_RECORD_PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['staffId'], v4: true, body: true }),
+      409: `The staff member is already enrolled; ${RECORD_CHANGED}.`,
+      422: '`dueAt` is not in the future.',
+    },
+    params: STAFF_PARAM,
+    body: { type: EnrolStaffDto, example: ENROL_STAFF_EXAMPLE },
   })
   @ApiCreatedResponse({ type: StaffStatusView })
-  @ApiConflictResponse({ description: 'Already enrolled.' })
-  @ApiUnprocessableEntityResponse({ description: 'A due date in the past.' })
   async enrol(
     @Param('staffId', uuidParam) staffId: string,
     @Body() dto: EnrolStaffDto,

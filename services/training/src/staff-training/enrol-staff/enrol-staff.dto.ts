@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { IsIn, IsUUID } from 'class-validator';
+import { EXAMPLE_ID } from '../../openapi/api-docs';
 import { STAFF_ROLES } from '../../requirements/role-requirements';
 import { IsAbsentOr } from '../../shared/is-absent-or';
 
@@ -23,3 +24,10 @@ export class EnrolStaffDto {
   @IsZonedDateTime()
   dueAt?: string;
 }
+
+/** The example request of the API documentation. */
+export const ENROL_STAFF_EXAMPLE = {
+  role: 'provider',
+  teamId: EXAMPLE_ID.teamId,
+  dueAt: '2027-03-01T00:00:00Z',
+} satisfies EnrolStaffDto;

@@ -6,9 +6,11 @@ import {
   NotFoundException,
   Param,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, hasAnyRole, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
+import { STAFF_PARAM, STAFF_RECORD_PHI, uuidParamDoc } from '../../openapi/api-docs';
 import { uuidParam } from '../../shared/uuid-param';
 import { StaffStatusStore } from '../infrastructure/staff-status.store';
 import { StaffTrainingRepository } from '../infrastructure/staff-training.repository';
@@ -28,7 +30,14 @@ export class StaffStatusController {
 
   @Get('me')
   @Roles('provider', 'coordinator', 'trainer', 'admin')
-  @ApiOperation({ summary: 'My assignments, certifications and credential' })
+  @ApiUseCase({
+    summary: 'Read my training record',
+    description:
+      "The caller's own training record: role, team, credential, assignments and certifications, as last written.",
+    roles: ['provider', 'coordinator', 'trainer', 'admin'],
+    phi: "none: the caller's training record",
+    errors: { 404: 'The caller is not enrolled in telehealth training.' },
+  })
   @ApiOkResponse({ type: StaffStatusView })
   me(@CurrentPrincipal() principal: Principal): Promise<StaffStatusView> {
     return this.read(principal.subject);
@@ -36,7 +45,19 @@ export class StaffStatusController {
 
   @Get('staff/:staffId')
   @Roles('provider', 'coordinator', 'trainer', 'admin')
-  @ApiOperation({ summary: "A staff member's record (trainers, admins, or the staff member)" })
+  @ApiUseCase({
+    summary: "Read a staff member's training record",
+    description:
+      "A staff member's training record: role, team, credential, assignments and certifications, as last written. Trainers and admins read anyone's; other staff only their own.",
+    roles: ['provider', 'coordinator', 'trainer', 'admin'],
+    phi: STAFF_RECORD_PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['staffId'], v4: true }),
+      403: "The token's role is not one of: provider, coordinator, trainer, admin; or a provider or coordinator asks for someone else's record.",
+      404: 'The staff member is not enrolled in telehealth training.',
+    },
+    params: STAFF_PARAM,
+  })
   @ApiOkResponse({ type: StaffStatusView })
   one(
     @Param('staffId', uuidParam) staffId: string,
@@ -49,8 +70,14 @@ export class StaffStatusController {
 
   @Get('teams/:teamId/compliance')
   @Roles('trainer', 'admin')
-  @ApiOperation({
-    summary: "A team's compliance: each member's credential and overdue assignments",
+  @ApiUseCase({
+    summary: "Read a team's training compliance",
+    description:
+      'Each enrolled member of the team with whether their credential is current now, and their open and overdue assignments; the share of credentialed staff (100 for a team with no one enrolled).',
+    roles: ['trainer', 'admin'],
+    phi: 'none: staff credentials and assignment counts',
+    errors: { 400: invalidInputDoc({ ids: ['teamId'], v4: true }) },
+    params: { teamId: uuidParamDoc('teamId', 'The team, usually a clinic') },
   })
   @ApiOkResponse({ type: TeamComplianceView })
   async team(@Param('teamId', uuidParam) teamId: string): Promise<TeamComplianceView> {

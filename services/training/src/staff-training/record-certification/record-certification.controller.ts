@@ -1,20 +1,15 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
+import { RECORD_CHANGED, STAFF_PARAM, STAFF_RECORD_PHI } from '../../openapi/api-docs';
 import { actorOf } from '../../shared/actor';
 import { uuidParam } from '../../shared/uuid-param';
 import { StaffStatusView } from '../read-status/staff-status.view';
 import { StaffCommandRunner } from '../shared/staff-command.runner';
-import { RecordCertificationDto } from './record-certification.dto';
+import { RECORD_CERTIFICATION_EXAMPLE, RecordCertificationDto } from './record-certification.dto';
 
 @ApiTags('staff training')
 @ApiBearerAuth()
@@ -27,10 +22,21 @@ export class RecordCertificationController {
 
   @Post()
   @Roles('trainer', 'admin')
-  @ApiOperation({ summary: 'Record a certification earned elsewhere, with its issuer and expiry' })
+  @ApiUseCase({
+    summary: 'Record a certification earned elsewhere',
+    description:
+      'Records a certification from an outside issuer (e.g. Certified Telehealth Coordinator) with its issue date, expiry and evidence; the credential follows.',
+    roles: ['trainer', 'admin'],
+    phi: STAFF_RECORD_PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['staffId'], v4: true, body: true }),
+      409: `The staff member is not enrolled; ${RECORD_CHANGED}.`,
+      422: '`issuedAt` is in the future, `expiresAt` is not after `issuedAt`, or the certification has already expired.',
+    },
+    params: STAFF_PARAM,
+    body: { type: RecordCertificationDto, example: RECORD_CERTIFICATION_EXAMPLE },
+  })
   @ApiCreatedResponse({ type: StaffStatusView })
-  @ApiConflictResponse({ description: 'Not enrolled.' })
-  @ApiUnprocessableEntityResponse({ description: 'Expired already, or dates out of order.' })
   certify(
     @Param('staffId', uuidParam) staffId: string,
     @Body() dto: RecordCertificationDto,

@@ -29,3 +29,12 @@ export class RecordCertificationDto {
   @Matches(EVIDENCE, { message: EVIDENCE_MESSAGE })
   evidenceRef!: string;
 }
+
+/** The example request of the API documentation. */
+export const RECORD_CERTIFICATION_EXAMPLE = {
+  kind: 'ctc',
+  issuer: 'Telehealth Certification Institute',
+  issuedAt: '2025-11-01T00:00:00Z',
+  expiresAt: '2027-11-01T00:00:00Z',
+  evidenceRef: 'https://certificates.example.org/ctc/88231',
+} satisfies RecordCertificationDto;

@@ -1,21 +1,16 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { ModuleRepository } from '../../catalog/infrastructure/module.repository';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
+import { RECORD_CHANGED, STAFF_PARAM, STAFF_RECORD_PHI } from '../../openapi/api-docs';
 import { uuidParam } from '../../shared/uuid-param';
 import { StaffStatusView } from '../read-status/staff-status.view';
 import { currentModule } from '../shared/current-module';
 import { StaffCommandRunner } from '../shared/staff-command.runner';
-import { RecordCompletionDto } from './record-completion.dto';
+import { RECORD_COMPLETION_EXAMPLE, RecordCompletionDto } from './record-completion.dto';
 
 @ApiTags('staff training')
 @ApiBearerAuth()
@@ -29,13 +24,21 @@ export class RecordCompletionController {
 
   @Post()
   @Roles('trainer', 'admin')
-  @ApiOperation({
-    summary:
-      'Record an attempt, scored against the current version; a pass may grant a certification',
+  @ApiUseCase({
+    summary: 'Record an attempt at a module',
+    description:
+      "Records an attempt, scored against the module's current pass mark. A pass closes the open assignment and grants a certification once every module it rests on is passed; the credential follows.",
+    roles: ['trainer', 'admin'],
+    phi: STAFF_RECORD_PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['staffId'], v4: true, body: true }),
+      409: `The staff member is not enrolled, or has no attempts left on the module until a trainer assigns it again; ${RECORD_CHANGED}.`,
+      422: 'No module `moduleId` in the catalog, or `completedAt` is in the future.',
+    },
+    params: STAFF_PARAM,
+    body: { type: RecordCompletionDto, example: RECORD_COMPLETION_EXAMPLE },
   })
   @ApiCreatedResponse({ type: StaffStatusView })
-  @ApiConflictResponse({ description: 'Not enrolled, or no attempts left.' })
-  @ApiUnprocessableEntityResponse({ description: 'Unknown module, or completed in the future.' })
   async complete(
     @Param('staffId', uuidParam) staffId: string,
     @Body() dto: RecordCompletionDto,

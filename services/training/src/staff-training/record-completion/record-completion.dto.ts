@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { IsNumber, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { EXAMPLE_ID } from '../../openapi/api-docs';
 import { IsAbsentOr } from '../../shared/is-absent-or';
 import { EVIDENCE, EVIDENCE_MESSAGE } from '../shared/evidence-ref';
 
@@ -26,3 +27,11 @@ export class RecordCompletionDto {
   @Matches(EVIDENCE, { message: EVIDENCE_MESSAGE })
   evidenceRef?: string;
 }
+
+/** The example request of the API documentation. */
+export const RECORD_COMPLETION_EXAMPLE = {
+  moduleId: EXAMPLE_ID.moduleId,
+  scorePercent: 92,
+  completedAt: '2026-01-15T16:45:00Z',
+  evidenceRef: 'lms://attempts/4711',
+} satisfies RecordCompletionDto;

@@ -1,18 +1,19 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
+import {
+  RECORD_CHANGED,
+  STAFF_PARAM,
+  STAFF_RECORD_PHI,
+  uuidParamDoc,
+} from '../../openapi/api-docs';
 import { actorOf } from '../../shared/actor';
 import { uuidParam } from '../../shared/uuid-param';
 import { StaffStatusView } from '../read-status/staff-status.view';
 import { StaffCommandRunner } from '../shared/staff-command.runner';
-import { RevokeCertificationDto } from './revoke-certification.dto';
+import { REVOKE_CERTIFICATION_EXAMPLE, RevokeCertificationDto } from './revoke-certification.dto';
 
 @ApiTags('staff training')
 @ApiBearerAuth()
@@ -26,9 +27,26 @@ export class RevokeCertificationController {
   @Post()
   @HttpCode(200)
   @Roles('trainer', 'admin')
-  @ApiOperation({ summary: 'Revoke a certification; a credential resting on it lapses' })
+  @ApiUseCase({
+    summary: 'Revoke a certification',
+    description:
+      'Revokes an active certification (invalid evidence, a policy breach, an administrative error); a credential resting on it lapses at once.',
+    roles: ['trainer', 'admin'],
+    phi: STAFF_RECORD_PHI,
+    errors: {
+      400: invalidInputDoc({ ids: ['staffId', 'certificationId'], v4: true, body: true }),
+      409: `The staff member is not enrolled, has no such certification, or it is already revoked or expired; ${RECORD_CHANGED}.`,
+    },
+    params: {
+      ...STAFF_PARAM,
+      certificationId: uuidParamDoc(
+        'certificationId',
+        "The certification, as the staff member's record lists it",
+      ),
+    },
+    body: { type: RevokeCertificationDto, example: REVOKE_CERTIFICATION_EXAMPLE },
+  })
   @ApiOkResponse({ type: StaffStatusView })
-  @ApiConflictResponse({ description: 'Unknown, already revoked or expired.' })
   revoke(
     @Param('staffId', uuidParam) staffId: string,
     @Param('certificationId', uuidParam) certificationId: string,

@@ -6,3 +6,8 @@ export class RevokeCertificationDto {
   @IsIn(['evidence-invalid', 'policy-breach', 'administrative'])
   reason!: 'evidence-invalid' | 'policy-breach' | 'administrative';
 }
+
+/** The example request of the API documentation. */
+export const REVOKE_CERTIFICATION_EXAMPLE = {
+  reason: 'evidence-invalid',
+} satisfies RevokeCertificationDto;
