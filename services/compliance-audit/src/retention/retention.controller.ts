@@ -11,14 +11,16 @@ import {
   Post,
   Put,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
 import { toAuditRecord } from '../audit-trail/domain/event-to-audit-record';
+import { PATIENT_PARAM } from '../openapi/api-docs';
 import { actorOf } from '../shared/actor';
 import { CLOCK, Clock } from '../shared/audit.settings';
-import { LegalHoldDto } from './legal-hold.dto';
+import { LEGAL_HOLD_EXAMPLE, LegalHoldDto } from './legal-hold.dto';
 import { LegalHold, LegalHolds } from './legal-holds.store';
 import { AuditEntriesPurged, RetentionPurge } from './retention-purge';
 
@@ -33,18 +35,34 @@ export class RetentionController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Purges entries older than the retention period (legal holds kept); the purge is chained. */
   @Post('retention/purge')
   @HttpCode(200)
   @Roles('admin')
+  @ApiUseCase({
+    summary: 'Purge audit entries past retention',
+    description:
+      'Reduces the entries older than the retention period (`AUDIT_RETENTION_YEARS`) to tombstones, except those of patients under legal hold. The purge itself is chained first, so the chain still verifies, then published. Takes no body.',
+    roles: ['admin'],
+    phi: 'none: the cutoff, counts and sequence range of the purge',
+    errors: {},
+  })
   @ApiOkResponse({ description: 'the purge as recorded (AuditEntriesPurged)' })
   purge(@CurrentPrincipal() principal: Principal): Promise<AuditEntriesPurged> {
     return this.purger.purge({ userId: principal.subject, role: principal.roles[0] ?? 'admin' });
   }
 
-  /** Keeps every entry of this patient beyond retention until released. */
   @Put('legal-holds/:patientId')
   @Roles('admin')
+  @ApiUseCase({
+    summary: 'Place a legal hold on a patient',
+    description:
+      'Keeps every audit entry of the patient beyond retention until the hold is released. Placing a hold already in place changes nothing and answers the hold as it was placed; a new hold is chained into the audit trail.',
+    roles: ['admin'],
+    phi: 'the patient id under hold, with the legal matter and who placed it when',
+    errors: { 400: invalidInputDoc({ ids: ['patientId'], body: true }) },
+    params: PATIENT_PARAM,
+    body: { type: LegalHoldDto, example: LEGAL_HOLD_EXAMPLE },
+  })
   @ApiOkResponse({ description: 'the hold' })
   async place(
     @Param('patientId', ParseUUIDPipe) patientId: string,
@@ -70,6 +88,19 @@ export class RetentionController {
   @Delete('legal-holds/:patientId')
   @HttpCode(204)
   @Roles('admin')
+  @ApiUseCase({
+    summary: 'Release a legal hold',
+    description:
+      "Ends a patient's legal hold: their entries fall under retention again. The release is chained into the audit trail.",
+    roles: ['admin'],
+    phi: 'none: no body is returned',
+    errors: {
+      400: invalidInputDoc({ ids: ['patientId'] }),
+      404: 'The patient is not under legal hold.',
+    },
+    params: PATIENT_PARAM,
+  })
+  @ApiNoContentResponse({ description: 'The hold is released.' })
   async release(
     @Param('patientId', ParseUUIDPipe) patientId: string,
     @CurrentPrincipal() principal: Principal,
@@ -83,9 +114,16 @@ export class RetentionController {
     });
   }
 
-  /** Patients under legal hold (ids only). */
   @Get('legal-holds')
   @Roles('auditor', 'admin')
+  @ApiUseCase({
+    summary: 'List legal holds',
+    description: 'Every patient under legal hold, with the matter and who placed it when.',
+    roles: ['auditor', 'admin'],
+    phi: 'the ids of the patients under hold, with their legal matters',
+    errors: {},
+  })
+  @ApiOkResponse({ description: 'The holds in place.' })
   list(): Promise<LegalHold[]> {
     return this.holds.all();
   }

@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Roles } from '@thc/auth';
+import { ApiUseCase } from '@thc/service-runtime';
 import { ChainVerdict } from '../domain/chain-verification';
 import { ChainVerification } from './chain-verification.service';
 
@@ -50,13 +51,16 @@ class ChainVerdictView {
 export class VerifyChainController {
   constructor(private readonly verification: ChainVerification) {}
 
-  /**
-   * Recomputes every entry's hash and link up to the last entry stored when it starts (appends
-   * may go on meanwhile), checks the signed checkpoints and the head, and names the first broken
-   * entry. Returns no PHI: sequence numbers, hashes and event ids only.
-   */
   @Get('verify')
   @Roles('auditor', 'admin')
+  @ApiUseCase({
+    summary: 'Verify the audit chain',
+    description:
+      "Recomputes every entry's hash and link up to the last entry stored when it starts (appends may go on meanwhile), checks the signed checkpoints and the head, and names the first broken entry.",
+    roles: ['auditor', 'admin'],
+    phi: 'none: sequence numbers, hashes and event ids only',
+    errors: {},
+  })
   @ApiOkResponse({ type: ChainVerdictView })
   verify(): Promise<ChainVerdict> {
     return this.verification.verify();

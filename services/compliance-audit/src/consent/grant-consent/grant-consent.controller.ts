@@ -7,22 +7,17 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
+import { PATIENT_PARAM } from '../../openapi/api-docs';
 import { actorOf } from '../../shared/actor';
 import { CLOCK, Clock } from '../../shared/audit.settings';
 import { asHttp } from '../consent-http-errors';
 import { ConsentRepository } from '../consent.repository';
 import { FhirConsent, toFhirConsent } from '../fhir-consent';
-import { GrantConsentDto } from './grant-consent.dto';
+import { GRANT_CONSENT_EXAMPLE, GrantConsentDto } from './grant-consent.dto';
 
 @ApiTags('consent')
 @ApiBearerAuth()
@@ -33,7 +28,6 @@ export class GrantConsentController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Staff record a consent the patient gave (e-signature, written, or verbal with a witness). */
   @Post()
   @Roles('coordinator', 'admin')
   @PhiRead({
@@ -41,11 +35,26 @@ export class GrantConsentController {
     patients: (r) => [(r as FhirConsent).patient.reference.slice('Patient/'.length)],
     resourceId: (r) => (r as FhirConsent).id,
   })
-  @ApiCreatedResponse({ type: FhirConsent })
-  @ApiConflictResponse({ description: 'an active consent of this scope exists' })
-  @ApiUnprocessableEntityResponse({
-    description: 'verbal consent without a witness, expiry in the past',
+  @ApiUseCase({
+    summary: "Record a patient's consent",
+    description:
+      'Staff record a consent the patient gave: by electronic signature, in writing, or verbally before a witness. A session of this scope can start only while one is active.',
+    roles: ['coordinator', 'admin'],
+    phi: "the patient's consent as a FHIR Consent: patient id, scope, method, form version, period, who captured and who witnessed it",
+    errors: {
+      400: invalidInputDoc({
+        ids: ['patientId'],
+        body: true,
+        purposeOfUse: true,
+        also: '`witnessId` and `witnessRole` are not given together',
+      }),
+      409: 'The patient already has an active consent of this scope, or their consents changed at the same time (try again).',
+      422: 'A verbal consent without a witness, the patient as their own witness, or `expiresAt` not in the future.',
+    },
+    params: PATIENT_PARAM,
+    body: { type: GrantConsentDto, example: GRANT_CONSENT_EXAMPLE },
   })
+  @ApiCreatedResponse({ type: FhirConsent })
   grant(
     @Param('patientId', ParseUUIDPipe) patientId: string,
     @Body() dto: GrantConsentDto,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { IsIn, IsString, IsUUID, Matches } from 'class-validator';
+import { EXAMPLE_ID } from '../../openapi/api-docs';
 import { IsAbsentOr } from '../../shared/dto-validators';
 
 export const CONSENT_SCOPES = ['telehealth', 'recording', 'data-sharing'] as const;
@@ -39,3 +40,13 @@ export class GrantConsentDto {
   @IsIn(WITNESS_ROLES)
   witnessRole?: (typeof WITNESS_ROLES)[number];
 }
+
+/** The example request of the API documentation: a verbal consent, with its witness. */
+export const GRANT_CONSENT_EXAMPLE = {
+  scope: 'telehealth',
+  method: 'verbal',
+  formVersion: '2026-01',
+  expiresAt: '2027-03-02T13:50:00Z',
+  witnessId: EXAMPLE_ID.staffId,
+  witnessRole: 'provider',
+} satisfies GrantConsentDto;

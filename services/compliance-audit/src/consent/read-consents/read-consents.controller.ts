@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { CONSENT_PHI, EXAMPLE_ID, PATIENT_PARAM } from '../../openapi/api-docs';
 import { CLOCK, Clock } from '../../shared/audit.settings';
 import { ConsentRepository } from '../consent.repository';
 import { FhirConsent, toFhirConsent } from '../fhir-consent';
@@ -25,13 +26,24 @@ export class ReadConsentsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** A patient's consents, newest first; patients read only their own. */
   @Get('api/v1/patients/:patientId/consents')
   @Roles('patient', 'coordinator', 'admin')
   @PhiRead({
     resource: 'Consent',
     action: 'search',
     patients: (r) => (r as FhirConsent[]).map((c) => c.patient.reference.slice(8)),
+  })
+  @ApiUseCase({
+    summary: "List a patient's consents",
+    description:
+      'Every consent of the patient, newest first, as FHIR Consent resources with their status now. Patients read only their own.',
+    roles: ['patient', 'coordinator', 'admin'],
+    phi: `the patient's consents, each with its ${CONSENT_PHI}`,
+    errors: {
+      400: invalidInputDoc({ ids: ['patientId'], purposeOfUse: true }),
+      403: "The token's role is not one of: patient, coordinator, admin; or a patient asks for another patient's consents.",
+    },
+    params: PATIENT_PARAM,
   })
   @ApiOkResponse({ type: [FhirConsent] })
   async list(
@@ -42,11 +54,26 @@ export class ReadConsentsController {
     return this.read(patientId);
   }
 
-  /** FHIR search: `GET /fhir/Consent?patient=<id>` as a searchset Bundle. */
   @Get('fhir/Consent')
   @Roles('patient', 'coordinator', 'admin')
   @PhiRead({ resource: 'Consent', action: 'search', patients: patientOfBundle })
-  @ApiQuery({ name: 'patient', format: 'uuid' })
+  @ApiQuery({
+    name: 'patient',
+    format: 'uuid',
+    description: 'The patient whose consents are searched',
+    example: EXAMPLE_ID.patientId,
+  })
+  @ApiUseCase({
+    summary: "Search a patient's consents (FHIR)",
+    description:
+      "FHIR search `GET /fhir/Consent?patient=<id>`: the patient's consents, newest first, as a searchset Bundle. Patients search only their own.",
+    roles: ['patient', 'coordinator', 'admin'],
+    phi: `the patient's consents, each with its ${CONSENT_PHI}`,
+    errors: {
+      400: invalidInputDoc({ ids: ['patient'], purposeOfUse: true }),
+      403: "The token's role is not one of: patient, coordinator, admin; or a patient searches another patient's consents.",
+    },
+  })
   @ApiOkResponse({ type: ConsentBundle })
   async search(
     @Query('patient', ParseUUIDPipe) patientId: string,

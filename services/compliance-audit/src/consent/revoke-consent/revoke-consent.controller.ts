@@ -1,13 +1,8 @@
 import { Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { CONSENT_PHI, PATIENT_PARAM, uuidParam } from '../../openapi/api-docs';
 import { actorOf } from '../../shared/actor';
 import { CLOCK, Clock } from '../../shared/audit.settings';
 import { asHttp } from '../consent-http-errors';
@@ -23,7 +18,6 @@ export class RevokeConsentController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Staff, or the patient themselves, withdraw a consent; the next session start is refused. */
   @Post(':consentId/revoke')
   @HttpCode(200)
   @Roles('coordinator', 'admin', 'patient')
@@ -32,9 +26,24 @@ export class RevokeConsentController {
     patients: (r) => [(r as FhirConsent).patient.reference.slice('Patient/'.length)],
     resourceId: (r) => (r as FhirConsent).id,
   })
+  @ApiUseCase({
+    summary: 'Revoke a consent',
+    description:
+      'Staff, or the patient themselves, withdraw a consent; from then on a session that needs it is refused at its start. Takes no body.',
+    roles: ['coordinator', 'admin', 'patient'],
+    phi: `the revoked consent as a FHIR Consent: ${CONSENT_PHI}`,
+    errors: {
+      400: invalidInputDoc({ ids: ['patientId', 'consentId'], purposeOfUse: true }),
+      403: "The token's role is not one of: coordinator, admin, patient; or a patient revokes another patient's consent.",
+      404: 'The patient has no consent with this id.',
+      409: "The consent is already revoked or has expired, or the patient's consents changed at the same time (try again).",
+    },
+    params: {
+      ...PATIENT_PARAM,
+      consentId: uuidParam('consentId', "The consent, as the patient's consents list it"),
+    },
+  })
   @ApiOkResponse({ type: FhirConsent })
-  @ApiConflictResponse({ description: 'already revoked or expired' })
-  @ApiNotFoundResponse({ description: 'no such consent for this patient' })
   revoke(
     @Param('patientId', ParseUUIDPipe) patientId: string,
     @Param('consentId', ParseUUIDPipe) consentId: string,

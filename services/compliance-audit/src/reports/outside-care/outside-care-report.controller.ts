@@ -1,16 +1,17 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { Response } from 'express';
 import { CareLinks } from '../../care-links/care-links.store';
+import { PATIENT_PARAM, REPORT_PHI } from '../../openapi/api-docs';
 import { AUDIT_SETTINGS, AuditSettings } from '../../shared/audit.settings';
 import { withinCare } from '../../violations/domain/access.rules';
 import { patientsInReport, render, ReportBody } from '../export/report-response';
+import { ApiReportResponse } from '../export/api-report-response';
 import { reportHeaders } from '../export/send-report';
 import { AuditReportReader } from '../query/audit-report.reader';
 import { ReportQueryDto } from '../query/report-query.dto';
-import { ReportPage } from '../query/report-row';
 
 @ApiTags('audit reports')
 @ApiBearerAuth()
@@ -22,16 +23,19 @@ export class OutsideCareReportController {
     @Inject(AUDIT_SETTINGS) private readonly settings: AuditSettings,
   ) {}
 
-  /**
-   * Reads of one patient's data by staff who had no appointment relationship with them at
-   * that moment (any staff role except the patient themselves; auditors reading for audit
-   * are left out).
-   */
   @Get('patients/:patientId/access-outside-care')
   @Roles('auditor')
   @PhiRead({ resource: 'AuditEvent', action: 'search', patients: patientsInReport })
-  @ApiProduces('application/json', 'text/csv', 'application/fhir+json')
-  @ApiOkResponse({ type: ReportPage })
+  @ApiUseCase({
+    summary: "Report reads of a patient's data outside care",
+    description:
+      "Reads of one patient's data by staff who had no appointment relationship with them at that moment (reads by patients, and reads for audit or legal purposes, are left out). Filter by period and service; page with `after`.",
+    roles: ['auditor'],
+    phi: REPORT_PHI,
+    errors: { 400: invalidInputDoc({ ids: ['patientId'], query: true, purposeOfUse: true }) },
+    params: PATIENT_PARAM,
+  })
+  @ApiReportResponse()
   async report(
     @Param('patientId', ParseUUIDPipe) patientId: string,
     @Query() query: ReportQueryDto,

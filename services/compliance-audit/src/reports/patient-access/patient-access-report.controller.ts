@@ -1,13 +1,14 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { Response } from 'express';
 import { patientsInReport, render, ReportBody } from '../export/report-response';
+import { PATIENT_PARAM, REPORT_PHI } from '../../openapi/api-docs';
+import { ApiReportResponse } from '../export/api-report-response';
 import { reportHeaders } from '../export/send-report';
 import { AuditReportReader } from '../query/audit-report.reader';
 import { ReportQueryDto } from '../query/report-query.dto';
-import { ReportPage } from '../query/report-row';
 
 @ApiTags('audit reports')
 @ApiBearerAuth()
@@ -15,12 +16,19 @@ import { ReportPage } from '../query/report-row';
 export class PatientAccessReportController {
   constructor(private readonly reader: AuditReportReader) {}
 
-  /** Accounting of disclosures: every read of one patient's data in a period, in chain order. */
   @Get('patients/:patientId/phi-access')
   @Roles('auditor')
   @PhiRead({ resource: 'AuditEvent', action: 'search', patients: patientsInReport })
-  @ApiProduces('application/json', 'text/csv', 'application/fhir+json')
-  @ApiOkResponse({ type: ReportPage })
+  @ApiUseCase({
+    summary: "Report every read of a patient's data",
+    description:
+      "Accounting of disclosures: every read of one patient's data in a period, in chain order, by whom, in which service and for what purpose. Filter by period and service; page with `after`.",
+    roles: ['auditor'],
+    phi: REPORT_PHI,
+    errors: { 400: invalidInputDoc({ ids: ['patientId'], query: true, purposeOfUse: true }) },
+    params: PATIENT_PARAM,
+  })
+  @ApiReportResponse()
   async report(
     @Param('patientId', ParseUUIDPipe) patientId: string,
     @Query() query: ReportQueryDto,

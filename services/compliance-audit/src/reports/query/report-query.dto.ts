@@ -32,12 +32,22 @@ export class ReportQueryDto {
   @IsZonedDateTime()
   to?: string;
 
-  @ApiPropertyOptional({ enum: REPORT_SERVICES, description: 'Only accesses in this service' })
+  @ApiPropertyOptional({
+    enum: REPORT_SERVICES,
+    description: 'Only accesses in this service',
+    example: 'scheduling',
+  })
   @IsAbsentOr()
   @IsIn(REPORT_SERVICES)
   service?: (typeof REPORT_SERVICES)[number];
 
-  @ApiPropertyOptional({ description: 'Page size', default: 100, minimum: 1, maximum: 1000 })
+  @ApiPropertyOptional({
+    description: 'Page size',
+    default: 100,
+    minimum: 1,
+    maximum: 1000,
+    example: 100,
+  })
   @IsAbsentOr()
   @Type(() => Number)
   @IsInt()
@@ -47,6 +57,7 @@ export class ReportQueryDto {
 
   @ApiPropertyOptional({
     description: 'Cursor: the `next` of the previous page (a sequence number)',
+    example: 4711,
   })
   @IsAbsentOr()
   @Type(() => Number)
@@ -54,7 +65,7 @@ export class ReportQueryDto {
   @Min(0)
   after?: number;
 
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json', example: 'csv' })
   @IsAbsentOr()
   @IsIn(REPORT_FORMATS)
   format?: ReportFormat;

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { Response } from 'express';
 import { patientsInReport, render, ReportBody } from '../export/report-response';
+import { REPORT_PHI, uuidParam } from '../../openapi/api-docs';
+import { ApiReportResponse } from '../export/api-report-response';
 import { reportHeaders } from '../export/send-report';
 import { AuditReportReader } from '../query/audit-report.reader';
 import { ReportQueryDto } from '../query/report-query.dto';
-import { ReportPage } from '../query/report-row';
 
 @ApiTags('audit reports')
 @ApiBearerAuth()
@@ -15,12 +16,19 @@ import { ReportPage } from '../query/report-row';
 export class StaffAccessReportController {
   constructor(private readonly reader: AuditReportReader) {}
 
-  /** Every patient record one staff member read in a period. */
   @Get('staff/:staffId/phi-access')
   @Roles('auditor')
   @PhiRead({ resource: 'AuditEvent', action: 'search', patients: patientsInReport })
-  @ApiProduces('application/json', 'text/csv', 'application/fhir+json')
-  @ApiOkResponse({ type: ReportPage })
+  @ApiUseCase({
+    summary: 'Report every patient record a staff member read',
+    description:
+      'Every read of patient data by one staff member in a period, in chain order: which patient, which resource, in which service and for what purpose. Filter by period and service; page with `after`.',
+    roles: ['auditor'],
+    phi: REPORT_PHI,
+    errors: { 400: invalidInputDoc({ ids: ['staffId'], query: true, purposeOfUse: true }) },
+    params: { staffId: uuidParam('staffId', 'The staff member (the `sub` of their token)') },
+  })
+  @ApiReportResponse()
   async report(
     @Param('staffId', ParseUUIDPipe) staffId: string,
     @Query() query: ReportQueryDto,

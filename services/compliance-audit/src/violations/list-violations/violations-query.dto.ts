@@ -16,7 +16,7 @@ export const VIOLATION_RULES = [
 ] as const;
 
 export class ViolationsQueryDto {
-  @ApiPropertyOptional({ enum: VIOLATION_RULES })
+  @ApiPropertyOptional({ enum: VIOLATION_RULES, example: 'access-without-care-relationship' })
   @IsAbsentOr()
   @IsIn(VIOLATION_RULES)
   rule?: (typeof VIOLATION_RULES)[number];
@@ -24,22 +24,29 @@ export class ViolationsQueryDto {
   @ApiPropertyOptional({
     enum: VIOLATION_STATUSES,
     description: 'open: not yet handled; acknowledged: in hand; resolved: closed',
+    example: 'open',
   })
   @IsAbsentOr()
   @IsIn(VIOLATION_STATUSES)
   status?: ViolationStatus;
 
-  @ApiPropertyOptional({ description: 'Detected from this instant (inclusive)' })
+  @ApiPropertyOptional({
+    description: 'Detected from this instant (inclusive)',
+    example: '2026-03-01T00:00:00Z',
+  })
   @IsAbsentOr()
   @IsZonedDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Detected before this instant' })
+  @ApiPropertyOptional({
+    description: 'Detected before this instant',
+    example: '2026-04-01T00:00:00Z',
+  })
   @IsAbsentOr()
   @IsZonedDateTime()
   to?: string;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000, example: 50 })
   @IsAbsentOr()
   @Type(() => Number)
   @IsInt()
@@ -47,7 +54,7 @@ export class ViolationsQueryDto {
   @Max(1000)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 1_000_000, example: 50 })
   @IsAbsentOr()
   @Type(() => Number)
   @IsInt()

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { VIOLATION_PHI } from '../../openapi/api-docs';
 import { patientsOf, toAlertView, ViolationAlert } from '../violation-alert.view';
 import { ViolationAlerts } from '../violation-alerts.store';
 import { ViolationsQueryDto } from './violations-query.dto';
@@ -16,13 +17,20 @@ class ViolationList {
 export class ViolationsController {
   constructor(private readonly alerts: ViolationAlerts) {}
 
-  /** The alert list, newest first, filterable by rule, review status and detection period. */
   @Get()
   @Roles('auditor')
   @PhiRead({
     resource: 'DetectedIssue',
     action: 'search',
     patients: (r) => patientsOf((r as ViolationList).items),
+  })
+  @ApiUseCase({
+    summary: 'List violations',
+    description:
+      'The violation alerts, newest first, filtered by rule, review status and detection period, a page at a time, with the review steps taken and their notes.',
+    roles: ['auditor'],
+    phi: `for each violation, ${VIOLATION_PHI}`,
+    errors: { 400: invalidInputDoc({ query: true, purposeOfUse: true }) },
   })
   @ApiOkResponse({ type: ViolationList })
   async list(@Query() query: ViolationsQueryDto): Promise<ViolationList> {

@@ -1,17 +1,11 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { uuidParam, VIOLATION_PHI } from '../../openapi/api-docs';
 import { patientsOf, toAlertView, ViolationAlert } from '../violation-alert.view';
 import { asHttp } from './review-http-errors';
-import { ViolationNoteDto } from './violation-note.dto';
+import { VIOLATION_NOTE_EXAMPLE, ViolationNoteDto } from './violation-note.dto';
 import { ViolationReview } from './violation-review';
 
 @ApiTags('violations')
@@ -20,7 +14,6 @@ import { ViolationReview } from './violation-review';
 export class AcknowledgeViolationController {
   constructor(private readonly review: ViolationReview) {}
 
-  /** Takes an open violation in hand, with a note (who and when are recorded). Chained into the audit trail and published on thc.compliance.v1. */
   @Post(':violationId/acknowledge')
   @HttpCode(200)
   @Roles('auditor', 'admin')
@@ -29,10 +22,23 @@ export class AcknowledgeViolationController {
     patients: (r) => patientsOf([r as ViolationAlert]),
     resourceId: (r) => (r as ViolationAlert).violationId,
   })
+  @ApiUseCase({
+    summary: 'Acknowledge a violation',
+    description:
+      'Takes an open violation in hand, with a note; who and when are recorded. The step is chained into the audit trail and published on thc.compliance.v1; the note stays in this service.',
+    roles: ['auditor', 'admin'],
+    phi: `the violation after the step: ${VIOLATION_PHI}`,
+    errors: {
+      400: invalidInputDoc({ ids: ['violationId'], body: true, purposeOfUse: true }),
+      404: 'No violation with this id.',
+      409: 'The violation is already acknowledged or resolved, or it changed at the same time (try again).',
+    },
+    params: {
+      violationId: uuidParam('violationId', 'The violation, as the violation list shows it'),
+    },
+    body: { type: ViolationNoteDto, example: VIOLATION_NOTE_EXAMPLE },
+  })
   @ApiOkResponse({ type: ViolationAlert, description: 'the violation after the step' })
-  @ApiBadRequestResponse({ description: 'malformed id or note' })
-  @ApiNotFoundResponse({ description: 'no such violation' })
-  @ApiConflictResponse({ description: 'already acknowledged or resolved' })
   acknowledge(
     @Param('violationId', ParseUUIDPipe) violationId: string,
     @Body() dto: ViolationNoteDto,

@@ -14,3 +14,8 @@ export class ViolationNoteDto {
   @Matches(/\S/, { message: 'note must not be blank' })
   note!: string;
 }
+
+/** The example request of the API documentation. */
+export const VIOLATION_NOTE_EXAMPLE = {
+  note: 'Provider was covering for a colleague; confirmed with the clinic manager.',
+} satisfies ViolationNoteDto;
