@@ -1,6 +1,7 @@
 import { Controller, Get, Header, StreamableFile } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@thc/auth';
+import { ApiUseCase } from '@thc/service-runtime';
 import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DASHBOARD_HTML } from './dashboard.page';
@@ -10,15 +11,33 @@ import { DASHBOARD_SCRIPT } from './dashboard.script';
 // package exports only its module builds, so the browser (UMD) build is found beside them.
 const CHART_JS = join(dirname(require.resolve('chart.js')), 'chart.umd.js');
 
+// The JSON body parser reads every request before routing, so a route without a body still
+// refuses one that claims to be JSON and is not.
+const NOT_JSON = {
+  400: 'The request carries a body declared as `application/json` that is not valid JSON (these routes take no body).',
+};
+
 /**
  * The dashboard page and its scripts. Public because they hold no data: the page's script
  * reads the analyst API with the analyst's own token, and that API stays deny-by-default.
  */
-@ApiExcludeController()
+@ApiTags('dashboard')
 @Controller('dashboard')
 export class DashboardController {
   @Get()
   @Public()
+  @ApiUseCase({
+    summary: 'Open the dashboard',
+    description:
+      'The program dashboard: tiles and charts drawn from the analyst API. The page asks for an analyst token (or takes it from the URL fragment, `#token=...`, never sent to the server) and calls the API with it.',
+    roles: 'public',
+    phi: 'none: the page holds no data',
+    errors: NOT_JSON,
+  })
+  @ApiOkResponse({
+    description: 'The page; never cached.',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   page(): string {
@@ -27,6 +46,18 @@ export class DashboardController {
 
   @Get('dashboard.js')
   @Public()
+  @ApiUseCase({
+    summary: "Load the dashboard's script",
+    description:
+      'The script the dashboard page runs: it reads the analyst API and draws the charts.',
+    roles: 'public',
+    phi: 'none: code only',
+    errors: NOT_JSON,
+  })
+  @ApiOkResponse({
+    description: 'The script.',
+    content: { 'text/javascript': { schema: { type: 'string' } } },
+  })
   @Header('Content-Type', 'text/javascript; charset=utf-8')
   script(): string {
     return DASHBOARD_SCRIPT;
@@ -34,6 +65,18 @@ export class DashboardController {
 
   @Get('chart.umd.js')
   @Public()
+  @ApiUseCase({
+    summary: 'Load the chart library',
+    description:
+      'Chart.js (browser build), served by the service itself so the page needs no third-party origin.',
+    roles: 'public',
+    phi: 'none: code only',
+    errors: NOT_JSON,
+  })
+  @ApiOkResponse({
+    description: 'The library; cached for a day.',
+    content: { 'text/javascript': { schema: { type: 'string' } } },
+  })
   @Header('Content-Type', 'text/javascript; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=86400')
   chart(): StreamableFile {

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { METRICS, METRIC_NAMES } from '../domain/metric-definitions';
 import { RebuildProgress } from '../rebuild/rebuild-progress';
 import { VisitMetricsVersions } from '../rebuild/visit-metrics.versions';
@@ -8,6 +9,13 @@ import { metricsCsv } from './metrics-csv';
 import { MetricsQuery } from './metrics.query';
 import { MetricsPage } from './metrics.response';
 import { MetricsTableReader } from './metrics-table.reader';
+
+const AGGREGATES =
+  'none: de-identified aggregates by period, clinic, provider and visit type; no patient identifiers';
+const INVALID_QUERY = invalidInputDoc({
+  query: true,
+  also: '`to` is before `from` or more than 3 years after it',
+});
 
 /** The analyst query API: de-identified aggregates only, for analysts (and admins). */
 @ApiTags('analytics')
@@ -21,6 +29,14 @@ export class MetricsController {
 
   @Get('metrics')
   @Roles('analyst', 'admin')
+  @ApiUseCase({
+    summary: 'Query the metrics table',
+    description:
+      'The program metrics (volume, no-shows, waiting, quality, satisfaction, utilization, training compliance) for the days `from` to `to`, grouped by day, week or month, optionally split by clinic, provider or visit type and filtered to one of each, a page of rows at a time.',
+    roles: ['analyst', 'admin'],
+    phi: AGGREGATES,
+    errors: { 400: INVALID_QUERY },
+  })
   @ApiOkResponse({ type: MetricsPage })
   async metrics(@Query() query: MetricsQuery): Promise<MetricsPage> {
     const { version, rows } = await this.reader.read(query, new Date());
@@ -39,8 +55,24 @@ export class MetricsController {
   @Roles('analyst', 'admin')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="telehealth-metrics.csv"')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The whole table (no pagination) as CSV, one column per metric.' })
+  @ApiUseCase({
+    summary: 'Export the metrics table as CSV',
+    description:
+      'The same table as `GET /api/v1/analytics/metrics`, whole (`page` and `pageSize` are accepted and ignored), as an RFC 4180 CSV download: one row per period (and split), one column per metric.',
+    roles: ['analyst', 'admin'],
+    phi: AGGREGATES,
+    errors: { 400: INVALID_QUERY },
+  })
+  @ApiOkResponse({
+    description: 'The whole table (no pagination) as CSV, one column per metric.',
+    content: {
+      'text/csv': {
+        schema: { type: 'string' },
+        example:
+          'period,clinicId,providerId,visitType,scheduled,completed,noShowRate\r\n2026-03,2d7f4b9a-1c3e-4a5b-8d6f-0e2a4c6b8d13,,,42,38,0.05\r\n',
+      },
+    },
+  })
   async csv(@Query() query: MetricsQuery): Promise<StreamableFile> {
     const { rows } = await this.reader.read(query, new Date());
     return new StreamableFile(Buffer.from(metricsCsv(rows, query.metrics ?? METRIC_NAMES)));
@@ -48,6 +80,13 @@ export class MetricsController {
 
   @Get('metric-definitions')
   @Roles('analyst', 'admin')
+  @ApiUseCase({
+    summary: 'Read the metric definitions',
+    description: 'Every metric the table can hold: its name, title, unit and written definition.',
+    roles: ['analyst', 'admin'],
+    phi: 'none: definitions only',
+    errors: {},
+  })
   @ApiOkResponse({ description: 'Every metric: name, title, unit and written definition.' })
   definitions(): { name: string; title: string; unit: string; definition: string }[] {
     return METRICS.map(({ name, title, unit, definition }) => ({ name, title, unit, definition }));
@@ -55,6 +94,14 @@ export class MetricsController {
 
   @Get('projection')
   @Roles('analyst', 'admin')
+  @ApiUseCase({
+    summary: 'Read the projection progress',
+    description:
+      'The versions of the metrics projection this instance runs: the one serving queries and any being rebuilt beside it, with events processed, rate and time left.',
+    roles: ['analyst', 'admin'],
+    phi: 'none: versions and event counts',
+    errors: {},
+  })
   @ApiOkResponse({ description: 'Versions of the projection this instance runs, with progress.' })
   projection(): RebuildProgress[] {
     return this.versions.progress();

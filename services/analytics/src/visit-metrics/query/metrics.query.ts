@@ -36,6 +36,7 @@ export class MetricsQuery {
 
   @ApiPropertyOptional({
     description: `Comma-separated metric names; default all. One of: ${METRIC_NAMES.join(', ')}.`,
+    type: String,
     example: 'scheduled,completed,noShowRate',
   })
   @IsOptional()
@@ -46,32 +47,48 @@ export class MetricsQuery {
   @IsIn(METRIC_NAMES, { each: true })
   metrics?: MetricName[];
 
-  @ApiPropertyOptional({ enum: ['day', 'week', 'month'], default: 'day' })
+  @ApiPropertyOptional({ enum: ['day', 'week', 'month'], default: 'day', example: 'month' })
   @IsOptional()
   @IsIn(['day', 'week', 'month'])
   groupBy?: Grouping;
 
-  @ApiPropertyOptional({ enum: ['clinic', 'provider', 'visitType'], description: 'Split rows by.' })
+  @ApiPropertyOptional({
+    enum: ['clinic', 'provider', 'visitType'],
+    description: 'Split rows by.',
+    example: 'clinic',
+  })
   @IsOptional()
   @IsIn(['clinic', 'provider', 'visitType'])
   by?: Dimension;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only this clinic.',
+    example: '2d7f4b9a-1c3e-4a5b-8d6f-0e2a4c6b8d13',
+  })
   @IsOptional()
   @IsUUID()
   clinicId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only this provider.',
+    example: '9a1e3c5b-7d2f-4b6a-9c8e-1f3a5d7b9c24',
+  })
   @IsOptional()
   @IsUUID()
   providerId?: string;
 
-  @ApiPropertyOptional({ enum: ['video', 'audio'] })
+  @ApiPropertyOptional({
+    enum: ['video', 'audio'],
+    description: 'Only this visit type.',
+    example: 'video',
+  })
   @IsOptional()
   @IsIn(['video', 'audio'])
   visitType?: string;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100_000, default: 1, example: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -79,7 +96,7 @@ export class MetricsQuery {
   @Max(100_000)
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100, example: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
