@@ -10,6 +10,11 @@ export interface PlatformBenchOptions {
   readonly visitShare: number;
   /** Longest wait after a step for analytics and every consumer to catch up (`--drain-seconds 60`). */
   readonly drainSeconds: number;
+  /**
+   * Events of a generated history seeded into the run's databases before the services start
+   * (`--history 1000000`); 0: empty stores.
+   */
+  readonly history: number;
 }
 
 // Sized so that the default run, platform start-up and set-up included, stays under about ten
@@ -25,6 +30,7 @@ export function parsePlatformBenchOptions(argv: readonly string[]): PlatformBenc
       seconds: { type: 'string', default: DEFAULTS.seconds },
       'visit-share': { type: 'string', default: DEFAULTS.visitShare },
       'drain-seconds': { type: 'string', default: DEFAULTS.drainSeconds },
+      history: { type: 'string', default: '0' },
     },
     strict: true,
   });
@@ -37,6 +43,7 @@ export function parsePlatformBenchOptions(argv: readonly string[]): PlatformBenc
     seconds: positive('--seconds', values.seconds),
     visitShare,
     drainSeconds: positive('--drain-seconds', values['drain-seconds']),
+    history: values.history === '0' ? 0 : positive('--history', values.history),
   };
 }
 

@@ -2,6 +2,7 @@ import { ensureLocalKeys } from '@thc/auth';
 import { RunningPlatform, TestNamespace } from '@thc/testing';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { seedHistory } from '../../scripts/seed-history/seed-history';
 import { PlatformApi } from '../../tests/e2e/src/scenario/platform-api';
 import { planBookings, probeSlot } from './booking-plan';
 import { BookingVisibilityWatch } from './booking-visibility.watch';
@@ -55,6 +56,11 @@ export async function benchPlatform(ctx: PlatformBenchContext): Promise<void> {
     databasePrefix: ns.databasePrefix,
     logDir: join(ROOT, 'tmp', 'bench-output', 'platform', ns.id),
     env: {
+      ...(options.history > 0 && {
+        // The history's events are months old: readiness would wait for all of them to be
+        // published; the steps run while the relays publish it.
+        READY_MAX_OUTBOX_AGE_MS: String(HISTORY_READY_AGE_MS),
+      }),
       LOG_LEVEL: 'warn',
       OTEL_TRACES_EXPORTER: 'none',
       // All requests come from 127.0.0.1: the per-client rate limit would cap the offered rate.
@@ -79,6 +85,20 @@ export async function benchPlatform(ctx: PlatformBenchContext): Promise<void> {
   const steps: StepResult[] = [];
   try {
     let started = performance.now();
+    if (options.history > 0) {
+      const history = await seedHistory({
+        events: options.history,
+        months: 12,
+        mongoUrl: ctx.mongoUrl,
+        databasePrefix: ns.databasePrefix,
+      });
+      report(
+        `seeded a history of ${history.inserted.toLocaleString('en-US')} events in ` +
+          `${history.seconds.toFixed(0)} s (${history.rate.toFixed(0)} events/s); ` +
+          `the relays publish it while the steps run`,
+      );
+      started = performance.now();
+    }
     await platform.start();
     report(
       `platform started in ${seconds(started)} (5 services, logs in ${join('tmp', 'bench-output', 'platform', ns.id)})`,
@@ -128,6 +148,9 @@ export async function benchPlatform(ctx: PlatformBenchContext): Promise<void> {
     );
   }
 }
+
+/** Ten years: a history's events count as fresh for readiness while they are published. */
+const HISTORY_READY_AGE_MS = 10 * 365 * 86_400_000;
 
 function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;

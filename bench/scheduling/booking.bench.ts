@@ -7,6 +7,7 @@ import mongoose from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedHistory, serviceDatabase } from '../../scripts/seed-history/seed-history';
 // The bench drives the service as its clients do (benchmarks, like tests/, assemble services).
 import {
   openScheduleBody,
@@ -17,6 +18,13 @@ export interface BookingBenchContext {
   readonly kafkaBrokers: string;
   readonly mongoUrl: string;
   readonly report: (line: string) => void;
+  /**
+   * Events of a generated history (all five services' databases) stored before the service
+   * starts, so every figure is measured on a store of that size; 0 or absent: empty stores.
+   */
+  readonly historyEvents?: number;
+  /** Wait for the service's relay to publish the history's backlog before measuring. */
+  readonly drainHistory?: boolean;
 }
 
 /**
@@ -106,11 +114,37 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
   const topics = Object.values(TOPICS).map((t) => `bench.${id}.${t}`);
   await admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
   let service: { app: NestExpressApplication; url: string } | undefined;
+  // With a history, the direct baseline appends to the seeded scheduling store itself, so
+  // both sides of the ratio write to a collection of the same size.
+  const seeded = (ctx.historyEvents ?? 0) > 0;
   const direct = await mongoose
-    .createConnection(ctx.mongoUrl, { dbName: `bench_${id}_direct` })
+    .createConnection(ctx.mongoUrl, {
+      dbName: seeded ? serviceDatabase('scheduling', `bench_${id}_`) : `bench_${id}_direct`,
+    })
     .asPromise();
   try {
+    if (seeded) {
+      const history = await seedHistory({
+        events: ctx.historyEvents ?? 0,
+        months: 12,
+        mongoUrl: ctx.mongoUrl,
+        databasePrefix: `bench_${id}_`,
+      });
+      ctx.report(
+        `seeded a history of ${history.inserted.toLocaleString('en-US')} events ` +
+          `(${history.byContext.scheduling.toLocaleString('en-US')} in scheduling's store) ` +
+          `in ${history.seconds.toFixed(0)} s: ${history.rate.toFixed(0)} events/s`,
+      );
+    }
     service = await startSchedulingApp();
+    if (seeded) {
+      const waited = await publishedBacklog(direct, ctx.drainHistory === true);
+      ctx.report(
+        ctx.drainHistory
+          ? `relay published scheduling's backlog in ${waited.seconds.toFixed(0)} s before measuring`
+          : `measuring while the relay publishes scheduling's backlog (${waited.pending.toLocaleString('en-US')} pending)`,
+      );
+    }
     const { url } = service;
     const token = await signLocalToken(localKeyFiles(keysDir), {
       role: 'coordinator',
@@ -144,14 +178,19 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
       `defined ${providers.length} schedules: ${(providers.length / defineSeconds).toFixed(0)}/s`,
     );
     let refused = 0;
+    const bookLatencies: number[] = [];
+    const booked: string[] = [];
     const httpSeconds = await drain(bookings, SHAPE.clients, async (booking) => {
+      const started = performance.now();
       const response = await fetch(`${url}/api/v1/appointments`, {
         method: 'POST',
         headers,
         body: JSON.stringify(booking),
       });
-      await response.arrayBuffer();
+      const body = (await response.json().catch(() => ({}))) as { appointmentId?: string };
+      bookLatencies.push(performance.now() - started);
       if (response.status !== 201) refused++;
+      else if (body.appointmentId) booked.push(body.appointmentId);
     });
     // Slot search for a week, per provider, while nothing else runs: latency per request.
     const latencies: number[] = [];
@@ -169,21 +208,40 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
       if (response.status !== 200) throw new Error(`slot search refused: ${response.status}`);
       latencies.push(performance.now() - started);
     });
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+    const pct = (p: number) => percentile(latencies, p);
     ctx.report(
       `slot search, one week (${searches.length} requests, ${SHAPE.clients} clients): ` +
         `${(searches.length / searchSeconds).toFixed(0)} searches/s, p50 ${pct(0.5).toFixed(1)} ms, ` +
         `p99 ${pct(0.99).toFixed(1)} ms`,
     );
+    // Cancellation of a sample of the bookings: load the appointment, decide, append.
+    const cancelLatencies: number[] = [];
+    const cancels = booked.slice(0, SHAPE.searches);
+    await drain(cancels, SHAPE.clients, async (appointmentId) => {
+      const started = performance.now();
+      const response = await fetch(`${url}/api/v1/appointments/${appointmentId}/cancel`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ reasonCode: 'patient-request' }),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`cancel refused: ${response.status}`);
+      cancelLatencies.push(performance.now() - started);
+    });
+    ctx.report(
+      `cancel (${cancels.length} requests): p50 ${percentile(cancelLatencies, 0.5).toFixed(1)} ms, ` +
+        `p99 ${percentile(cancelLatencies, 0.99).toFixed(1)} ms`,
+    );
     const store = new MongoEventStore(direct);
     await store.init();
+    const appendLatencies: number[] = [];
     const directSeconds = await drain(bookings, SHAPE.clients, async (booking) => {
       const appointmentId = randomUUID();
+      const started = performance.now();
       await store.append(`appointment-${appointmentId}`, 'noStream', [
         { type: 'thc.scheduling.AppointmentBooked.v1', data: { ...booking, appointmentId } },
       ]);
+      appendLatencies.push(performance.now() - started);
     });
     const shape = `${SHAPE.providers} providers x 112 open slots in the week, ${SHAPE.slotsPerProvider} booked each, ${SHAPE.clients} clients`;
     const httpRate = bookings.length / httpSeconds;
@@ -191,7 +249,15 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
     ctx.report(
       `booking over HTTP (${shape}): ${httpRate.toFixed(0)} bookings/s, ${refused} refused`,
     );
-    ctx.report(`same events appended directly: ${directRate.toFixed(0)} events/s`);
+    ctx.report(
+      `booking latency: p50 ${percentile(bookLatencies, 0.5).toFixed(1)} ms, ` +
+        `p99 ${percentile(bookLatencies, 0.99).toFixed(1)} ms`,
+    );
+    ctx.report(
+      `same events appended directly: ${directRate.toFixed(0)} events/s, ` +
+        `p50 ${percentile(appendLatencies, 0.5).toFixed(1)} ms, ` +
+        `p99 ${percentile(appendLatencies, 0.99).toFixed(1)} ms`,
+    );
     ctx.report(`service overhead: ratio ${(httpRate / directRate).toFixed(2)}`);
   } finally {
     await service?.app.close();
@@ -201,6 +267,29 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
     await admin.deleteTopics({ topics }).catch(() => undefined);
     await admin.disconnect();
   }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+/**
+ * Pending events left in the scheduling store; when `wait`, polls until the relay has
+ * published them all (the seeded history is stored pending, as an outbox).
+ */
+async function publishedBacklog(
+  store: mongoose.Connection,
+  wait: boolean,
+): Promise<{ pending: number; seconds: number }> {
+  const events = new MongoEventStore(store).model;
+  const started = performance.now();
+  let pending = await events.countDocuments({ pending: true });
+  while (wait && pending > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    pending = await events.countDocuments({ pending: true });
+  }
+  return { pending, seconds: (performance.now() - started) / 1000 };
 }
 
 async function dropPrefixed(mongoUrl: string, prefix: string): Promise<void> {
