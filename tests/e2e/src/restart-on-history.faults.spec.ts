@@ -19,7 +19,8 @@ const ROOT = join(__dirname, '..', '..', '..');
 const READY_WITHIN_MS = 60_000;
 const HISTORY_EVENTS = 100_000;
 
-type ReadyTimes = Record<PlatformService, number>;
+/** Milliseconds from each service's start to its first ready answer, for those ready in time. */
+type ReadyTimes = Partial<Record<PlatformService, number>>;
 
 /**
  * Every service stopped and started again on a year of history (at least 100,000 events in
@@ -58,8 +59,8 @@ describe('restart on a year of history: ready within a minute, bookable', () => 
   const api = new PlatformApi(platform);
   const system = healthSystem({ providers: 1, patients: 1 });
   let seeded: SeedHistoryReport | undefined;
-  let firstStart: ReadyTimes | undefined;
-  let restart: ReadyTimes | undefined;
+  const firstStart: ReadyTimes = {};
+  const restart: ReadyTimes = {};
   let booking = 'not made';
 
   afterAll(async () => {
@@ -74,7 +75,7 @@ describe('restart on a year of history: ready within a minute, bookable', () => 
         `${'service'.padEnd(20)} ${'first start ready'.padStart(18)} ${'restart ready'.padStart(14)}`,
         ...PLATFORM_SERVICES.map(
           (s) =>
-            `${s.padEnd(20)} ${seconds(firstStart?.[s]).padStart(18)} ${seconds(restart?.[s]).padStart(14)}`,
+            `${s.padEnd(20)} ${seconds(firstStart[s]).padStart(18)} ${seconds(restart[s]).padStart(14)}`,
         ),
         `booking after restart: ${booking}`,
       ].join('\n'),
@@ -97,12 +98,12 @@ describe('restart on a year of history: ready within a minute, bookable', () => 
   });
 
   it('starts all five on the history, each ready within a minute', async () => {
-    firstStart = await startTimed(platform);
+    await startTimed(platform, firstStart);
   });
 
   it('stops all five and starts them again, each ready within a minute', async () => {
     await platform.stop();
-    restart = await startTimed(platform);
+    await startTimed(platform, restart);
   });
 
   it('takes a booking after the restart, and it shows where the patient looks', async () => {
@@ -149,7 +150,7 @@ describe('restart on a year of history: ready within a minute, bookable', () => 
  * /health/ready; a service not ready within READY_WITHIN_MS fails with its last readiness
  * answer.
  */
-async function startTimed(platform: RunningPlatform): Promise<ReadyTimes> {
+async function startTimed(platform: RunningPlatform, times: ReadyTimes): Promise<void> {
   const before = new Map(PLATFORM_SERVICES.map((s) => [s, platform.pid(s)]));
   // start() provisions the topics and picks the ports before it spawns the five; each service's
   // minute runs from its own process' start.
@@ -157,7 +158,8 @@ async function startTimed(platform: RunningPlatform): Promise<ReadyTimes> {
   // Its own failure (a process that exits, its 120 s wait) is awaited below; the minute here
   // comes first.
   starting.catch(() => undefined);
-  const times = await Promise.all(
+  // Every service gets its minute, so the table shows all of them when one fails.
+  const outcomes = await Promise.allSettled(
     PLATFORM_SERVICES.map(async (service) => {
       while (platform.pid(service) === undefined || platform.pid(service) === before.get(service))
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -165,7 +167,10 @@ async function startTimed(platform: RunningPlatform): Promise<ReadyTimes> {
       for (;;) {
         const status = await platform.readiness(service);
         const elapsed = Date.now() - spawned;
-        if (status === 200) return [service, elapsed] as const;
+        if (status === 200) {
+          times[service] = elapsed;
+          return;
+        }
         if (elapsed > READY_WITHIN_MS)
           throw new Error(
             `${service} not ready ${READY_WITHIN_MS / 1000} s after its start (last status ${status}): ${await readinessBody(platform, service)}\n${platform.logTail(service, 20)}`,
@@ -174,8 +179,10 @@ async function startTimed(platform: RunningPlatform): Promise<ReadyTimes> {
       }
     }),
   );
+  const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed.length > 0)
+    throw new Error(failed.map((f) => (f.reason as Error).message).join('\n\n'));
   await starting;
-  return Object.fromEntries(times) as ReadyTimes;
 }
 
 async function readinessBody(platform: RunningPlatform, service: PlatformService): Promise<string> {
