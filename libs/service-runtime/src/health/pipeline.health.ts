@@ -6,7 +6,7 @@ import { withTimeout } from './bounded-check';
 import { ConsumerStateTracker } from './consumer-state.tracker';
 import { GracefulShutdown } from './graceful-shutdown';
 
-/** Default wait of the next events to publish above which an instance reports not ready. */
+/** Default time without progress of the outbox above which an instance reports not ready. */
 export const DEFAULT_READY_MAX_OUTBOX_AGE_MS = 300_000;
 /** Pending events the outbox check reads: its whole cost, whatever the size of the store. */
 export const OUTBOX_CHECK_EVENTS = 100;
@@ -20,6 +20,8 @@ const OUTBOX_CHECK_TIMEOUT_MS = 2000;
 @Injectable()
 export class PipelineHealthIndicator {
   private store?: MongoEventStore | null;
+  /** The head of the outbox this process last saw, and since when it has seen it unchanged. */
+  private head?: { readonly oldest: number; readonly since: number };
 
   constructor(
     private readonly health: HealthIndicatorService,
@@ -47,12 +49,13 @@ export class PipelineHealthIndicator {
   }
 
   /**
-   * Up while the next events the relay publishes (the first `OUTBOX_CHECK_EVENTS` pending, in
-   * the relay's order) have waited at most `READY_MAX_OUTBOX_AGE_MS`: a relay that stopped
-   * publishing, or one far behind, makes them older; a working one keeps them seconds old.
-   * Reads at most that many documents, through the relay's own index, never a count of the
-   * backlog (a count reads every pending event, and on a server that cannot use the index,
-   * every stored event).
+   * Up unless the next events the relay publishes (the first `OUTBOX_CHECK_EVENTS` pending, in
+   * the relay's order) have stayed the same for more than `READY_MAX_OUTBOX_AGE_MS`: a relay
+   * that stopped publishing leaves them in place, a working one moves them on within seconds.
+   * Progress rather than age: after a restart or an import, a backlog of events recorded long
+   * ago is being published, and an instance that reported not ready for it would be taken out
+   * of service for nothing. Reads at most that many documents, through the relay's own index,
+   * never a count of the backlog (which reads every pending event).
    */
   async outboxAge(key = 'outbox') {
     const indicator = this.health.check(key);
@@ -63,18 +66,26 @@ export class PipelineHealthIndicator {
       store.outboxHead(OUTBOX_CHECK_EVENTS, OUTBOX_CHECK_TIMEOUT_MS),
       OUTBOX_CHECK_TIMEOUT_MS,
     );
-    if (!head.oldestRecordedAt) return indicator.up({ pending: 0 });
-    const waitedMs = Math.max(0, Date.now() - head.oldestRecordedAt.getTime());
+    if (!head.oldestRecordedAt) {
+      this.head = undefined;
+      return indicator.up({ pending: 0 });
+    }
+    const now = Date.now();
+    const oldest = head.oldestRecordedAt.getTime();
+    if (this.head?.oldest !== oldest) this.head = { oldest, since: now };
+    // An event recorded a moment ago cannot have been stuck for longer than its age.
+    const stuckMs = Math.max(0, Math.min(now - this.head.since, now - oldest));
     const report = {
       // Counted up to OUTBOX_CHECK_EVENTS: the backlog's size is the metrics' business.
       pending: head.count,
-      oldestPendingSeconds: Math.round(waitedMs / 1000),
+      oldestPendingSeconds: Math.round(Math.max(0, now - oldest) / 1000),
+      unchangedSeconds: Math.round(stuckMs / 1000),
       maxSeconds: Math.round(maxMs / 1000),
     };
-    if (waitedMs <= maxMs) return indicator.up(report);
+    if (stuckMs <= maxMs) return indicator.up(report);
     return indicator.down({
       ...report,
-      message: `next event to publish has waited ${report.oldestPendingSeconds} s, limit ${report.maxSeconds} s`,
+      message: `next event to publish unchanged for ${report.unchangedSeconds} s, limit ${report.maxSeconds} s`,
     });
   }
 
