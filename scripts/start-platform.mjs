@@ -1,6 +1,8 @@
 // `npm start`: installs what is missing, starts the local infrastructure and the five services,
-// waits until each answers /health/ready, prints everything a person can open (with development
-// tokens for the roles that need one), loads the demo data, and stops everything on Ctrl-C.
+// writes the demo's months of history into the services' stores (before they start: the history
+// refuses to be written while their relays run), waits until each service answers /health/ready,
+// prints everything a person can open (with development tokens for the roles that need one), loads
+// the live part of the demo data, and stops everything on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -73,6 +75,19 @@ run('node', ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scrip
   env: { ...env, TS_NODE_PROJECT: 'tsconfig.base.json' },
 });
 
+// The demo's past (THC_DEMO_HISTORY_EVENTS over THC_DEMO_HISTORY_MONTHS; 0 = none): written now,
+// while no relay runs, with the PHI keys the services get. A second start finds it in place. A
+// failure leaves the platform without a past, not unstarted.
+const demoData = process.env.THC_DEMO_DATA !== 'off';
+const tsNode = ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register'];
+if (demoData) {
+  const history = spawnSync(join(ROOT, 'node_modules', '.bin', 'node'), [...tsNode, 'scripts/demo/demo-history.ts', 'seed'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env,
+  });
+  if (history.status !== 0) console.error('The demo history was not written (see above); starting without it.');
+}
 // On a terminal the demo data redraws its progress line in place; a message written meanwhile
 // starts on a clean line instead of after it.
 const say = (line) => console.error(`${process.stdout.isTTY ? '\r\x1b[2K' : ''}${line}`);
@@ -96,9 +111,11 @@ const url = Object.fromEntries(children.map(({ name, url }) => [name, url]));
 
 let stopping = false;
 let seed;
+let catchUp;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  catchUp?.kill('SIGINT');
   // The demo data first, so what it did is printed before the services go (it is idempotent: a
   // later run finishes it). Ctrl-C has already reached it; SIGINT again is harmless.
   if (seed && seed.exitCode === null && seed.signalCode === null) {
@@ -185,7 +202,7 @@ function printWhatToOpen(headline) {
 
 const ready = await Promise.all(children.map(waitReady));
 const seconds = (ms) => (ms < 90_000 ? `${Math.round(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min ${Math.floor((ms % 60_000) / 1000)} s`);
-const demo = !ready.includes(false) && process.env.THC_DEMO_DATA !== 'off';
+const demo = !ready.includes(false) && demoData;
 printWhatToOpen(
   ready.includes(false)
     ? 'Telehealth Coordinator started, but some services are not ready (see above):'
@@ -196,22 +213,50 @@ if (!demo) {
   console.log('Press Ctrl-C to stop.');
 }
 else {
-  // Demo data through the public APIs, while the services keep running; idempotent, so a
-  // second start adds nothing. THC_DEMO_DATA=off starts an empty platform.
+  // The history's backlog is published and read first by the services' own reactions (a live
+  // visit's session is created from its booking, behind the backlog); then the live part goes
+  // through the public APIs while the audit trail and analytics still read the past.
   console.log('Loading demo data (THC_DEMO_DATA=off starts empty); Ctrl-C stops everything.\n');
+  catchUp = spawn(join(ROOT, 'node_modules', '.bin', 'node'), [...tsNode, 'scripts/demo/demo-history.ts', 'catch-up'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env,
+  });
+  // Its lines go above the live seed's progress line, never into it.
+  for (const stream of [catchUp.stdout, catchUp.stderr])
+    stream.setEncoding('utf8').on('data', (text) => text.split('\n').filter(Boolean).forEach((line) => say(line)));
+  let live = false;
+  const startLive = () => {
+    if (live || stopping) return;
+    live = true;
+    seedLive();
+  };
+  catchUp.on('message', (message) => message === 'reactions' && startLive());
+  catchUp.on('exit', startLive);
+}
+
+/**
+ * The live part of the demo through the public APIs, while the services keep running: what a
+ * history cannot hold (visits happening now, bookings ahead). Idempotent, so a second start adds
+ * nothing. With a history the past is there already, so fewer patients are booked ahead
+ * (THC_DEMO_PATIENTS, 300 then), which keeps the whole demo within minutes on two cores.
+ */
+function seedLive() {
   const urls = Object.fromEntries(
     children.map(({ name, url }) => [`THC_${name.toUpperCase().replace('-', '_')}_URL`, url]),
   );
+  const withHistory = Number(process.env.THC_DEMO_HISTORY_EVENTS ?? 1) > 0 && Number(process.env.THC_DEMO_HISTORY_MONTHS ?? 1) > 0;
+  const patients = process.env.THC_DEMO_PATIENTS ?? (withHistory ? '300' : undefined);
   const seedStarted = Date.now();
-  seed = spawn(join(ROOT, 'node_modules', '.bin', 'node'), ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/demo/seed-demo.ts'], {
+  seed = spawn(join(ROOT, 'node_modules', '.bin', 'node'), [...tsNode, 'scripts/demo/seed-demo.ts'], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...env, ...urls },
+    env: { ...env, ...urls, ...(patients ? { THC_DEMO_PATIENTS: patients } : {}) },
   });
   seed.on('exit', (code, signal) => {
     if (stopping) return;
     // The seed's own report pushed the table out of sight: it comes again, now with data behind it.
-    if (code === 0) printWhatToOpen(`Demo data loaded in ${seconds(Date.now() - seedStarted)}. Telehealth Coordinator is running:`);
+    if (code === 0) printWhatToOpen(`Demo data loaded in ${seconds(Date.now() - seedStarted)} (${seconds(Date.now() - startedAt)} since start). Telehealth Coordinator is running:`);
     else say(`\nThe demo data stopped early (${signal ?? `exit ${code}`}); \`npm run seed:demo\` carries on from where it stopped.`);
     console.log('Press Ctrl-C to stop.');
   });

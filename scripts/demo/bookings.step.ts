@@ -77,6 +77,16 @@ export async function freeSlots(
   return reply.body.slots;
 }
 
+let credentialAttempts = 60;
+
+/**
+ * The training step recorded nothing new: the credentials scheduling knows are all it will learn
+ * (a history's lapsed ones included), so a refusal for want of one is final, not worth a retry.
+ */
+export function credentialsSettled(): void {
+  credentialAttempts = 1;
+}
+
 /**
  * Books with a retry while scheduling has not yet seen the provider's credential (it learns it
  * from training's events on Kafka, a moment after the training step).
@@ -94,7 +104,12 @@ export async function book(
       '/api/v1/appointments',
       body,
     );
-    if (reply.status !== 409 || !/credential/i.test(detailOf(reply)) || attempt >= 60) return reply;
+    if (
+      reply.status !== 409 ||
+      !/credential/i.test(detailOf(reply)) ||
+      attempt >= credentialAttempts
+    )
+      return reply;
     await sleep(2000);
   }
 }

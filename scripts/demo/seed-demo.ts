@@ -5,7 +5,7 @@ import { DemoClient, serviceUrl, SERVICES, ServiceName } from './demo-client';
 import { DEFAULT_DEMO_SEED, demoId } from './demo-ids';
 import { log, progress, Tally } from './demo-progress';
 import { buildRoster, PATIENT_COUNT } from './demo-roster';
-import { plannedBookings, seedBookings } from './bookings.step';
+import { credentialsSettled, plannedBookings, seedBookings } from './bookings.step';
 import { plannedConsents, seedConsents } from './consents.step';
 import { plannedLiveVisits, seedLiveVisits } from './live-visits.step';
 import { reportWhatShows } from './report.step';
@@ -100,7 +100,8 @@ async function main(): Promise<void> {
     process.exit(130);
   });
   progress.start(total, 'demo data');
-  for (const phase of phases)
+  for (const [index, phase] of phases.entries()) {
+    if (index === 1 && tally.created('module completion') === 0) credentialsSettled();
     await Promise.all(
       phase.map(async ([name, step]) => {
         const at = Date.now();
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
         log(`${name} done in ${((Date.now() - at) / 1000).toFixed(1)} s`);
       }),
     );
+  }
   progress.done();
   log('reading back what the dashboards show...');
   await reportWhatShows(client, roster, ids);
