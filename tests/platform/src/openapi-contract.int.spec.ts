@@ -3,7 +3,9 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
-import { createServiceApp, ServiceIdentity } from '@thc/service-runtime';
+import { createServiceApp, DOCUMENTED_BODIES, ServiceIdentity } from '@thc/service-runtime';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { TestNamespace, walkRoutes } from '@thc/testing';
 import type { OpenAPIV3 } from 'openapi-types';
 import { AppModule as Analytics } from '../../../services/analytics/src/app.module';
@@ -85,4 +87,24 @@ describe('the OpenAPI document of every service', () => {
       expect(misdocumentedRoles(document, routePolicies(app!))).toEqual([]);
     });
   });
+});
+
+// Client teams copy the example requests first: each documented body passes the checks of a
+// real request (the global ValidationPipe's options).
+describe('the example request body of every operation', () => {
+  it('is collected from every service that takes a body', () => {
+    expect(DOCUMENTED_BODIES.length).toBeGreaterThan(20);
+  });
+
+  it.each(DOCUMENTED_BODIES.map((body) => [body.summary, body] as const))(
+    '%s: a valid request',
+    async (_, { type, example }) => {
+      const errors = await validate(plainToInstance(type as Type<object>, example), {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        forbidUnknownValues: true,
+      });
+      expect(errors.flatMap(String)).toEqual([]);
+    },
+  );
 });

@@ -48,6 +48,20 @@ export interface UseCaseDoc {
 
 const PROBLEM = 'application/problem+json';
 
+/** A documented request body: the operation, its DTO and its example. */
+export interface DocumentedBody {
+  readonly summary: string;
+  readonly type: Type<unknown>;
+  readonly example: object;
+}
+
+/**
+ * Every example request body documented so far (filled as controllers load), so one contract
+ * test checks each against its DTO's validation: an example the API would refuse teaches the
+ * wrong thing.
+ */
+export const DOCUMENTED_BODIES: DocumentedBody[] = [];
+
 /**
  * Documents one HTTP operation for people who call it: summary, roles, PHI, every problem+json
  * error it answers and an example request. The OpenAPI contract test fails on an operation
@@ -85,6 +99,7 @@ export function ApiUseCase(doc: UseCaseDoc): MethodDecorator {
     );
   }
   if (doc.body) {
+    DOCUMENTED_BODIES.push({ summary: doc.summary, ...doc.body });
     decorators.push(
       ApiBody({
         type: doc.body.type,
