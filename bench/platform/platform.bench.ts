@@ -56,11 +56,6 @@ export async function benchPlatform(ctx: PlatformBenchContext): Promise<void> {
     databasePrefix: ns.databasePrefix,
     logDir: join(ROOT, 'tmp', 'bench-output', 'platform', ns.id),
     env: {
-      ...(options.history > 0 && {
-        // The history's events are months old: readiness would wait for all of them to be
-        // published; the steps run while the relays publish it.
-        READY_MAX_OUTBOX_AGE_MS: String(HISTORY_READY_AGE_MS),
-      }),
       LOG_LEVEL: 'warn',
       OTEL_TRACES_EXPORTER: 'none',
       // All requests come from 127.0.0.1: the per-client rate limit would cap the offered rate.
@@ -148,9 +143,6 @@ export async function benchPlatform(ctx: PlatformBenchContext): Promise<void> {
     );
   }
 }
-
-/** Ten years: a history's events count as fresh for readiness while they are published. */
-const HISTORY_READY_AGE_MS = 10 * 365 * 86_400_000;
 
 function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
