@@ -12,6 +12,7 @@
 # Environment (all optional):
 #   ZIPKIN_PORT=9411          ZIPKIN_VERSION=3.5.1 (io.zipkin:zipkin-server:<version>:jar:exec)
 #   ZIPKIN_HEAP_OPTS=-Xmx256m THC_CACHE_DIR (~/.cache/thc)  THC_INFRA_DIR (<repo>/.infra)
+#   ZIPKIN_MAX_SPANS=100000   spans kept in memory (the oldest traces are dropped past it)
 #   THC_READY_TIMEOUT=90
 set -euo pipefail
 
@@ -23,6 +24,9 @@ CACHE_DIR="${THC_CACHE_DIR:-${HOME}/.cache/thc}"
 STATE_DIR="${THC_INFRA_DIR:-${REPO_ROOT}/.infra}"
 READY_TIMEOUT="${THC_READY_TIMEOUT:-90}"
 read -r -a HEAP <<<"${ZIPKIN_HEAP_OPTS:--Xmx256m}"
+# In-memory storage keeps 500,000 spans by default, more than the heap holds: a long demo ran
+# Zipkin out of memory. Past this many spans it drops the oldest traces instead.
+MAX_SPANS="${ZIPKIN_MAX_SPANS:-100000}"
 JAR="${CACHE_DIR}/zipkin-${VERSION}/zipkin-server-${VERSION}-exec.jar"
 PID_FILE="${STATE_DIR}/run/zipkin.pid"
 LOG_FILE="${STATE_DIR}/logs/zipkin.log"
@@ -76,7 +80,8 @@ cmd_up() {
   [[ -s "${LOG_FILE}" ]] && mv -f "${LOG_FILE}" "${LOG_FILE}.1"
   (
     cd "${STATE_DIR}"
-    exec setsid nohup java "${HEAP[@]}" -jar "${JAR}" "--server.port=${PORT}" "--server.address=127.0.0.1"
+    exec setsid nohup java "${HEAP[@]}" -jar "${JAR}" "--server.port=${PORT}" "--server.address=127.0.0.1" \
+      "--zipkin.storage.mem.max-spans=${MAX_SPANS}"
   ) </dev/null >>"${LOG_FILE}" 2>&1 &
   echo $! >"${PID_FILE}"
   local deadline=$(($(date +%s) + READY_TIMEOUT))
