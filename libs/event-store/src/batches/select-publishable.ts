@@ -15,7 +15,7 @@ export interface PublishableSelection<T> {
 }
 
 /**
- * Splits a page of pending events into what the relay may
+ * Splits a page of pending events, sorted by (streamId, version), into what the relay may
  * publish and what it must not yet. A stream stops at its first unfinished append, so
  * nothing is ever published ahead of an event that readers do not see yet.
  */
@@ -27,16 +27,14 @@ export function selectPublishable<T extends PendingPosition>(
   const unfinished: T[] = [];
   let cut: PublishableSelection<T>['cut'];
   const streams = groupByStream(page);
-  streams.forEach(([first, ...others]) => {
+  streams.forEach(([first, ...others], index) => {
     const events = [first, ...others];
     const complete = completeBatchPrefix(events, first.version);
     ready.push(...events.slice(0, complete));
     const [held, ...after] = events.slice(complete);
     if (!held) return;
-    // A full page read in insertion order may end inside any append, not only the last
-    // stream's: an incomplete append of a full page is held back, never judged abandoned.
-    if (pageIsFull) {
-      cut ??= { streamId: held.streamId, from: held.version, to: batchEndOf(held) };
+    if (pageIsFull && index === streams.length - 1) {
+      cut = { streamId: held.streamId, from: held.version, to: batchEndOf(held) };
     } else {
       unfinished.push(held, ...after);
     }

@@ -30,15 +30,6 @@ describe('selectPublishable', () => {
     });
   });
 
-  it('holds back, without judging, any append a full page in insertion order ends inside', () => {
-    const page = [event('b', 1, 1, 3), event('a', 1), event('b', 2, 1, 3), event('c', 1, 1, 2)];
-    expect(selectPublishable(page, true)).toEqual({
-      ready: [event('a', 1)],
-      unfinished: [],
-      cut: { streamId: 'b', from: 1, to: 3 },
-    });
-  });
-
   it('orders what it publishes by stream and version, whatever the page order', () => {
     const page = [event('b', 1), event('a', 2), event('a', 1)];
     expect(selectPublishable(page, false).ready).toEqual([

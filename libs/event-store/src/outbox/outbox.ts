@@ -28,14 +28,23 @@ export class Outbox {
   /**
    * Up to about `limit` pending events, complete appends only, in (streamId, version) order.
    *
-   * The page is read unsorted and sorted here: a server sort would have to read every pending
-   * event before returning the first, which after a backlog (a restart, a bulk import) is the
-   * whole history, while an unsorted read stops at `limit`. Any page in index or insertion
-   * order holds, for each of its streams, every pending event before the ones it has, because
-   * a stream's versions are inserted in order.
+   * Two reads, each bounded: which streams have pending events (unsorted, so it stops at `limit`
+   * where a sorted read of the whole outbox would first read every pending event, after a
+   * backlog the whole history), then those streams' pending events in version order. The
+   * second read sorts on the server: no unsorted order, index or insertion, is version order on
+   * every server (an index on a number may order it as text).
    */
   async readPending(limit: number): Promise<StoredEvent[]> {
-    const page = await this.events.find({ pending: true }).limit(limit).toArray();
+    const streams = await this.events
+      .find({ pending: true }, { projection: { _id: 0, streamId: 1 } })
+      .limit(limit)
+      .toArray();
+    if (streams.length === 0) return [];
+    const page = await this.events
+      .find({ streamId: { $in: [...new Set(streams.map((s) => s.streamId))] }, pending: true })
+      .sort({ streamId: 1, version: 1 })
+      .limit(limit)
+      .toArray();
     const selection = selectPublishable(page, page.length === limit);
     await this.removeAbandoned(selection.unfinished);
     let ready = selection.ready;

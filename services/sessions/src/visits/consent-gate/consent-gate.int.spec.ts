@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { call } from '../testing/http-client';
 import { CONSENT_GRANTED, CONSENT_REVOKED, consentGranted } from '../testing/scheduling-events';
 import { startSessionsApp } from '../testing/sessions-test-app';
+import { TelehealthConsents } from './telehealth-consents.read-model';
 import { SessionsKit, within } from '../testing/sessions-test-kit';
 
 describe('the consent gate', () => {
@@ -78,6 +79,17 @@ describe('the consent gate', () => {
       revokedAt: new Date().toISOString(),
       revokedBy: { kind: 'user', userId: booked.patientId, role: 'patient' },
     });
+    // Wait for the revocation to reach the consent gate before trying: a start tried earlier
+    // would succeed, and the session could not be started (or refused) again.
+    const consents = app.get(TelehealthConsents);
+    await eventually(
+      async () =>
+        expect(await consents.standingOf(booked.patientId, new Date())).toEqual({
+          active: false,
+          reason: 'consent-revoked',
+        }),
+      within,
+    );
     await eventually(
       async () =>
         expect(await start(next.sessionId)).toMatchObject({
