@@ -31,8 +31,6 @@ export interface HistoryBenchContext {
 }
 
 const ROOT = join(__dirname, '..', '..');
-/** Ten years: any history's events count as fresh for readiness while it is published. */
-const HISTORY_READY_AGE_MS = 10 * 365 * 86_400_000;
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
 
 /**
@@ -75,9 +73,6 @@ export async function benchHistory(ctx: HistoryBenchContext): Promise<void> {
       LOG_LEVEL: 'warn',
       OTEL_TRACES_EXPORTER: 'none',
       AUTH_LOCAL_JWKS: jwksPath,
-      // Readiness judges the outbox by the age of its next event; a history's are months old,
-      // so until it is published every service would report not ready.
-      READY_MAX_OUTBOX_AGE_MS: String(HISTORY_READY_AGE_MS),
       ...phi,
     },
   });
@@ -110,8 +105,8 @@ export async function benchHistory(ctx: HistoryBenchContext): Promise<void> {
     const publishedBefore = await messagesOnTopics(ctx.kafkaBrokers, ns.topicPrefix);
     const started = performance.now();
     await platform.start().catch(async (error: unknown) => {
-      // A service that answers but is not ready yet (its readiness reads the outbox, which on
-      // FerretDB scans the collection) is still catching up; one that is down is a failure.
+      // A service that answers but is not ready yet is still catching up; one that is down is
+      // a failure.
       const statuses = await Promise.all(PLATFORM_SERVICES.map((s) => platform.readiness(s)));
       if (statuses.includes('down')) throw error;
       report(

@@ -147,7 +147,8 @@ export async function waitForDownstream(options: DownstreamOptions): Promise<Dow
           last: state,
         };
       await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 15_000));
-      [state, now] = await look();
+      // A broker that restarts meanwhile is looked at again on the next round.
+      [state, now] = await look().catch(() => [state, now] as const);
     }
   } finally {
     await admin.disconnect();
