@@ -61,21 +61,22 @@ export interface Roster {
   readonly patients: readonly Patient[];
 }
 
-const CLINICS = [
+/** The demo health system's clinics; the generated history uses the same. */
+export const CLINICS = [
   { key: 'northeast', name: 'Northeast Virtual Care', timeZone: 'America/New_York' },
   { key: 'lakes', name: 'Great Lakes Telehealth', timeZone: 'America/Chicago' },
   { key: 'pacific', name: 'Pacific Coast Virtual Clinic', timeZone: 'America/Los_Angeles' },
 ] as const;
 
 /** Providers per clinic: most work in the clinic's zone, some remotely (one team in London). */
-const PROVIDER_ZONES: Record<string, readonly string[]> = {
+export const PROVIDER_ZONES: Record<string, readonly string[]> = {
   northeast: ['America/New_York', 'America/New_York', 'America/Chicago', 'Europe/London'],
   lakes: ['America/Chicago', 'America/Chicago', 'America/New_York', 'Europe/London'],
   pacific: ['America/Los_Angeles', 'America/Los_Angeles', 'America/Chicago', 'Europe/London'],
 };
 
-const INTERPRETER_LANGUAGES = ['es', 'zh', 'vi'] as const;
-const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR'] as const;
+export const INTERPRETER_LANGUAGES = ['es', 'zh', 'vi'] as const;
+export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR'] as const;
 
 export const PROVIDER_COUNT = 40;
 export const PATIENT_COUNT = 2000;

@@ -1,4 +1,5 @@
 import { demoFraction, demoId } from '../demo/demo-ids';
+import { CLINICS, INTERPRETER_LANGUAGES, PROVIDER_ZONES, WEEKDAYS } from '../demo/demo-roster';
 import { DAY_MS } from './history-agenda';
 import type { HistoryRandom } from './history-random';
 import type { HistoryWorld } from './history-world';
@@ -69,22 +70,7 @@ export interface HistoryRoster {
   providersOf(clinicId: string): readonly StaffMember[];
 }
 
-const CLINICS = [
-  { key: 'northeast', name: 'Northeast Virtual Care', timeZone: 'America/New_York' },
-  { key: 'lakes', name: 'Great Lakes Telehealth', timeZone: 'America/Chicago' },
-  { key: 'pacific', name: 'Pacific Coast Virtual Clinic', timeZone: 'America/Los_Angeles' },
-] as const;
-
-/** Most providers work in their clinic's zone, some remotely (one team in London). */
-const PROVIDER_ZONES: Record<string, readonly string[]> = {
-  northeast: ['America/New_York', 'America/New_York', 'America/Chicago', 'Europe/London'],
-  lakes: ['America/Chicago', 'America/Chicago', 'America/New_York', 'Europe/London'],
-  pacific: ['America/Los_Angeles', 'America/Los_Angeles', 'America/Chicago', 'Europe/London'],
-};
-
-const WORKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR'] as const;
 const EVERY_DAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-const INTERPRETER_LANGUAGES = ['es', 'zh', 'vi'] as const;
 const DEMO_PROVIDERS = 40;
 /** Visits the demo's 40 providers take on an average day before more are needed. */
 const VISITS_PER_DAY_OF_THE_DEMO_PROVIDERS = 150;
@@ -237,8 +223,8 @@ function patientOf(
 
 /** Three to five weekdays of mornings, afternoons or a split day in the provider's own zone. */
 function weeklyPlan(rng: HistoryRandom, timeZone: string): ProviderPlan {
-  const days = WORKDAYS.filter(() => rng.chance(0.75));
-  const workdays = days.length >= 3 ? days : WORKDAYS.slice(0, 3);
+  const days = WEEKDAYS.filter(() => rng.chance(0.75));
+  const workdays = days.length >= 3 ? days : WEEKDAYS.slice(0, 3);
   const shifts =
     timeZone === 'Europe/London'
       ? [{ start: '13:00', end: '19:00' }]
