@@ -1,5 +1,6 @@
 import { Faker, en } from '@faker-js/faker';
 import { demoFraction, demoId } from './demo-ids';
+import { CLINICS, INTERPRETER_LANGUAGES, PROVIDER_ZONES, WEEKDAYS } from './demo-health-system';
 
 export type StaffRole = 'provider' | 'coordinator' | 'interpreter';
 /** What the staff member's training record should show after the seed. */
@@ -60,23 +61,6 @@ export interface Roster {
   readonly staff: readonly StaffMember[];
   readonly patients: readonly Patient[];
 }
-
-/** The demo health system's clinics; the generated history uses the same. */
-export const CLINICS = [
-  { key: 'northeast', name: 'Northeast Virtual Care', timeZone: 'America/New_York' },
-  { key: 'lakes', name: 'Great Lakes Telehealth', timeZone: 'America/Chicago' },
-  { key: 'pacific', name: 'Pacific Coast Virtual Clinic', timeZone: 'America/Los_Angeles' },
-] as const;
-
-/** Providers per clinic: most work in the clinic's zone, some remotely (one team in London). */
-export const PROVIDER_ZONES: Record<string, readonly string[]> = {
-  northeast: ['America/New_York', 'America/New_York', 'America/Chicago', 'Europe/London'],
-  lakes: ['America/Chicago', 'America/Chicago', 'America/New_York', 'Europe/London'],
-  pacific: ['America/Los_Angeles', 'America/Los_Angeles', 'America/Chicago', 'Europe/London'],
-};
-
-export const INTERPRETER_LANGUAGES = ['es', 'zh', 'vi'] as const;
-export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR'] as const;
 
 export const PROVIDER_COUNT = 40;
 export const PATIENT_COUNT = 2000;

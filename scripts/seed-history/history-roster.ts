@@ -1,5 +1,10 @@
 import { demoFraction, demoId } from '../demo/demo-ids';
-import { CLINICS, INTERPRETER_LANGUAGES, PROVIDER_ZONES, WEEKDAYS } from '../demo/demo-roster';
+import {
+  CLINICS,
+  INTERPRETER_LANGUAGES,
+  PROVIDER_ZONES,
+  WEEKDAYS,
+} from '../demo/demo-health-system';
 import { DAY_MS } from './history-agenda';
 import type { HistoryRandom } from './history-random';
 import type { HistoryWorld } from './history-world';
