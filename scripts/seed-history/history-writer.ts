@@ -10,14 +10,16 @@ export class HistorySealer {
 
   constructor(private readonly store: PatientKeyStore) {}
 
-  async seal(pending: PendingSeal): Promise<EncryptedField> {
+  /** Bound as the services bind it: the record of the event's context, the event's field. */
+  async seal(pending: PendingSeal, eventType: string, field: string): Promise<EncryptedField> {
     let key = this.keys.get(pending.patientId);
     if (!key) {
       key = this.store.dataKeyFor(pending.patientId);
       this.keys.set(pending.patientId, key);
     }
     const { keyId, key: dataKey } = await key;
-    return sealField(pending.text, dataKey, keyId, pending.patientId);
+    const record = eventType.startsWith('thc.sessions.') ? 'Encounter' : 'Appointment';
+    return sealField(pending.text, dataKey, keyId, { patientId: pending.patientId, record, field });
   }
 }
 
@@ -81,7 +83,7 @@ export class HistoryWriter {
   private async imported({ append, base }: Placed): Promise<ImportedAppend> {
     const events = await Promise.all(
       append.events.map(async (event) => {
-        const data = await this.sealed(event.data);
+        const data = await this.sealed(event.type, event.data);
         assertValidEvent(event.type, data);
         return { id: event.id, type: event.type, data, metadata: event.metadata };
       }),
@@ -90,7 +92,7 @@ export class HistoryWriter {
   }
 
   /** The event's data with its pending seals replaced by ciphertext (only top-level fields carry PHI). */
-  private async sealed(data: unknown): Promise<unknown> {
+  private async sealed(type: string, data: unknown): Promise<unknown> {
     if (typeof data !== 'object' || data === null) return data;
     const entries = Object.entries(data);
     if (!entries.some(([, value]) => value instanceof PendingSeal)) return data;
@@ -98,7 +100,7 @@ export class HistoryWriter {
       entries.map(async ([key, value]) => {
         if (!(value instanceof PendingSeal)) return [key, value] as const;
         if (!this.sealer) throw new Error('free text to seal, but no PHI keys');
-        return [key, await this.sealer.seal(value)] as const;
+        return [key, await this.sealer.seal(value, type, key)] as const;
       }),
     );
     return Object.fromEntries(sealed);

@@ -13,6 +13,8 @@ interface ReminderRequested {
   contact: EncryptedField;
 }
 
+const contactOf = (patientId: string) => ({ patientId, record: 'Appointment', field: 'contact' });
+
 describe('crypto-shredding a patient', () => {
   const ns = new TestNamespace('crypto-shredding');
   let store: MongoEventStore;
@@ -34,7 +36,7 @@ describe('crypto-shredding a patient', () => {
 
   it('keeps the event loadable and its facts usable, but its PHI unreadable, after erasure', async () => {
     const patientId = randomUUID();
-    const contact = await cipher.seal(patientId, 'jane.doe@example.org');
+    const contact = await cipher.seal(contactOf(patientId), 'jane.doe@example.org');
     const streamId = `appointment-${randomUUID()}`;
     await store.append(streamId, 'noStream', [
       {
@@ -52,7 +54,7 @@ describe('crypto-shredding a patient', () => {
 
     const [before] = await store.load(streamId);
     const sealed = (before!.data as ReminderRequested).contact;
-    expect(await cipher.open(patientId, sealed)).toEqual({
+    expect(await cipher.open(contactOf(patientId), sealed)).toEqual({
       readable: true,
       value: 'jane.doe@example.org',
     });
@@ -62,11 +64,11 @@ describe('crypto-shredding a patient', () => {
     const [after] = await store.load(streamId);
     const data = after!.data as ReminderRequested;
     expect(data.minutesBefore).toBe(60);
-    expect(await cipher.open(patientId, data.contact)).toEqual({
+    expect(await cipher.open(contactOf(patientId), data.contact)).toEqual({
       readable: false,
       reason: 'erased',
     });
-    await expect(cipher.seal(patientId, 'new@example.org')).rejects.toBeInstanceOf(
+    await expect(cipher.seal(contactOf(patientId), 'new@example.org')).rejects.toBeInstanceOf(
       PatientErasedError,
     );
     expect(await keys.erase(patientId, 'privacy-officer-1')).toBe(false);
@@ -75,10 +77,10 @@ describe('crypto-shredding a patient', () => {
   it('gives one key to a patient even when first uses race', async () => {
     const patientId = randomUUID();
     const sealed = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => cipher.seal(patientId, `value-${i}`)),
+      Array.from({ length: 10 }, (_, i) => cipher.seal(contactOf(patientId), `value-${i}`)),
     );
     expect(new Set(sealed.map((s) => s.keyId)).size).toBe(1);
-    const opened = await Promise.all(sealed.map((s) => cipher.open(patientId, s)));
+    const opened = await Promise.all(sealed.map((s) => cipher.open(contactOf(patientId), s)));
     expect(opened.map((o) => (o.readable ? o.value : 'erased'))).toEqual(
       sealed.map((_, i) => `value-${i}`),
     );
@@ -87,7 +89,7 @@ describe('crypto-shredding a patient', () => {
   it('erasing a patient who has no PHI yet still blocks sealing later', async () => {
     const patientId = randomUUID();
     expect(await keys.erase(patientId, 'privacy-officer-1')).toBe(false);
-    await expect(cipher.seal(patientId, 'x@example.org')).rejects.toBeInstanceOf(
+    await expect(cipher.seal(contactOf(patientId), 'x@example.org')).rejects.toBeInstanceOf(
       PatientErasedError,
     );
   });

@@ -1,3 +1,4 @@
+export * from './crypto/field-binding';
 export * from './crypto/field-cipher';
 export * from './keys/master-keyring';
 export * from './keys/patient-key-store';

@@ -1,4 +1,5 @@
 import type { EncryptedField } from '@thc/contracts';
+import type { FieldBinding } from './crypto/field-binding';
 import { openField, sealField } from './crypto/field-cipher';
 import { PatientKeyStore } from './keys/patient-key-store';
 
@@ -7,18 +8,21 @@ export type OpenedField =
   | { readonly readable: true; readonly value: string }
   | { readonly readable: false; readonly reason: 'erased' };
 
-/** Seals and opens PHI fields under the patient's own key. */
+/**
+ * Seals and opens PHI fields under the patient's own key, bound to the record and field they
+ * are stored in (see FieldBinding).
+ */
 export class PhiCipher {
   constructor(private readonly keys: PatientKeyStore) {}
 
-  async seal(patientId: string, plaintext: string): Promise<EncryptedField> {
-    const { keyId, key } = await this.keys.dataKeyFor(patientId);
-    return sealField(plaintext, key, keyId, patientId);
+  async seal(binding: FieldBinding, plaintext: string): Promise<EncryptedField> {
+    const { keyId, key } = await this.keys.dataKeyFor(binding.patientId);
+    return sealField(plaintext, key, keyId, binding);
   }
 
-  async open(patientId: string, field: EncryptedField): Promise<OpenedField> {
-    const key = await this.keys.keyForField(patientId, field.keyId);
+  async open(binding: FieldBinding, field: EncryptedField): Promise<OpenedField> {
+    const key = await this.keys.keyForField(binding.patientId, field.keyId);
     if (!key) return { readable: false, reason: 'erased' };
-    return { readable: true, value: openField(field, key, patientId) };
+    return { readable: true, value: openField(field, key, binding) };
   }
 }

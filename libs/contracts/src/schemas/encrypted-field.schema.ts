@@ -15,6 +15,11 @@ export const encryptedField = {
   description: 'PHI encrypted with AES-256-GCM under a per-patient key (crypto-shredding).',
   properties: {
     alg: { const: 'AES-256-GCM' },
+    v: {
+      const: 2,
+      description:
+        'Envelope version. 2: the associated data binds patient id, record type and field name; absent: sealed before, bound to the patient id only.',
+    },
     keyId: {
       type: 'string',
       minLength: 1,

@@ -124,7 +124,7 @@ export class BookAppointmentHandler {
     input: BookingInput,
     { channel, address }: NonNullable<BookingInput['reminderContact']>,
   ): Promise<void> {
-    const sealed = await this.sealer.seal(input.patientId, address);
+    const sealed = await this.sealer.seal(input.patientId, address, 'contact');
     if (sealed)
       await this.reminderContacts.record(input.appointmentId, input.patientId, channel, sealed);
   }

@@ -3,9 +3,19 @@ import { EnvMasterKeyring, PatientKeyStore, PhiCipher } from '@thc/phi-protectio
 import { Connection } from 'mongoose';
 import type { SealedText } from '../domain/appointment.events';
 
-/** Seals a free-text reason (PHI) under the patient's key; undefined when it cannot be kept. */
+/** The appointment fields that hold sealed text; each is bound into its seal. */
+export type SealedAppointmentField = 'reason' | 'contact';
+
+/**
+ * Seals free text (PHI) under the patient's key, bound to the appointment field it is kept in;
+ * undefined when it cannot be kept.
+ */
 export interface ReasonSealer {
-  seal(patientId: string, text: string): Promise<SealedText | undefined>;
+  seal(
+    patientId: string,
+    text: string,
+    field?: SealedAppointmentField,
+  ): Promise<SealedText | undefined>;
 }
 
 export const REASON_SEALER = Symbol('REASON_SEALER');
@@ -24,5 +34,8 @@ export function createReasonSealer(connection: Connection): ReasonSealer {
   }
   const keysDb = connection.useDb(process.env['PHI_KEYS_DB'] ?? 'thc_phi_keys', { useCache: true });
   const cipher = new PhiCipher(new PatientKeyStore(keysDb, new EnvMasterKeyring(masterKeys)));
-  return { seal: (patientId, text) => cipher.seal(patientId, text) };
+  return {
+    seal: (patientId, text, field = 'reason') =>
+      cipher.seal({ patientId, record: 'Appointment', field }, text),
+  };
 }

@@ -3,9 +3,15 @@ import { EnvMasterKeyring, PatientKeyStore, PhiCipher } from '@thc/phi-protectio
 import { Connection } from 'mongoose';
 import type { SealedText } from '../domain/session.events';
 
-/** Seals free text (PHI) under the patient's key; undefined when it cannot be kept. */
+/** The session fields that hold sealed text; each is bound into its seal. */
+export type SealedSessionField = 'description' | 'comment';
+
+/**
+ * Seals free text (PHI) under the patient's key, bound to the session field it is kept in;
+ * undefined when it cannot be kept.
+ */
 export interface TextSealer {
-  seal(patientId: string, text: string): Promise<SealedText | undefined>;
+  seal(patientId: string, text: string, field: SealedSessionField): Promise<SealedText | undefined>;
 }
 
 export const TEXT_SEALER = Symbol('TEXT_SEALER');
@@ -23,5 +29,7 @@ export function createTextSealer(connection: Connection): TextSealer {
   }
   const keysDb = connection.useDb(process.env['PHI_KEYS_DB'] ?? 'thc_phi_keys', { useCache: true });
   const cipher = new PhiCipher(new PatientKeyStore(keysDb, new EnvMasterKeyring(masterKeys)));
-  return { seal: (patientId, text) => cipher.seal(patientId, text) };
+  return {
+    seal: (patientId, text, field) => cipher.seal({ patientId, record: 'Encounter', field }, text),
+  };
 }

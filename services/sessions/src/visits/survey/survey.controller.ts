@@ -65,7 +65,7 @@ export class SurveyController {
     return asHttp(async () => {
       const session = ensureSessionAccess(principal, (await this.sessions.load(sessionId)).state);
       const comment = dto.comment
-        ? await this.sealer.seal(session.patientId, dto.comment)
+        ? await this.sealer.seal(session.patientId, dto.comment, 'comment')
         : undefined;
       const surveyId = randomUUID();
       await this.sessions.handle(

@@ -56,7 +56,7 @@ export class TroubleshootingHandler {
     const before = await this.sessions.load(sessionId);
     const session = check(before.state);
     const description = dto.description
-      ? await this.sealer.seal(session.patientId, dto.description)
+      ? await this.sealer.seal(session.patientId, dto.description, 'description')
       : undefined;
     const handled = await this.sessions.handle(
       sessionId,
