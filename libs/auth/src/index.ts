@@ -9,3 +9,5 @@ export * from './principal';
 export * from './roles';
 export * from './token-verifier';
 export * from './nest/ensure-patient-access';
+export * from './patient-access.policy.settings';
+export * from './purpose-of-use.policy';

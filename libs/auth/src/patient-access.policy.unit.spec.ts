@@ -1,4 +1,5 @@
-import { decidePatientAccess } from './patient-access.policy';
+import { careIsCurrent, decidePatientAccess } from './patient-access.policy';
+import { careRelationshipDaysFromEnv } from './patient-access.policy.settings';
 import { Principal } from './principal';
 import { Role } from './roles';
 
@@ -15,6 +16,12 @@ describe('who may reach a patient record', () => {
     ['an analyst, even with a relationship flag', as('analyst'), true, false],
     ['an auditor', as('auditor'), false, false],
     ['a trainer', as('trainer'), false, false],
+    [
+      'a patient who is also a trainer, for another patient',
+      { subject: 'p-2', roles: ['patient', 'trainer'] },
+      false,
+      false,
+    ],
   ])('%s', (_, principal, relationship, allowed) => {
     expect(decidePatientAccess(principal, 'p-1', relationship).allowed).toBe(allowed);
   });
@@ -22,7 +29,35 @@ describe('who may reach a patient record', () => {
   it('says why it refuses', () => {
     expect(decidePatientAccess(as('provider'), 'p-1', false)).toEqual({
       allowed: false,
-      reason: 'provider has no appointment with this patient',
+      reason: 'provider has no appointment with this patient within the care window',
     });
+  });
+});
+
+describe("a provider's care relationship ends after the care window", () => {
+  const lastVisit = { lastVisitEnd: '2026-03-09T13:30:00Z' };
+
+  test.each<[string, string, boolean]>([
+    ['before the visit (it is booked)', '2026-03-01T09:00:00Z', true],
+    ['right after the visit', '2026-03-09T14:00:00Z', true],
+    ['on the last day of the window', '2026-06-07T13:30:00Z', true],
+    ['a minute after the window closed', '2026-06-07T13:31:00Z', false],
+    ['a year later', '2027-03-09T13:30:00Z', false],
+  ])('%s: %s', (_, at, current) => {
+    expect(careIsCurrent(lastVisit, new Date(at), 90)).toBe(current);
+  });
+
+  it('gives nothing without a visit, or with a window of 0 days once the visit ended', () => {
+    expect(careIsCurrent(null, new Date('2026-03-09T00:00:00Z'), 90)).toBe(false);
+    expect(careIsCurrent(lastVisit, new Date('2026-03-09T13:31:00Z'), 0)).toBe(false);
+  });
+
+  it('reads the window from CARE_RELATIONSHIP_DAYS, 90 days when unset, and refuses nonsense', () => {
+    const env = (value?: string) => (name: string) =>
+      name === 'CARE_RELATIONSHIP_DAYS' ? value : undefined;
+    expect(careRelationshipDaysFromEnv(env())).toBe(90);
+    expect(careRelationshipDaysFromEnv(env('30'))).toBe(30);
+    for (const bad of ['-1', '3651', '1.5', 'ninety', 'Infinity'])
+      expect(() => careRelationshipDaysFromEnv(env(bad))).toThrow(/CARE_RELATIONSHIP_DAYS/);
   });
 });

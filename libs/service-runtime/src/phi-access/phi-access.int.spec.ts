@@ -1,10 +1,21 @@
 import 'reflect-metadata';
 import { Controller, Get, Module, Param, ParseUUIDPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
+import {
+  CurrentPrincipal,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  ensurePatientAccess,
+  localKeyFiles,
+  Principal,
+  Role,
+  Roles,
+} from '@thc/auth';
 import { MongoEventStore } from '@thc/event-store';
 import { bearer, TestNamespace } from '@thc/testing';
+import { importJWK, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { ServiceIdentity } from '../config/service-identity';
 import { createServiceApp } from '../http/bootstrap-service';
 import { PlatformModule } from '../platform.module';
@@ -24,6 +35,9 @@ interface PatientSummary {
   nextVisit: string;
 }
 
+/** How often the route's handler ran: a refused purpose must read nothing. */
+const handled = { count: 0 };
+
 @Controller('api/v1/patients')
 class PatientSummaryController {
   @Get(':patientId/summary')
@@ -37,6 +51,7 @@ class PatientSummaryController {
     @Param('patientId', ParseUUIDPipe) patientId: string,
     @CurrentPrincipal() principal: Principal,
   ): PatientSummary {
+    handled.count++;
     ensurePatientAccess(principal, patientId);
     return { patientId, nextVisit: '2026-12-01T09:00:00Z' };
   }
@@ -102,7 +117,7 @@ describe('every read of PHI is recorded', () => {
     expect(stated.status).toBe(403); // the provider has no appointment with this patient
     const own = randomUUID();
     const patient = await fetch(`${base}/${own}/summary`, {
-      headers: { ...(await bearer('patient', own)), 'x-purpose-of-use': 'payment' },
+      headers: { ...(await bearer('coordinator', randomUUID())), 'x-purpose-of-use': 'payment' },
     });
     expect(patient.status).toBe(200);
     expect((await accesses(own)).map((a) => a['purpose'])).toEqual(['payment']);
@@ -125,4 +140,72 @@ describe('every read of PHI is recorded', () => {
     });
     expect(await accesses(other)).toHaveLength(0);
   });
+
+  it.each<[Role, string]>([
+    ['coordinator', 'legal'],
+    ['coordinator', 'audit'],
+    ['provider', 'audit'],
+    ['patient', 'legal'],
+    ['patient', 'payment'],
+  ])(
+    'refuses a %s who states the purpose %s with 403 naming the header, before anything is read',
+    async (role, purpose) => {
+      const patientId = randomUUID();
+      // The patient reads their own record: only the purpose stands in the way.
+      const subject = role === 'patient' ? patientId : randomUUID();
+      const before = handled.count;
+      const response = await fetch(`${base}/${patientId}/summary`, {
+        headers: { ...(await bearer(role, subject)), 'x-purpose-of-use': purpose },
+      });
+      expect(response.status).toBe(403);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await response.json()) as { detail: string }).detail).toMatch(
+        new RegExp(`^X-Purpose-Of-Use: the role ${role} may not read for ${purpose}`),
+      );
+      expect(handled.count).toBe(before);
+      expect(await accesses(patientId)).toHaveLength(0);
+    },
+  );
+
+  it('records the role that granted the read, not the first role of the token', async () => {
+    const patientId = randomUUID();
+    const staff = randomUUID();
+    // A trainer who also coordinates: this route admits the coordinator role only.
+    const response = await fetch(`${base}/${patientId}/summary`, {
+      headers: await bearerWithRoles(['trainer', 'coordinator'], staff),
+    });
+    expect(response.status).toBe(200);
+    expect(await accesses(patientId)).toEqual([
+      expect.objectContaining({ actorId: staff, role: 'coordinator', purpose: 'operations' }),
+    ]);
+  });
+
+  it('lets no role the route does not admit exempt a read: an auditor role on a coordinator claims no legal purpose here', async () => {
+    const patientId = randomUUID();
+    const response = await fetch(`${base}/${patientId}/summary`, {
+      headers: {
+        ...(await bearerWithRoles(['auditor', 'coordinator'], randomUUID())),
+        'x-purpose-of-use': 'legal',
+      },
+    });
+    expect(response.status).toBe(403);
+    expect(await accesses(patientId)).toHaveLength(0);
+  });
 });
+
+/** A token carrying several roles, as an identity provider may issue; the local signer makes one. */
+async function bearerWithRoles(roles: Role[], subject: string): Promise<Record<string, string>> {
+  const dir = process.env['THC_TEST_AUTH_DIR'] ?? '';
+  const jwk = JSON.parse(readFileSync(localKeyFiles(dir).privateKeyPath, 'utf8')) as {
+    kid: string;
+  };
+  const token = await new SignJWT({ roles })
+    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid, typ: 'JWT' })
+    .setSubject(subject)
+    .setIssuer(DEFAULT_ISSUER)
+    .setAudience(DEFAULT_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(await importJWK(jwk, 'ES256'));
+  return { authorization: `Bearer ${token}` };
+}

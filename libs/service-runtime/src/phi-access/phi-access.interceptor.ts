@@ -6,7 +6,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthenticatedRequest } from '@thc/auth';
+import { accessPolicyOf, AuthenticatedRequest } from '@thc/auth';
 import { from, Observable, switchMap } from 'rxjs';
 import { PHI_READ, PhiReadDeclaration } from './phi-read.decorator';
 import { PhiAccessRecorder } from './phi-access.recorder';
@@ -33,8 +33,11 @@ export class PhiAccessInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     const principal = request.principal;
     if (!principal) throw new Error('@PhiRead on a route without an authenticated caller');
+    const policy = accessPolicyOf(this.reflector, [context.getHandler(), context.getClass()]);
+    const admitted = policy?.kind === 'roles' ? policy.roles : undefined;
     const header = request.headers['x-purpose-of-use'];
-    const purpose = purposeOfUse(Array.isArray(header) ? header[0] : header, principal);
+    // Decided before the handler runs: a refused purpose reads nothing.
+    const purpose = purposeOfUse(Array.isArray(header) ? header[0] : header, principal, admitted);
     return next.handle().pipe(
       switchMap((response) =>
         from(
@@ -48,6 +51,7 @@ export class PhiAccessInterceptor implements NestInterceptor {
                 : {}),
               action: declaration.action ?? 'read',
               purpose,
+              ...(admitted ? { admitted } : {}),
               at: new Date(),
             })
             .then(

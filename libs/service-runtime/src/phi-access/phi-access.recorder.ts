@@ -1,4 +1,4 @@
-import { Principal } from '@thc/auth';
+import { grantingRole, Principal, Role } from '@thc/auth';
 import { assertValidEvent, EventDataOf } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +16,8 @@ export interface PhiDisclosure {
   readonly action: PhiAccessed['action'];
   readonly purpose: PurposeOfUse;
   readonly at: Date;
+  /** The roles the route admits; the granting role is one of them (all the caller's, if unset). */
+  readonly admitted?: readonly Role[];
 }
 
 /**
@@ -34,7 +36,14 @@ export class PhiAccessRecorder {
         const data: PhiAccessed = {
           accessId: randomUUID(),
           actorId: disclosure.principal.subject,
-          role: disclosure.principal.roles[0] ?? 'admin',
+          // The role the read was made in, not the token's first: the audit judges care and
+          // purpose by it, so a provider who is also a coordinator is held to the care rules.
+          role: grantingRole(
+            disclosure.principal,
+            disclosure.purpose,
+            patientId,
+            disclosure.admitted,
+          ),
           patientId,
           resource: disclosure.resource,
           ...(disclosure.resourceId ? { resourceId: disclosure.resourceId } : {}),
