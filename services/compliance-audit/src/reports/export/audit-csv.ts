@@ -35,13 +35,3 @@ export function toCsv(rows: readonly ReportRow[]): string {
   ];
   return `${lines.join('\r\n')}\r\n`;
 }
-
-/** The patients a CSV report names (its patientId column), for the PHI access record. */
-export function patientsInCsv(csv: string): string[] {
-  const [header, ...lines] = csv.split('\r\n');
-  const column = (header ?? '').split(',').indexOf('patientId');
-  if (column < 0) return [];
-  return lines
-    .map((line) => line.split(',')[column] ?? '')
-    .filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-}

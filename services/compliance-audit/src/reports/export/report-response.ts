@@ -1,15 +1,15 @@
 import { EntryPage } from '../query/audit-report.reader';
 import { ReportFormat } from '../query/report-query.dto';
 import { ReportPage, toRow } from '../query/report-row';
-import { patientsInCsv, toCsv } from './audit-csv';
+import { CsvReport } from './csv-report';
 import { patientsInBundle, toFhirBundle } from './fhir-audit-event';
 
-/** A report in the requested format; CSV is sent as text/csv, the rest as JSON. */
-export type ReportBody = ReportPage | object | string;
+/** A report in the requested format; CSV is sent as a text/csv download, the rest as JSON. */
+export type ReportBody = ReportPage | CsvReport | object;
 
 export function render(page: EntryPage, format: ReportFormat = 'json'): ReportBody {
   const rows = page.entries.map(toRow);
-  if (format === 'csv') return toCsv(rows);
+  if (format === 'csv') return new CsvReport(rows);
   if (format === 'fhir')
     return toFhirBundle(rows, page.next === undefined ? undefined : `?after=${page.next}`);
   return { items: rows, ...(page.next === undefined ? {} : { next: page.next }) };
@@ -17,7 +17,7 @@ export function render(page: EntryPage, format: ReportFormat = 'json'): ReportBo
 
 /** Which patients a rendered report names: each gets a PhiAccessed record (purpose audit). */
 export function patientsInReport(body: unknown): string[] {
-  if (typeof body === 'string') return patientsInCsv(body);
+  if (body instanceof CsvReport) return [...body.patients];
   const value = body as { items?: { patientId?: string }[]; resourceType?: string };
   if (value.resourceType === 'Bundle')
     return patientsInBundle(body as Parameters<typeof patientsInBundle>[0]);
