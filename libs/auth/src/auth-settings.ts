@@ -1,7 +1,10 @@
+import { assertProductionAuthSettings } from './production-auth-settings';
+
 /**
  * How tokens are verified. Production: the health system's OIDC provider publishes its keys at
  * AUTH_JWKS_URL. Development and tests: AUTH_LOCAL_JWKS names a JWKS file of local keys
- * (`npm run -s token` signs with the matching private key).
+ * (`npm run -s token` signs with the matching private key). With NODE_ENV=production a local
+ * key set, the default issuer or audience, or an http:// JWKS URL stop the service at start-up.
  */
 export interface AuthSettings {
   readonly issuer: string;
@@ -31,11 +34,14 @@ export function authSettingsFromEnv(
   if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > 300) {
     throw new Error('AUTH_CLOCK_TOLERANCE_S: must be an integer between 0 and 300');
   }
-  return {
-    issuer: read('AUTH_ISSUER') ?? DEFAULT_ISSUER,
-    audience: read('AUTH_AUDIENCE') ?? DEFAULT_AUDIENCE,
+  const settings: AuthSettings = {
+    issuer: read('AUTH_ISSUER') || DEFAULT_ISSUER,
+    audience: read('AUTH_AUDIENCE') || DEFAULT_AUDIENCE,
     ...(jwksUrl ? { jwksUrl } : {}),
     ...(localJwksPath ? { localJwksPath } : {}),
     clockToleranceSeconds: tolerance,
   };
+  if (read('NODE_ENV') === 'production')
+    assertProductionAuthSettings(settings, { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });
+  return settings;
 }
