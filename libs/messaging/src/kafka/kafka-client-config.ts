@@ -1,12 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { KafkaConfig, SASLOptions } from 'kafkajs';
+import { kafkaTlsFromEnv } from './kafka-tls-config';
 
 type EnvReader = (name: string) => string | undefined;
 
 /**
  * kafkajs client settings from the environment, so production credentials never live in code:
  * KAFKA_BROKERS (comma-separated), KAFKA_CLIENT_ID, KAFKA_SSL=true, KAFKA_SSL_CA_FILE,
- * KAFKA_SASL_MECHANISM (plain | scram-sha-256 | scram-sha-512), KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD.
+ * KAFKA_SSL_CERT_FILE + KAFKA_SSL_KEY_FILE (mutual TLS), KAFKA_SASL_MECHANISM (plain |
+ * scram-sha-256 | scram-sha-512), KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD. With
+ * NODE_ENV=production a connection without TLS is refused: events carry patient ids and sealed
+ * PHI, and SASL over plaintext would expose the credentials' handshake to the network.
  */
 export function kafkaClientConfigFromEnv(
   read: EnvReader = (name) => process.env[name],
@@ -21,10 +24,12 @@ export function kafkaClientConfigFromEnv(
     clientId: clientSuffix ? `${baseId}-${clientSuffix}` : baseId,
     brokers,
   };
-  const caFile = read('KAFKA_SSL_CA_FILE');
-  if (read('KAFKA_SSL') === 'true' || caFile) {
-    config.ssl = caFile ? { ca: [readFileSync(caFile, 'utf8')] } : true;
-  }
+  const ssl = kafkaTlsFromEnv(read);
+  if (ssl) config.ssl = ssl;
+  else if (read('NODE_ENV') === 'production')
+    throw new Error(
+      'KAFKA_SSL: must be true in production (set KAFKA_SSL_CA_FILE to the cluster CA)',
+    );
   const sasl = saslFromEnv(read);
   if (sasl) config.sasl = sasl;
   return config;
