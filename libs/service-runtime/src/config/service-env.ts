@@ -9,6 +9,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { productionRefusals } from './production-refusals';
 
 /**
  * Environment every service reads at start-up. Values come only from the environment
@@ -86,14 +87,18 @@ export class ServiceEnv {
 /** The validated environment, provided to anyone who needs typed settings. */
 export const SERVICE_ENV = Symbol('SERVICE_ENV');
 
-/** Validates process.env for @nestjs/config; throws one error listing every bad variable. */
+/**
+ * Validates process.env for @nestjs/config; throws one error listing every bad variable,
+ * including, with NODE_ENV=production, development settings production refuses.
+ */
 export function validateServiceEnv(raw: Record<string, unknown>): Record<string, unknown> {
   const env = plainToInstance(ServiceEnv, raw, { enableImplicitConversion: false });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
+  const lines = [
+    ...errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`),
+    ...productionRefusals(raw),
+  ];
+  if (lines.length > 0) {
     throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);
   }
   return { ...raw, ...env };

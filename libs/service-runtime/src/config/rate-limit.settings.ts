@@ -1,0 +1,37 @@
+/**
+ * The per-caller request budget and how the caller's address is found behind the ingress.
+ * Read when the application is created; a bad value stops the start with the variable's name.
+ */
+export interface RateLimitSettings {
+  /** THROTTLE_TTL_MS (default 60 000): the window a budget is counted over. */
+  readonly ttlMs: number;
+  /** THROTTLE_LIMIT (default 1200): requests per caller, per route, per window, on one instance. */
+  readonly limit: number;
+  /**
+   * TRUST_PROXY_HOPS (default 0): how many proxies in front of the service append to
+   * X-Forwarded-For (1 behind the ingress). The caller's address is the entry that many hops
+   * from the end; entries before it are the caller's own claims and are ignored.
+   */
+  readonly trustedProxyHops: number;
+}
+
+type Read = (name: string) => string | undefined;
+
+function integer(read: Read, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(name);
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name}: must be an integer between ${min} and ${max}`);
+  return value;
+}
+
+export function rateLimitSettingsFromEnv(
+  read: Read = (name) => process.env[name],
+): RateLimitSettings {
+  return {
+    ttlMs: integer(read, 'THROTTLE_TTL_MS', 60_000, 1000, 86_400_000),
+    limit: integer(read, 'THROTTLE_LIMIT', 1200, 1, 1_000_000_000),
+    trustedProxyHops: integer(read, 'TRUST_PROXY_HOPS', 0, 0, 10),
+  };
+}
