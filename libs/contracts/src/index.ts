@@ -2,6 +2,7 @@ export * from './cloudevents/cloud-event';
 export * from './registry/topics';
 export * from './registry/event-definition';
 export * from './registry/event-registry';
+export * from './registry/event-provenance';
 export * from './registry/example-ids';
 export * from './registry/scheduling.events';
 export * from './registry/sessions.events';

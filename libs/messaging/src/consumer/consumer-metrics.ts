@@ -17,6 +17,11 @@ export class ConsumerMetrics {
     help: 'Messages sent to the dead-letter topic, by error type.',
     labelNames: ['group', 'topic', 'error_type'],
   });
+  private readonly untrusted = sharedCounter({
+    name: 'thc_consumer_untrusted_total',
+    help: 'Messages refused (and dead-lettered) because their source or topic does not match the producer the contracts name for their type.',
+    labelNames: ['group', 'topic', 'reason'],
+  });
   private readonly paused = sharedGauge({
     name: 'thc_consumer_paused_partitions',
     help: 'Partitions paused because the database is unreachable.',
@@ -40,6 +45,11 @@ export class ConsumerMetrics {
 
   deadLetteredMessage(topic: string, errorType: string): void {
     this.deadLettered.inc({ group: this.group, topic, error_type: errorType });
+  }
+
+  /** `reason`: `wrong-source` or `wrong-topic`; a fixed set, never a value the sender chose. */
+  untrustedMessage(topic: string, reason: string): void {
+    this.untrusted.inc({ group: this.group, topic, reason });
   }
 
   partitionPaused(topic: string, paused: boolean): void {

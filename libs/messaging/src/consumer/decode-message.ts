@@ -1,16 +1,26 @@
-import { fromKafkaHeaders } from '@thc/contracts';
+import { fromKafkaHeaders, provenanceViolation } from '@thc/contracts';
 import { KafkaMessage } from 'kafkajs';
 import { ConsumedEvent, EventValidator } from './consumed-event';
-import { ContractViolationError, PoisonMessageError } from './message-errors';
+import {
+  ContractViolationError,
+  PoisonMessageError,
+  ProvenanceViolationError,
+} from './message-errors';
 
 export type DecodedMessage =
   | { readonly ok: true; readonly event: ConsumedEvent }
-  | { readonly ok: false; readonly error: PoisonMessageError | ContractViolationError };
+  | {
+      readonly ok: false;
+      readonly error: PoisonMessageError | ProvenanceViolationError | ContractViolationError;
+    };
 
 /**
  * Turns a Kafka message into a handler's event: CloudEvents attributes from the headers, the
- * data parsed from the JSON value, then the optional contract check. Never throws: a message
- * that fails here goes to the dead-letter topic without retries.
+ * data parsed from the JSON value, the provenance check (the type on its context's topic, from
+ * a source the contracts registry names for it), then the optional contract check. The
+ * provenance check is not optional: a consumer cannot forget it, so a forged consent, credential
+ * or booking never reaches a handler. Never throws: a message that fails here goes to the
+ * dead-letter topic without retries.
  */
 export function decodeMessage(
   topic: string,
@@ -20,6 +30,10 @@ export function decodeMessage(
 ): DecodedMessage {
   const decoded = fromKafkaHeaders(message.headers ?? {});
   if (!decoded.ok) return { ok: false, error: new PoisonMessageError(decoded.reason) };
+  const { type, source } = decoded.attributes;
+  const untrusted = provenanceViolation({ type, source, topic });
+  if (untrusted)
+    return { ok: false, error: new ProvenanceViolationError(untrusted.reason, untrusted.detail) };
   let data: unknown;
   try {
     data = JSON.parse(message.value?.toString() ?? '');

@@ -11,7 +11,11 @@ import {
 } from './event-consumer.options';
 import { PartitionBatchProcessor } from './partition-batch.processor';
 
-export { ContractViolationError, PoisonMessageError } from './message-errors';
+export {
+  ContractViolationError,
+  PoisonMessageError,
+  ProvenanceViolationError,
+} from './message-errors';
 export type { EventConsumerOptions } from './event-consumer.options';
 
 /** Longest wait between attempts to rejoin after kafkajs gave up on a consumer. */

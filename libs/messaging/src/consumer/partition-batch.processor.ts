@@ -15,7 +15,7 @@ import { DeadLetter } from './dead-letter';
 import { ResolvedConsumerOptions } from './event-consumer.options';
 import { HeartbeatKeeper } from './heartbeat-keeper';
 import { PartitionOutage } from './partition-outage';
-import { asError } from './message-errors';
+import { asError, ProvenanceViolationError } from './message-errors';
 import { planWork, WorkItem } from './work-plan';
 
 export interface BatchProcessorPorts {
@@ -196,6 +196,8 @@ export class PartitionBatchProcessor {
     if (written === 'abandoned') return 'abandoned';
     if (!written.ok) throw written.error;
     this.ports.metrics.deadLetteredMessage(this.topic, error.name);
+    if (error instanceof ProvenanceViolationError)
+      this.ports.metrics.untrustedMessage(this.topic, error.reason);
     return 'done';
   }
 

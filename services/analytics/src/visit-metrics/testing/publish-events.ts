@@ -1,4 +1,4 @@
-import { streamIdOf, toKafkaHeaders } from '@thc/contracts';
+import { eventDefinition, streamIdOf, toKafkaHeaders } from '@thc/contracts';
 import { Kafka } from 'kafkajs';
 import { batches } from './consumed';
 import type { FixtureEvent } from './visit-events.fixture';
@@ -28,7 +28,8 @@ export async function publishEvents(
         const key = streamIdOf(event.type, event.data) ?? event.id;
         const headers = toKafkaHeaders({
           id: event.id,
-          source: `/thc/${context}`,
+          // The producer the contracts name: consumers refuse any other source for a type.
+          source: eventDefinition(event.type)?.source ?? `/thc/${context}`,
           type: event.type,
           subject: key,
           time: event.time,

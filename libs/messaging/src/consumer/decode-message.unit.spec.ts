@@ -1,0 +1,60 @@
+import { eventDefinition, toKafkaHeaders, TOPICS } from '@thc/contracts';
+import { KafkaMessage } from 'kafkajs';
+import { decodeMessage } from './decode-message';
+
+const GRANTED = 'thc.compliance.ConsentGranted.v1';
+
+function message(type: string, source: string): KafkaMessage {
+  return {
+    key: Buffer.from('consent-1'),
+    value: Buffer.from(JSON.stringify(eventDefinition(GRANTED)?.example)),
+    offset: '7',
+    timestamp: '0',
+    attributes: 0,
+    headers: toKafkaHeaders({
+      id: 'event-7',
+      source,
+      type,
+      subject: 'consent-1',
+      time: '2026-11-27T10:00:00.000Z',
+    }),
+  };
+}
+
+describe('decoding a consumed message checks where it came from', () => {
+  it('hands on a consent granted by compliance-audit on the compliance topic', () => {
+    const decoded = decodeMessage(
+      `ns-${TOPICS.compliance}`,
+      0,
+      message(GRANTED, '/thc/compliance-audit'),
+    );
+    expect(decoded).toMatchObject({ ok: true, event: { type: GRANTED } });
+  });
+
+  it('refuses a consent that another service wrote, before any contract check', () => {
+    const validate = jest.fn(() => undefined);
+    const decoded = decodeMessage(
+      TOPICS.compliance,
+      0,
+      message(GRANTED, '/thc/sessions'),
+      validate,
+    );
+    expect(decoded).toMatchObject({
+      ok: false,
+      error: {
+        name: 'ProvenanceViolationError',
+        reason: 'wrong-source',
+        message: expect.stringContaining('wrong source for type'),
+      },
+    });
+    expect(validate).not.toHaveBeenCalled();
+  });
+
+  it('refuses a consent carried on the scheduling topic, even from its producer', () => {
+    const decoded = decodeMessage(TOPICS.scheduling, 0, message(GRANTED, '/thc/compliance-audit'));
+    expect(decoded).toMatchObject({
+      ok: false,
+      error: { name: 'ProvenanceViolationError', reason: 'wrong-topic' },
+    });
+  });
+});

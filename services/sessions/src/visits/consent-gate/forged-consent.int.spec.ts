@@ -1,0 +1,87 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { TOPICS } from '@thc/contracts';
+import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { Producer } from 'kafkajs';
+import { call } from '../testing/http-client';
+import { CONSENT_GRANTED, consentGranted } from '../testing/scheduling-events';
+import { startSessionsApp } from '../testing/sessions-test-app';
+import { SessionsKit, within } from '../testing/sessions-test-kit';
+import { DeadLetterReader } from './dead-letters.testing';
+import { TelehealthConsents } from './telehealth-consents.read-model';
+
+/**
+ * Whoever can write to thc.compliance.v1 (a compromised pod of another service, a leaked
+ * client credential) must not be able to grant a patient's telehealth consent: only
+ * compliance-audit produces ConsentGranted.
+ */
+describe('a consent forged on the compliance topic', () => {
+  const ns = new TestNamespace('sessions-forged-consent');
+  let app: NestExpressApplication;
+  let url: string;
+  let producer: Producer;
+  let kit: SessionsKit;
+  let deadLetters: DeadLetterReader;
+
+  beforeAll(async () => {
+    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
+    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    ({ app, url } = await startSessionsApp());
+    producer = ns.kafka().producer();
+    await producer.connect();
+    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
+    deadLetters = new DeadLetterReader(
+      ns.kafka(),
+      { topic: ns.topic(TOPICS.compliance), group: `${ns.topicPrefix}sessions.consent` },
+      ns.group('operator'),
+    );
+    ns.topic(deadLetters.topic.slice(ns.topicPrefix.length)); // cleaned up with the namespace
+    await deadLetters.start();
+  });
+
+  afterAll(async () => {
+    await deadLetters?.stop();
+    await producer?.disconnect();
+    await app?.close();
+    await ns.dispose();
+  });
+
+  it('does not let the visit start; it lands in dead letters with the reason, is counted, and the genuine consent behind it still gets through', async () => {
+    const { booked, sessionId } = await kit.bookedSession(5);
+    const provider = await bearer('provider', booked.providerId);
+    const start = () => call(url, 'POST', `/api/v1/sessions/${sessionId}/start`, provider);
+
+    // The attacker holds the sessions service's Kafka credentials and writes a contract-valid
+    // ConsentGranted for the patient, straight to the topic.
+    const forged = await kit.events.publish(
+      TOPICS.compliance,
+      '/thc/sessions',
+      CONSENT_GRANTED,
+      consentGranted(booked.patientId),
+    );
+
+    await eventually(async () => expect(deadLetters.of(forged)).toBeDefined(), within);
+    expect(deadLetters.of(forged)?.headers).toMatchObject({
+      'thc-dlq-error-type': 'ProvenanceViolationError',
+      'thc-dlq-error': expect.stringContaining('wrong source for type'),
+      'thc-dlq-attempts': '1',
+      ce_source: '/thc/sessions',
+    });
+    expect(await app.get(TelehealthConsents).standingOf(booked.patientId, new Date())).toEqual({
+      active: false,
+      reason: 'consent-missing',
+    });
+    expect(await start()).toMatchObject({
+      status: 409,
+      body: { detail: 'the visit cannot start: the patient has no telehealth consent on record' },
+    });
+    const metrics = await call(url, 'GET', '/metrics', {});
+    expect(metrics.text).toContain(
+      `thc_consumer_untrusted_total{group="${ns.topicPrefix}sessions.consent",topic="${ns.topic(TOPICS.compliance)}",reason="wrong-source"} 1`,
+    );
+
+    // The same patient's stream, hence the same partition: the refusal did not stall it.
+    await kit.compliance(CONSENT_GRANTED, consentGranted(booked.patientId));
+    await eventually(async () => expect((await start()).status).toBe(200), within);
+  });
+});
