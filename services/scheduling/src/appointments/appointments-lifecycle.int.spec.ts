@@ -282,8 +282,9 @@ describe('appointments over HTTP', () => {
     expect(ics.text).toContain('DTSTART:20310310T130000Z\r\n');
     expect(ics.text).not.toContain(patientId);
 
+    // The provider's reads; the booking's answer is the coordinator's own disclosure.
     const accesses = (await store.load(`phi-access-${patientId}`)).filter(
-      (e) => e.type === PHI_ACCESSED,
+      (e) => e.type === PHI_ACCESSED && (e.data as { actorId: string }).actorId === providerId,
     );
     expect(accesses.map((e) => (e.data as { action: string }).action)).toEqual([
       'read',

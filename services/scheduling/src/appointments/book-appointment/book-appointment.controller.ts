@@ -4,6 +4,7 @@ import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/au
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 
+import { AppointmentPhiRead } from '../shared/appointment-phi-read';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
 import { APPOINTMENT_PHI, BOOKING_CONFLICTS, SLOT_RULES } from '../shared/appointment.docs';
 import { asHttp } from '../shared/http-errors';
@@ -20,6 +21,7 @@ export class BookAppointmentController {
   /** A patient books for themselves; coordinators and admins book for anyone. */
   @Post()
   @Roles('patient', 'coordinator', 'admin')
+  @AppointmentPhiRead()
   @ApiUseCase({
     summary: 'Book a slot with a provider',
     description:
@@ -27,7 +29,7 @@ export class BookAppointmentController {
     roles: ['patient', 'coordinator', 'admin'],
     phi: `the appointment: ${APPOINTMENT_PHI}`,
     errors: {
-      400: invalidInputDoc({ body: true }),
+      400: invalidInputDoc({ body: true, purposeOfUse: true }),
       403: 'The role is not one of patient, coordinator, admin, or a patient books for another patient.',
       409: `The ${BOOKING_CONFLICTS}; or, with a reminder contact, the patient's records were erased.`,
       422: SLOT_RULES,

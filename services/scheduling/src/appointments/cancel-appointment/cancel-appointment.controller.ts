@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
+import { AppointmentPhiRead } from '../shared/appointment-phi-read';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
 import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT, NOT_YOURS } from '../shared/appointment.docs';
 import { AppointmentViews } from '../shared/appointment-views.store';
@@ -24,6 +25,7 @@ export class CancelAppointmentController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('patient', 'provider', 'coordinator', 'admin')
+  @AppointmentPhiRead()
   @ApiUseCase({
     summary: 'Cancel a booked appointment',
     description:
@@ -31,7 +33,7 @@ export class CancelAppointmentController {
     roles: ['patient', 'provider', 'coordinator', 'admin'],
     phi: `the appointment: ${APPOINTMENT_PHI}`,
     errors: {
-      400: invalidInputDoc({ ids: ['id'], body: true }),
+      400: invalidInputDoc({ ids: ['id'], body: true, purposeOfUse: true }),
       403: NOT_YOURS,
       404: NO_SUCH_APPOINTMENT,
       409: "The appointment is not booked (already cancelled, or the visit took place or was missed), it changed at the same time, or the patient's records were erased.",

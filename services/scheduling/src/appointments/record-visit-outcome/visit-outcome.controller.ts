@@ -8,6 +8,7 @@ import { AppointmentCommand } from '../domain/appointment.commands';
 import { AppointmentAccess, ensureAppointmentAccess } from '../shared/appointment-access';
 import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT } from '../shared/appointment.docs';
 import { AppointmentRepository } from '../shared/appointment.repository';
+import { AppointmentPhiRead } from '../shared/appointment-phi-read';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
 import { AppointmentViews } from '../shared/appointment-views.store';
 import { asHttp } from '../shared/http-errors';
@@ -27,7 +28,7 @@ const OUTCOME: AppointmentAccess = { patient: false, provider: true, staff: STAF
 
 const id = { id: uuidParam('appointmentId', 'The appointment') };
 const phi = `the appointment: ${APPOINTMENT_PHI}`;
-const invalid = invalidInputDoc({ ids: ['id'], body: true });
+const invalid = invalidInputDoc({ ids: ['id'], body: true, purposeOfUse: true });
 const notTheirs =
   "The role is not one admitted here, or the caller is neither staff nor the appointment's own provider.";
 
@@ -48,6 +49,7 @@ export class VisitOutcomeController {
   @Post(':id/check-in')
   @HttpCode(200)
   @Roles('patient', 'provider', 'coordinator', 'admin')
+  @AppointmentPhiRead()
   @ApiUseCase({
     summary: 'Check the patient in',
     description:
@@ -75,6 +77,7 @@ export class VisitOutcomeController {
   @Post(':id/no-show')
   @HttpCode(200)
   @Roles('provider', 'coordinator', 'admin')
+  @AppointmentPhiRead()
   @ApiUseCase({
     summary: 'Record a no-show',
     description:
@@ -103,6 +106,7 @@ export class VisitOutcomeController {
   @Post(':id/complete')
   @HttpCode(200)
   @Roles('provider', 'coordinator', 'admin')
+  @AppointmentPhiRead()
   @ApiUseCase({
     summary: 'Complete the visit',
     description:

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
+import { AppointmentPhiRead } from '../shared/appointment-phi-read';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
 import {
   APPOINTMENT_PHI,
@@ -32,6 +33,7 @@ export class RescheduleAppointmentController {
   @Post(':id/reschedule')
   @HttpCode(200)
   @Roles('patient', 'provider', 'coordinator', 'admin')
+  @AppointmentPhiRead()
   @ApiUseCase({
     summary: 'Move an appointment to another slot',
     description:
@@ -39,7 +41,7 @@ export class RescheduleAppointmentController {
     roles: ['patient', 'provider', 'coordinator', 'admin'],
     phi: `the appointment: ${APPOINTMENT_PHI}`,
     errors: {
-      400: invalidInputDoc({ ids: ['id'], body: true }),
+      400: invalidInputDoc({ ids: ['id'], body: true, purposeOfUse: true }),
       403: NOT_YOURS,
       404: NO_SUCH_APPOINTMENT,
       409: `The appointment is not booked (cancelled, or the visit took place or was missed), it changed at the same time, ${BOOKING_CONFLICTS}; or, with a reason, the patient's records were erased.`,
