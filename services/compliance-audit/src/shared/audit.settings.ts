@@ -1,3 +1,4 @@
+import { careRelationshipDaysFromEnv } from '@thc/auth';
 import { IANAZone } from 'luxon';
 
 /** A key that signs chain checkpoints, named so that keys can be rotated. */
@@ -32,7 +33,10 @@ export interface AuditSettings {
   readonly burstWindowSeconds: number;
   /** AUDIT_CARE_ROLES (default provider): roles whose PHI reads need a care relationship. */
   readonly careRoles: readonly string[];
-  /** AUDIT_CARE_DAYS_AFTER_VISIT (default 30): a care relationship lasts this long after a visit. */
+  /**
+   * AUDIT_CARE_DAYS_AFTER_VISIT (default CARE_RELATIONSHIP_DAYS, else 90): a care relationship
+   * lasts this long after a visit; by default the window the services open records by.
+   */
   readonly careDaysAfterVisit: number;
   /**
    * AUDIT_ACCESS_CHECK_DELAY_MS (default 30 000): PHI reads are judged this long after they are
@@ -116,7 +120,13 @@ export function auditSettingsFromEnv(read: Read = (name) => process.env[name]): 
     burstThreshold: integer(read, 'AUDIT_BURST_THRESHOLD', 50, 2, 1_000_000),
     burstWindowSeconds: integer(read, 'AUDIT_BURST_WINDOW_SECONDS', 300, 1, 86_400),
     careRoles,
-    careDaysAfterVisit: integer(read, 'AUDIT_CARE_DAYS_AFTER_VISIT', 30, 0, 3650),
+    careDaysAfterVisit: integer(
+      read,
+      'AUDIT_CARE_DAYS_AFTER_VISIT',
+      careRelationshipDaysFromEnv(read),
+      0,
+      3650,
+    ),
     accessCheckDelayMs: integer(read, 'AUDIT_ACCESS_CHECK_DELAY_MS', 30_000, 0, 86_400_000),
   };
 }

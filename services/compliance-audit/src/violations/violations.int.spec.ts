@@ -67,11 +67,19 @@ describe('violation detection', () => {
   const violationsAbout = (filter: Record<string, unknown>) =>
     recorder.alerts.find(filter).toArray();
 
+  /** The PHI-read findings about an actor once the checks settled: sweeps until they match. */
+  const readFindingsSettle = (actorId: string, check: (found: unknown[]) => void) =>
+    eventually(async () => {
+      await app.get(AccessChecks).sweep();
+      check(await violationsAbout({ actorId }));
+    });
+
   const phiRead = (
     actorId: string,
     role: string,
     patientId: string,
     at: string,
+    purpose = role === 'provider' ? 'treatment' : 'operations',
   ): PlatformEventInput => ({
     type: 'thc.compliance.PhiAccessed.v1',
     data: {
@@ -81,7 +89,7 @@ describe('violation detection', () => {
       patientId,
       resource: 'Appointment',
       action: 'read',
-      purpose: role === 'provider' ? 'treatment' : 'operations',
+      purpose,
       service: 'scheduling',
       at,
     },
@@ -284,6 +292,89 @@ describe('violation detection', () => {
         }),
       ]);
       expect(found.flatMap((f) => f.evidenceEventIds)).not.toContain(cleanRead);
+    });
+  });
+
+  describe('care relationship with an end', () => {
+    it('flags the provider who reads the patient months after the last visit, not the day after', async () => {
+      const providerId = randomUUID();
+      const patientId = randomUUID();
+      const v = visit(patientId, providerId);
+      // The visit ends 2026-03-09; the care window (CARE_RELATIONSHIP_DAYS) is 90 days by default.
+      const [, dayAfter, monthsLater] = await happen([
+        v.booked,
+        phiRead(providerId, 'provider', patientId, '2026-03-10T12:00:00Z'),
+        phiRead(providerId, 'provider', patientId, '2026-06-10T12:00:00Z'),
+      ]);
+      await readFindingsSettle(providerId, (found) =>
+        expect(found).toEqual([
+          expect.objectContaining({
+            rule: 'access-without-care-relationship',
+            patientId,
+            evidenceEventIds: [monthsLater],
+          }),
+        ]),
+      );
+      const found = await violationsAbout({ actorId: providerId });
+      expect(found.flatMap((f) => f.evidenceEventIds)).not.toContain(dayAfter);
+    });
+  });
+
+  describe('PHI read whose purpose does not fit the reader', () => {
+    it('flags a coordinator who recorded a legal read, and a provider who called a read outside care an audit', async () => {
+      const coordinatorId = randomUUID();
+      const providerId = randomUUID();
+      const patientId = randomUUID();
+      const [legal, audit] = await happen([
+        phiRead(coordinatorId, 'coordinator', patientId, '2026-03-10T12:00:00Z', 'legal'),
+        phiRead(providerId, 'provider', patientId, '2026-03-10T12:00:00Z', 'audit'),
+      ]);
+      await readFindingsSettle(coordinatorId, (found) =>
+        expect(found).toEqual([
+          expect.objectContaining({
+            rule: 'access-purpose-mismatch',
+            severity: 'high',
+            patientId,
+            evidenceEventIds: [legal],
+          }),
+        ]),
+      );
+      // The claimed duty exempts nothing: the missing care relationship is flagged as well.
+      await readFindingsSettle(providerId, (found) =>
+        expect(
+          (found as { rule: string; evidenceEventIds: string[] }[])
+            .map((v) => `${v.rule} ${v.evidenceEventIds.join()}`)
+            .sort(),
+        ).toEqual([
+          `access-purpose-mismatch ${audit}`,
+          `access-without-care-relationship ${audit}`,
+        ]),
+      );
+    });
+
+    it("flags a read recorded as a patient's, of another patient's records", async () => {
+      const someone = randomUUID();
+      const patientId = randomUUID();
+      const [read] = await happen([
+        phiRead(someone, 'patient', patientId, '2026-03-10T12:00:00Z', 'patient-request'),
+      ]);
+      await readFindingsSettle(someone, (found) =>
+        expect(found).toEqual([
+          expect.objectContaining({ rule: 'access-purpose-mismatch', evidenceEventIds: [read] }),
+        ]),
+      );
+    });
+
+    it('leaves the auditor reading for audit or legal, and the patient reading their own, alone', async () => {
+      const auditorId = randomUUID();
+      const patientId = randomUUID();
+      await happen([
+        phiRead(auditorId, 'auditor', patientId, '2026-03-10T12:00:00Z', 'audit'),
+        phiRead(auditorId, 'auditor', patientId, '2026-03-10T12:00:00Z', 'legal'),
+        phiRead(patientId, 'patient', patientId, '2026-03-10T12:00:00Z', 'patient-request'),
+      ]);
+      expect(await violationsAbout({ actorId: auditorId })).toEqual([]);
+      expect(await violationsAbout({ actorId: patientId })).toEqual([]);
     });
   });
 

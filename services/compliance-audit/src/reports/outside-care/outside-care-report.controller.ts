@@ -6,7 +6,7 @@ import { Response } from 'express';
 import { CareLinks } from '../../care-links/care-links.store';
 import { PATIENT_PARAM, REPORT_PHI } from '../../openapi/api-docs';
 import { AUDIT_SETTINGS, AuditSettings } from '../../shared/audit.settings';
-import { withinCare } from '../../violations/domain/access.rules';
+import { readByDuty, withinCare } from '../../violations/domain/access.rules';
 import { patientsInReport, render, ReportBody } from '../export/report-response';
 import { ApiReportResponse } from '../export/api-report-response';
 import { reportHeaders } from '../export/send-report';
@@ -29,7 +29,7 @@ export class OutsideCareReportController {
   @ApiUseCase({
     summary: "Report reads of a patient's data outside care",
     description:
-      "Reads of one patient's data by staff who had no appointment relationship with them at that moment (reads by patients, and reads for audit or legal purposes, are left out). Filter by period and service; page with `after`.",
+      "Reads of one patient's data by staff who had no appointment relationship with them at that moment (the patient's own reads, and reads for audit or legal purposes by an auditor, are left out; any other role claiming those purposes is reported). Filter by period and service; page with `after`.",
     roles: ['auditor'],
     phi: REPORT_PHI,
     errors: { 400: invalidInputDoc({ ids: ['patientId'], query: true, purposeOfUse: true }) },
@@ -43,9 +43,11 @@ export class OutsideCareReportController {
   ): Promise<ReportBody> {
     const page = await this.reader.page({ phiAccess: true, patientId }, query, async (entry) => {
       const actor = entry.actor;
-      if (actor?.kind !== 'user' || actor.id === patientId || actor.role === 'patient')
-        return false;
-      if (entry.purpose === 'audit' || entry.purpose === 'legal') return false;
+      // Only the patient themself is left out by who they are: a record that says `patient`
+      // for someone else's data is a read outside care like any other.
+      if (actor?.kind !== 'user' || actor.id === patientId) return false;
+      // Audit and legal reads are left out only when the role may read for them.
+      if (entry.purpose && readByDuty(actor.role, entry.purpose)) return false;
       const relationship = await this.care.relationship(actor.id, patientId);
       return !withinCare(relationship, entry.occurredAt, this.settings.careDaysAfterVisit);
     });

@@ -1,3 +1,4 @@
+import { isRole, purposeAllowed } from '@thc/auth';
 import { DateTime } from 'luxon';
 import { Finding } from './violation';
 
@@ -28,6 +29,24 @@ export interface AccessPolicy {
 // Auditors and legal holds read records by duty, not by care; those reads are not flagged.
 const DUTY_PURPOSES = new Set(['audit', 'legal']);
 
+/**
+ * A read by duty: an audit or legal purpose stated by a role that may state it. The purpose a
+ * read claims is the reader's word, so it exempts a read only when the role fits it; a provider
+ * who writes `legal` is still held to the care rules (and flagged for the mismatch).
+ */
+export function readByDuty(role: string, purpose: string): boolean {
+  return DUTY_PURPOSES.has(purpose) && isRole(role) && purposeAllowed(role, purpose);
+}
+
+/**
+ * Whether a recorded purpose fits the reader: a purpose the role may read for, and a patient's
+ * own request only from the patient (this is asked of reads by anyone but the patient).
+ */
+function purposeFits(read: PhiRead): boolean {
+  if (read.role === 'patient' || read.purpose === 'patient-request') return false;
+  return isRole(read.role) && purposeAllowed(read.role, read.purpose);
+}
+
 /** Whether the staff member cared for the patient at `at`: from booking to N days after the visit. */
 export function withinCare(
   window: CareWindow | null | undefined,
@@ -49,22 +68,28 @@ export function withinWorkingHours(at: string, policy: AccessPolicy): boolean {
   return policy.workingHours.start <= clock && clock < policy.workingHours.end;
 }
 
-/** What a single PHI read breaks: no care relationship, outside working hours. */
+/**
+ * What a single PHI read breaks: a purpose that does not fit the reader, no care relationship,
+ * outside working hours. Only the patient reading their own record is exempt, whatever role
+ * the record names: a role is the reader's claim, the patient id is the record's.
+ */
 export function judgeAccess(
   read: PhiRead,
   care: CareWindow | null | undefined,
   policy: AccessPolicy,
 ): Finding[] {
-  if (read.role === 'patient' || read.actorId === read.patientId) return [];
+  if (read.actorId === read.patientId) return [];
   const findings: Finding[] = [];
   const base = {
     patientId: read.patientId,
     actorId: read.actorId,
     evidenceEventIds: [read.eventId] as [string],
   };
+  if (!purposeFits(read))
+    findings.push({ ...base, rule: 'access-purpose-mismatch', severity: 'high' });
   if (
     policy.careRoles.includes(read.role) &&
-    !DUTY_PURPOSES.has(read.purpose) &&
+    !readByDuty(read.role, read.purpose) &&
     !withinCare(care, read.at, policy.careDaysAfterVisit)
   )
     findings.push({ ...base, rule: 'access-without-care-relationship', severity: 'high' });

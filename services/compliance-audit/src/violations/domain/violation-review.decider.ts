@@ -1,11 +1,18 @@
 import type { Decider } from '@thc/event-store';
 import { ViolationReviewCommand } from './violation-review.commands';
-import { ViolationConflictError, ViolationNotFoundError } from './violation-review.errors';
+import {
+  ViolationConflictError,
+  ViolationNotFoundError,
+  ViolationSelfReviewError,
+} from './violation-review.errors';
 import { VIOLATION_EVENT as E, ViolationEvent } from './violation-review.events';
 import { ViolationState, initialViolationState } from './violation-review.state';
 
 function decide(command: ViolationReviewCommand, state: ViolationState): ViolationEvent[] {
   if (state.status === 'unknown') throw new ViolationNotFoundError(command.violationId);
+  // Separation of duties: whoever broke the rule can not close the case on it.
+  if (command.by.kind === 'user' && command.by.userId === state.detected.actorId)
+    throw new ViolationSelfReviewError();
   if (state.status === 'resolved')
     throw new ViolationConflictError('the violation is already resolved');
   const { patientId } = state.detected;

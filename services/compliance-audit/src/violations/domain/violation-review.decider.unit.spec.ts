@@ -1,7 +1,11 @@
 import { deciderSpec } from '@thc/testing';
 import { AcknowledgeViolation, ResolveViolation } from './violation-review.commands';
 import { violationReviewDecider } from './violation-review.decider';
-import { ViolationConflictError, ViolationNotFoundError } from './violation-review.errors';
+import {
+  ViolationConflictError,
+  ViolationNotFoundError,
+  ViolationSelfReviewError,
+} from './violation-review.errors';
 import { VIOLATION_EVENT as E, ViolationEvent } from './violation-review.events';
 import { initialViolationState } from './violation-review.state';
 import { noteSha256 } from './violation-note';
@@ -91,6 +95,25 @@ describe('violation review decider', () => {
       .when(command)
       .then(new ViolationConflictError(`the violation is ${reason}`)),
   );
+
+  it.each([acknowledge, resolve])(
+    'refuses $type by the officer whose own read the violation is about',
+    (command) => {
+      const own: ViolationEvent = {
+        type: E.detected,
+        data: { ...detected.data, actorId: ids.officer },
+      };
+      given([own]).when(command).then(ViolationSelfReviewError);
+      given([own, { ...acknowledged }])
+        .when({ ...resolve })
+        .then(ViolationSelfReviewError);
+    },
+  );
+
+  it('lets another officer review it', () =>
+    given([{ type: E.detected, data: { ...detected.data, actorId: ids.patient } }])
+      .when(acknowledge)
+      .then([acknowledged]));
 
   it.each([acknowledge, resolve])('refuses $type on an unknown violation', (command) =>
     given([]).when(command).then(ViolationNotFoundError),

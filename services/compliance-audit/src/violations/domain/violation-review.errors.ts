@@ -10,3 +10,11 @@ export class ViolationNotFoundError extends Error {
 export class ViolationConflictError extends Error {
   override readonly name = 'ViolationConflictError';
 }
+
+/** The reviewer is the actor the violation is about, and may not judge their own case: HTTP 403. */
+export class ViolationSelfReviewError extends Error {
+  override readonly name = 'ViolationSelfReviewError';
+  constructor() {
+    super('a reviewer may not acknowledge or resolve a violation in which they are the actor');
+  }
+}

@@ -54,8 +54,52 @@ describe('PHI read rules', () => {
   });
 
   it('does not ask coordinators or auditors for a care relationship', () => {
-    expect(judgeAccess({ ...read, role: 'coordinator' }, null, policy)).toEqual([]);
-    expect(judgeAccess({ ...read, purpose: 'audit' }, null, policy)).toEqual([]);
+    expect(
+      judgeAccess({ ...read, role: 'coordinator', purpose: 'operations' }, null, policy),
+    ).toEqual([]);
+    expect(judgeAccess({ ...read, role: 'auditor', purpose: 'audit' }, null, policy)).toEqual([]);
+    expect(judgeAccess({ ...read, role: 'auditor', purpose: 'legal' }, null, policy)).toEqual([]);
+  });
+
+  it('flags a coordinator who recorded a legal or audit purpose: the role may not read for it', () => {
+    for (const purpose of ['legal', 'audit'])
+      expect(
+        judgeAccess({ ...read, role: 'coordinator', purpose }, null, policy).map((f) => f.rule),
+      ).toEqual(['access-purpose-mismatch']);
+  });
+
+  it('does not let a provider exempt a read from the care rules by calling it legal', () => {
+    expect(judgeAccess({ ...read, purpose: 'legal' }, null, policy)).toEqual([
+      expect.objectContaining({ rule: 'access-purpose-mismatch', severity: 'high' }),
+      expect.objectContaining({ rule: 'access-without-care-relationship' }),
+    ]);
+  });
+
+  test.each<[string, Partial<PhiRead>]>([
+    ["a provider reading for the patient's own request", { purpose: 'patient-request' }],
+    [
+      'a record that says patient, for another patient',
+      { role: 'patient', purpose: 'patient-request' },
+    ],
+    ['a role no token carries', { role: 'superuser', purpose: 'operations' }],
+    ['an analyst reading for payment', { role: 'analyst', purpose: 'payment' }],
+  ])('flags the purpose of %s as not fitting', (_, change) => {
+    expect(judgeAccess({ ...read, ...change }, care, policy).map((f) => f.rule)).toEqual([
+      'access-purpose-mismatch',
+    ]);
+  });
+
+  it('exempts no one by the role the record names: a "patient" reading another patient at night is flagged', () => {
+    const night = {
+      ...read,
+      role: 'patient',
+      purpose: 'patient-request',
+      at: '2026-03-11T03:30:00Z',
+    };
+    expect(judgeAccess(night, null, policy).map((f) => f.rule)).toEqual([
+      'access-purpose-mismatch',
+      'access-outside-working-hours',
+    ]);
   });
 
   it('flags a read at 23:30 local time and on a Sunday, not at 18:59', () => {
