@@ -1,6 +1,8 @@
 import { auditEntriesPurgedV1 } from './compliance/audit-entries-purged.event';
 import { consentGrantedV1 } from './compliance/consent-granted.event';
 import { consentRevokedV1 } from './compliance/consent-revoked.event';
+import { disclosureRecordedV1 } from './compliance/disclosure-recorded.event';
+import { patientErasedV1 } from './compliance/patient-erased.event';
 import { phiAccessedV1 } from './compliance/phi-accessed.event';
 import { violationAcknowledgedV1 } from './compliance/violation-acknowledged.event';
 import { violationDetectedV1 } from './compliance/violation-detected.event';
@@ -31,6 +33,11 @@ export const complianceRegistry = {
       idField: 'purgeId',
       description: 'One retention purge of the audit trail.',
     },
+    erasure: {
+      prefix: 'erasure',
+      idField: 'patientId',
+      description: "A patient's erasure (crypto-shredding); at most one per patient.",
+    },
     violation: {
       prefix: 'violation',
       idField: 'violationId',
@@ -45,6 +52,8 @@ export const complianceRegistry = {
     violationAcknowledgedV1,
     violationResolvedV1,
     auditEntriesPurgedV1,
+    patientErasedV1,
+    disclosureRecordedV1,
   ],
   upcasters: [],
 } as const satisfies ContextRegistry<'compliance'>;
