@@ -30,6 +30,7 @@ export class AcknowledgeViolationController {
     phi: `the violation after the step: ${VIOLATION_PHI}`,
     errors: {
       400: invalidInputDoc({ ids: ['violationId'], body: true, purposeOfUse: true }),
+      403: "The token's role is not one of: auditor, admin; or the caller is the actor the violation is about (no one reviews their own case).",
       404: 'No violation with this id.',
       409: 'The violation is already acknowledged or resolved, or it changed at the same time (try again).',
     },

@@ -63,14 +63,16 @@ describe("a privacy officer's review of violations over HTTP", () => {
   }, 180_000);
 
   /** A violation as detection records it: open, about a patient. */
-  async function detected(): Promise<{ violationId: string; patientId: string }> {
+  async function detected(
+    actorId: string = randomUUID(),
+  ): Promise<{ violationId: string; patientId: string }> {
     const patientId = randomUUID();
     const violation = await app.get(ViolationRecorder).record(
       {
         rule: 'access-without-care-relationship',
         severity: 'high',
         patientId,
-        actorId: randomUUID(),
+        actorId,
         evidenceEventIds: [randomUUID()],
       },
       new Date().toISOString(),
@@ -257,4 +259,29 @@ describe("a privacy officer's review of violations over HTTP", () => {
     expect(await notes.countDocuments()).toBe(notesBefore);
     expect((await list('status=open')).map((a) => a.violationId)).toContain(violationId);
   });
+
+  it.each<[string, Step[], Step]>([
+    ['acknowledge', [], 'acknowledge'],
+    ['resolve', [], 'resolve'],
+    ['resolve, once a colleague acknowledged it,', ['acknowledge'], 'resolve'],
+  ])(
+    'refuses an auditor who would %s a violation about their own read: 403 problem+json, nothing written',
+    async (_, before, next) => {
+      const { violationId } = await detected(officerId);
+      const colleague = await bearer('auditor', randomUUID());
+      for (const done of before)
+        expect((await step(violationId, done, undefined, colleague)).status).toBe(200);
+      const [events, notesBefore] = [await streamOf(violationId), await notes.countDocuments()];
+      const response = await step(violationId, next, { note: 'nothing to see here' });
+      expect(response.status).toBe(403);
+      expect(response.type).toContain('application/problem+json');
+      expect(response.body).toMatchObject({
+        detail: 'a reviewer may not acknowledge or resolve a violation in which they are the actor',
+      });
+      expect(await streamOf(violationId)).toBe(events);
+      expect(await notes.countDocuments()).toBe(notesBefore);
+      const [listed] = (await list('')).filter((a) => a.violationId === violationId);
+      expect(listed?.status).toBe(before.length > 0 ? 'acknowledged' : 'open');
+    },
+  );
 });

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { Principal, Role } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
 import { AuditChainWriter } from '../../audit-trail/audit-chain.writer';
 import { ownEventRecord } from '../../audit-trail/own-event-record';
-import { actorOf } from '../../shared/actor';
 import { CLOCK, Clock } from '../../shared/audit.settings';
 import { ViolationReviewCommand } from '../domain/violation-review.commands';
 import { violationReviewDecider } from '../domain/violation-review.decider';
@@ -42,7 +41,7 @@ export class ViolationReview {
       violationId,
       note: { noteId: randomUUID(), sha256: noteSha256(note) },
       at: this.clock().toISOString(),
-      by: actorOf(principal),
+      by: reviewerOf(principal),
     };
     // Throws not-found or conflict before anything is written.
     violationReviewDecider.decide(command, (await this.violations.load(violationId)).state);
@@ -58,4 +57,13 @@ export class ViolationReview {
     if (!alert) throw new Error(`violation ${violationId} vanished after a review step`);
     return alert;
   }
+}
+
+// The review routes admit these roles; the step names the one it was taken in, not the token's first.
+const REVIEWER_ROLES: readonly Role[] = ['auditor', 'admin'];
+
+function reviewerOf(principal: Principal) {
+  const role = principal.roles.find((r) => REVIEWER_ROLES.includes(r));
+  if (!role) throw new Error('a review step by a caller the review routes do not admit');
+  return { kind: 'user', userId: principal.subject, role } as const;
 }
