@@ -14,6 +14,9 @@ export type DecodedMessage =
       readonly error: PoisonMessageError | ProvenanceViolationError | ContractViolationError;
     };
 
+/** CloudEvents `time`: an RFC 3339 timestamp (`Date.parse` alone accepts almost any text). */
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+
 /**
  * Turns a Kafka message into a handler's event: CloudEvents attributes from the headers, the
  * data parsed from the JSON value, the provenance check (the type on its context's topic, from
@@ -30,7 +33,11 @@ export function decodeMessage(
 ): DecodedMessage {
   const decoded = fromKafkaHeaders(message.headers ?? {});
   if (!decoded.ok) return { ok: false, error: new PoisonMessageError(decoded.reason) };
-  const { type, source } = decoded.attributes;
+  const { type, source, time } = decoded.attributes;
+  // Consumers order, bucket and report by this instant; text that is not one would be stored
+  // as it came.
+  if (!RFC_3339.test(time) || Number.isNaN(Date.parse(time)))
+    return { ok: false, error: new PoisonMessageError('ce_time is not a timestamp') };
   const untrusted = provenanceViolation({ type, source, topic });
   if (untrusted)
     return { ok: false, error: new ProvenanceViolationError(untrusted.reason, untrusted.detail) };

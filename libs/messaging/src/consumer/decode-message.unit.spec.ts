@@ -4,7 +4,7 @@ import { decodeMessage } from './decode-message';
 
 const GRANTED = 'thc.compliance.ConsentGranted.v1';
 
-function message(type: string, source: string): KafkaMessage {
+function message(type: string, source: string, time = '2026-11-27T10:00:00.000Z'): KafkaMessage {
   return {
     key: Buffer.from('consent-1'),
     value: Buffer.from(JSON.stringify(eventDefinition(GRANTED)?.example)),
@@ -16,7 +16,7 @@ function message(type: string, source: string): KafkaMessage {
       source,
       type,
       subject: 'consent-1',
-      time: '2026-11-27T10:00:00.000Z',
+      time,
     }),
   };
 }
@@ -55,6 +55,20 @@ describe('decoding a consumed message checks where it came from', () => {
     expect(decoded).toMatchObject({
       ok: false,
       error: { name: 'ProvenanceViolationError', reason: 'wrong-topic' },
+    });
+  });
+});
+
+describe('decoding a consumed message checks its time', () => {
+  it('refuses a ce_time that is not an instant', () => {
+    const decoded = decodeMessage(
+      TOPICS.compliance,
+      0,
+      message(GRANTED, '/thc/compliance-audit', 'Jane Doe, 1970-01-01'),
+    );
+    expect(decoded).toMatchObject({
+      ok: false,
+      error: { name: 'PoisonMessageError', message: 'ce_time is not a timestamp' },
     });
   });
 });
