@@ -5,9 +5,12 @@ import { Kafka } from 'kafkajs';
 import { AuditIntake } from './audit-intake';
 
 /**
- * Reads every context's topic into the audit trail. Known event types must match their
- * contract; types this service does not know yet are still recorded (generic mapping), so a
- * producer's new event never goes unaudited nor stops the partition.
+ * Reads every context's topic into the audit trail. The consumer runtime has already refused
+ * any event not from its type's producer or on the wrong topic. Known event types must match
+ * their contract; a type this service does not know yet is neither dead-lettered nor read: it
+ * is quarantined and chained by id, type and source (see AuditIntake), so a producer's new
+ * event never goes unaudited nor stops the partition, and data nobody here can judge (possibly
+ * PHI in clear) is never stored.
  */
 @Injectable()
 export class AuditIntakeConsumer extends EventConsumerHost {

@@ -1,5 +1,11 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { allEventDefinitions, TOPICS, toKafkaHeaders } from '@thc/contracts';
+import {
+  allEventDefinitions,
+  CONTEXT_REGISTRIES,
+  ContextName,
+  TOPICS,
+  toKafkaHeaders,
+} from '@thc/contracts';
 import { createServiceApp } from '@thc/service-runtime';
 import { Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -71,7 +77,12 @@ export async function publish(
           value: JSON.stringify(event.data),
           headers: toKafkaHeaders({
             id,
-            source: definition?.source ?? `/thc/${context}`,
+            // The producer the contracts name (consumers refuse any other source), also for a
+            // type they do not know yet.
+            source:
+              definition?.source ??
+              CONTEXT_REGISTRIES[context as ContextName]?.producer.source ??
+              `/thc/${context}`,
             type: event.type,
             subject: stream,
             time: event.time ?? new Date().toISOString(),

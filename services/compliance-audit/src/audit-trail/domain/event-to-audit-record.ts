@@ -1,3 +1,4 @@
+import { eventDefinition } from '@thc/contracts';
 import { AuditAction, AuditActor, AuditOutcome, AuditRecord } from './audit-record';
 
 /** The CloudEvent as the trail receives it (a subset of the consumer's ConsumedEvent). */
@@ -126,20 +127,56 @@ function resourceOf(
   return { type, id: match[2] };
 }
 
+/** The service named by a `ce_source` (`/thc/<service>`), or the source as it is. */
+function serviceOf(source: string): string {
+  return /^\/thc\/([a-z-]+)$/.exec(source)?.[1] ?? source;
+}
+
 function utc(instant: string): string {
   const ms = Date.parse(instant);
   return Number.isNaN(ms) ? instant : new Date(ms).toISOString();
 }
 
 /**
- * Maps any platform event, including types this service does not know yet, to an audit
- * record: never throws on unexpected data, it records what it can read.
+ * Whether the trail may read an event's data: only a type whose contract this service knows
+ * (its schema was checked on the way in, and it is closed and PHI-screened). The data of any
+ * other type is unknown content, possibly PHI in clear: it is quarantined, not recorded.
+ */
+export function isKnownEventType(type: string): boolean {
+  return eventDefinition(type) !== undefined;
+}
+
+/**
+ * An event of a type this service does not know, chained by its id, type and source only: the
+ * trail shows that it arrived and from whom, without storing data whose meaning (and PHI
+ * content) nobody here can judge. Subject, actor, patient, trace and data stay out.
+ */
+function quarantinedRecord(event: AuditedEvent): AuditRecord {
+  return {
+    eventId: event.id,
+    type: event.type,
+    source: event.source,
+    subject: '',
+    action: actionOf(eventName(event.type)),
+    outcome: '0',
+    resource: { type: 'Basic' },
+    service: serviceOf(event.source),
+    occurredAt: utc(event.time),
+    phiAccess: false,
+    data: null,
+  };
+}
+
+/**
+ * Maps a platform event to an audit record: a known type with what its data says (never
+ * throwing on unexpected data, it records what it can read); a type this service does not
+ * know by its id, type and source only (see `quarantinedRecord`).
  */
 export function toAuditRecord(event: AuditedEvent, links: StreamLinks = {}): AuditRecord {
+  if (!isKnownEventType(event.type)) return quarantinedRecord(event);
   const data = isRecord(event.data) ? event.data : {};
   const name = eventName(event.type);
   const phi = event.type === PHI_ACCESSED;
-  const fromSource = /^\/thc\/([a-z-]+)$/.exec(event.source)?.[1] ?? event.source;
   const patient = text(data['patientId']) ?? links.patientId;
   const userActor =
     phi && text(data['actorId']) && text(data['role'])
@@ -157,7 +194,7 @@ export function toAuditRecord(event: AuditedEvent, links: StreamLinks = {}): Aud
     ...(userActor ? { actor: userActor } : {}),
     ...(patient && UUID.test(patient) ? { patientId: patient } : {}),
     resource: resourceOf(event.subject, data, phi),
-    service: (phi ? text(data['service']) : undefined) ?? fromSource,
+    service: (phi ? text(data['service']) : undefined) ?? serviceOf(event.source),
     occurredAt: utc((phi ? text(data['at']) : undefined) ?? event.time),
     ...(phi && text(data['purpose']) ? { purpose: String(data['purpose']) } : {}),
     phiAccess: phi,

@@ -1,0 +1,29 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { AuditQuarantine } from './audit-quarantine.store';
+import { ListQuarantinedQueryDto, QuarantinedEventsView } from './list-quarantined.dto';
+import { QuarantinedEvent } from './quarantined-event';
+
+@ApiTags('audit trail')
+@ApiBearerAuth()
+@Controller('api/v1/audit/quarantine')
+export class ListQuarantinedController {
+  constructor(private readonly quarantine: AuditQuarantine) {}
+
+  @Get()
+  @Roles('auditor', 'admin')
+  @ApiUseCase({
+    summary: 'List events held back from the audit trail',
+    description:
+      "Events whose type compliance-audit does not know: the trail chains them by id, type and source only and stores none of their data, which stays in Kafka at the topic, partition and offset given here (replay it once the service knows the type). A non-empty list after a deployment usually means a producer is ahead of compliance-audit's contracts.",
+    roles: ['auditor', 'admin'],
+    phi: 'none: event ids, types, sources and Kafka positions only',
+    errors: { 400: invalidInputDoc({ query: true }) },
+  })
+  @ApiOkResponse({ type: QuarantinedEventsView })
+  async list(@Query() query: ListQuarantinedQueryDto): Promise<{ items: QuarantinedEvent[] }> {
+    return { items: await this.quarantine.latest(query.limit ?? 100) };
+  }
+}

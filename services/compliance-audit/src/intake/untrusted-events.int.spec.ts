@@ -1,0 +1,162 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { EXAMPLE_IDS, eventDefinition, toKafkaHeaders, TOPICS } from '@thc/contracts';
+import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
+import {
+  complianceTestEnv,
+  createComplianceTopics,
+  publish,
+  startComplianceApp,
+} from '../testing/compliance-test-app';
+import { call } from '../testing/http-client';
+import { DeadLetterReader } from './dead-letters.testing';
+
+const CREDENTIALED = 'thc.training.StaffCredentialed.v1';
+const CONSENT_GRANTED = 'thc.compliance.ConsentGranted.v1';
+const MODULE_COMPLETED = 'thc.training.ModuleCompleted.v1';
+
+/**
+ * The audit trail reads every topic: what reaches it must come from the producer the contracts
+ * name, and what it cannot understand must not be stored as it came.
+ */
+describe('audit intake of events it must not trust or cannot read', () => {
+  const ns = new TestNamespace('audit-untrusted');
+  let app: NestExpressApplication;
+  let url: string;
+  let producer: Producer;
+  let entries: AuditTrailCollections['entries'];
+  let trainingLetters: DeadLetterReader;
+  let auditor: Record<string, string>;
+
+  beforeAll(async () => {
+    complianceTestEnv(ns);
+    await createComplianceTopics(ns);
+    ({ app, url } = await startComplianceApp());
+    entries = app.get(AuditTrailCollections).entries;
+    producer = ns.kafka().producer();
+    await producer.connect();
+    auditor = await bearer('auditor', randomUUID());
+    trainingLetters = new DeadLetterReader(
+      ns.kafka(),
+      { topic: ns.topic(TOPICS.training), group: `${ns.topicPrefix}thc.compliance-audit` },
+      ns.group('operator'),
+    );
+    ns.topic(trainingLetters.topic.slice(ns.topicPrefix.length)); // cleaned up with the namespace
+    await trainingLetters.start();
+  }, 180_000);
+
+  afterAll(async () => {
+    await trainingLetters?.stop();
+    await producer?.disconnect();
+    await app?.close();
+    await ns.dispose();
+  }, 180_000);
+
+  /** Writes a message straight to a topic, as anyone holding a client credential could. */
+  async function produce(topic: string, type: string, source: string, data: object) {
+    const id = randomUUID();
+    const subject = `staff-${EXAMPLE_IDS.providerId}`;
+    await producer.send({
+      topic: ns.topic(topic),
+      messages: [
+        {
+          key: subject,
+          value: JSON.stringify(data),
+          headers: toKafkaHeaders({ id, source, type, subject, time: new Date().toISOString() }),
+        },
+      ],
+    });
+    return id;
+  }
+
+  /** A genuine training event behind the forged one on the same partition: once it is in the trail, the forged one was handled. */
+  async function genuineMarker(): Promise<string> {
+    const data = { ...(eventDefinition(MODULE_COMPLETED)?.example as object) };
+    return produce(TOPICS.training, MODULE_COMPLETED, '/thc/training', data);
+  }
+
+  it.each([
+    [
+      'a consent granted on the training topic (by whoever can write there)',
+      CONSENT_GRANTED,
+      '/thc/compliance-audit',
+      'type not carried on this topic',
+    ],
+    [
+      'a credential written by scheduling',
+      CREDENTIALED,
+      '/thc/scheduling',
+      'wrong source for type',
+    ],
+  ])(
+    '%s is dead-lettered with the reason and kept out of the trail',
+    async (_, type, source, reason) => {
+      const data = eventDefinition(type)?.example as object;
+      const forged = await produce(TOPICS.training, type, source, data);
+      const marker = await genuineMarker();
+      await eventually(async () =>
+        expect(await entries.findOne({ eventId: marker })).not.toBeNull(),
+      );
+
+      expect(await entries.findOne({ eventId: forged })).toBeNull();
+      await eventually(async () => expect(trainingLetters.of(forged)).toBeDefined());
+      expect(trainingLetters.of(forged)?.headers).toMatchObject({
+        'thc-dlq-error-type': 'ProvenanceViolationError',
+        'thc-dlq-error': expect.stringContaining(reason),
+      });
+    },
+  );
+
+  it("chains an unknown type from its topic's producer by id, type and source, stores none of its data, and shows it to auditors", async () => {
+    const patientId = randomUUID();
+    const [unknownId] = await publish(producer, ns, [
+      {
+        type: 'thc.scheduling.AppointmentSnoozed.v1',
+        data: { appointmentId: randomUUID(), patientId, patientName: 'Jane Q. Public' },
+      },
+    ]);
+    await eventually(async () =>
+      expect(await entries.findOne({ eventId: unknownId })).not.toBeNull(),
+    );
+
+    const entry = await entries.findOne({ eventId: unknownId });
+    expect(entry).toMatchObject({
+      type: 'thc.scheduling.AppointmentSnoozed.v1',
+      source: '/thc/scheduling',
+      data: null,
+    });
+    const stored = JSON.stringify(await entries.find().toArray());
+    expect(stored).not.toContain('Jane Q. Public');
+    expect(stored).not.toContain(patientId);
+
+    const listed = await call(url, 'GET', '/api/v1/audit/quarantine', auditor);
+    expect(listed.status).toBe(200);
+    expect((listed.body as { items: unknown[] }).items).toContainEqual({
+      eventId: unknownId,
+      type: 'thc.scheduling.AppointmentSnoozed.v1',
+      source: '/thc/scheduling',
+      reason: 'unknown-type',
+      topic: ns.topic(TOPICS.scheduling),
+      partition: expect.any(Number),
+      offset: expect.any(String),
+      quarantinedAt: expect.any(String),
+    });
+    expect(listed.text).not.toContain('Jane Q. Public');
+
+    const verdict = await call(url, 'GET', '/api/v1/audit/verify', auditor);
+    expect(verdict.body).toMatchObject({ intact: true });
+  });
+
+  it('lets only auditors and admins list the quarantine, and refuses a bad limit by name', async () => {
+    const coordinator = await bearer('coordinator', randomUUID());
+    expect((await call(url, 'GET', '/api/v1/audit/quarantine', coordinator)).status).toBe(403);
+    const bad = await call(url, 'GET', '/api/v1/audit/quarantine?limit=0', auditor);
+    expect(bad).toMatchObject({
+      status: 400,
+      type: expect.stringContaining('application/problem+json'),
+      body: { 'invalid-params': [expect.objectContaining({ name: 'limit' })] },
+    });
+  });
+});
