@@ -5,6 +5,7 @@ import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { PlatformModule } from '@thc/service-runtime';
 import { AuditTrailModule } from './audit-trail/audit-trail.module';
 import { ConsentModule } from './consent/consent.module';
+import { ErasureModule } from './erasure/erasure.module';
 import { IntakeModule } from './intake/intake.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
@@ -23,6 +24,7 @@ export const complianceModules = [
   ViolationsModule,
   ReportsModule,
   RetentionModule,
+  ErasureModule,
   IntakeModule,
 ];
 
