@@ -12,7 +12,15 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ensurePatientAccess, hasAnyRole, Principal, Roles } from '@thc/auth';
+import {
+  careIsCurrent,
+  careRelationshipDaysFromEnv,
+  CurrentPrincipal,
+  ensurePatientAccess,
+  hasAnyRole,
+  Principal,
+  Roles,
+} from '@thc/auth';
 import {
   ApiPurposeOfUse,
   ApiUseCase,
@@ -47,6 +55,9 @@ export class ReadAppointmentsController {
     private readonly recorder: PhiAccessRecorder,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** CARE_RELATIONSHIP_DAYS, read (and refused if malformed) when the service starts. */
+  private readonly careDays = careRelationshipDaysFromEnv();
 
   /** From the event store (the truth), so a read right after a change sees it. */
   @Get('appointments/:id')
@@ -130,12 +141,12 @@ export class ReadAppointmentsController {
   @ApiUseCase({
     summary: "List a patient's appointments",
     description:
-      "Every appointment of the patient, whatever its status. A patient lists only their own; a provider sees only the patient's appointments with them, and none at all without one. The list is recorded as a PHI access.",
+      "Every appointment of the patient, whatever its status. A patient lists only their own; a provider sees only the patient's appointments with them, and none at all without one or once CARE_RELATIONSHIP_DAYS (default 90) have passed since the last visit. The list is recorded as a PHI access.",
     roles: ['patient', 'provider', 'coordinator', 'admin'],
     phi: `every appointment listed: ${APPOINTMENT_PHI}`,
     errors: {
       400: invalidInputDoc({ ids: ['patientId'], purposeOfUse: true }),
-      403: 'The role is not one admitted here, a patient asks for another patient, or a provider has no appointment with this patient.',
+      403: 'The role is not one admitted here, a patient asks for another patient, a provider has no appointment with this patient, or the care window after the last one has closed, or X-Purpose-Of-Use names a purpose the role may not use.',
     },
     params: { patientId: uuidParam('patientId', 'The patient (the `sub` of their token)') },
   })
@@ -147,9 +158,13 @@ export class ReadAppointmentsController {
     const views = await this.views.forPatient(patientId);
     const staff = hasAnyRole(principal, ['coordinator', 'admin']);
     const self = principal.roles.includes('patient') && principal.subject === patientId;
-    // A provider's care relationship is an appointment with them: they see only those.
+    // A provider's care relationship is an appointment with them: they see only those, and
+    // only until the care window after the last visit (not cancelled) has closed.
     const visible = staff || self ? views : views.filter((v) => v.providerId === principal.subject);
-    ensurePatientAccess(principal, patientId, visible.length > 0);
+    const visits = visible.filter((v) => v.status !== 'cancelled').map((v) => Date.parse(v.end));
+    const lastVisitEnd = visits.length > 0 ? new Date(Math.max(...visits)).toISOString() : null;
+    const care = careIsCurrent(lastVisitEnd ? { lastVisitEnd } : null, this.clock(), this.careDays);
+    ensurePatientAccess(principal, patientId, care);
     return visible.map((view) => toResponse(view, view.version, view.interpreterLanguage));
   }
 
