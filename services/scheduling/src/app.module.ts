@@ -6,6 +6,7 @@ import { PlatformModule } from '@thc/service-runtime';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { SchedulingClockModule } from './clock/scheduling-clock.module';
+import { SchedulingErasureModule } from './erasure/erasure.module';
 import { serviceIdentity } from './service.identity';
 import { WaitlistRecoveryModule } from './waitlist/waitlist-recovery.module';
 
@@ -19,6 +20,7 @@ import { WaitlistRecoveryModule } from './waitlist/waitlist-recovery.module';
     AvailabilityModule,
     AppointmentsModule,
     WaitlistRecoveryModule,
+    SchedulingErasureModule,
   ],
 })
 export class AppModule {}

@@ -45,4 +45,10 @@ export class ReminderContacts {
   async close(appointmentId: string): Promise<void> {
     await this.contacts.deleteOne({ _id: appointmentId });
   }
+
+  /** An erased patient gets no more reminders: their contacts go, whatever the appointments. */
+  async closeFor(patientId: string, appointmentIds: readonly string[]): Promise<void> {
+    if (appointmentIds.length === 0) return;
+    await this.contacts.deleteMany({ _id: { $in: [...appointmentIds] }, patientId });
+  }
 }

@@ -84,6 +84,22 @@ export class AppointmentViews {
   }
 
   /**
+   * After the patient's erasure: drops the one plaintext fact the views keep beyond the events
+   * (the interpreter's language) from each of their appointments. Status, times and ids stay,
+   * so lists and counts still add up. Returns the patient's appointment ids.
+   */
+  async forgetPatient(patientId: string): Promise<string[]> {
+    const entry = await this.index.findOne({ _id: `patient-${patientId}` });
+    const appointmentIds = entry?.appointmentIds ?? [];
+    if (appointmentIds.length > 0)
+      await this.views.updateMany(
+        { _id: { $in: appointmentIds }, patientId },
+        { $unset: { interpreterLanguage: '' } },
+      );
+    return appointmentIds;
+  }
+
+  /**
    * Lists the appointment under its patient and its provider's days before it is booked: one
    * bulk write of `$addToSet` upserts, whether the lists exist yet or not.
    */

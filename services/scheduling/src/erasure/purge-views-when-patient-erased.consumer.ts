@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
+import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
+import { Kafka } from 'kafkajs';
+import { ReminderContacts } from '../appointments/reminders/reminder-contacts.store';
+import { AppointmentViews } from '../appointments/shared/appointment-views.store';
+
+const PATIENT_ERASED = 'thc.compliance.PatientErased.v1';
+type PatientErased = EventDataOf<typeof PATIENT_ERASED>;
+
+/**
+ * On a patient's erasure: the plaintext scheduling keeps about them outside the events (the
+ * interpreter's language in the appointment views) is dropped, and their reminder contacts
+ * (sealed, unreadable now anyway) are removed so no reminder round tries them again. Both steps
+ * are idempotent, so a redelivery changes nothing. Appointments, their events and counts stay.
+ */
+@Injectable()
+export class PurgeViewsWhenPatientErased extends EventConsumerHost {
+  protected readonly groupId = 'scheduling.patient-erasure';
+  protected readonly topics = [TOPICS.compliance];
+  protected override readonly tuning = { lagRefreshMs: 0 };
+
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    names: TopicNames,
+    private readonly views: AppointmentViews,
+    private readonly contacts: ReminderContacts,
+  ) {
+    super(kafka, names);
+  }
+
+  // Only PatientErased is checked: the topic's other events are skipped, whatever their version.
+  protected override readonly validate = (event: ConsumedEvent): string | undefined =>
+    event.type === PATIENT_ERASED ? validateEvent(event.type, event.data) : undefined;
+
+  protected handle = async (event: ConsumedEvent): Promise<void> => {
+    if (event.type !== PATIENT_ERASED) return;
+    const { patientId } = event.data as PatientErased;
+    const appointmentIds = await this.views.forgetPatient(patientId);
+    await this.contacts.closeFor(patientId, appointmentIds);
+  };
+}

@@ -1,0 +1,166 @@
+import { Module } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { TOPICS, toKafkaHeaders } from '@thc/contracts';
+import { EventStoreModule } from '@thc/event-store';
+import { KafkaModule } from '@thc/messaging';
+import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { Producer } from 'kafkajs';
+import { Connection } from 'mongoose';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AppointmentsModule } from '../appointments/appointments.module';
+import { call } from '../appointments/testing/http-client';
+import { bookableProvider, testClock } from '../appointments/testing/scheduling-test-app';
+import { SchedulingClockModule } from '../clock/scheduling-clock.module';
+import { serviceIdentity } from '../service.identity';
+import { SchedulingErasureModule } from './erasure.module';
+
+@Module({
+  imports: [
+    PlatformModule.forService(serviceIdentity),
+    KafkaModule,
+    EventStoreModule,
+    SchedulingClockModule.use(testClock),
+    AppointmentsModule,
+    SchedulingErasureModule,
+  ],
+})
+class SchedulingWithErasure {}
+
+/**
+ * After a patient's erasure, anyone who may still read their appointments (a coordinator, a
+ * compromised account, a database dump) must not learn the plaintext scheduling kept beside the
+ * events: the interpreter's language, which tells the patient's language and often origin.
+ */
+describe('scheduling purges its views when a patient is erased', () => {
+  const ns = new TestNamespace('sched-erasure');
+  let app: NestExpressApplication;
+  let url: string;
+  let producer: Producer;
+  let db: Connection;
+  let coordinator: Record<string, string>;
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      MONGO_DB_PREFIX: ns.databasePrefix,
+      KAFKA_TOPIC_PREFIX: ns.topicPrefix,
+      PHI_MASTER_KEYS: `test:${randomBytes(32).toString('base64')}`,
+      PHI_KEYS_DB: ns.database('phi_keys'),
+    });
+    await ns.createTopics(
+      [TOPICS.training, TOPICS.sessions, TOPICS.compliance].map((t) => ns.topic(t)),
+    );
+    app = await createServiceApp(SchedulingWithErasure, serviceIdentity, { logger: ['error'] });
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    db = app.get<Connection>(getConnectionToken());
+    producer = ns.kafka().producer();
+    await producer.connect();
+    coordinator = await bearer('coordinator', randomUUID());
+  }, 180_000);
+
+  afterAll(async () => {
+    delete process.env['PHI_MASTER_KEYS'];
+    delete process.env['PHI_KEYS_DB'];
+    await producer?.disconnect();
+    await app?.close();
+    await ns.dispose();
+  }, 180_000);
+
+  async function bookWithInterpreter(patientId: string, start: string, end: string) {
+    const providerId = randomUUID();
+    await bookableProvider({ app, url }, coordinator, providerId);
+    const booked = await call(url, 'POST', '/api/v1/appointments', coordinator, {
+      patientId,
+      providerId,
+      clinicId: randomUUID(),
+      visitType: 'video',
+      start,
+      end,
+      timeZone: 'America/New_York',
+      interpreter: { participantId: randomUUID(), language: 'haw-Latn' },
+      reminderContact: { channel: 'email', address: 'leilani.k@example.org' },
+    });
+    expect(booked.status).toBe(201);
+    return (booked.body as { appointmentId: string }).appointmentId;
+  }
+
+  const languagesIn = async (appointmentId: string) => {
+    const read = await call(url, 'GET', `/api/v1/appointments/${appointmentId}`, coordinator);
+    expect(read.status).toBe(200);
+    return (read.body as { participants: { language?: string }[] }).participants.flatMap((p) =>
+      p.language ? [p.language] : [],
+    );
+  };
+
+  const erased = (patientId: string) =>
+    producer.send({
+      topic: ns.topic(TOPICS.compliance),
+      messages: [
+        {
+          key: `erasure-${patientId}`,
+          value: JSON.stringify({
+            erasureId: randomUUID(),
+            patientId,
+            requestRef: 'REQ-1',
+            keyDestroyed: true,
+            erasedAt: new Date().toISOString(),
+            erasedBy: { kind: 'user', userId: randomUUID(), role: 'admin' },
+          }),
+          headers: toKafkaHeaders({
+            id: randomUUID(),
+            source: '/thc/compliance-audit',
+            type: 'thc.compliance.PatientErased.v1',
+            subject: `erasure-${patientId}`,
+            time: new Date().toISOString(),
+          }),
+        },
+      ],
+    });
+
+  it("drops the interpreter's language and the reminder contacts of the erased patient only", async () => {
+    const patientId = randomUUID();
+    const other = randomUUID();
+    const first = await bookWithInterpreter(
+      patientId,
+      '2031-03-10T09:00:00-04:00',
+      '2031-03-10T09:30:00-04:00',
+    );
+    const second = await bookWithInterpreter(
+      patientId,
+      '2031-03-12T09:00:00-04:00',
+      '2031-03-12T09:30:00-04:00',
+    );
+    const others = await bookWithInterpreter(
+      other,
+      '2031-03-10T09:00:00-04:00',
+      '2031-03-10T09:30:00-04:00',
+    );
+    expect(await languagesIn(first)).toEqual(['haw-Latn']);
+    const contacts = db.collection('reminder_contacts');
+    expect(await contacts.countDocuments({ _id: { $in: [first, second] } as never })).toBe(2);
+
+    await erased(patientId);
+    await eventually(async () => {
+      expect(await languagesIn(first)).toEqual([]);
+      expect(await languagesIn(second)).toEqual([]);
+    });
+    expect(await contacts.countDocuments({ _id: { $in: [first, second] } as never })).toBe(0);
+    const views = await db
+      .collection('appointment_views')
+      .find({ _id: { $in: [first, second] } as never })
+      .toArray();
+    expect(JSON.stringify(views)).not.toContain('haw-Latn');
+    // The appointments themselves stay: same status, still listed for the patient.
+    expect(views.map((v) => v['status'])).toEqual(['booked', 'booked']);
+
+    // Another patient's appointments keep theirs.
+    expect(await languagesIn(others)).toEqual(['haw-Latn']);
+    expect(await contacts.countDocuments({ _id: others as never })).toBe(1);
+
+    // A redelivery changes nothing.
+    await erased(patientId);
+    expect(await languagesIn(first)).toEqual([]);
+  });
+});
