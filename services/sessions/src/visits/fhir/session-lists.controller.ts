@@ -1,7 +1,15 @@
-import { Controller, ForbiddenException, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
+import {
+  careIsCurrent,
+  careRelationshipDaysFromEnv,
+  CurrentPrincipal,
+  ensurePatientAccess,
+  Principal,
+  Roles,
+} from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { SESSION_PHI, uuidParam } from '../../openapi/api-docs';
 import { SessionResponse, toResponse } from '../run-visit/session.response';
 import { SessionViews } from '../shared/session-views.store';
@@ -20,7 +28,13 @@ const isStaff = (principal: Principal): boolean =>
 @ApiBearerAuth()
 @Controller('api/v1')
 export class SessionListsController {
-  constructor(private readonly views: SessionViews) {}
+  constructor(
+    private readonly views: SessionViews,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** CARE_RELATIONSHIP_DAYS, read (and refused if malformed) when the service starts. */
+  private readonly careDays = careRelationshipDaysFromEnv();
 
   /** A patient's own sessions; a provider sees only those they run; staff all. */
   @Get('patients/:patientId/sessions')
@@ -29,7 +43,7 @@ export class SessionListsController {
   @ApiUseCase({
     summary: "List a patient's sessions",
     description:
-      "The patient's virtual visits, soonest first. A patient lists only their own; a provider sees only those they run; staff see all. The list is recorded as a PHI access.",
+      "The patient's virtual visits, soonest first. A patient lists only their own; a provider sees only those they run, and none once CARE_RELATIONSHIP_DAYS (default 90) have passed since the last; staff see all. The list is recorded as a PHI access.",
     roles: ['patient', 'provider', 'coordinator', 'admin'],
     phi: `every session listed: ${SESSION_PHI}`,
     errors: {
@@ -49,6 +63,14 @@ export class SessionListsController {
       patientId,
       ...(provider ? { providerId: principal.subject } : {}),
     });
+    // A provider's care of the patient ends the care window after their last visit: from then
+    // on they see none of the patient's sessions, as if they had never run one.
+    if (provider) {
+      const ends = views.map((view) => Date.parse(view.endedAt ?? view.scheduledEnd));
+      const last =
+        ends.length > 0 ? { lastVisitEnd: new Date(Math.max(...ends)).toISOString() } : null;
+      if (!careIsCurrent(last, this.clock(), this.careDays)) return [];
+    }
     return views.map((view) => toResponse(view, view.version));
   }
 
