@@ -5,6 +5,7 @@ import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { PlatformModule } from '@thc/service-runtime';
 import { AuditTrailModule } from './audit-trail/audit-trail.module';
 import { ConsentModule } from './consent/consent.module';
+import { DisclosuresModule } from './disclosures/disclosures.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { IntakeModule } from './intake/intake.module';
 import { ReportsModule } from './reports/reports.module';
@@ -25,6 +26,7 @@ export const complianceModules = [
   ReportsModule,
   RetentionModule,
   ErasureModule,
+  DisclosuresModule,
   IntakeModule,
 ];
 

@@ -17,6 +17,9 @@ const COLUMNS: readonly (keyof ReportRow)[] = [
   'traceId',
   'correlationId',
   'hash',
+  'recipient',
+  'disclosed',
+  'disclosedAt',
 ];
 
 // A cell a spreadsheet would run as a formula is prefixed with ' (CSV injection).

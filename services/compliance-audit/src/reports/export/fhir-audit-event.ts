@@ -60,6 +60,24 @@ export function toFhirAuditEvent(row: ReportRow): object {
         ...(row.role ? { role: [{ text: row.role }] } : {}),
         requestor: true,
       },
+      // A disclosure outside the health system names who received the data.
+      ...(row.recipient
+        ? [
+            {
+              type: {
+                coding: [
+                  {
+                    system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+                    code: 'IRCP',
+                    display: 'information recipient',
+                  },
+                ],
+              },
+              who: { display: row.recipient },
+              requestor: false,
+            },
+          ]
+        : []),
     ],
     source: {
       observer: { display: row.service },

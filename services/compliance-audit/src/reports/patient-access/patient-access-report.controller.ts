@@ -9,6 +9,7 @@ import { ApiReportResponse } from '../export/api-report-response';
 import { reportHeaders } from '../export/send-report';
 import { AuditReportReader } from '../query/audit-report.reader';
 import { ReportQueryDto } from '../query/report-query.dto';
+import { DISCLOSURE_RECORDED } from '../../disclosures/disclosure-log';
 
 @ApiTags('audit reports')
 @ApiBearerAuth()
@@ -20,9 +21,9 @@ export class PatientAccessReportController {
   @Roles('auditor')
   @PhiRead({ resource: 'AuditEvent', action: 'search', patients: patientsInReport })
   @ApiUseCase({
-    summary: "Report every read of a patient's data",
+    summary: "Report every read and disclosure of a patient's data",
     description:
-      "Accounting of disclosures: every read of one patient's data in a period, in chain order, by whom, in which service and for what purpose. Filter by period and service; page with `after`.",
+      "Accounting of disclosures: every read of one patient's data in a period, in chain order, by whom, in which service and for what purpose, and every disclosure to a party outside the health system (recipient, purpose, resource types disclosed). Filter by period and service; page with `after`.",
     roles: ['auditor'],
     phi: REPORT_PHI,
     errors: { 400: invalidInputDoc({ ids: ['patientId'], query: true, purposeOfUse: true }) },
@@ -34,7 +35,11 @@ export class PatientAccessReportController {
     @Query() query: ReportQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ReportBody> {
-    const page = await this.reader.page({ phiAccess: true, patientId }, query);
+    // Reads inside the platform and disclosures to outside parties: the whole accounting.
+    const page = await this.reader.page(
+      { patientId, $or: [{ phiAccess: true }, { type: DISCLOSURE_RECORDED }] },
+      query,
+    );
     reportHeaders(response, query.format, `phi-access-${patientId}`);
     return render(page, query.format);
   }

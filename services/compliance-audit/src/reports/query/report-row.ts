@@ -19,12 +19,45 @@ export class ReportRow {
   @ApiPropertyOptional() traceId?: string;
   @ApiPropertyOptional() correlationId?: string;
   @ApiProperty() hash!: string;
+  @ApiPropertyOptional({
+    description: 'On a disclosure outside the health system: the receiving organization',
+  })
+  recipient?: string;
+  @ApiPropertyOptional({
+    description: 'On a disclosure outside the health system: the FHIR resource types disclosed',
+    example: 'Appointment Encounter',
+  })
+  disclosed?: string;
+  @ApiPropertyOptional({
+    description:
+      'On a disclosure outside the health system: when the data left (`occurredAt` is when it was recorded)',
+  })
+  disclosedAt?: string;
 }
 
 export class ReportPage {
   @ApiProperty({ type: [ReportRow] }) items!: ReportRow[];
   @ApiPropertyOptional({ description: 'Cursor of the next page; absent on the last page' })
   next?: number;
+}
+
+const DISCLOSURE_RECORDED = 'thc.compliance.DisclosureRecorded.v1';
+
+/** What a disclosure outside the health system adds to its row: to whom, why and what. */
+function disclosureOf(entry: AuditEntry): Partial<ReportRow> {
+  if (entry.type !== DISCLOSURE_RECORDED) return {};
+  const data = entry.data as {
+    recipient?: { organization?: string };
+    purpose?: string;
+    resources?: string[];
+    disclosedAt?: string;
+  } | null;
+  return {
+    ...(data?.recipient?.organization ? { recipient: data.recipient.organization } : {}),
+    ...(data?.purpose ? { purpose: data.purpose } : {}),
+    ...(data?.resources ? { disclosed: data.resources.join(' ') } : {}),
+    ...(data?.disclosedAt ? { disclosedAt: data.disclosedAt } : {}),
+  };
 }
 
 export function toRow(entry: AuditEntry): ReportRow {
@@ -46,5 +79,6 @@ export function toRow(entry: AuditEntry): ReportRow {
     ...(entry.traceId ? { traceId: entry.traceId } : {}),
     ...(entry.correlationId ? { correlationId: entry.correlationId } : {}),
     hash: entry.hash,
+    ...disclosureOf(entry),
   };
 }

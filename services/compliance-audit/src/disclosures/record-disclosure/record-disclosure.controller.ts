@@ -1,0 +1,51 @@
+import {
+  Body,
+  Controller,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { PATIENT_PARAM } from '../../openapi/api-docs';
+import { DisclosureInFutureError, DisclosureLog, DisclosureRecorded } from '../disclosure-log';
+import { RECORD_DISCLOSURE_EXAMPLE, RecordDisclosureDto } from './record-disclosure.dto';
+
+@ApiTags('accounting of disclosures')
+@ApiBearerAuth()
+@Controller('api/v1/patients/:patientId/disclosures')
+export class RecordDisclosureController {
+  constructor(private readonly disclosures: DisclosureLog) {}
+
+  @Post()
+  @Roles('coordinator', 'admin')
+  @ApiUseCase({
+    summary: 'Record a disclosure to an outside party',
+    description:
+      "Records that the patient's PHI left the health system: to which organization, for which purpose, which kinds of records, and when. The disclosure is chained into the audit trail before the answer, published as DisclosureRecorded, and listed in the patient's access report beside every read.",
+    roles: ['coordinator', 'admin'],
+    phi: 'the patient id, the receiving organization, the purpose, the resource types disclosed and when',
+    errors: {
+      400: invalidInputDoc({ ids: ['patientId'], body: true }),
+      422: '`disclosedAt` is in the future.',
+    },
+    params: PATIENT_PARAM,
+    body: { type: RecordDisclosureDto, example: RECORD_DISCLOSURE_EXAMPLE },
+  })
+  @ApiCreatedResponse({ description: 'The disclosure, as recorded (DisclosureRecorded)' })
+  async record(
+    @Param('patientId', ParseUUIDPipe) patientId: string,
+    @Body() dto: RecordDisclosureDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DisclosureRecorded> {
+    try {
+      return await this.disclosures.record(patientId, dto, principal);
+    } catch (error) {
+      if (error instanceof DisclosureInFutureError)
+        throw new UnprocessableEntityException(error.message);
+      throw error;
+    }
+  }
+}
