@@ -1,0 +1,91 @@
+import { buildAndValidate, ValidationRun } from './support/built-manifests';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const OVERLAYS = ['dev', 'prod'];
+const SERVICES = ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'];
+// What an outsider probes first: every route with its roles and examples, then the internals.
+const NOT_PUBLIC = [
+  '/docs',
+  '/docs/',
+  '/docs-json',
+  '/docs/swagger-ui-init.js',
+  '/metrics',
+  '/health/ready',
+  '/health/live',
+  '/',
+];
+
+/** Whether an Ingress path rule sends `path` to its backend (Kubernetes Prefix/Exact rules). */
+function routes(rule: Obj, path: string): boolean {
+  const pattern = String(rule['path'] ?? '/');
+  if (rule['pathType'] === 'Exact') return path === pattern;
+  // Prefix matches whole path elements: /api/v1 matches /api/v1 and /api/v1/x, not /api/v1x.
+  const elements = (p: string) => p.split('/').filter(Boolean);
+  const want = elements(pattern);
+  return want.every((element, i) => elements(path)[i] === element);
+}
+
+describe('the public ingress routes the business API only, never the API description or internals', () => {
+  let run: ValidationRun;
+  beforeAll(() => {
+    run = buildAndValidate(OVERLAYS);
+    expect(run.stderr).toBe('');
+  }, 600_000);
+
+  describe.each(OVERLAYS)('%s', (overlay) => {
+    const ingresses = () =>
+      (run.overlays.get(overlay) as readonly Obj[]).filter((r) => r['kind'] === 'Ingress');
+    const rules = () =>
+      ingresses().flatMap((ingress) =>
+        (ingress['spec'].rules as Obj[]).flatMap((rule) =>
+          (rule['http'].paths as Obj[]).map((path) => ({
+            host: rule['host'] as string,
+            service: path['backend'].service.name as string,
+            path,
+          })),
+        ),
+      );
+
+    it('every service is published on its own host over TLS, with matching rules only', () => {
+      expect(
+        ingresses()
+          .map((i) => i['metadata'].name)
+          .sort(),
+      ).toEqual([...SERVICES].sort());
+      for (const ingress of ingresses()) {
+        // A default backend would answer every path no rule names, /docs included.
+        expect(ingress['spec'].defaultBackend).toBeUndefined();
+        const hosts = (ingress['spec'].rules as Obj[]).map((r) => r['host']);
+        expect(hosts.every(Boolean)).toBe(true);
+        expect((ingress['spec'].tls as Obj[]).flatMap((t) => t['hosts'])).toEqual(hosts);
+      }
+      // Regular-expression paths (ImplementationSpecific) could match anything: not allowed.
+      expect(rules().map((r) => r.path['pathType'])).toEqual(
+        rules().map(() => expect.stringMatching(/^(Prefix|Exact)$/)),
+      );
+    });
+
+    it.each(NOT_PUBLIC)(
+      'an outsider requesting %s on any service host reaches no service',
+      (path) => {
+        expect(
+          rules()
+            .filter((r) => routes(r.path, path))
+            .map((r) => `${r.host}${r.path['path']}`),
+        ).toEqual([]);
+      },
+    );
+
+    it('the business API, the FHIR views and the dashboard stay reachable', () => {
+      const reach = (service: string, path: string) =>
+        rules().some((r) => r.service === service && routes(r.path, path));
+      expect(reach('scheduling', '/api/v1/appointments')).toBe(true);
+      expect(reach('sessions', '/fhir/Encounter/0b6c')).toBe(true);
+      expect(reach('compliance-audit', '/api/v1/audit/reports')).toBe(true);
+      expect(reach('training', '/api/v1/training/modules')).toBe(true);
+      expect(reach('analytics', '/dashboard')).toBe(true);
+      expect(reach('analytics', '/dashboard/dashboard.js')).toBe(true);
+    });
+  });
+});
