@@ -29,12 +29,18 @@ func typeFor(apiVersion, kind string) (any, bool) {
 		return &policyv1.PodDisruptionBudget{}, true
 	case "networking.k8s.io/v1/NetworkPolicy":
 		return &networkingv1.NetworkPolicy{}, true
+	case "networking.k8s.io/v1/Ingress":
+		return &networkingv1.Ingress{}, true
 	case "monitoring.coreos.com/v1/ServiceMonitor":
 		return &ServiceMonitor{}, true
 	case "monitoring.coreos.com/v1/PrometheusRule":
 		return &PrometheusRule{}, true
 	case "kafka.strimzi.io/v1beta2/KafkaTopic":
 		return &KafkaTopic{}, true
+	case "kafka.strimzi.io/v1beta2/KafkaUser":
+		return &KafkaUser{}, true
+	case "mongodb.com/v1/MongoDBUser":
+		return &MongoDBUser{}, true
 	}
 	return nil, false
 }

@@ -58,10 +58,8 @@ describe(`k8s overlays build with kustomize and decode strictly as Kubernetes ${
         expect(pod.topologySpreadConstraints.map((c: Obj) => c['topologyKey'])).toContain(
           'topology.kubernetes.io/zone',
         );
-        expect(container.envFrom).toEqual([
-          { configMapRef: { name: 'thc-platform' } },
-          { secretRef: { name: 'thc-platform' } },
-        ]);
+        // Shared settings only; credentials are named one by one (each-service-reads-only-its-own-secrets).
+        expect(container.envFrom).toEqual([{ configMapRef: { name: 'thc-platform' } }]);
         // The process must finish its own shutdown before the kubelet kills it.
         expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThan(
           Number(config()['SHUTDOWN_TIMEOUT_MS']),

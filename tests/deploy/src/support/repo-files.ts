@@ -24,7 +24,7 @@ export function filesUnder(dir: string, suffix: string): string[] {
 
 /**
  * Consumer groups declared in the services' code (`groupId = '...'` with `topics = ...` in an
- * `EventConsumerHost`), with the contract topics each reads.
+ * `EventConsumerHost`), with the service that declares each and the contract topics it reads.
  */
 export function consumerGroupsInCode(
   allTopics: readonly string[],
@@ -32,16 +32,16 @@ export function consumerGroupsInCode(
 ) {
   return filesUnder('services', '.ts')
     .filter((path) => !path.endsWith('.spec.ts'))
-    .map((path) => readRepoFile(path))
-    .filter((source) => /extends EventConsumerHost/.test(source))
-    .flatMap((source) => {
+    .map((path) => ({ service: path.split(/[\\/]/)[1] ?? '', source: readRepoFile(path) }))
+    .filter(({ source }) => /extends EventConsumerHost/.test(source))
+    .flatMap(({ service, source }) => {
       const group = /groupId = '([^']+)'/.exec(source)?.[1];
       const topics = /topics = ([^;]+);/.exec(source)?.[1] ?? '';
       if (!group) return [];
       const reads = /Object\.values\(TOPICS\)/.test(topics)
         ? [...allTopics]
         : [...topics.matchAll(/TOPICS\.(\w+)/g)].map((m) => topicOf(m[1] ?? ''));
-      return [{ group, topics: reads }];
+      return [{ service, group, topics: reads }];
     });
 }
 

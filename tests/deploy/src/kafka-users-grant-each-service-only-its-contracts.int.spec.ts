@@ -1,0 +1,182 @@
+import { allEventDefinitions, deadLetterTopic, TOPICS } from '@thc/contracts';
+import { buildAndValidate, ValidationRun } from './support/built-manifests';
+import { KafkaAclRule, kafkaAllows } from './support/kafka-authorizer';
+import { literalEnv, secretEnv } from './support/pod-credentials';
+import { consumerGroupsInCode } from './support/repo-files';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const OVERLAYS = ['dev', 'prod'];
+const SERVICES = ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'];
+const CONTRACT_TOPICS: readonly string[] = Object.values(TOPICS);
+const GROUPS = consumerGroupsInCode(CONTRACT_TOPICS, (key) => TOPICS[key as keyof typeof TOPICS]);
+// Analytics rebuilds a projection version under a group named at run time (version-run.ts).
+const REBUILD_GROUP = 'thc.analytics.visit-metrics.3f2a9c';
+
+/** Who the contracts registry says writes each topic: its producer and `alsoProducedBy`. */
+const writers = (topic: string) =>
+  new Set(
+    allEventDefinitions()
+      .filter((definition) => definition.topic === topic)
+      .flatMap((definition) => definition.sources.map((source) => source.replace('/thc/', ''))),
+  );
+const readers = (topic: string) =>
+  new Set(GROUPS.filter((g) => g.topics.includes(topic)).map((g) => g.service));
+
+describe('every service is its own Kafka user, allowed what the contracts registry and its consumers need', () => {
+  let run: ValidationRun;
+  beforeAll(() => {
+    run = buildAndValidate(OVERLAYS);
+    expect(run.stderr).toBe('');
+  }, 600_000);
+
+  it('the code declares consumer groups in services that exist (the table below is not empty)', () => {
+    expect(GROUPS.length).toBeGreaterThan(3);
+    expect(GROUPS.every((g) => SERVICES.includes(g.service))).toBe(true);
+  });
+
+  describe.each(OVERLAYS)('%s', (overlay) => {
+    const of = (kind: string, name?: string) =>
+      (run.overlays.get(overlay) as readonly Obj[]).filter(
+        (r) => r['kind'] === kind && (name === undefined || r['metadata'].name === name),
+      );
+    const acls = (service: string) =>
+      (of('KafkaUser', service)[0]?.['spec'].authorization.acls ?? []) as KafkaAclRule[];
+    const config = () => of('ConfigMap', 'thc-platform')[0]!['data'] as Record<string, string>;
+
+    it.each(SERVICES)(
+      '%s: logs in as its own SCRAM user over TLS, with the password Strimzi keeps for that user',
+      (service) => {
+        const user = of('KafkaUser', service)[0]!;
+        expect(user['metadata'].labels['strimzi.io/cluster']).toBe('thc');
+        expect(user['spec'].authentication).toEqual({ type: 'scram-sha-512' });
+        expect(user['spec'].authorization.type).toBe('simple');
+        const deployment = of('Deployment', service)[0]!;
+        expect(literalEnv(deployment, 'KAFKA_SASL_USERNAME')).toBe(service);
+        expect(secretEnv(deployment, 'KAFKA_SASL_PASSWORD')).toEqual({
+          name: service,
+          key: 'password',
+        });
+        expect(config()['KAFKA_SASL_MECHANISM']).toBe('scram-sha-512');
+      },
+    );
+
+    it.each(SERVICES)(
+      '%s: may write exactly the topics the registry says it produces, and read exactly those its consumers subscribe to',
+      (service) => {
+        const allowed = CONTRACT_TOPICS.map((topic) => ({
+          topic,
+          write: kafkaAllows(acls(service), 'Write', 'topic', topic),
+          read: kafkaAllows(acls(service), 'Read', 'topic', topic),
+        }));
+        expect(allowed).toEqual(
+          CONTRACT_TOPICS.map((topic) => ({
+            topic,
+            write: writers(topic).has(service),
+            read: readers(topic).has(service),
+          })),
+        );
+      },
+    );
+
+    it.each(
+      SERVICES.flatMap((service) =>
+        CONTRACT_TOPICS.filter((topic) => !writers(topic).has(service)).map((topic) => [
+          service,
+          topic,
+        ]),
+      ),
+    )('a compromised %s pod cannot publish forged events on %s', (service, topic) => {
+      expect(kafkaAllows(acls(service), 'Write', 'topic', topic)).toBe(false);
+    });
+
+    it.each(GROUPS.map((g) => [g.service, g.group, g.topics] as const))(
+      '%s: consumes as %s and parks failures in that group’s own dead-letter topics; no other service can join the group',
+      (service, group, topics) => {
+        expect(kafkaAllows(acls(service), 'Read', 'group', group)).toBe(true);
+        for (const topic of topics)
+          expect(kafkaAllows(acls(service), 'Write', 'topic', deadLetterTopic(topic, group))).toBe(
+            true,
+          );
+        // Joining another service's group would take its partitions and commit past events
+        // it never handled (a consent revocation sessions would then miss).
+        for (const other of SERVICES.filter((s) => s !== service)) {
+          expect({ other, group, join: kafkaAllows(acls(other), 'Read', 'group', group) }).toEqual({
+            other,
+            group,
+            join: false,
+          });
+          for (const topic of topics)
+            expect(kafkaAllows(acls(other), 'Write', 'topic', deadLetterTopic(topic, group))).toBe(
+              false,
+            );
+        }
+      },
+    );
+
+    it('analytics may rebuild a projection version under its own prefixed groups, and nothing else may', () => {
+      expect(kafkaAllows(acls('analytics'), 'Read', 'group', REBUILD_GROUP)).toBe(true);
+      for (const topic of CONTRACT_TOPICS) {
+        const dlq = deadLetterTopic(topic, REBUILD_GROUP);
+        expect(kafkaAllows(acls('analytics'), 'Create', 'topic', dlq)).toBe(true);
+        expect(kafkaAllows(acls('analytics'), 'Write', 'topic', dlq)).toBe(true);
+      }
+      for (const other of SERVICES.filter((s) => s !== 'analytics'))
+        expect(kafkaAllows(acls(other), 'Read', 'group', REBUILD_GROUP)).toBe(false);
+    });
+
+    it.each(SERVICES)(
+      '%s: cannot create, delete or reconfigure contract topics, nor act on the cluster',
+      (service) => {
+        for (const topic of CONTRACT_TOPICS)
+          for (const operation of ['Create', 'Delete', 'Alter', 'AlterConfigs'] as const)
+            expect({
+              topic,
+              operation,
+              allowed: kafkaAllows(acls(service), operation, 'topic', topic),
+            }).toEqual({
+              topic,
+              operation,
+              allowed: false,
+            });
+        for (const operation of ['Alter', 'AlterConfigs', 'ClusterAction', 'Create'] as const)
+          expect(kafkaAllows(acls(service), operation, 'cluster')).toBe(false);
+        expect(kafkaAllows(acls(service), 'Read', 'group', 'thc.dlq-replay.anything')).toBe(false);
+      },
+    );
+
+    it('reaches Kafka only through the TLS listener, trusting the cluster CA', () => {
+      const brokers = config()['KAFKA_BROKERS']!.split(',');
+      expect(brokers.length).toBeGreaterThan(0);
+      for (const broker of brokers) expect(broker).toMatch(/^thc-kafka-bootstrap:9093$/);
+      expect(config()['KAFKA_SSL']).toBe('true');
+      const caFile = config()['KAFKA_SSL_CA_FILE']!;
+      for (const service of SERVICES) {
+        const pod = of('Deployment', service)[0]!['spec'].template.spec;
+        const mount = (pod.containers[0].volumeMounts as Obj[]).find((m) =>
+          caFile.startsWith(`${m['mountPath']}/`),
+        )!;
+        const volume = (pod.volumes as Obj[]).find((v) => v['name'] === mount['name'])!;
+        expect(volume['secret'].secretName).toBe('thc-cluster-ca-cert');
+        expect(volume['secret'].items).toEqual([
+          { key: 'ca.crt', path: caFile.slice(mount['mountPath'].length + 1) },
+        ]);
+      }
+      // The network allows no way around it: the plaintext listener's port is not reachable.
+      const kafkaEgress = of('NetworkPolicy', 'platform-egress')[0]!['spec'].egress.filter(
+        (rule: Obj) =>
+          (rule['to'] ?? []).some(
+            (peer: Obj) => peer['podSelector']?.matchLabels?.['strimzi.io/kind'] === 'Kafka',
+          ),
+      );
+      expect(kafkaEgress.flatMap((rule: Obj) => rule['ports'])).toEqual([
+        { port: 9093, protocol: 'TCP' },
+      ]);
+      const egressPorts = of('NetworkPolicy')
+        .flatMap((policy) => (policy['spec'].egress ?? []) as Obj[])
+        .flatMap((rule) => (rule['ports'] ?? []) as Obj[])
+        .map((port) => port['port']);
+      expect(egressPorts).not.toContain(9092);
+    });
+  });
+});
