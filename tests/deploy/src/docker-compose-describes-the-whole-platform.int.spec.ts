@@ -20,7 +20,6 @@ const REQUIRED_ENV = [
   'MONGO_URL',
   'KAFKA_BROKERS',
   'AUTH_LOCAL_JWKS',
-  'PHI_MASTER_KEYS',
   'OTEL_SERVICE_NAME',
   'OTEL_TRACES_EXPORTER',
   'OTEL_EXPORTER_OTLP_ENDPOINT',
@@ -75,6 +74,38 @@ describe('docker-compose.yml runs the whole platform', () => {
       );
     },
   );
+
+  it.each(Object.keys(PORTS))(
+    '%s: a compromised container finds the public token keys, never the signing key',
+    (name) => {
+      const service = services[name]!;
+      const env = service['environment'] as Record<string, string>;
+      const mounts = ((service['volumes'] ?? []) as string[]).map((volume) => {
+        const [source, target, mode] = volume.split(':');
+        return { source, target, mode };
+      });
+      // One file, read-only: not the folder .infra/auth, which also holds the private key.
+      expect(mounts).toEqual([
+        { source: './.infra/auth/jwks.json', target: env['AUTH_LOCAL_JWKS'], mode: 'ro' },
+      ]);
+      // The local key set is a development setting: the image's NODE_ENV=production refuses it.
+      expect(env['NODE_ENV']).toBe('development');
+    },
+  );
+
+  it('gives the PHI master keys only to the services that seal PHI', () => {
+    const holders = Object.keys(PORTS).filter(
+      (name) => (services[name]!['environment'] as Record<string, string>)['PHI_MASTER_KEYS'],
+    );
+    expect(holders).toEqual(['scheduling', 'sessions']);
+  });
+
+  it('never copies local keys into an image: .infra stays out of the build context', () => {
+    const ignored = readRepoFile('docker/service.Dockerfile.dockerignore')
+      .split('\n')
+      .map((line) => line.trim());
+    expect(ignored).toContain('.infra');
+  });
 
   it('builds small non-root images with Nx in a multi-stage Dockerfile', () => {
     const stages = [...dockerfile.matchAll(/^FROM \S+ AS (\S+)/gm)].map((m) => m[1]);
