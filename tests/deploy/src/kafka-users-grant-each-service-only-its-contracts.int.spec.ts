@@ -23,6 +23,8 @@ const writers = (topic: string) =>
 const readers = (topic: string) =>
   new Set(GROUPS.filter((g) => g.topics.includes(topic)).map((g) => g.service));
 
+// After adding a consumer, or an event another service also produces, regenerate the users:
+//   node -r @swc-node/register -r tsconfig-paths/register k8s/generate-kafka-users.ts
 describe('every service is its own Kafka user, allowed what the contracts registry and its consumers need', () => {
   let run: ValidationRun;
   beforeAll(() => {
