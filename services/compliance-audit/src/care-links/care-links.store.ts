@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
 import { AuditedEvent } from '../audit-trail/domain/event-to-audit-record';
 import { insertOrUpdate, Upsert } from '../shared/insert-or-update';
+import { CareVisit } from '../violations/domain/access.rules';
 
 /** Who an appointment or a session is for and with. */
 interface StreamLinkDocument {
@@ -16,13 +17,20 @@ export interface StreamLinks {
   readonly providerId?: string;
 }
 
-/** A staff member's care relationship with a patient, from the appointments that join them. */
-export interface CareRelationship {
-  readonly since: string;
-  readonly lastVisitEnd: string;
-}
+/** One appointment's care of a patient by one staff member: `appointmentId|staffId`. */
+type VisitDocument = CareVisit & {
+  _id: string;
+  appointmentId: string;
+  staffId: string;
+  patientId: string;
+};
 
-type CareDocument = CareRelationship & { _id: string };
+/** What care_relationships held before visits were kept one by one: read, never written. */
+interface LegacyCareDocument {
+  _id: string;
+  since: string;
+  lastVisitEnd: string;
+}
 
 type Data = Record<string, unknown>;
 
@@ -36,23 +44,34 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 /**
  * What scheduling and sessions events say about who is whose patient: the patient of each
  * appointment and session (so events without a patientId still name their patient in the
- * trail), and care relationships (booked visits between staff and patient). Every write is an
- * idempotent upsert ($set of the same facts, $min/$max of instants), so redelivery is harmless.
+ * trail), and care relationships (booked visits between staff and patient, one document per
+ * appointment and staff member, with its move and cancellation). Every write is idempotent (facts
+ * set on insert, the latest end or cancellation $set), so redelivery is harmless.
  */
 @Injectable()
-export class CareLinks {
+export class CareLinks implements OnModuleInit {
   private readonly links: mongo.Collection<StreamLinkDocument>;
-  private readonly care: mongo.Collection<CareDocument>;
+  private readonly visits: mongo.Collection<VisitDocument>;
+  private readonly legacy: mongo.Collection<LegacyCareDocument>;
 
   constructor(@InjectConnection() connection: Connection) {
     this.links = connection.collection<StreamLinkDocument>('care_stream_links');
-    this.care = connection.collection<CareDocument>('care_relationships');
+    this.visits = connection.collection<VisitDocument>('care_visits');
+    this.legacy = connection.collection<LegacyCareDocument>('care_relationships');
+  }
+
+  /** A relationship is looked up by staff member and patient, a cancellation by appointment. */
+  async onModuleInit(): Promise<void> {
+    // One at a time: FerretDB 1.24 drops the connection on a repeated multi-index createIndexes.
+    await this.visits.createIndex({ staffId: 1, patientId: 1 }, { name: 'staff_patient' });
+    await this.visits.createIndex({ appointmentId: 1 }, { name: 'appointment' });
   }
 
   /** Records the links the events carry, in one bulk write per collection. */
   async learn(events: readonly AuditedEvent[]): Promise<void> {
     const links: Upsert<StreamLinkDocument>[] = [];
-    const care: Upsert<CareDocument>[] = [];
+    const care: Upsert<VisitDocument>[] = [];
+    const changes: mongo.AnyBulkWriteOperation<VisitDocument>[] = [];
     for (const event of events) {
       const data = (
         typeof event.data === 'object' && event.data !== null ? event.data : {}
@@ -87,35 +106,58 @@ export class CareLinks {
           .filter((p) => p['role'] !== 'patient' && p['role'] !== 'caregiver')
           .map((p) => str(p['participantId']))
           .filter((id): id is string => !!id);
+        const appointmentId = str(data['appointmentId']);
         for (const staffId of new Set([...(providerId ? [providerId] : []), ...staff])) {
-          if (!since || !end) continue;
+          if (!since || !end || !appointmentId) continue;
+          // Facts on insert only: a booking redelivered after its cancellation or a move
+          // changes nothing.
           care.push({
             updateOne: {
-              filter: { _id: `${staffId}|${patientId}` },
-              update: { $min: { since }, $max: { lastVisitEnd: end } },
+              filter: { _id: `${appointmentId}|${staffId}` },
+              update: { $setOnInsert: { appointmentId, staffId, patientId, since, end } },
               upsert: true,
             },
           });
         }
       }
       if (event.type === 'thc.scheduling.AppointmentRescheduled.v1') {
+        const appointmentId = str(data['appointmentId']);
         const end = utc(data['end']);
-        const link = await this.links.findOne({ _id: `appointment|${str(data['appointmentId'])}` });
-        if (end && link?.patientId && providerId)
-          care.push({
-            updateOne: {
-              filter: { _id: `${providerId}|${link.patientId}` },
-              update: {
-                $min: { since: utc(data['rescheduledAt']) ?? end },
-                $max: { lastVisitEnd: end },
+        const link = await this.links.findOne({ _id: `appointment|${appointmentId}` });
+        if (end && appointmentId) {
+          changes.push({ updateMany: { filter: { appointmentId }, update: { $set: { end } } } });
+          // A visit moved to another provider joins them to the patient from the move on.
+          if (link?.patientId && providerId)
+            care.push({
+              updateOne: {
+                filter: { _id: `${appointmentId}|${providerId}` },
+                update: {
+                  $setOnInsert: {
+                    appointmentId,
+                    staffId: providerId,
+                    patientId: link.patientId,
+                    since: utc(data['rescheduledAt']) ?? end,
+                  },
+                  $set: { end },
+                },
+                upsert: true,
               },
-              upsert: true,
-            },
+            });
+        }
+      }
+      if (event.type === 'thc.scheduling.AppointmentCancelled.v1') {
+        const appointmentId = str(data['appointmentId']);
+        const cancelledAt = utc(data['cancelledAt']) ?? utc(event.time);
+        if (appointmentId && cancelledAt)
+          changes.push({
+            updateMany: { filter: { appointmentId }, update: { $set: { cancelledAt } } },
           });
       }
     }
     await insertOrUpdate(this.links, links);
-    await insertOrUpdate(this.care, care);
+    await insertOrUpdate(this.visits, care);
+    // After the bookings of the same batch, so a visit booked and changed in one batch exists.
+    if (changes.length > 0) await this.visits.bulkWrite(changes, { ordered: true });
   }
 
   /** The patient (and provider) of the stream an event belongs to, when it does not say. */
@@ -151,7 +193,21 @@ export class CareLinks {
     });
   }
 
-  relationship(staffId: string, patientId: string): Promise<CareRelationship | null> {
-    return this.care.findOne({ _id: `${staffId}|${patientId}` }, { projection: { _id: 0 } });
+  /**
+   * The visits that join a staff member to a patient. Relationships recorded before visits were
+   * kept one by one (care_relationships) still count, as one visit, until they age out.
+   */
+  async relationship(staffId: string, patientId: string): Promise<CareVisit[]> {
+    const visits = await this.visits
+      .find({ staffId, patientId }, { projection: { since: 1, end: 1, cancelledAt: 1 } })
+      .toArray();
+    if (visits.length > 0)
+      return visits.map(({ since, end, cancelledAt }) => ({
+        since,
+        end,
+        ...(cancelledAt ? { cancelledAt } : {}),
+      }));
+    const legacy = await this.legacy.findOne({ _id: `${staffId}|${patientId}` });
+    return legacy ? [{ since: legacy.since, end: legacy.lastVisitEnd }] : [];
   }
 }

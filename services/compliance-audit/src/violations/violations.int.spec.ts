@@ -318,6 +318,38 @@ describe('violation detection', () => {
       const found = await violationsAbout({ actorId: providerId });
       expect(found.flatMap((f) => f.evidenceEventIds)).not.toContain(dayAfter);
     });
+
+    it('ends the care of a cancelled visit when it was cancelled: booking and cancelling buys no access', async () => {
+      const providerId = randomUUID();
+      const patientId = randomUUID();
+      const v = visit(patientId, providerId);
+      const appointmentId = (v.booked.data as { appointmentId: string }).appointmentId;
+      const [, beforeCancel, , afterCancel] = await happen([
+        v.booked,
+        phiRead(providerId, 'provider', patientId, '2026-03-03T12:00:00Z'),
+        {
+          type: 'thc.scheduling.AppointmentCancelled.v1',
+          data: {
+            appointmentId,
+            cancelledAt: '2026-03-04T12:00:00Z',
+            cancelledBy: user(randomUUID(), 'coordinator'),
+            reasonCode: 'patient-request',
+            late: false,
+          },
+        },
+        phiRead(providerId, 'provider', patientId, '2026-03-05T12:00:00Z'),
+      ]);
+      await readFindingsSettle(providerId, (found) =>
+        expect(found).toEqual([
+          expect.objectContaining({
+            rule: 'access-without-care-relationship',
+            evidenceEventIds: [afterCancel],
+          }),
+        ]),
+      );
+      const found = await violationsAbout({ actorId: providerId });
+      expect(found.flatMap((f) => f.evidenceEventIds)).not.toContain(beforeCancel);
+    });
   });
 
   describe('PHI read whose purpose does not fit the reader', () => {

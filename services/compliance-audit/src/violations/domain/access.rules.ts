@@ -12,10 +12,12 @@ export interface PhiRead {
   readonly at: string;
 }
 
-/** A staff member's care relationship with the patient (from booked appointments). */
-export interface CareWindow {
+/** One booked visit that joins a staff member and a patient, as scheduling's events tell it. */
+export interface CareVisit {
   readonly since: string;
-  readonly lastVisitEnd: string;
+  readonly end: string;
+  /** When the visit was cancelled: a visit that never happened opens nothing after that. */
+  readonly cancelledAt?: string;
 }
 
 export interface AccessPolicy {
@@ -47,17 +49,22 @@ function purposeFits(read: PhiRead): boolean {
   return isRole(read.role) && purposeAllowed(read.role, read.purpose);
 }
 
-/** Whether the staff member cared for the patient at `at`: from booking to N days after the visit. */
+/**
+ * Whether the staff member cared for the patient at `at`: from a visit's booking to N days after
+ * it, or, for a cancelled visit, only until it was cancelled (booking and cancelling a visit
+ * must not buy months of access).
+ */
 export function withinCare(
-  window: CareWindow | null | undefined,
+  visits: readonly CareVisit[] | null | undefined,
   at: string,
   daysAfter: number,
 ): boolean {
-  if (!window) return false;
   const t = Date.parse(at);
-  return (
-    Date.parse(window.since) <= t && t <= Date.parse(window.lastVisitEnd) + daysAfter * 86_400_000
-  );
+  return (visits ?? []).some((visit) => {
+    const after = Date.parse(visit.end) + daysAfter * 86_400_000;
+    const until = visit.cancelledAt ? Math.min(Date.parse(visit.cancelledAt), after) : after;
+    return Date.parse(visit.since) <= t && t <= until;
+  });
 }
 
 /** Whether `at` falls in the working hours and days, in the policy's time zone. */
@@ -75,7 +82,7 @@ export function withinWorkingHours(at: string, policy: AccessPolicy): boolean {
  */
 export function judgeAccess(
   read: PhiRead,
-  care: CareWindow | null | undefined,
+  care: readonly CareVisit[] | null | undefined,
   policy: AccessPolicy,
 ): Finding[] {
   if (read.actorId === read.patientId) return [];

@@ -28,7 +28,7 @@ const read: PhiRead = {
   purpose: 'treatment',
   at: '2026-03-10T14:00:00Z',
 };
-const care = { since: '2026-03-01T00:00:00Z', lastVisitEnd: '2026-03-09T13:30:00Z' };
+const care = [{ since: '2026-03-01T00:00:00Z', end: '2026-03-09T13:30:00Z' }];
 
 describe('PHI read rules', () => {
   it('a provider reading a patient they care for, in working hours, breaks nothing', () => {
@@ -51,6 +51,18 @@ describe('PHI read rules', () => {
     expect(
       judgeAccess({ ...read, at: '2026-04-09T14:00:00Z' }, care, policy).map((f) => f.rule),
     ).toEqual(['access-without-care-relationship']);
+  });
+
+  it('counts a cancelled visit only until it was cancelled, and any other visit beside it', () => {
+    const cancelled = [{ ...care[0]!, cancelledAt: '2026-03-05T10:00:00Z' }];
+    expect(judgeAccess({ ...read, at: '2026-03-04T14:00:00Z' }, cancelled, policy)).toEqual([]);
+    expect(
+      judgeAccess({ ...read, at: '2026-03-10T14:00:00Z' }, cancelled, policy).map((f) => f.rule),
+    ).toEqual(['access-without-care-relationship']);
+    const another = { since: '2026-03-06T00:00:00Z', end: '2026-03-20T13:30:00Z' };
+    expect(
+      judgeAccess({ ...read, at: '2026-03-10T14:00:00Z' }, [...cancelled, another], policy),
+    ).toEqual([]);
   });
 
   it('does not ask coordinators or auditors for a care relationship', () => {
