@@ -2,7 +2,7 @@ import { allEventDefinitions, deadLetterTopic, TOPICS } from '@thc/contracts';
 import { buildAndValidate, ValidationRun } from './support/built-manifests';
 import { KafkaAclRule, kafkaAllows } from './support/kafka-authorizer';
 import { literalEnv, secretEnv } from './support/pod-credentials';
-import { consumerGroupsInCode } from './support/repo-files';
+import { consumerGroupsInCode, filesUnder, readRepoFile } from './support/repo-files';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -10,8 +10,18 @@ const OVERLAYS = ['dev', 'prod'];
 const SERVICES = ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'];
 const CONTRACT_TOPICS: readonly string[] = Object.values(TOPICS);
 const GROUPS = consumerGroupsInCode(CONTRACT_TOPICS, (key) => TOPICS[key as keyof typeof TOPICS]);
-// Analytics rebuilds a projection version under a group named at run time (version-run.ts).
-const REBUILD_GROUP = 'thc.analytics.visit-metrics.3f2a9c';
+/**
+ * Consumer groups named at run time (`names.group(\`<prefix>${...}\`)`), such as the versions of
+ * an analytics projection rebuild, with a name one of them could take.
+ */
+const RUNTIME_GROUPS = filesUnder('services', '.ts')
+  .filter((path) => !path.endsWith('.spec.ts'))
+  .flatMap((path) =>
+    [...readRepoFile(path).matchAll(/names\.group\(`([^`$]+)\$\{/g)].map((m) => ({
+      service: path.split(/[\\/]/)[1] ?? '',
+      group: `${m[1]}3f2a9c`,
+    })),
+  );
 
 /** Who the contracts registry says writes each topic: its producer and `alsoProducedBy`. */
 const writers = (topic: string) =>
@@ -116,15 +126,18 @@ describe('every service is its own Kafka user, allowed what the contracts regist
       },
     );
 
-    it('analytics may rebuild a projection version under its own prefixed groups, and nothing else may', () => {
-      expect(kafkaAllows(acls('analytics'), 'Read', 'group', REBUILD_GROUP)).toBe(true);
-      for (const topic of CONTRACT_TOPICS) {
-        const dlq = deadLetterTopic(topic, REBUILD_GROUP);
-        expect(kafkaAllows(acls('analytics'), 'Create', 'topic', dlq)).toBe(true);
-        expect(kafkaAllows(acls('analytics'), 'Write', 'topic', dlq)).toBe(true);
+    it('analytics rebuilds a projection version under its own groups named at run time, and only analytics may join them', () => {
+      expect(RUNTIME_GROUPS.map((g) => g.service)).toContain('analytics');
+      for (const { service, group } of RUNTIME_GROUPS) {
+        expect(kafkaAllows(acls(service), 'Read', 'group', group)).toBe(true);
+        for (const topic of CONTRACT_TOPICS) {
+          const dlq = deadLetterTopic(topic, group);
+          expect(kafkaAllows(acls(service), 'Create', 'topic', dlq)).toBe(true);
+          expect(kafkaAllows(acls(service), 'Write', 'topic', dlq)).toBe(true);
+        }
+        for (const other of SERVICES.filter((s) => s !== service))
+          expect(kafkaAllows(acls(other), 'Read', 'group', group)).toBe(false);
       }
-      for (const other of SERVICES.filter((s) => s !== 'analytics'))
-        expect(kafkaAllows(acls(other), 'Read', 'group', REBUILD_GROUP)).toBe(false);
     });
 
     it.each(SERVICES)(
@@ -144,6 +157,18 @@ describe('every service is its own Kafka user, allowed what the contracts regist
         for (const operation of ['Alter', 'AlterConfigs', 'ClusterAction', 'Create'] as const)
           expect(kafkaAllows(acls(service), operation, 'cluster')).toBe(false);
         expect(kafkaAllows(acls(service), 'Read', 'group', 'thc.dlq-replay.anything')).toBe(false);
+        // Topics outside the contracts, the broker's own included.
+        for (const topic of ['thc.payments.v1', '__consumer_offsets', 'thc.sessions.v2'])
+          for (const operation of ['Read', 'Write', 'Create'] as const)
+            expect({
+              topic,
+              operation,
+              allowed: kafkaAllows(acls(service), operation, 'topic', topic),
+            }).toEqual({
+              topic,
+              operation,
+              allowed: false,
+            });
       },
     );
 
