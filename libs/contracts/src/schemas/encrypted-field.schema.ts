@@ -26,9 +26,16 @@ export const encryptedField = {
       maxLength: 200,
       description: 'Id of the per-patient data key; the key itself never leaves the key store.',
     },
-    iv: { ...base64, description: '96-bit GCM nonce, base64.' },
+    // Exact lengths: 12 and 16 bytes in base64. A truncated tag is refused at the boundary, before
+    // any consumer tries it (GCM would check only the bytes given).
+    iv: { ...base64, minLength: 16, maxLength: 16, description: '96-bit GCM nonce, base64.' },
     ciphertext: { ...base64, description: 'UTF-8 plaintext encrypted, base64.' },
-    tag: { ...base64, description: '128-bit GCM authentication tag, base64.' },
+    tag: {
+      ...base64,
+      minLength: 24,
+      maxLength: 24,
+      description: '128-bit GCM authentication tag, base64.',
+    },
   },
 } as const satisfies JSONSchema;
 
