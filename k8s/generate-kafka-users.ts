@@ -3,7 +3,7 @@
 // consumer or an event another service also produces:
 //   node -r @swc-node/register -r tsconfig-paths/register k8s/generate-kafka-users.ts
 // tests/deploy fails while the users here differ from what the registry and the code say.
-import { allEventDefinitions, deadLetterTopic, TOPICS } from '@thc/contracts';
+import { allEventDefinitions, AUDIT_HEADS_TOPIC, deadLetterTopic, TOPICS } from '@thc/contracts';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -81,6 +81,9 @@ function aclsOf(service: Service): Acl[] {
   };
   for (const topic of writtenTopics(service))
     grant('topic', topic, 'literal', ['Describe', 'Write']);
+  // compliance-audit publishes the audit chain's signed heads off its database.
+  if (service === 'compliance-audit')
+    grant('topic', AUDIT_HEADS_TOPIC, 'literal', ['Describe', 'Write']);
   // A consumer writes what it cannot handle to its own dead-letter topics, creating them when
   // the Topic Operator has not yet (EventConsumer.ensureDeadLetterTopics).
   const deadLetters = ['Create', 'Describe', 'Write'] as Operation[];

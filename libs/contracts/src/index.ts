@@ -1,5 +1,6 @@
 export * from './cloudevents/cloud-event';
 export * from './registry/topics';
+export * from './registry/audit-heads.topic';
 export * from './registry/event-definition';
 export * from './registry/event-registry';
 export * from './registry/event-provenance';

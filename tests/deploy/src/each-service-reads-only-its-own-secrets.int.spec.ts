@@ -34,7 +34,7 @@ const ALLOWED: Record<string, { readonly secretKeys: readonly string[]; readonly
     },
     training: { secretKeys: ['MONGO_URL', ...TOKEN_SETTINGS], dbs: ['thc_training'] },
     'compliance-audit': {
-      secretKeys: ['MONGO_URL', 'AUDIT_CHECKPOINT_KEYS', ...TOKEN_SETTINGS],
+      secretKeys: ['MONGO_URL', 'AUDIT_SIGNING_KEY', ...TOKEN_SETTINGS],
       dbs: ['thc_compliance_audit', KEY_STORE_DB],
     },
     analytics: { secretKeys: ['MONGO_URL', ...TOKEN_SETTINGS], dbs: ['thc_analytics'] },

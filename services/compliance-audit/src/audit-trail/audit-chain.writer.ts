@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { mongo } from 'mongoose';
-import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../shared/audit.settings';
+import { CLOCK, Clock } from '../shared/audit.settings';
 import { AuditEntry, GENESIS_HASH } from './domain/audit-entry';
-import { chainRecords } from './domain/audit-hash';
+import { chainRecords, eventIdHash } from './domain/audit-hash';
 import { AuditRecord } from './domain/audit-record';
 import { AuditTrailCollections, EntryDocument } from './audit-trail.collections';
 import { AuditCheckpoints } from './audit-checkpoints';
@@ -40,7 +40,6 @@ export class AuditChainWriter {
   constructor(
     private readonly collections: AuditTrailCollections,
     private readonly checkpoints: AuditCheckpoints,
-    @Inject(AUDIT_SETTINGS) private readonly settings: AuditSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -85,7 +84,7 @@ export class AuditChainWriter {
     const last = appended.at(-1);
     if (last) {
       await this.advanceHead(last);
-      await this.checkpoints.afterAppend(last.seq, last.hash, this.settings.checkpointEvery);
+      await this.checkpoints.afterAppend(appended);
     }
     return { appended, duplicates };
   }
@@ -108,11 +107,28 @@ export class AuditChainWriter {
     return run;
   }
 
+  /**
+   * The event ids among `records` that the trail holds already: as entries, or as tombstones,
+   * which keep only the id's hash, so that a replay of a purged event does not bring it back.
+   */
   private async storedEventIds(records: readonly AuditRecord[]): Promise<Set<string>> {
+    const byHash = new Map(records.map((r) => [eventIdHash(r.eventId), r.eventId]));
     const found = await this.collections.entries
-      .find({ eventId: { $in: records.map((r) => r.eventId) } }, { projection: { eventId: 1 } })
+      .find(
+        {
+          $or: [
+            { eventId: { $in: records.map((r) => r.eventId) } },
+            { eventIdHash: { $in: [...byHash.keys()] } },
+          ],
+        },
+        { projection: { eventId: 1, eventIdHash: 1, tombstone: 1 } },
+      )
       .toArray();
-    return new Set(found.map((entry) => (entry.tombstone ? '' : entry.eventId)));
+    return new Set(
+      found.map((entry) =>
+        entry.tombstone ? (byHash.get(entry.eventIdHash ?? '') ?? '') : entry.eventId,
+      ),
+    );
   }
 
   /** The head hint, then the run of entries from it on. */

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
 import { StoredAuditEntry } from './domain/audit-entry';
-import { Checkpoint } from './domain/chain-verification';
+import { Checkpoint } from './domain/checkpoint-signature';
 
 export type EntryDocument = StoredAuditEntry & { _id: number };
 export type HeadDocument = { _id: 'head'; seq: number; hash: string };
@@ -30,6 +30,12 @@ export class AuditTrailCollections implements OnModuleInit {
     await this.entries.createIndex(
       { eventId: 1 },
       { unique: true, sparse: true, name: 'eventId_unique' },
+    );
+    // Entries and tombstones alike keep the event id's hash: a purged event replayed from the
+    // topic collides here instead of coming back (entries chained before it have no hash).
+    await this.entries.createIndex(
+      { eventIdHash: 1 },
+      { unique: true, sparse: true, name: 'eventIdHash_unique' },
     );
     // The access reports select one patient's or one staff member's entries; one index at a
     // time, since FerretDB 1.24 drops the connection on a repeated multi-index createIndexes.

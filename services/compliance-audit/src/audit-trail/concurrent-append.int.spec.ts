@@ -13,6 +13,7 @@ import { AuditCheckpoints } from './audit-checkpoints';
 import { AuditTrailCollections } from './audit-trail.collections';
 import { AuditRecord } from './domain/audit-record';
 import { ChainVerdict } from './domain/chain-verification';
+import { HeadsPublisher } from './signing/heads-publisher';
 
 const RECORDS = 3000;
 // Above FerretDB's internal insert batch (100), where an ordered insert must still stop at the
@@ -52,12 +53,13 @@ describe('three writers appending thousands of records at once', () => {
     auditor = await bearer('auditor', randomUUID());
     const settings = app.get<AuditSettings>(AUDIT_SETTINGS);
     const clock = app.get<Clock>(CLOCK);
+    const heads = app.get(HeadsPublisher);
     writers.push(app.get(AuditChainWriter));
     // Two more instances of the service: each its own connection pool, its own cached tail.
     for (let i = 0; i < 2; i++) {
       const own = new AuditTrailCollections(await ns.connect('thc_compliance_audit'));
       writers.push(
-        new AuditChainWriter(own, new AuditCheckpoints(own, settings, clock), settings, clock),
+        new AuditChainWriter(own, new AuditCheckpoints(own, heads, settings, clock), clock),
       );
     }
   }, 180_000);

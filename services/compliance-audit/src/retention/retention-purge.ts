@@ -6,18 +6,46 @@ import { randomUUID } from 'node:crypto';
 import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
 import { AuditTombstone } from '../audit-trail/domain/audit-entry';
+import { eventIdHash, patientIdHash } from '../audit-trail/domain/audit-hash';
 import { toAuditRecord } from '../audit-trail/domain/event-to-audit-record';
-import { PURGED_TYPE } from '../audit-trail/verify-chain/chain-verification.service';
+import {
+  HOLD_PLACED_TYPE,
+  HOLD_RELEASED_TYPE,
+  PURGED_TYPE,
+  SeqRange,
+  toRanges,
+} from '../audit-trail/domain/purge-rules';
 import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../shared/audit.settings';
 import { LegalHolds } from './legal-holds.store';
 
 export type AuditEntriesPurged = EventDataOf<'thc.compliance.AuditEntriesPurged.v1'>;
 
+/** What a purge would do now: the answer of a dry run. */
+export interface PurgePlan {
+  readonly dryRun: true;
+  readonly cutoff: string;
+  readonly retentionYears: number;
+  readonly purgedCount: number;
+  readonly purgedRanges: SeqRange[];
+  readonly heldCount: number;
+  readonly heldRanges: SeqRange[];
+}
+
+interface Eligible {
+  readonly _id: number;
+  readonly eventId: string;
+  readonly patientId?: string;
+  readonly occurredAt: string;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
 /**
- * Reduces entries older than the retention period to tombstones (place, time, links and the
- * purge that emptied them), except those of patients under legal hold and the purge records
- * themselves. The purge is chained first, naming its cutoff and the range it covers, so every
- * tombstone the verifier meets is explained by an entry it can check; then published.
+ * Reduces entries older than the retention period to tombstones (place, time, links, the hashes
+ * of their event and patient ids, and the purge that emptied them), except those of patients
+ * under legal hold and the trail's own records of purges and holds. The purge is chained first,
+ * listing exactly the sequence numbers it empties, so every tombstone the verifier meets is
+ * explained by an entry it can check; then published.
  */
 @Injectable()
 export class RetentionPurge {
@@ -30,34 +58,33 @@ export class RetentionPurge {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  async plan(): Promise<PurgePlan> {
+    const { cutoff, purgeable, held } = await this.select(this.clock());
+    return {
+      dryRun: true,
+      cutoff,
+      retentionYears: this.settings.retentionYears,
+      purgedCount: purgeable.length,
+      purgedRanges: toRanges(purgeable.map((entry) => entry._id)),
+      heldCount: held.length,
+      heldRanges: toRanges(held.map((entry) => entry._id)),
+    };
+  }
+
   async purge(by: { userId: string; role: string }): Promise<AuditEntriesPurged> {
     const now = this.clock();
-    const cutoff =
-      DateTime.fromJSDate(now, { zone: 'utc' })
-        .minus({ years: this.settings.retentionYears })
-        .toISO() ?? '';
-    const held = new Set((await this.holds.all()).map((hold) => hold.patientId));
-    const eligible = await this.collections.entries
-      .find(
-        { tombstone: { $exists: false }, occurredAt: { $lt: cutoff }, type: { $ne: PURGED_TYPE } },
-        { projection: { _id: 1, patientId: 1, occurredAt: 1, prevHash: 1, hash: 1 } },
-      )
-      .sort({ _id: 1 })
-      .toArray();
-    const purgeable = eligible.filter((entry) => {
-      const patientId = entry.tombstone ? undefined : entry.patientId;
-      return !(patientId && held.has(patientId));
-    });
+    const { cutoff, purgeable, held } = await this.select(now);
     const purgeId = randomUUID();
     const data: AuditEntriesPurged = {
       purgeId,
       cutoff,
       retentionYears: this.settings.retentionYears,
       purgedCount: purgeable.length,
-      heldCount: eligible.length - purgeable.length,
+      heldCount: held.length,
       ...(purgeable[0]
         ? { firstSeq: purgeable[0]._id, lastSeq: purgeable.at(-1)?._id ?? purgeable[0]._id }
         : {}),
+      purgedRanges: toRanges(purgeable.map((entry) => entry._id)),
       purgedAt: now.toISOString(),
       purgedBy: { kind: 'user', userId: by.userId, role: by.role as 'admin' },
     };
@@ -78,6 +105,8 @@ export class RetentionPurge {
         tombstone: true,
         occurredAt: entry.occurredAt,
         purgeId,
+        eventIdHash: eventIdHash(entry.eventId),
+        ...(entry.patientId ? { patientIdHash: patientIdHash(entry.patientId) } : {}),
         prevHash: entry.prevHash,
         hash: entry.hash,
       };
@@ -88,5 +117,35 @@ export class RetentionPurge {
       { id: purgeId, type: PURGED_TYPE, data, metadata: { actor: by.userId } },
     ]);
     return data;
+  }
+
+  private async select(now: Date): Promise<{
+    cutoff: string;
+    purgeable: Eligible[];
+    held: Eligible[];
+  }> {
+    const cutoff =
+      DateTime.fromJSDate(now, { zone: 'utc' })
+        .minus({ years: this.settings.retentionYears })
+        .toISO() ?? '';
+    const holds = new Set((await this.holds.all()).map((hold) => hold.patientId));
+    const eligible = (await this.collections.entries
+      .find(
+        {
+          tombstone: { $exists: false },
+          occurredAt: { $lt: cutoff },
+          // The trail's records of purges and holds stay: verification checks tombstones by them.
+          type: { $nin: [PURGED_TYPE, HOLD_PLACED_TYPE, HOLD_RELEASED_TYPE] },
+        },
+        { projection: { _id: 1, eventId: 1, patientId: 1, occurredAt: 1, prevHash: 1, hash: 1 } },
+      )
+      .sort({ _id: 1 })
+      .toArray()) as unknown as Eligible[];
+    const isHeld = (entry: Eligible) => !!entry.patientId && holds.has(entry.patientId);
+    return {
+      cutoff,
+      purgeable: eligible.filter((entry) => !isHeld(entry)),
+      held: eligible.filter(isHeld),
+    };
   }
 }

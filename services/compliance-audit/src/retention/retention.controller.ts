@@ -13,16 +13,20 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
-import { toAuditRecord } from '../audit-trail/domain/event-to-audit-record';
 import { PATIENT_PARAM } from '../openapi/api-docs';
-import { actorOf } from '../shared/actor';
 import { CLOCK, Clock } from '../shared/audit.settings';
 import { LEGAL_HOLD_EXAMPLE, LegalHoldDto } from './legal-hold.dto';
+import { LegalHoldChange, legalHoldRecord } from './legal-hold-record';
 import { LegalHold, LegalHolds } from './legal-holds.store';
-import { AuditEntriesPurged, RetentionPurge } from './retention-purge';
+import { AuditEntriesPurged, PurgePlan, RetentionPurge } from './retention-purge';
+import {
+  PURGE_CONFIRMATION,
+  RETENTION_PURGE_EXAMPLE,
+  RetentionPurgeDto,
+} from './retention-purge.dto';
 
 @ApiTags('retention')
 @ApiBearerAuth()
@@ -41,13 +45,28 @@ export class RetentionController {
   @ApiUseCase({
     summary: 'Purge audit entries past retention',
     description:
-      'Reduces the entries older than the retention period (`AUDIT_RETENTION_YEARS`) to tombstones, except those of patients under legal hold. The purge itself is chained first, so the chain still verifies, then published. Takes no body.',
+      'Reduces the entries older than the retention period (`AUDIT_RETENTION_YEARS`) to tombstones, except those of patients under legal hold and the records of purges and holds. The purge is chained first, listing exactly the sequence numbers it empties, so the chain still verifies; then published. `{"dryRun": true}` only answers what a purge would empty (which sequences, how many, which are held) and changes nothing; a purge needs `{"confirm": "' +
+      PURGE_CONFIRMATION +
+      '"}`.',
     roles: ['admin'],
-    phi: 'none: the cutoff, counts and sequence range of the purge',
-    errors: {},
+    phi: 'none: the cutoff, counts and sequence numbers of the purge',
+    errors: {
+      400: invalidInputDoc({
+        body: true,
+        also: '`confirm` is not exactly the confirmation while `dryRun` is not true',
+      }),
+    },
+    body: { type: RetentionPurgeDto, example: RETENTION_PURGE_EXAMPLE },
   })
-  @ApiOkResponse({ description: 'the purge as recorded (AuditEntriesPurged)' })
-  purge(@CurrentPrincipal() principal: Principal): Promise<AuditEntriesPurged> {
+  @ApiOkResponse({
+    description:
+      'the purge as recorded (AuditEntriesPurged), or for a dry run what it would purge: cutoff, purgedCount and purgedRanges, heldCount and heldRanges',
+  })
+  purge(
+    @Body() dto: RetentionPurgeDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AuditEntriesPurged | PurgePlan> {
+    if (dto.dryRun) return this.purger.plan();
     return this.purger.purge({ userId: principal.subject, role: principal.roles[0] ?? 'admin' });
   }
 
@@ -76,11 +95,12 @@ export class RetentionController {
       matter: dto.matter,
     };
     if (await this.holds.place(hold))
-      await this.chain('LegalHoldPlaced', {
+      await this.chain({
+        placed: true,
         patientId,
+        at: hold.placedAt,
+        by: principal,
         matter: dto.matter,
-        placedAt: hold.placedAt,
-        placedBy: actorOf(principal),
       });
     return (await this.holds.all()).find((h) => h.patientId === patientId) ?? hold;
   }
@@ -107,21 +127,22 @@ export class RetentionController {
   ): Promise<void> {
     if (!(await this.holds.release(patientId)))
       throw new NotFoundException('no legal hold for this patient');
-    await this.chain('LegalHoldReleased', {
-      patientId,
-      releasedAt: this.clock().toISOString(),
-      releasedBy: actorOf(principal),
-    });
+    await this.chain({ placed: false, patientId, at: this.clock().toISOString(), by: principal });
   }
 
   @Get('legal-holds')
   @Roles('auditor', 'admin')
+  @PhiRead({
+    resource: 'Patient',
+    action: 'search',
+    patients: (holds) => (holds as LegalHold[]).map((hold) => hold.patientId),
+  })
   @ApiUseCase({
     summary: 'List legal holds',
     description: 'Every patient under legal hold, with the matter and who placed it when.',
     roles: ['auditor', 'admin'],
     phi: 'the ids of the patients under hold, with their legal matters',
-    errors: {},
+    errors: { 400: invalidInputDoc({ purposeOfUse: true }) },
   })
   @ApiOkResponse({ description: 'The holds in place.' })
   list(): Promise<LegalHold[]> {
@@ -129,20 +150,7 @@ export class RetentionController {
   }
 
   // Holds change what retention may remove, so placing and releasing them is in the trail too.
-  private async chain(
-    name: string,
-    data: Readonly<Record<string, unknown>> & { readonly patientId: string },
-  ): Promise<void> {
-    const id = randomUUID();
-    await this.writer.append([
-      toAuditRecord({
-        id,
-        source: '/thc/compliance-audit',
-        type: `thc.compliance.${name}.v1`,
-        subject: `legal-hold-${data.patientId}`,
-        time: this.clock().toISOString(),
-        data,
-      }),
-    ]);
+  private async chain(change: Omit<LegalHoldChange, 'id'>): Promise<void> {
+    await this.writer.append([legalHoldRecord({ ...change, id: randomUUID() })]);
   }
 }

@@ -1,24 +1,35 @@
 import { careRelationshipDaysFromEnv } from '@thc/auth';
 import { IANAZone } from 'luxon';
-
-/** A key that signs chain checkpoints, named so that keys can be rotated. */
-export interface CheckpointKey {
-  readonly id: string;
-  readonly secret: Buffer;
-}
+import { CheckpointPublicKey } from '../audit-trail/domain/checkpoint-signature';
+import {
+  CheckpointSigner,
+  checkpointSignerFromEnv,
+  retiredPublicKeysFromEnv,
+} from '../audit-trail/signing/checkpoint-keys';
 
 /** Compliance-audit settings, read once from the environment when the service starts. */
 export interface AuditSettings {
   /**
-   * AUDIT_CHECKPOINT_KEYS: `id:base64,id:base64` (each secret at least 32 bytes); the first
-   * signs new checkpoints, all verify. Required when NODE_ENV=production; elsewhere a
-   * development key is used and every checkpoint says so by its key id.
+   * AUDIT_SIGNING_KEY_FILE or AUDIT_SIGNING_KEY: the Ed25519 private key (PKCS#8 PEM) that signs
+   * checkpoints; anyone with its public half can check them. Required when NODE_ENV=production;
+   * elsewhere a key generated into .infra/audit/ is used.
    */
-  readonly checkpointKeys: readonly [CheckpointKey, ...CheckpointKey[]];
-  /** AUDIT_CHECKPOINT_EVERY (default 1000): a signed checkpoint after this many entries. */
+  readonly checkpointSigner: CheckpointSigner;
+  /** The signer's public key and AUDIT_RETIRED_PUBLIC_KEYS_FILE's: every key a checkpoint may name. */
+  readonly checkpointPublicKeys: readonly CheckpointPublicKey[];
+  /** AUDIT_CHECKPOINT_EVERY (default 1000): a signed checkpoint at every multiple of this. */
   readonly checkpointEvery: number;
-  /** AUDIT_CHECKPOINT_INTERVAL_MS (default 60 000): and at least this often while entries arrive. */
+  /**
+   * AUDIT_CHECKPOINT_INTERVAL_MS (default 60 000): no entry stays unsigned longer; verification
+   * reports a tail older than this without a checkpoint.
+   */
   readonly checkpointIntervalMs: number;
+  /**
+   * AUDIT_HEADS_FILE (optional): an append-only file (a WORM mount, another system's volume) where
+   * every signed head is appended, beside the heads topic; verification holds the database
+   * against it. Without it, only the outside verifier holds the trail against published heads.
+   */
+  readonly headsFile?: string;
   /** AUDIT_RETENTION_YEARS (default 6, at least 6): entries younger than this are never purged. */
   readonly retentionYears: number;
   /** AUDIT_WORKING_HOURS (default 07:00-19:00) in AUDIT_TIME_ZONE: PHI reads outside are flagged. */
@@ -47,12 +58,6 @@ export interface AuditSettings {
 
 export const AUDIT_SETTINGS = Symbol('AUDIT_SETTINGS');
 
-// Public on purpose: only ever used outside production, and checkpoints signed with it say so.
-const DEVELOPMENT_KEY: CheckpointKey = {
-  id: 'development',
-  secret: Buffer.from('thc-development-checkpoint-key-not-for-production!!'),
-};
-
 type Read = (name: string) => string | undefined;
 
 function integer(read: Read, name: string, fallback: number, min: number, max: number): number {
@@ -62,25 +67,6 @@ function integer(read: Read, name: string, fallback: number, min: number, max: n
   if (!Number.isInteger(value) || value < min || value > max)
     throw new Error(`${name}: must be an integer between ${min} and ${max}`);
   return value;
-}
-
-function checkpointKeys(read: Read): readonly [CheckpointKey, ...CheckpointKey[]] {
-  const raw = read('AUDIT_CHECKPOINT_KEYS');
-  if (!raw) {
-    if (read('NODE_ENV') === 'production')
-      throw new Error('AUDIT_CHECKPOINT_KEYS: required in production (id:base64 of ≥ 32 bytes)');
-    return [DEVELOPMENT_KEY];
-  }
-  const keys = raw.split(',').map((entry) => {
-    const [id, secret, ...rest] = entry.trim().split(':');
-    const bytes = Buffer.from(secret ?? '', 'base64');
-    if (!id || !/^[A-Za-z0-9_-]{1,40}$/.test(id) || rest.length > 0 || bytes.length < 32)
-      throw new Error('AUDIT_CHECKPOINT_KEYS: each key must be id:base64 of at least 32 bytes');
-    return { id, secret: bytes };
-  });
-  const [first, ...others] = keys;
-  if (!first) throw new Error('AUDIT_CHECKPOINT_KEYS: no key');
-  return [first, ...others];
 }
 
 const HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
@@ -109,8 +95,11 @@ export function auditSettingsFromEnv(read: Read = (name) => process.env[name]): 
   const careRoles = (read('AUDIT_CARE_ROLES') || 'provider').split(',').map((r) => r.trim());
   if (careRoles.some((role) => !ROLES.includes(role)))
     throw new Error(`AUDIT_CARE_ROLES: roles among ${ROLES.join(', ')}`);
+  const signer = checkpointSignerFromEnv(read);
   return {
-    checkpointKeys: checkpointKeys(read),
+    checkpointSigner: signer,
+    checkpointPublicKeys: [signer, ...retiredPublicKeysFromEnv(read)],
+    headsFile: read('AUDIT_HEADS_FILE') || undefined,
     checkpointEvery: integer(read, 'AUDIT_CHECKPOINT_EVERY', 1000, 1, 1_000_000),
     checkpointIntervalMs: integer(read, 'AUDIT_CHECKPOINT_INTERVAL_MS', 60_000, 100, 86_400_000),
     retentionYears: integer(read, 'AUDIT_RETENTION_YEARS', 6, 6, 100),

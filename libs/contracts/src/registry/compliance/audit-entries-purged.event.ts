@@ -26,6 +26,17 @@ const schema = {
     heldCount: { ...nonNegativeInteger, description: 'Eligible entries kept for a legal hold.' },
     firstSeq: { ...nonNegativeInteger, description: 'Lowest sequence number purged.' },
     lastSeq: { ...nonNegativeInteger, description: 'Highest sequence number purged.' },
+    purgedRanges: {
+      type: 'array',
+      description:
+        'Exactly the sequence numbers purged, as ascending inclusive runs: a tombstone outside them is tampering.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'to'],
+        properties: { from: nonNegativeInteger, to: nonNegativeInteger },
+      },
+    },
     purgedAt: dateTime,
     purgedBy: actor,
   },
@@ -41,6 +52,10 @@ const example: AuditEntriesPurgedV1 = {
   heldCount: 14,
   firstSeq: 1,
   lastSeq: 1264,
+  purgedRanges: [
+    { from: 1, to: 1120 },
+    { from: 1135, to: 1264 },
+  ],
   purgedAt: '2026-03-02T00:00:05Z',
   purgedBy: { kind: 'user', userId: '0c1e3a5b-7d9f-4b2d-8f4a-6c8e1a3b5d22', role: 'admin' },
 };

@@ -5,6 +5,8 @@ export interface AuditEntry extends AuditRecord {
   /** Sequence number, 1-based, gap-free; also the document `_id`. */
   readonly seq: number;
   readonly recordedAt: string;
+  /** `eventIdHash(eventId)`; absent on entries chained before tombstones kept it. */
+  readonly eventIdHash?: string;
   readonly prevHash: string;
   readonly hash: string;
   readonly tombstone?: undefined;
@@ -19,6 +21,10 @@ export interface AuditTombstone {
   readonly tombstone: true;
   readonly occurredAt: string;
   readonly purgeId: string;
+  /** Unique across the trail with the entries': a replay of the purged event is a duplicate. */
+  readonly eventIdHash?: string;
+  /** Of the entry's patient, if it had one: the purge is checked against the legal holds. */
+  readonly patientIdHash?: string;
   readonly prevHash: string;
   readonly hash: string;
 }

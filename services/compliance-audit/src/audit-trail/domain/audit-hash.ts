@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { AuditEntry } from './audit-entry';
 import { AuditRecord } from './audit-record';
 
@@ -32,27 +32,28 @@ export function chainRecords(
   let { seq, hash } = previous;
   return records.map((record) => {
     seq += 1;
-    const unhashed = { ...record, seq, recordedAt, prevHash: hash };
+    // The event id's hash is part of the entry (and so of its hash) because its tombstone keeps it.
+    const unhashed = {
+      ...record,
+      eventIdHash: eventIdHash(record.eventId),
+      seq,
+      recordedAt,
+      prevHash: hash,
+    };
     hash = entryHash(unhashed);
     return { ...unhashed, hash };
   });
 }
 
-/** What a checkpoint signs: the chain up to `seq` ends in `hash`, as of `signedAt`. */
-export function checkpointPayload(seq: number, hash: string, signedAt: string): string {
-  return `thc-audit-checkpoint|${seq}|${hash}|${signedAt}`;
+/**
+ * The hash a tombstone keeps of its entry's event id: enough for the intake to refuse a replay of
+ * the purged event (a unique index over it), not the id itself.
+ */
+export function eventIdHash(eventId: string): string {
+  return createHash('sha256').update(`thc-audit-event|${eventId}`).digest('hex');
 }
 
-export function signCheckpoint(secret: Buffer, payload: string): string {
-  return createHmac('sha256', secret).update(payload).digest('hex');
-}
-
-export function checkpointSignatureValid(
-  secret: Buffer,
-  payload: string,
-  signature: string,
-): boolean {
-  const expected = Buffer.from(signCheckpoint(secret, payload), 'hex');
-  const given = Buffer.from(signature, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/** The hash a tombstone keeps of its entry's patient, so a purge of a held patient shows. */
+export function patientIdHash(patientId: string): string {
+  return createHash('sha256').update(`thc-audit-patient|${patientId}`).digest('hex');
 }

@@ -1,5 +1,10 @@
-import { AuditTombstone, GENESIS_HASH, StoredAuditEntry } from './audit-entry';
+import { GENESIS_HASH, StoredAuditEntry } from './audit-entry';
 import { entryHash } from './audit-hash';
+import { CheckpointBreakReason, checkCheckpoints, CheckpointEvidence } from './checkpoint-rules';
+import { tombstoneProblem, TrailRecords } from './purge-rules';
+
+export type { Checkpoint } from './checkpoint-signature';
+export type { PurgeRecord } from './purge-rules';
 
 /** Why the chain is not intact, at the first entry where it breaks. */
 export interface ChainBreak {
@@ -10,32 +15,25 @@ export interface ChainBreak {
     | 'content-altered'
     | 'link-broken'
     | 'unexplained-tombstone'
-    | 'truncated'
-    | 'checkpoint-mismatch'
-    | 'checkpoint-signature-invalid';
+    | 'held-entry-purged'
+    | CheckpointBreakReason;
   readonly detail: string;
   readonly eventId?: string;
 }
 
-/** A signed statement that the chain up to `seq` ended in `hash`. */
-export interface Checkpoint {
-  readonly seq: number;
-  readonly hash: string;
-  readonly signedAt: string;
-  readonly keyId: string;
-  readonly signature: string;
-}
-
-/**
- * A purge as the trail recorded it (a hashed entry itself): the tombstones it explains lie in its
- * range and happened before its cutoff.
- */
-export interface PurgeRecord {
-  readonly purgeId: string;
-  readonly cutoff: string;
-  readonly firstSeq: number;
-  readonly lastSeq: number;
-}
+export const BREAK_REASONS = [
+  'missing',
+  'out-of-order',
+  'content-altered',
+  'link-broken',
+  'unexplained-tombstone',
+  'held-entry-purged',
+  'truncated',
+  'checkpoint-mismatch',
+  'checkpoint-signature-invalid',
+  'checkpoint-missing',
+  'checkpoint-overdue',
+] as const satisfies readonly ChainBreak['reason'][];
 
 export interface ChainVerdict {
   readonly intact: boolean;
@@ -45,12 +43,15 @@ export interface ChainVerdict {
   /** The head hint the walk was checked against: at most `lastSeq` unless the tail was cut. */
   readonly headSeq: number;
   readonly checkpointsVerified: number;
+  /** Heads published off the database that the chain was held against. */
+  readonly publishedHeadsChecked: number;
   readonly firstBreak?: ChainBreak;
 }
 
 /**
  * Walks the chain in stored order and stops at the first break. Pure and incremental: feed
- * entries with `next`, then `finish` with what the chain should reach (head, checkpoints).
+ * entries with `next`, then `finish` with what the chain should reach (head, checkpoints,
+ * published heads). `signedSeqs` names the entries a checkpoint or published head signs.
  */
 export class ChainVerifier {
   private expectedSeq = 1;
@@ -58,109 +59,91 @@ export class ChainVerifier {
   private count = 0;
   private broken?: ChainBreak;
   private readonly hashes = new Map<number, string>();
+  private unsignedSince?: { seq: number; at: string };
+  private lastRecordedAt?: string;
 
   constructor(
-    private readonly purges: ReadonlyMap<string, PurgeRecord>,
-    private readonly checkpointSeqs: ReadonlySet<number>,
+    private readonly records: TrailRecords,
+    private readonly signedSeqs: ReadonlySet<number>,
   ) {}
 
   /** Returns false once the chain is broken: nothing after the first break is meaningful. */
   next(entry: StoredAuditEntry): boolean {
     if (this.broken) return false;
-    const seq = entry.seq;
-    if (seq !== this.expectedSeq) {
-      this.broken =
-        seq > this.expectedSeq
-          ? {
-              seq: this.expectedSeq,
-              reason: 'missing',
-              detail: `entry ${this.expectedSeq} is missing; the next stored entry is ${seq}`,
-            }
-          : {
-              seq,
-              reason: 'out-of-order',
-              detail: `entry ${seq} appears after entry ${this.expectedSeq - 1}`,
-            };
-      return false;
+    this.broken = this.problemWith(entry);
+    if (this.broken) return false;
+    const { seq } = entry;
+    this.lastRecordedAt = entry.tombstone ? entry.occurredAt : entry.recordedAt;
+    if (this.signedSeqs.has(seq)) {
+      this.hashes.set(seq, entry.hash);
+      this.unsignedSince = undefined;
+    } else if (!this.unsignedSince) {
+      this.unsignedSince = { seq, at: entry.tombstone ? entry.occurredAt : entry.recordedAt };
     }
-    const eventId = entry.tombstone ? undefined : entry.eventId;
-    const at = { seq, ...(eventId ? { eventId } : {}) };
-    if (entry.prevHash !== this.previousHash) {
-      this.broken = {
-        ...at,
-        reason: 'link-broken',
-        detail: `entry ${seq} does not follow entry ${seq - 1}'s hash`,
-      };
-      return false;
-    }
-    if (entry.tombstone) {
-      const problem = this.tombstoneProblem(entry);
-      if (problem) {
-        this.broken = { ...at, reason: 'unexplained-tombstone', detail: problem };
-        return false;
-      }
-    } else if (entryHash(entry) !== entry.hash) {
-      this.broken = {
-        ...at,
-        reason: 'content-altered',
-        detail: `entry ${seq}'s content does not match its hash`,
-      };
-      return false;
-    }
-    if (this.checkpointSeqs.has(seq)) this.hashes.set(seq, entry.hash);
     this.previousHash = entry.hash;
     this.expectedSeq += 1;
     this.count += 1;
     return true;
   }
 
-  /**
-   * `headSeq`: the highest sequence number the writers announced; `checkpoints` must match the
-   * entries they name and carry a valid signature (`signatureValid`).
-   */
-  finish(
-    headSeq: number,
-    checkpoints: readonly Checkpoint[],
-    signatureValid: (checkpoint: Checkpoint) => boolean,
-  ): ChainVerdict {
+  private problemWith(entry: StoredAuditEntry): ChainBreak | undefined {
+    const seq = entry.seq;
+    if (seq > this.expectedSeq)
+      return {
+        seq: this.expectedSeq,
+        reason: 'missing',
+        detail: `entry ${this.expectedSeq} is missing; the next stored entry is ${seq}`,
+      };
+    if (seq < this.expectedSeq)
+      return {
+        seq,
+        reason: 'out-of-order',
+        detail: `entry ${seq} appears after entry ${this.expectedSeq - 1}`,
+      };
+    const eventId = entry.tombstone ? undefined : entry.eventId;
+    const at = { seq, ...(eventId ? { eventId } : {}) };
+    if (entry.prevHash !== this.previousHash)
+      return {
+        ...at,
+        reason: 'link-broken',
+        detail: `entry ${seq} does not follow entry ${seq - 1}'s hash`,
+      };
+    if (entry.tombstone) {
+      const problem = tombstoneProblem(this.records, entry);
+      return problem ? { ...at, ...problem } : undefined;
+    }
+    if (entryHash(entry) !== entry.hash)
+      return {
+        ...at,
+        reason: 'content-altered',
+        detail: `entry ${seq}'s content does not match its hash`,
+      };
+    return undefined;
+  }
+
+  /** `headSeq`: the highest sequence number the writers announced in the database. */
+  finish(headSeq: number, evidence: CheckpointEvidence): ChainVerdict {
     const lastSeq = this.expectedSeq - 1;
     let verified = 0;
     if (!this.broken) {
-      for (const checkpoint of [...checkpoints].sort((a, b) => a.seq - b.seq)) {
-        if (!signatureValid(checkpoint)) {
-          this.broken = {
-            seq: checkpoint.seq,
-            reason: 'checkpoint-signature-invalid',
-            detail: `checkpoint at entry ${checkpoint.seq} is not validly signed`,
-          };
-          break;
-        }
-        if (checkpoint.seq > lastSeq) {
-          this.broken = {
-            seq: lastSeq + 1,
-            reason: 'truncated',
-            detail: `a checkpoint names entry ${checkpoint.seq}, but the chain ends at ${lastSeq}`,
-          };
-          break;
-        }
-        if (this.hashes.get(checkpoint.seq) !== checkpoint.hash) {
-          this.broken = {
-            seq: checkpoint.seq,
-            reason: 'checkpoint-mismatch',
-            detail: `entry ${checkpoint.seq} differs from its signed checkpoint`,
-          };
-          break;
-        }
-        verified += 1;
-      }
+      const finding = checkCheckpoints(
+        {
+          lastSeq,
+          hashes: this.hashes,
+          ...(this.unsignedSince ? { unsignedSince: this.unsignedSince } : {}),
+          ...(this.lastRecordedAt ? { lastRecordedAt: this.lastRecordedAt } : {}),
+        },
+        evidence,
+      );
+      verified = finding.verified;
+      this.broken = finding.problem;
     }
-    if (!this.broken && headSeq > lastSeq) {
+    if (!this.broken && headSeq > lastSeq)
       this.broken = {
         seq: lastSeq + 1,
         reason: 'truncated',
         detail: `the chain head is at ${headSeq}, but the chain ends at ${lastSeq}`,
       };
-    }
     return {
       intact: !this.broken,
       entries: this.count,
@@ -168,17 +151,8 @@ export class ChainVerifier {
       lastHash: this.previousHash,
       headSeq,
       checkpointsVerified: verified,
+      publishedHeadsChecked: this.broken ? 0 : evidence.published.length,
       ...(this.broken ? { firstBreak: this.broken } : {}),
     };
-  }
-
-  private tombstoneProblem(entry: AuditTombstone): string | undefined {
-    const purge = this.purges.get(entry.purgeId);
-    if (!purge) return `entry ${entry.seq} was emptied without a recorded purge`;
-    if (entry.seq < purge.firstSeq || entry.seq > purge.lastSeq)
-      return `entry ${entry.seq} is outside the range its purge recorded`;
-    if (!(entry.occurredAt < purge.cutoff))
-      return `entry ${entry.seq} was emptied although it is younger than its purge's cutoff`;
-    return undefined;
   }
 }

@@ -1,29 +1,53 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../../shared/audit.settings';
 import { AuditCheckpoints } from '../audit-checkpoints';
-import { AuditTrailCollections } from '../audit-trail.collections';
+import { AuditTrailCollections, EntryDocument } from '../audit-trail.collections';
 import { StoredAuditEntry } from '../domain/audit-entry';
-import { Checkpoint, ChainVerdict, ChainVerifier, PurgeRecord } from '../domain/chain-verification';
+import { Checkpoint, ChainVerdict, ChainVerifier } from '../domain/chain-verification';
+import {
+  HOLD_PLACED_TYPE,
+  HOLD_RELEASED_TYPE,
+  PURGED_TYPE,
+  TrailRecords,
+  trailRecordsOf,
+} from '../domain/purge-rules';
+import { readHeads } from '../signing/heads-file';
 
-export const PURGED_TYPE = 'thc.compliance.AuditEntriesPurged.v1';
+const entryOf = ({ _id, ...entry }: EntryDocument): StoredAuditEntry =>
+  ({ ...entry, seq: _id }) as StoredAuditEntry;
 
 /**
- * Recomputes the chain from the database, in sequence order, up to a snapshot of its tail.
+ * Recomputes the chain from the database, in sequence order, up to a snapshot of its tail, and
+ * holds it against its signed checkpoints and the heads published off the database.
  *
  * Appends go on while it runs, so everything it compares is read in an order that keeps the
- * reads consistent: the checkpoints, then the head hint (both only ever name entries already
- * stored), then the last stored entry, which bounds the walk. Entries appended after that are
- * left to the next verification instead of making the head or a checkpoint look ahead of the
- * chain. Entries are never removed (a purge leaves a tombstone in place), so a number missing
- * below the snapshot is a real loss.
+ * reads consistent: the published heads, the checkpoints, then the head hint (each only ever
+ * names entries already stored), then the last stored entry, which bounds the walk. Entries
+ * appended after that are left to the next verification instead of making a head or checkpoint
+ * look ahead of the chain. Entries are never removed (a purge leaves a tombstone in place), so a
+ * number missing below the snapshot is a real loss.
  */
 @Injectable()
 export class ChainVerification {
   constructor(
     private readonly collections: AuditTrailCollections,
     private readonly checkpoints: AuditCheckpoints,
+    @Inject(AUDIT_SETTINGS) private readonly settings: AuditSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async verify(): Promise<ChainVerdict> {
+    const verdict = await this.verifyOnce();
+    // A purge recorded, or a checkpoint signed by a slower instance, while the walk ran may
+    // explain what it found: look again once before calling it a break.
+    const reason = verdict.firstBreak?.reason;
+    return reason === 'unexplained-tombstone' || reason === 'checkpoint-missing'
+      ? this.verifyOnce()
+      : verdict;
+  }
+
+  private async verifyOnce(): Promise<ChainVerdict> {
+    const published = this.settings.headsFile ? await readHeads(this.settings.headsFile) : [];
     const checkpoints = await this.checkpoints.all();
     const head = await this.collections.head.findOne({ _id: 'head' });
     const [last] = await this.collections.entries
@@ -32,51 +56,43 @@ export class ChainVerification {
       .limit(1)
       .toArray();
     const upTo = last?._id ?? 0;
-    const verdict = await this.walk(upTo, head?.seq ?? 0, checkpoints);
-    // A purge recorded while the walk ran may explain tombstones the walk met: look again once.
-    return verdict.firstBreak?.reason === 'unexplained-tombstone'
-      ? this.walk(upTo, head?.seq ?? 0, checkpoints)
-      : verdict;
+    return this.walk(upTo, head?.seq ?? 0, checkpoints, published);
   }
 
   private async walk(
     upTo: number,
     headSeq: number,
     checkpoints: readonly Checkpoint[],
+    published: readonly Checkpoint[],
   ): Promise<ChainVerdict> {
     const verifier = new ChainVerifier(
-      await this.purges(),
-      new Set(checkpoints.map((checkpoint) => checkpoint.seq)),
+      await this.trailRecords(upTo),
+      new Set([...checkpoints, ...published].map((checkpoint) => checkpoint.seq)),
     );
     const cursor = this.collections.entries.find({ _id: { $lte: upTo } }).sort({ _id: 1 });
-    for await (const document of cursor) {
-      const { _id, ...entry } = document;
-      // The stored `_id` is the place in the chain; a moved document shows up here.
-      if (!verifier.next({ ...entry, seq: _id } as StoredAuditEntry)) break;
-    }
+    // The stored `_id` is the place in the chain; a moved document shows up here.
+    for await (const document of cursor) if (!verifier.next(entryOf(document))) break;
     await cursor.close();
-    return verifier.finish(headSeq, checkpoints, this.checkpoints.signatureValid);
+    return verifier.finish(headSeq, {
+      stored: checkpoints,
+      published,
+      signatureValid: this.checkpoints.signatureValid,
+      cadence: {
+        every: this.settings.checkpointEvery,
+        intervalMs: this.settings.checkpointIntervalMs,
+      },
+      now: this.clock().toISOString(),
+    });
   }
 
-  private async purges(): Promise<Map<string, PurgeRecord>> {
-    const entries = await this.collections.entries.find({ type: PURGED_TYPE }).toArray();
-    const purges = new Map<string, PurgeRecord>();
-    for (const entry of entries) {
-      if (entry.tombstone) continue;
-      const data = entry.data as Partial<PurgeRecord> | null;
-      if (
-        data?.purgeId &&
-        data.cutoff &&
-        typeof data.firstSeq === 'number' &&
-        typeof data.lastSeq === 'number'
-      )
-        purges.set(data.purgeId, {
-          purgeId: data.purgeId,
-          cutoff: new Date(data.cutoff).toISOString(),
-          firstSeq: data.firstSeq,
-          lastSeq: data.lastSeq,
-        });
-    }
-    return purges;
+  /** The purges and legal holds the trail records; the walk checks each of them in place. */
+  private async trailRecords(upTo: number): Promise<TrailRecords> {
+    const documents = await this.collections.entries
+      .find({
+        _id: { $lte: upTo },
+        type: { $in: [PURGED_TYPE, HOLD_PLACED_TYPE, HOLD_RELEASED_TYPE] },
+      })
+      .toArray();
+    return trailRecordsOf(documents.map(entryOf));
   }
 }

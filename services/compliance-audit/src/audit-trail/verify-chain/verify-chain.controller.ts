@@ -8,23 +8,12 @@ import {
 } from '@nestjs/swagger';
 import { Roles } from '@thc/auth';
 import { ApiUseCase } from '@thc/service-runtime';
-import { ChainVerdict } from '../domain/chain-verification';
+import { BREAK_REASONS, ChainVerdict } from '../domain/chain-verification';
 import { ChainVerification } from './chain-verification.service';
 
 class ChainBreakView {
   @ApiProperty() seq!: number;
-  @ApiProperty({
-    enum: [
-      'missing',
-      'out-of-order',
-      'content-altered',
-      'link-broken',
-      'unexplained-tombstone',
-      'truncated',
-      'checkpoint-mismatch',
-      'checkpoint-signature-invalid',
-    ],
-  })
+  @ApiProperty({ enum: BREAK_REASONS })
   reason!: string;
   @ApiProperty() detail!: string;
   @ApiPropertyOptional({ format: 'uuid' }) eventId?: string;
@@ -42,6 +31,11 @@ class ChainVerdictView {
   })
   headSeq!: number;
   @ApiProperty() checkpointsVerified!: number;
+  @ApiProperty({
+    description:
+      'Signed heads read from AUDIT_HEADS_FILE (published off the database) that the chain matched; 0 when no heads file is configured',
+  })
+  publishedHeadsChecked!: number;
   @ApiPropertyOptional({ type: ChainBreakView }) firstBreak?: ChainBreakView;
 }
 
@@ -56,7 +50,7 @@ export class VerifyChainController {
   @ApiUseCase({
     summary: 'Verify the audit chain',
     description:
-      "Recomputes every entry's hash and link up to the last entry stored when it starts (appends may go on meanwhile), checks the signed checkpoints and the head, and names the first broken entry.",
+      "Recomputes every entry's hash and link up to the last entry stored when it starts (appends may go on meanwhile); checks every tombstone against the purge that lists it and the legal holds of its time; checks the Ed25519-signed checkpoints, their cadence (one at least every AUDIT_CHECKPOINT_EVERY entries, no tail unsigned longer than AUDIT_CHECKPOINT_INTERVAL_MS), the heads published off the database (AUDIT_HEADS_FILE) and the head; names the first break.",
     roles: ['auditor', 'admin'],
     phi: 'none: sequence numbers, hashes and event ids only',
     errors: {},

@@ -1,0 +1,44 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Public } from '@thc/auth';
+import { ApiUseCase } from '@thc/service-runtime';
+import { AUDIT_SETTINGS, AuditSettings } from '../../shared/audit.settings';
+import { publicKeyPem } from '../signing/checkpoint-keys';
+
+class CheckpointKeyView {
+  @ApiProperty({ example: 'ed25519-3f9a0c1b2d4e5f60' }) keyId!: string;
+  @ApiProperty({ example: 'Ed25519' }) algorithm!: 'Ed25519';
+  @ApiProperty({ description: 'SPKI, PEM' }) publicKeyPem!: string;
+  @ApiProperty({ description: 'Signs new checkpoints (the others are retired keys)' })
+  current!: boolean;
+  @ApiProperty({ description: 'A key generated for a local run: its signatures prove nothing' })
+  development!: boolean;
+}
+
+@ApiTags('audit trail')
+@Controller('api/v1/audit')
+export class CheckpointKeysController {
+  constructor(@Inject(AUDIT_SETTINGS) private readonly settings: AuditSettings) {}
+
+  @Get('checkpoint-keys')
+  @Public()
+  @ApiUseCase({
+    summary: 'List the public keys of the audit checkpoints',
+    description:
+      'The Ed25519 public keys that check the signed checkpoints and published heads of the audit chain (the current one and retired ones), for `npm run audit:verify`. Public keys only; an outside verifier should pin the key it got through a channel it trusts rather than take it from the service it checks.',
+    roles: 'public',
+    phi: 'none: public keys',
+    errors: {},
+  })
+  @ApiOkResponse({ type: [CheckpointKeyView] })
+  keys(): CheckpointKeyView[] {
+    const signer = this.settings.checkpointSigner;
+    return this.settings.checkpointPublicKeys.map((key) => ({
+      keyId: key.keyId,
+      algorithm: 'Ed25519',
+      publicKeyPem: publicKeyPem(key.publicKey),
+      current: key.keyId === signer.keyId,
+      development: key.keyId === signer.keyId && signer.development,
+    }));
+  }
+}
