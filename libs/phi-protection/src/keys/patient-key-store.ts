@@ -86,6 +86,12 @@ export class PatientKeyStore {
     return this.wrapper.unwrap(document.wrapped);
   }
 
+  /** Whether the patient was erased: then no PHI of theirs may be kept, sealed or in clear. */
+  async isErased(patientId: string): Promise<boolean> {
+    const document = await this.model.findById(patientId, { erasedAt: 1 }).lean().exec();
+    return document?.erasedAt !== undefined;
+  }
+
   /** Destroys the patient's key; idempotent. Returns false if there was no key to destroy. */
   async erase(patientId: string, erasedBy: string): Promise<boolean> {
     const result = await this.model.updateOne(

@@ -163,4 +163,35 @@ describe('scheduling purges its views when a patient is erased', () => {
     await erased(patientId);
     expect(await languagesIn(first)).toEqual([]);
   });
+
+  it('keeps no language for a booking made after the erasure', async () => {
+    const patientId = randomUUID();
+    // Erased as compliance-audit erases: the key store's tombstone, then the event.
+    const keys = db.useDb(ns.database('phi_keys')).collection('patient_keys');
+    await keys.insertOne({
+      _id: patientId as never,
+      keyId: randomUUID(),
+      createdAt: new Date(),
+      erasedAt: new Date(),
+      erasedBy: randomUUID(),
+    });
+    const providerId = randomUUID();
+    await bookableProvider({ app, url }, coordinator, providerId);
+    const booked = await call(url, 'POST', '/api/v1/appointments', coordinator, {
+      patientId,
+      providerId,
+      clinicId: randomUUID(),
+      visitType: 'video',
+      start: '2031-04-10T09:00:00-04:00',
+      end: '2031-04-10T09:30:00-04:00',
+      timeZone: 'America/New_York',
+      interpreter: { participantId: randomUUID(), language: 'haw-Latn' },
+    });
+    expect(booked.status).toBe(201);
+    const { appointmentId } = booked.body as { appointmentId: string };
+    expect(await languagesIn(appointmentId)).toEqual([]);
+    const view = await db.collection('appointment_views').findOne({ _id: appointmentId as never });
+    expect(view).toMatchObject({ status: 'booked', patientId });
+    expect(JSON.stringify(view)).not.toContain('haw-Latn');
+  });
 });

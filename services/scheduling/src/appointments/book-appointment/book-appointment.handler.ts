@@ -110,7 +110,8 @@ export class BookAppointmentHandler {
         );
       },
     );
-    if (input.interpreter)
+    // The language is PHI kept in clear: never again for a patient who was erased.
+    if (input.interpreter && !(await this.sealer.erased(input.patientId)))
       await this.views.noteLanguage(input.appointmentId, input.interpreter.language);
     if (input.reminderContact) await this.keepReminderContact(input, input.reminderContact);
     return booked;

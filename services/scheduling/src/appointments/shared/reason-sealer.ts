@@ -16,6 +16,8 @@ export interface ReasonSealer {
     text: string,
     field?: SealedAppointmentField,
   ): Promise<SealedText | undefined>;
+  /** Whether the patient was erased, so that no PHI of theirs is kept in clear either. */
+  erased(patientId: string): Promise<boolean>;
 }
 
 export const REASON_SEALER = Symbol('REASON_SEALER');
@@ -30,11 +32,14 @@ export function createReasonSealer(connection: Connection): ReasonSealer {
   if (!masterKeys) {
     const logger = new Logger('ReasonSealer');
     logger.warn('PHI_MASTER_KEYS is not set: free-text reasons are dropped, codes are kept');
-    return { seal: async () => undefined };
+    // Without the key store nothing can have been erased here.
+    return { seal: async () => undefined, erased: async () => false };
   }
   const keysDb = connection.useDb(process.env['PHI_KEYS_DB'] ?? 'thc_phi_keys', { useCache: true });
-  const cipher = new PhiCipher(new PatientKeyStore(keysDb, new EnvMasterKeyring(masterKeys)));
+  const keys = new PatientKeyStore(keysDb, new EnvMasterKeyring(masterKeys));
+  const cipher = new PhiCipher(keys);
   return {
+    erased: (patientId) => keys.isErased(patientId),
     seal: (patientId, text, field = 'reason') =>
       cipher.seal({ patientId, record: 'Appointment', field }, text),
   };
