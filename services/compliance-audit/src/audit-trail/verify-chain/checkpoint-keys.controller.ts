@@ -28,7 +28,9 @@ export class CheckpointKeysController {
       'The Ed25519 public keys that check the signed checkpoints and published heads of the audit chain (the current one and retired ones), for `npm run audit:verify`. Public keys only; an outside verifier should pin the key it got through a channel it trusts rather than take it from the service it checks.',
     roles: 'public',
     phi: 'none: public keys',
-    errors: {},
+    errors: {
+      429: 'The client sent more requests than the per-client rate limit allows.',
+    },
   })
   @ApiOkResponse({ type: [CheckpointKeyView] })
   keys(): CheckpointKeyView[] {
