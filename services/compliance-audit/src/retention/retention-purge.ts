@@ -99,7 +99,11 @@ export class RetentionPurge {
         data,
       }),
     ]);
+    // A hold placed while the purge was being recorded is chained before the record, so
+    // verification would hold it against this purge: such entries are listed but left intact.
+    const heldNow = new Set((await this.holds.all()).map((hold) => hold.patientId));
     for (const entry of purgeable) {
+      if (entry.patientId && heldNow.has(entry.patientId)) continue;
       const tombstone: AuditTombstone = {
         seq: entry._id,
         tombstone: true,
