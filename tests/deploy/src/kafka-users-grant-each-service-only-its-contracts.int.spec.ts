@@ -1,4 +1,4 @@
-import { allEventDefinitions, deadLetterTopic, TOPICS } from '@thc/contracts';
+import { allEventDefinitions, AUDIT_HEADS_TOPIC, deadLetterTopic, TOPICS } from '@thc/contracts';
 import { buildAndValidate, ValidationRun } from './support/built-manifests';
 import { KafkaAclRule, kafkaAllows } from './support/kafka-authorizer';
 import { literalEnv, secretEnv } from './support/pod-credentials';
@@ -100,6 +100,20 @@ describe('every service is its own Kafka user, allowed what the contracts regist
       ),
     )('a compromised %s pod cannot publish forged events on %s', (service, topic) => {
       expect(kafkaAllows(acls(service), 'Write', 'topic', topic)).toBe(false);
+    });
+
+    it('only compliance-audit publishes the audit chain’s signed heads: a compromised pod elsewhere cannot forge a head to cover a rewritten trail', () => {
+      expect(
+        SERVICES.filter((service) =>
+          kafkaAllows(acls(service), 'Write', 'topic', AUDIT_HEADS_TOPIC),
+        ),
+      ).toEqual(['compliance-audit']);
+      // No service consumes it: auditors and the outside verifier read it with their own users.
+      expect(
+        SERVICES.filter((service) =>
+          kafkaAllows(acls(service), 'Read', 'topic', AUDIT_HEADS_TOPIC),
+        ),
+      ).toEqual([]);
     });
 
     it.each(GROUPS.map((g) => [g.service, g.group, g.topics] as const))(
