@@ -100,6 +100,12 @@ describe('docker-compose.yml runs the whole platform', () => {
     expect(holders).toEqual(['scheduling', 'sessions']);
   });
 
+  it('gives compliance-audit its checkpoint signing key from outside: a read-only container cannot generate one', () => {
+    const env = services['compliance-audit']!['environment'] as Record<string, string>;
+    expect(env['AUDIT_SIGNING_KEY']).toMatch(/^\$\{AUDIT_SIGNING_KEY:\?/);
+    expect(services['compliance-audit']!['read_only']).toBe(true);
+  });
+
   it('never copies local keys into an image: .infra stays out of the build context', () => {
     const ignored = readRepoFile('docker/service.Dockerfile.dockerignore')
       .split('\n')
