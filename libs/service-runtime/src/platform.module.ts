@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthModule } from '@thc/auth';
+import { rateLimitSettingsFromEnv } from './config/rate-limit.settings';
 import { SERVICE_ENV, validateServiceEnv } from './config/service-env';
 import { SERVICE_IDENTITY, ServiceIdentity } from './config/service-identity';
 import { HealthModule } from './health/health.module';
+import { CallerThrottlerGuard } from './http/caller-throttler.guard';
 import { LoggingModule } from './logging/logging.module';
 import { ConsumerLagReporter } from './metrics/consumer-lag.reporter';
 import { EventStoreAppendMetrics } from './metrics/event-store-append.metrics';
@@ -28,14 +30,13 @@ export class PlatformModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }),
         LoggingModule.forService(identity.name),
         MongoConnectionModule.forService(identity.name),
-        // Per-client request budget; a burst beyond it gets 429 before any work is done.
+        // Per-caller request budget (token subject, else client address; see
+        // CallerThrottlerGuard); a burst beyond it gets 429 before any work is done.
         ThrottlerModule.forRootAsync({
-          useFactory: () => [
-            {
-              ttl: Number(process.env['THROTTLE_TTL_MS'] ?? 60_000),
-              limit: Number(process.env['THROTTLE_LIMIT'] ?? 1200),
-            },
-          ],
+          useFactory: () => {
+            const { ttlMs, limit } = rateLimitSettingsFromEnv();
+            return [{ ttl: ttlMs, limit }];
+          },
         }),
         AuthModule,
         HealthModule,
@@ -43,7 +44,7 @@ export class PlatformModule {
       controllers: [MetricsController],
       providers: [
         { provide: SERVICE_IDENTITY, useValue: identity },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: CallerThrottlerGuard },
         { provide: SERVICE_ENV, useFactory: () => validateServiceEnv(process.env) },
         EventStoreAppendMetrics,
         ConsumerLagReporter,

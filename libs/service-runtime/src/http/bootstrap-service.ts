@@ -5,10 +5,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Telemetry } from '@thc/observability';
 import helmet from 'helmet';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { rateLimitSettingsFromEnv } from '../config/rate-limit.settings';
 import { ServiceIdentity } from '../config/service-identity';
 import { GracefulShutdown } from '../health/graceful-shutdown';
 import { correlationMiddleware } from '../logging/correlation.middleware';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { BodylessRouteInterceptor } from './bodyless-route.interceptor';
 import { CommandSpanInterceptor } from './command-span.interceptor';
 import { InvalidInputException } from './invalid-input.exception';
 import { OperatorKeyPipe } from './operator-key.pipe';
@@ -21,7 +23,8 @@ const BODY_LIMIT = process.env['HTTP_BODY_LIMIT'] ?? '100kb';
  * Creates a service's HTTP application with the conventions every service shares: JSON logs
  * through pino (unless `logger` asks for Nest's console logger, as tests do), a correlation id
  * per request, HTTP metrics, a span per command (state-changing request), security headers, a
- * body size limit, input checks (operator keys, then class-validator DTOs with whitelist and
+ * body size limit, the client address behind TRUST_PROXY_HOPS proxies, input checks (no body
+ * on a route that takes none, operator keys, then class-validator DTOs with whitelist and
  * forbidNonWhitelisted), problem+json errors, OpenAPI at /docs, and shutdown hooks (unless
  * `shutdownHooks: false`).
  */
@@ -40,13 +43,20 @@ export async function createServiceApp(
     // hangs before that (an init hook, the port already taken) would leave no line at all.
     app.flushLogs();
   }
+  // The client address (req.ip, which unauthenticated rate limits count by) is read from
+  // X-Forwarded-For only as far back as the configured ingress hops: entries further left are
+  // whatever the client wrote.
+  app.set('trust proxy', rateLimitSettingsFromEnv().trustedProxyHops);
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware);
   app.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
   app.use(helmet());
   app.disable('x-powered-by');
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalInterceptors(new CommandSpanInterceptor(identity.name));
+  app.useGlobalInterceptors(
+    new CommandSpanInterceptor(identity.name),
+    new BodylessRouteInterceptor(),
+  );
   app.useGlobalPipes(
     new OperatorKeyPipe(),
     new ValidationPipe({
