@@ -14,6 +14,7 @@ import { JoinLinksController } from './join-links/join-links.controller';
 import { JoinLinksHandler } from './join-links/join-links.handler';
 import { JoinVisitController } from './join-links/join-visit.controller';
 import { JoinVisitHandler } from './join-links/join-visit.handler';
+import { LinkDevices } from './join-links/link-devices.store';
 import { RunVisitController } from './run-visit/run-visit.controller';
 import { RunVisitHandler } from './run-visit/run-visit.handler';
 import { ReadSessionController } from './fhir/read-session.controller';
@@ -63,6 +64,7 @@ const infrastructure = [
   SessionRepository,
   SessionViews,
   JoinLinkSigner,
+  LinkDevices,
   { provide: TEXT_SEALER, inject: [getConnectionToken()], useFactory: createTextSealer },
   { provide: SESSIONS_SETTINGS, useFactory: () => sessionsSettingsFromEnv() },
   // The built-in adapter; a vendor adapter (Zoom for Healthcare, Doxy.me) replaces it here.

@@ -8,10 +8,15 @@ import type {
   SubmitSurvey,
   SwitchToAudioOnly,
 } from './session.commands';
-import { IllegalTransitionError, SessionRuleError } from './session.errors';
+import { sampleRefusal } from './quality-sample-limits';
+import {
+  IllegalTransitionError,
+  QualitySampleRefusedError,
+  SessionRuleError,
+} from './session.errors';
 import { IssueCategory, ParticipantRole, SESSION_EVENT as E, SessionEvent } from './session.events';
 import { existing, notEnded, participantOf, seconds } from './session.guards';
-import { absent, SessionState } from './session.state';
+import { absent, NO_SAMPLES, SessionState } from './session.state';
 
 /** Which issue a failed check is: the first failing part in this order names it. */
 const CHECK_CATEGORY: ReadonlyArray<[keyof RecordPreVisitCheck['checks'], IssueCategory]> = [
@@ -66,6 +71,11 @@ export function sample(command: RecordQualitySample, state: SessionState): Sessi
   const participant = participantOf(session, command.participantId);
   if (!(session.presence[participant.participantId] ?? absent).present)
     throw new SessionRuleError('the participant is not in the visit');
+  const refusal = sampleRefusal(
+    session.quality[participant.participantId] ?? NO_SAMPLES,
+    command.at,
+  );
+  if (refusal) throw new QualitySampleRefusedError(refusal);
   const metrics = {
     rttMs: command.rttMs,
     jitterMs: command.jitterMs,

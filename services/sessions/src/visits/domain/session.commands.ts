@@ -85,10 +85,18 @@ export interface RecordPreVisitCheck {
   readonly at: string;
 }
 
+/**
+ * Which device presents a link, as the join-link device store knows it: the one the link was
+ * first exchanged on (`bound-here`), another one (`bound-elsewhere`), or a link never
+ * exchanged yet (`unbound`, also what an absent value means).
+ */
+export type LinkDevice = 'bound-here' | 'bound-elsewhere' | 'unbound';
+
 /** A participant presents a valid link: the patient waits until admitted, others join. */
 export interface JoinVisit {
   readonly type: 'JoinVisit';
   readonly linkId: string;
+  readonly device?: LinkDevice;
   readonly media: 'video' | 'audio';
   readonly connection: 'browser' | 'app' | 'dial-in';
   readonly at: string;

@@ -1,15 +1,7 @@
 import { estimatedMos } from '@thc/contracts';
+import { windowAfter } from './quality-sample-limits';
 import { SESSION_EVENT as E, SessionEvent } from './session.events';
-import { absent, Presence, QualityTally, Session, SessionState } from './session.state';
-
-const NO_SAMPLES: QualityTally = {
-  samples: 0,
-  mosSum: 0,
-  minMos: 5,
-  lossSum: 0,
-  rttSum: 0,
-  poorSamples: 0,
-};
+import { absent, NO_SAMPLES, Presence, QualityTally, Session, SessionState } from './session.state';
 
 function withPresence(
   session: Session,
@@ -95,7 +87,10 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       const { participantId, band, packetLossPercent, rttMs } = event.data;
       const mos = event.data.mos ?? estimatedMos(event.data);
       const tally = state.quality[participantId] ?? NO_SAMPLES;
+      const window = windowAfter(tally, event.data.sampledAt);
       const next: QualityTally = {
+        windowStartedAt: window.startedAt,
+        windowSamples: window.samples,
         samples: tally.samples + 1,
         mosSum: tally.mosSum + mos,
         minMos: Math.min(tally.minMos, mos),

@@ -26,6 +26,9 @@ export interface QualityTally {
   readonly lossSum: number;
   readonly rttSum: number;
   readonly poorSamples: number;
+  /** The current rate window (see quality-sample-limits): when it started, samples in it. */
+  readonly windowStartedAt?: string;
+  readonly windowSamples: number;
 }
 
 export interface Issue {
@@ -68,3 +71,14 @@ export type SessionState = { readonly status: 'none' } | Session;
 export const initialSessionState = (): SessionState => ({ status: 'none' });
 
 export const absent: Presence = { present: false, joins: 0, drops: 0, audioOnly: false };
+
+/** A participant's tally before their first sample. */
+export const NO_SAMPLES: QualityTally = {
+  samples: 0,
+  mosSum: 0,
+  minMos: 5,
+  lossSum: 0,
+  rttSum: 0,
+  poorSamples: 0,
+  windowSamples: 0,
+};

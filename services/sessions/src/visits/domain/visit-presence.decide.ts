@@ -81,6 +81,11 @@ export function join(command: JoinVisit, state: SessionState): SessionEvent[] {
   if (ms(link.expiresAt) <= ms(command.at)) throw new LinkRefusedError('expired');
   const participant = participantOf(state, link.participantId);
   const presence = state.presence[participant.participantId] ?? absent;
+  // A link is one person's: while its participant is in the room (or the patient in the
+  // waiting room), a second device presenting it is someone else holding a copy.
+  const waiting = participant.role === 'patient' && !!state.arrivedAt && !state.admittedAt;
+  if (command.device === 'bound-elsewhere' && (presence.present || waiting))
+    throw new LinkRefusedError('in-use');
   if (presence.present) return [];
   if (participant.role === 'patient' && !state.admittedAt) {
     if (state.arrivedAt) return [];

@@ -1,8 +1,10 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { NO_SUCH_SESSION, PARTICIPANT_PARAMS } from '../../openapi/api-docs';
+import { QualitySampleRefusedError } from '../domain/session.errors';
+import { QUALITY_SAMPLE_LIMITS } from '../domain/quality-sample-limits';
 import { asHttp } from '../shared/http-errors';
 import {
   AUDIO_ONLY_EXAMPLE,
@@ -63,8 +65,7 @@ export class InVisitController {
   @Roles(...ROLES)
   @ApiUseCase({
     summary: 'Report a connection-quality sample',
-    description:
-      "One sample of the participant's connection (round trip, jitter, packet loss, bitrate, and MOS if the client measures it). The service derives the quality band, and the MOS when it is not reported; the visit's summary for analytics is made of these samples.",
+    description: `One sample of the participant's connection (round trip, jitter, packet loss, bitrate, and MOS if the client measures it). The service derives the quality band, and the MOS when it is not reported; the visit's summary for analytics is made of these samples. A participant may send at most ${QUALITY_SAMPLE_LIMITS.perWindow} samples per ${QUALITY_SAMPLE_LIMITS.windowSeconds} seconds and ${QUALITY_SAMPLE_LIMITS.perSession} per session, so one client cannot flood the session's record or the audit trail.`,
     roles: ROLES,
     phi: PHI,
     errors: {
@@ -73,6 +74,7 @@ export class InVisitController {
       404: NO_SUCH_SESSION,
       409: ENDED,
       422: 'The participant is not one of the visit, or is not in the room.',
+      429: 'The participant sent samples faster than the limit (`Retry-After` says when to send the next), or as many as a session keeps; nothing is recorded.',
     },
     params: PARTICIPANT_PARAMS,
     body: { type: QualitySampleDto, example: QUALITY_SAMPLE_EXAMPLE },
@@ -83,8 +85,17 @@ export class InVisitController {
     @Param('participantId', ParseUUIDPipe) participantId: string,
     @Body() dto: QualitySampleDto,
     @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ): Promise<void> {
-    await asHttp(() => this.handler.sample(sessionId, participantId, dto, principal));
+    await asHttp(async () => {
+      try {
+        await this.handler.sample(sessionId, participantId, dto, principal);
+      } catch (error) {
+        if (error instanceof QualitySampleRefusedError && error.refusal.kind === 'too-frequent')
+          response.setHeader('Retry-After', String(error.refusal.retryAfterSeconds));
+        throw error;
+      }
+    });
   }
 
   /** The participant's client could not enter the room (counts toward platform incidents). */

@@ -1,4 +1,9 @@
-import { ForbiddenException, GoneException, HttpException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  GoneException,
+  HttpException,
+} from '@nestjs/common';
 import type { LinkRefusal } from '../domain/session.errors';
 
 type Language = 'en' | 'es';
@@ -21,6 +26,10 @@ const SENTENCES: Record<LinkRefusal, Record<Language, string>> = {
     en: 'This visit link was replaced or cancelled. Please use the newest link you received, or call your clinic.',
     es: 'Este enlace de la visita fue reemplazado o cancelado. Use el enlace más reciente que recibió o llame a su clínica.',
   },
+  'in-use': {
+    en: 'This visit link is already open on another device. Please continue on that device, or call your clinic for a new link.',
+    es: 'Este enlace de la visita ya está abierto en otro dispositivo. Continúe en ese dispositivo o llame a su clínica para recibir un enlace nuevo.',
+  },
   'visit-ended': {
     en: 'This visit has ended or was cancelled. Please call your clinic if you need another appointment.',
     es: 'Esta visita terminó o fue cancelada. Llame a su clínica si necesita otra cita.',
@@ -34,14 +43,16 @@ export function languageOf(acceptLanguage: string | undefined): Language {
 }
 
 /**
- * A refused link as HTTP: 403 for a link that is not ours or not yet open, 410 for one that
- * no longer works (expired, revoked, visit over). The detail is the patient's sentence.
+ * A refused link as HTTP: 403 for a link that is not ours or not yet open, 409 for one in use
+ * on another device, 410 for one that no longer works (expired, revoked, visit over). The
+ * detail is the patient's sentence.
  */
 export function refusalProblem(
   refusal: LinkRefusal,
   acceptLanguage: string | undefined,
 ): HttpException {
   const detail = SENTENCES[refusal][languageOf(acceptLanguage)];
+  if (refusal === 'in-use') return new ConflictException(detail);
   return refusal === 'forged' || refusal === 'not-yet-open'
     ? new ForbiddenException(detail)
     : new GoneException(detail);

@@ -16,6 +16,7 @@ describe('a refused join link, as the patient reads it', () => {
     ['expired', 410],
     ['revoked', 410],
     ['visit-ended', 410],
+    ['in-use', 409],
   ] as const)('%s is %i with a sentence naming what to do', (refusal, status) => {
     const problem = refusalProblem(refusal, 'en');
     expect(problem.getStatus()).toBe(status);

@@ -2,12 +2,17 @@ import {
   BadRequestException,
   ConflictException,
   HttpException,
+  HttpStatus,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InvalidEventError } from '@thc/contracts';
 import { ConcurrencyError } from '@thc/event-store';
 import { PatientErasedError } from '@thc/phi-protection';
-import { IllegalTransitionError, SessionRuleError } from '../domain/session.errors';
+import {
+  IllegalTransitionError,
+  QualitySampleRefusedError,
+  SessionRuleError,
+} from '../domain/session.errors';
 
 /** Domain errors as the HTTP problems the API promises; anything else stays a 500. */
 export function toHttpError(error: unknown): unknown {
@@ -17,6 +22,8 @@ export function toHttpError(error: unknown): unknown {
   if (error instanceof ConcurrencyError)
     return new ConflictException('the session changed at the same time; reload and try again');
   if (error instanceof SessionRuleError) return new UnprocessableEntityException(error.message);
+  if (error instanceof QualitySampleRefusedError)
+    return new HttpException(error.message, HttpStatus.TOO_MANY_REQUESTS);
   if (error instanceof InvalidEventError)
     return new BadRequestException('the request does not make a valid session event');
   return error;
