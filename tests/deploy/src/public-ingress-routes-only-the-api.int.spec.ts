@@ -77,6 +77,16 @@ describe('the public ingress routes the business API only, never the API descrip
       },
     );
 
+    it('services trust exactly the one proxy in front of them when they count a caller’s requests', () => {
+      // 0 would count every caller as the ingress controller (one shared budget); 2 or more would
+      // let a caller pick its own address with a forged X-Forwarded-For and escape its budget.
+      const config = (run.overlays.get(overlay) as readonly Obj[]).find(
+        (r) => r['kind'] === 'ConfigMap' && r['metadata'].name === 'thc-platform',
+      )!['data'];
+      expect(ingresses().length).toBeGreaterThan(0);
+      expect(config['TRUST_PROXY_HOPS']).toBe('1');
+    });
+
     it('the business API, the FHIR views and the dashboard stay reachable', () => {
       const reach = (service: string, path: string) =>
         rules().some((r) => r.service === service && routes(r.path, path));
