@@ -63,6 +63,8 @@ export async function benchPlatform(ctx: PlatformBenchContext): Promise<void> {
       PHI_MASTER_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     },
     serviceEnv: {
+      // The booking watch reads each provider-day as soon as it counts one visit.
+      analytics: { ANALYTICS_MIN_CELL_COUNT: '1' },
       // Visits in the next 24 hours can be joined while the benchmark runs.
       sessions: {
         SESSIONS_LINK_OPENS_MINUTES: '1440',

@@ -42,6 +42,8 @@ describe('a day of a telehealth program, through the public APIs only', () => {
       PHI_MASTER_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
     },
     serviceEnv: {
+      // The day's figures are compared cell by cell: no cell is withheld as too small.
+      analytics: { ANALYTICS_MIN_CELL_COUNT: '1' },
       // Reminders are looked for every 2 s, so those the day's bookings are due show up.
       scheduling: { SCHEDULING_LATE_CANCEL_MINUTES: '180', SCHEDULING_REMINDER_POLL_MS: '2000' },
       // Every visit of the scenario's day can be joined while the test runs.

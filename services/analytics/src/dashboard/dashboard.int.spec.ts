@@ -58,6 +58,8 @@ describe('dashboard in headless Chromium', () => {
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['ANALYTICS_REBUILD_CHECK_MS'] = '500';
+    // Exact figures of a small fixture: no cell is withheld here (small-cells.int.spec.ts is).
+    process.env['ANALYTICS_MIN_CELL_COUNT'] = '1';
     await ns.createTopics(Object.values(TOPICS).map((t) => ns.topic(t)));
     await publishEvents(ns.kafka(), ns.topicPrefix, EVENTS);
     app = await createServiceApp(AppModule, serviceIdentity, { logger: ['error'] });
@@ -77,6 +79,7 @@ describe('dashboard in headless Chromium', () => {
   });
 
   afterAll(async () => {
+    delete process.env['ANALYTICS_MIN_CELL_COUNT'];
     await browser?.close();
     await app?.close();
     await ns.dispose();

@@ -15,6 +15,13 @@ export const DASHBOARD_SCRIPT = `(() => {
   const short = (id) => (id ? id.slice(0, 8) : 'all');
   const pct = (v) => (v === null || v === undefined ? '–' : (100 * v).toFixed(1) + ' %');
   const num = (v, digits = 0) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
+  // Figures made of too few visits or survey responses come back withheld (null, named in the
+  // row's suppressed list): they read "suppressed", never a number or a dash.
+  const SUPPRESSED = 'suppressed';
+  const isSuppressed = (row, name) => Boolean(row && row.suppressed && row.suppressed.includes(name));
+  const shown = (row, name, format) => (isSuppressed(row, name) ? SUPPRESSED : format(row ? row.values[name] : null));
+  const series = (rows, name) => rows.map((r) => (isSuppressed(r, name) ? null : r.values[name]));
+  const withheldIn = (rows, name) => rows.filter((r) => isSuppressed(r, name)).map((r) => r.period + (r.clinicId ? ' ' + short(r.clinicId) : ''));
 
   async function api(params) {
     const token = sessionStorage.getItem('thc-analytics-token');
@@ -38,7 +45,7 @@ export const DASHBOARD_SCRIPT = `(() => {
     charts[id] = new Chart($(id), config);
     $(id).dataset.values = JSON.stringify({
       labels: config.data.labels,
-      datasets: config.data.datasets.map((d) => ({ label: d.label, data: d.data })),
+      datasets: config.data.datasets.map((d) => ({ label: d.label, data: d.data, suppressed: d.suppressed || [] })),
     });
   }
 
@@ -55,21 +62,26 @@ export const DASHBOARD_SCRIPT = `(() => {
         api({ ...range, groupBy: 'month', by: 'clinic', metrics: 'scheduled,noShowRate,technicalIssueRate,audioOnlyRate,preVisitCheckFailureRate,waitingSecondsP50,waitingSecondsP90' }),
       ]);
       const sum = (rows, name) => rows.reduce((s, r) => s + (r.values[name] || 0), 0);
+      // A total over months some of which are withheld would give away the withheld ones by
+      // difference with later totals: it reads suppressed too.
+      const totalOf = (name, value) => (withheldIn(total.rows, name).length > 0 ? SUPPRESSED : value);
       const scheduled = sum(total.rows, 'scheduled');
       const cancelled = sum(total.rows, 'cancelled');
       const noShow = sum(total.rows, 'noShow');
-      $('kpi-scheduled').textContent = scheduled;
-      $('kpi-completed').textContent = sum(total.rows, 'completed');
-      $('kpi-noShowRate').textContent = pct(scheduled - cancelled > 0 ? noShow / (scheduled - cancelled) : null);
-      const last = total.rows.length === 1 ? total.rows[0].values : {};
-      $('kpi-waitingSecondsP90').textContent = total.rows.length === 1 ? num(last.waitingSecondsP90) + ' s' : 'per month below';
-      $('kpi-satisfactionMean').textContent = total.rows.length === 1 ? num(last.satisfactionMean, 2) : 'per month below';
-      $('kpi-nps').textContent = total.rows.length === 1 ? num(last.nps) : 'per month below';
+      $('kpi-scheduled').textContent = totalOf('scheduled', scheduled);
+      $('kpi-completed').textContent = totalOf('completed', sum(total.rows, 'completed'));
+      $('kpi-noShowRate').textContent = totalOf('noShowRate', pct(scheduled - cancelled > 0 ? noShow / (scheduled - cancelled) : null));
+      const last = total.rows.length === 1 ? total.rows[0] : undefined;
+      $('kpi-waitingSecondsP90').textContent = last ? shown(last, 'waitingSecondsP90', (v) => num(v) + ' s') : 'per month below';
+      $('kpi-satisfactionMean').textContent = last ? shown(last, 'satisfactionMean', (v) => num(v, 2)) : 'per month below';
+      $('kpi-nps').textContent = last ? shown(last, 'nps', (v) => num(v)) : 'per month below';
 
       const clinics = new Map();
       for (const row of byClinic.rows) {
         const entry = clinics.get(row.clinicId) || { rows: [] };
-        entry.rows.push(row.values);
+        const values = { ...row.values };
+        for (const name of row.suppressed || []) values[name] = null;
+        entry.rows.push(values);
         clinics.set(row.clinicId, entry);
       }
       const select = $('clinic');
@@ -77,7 +89,9 @@ export const DASHBOARD_SCRIPT = `(() => {
         for (const id of clinics.keys()) select.add(new Option('Clinic ' + short(id), id));
       // Rates over the whole range per clinic, from the monthly rows weighted by visits.
       const clinicIds = [...clinics.keys()];
+      const withheldClinic = (id, name) => byClinic.rows.some((r) => r.clinicId === id && isSuppressed(r, name));
       const weighted = (id, name) => {
+        if (withheldClinic(id, name) || withheldClinic(id, 'scheduled')) return null;
         const rows = clinics.get(id).rows;
         const w = rows.reduce((s, r) => s + (r.scheduled || 0), 0);
         return w > 0 ? rows.reduce((s, r) => s + (r[name] || 0) * (r.scheduled || 0), 0) / w : null;
@@ -86,28 +100,29 @@ export const DASHBOARD_SCRIPT = `(() => {
       draw('trend', {
         type: 'line',
         data: { labels, datasets: ['scheduled', 'completed', 'noShow', 'cancelled'].map((name) => ({
-          label: name, data: trend.rows.map((r) => r.values[name]), tension: 0.2 })) },
+          label: name, data: series(trend.rows, name), suppressed: withheldIn(trend.rows, name), tension: 0.2 })) },
         options: { plugins: { title: { display: true, text: 'Visits per ' + $('groupBy').value } } },
       });
       draw('rates', {
         type: 'bar',
         data: { labels: clinicIds.map(short), datasets: ['noShowRate', 'technicalIssueRate', 'audioOnlyRate', 'preVisitCheckFailureRate'].map((name) => ({
-          label: name, data: clinicIds.map((id) => weighted(id, name)) })) },
+          label: name, data: clinicIds.map((id) => weighted(id, name)), suppressed: clinicIds.filter((id) => withheldClinic(id, name) || withheldClinic(id, 'scheduled')).map(short) })) },
         options: { plugins: { title: { display: true, text: 'Rates by clinic' } } },
       });
       draw('waiting', {
         type: 'bar',
         data: { labels: clinicIds.map(short), datasets: ['waitingSecondsP50', 'waitingSecondsP90'].map((name) => ({
-          label: name, data: clinicIds.map((id) => weighted(id, name)) })) },
+          label: name, data: clinicIds.map((id) => weighted(id, name)), suppressed: clinicIds.filter((id) => withheldClinic(id, name) || withheldClinic(id, 'scheduled')).map(short) })) },
         options: { plugins: { title: { display: true, text: 'Waiting-room time (s) by clinic' } } },
       });
       draw('quality', {
         type: 'line',
         data: { labels, datasets: ['mosMean', 'satisfactionMean'].map((name) => ({
-          label: name, data: trend.rows.map((r) => r.values[name]), tension: 0.2 })) },
+          label: name, data: series(trend.rows, name), suppressed: withheldIn(trend.rows, name), tension: 0.2 })) },
         options: { plugins: { title: { display: true, text: 'Connection quality (MOS) and satisfaction' } } },
       });
-      $('status').textContent = 'Projection version ' + total.version + ', ' + range.from + ' to ' + range.to + (clinic ? ', clinic ' + short(clinic) : ', all clinics');
+      const anyWithheld = [total, trend, byClinic].some((page) => page.rows.some((r) => r.suppressed && r.suppressed.length > 0));
+      $('status').textContent = 'Projection version ' + total.version + ', ' + range.from + ' to ' + range.to + (clinic ? ', clinic ' + short(clinic) : ', all clinics') + (anyWithheld ? '. Some figures are suppressed: too few visits or survey responses to show without identifying someone.' : '');
       document.body.dataset.ready = 'true';
     } catch (error) {
       $('status').textContent = error.message;

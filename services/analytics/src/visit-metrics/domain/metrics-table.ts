@@ -2,6 +2,7 @@ import { complianceAt, StaffFacts } from './staff-compliance';
 import { availableMinutesOn, ScheduleFacts } from './available-minutes';
 import { daysBetween, Grouping, periodOf } from './calendar-period';
 import { METRICS, MetricName } from './metric-definitions';
+import { smallCells } from './small-cells';
 import type { Counters } from './visit-contribution';
 
 export type Dimension = 'clinic' | 'provider' | 'visitType';
@@ -27,6 +28,8 @@ export interface TableRequest {
   readonly visitType?: string;
   readonly metrics: readonly MetricName[];
   readonly now: Date;
+  /** Figures made of fewer visits or responses than this are withheld (see small-cells). */
+  readonly minCellCount?: number;
 }
 
 export interface TableRow {
@@ -35,6 +38,8 @@ export interface TableRow {
   readonly providerId?: string;
   readonly visitType?: string;
   readonly values: Partial<Record<MetricName, number | null>>;
+  /** Figures withheld as too small a cell: their values are null. */
+  readonly suppressed?: readonly MetricName[];
 }
 
 function add(into: Counters, from: Readonly<Counters>): void {
@@ -101,9 +106,17 @@ export function metricsTable(
   const wanted = METRICS.filter((m) => request.metrics.includes(m.name));
   return [...groups.values()]
     .sort((a, b) => a.period.localeCompare(b.period) || (a.dim ?? '').localeCompare(b.dim ?? ''))
-    .map((row) => ({
-      period: row.period,
-      ...(request.by && row.dim ? { [FIELD[request.by]]: row.dim } : {}),
-      values: Object.fromEntries(wanted.map((m) => [m.name, m.value(row.counters)])),
-    }));
+    .map((row) => {
+      const withheld = request.minCellCount
+        ? smallCells(row.counters, request.metrics, request.minCellCount)
+        : [];
+      return {
+        period: row.period,
+        ...(request.by && row.dim ? { [FIELD[request.by]]: row.dim } : {}),
+        values: Object.fromEntries(
+          wanted.map((m) => [m.name, withheld.includes(m.name) ? null : m.value(row.counters)]),
+        ),
+        ...(withheld.length > 0 ? { suppressed: withheld } : {}),
+      };
+    });
 }

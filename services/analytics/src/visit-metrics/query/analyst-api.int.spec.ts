@@ -68,6 +68,8 @@ describe('analyst query API', () => {
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['ANALYTICS_REBUILD_CHECK_MS'] = '500';
+    // Exact figures of a small fixture: no cell is withheld here (small-cells.int.spec.ts is).
+    process.env['ANALYTICS_MIN_CELL_COUNT'] = '1';
     await ns.createTopics(Object.values(TOPICS).map((t) => ns.topic(t)));
     await publishEvents(ns.kafka(), ns.topicPrefix, EVENTS);
     ({ app, url } = await start());
@@ -101,6 +103,7 @@ describe('analyst query API', () => {
   });
 
   afterAll(async () => {
+    delete process.env['ANALYTICS_MIN_CELL_COUNT'];
     await app?.close();
     await ns.dispose();
   });

@@ -6,12 +6,16 @@ import { Bucket, metricsTable, TableRequest, TableRow } from '../domain/metrics-
 import { METRIC_NAMES } from '../domain/metric-definitions';
 import { VisitMetricsVersions } from '../rebuild/visit-metrics.versions';
 import type { MetricsQuery } from './metrics.query';
+import { minCellCountFromEnv } from './min-cell-count.settings';
 
 const MAX_DAYS = 3 * 366;
 
 /** Reads the serving version's buckets for a query and turns them into the metrics table. */
 @Injectable()
 export class MetricsTableReader {
+  /** Read when the service starts, so a bad value stops it rather than a query. */
+  private readonly minCellCount = minCellCountFromEnv();
+
   constructor(private readonly versions: VisitMetricsVersions) {}
 
   async read(query: MetricsQuery, now: Date): Promise<{ version: string; rows: TableRow[] }> {
@@ -28,6 +32,7 @@ export class MetricsTableReader {
       ...(query.visitType ? { visitType: query.visitType } : {}),
       metrics: query.metrics ?? METRIC_NAMES,
       now,
+      minCellCount: this.minCellCount,
     };
     const store = await this.versions.activeCollections();
     const dims: Record<string, string> = {

@@ -32,7 +32,7 @@ export class MetricsController {
   @ApiUseCase({
     summary: 'Query the metrics table',
     description:
-      'The program metrics (volume, no-shows, waiting, quality, satisfaction, utilization, training compliance) for the days `from` to `to`, grouped by day, week or month, optionally split by clinic, provider or visit type and filtered to one of each, a page of rows at a time.',
+      "The program metrics (volume, no-shows, waiting, quality, satisfaction, utilization, training compliance) for the days `from` to `to`, grouped by day, week or month, optionally split by clinic, provider or visit type and filtered to one of each, a page of rows at a time. A figure made of fewer than ANALYTICS_MIN_CELL_COUNT (default 11) visits or survey responses is withheld: null, and named in the row's `suppressed`.",
     roles: ['analyst', 'admin'],
     phi: AGGREGATES,
     errors: { 400: INVALID_QUERY },
@@ -58,7 +58,7 @@ export class MetricsController {
   @ApiUseCase({
     summary: 'Export the metrics table as CSV',
     description:
-      'The same table as `GET /api/v1/analytics/metrics`, whole (`page` and `pageSize` are accepted and ignored), as an RFC 4180 CSV download: one row per period (and split), one column per metric.',
+      'The same table as `GET /api/v1/analytics/metrics`, whole (`page` and `pageSize` are accepted and ignored), as an RFC 4180 CSV download: one row per period (and split), one column per metric; a figure withheld as too small a cell reads `suppressed`.',
     roles: ['analyst', 'admin'],
     phi: AGGREGATES,
     errors: { 400: INVALID_QUERY },

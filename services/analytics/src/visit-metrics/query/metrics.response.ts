@@ -22,6 +22,14 @@ export class MetricsRow {
     additionalProperties: { type: 'number', nullable: true },
   })
   values!: Record<string, number | null>;
+
+  @ApiPropertyOptional({
+    description:
+      'Metrics withheld because too few visits or survey responses make them up (fewer than ANALYTICS_MIN_CELL_COUNT, default 11, and more than none): their values are null.',
+    example: ['satisfactionMean', 'nps'],
+    type: [String],
+  })
+  suppressed?: string[];
 }
 
 /** A page of the metrics table. Aggregates only: no patient identifiers. */
