@@ -29,7 +29,7 @@ export class MetricsRow {
     example: ['satisfactionMean', 'nps'],
     type: [String],
   })
-  suppressed?: string[];
+  suppressed?: readonly string[];
 }
 
 /** A page of the metrics table. Aggregates only: no patient identifiers. */
