@@ -1,5 +1,6 @@
 import { HISTOGRAMS } from '../domain/histogram';
 import { METRICS } from '../domain/metric-definitions';
+import { DEFAULT_MIN_CELL_COUNT, POPULATION } from '../domain/small-cells';
 
 export const METRICS_DOC_PATH = 'docs/metrics.md';
 
@@ -43,7 +44,27 @@ export function renderMetricsDoc(): string {
     '',
     ...bins,
     '',
+    '## Small cells',
+    '',
+    `A figure made of at least one and fewer than \`ANALYTICS_MIN_CELL_COUNT\` (default ${DEFAULT_MIN_CELL_COUNT})`,
+    'visits or survey responses is withheld, so that a cell (say, one provider’s day) cannot show',
+    'one patient’s visit or answer: in the API its value is `null` and its name is in the row’s',
+    '`suppressed` list; in the CSV it reads `suppressed`; the dashboard shows `suppressed`, and a',
+    'total over periods of which one is withheld is withheld too. A zero is shown. Figures are',
+    'counted by:',
+    '',
+    `- visits in the cell: ${byPopulation('visits')};`,
+    `- survey responses in the cell: ${byPopulation('responses')};`,
+    `- never withheld (schedules and staff, no patient): ${byPopulation('none')}.`,
+    '',
   ].join('\n');
+}
+
+function byPopulation(population: (typeof POPULATION)[keyof typeof POPULATION]): string {
+  return Object.entries(POPULATION)
+    .filter(([, p]) => p === population)
+    .map(([name]) => `\`${name}\``)
+    .join(', ');
 }
 
 /** A Markdown table with padded columns, as the repository's formatter (prettier) lays it out. */
