@@ -6,7 +6,6 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
-const CONTEXTS = ['scheduling', 'sessions', 'training', 'compliance'];
 
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -16,6 +15,33 @@ function sources(dir) {
   });
 }
 
+const TOPICS_SOURCE = readFileSync(
+  join(ROOT, 'libs', 'contracts', 'src', 'registry', 'topics.ts'),
+  'utf8',
+);
+/** The `key: 'topic'` entries of one exported object of libs/contracts topics.ts. */
+function topicMap(name) {
+  const body = new RegExp(`export const ${name} = \\{([^}]*)\\}`).exec(TOPICS_SOURCE)?.[1] ?? '';
+  return Object.fromEntries([...body.matchAll(/(\w+): '([^']+)'/g)].map((m) => [m[1], m[2]]));
+}
+// Each context's topic, and the shared topics of event types several services write.
+const TOPICS = topicMap('TOPICS');
+const SHARED_TOPICS = topicMap('SHARED_TOPICS');
+const EVENT_TOPICS = [...Object.values(TOPICS), ...Object.values(SHARED_TOPICS)];
+
+/** The topics a consumer's `topics = ...` expression names. */
+function topicsRead(expression) {
+  const read = new Set();
+  if (expression.includes('EVENT_TOPICS')) EVENT_TOPICS.forEach((t) => read.add(t));
+  if (expression.includes('Object.values(TOPICS)'))
+    Object.values(TOPICS).forEach((t) => read.add(t));
+  if (expression.includes('Object.values(SHARED_TOPICS)'))
+    Object.values(SHARED_TOPICS).forEach((t) => read.add(t));
+  for (const [, map, key] of expression.matchAll(/\b(SHARED_TOPICS|TOPICS)\.(\w+)/g))
+    read.add((map === 'TOPICS' ? TOPICS : SHARED_TOPICS)[key]);
+  return [...read];
+}
+
 const groups = new Map();
 for (const file of sources(join(ROOT, 'services')).sort()) {
   const source = readFileSync(file, 'utf8');
@@ -23,12 +49,7 @@ for (const file of sources(join(ROOT, 'services')).sort()) {
   const group = /groupId = '([^']+)'/.exec(source)?.[1];
   const topics = /topics = ([^;]+);/.exec(source)?.[1] ?? '';
   if (!group) continue;
-  groups.set(
-    group,
-    topics.includes('Object.values(TOPICS)')
-      ? CONTEXTS
-      : [...topics.matchAll(/TOPICS\.(\w+)/g)].map((m) => m[1]),
-  );
+  groups.set(group, topicsRead(topics));
 }
 
 const topic = (name, partitions, retentionMs) => `apiVersion: kafka.strimzi.io/v1beta2
@@ -61,10 +82,10 @@ const auditHeads = /AUDIT_HEADS_TOPIC = '([^']+)'/.exec(
   readFileSync(join(ROOT, 'libs', 'contracts', 'src', 'registry', 'audit-heads.topic.ts'), 'utf8'),
 )?.[1];
 const documents = [
-  ...CONTEXTS.map((context) => topic(`thc.${context}.v1`, 12, -1)),
+  ...EVENT_TOPICS.map((name) => topic(name, 12, -1)),
   ...(auditHeads ? [topic(auditHeads, 1, -1)] : []),
   ...[...groups].flatMap(([group, reads]) =>
-    reads.map((context) => topic(`thc.${context}.v1.dlq.${group}`, 3, 30 * 24 * 3600 * 1000)),
+    reads.map((read) => topic(`${read}.dlq.${group}`, 3, 30 * 24 * 3600 * 1000)),
   ),
 ];
 writeFileSync(join(ROOT, 'k8s', 'base', 'kafka-topics.yaml'), header + documents.join('---\n'));

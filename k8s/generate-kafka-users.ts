@@ -39,6 +39,37 @@ function sources(dir: string): string[] {
   });
 }
 
+const TOPICS_SOURCE = readFileSync(
+  join(ROOT, 'libs', 'contracts', 'src', 'registry', 'topics.ts'),
+  'utf8',
+);
+/** The `key: 'topic'` entries of one exported object of libs/contracts topics.ts. */
+function topicMap(name: string): Record<string, string> {
+  const body = new RegExp(`export const ${name} = \\{([^}]*)\\}`).exec(TOPICS_SOURCE)?.[1] ?? '';
+  return Object.fromEntries([...body.matchAll(/(\w+): '([^']+)'/g)].map((m) => [m[1], m[2]]));
+}
+// Shared topics carry event types several services write (an event's own `topic`).
+const SHARED_TOPICS = topicMap('SHARED_TOPICS');
+const EVENT_TOPICS = [
+  ...new Set([...Object.values(TOPICS), ...allEventDefinitions().map((d) => d.topic)]),
+];
+
+/** The topics a consumer's `topics = ...` expression names. */
+function topicsRead(expression: string): string[] {
+  const read = new Set<string>();
+  if (expression.includes('EVENT_TOPICS')) EVENT_TOPICS.forEach((t) => read.add(t));
+  if (expression.includes('Object.values(TOPICS)'))
+    Object.values(TOPICS).forEach((t) => read.add(t));
+  if (expression.includes('Object.values(SHARED_TOPICS)'))
+    Object.values(SHARED_TOPICS).forEach((t) => read.add(t));
+  for (const [, map, key] of expression.matchAll(/\b(SHARED_TOPICS|TOPICS)\.(\w+)/g)) {
+    const topic = map === 'TOPICS' ? TOPICS[key as keyof typeof TOPICS] : SHARED_TOPICS[key ?? ''];
+    if (!topic) throw new Error(`unknown topic ${map}.${key}`);
+    read.add(topic);
+  }
+  return [...read];
+}
+
 /** Consumer groups of one service (`groupId = '...'` and `topics = ...` of an EventConsumerHost). */
 function consumerGroups(service: Service): { group: string; topics: string[] }[] {
   return sources(join(ROOT, 'services', service, 'src'))
@@ -48,11 +79,7 @@ function consumerGroups(service: Service): { group: string; topics: string[] }[]
     .flatMap((source) => {
       const group = /groupId = '([^']+)'/.exec(source)?.[1];
       const topics = /topics = ([^;]+);/.exec(source)?.[1] ?? '';
-      if (!group) return [];
-      const reads = topics.includes('Object.values(TOPICS)')
-        ? Object.values(TOPICS)
-        : [...topics.matchAll(/TOPICS\.(\w+)/g)].map((m) => TOPICS[m[1] as keyof typeof TOPICS]);
-      return [{ group, topics: reads }];
+      return group ? [{ group, topics: topicsRead(topics) }] : [];
     });
 }
 

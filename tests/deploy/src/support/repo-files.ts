@@ -22,14 +22,38 @@ export function filesUnder(dir: string, suffix: string): string[] {
   return found;
 }
 
+/** The `key: 'topic'` entries of one exported object of libs/contracts topics.ts. */
+function topicMap(name: string): Record<string, string> {
+  const source = readRepoFile('libs/contracts/src/registry/topics.ts');
+  const body = new RegExp(`export const ${name} = \\{([^}]*)\\}`).exec(source)?.[1] ?? '';
+  return Object.fromEntries([...body.matchAll(/(\w+): '([^']+)'/g)].map((m) => [m[1], m[2]]));
+}
+
+/**
+ * The topics a consumer's `topics = ...` expression names: `Object.values(TOPICS)`,
+ * `EVENT_TOPICS` (every context topic and every shared topic), `TOPICS.<key>`,
+ * `SHARED_TOPICS.<key>`.
+ */
+function topicsRead(expression: string): string[] {
+  const topics = topicMap('TOPICS');
+  const shared = topicMap('SHARED_TOPICS');
+  const read = new Set<string>();
+  if (/EVENT_TOPICS/.test(expression))
+    [...Object.values(topics), ...Object.values(shared)].forEach((t) => read.add(t));
+  if (/Object\.values\(TOPICS\)/.test(expression))
+    Object.values(topics).forEach((t) => read.add(t));
+  if (/Object\.values\(SHARED_TOPICS\)/.test(expression))
+    Object.values(shared).forEach((t) => read.add(t));
+  for (const [, map, key] of expression.matchAll(/\b(SHARED_TOPICS|TOPICS)\.(\w+)/g))
+    read.add((map === 'TOPICS' ? topics : shared)[key ?? ''] ?? `unknown ${map}.${key}`);
+  return [...read];
+}
+
 /**
  * Consumer groups declared in the services' code (`groupId = '...'` with `topics = ...` in an
- * `EventConsumerHost`), with the service that declares each and the contract topics it reads.
+ * `EventConsumerHost`), with the service that declares each and the topics it reads.
  */
-export function consumerGroupsInCode(
-  allTopics: readonly string[],
-  topicOf: (key: string) => string,
-) {
+export function consumerGroupsInCode() {
   return filesUnder('services', '.ts')
     .filter((path) => !path.endsWith('.spec.ts'))
     .map((path) => ({ service: path.split(/[\\/]/)[1] ?? '', source: readRepoFile(path) }))
@@ -37,11 +61,7 @@ export function consumerGroupsInCode(
     .flatMap(({ service, source }) => {
       const group = /groupId = '([^']+)'/.exec(source)?.[1];
       const topics = /topics = ([^;]+);/.exec(source)?.[1] ?? '';
-      if (!group) return [];
-      const reads = /Object\.values\(TOPICS\)/.test(topics)
-        ? [...allTopics]
-        : [...topics.matchAll(/TOPICS\.(\w+)/g)].map((m) => topicOf(m[1] ?? ''));
-      return [{ service, group, topics: reads }];
+      return group ? [{ service, group, topics: topicsRead(topics) }] : [];
     });
 }
 
