@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { EXAMPLE_IDS, TOPICS, toKafkaHeaders } from '@thc/contracts';
+import { EVENT_TOPICS, EXAMPLE_IDS, SHARED_TOPICS, TOPICS, toKafkaHeaders } from '@thc/contracts';
 import { ensureLocalKeys } from '@thc/auth';
 import { createServiceApp } from '@thc/service-runtime';
 import { Kafka, logLevel } from 'kafkajs';
@@ -45,9 +45,7 @@ export async function benchIngestion(ctx: BenchContext): Promise<void> {
   });
   const admin = kafka.admin();
   await admin.connect();
-  const topics = [TOPICS.scheduling, TOPICS.compliance, TOPICS.sessions, TOPICS.training].map(
-    (t) => `${prefix}${t}`,
-  );
+  const topics = EVENT_TOPICS.map((t) => `${prefix}${t}`);
   await admin.createTopics({
     topics: topics.map((topic) => ({ topic, numPartitions: 3 })),
     waitForLeaders: true,
@@ -185,11 +183,12 @@ async function fill(kafka: Kafka, prefix: string): Promise<void> {
   for (let i = 0; i < events.length; i += 500) {
     const slice = events.slice(i, i + 500);
     await producer.sendBatch({
-      topicMessages: [TOPICS.scheduling, TOPICS.compliance].map((topic) => ({
+      topicMessages: [TOPICS.scheduling, SHARED_TOPICS.phiAccess].map((topic) => ({
         topic: `${prefix}${topic}`,
         messages: slice
           .filter(
-            (e) => (topic === TOPICS.compliance) === (e.type === 'thc.compliance.PhiAccessed.v1'),
+            (e) =>
+              (topic === SHARED_TOPICS.phiAccess) === (e.type === 'thc.compliance.PhiAccessed.v1'),
           )
           .map((e) => ({
             key: e.subject,

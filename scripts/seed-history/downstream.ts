@@ -1,12 +1,15 @@
-import { TOPICS } from '@thc/contracts';
+import { SHARED_TOPICS, TOPICS } from '@thc/contracts';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { HISTORY_CONTEXTS } from './history-agenda';
 import { serviceDatabase } from './seed-history';
 
+/** Every event topic by key: each context's, and PhiAccessed's own (`phiAccess`). */
+const EVENT_TOPIC_OF = { ...TOPICS, ...SHARED_TOPICS };
+
 /** The consumer groups that read the history (by name, or name prefix) and what they read. */
-const GROUPS: readonly (readonly [string, readonly (keyof typeof TOPICS)[]])[] = [
-  ['thc.compliance-audit', ['scheduling', 'sessions', 'training', 'compliance']],
+const GROUPS: readonly (readonly [string, readonly (keyof typeof EVENT_TOPIC_OF)[]])[] = [
+  ['thc.compliance-audit', ['scheduling', 'sessions', 'training', 'compliance', 'phiAccess']],
   ['thc.analytics.visit-metrics.', ['scheduling', 'sessions', 'training', 'compliance']],
   ['thc.analytics', ['scheduling', 'sessions', 'training', 'compliance']],
   ['sessions.appointments', ['scheduling']],
@@ -57,7 +60,7 @@ interface GroupPosition {
   readonly read: number;
 }
 
-/** Messages on the platform's four topics (what their relays have published, ever). */
+/** Messages on the platform's event topics (what their relays have published, ever). */
 export async function messagesOnTopics(kafkaBrokers: string, topicPrefix = ''): Promise<number> {
   const admin = adminOf(kafkaBrokers);
   await admin.connect();
@@ -169,7 +172,7 @@ async function topicEnds(admin: Admin, prefix: string): Promise<{ total: number;
   const existing = new Set(await admin.listTopics());
   const ends: Ends = new Map();
   let total = 0;
-  for (const topic of Object.values(TOPICS).map((t) => `${prefix}${t}`)) {
+  for (const topic of Object.values(EVENT_TOPIC_OF).map((t) => `${prefix}${t}`)) {
     if (!existing.has(topic)) continue;
     const offsets = await admin.fetchTopicOffsets(topic);
     ends.set(
@@ -197,7 +200,9 @@ async function positions(
       name.endsWith('.') ? groupId.startsWith(`${prefix}${name}`) : groupId === `${prefix}${name}`,
     );
     if (!known) continue;
-    const topics = known[1].map((key) => `${prefix}${TOPICS[key]}`).filter((t) => ends.has(t));
+    const topics = known[1]
+      .map((key) => `${prefix}${EVENT_TOPIC_OF[key]}`)
+      .filter((t) => ends.has(t));
     let lag = 0;
     let read = 0;
     for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics }))

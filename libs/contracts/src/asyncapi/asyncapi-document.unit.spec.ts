@@ -9,10 +9,13 @@ const document = buildAsyncApi({ version: '0.0.0-test' });
 const types = allEventDefinitions().map((definition) => [definition.type, definition] as const);
 
 describe('the AsyncAPI document', () => {
-  test.each(types)('lists %s on its topic, sent by its producer', (type, definition) => {
+  test.each(types)('lists %s on its topic, sent by its producers', (type, definition) => {
     const message = document.components.messages[type];
-    const channel = document.channels[definition.context];
-    const operation = document.operations[`${definition.producerService}.send`];
+    const [channelId, channel] =
+      Object.entries(document.channels).find(([, each]) => each.address === definition.topic) ?? [];
+    const operation = Object.values(document.operations).find(
+      (each) => each.channel.$ref === `#/channels/${channelId}`,
+    );
 
     expect(message).toMatchObject({
       name: type,
@@ -30,13 +33,34 @@ describe('the AsyncAPI document', () => {
     });
     expect(channel?.address).toBe(definition.topic);
     expect(channel?.messages[type]).toEqual({ $ref: `#/components/messages/${type}` });
-    expect(operation).toMatchObject({
-      action: 'send',
-      channel: { $ref: `#/channels/${definition.context}` },
-    });
+    expect(operation).toMatchObject({ action: 'send' });
     expect(operation?.messages).toContainEqual({
-      $ref: `#/channels/${definition.context}/messages/${type}`,
+      $ref: `#/channels/${channelId}/messages/${type}`,
     });
+    // The channel names every service that may write it, and no other.
+    for (const source of definition.sources)
+      expect(channel?.description).toContain(source.replace('/thc/', ''));
+  });
+
+  it('keeps the compliance topic to compliance-audit and gives PhiAccessed a channel of its own', () => {
+    expect(document.channels['compliance']?.address).toBe('thc.compliance.v1');
+    expect(document.channels['compliance']?.messages).not.toHaveProperty([
+      'thc.compliance.PhiAccessed.v1',
+    ]);
+    expect(document.operations['compliance-audit.send']?.channel).toEqual({
+      $ref: '#/channels/compliance',
+    });
+    expect(document.channels['compliance-phi-access']).toMatchObject({
+      address: 'thc.compliance.phi-access.v1',
+      messages: {
+        'thc.compliance.PhiAccessed.v1': {
+          $ref: '#/components/messages/thc.compliance.PhiAccessed.v1',
+        },
+      },
+    });
+    expect(Object.keys(document.channels['compliance-phi-access']?.messages ?? {})).toEqual([
+      'thc.compliance.PhiAccessed.v1',
+    ]);
   });
 
   it('is committed as generated (if this fails, run `npm run asyncapi` and commit docs/asyncapi.yaml)', () => {

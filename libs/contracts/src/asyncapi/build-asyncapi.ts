@@ -1,33 +1,53 @@
 import { EVENT_CONTENT_TYPE } from '../cloudevents/cloud-event';
-import type { ContextRegistry } from '../registry/event-definition';
-import { CONTEXT_REGISTRIES, allEventDefinitions } from '../registry/event-registry';
+import { type EventChannel, eventChannels } from '../registry/event-channels';
+import { allEventDefinitions } from '../registry/event-registry';
 import type { AsyncApiChannel, AsyncApiDocument, AsyncApiOperation } from './asyncapi-document';
 import { asyncApiMessage } from './asyncapi-message';
 
 const messageRef = (type: string) => ({ $ref: `#/components/messages/${type}` });
 
-function channel(registry: ContextRegistry): AsyncApiChannel {
+const list = (names: readonly string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+
+function asyncApiChannel(channel: EventChannel): AsyncApiChannel {
+  const writers = channel.contextTopic
+    ? `Produced by the ${list(channel.producers)} service only.`
+    : `Written by the ${list(channel.producers)} services, each for what it records itself; ` +
+      `a topic of its own, so that writing it lets them publish no other ${channel.context} event.`;
   return {
-    address: registry.topic,
-    title: registry.topic,
+    address: channel.topic,
+    title: channel.topic,
     description:
-      `${registry.description} Produced by the ${registry.producer.service} service only. ` +
+      `${channel.description} ${writers} ` +
       'Every stream is keyed by its id, so its events stay in order on one partition.',
     messages: Object.fromEntries(
-      registry.events.map((event) => [event.type, messageRef(event.type)]),
+      channel.events.map((event) => [event.type, messageRef(event.type)]),
     ),
-    bindings: { kafka: { topic: registry.topic, bindingVersion: '0.5.0' } },
+    bindings: { kafka: { topic: channel.topic, bindingVersion: '0.5.0' } },
   };
 }
 
-function sendOperation(registry: ContextRegistry): AsyncApiOperation {
+/** Id of a channel's send operation: `<producer>.send`, `<channel>.send` when several write it. */
+export function sendOperationId(channel: EventChannel): string {
+  return channel.contextTopic ? `${channel.producers[0] ?? ''}.send` : `${channel.id}.send`;
+}
+
+function sendOperation(channel: EventChannel): AsyncApiOperation {
+  const [producer] = channel.producers;
   return {
     action: 'send',
-    channel: { $ref: `#/channels/${registry.context}` },
-    title: `${registry.producer.service} publishes`,
-    summary: `The ${registry.producer.service} service publishes its events from its outbox, at least once.`,
-    messages: registry.events.map((event) => ({
-      $ref: `#/channels/${registry.context}/messages/${event.type}`,
+    channel: { $ref: `#/channels/${channel.id}` },
+    ...(channel.contextTopic
+      ? {
+          title: `${producer} publishes`,
+          summary: `The ${producer} service publishes its events from its outbox, at least once.`,
+        }
+      : {
+          title: `${list(channel.producers)} publish`,
+          summary: `Each of the ${list(channel.producers)} services publishes the events it records from its own outbox, at least once.`,
+        }),
+    messages: channel.events.map((event) => ({
+      $ref: `#/channels/${channel.id}/messages/${event.type}`,
     })),
   };
 }
@@ -38,7 +58,7 @@ function sendOperation(registry: ContextRegistry): AsyncApiOperation {
  * (`npm run asyncapi`) turns it into docs/asyncapi.yaml.
  */
 export function buildAsyncApi(options: { readonly version: string }): AsyncApiDocument {
-  const registries: readonly ContextRegistry[] = Object.values(CONTEXT_REGISTRIES);
+  const channels = eventChannels();
   return {
     asyncapi: '3.0.0',
     info: {
@@ -60,11 +80,9 @@ export function buildAsyncApi(options: { readonly version: string }): AsyncApiDo
         variables: { bootstrap: { default: 'localhost:9092' } },
       },
     },
-    channels: Object.fromEntries(
-      registries.map((registry) => [registry.context, channel(registry)]),
-    ),
+    channels: Object.fromEntries(channels.map((each) => [each.id, asyncApiChannel(each)])),
     operations: Object.fromEntries(
-      registries.map((registry) => [`${registry.producer.service}.send`, sendOperation(registry)]),
+      channels.map((each) => [sendOperationId(each), sendOperation(each)]),
     ),
     components: {
       messages: Object.fromEntries(

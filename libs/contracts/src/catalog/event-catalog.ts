@@ -1,4 +1,4 @@
-import type { ContextRegistry } from '../registry/event-definition';
+import { type EventChannel, eventChannels } from '../registry/event-channels';
 import { CONTEXT_REGISTRIES, eventDefinition } from '../registry/event-registry';
 import { latestTypeOf } from '../versioning/upcast';
 import { type SchemaNode, fieldRows } from './field-summary';
@@ -29,27 +29,37 @@ function eventSection(type: string): string[] {
   ];
 }
 
-function contextSection(registry: ContextRegistry): string[] {
+function writers(channel: EventChannel): string {
+  const registry = CONTEXT_REGISTRIES[channel.context];
+  return channel.contextTopic
+    ? `Produced by the ${registry.producer.service} service (\`ce_source: ${registry.producer.source}\`).`
+    : `Written by the ${channel.producers.join(', ')} services, each for what it records ` +
+        `itself: a topic of its own, so that writing it lets them publish no other ` +
+        `${channel.context} event.`;
+}
+
+function channelSection(channel: EventChannel): string[] {
+  const streams = Object.values(CONTEXT_REGISTRIES[channel.context].streams).filter((stream) =>
+    channel.events.some((event) => event.streamDefinition === stream),
+  );
   return [
-    `## ${registry.context}: \`${registry.topic}\``,
+    `## ${channel.context}: \`${channel.topic}\``,
     '',
-    `${registry.description} Produced by the ${registry.producer.service} service ` +
-      `(\`ce_source: ${registry.producer.source}\`).`,
+    `${channel.description} ${writers(channel)}`,
     '',
     '| stream | key | what it holds |',
     '|---|---|---|',
-    ...Object.values(registry.streams).map(
+    ...streams.map(
       (stream) =>
         `| ${stream.prefix} | \`${stream.prefix}-<${stream.idField}>\` | ${stream.description} |`,
     ),
     '',
-    ...registry.events.flatMap((event) => eventSection(event.type)),
+    ...channel.events.flatMap((event) => eventSection(event.type)),
   ];
 }
 
 /** docs/events.md: the event catalog for people, from the same registry as the AsyncAPI file. */
 export function renderEventCatalog(): string {
-  const registries: readonly ContextRegistry[] = Object.values(CONTEXT_REGISTRIES);
   return [
     '<!-- Generated from libs/contracts by `npm run asyncapi`. Do not edit. -->',
     '',
@@ -59,6 +69,6 @@ export function renderEventCatalog(): string {
       'mode (`ce_*` headers, JSON value, stream id as key); the machine-readable contract, with ' +
       'the full JSON Schemas and examples, is [asyncapi.yaml](asyncapi.yaml).',
     '',
-    ...registries.flatMap(contextSection),
+    ...eventChannels().flatMap(channelSection),
   ].join('\n');
 }

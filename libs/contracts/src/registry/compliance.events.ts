@@ -10,13 +10,16 @@ import { violationResolvedV1 } from './compliance/violation-resolved.event';
 import type { ContextRegistry } from './event-definition';
 import { TOPICS } from './topics';
 
-/** What the compliance-audit service publishes on `thc.compliance.v1`. */
+/**
+ * What the compliance-audit service publishes on `thc.compliance.v1`, and PhiAccessed, which
+ * every service that serves PHI publishes on `thc.compliance.phi-access.v1`.
+ */
 export const complianceRegistry = {
   context: 'compliance',
   topic: TOPICS.compliance,
   producer: { service: 'compliance-audit', source: '/thc/compliance-audit' },
   description:
-    'Patient consent, the PHI-access log, detected compliance violations and audit retention.',
+    'Patient consent, detected compliance violations, disclosures, erasure and audit retention.',
   streams: {
     consent: {
       prefix: 'consent',

@@ -1,5 +1,5 @@
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
-import type { ContextName, TOPICS } from './topics';
+import type { ContextName, SharedTopicName, TOPICS } from './topics';
 
 /** CloudEvents `type` of a platform event: `thc.<context>.<EventName>.v<N>`. */
 export type EventTypeName<C extends ContextName = ContextName> = `thc.${C}.${string}.v${number}`;
@@ -31,10 +31,16 @@ export interface EventDefinition<C extends ContextName = ContextName> {
   /** A valid instance; documentation, an AsyncAPI example and a test fixture at once. */
   readonly example: object;
   /**
-   * Services other than the topic's producer that also write this event type (their
+   * Services other than the context's producer that also write this event type (their
    * `ce_source` values); an event every service records about itself, such as PhiAccessed.
+   * Such an event needs a `topic` of its own: the registry refuses it on the context's topic.
    */
   readonly alsoProducedBy?: readonly `/thc/${string}`[];
+  /**
+   * The topic of an event that other services write too (one of SHARED_TOPICS, named for this
+   * context); by default the context's topic. Their write access then ends at this type.
+   */
+  readonly topic?: SharedTopicName;
 }
 
 /**

@@ -23,19 +23,40 @@ interface TopicContract {
   readonly sources: ReadonlySet<string>;
 }
 
-const TOPIC_CONTRACTS: readonly TopicContract[] = Object.values(CONTEXT_REGISTRIES).map(
-  (registry) => ({
-    context: registry.context,
-    topic: registry.topic,
-    sources: new Set(
-      allEventDefinitions()
-        .filter((definition) => definition.topic === registry.topic)
-        .flatMap((definition) => definition.sources),
-    ),
-  }),
+const TYPE_NAME = /^thc\.([a-z]+)\.([A-Z][A-Za-z0-9]*)\.v[1-9][0-9]*$/;
+
+function topicContract(context: ContextName, topic: string): TopicContract {
+  const sources = allEventDefinitions()
+    .filter((definition) => definition.topic === topic)
+    .flatMap((definition) => definition.sources);
+  return { context, topic, sources: new Set(sources) };
+}
+
+/** Event names (every version) that travel on a topic of their own, such as PhiAccessed. */
+const OWN_TOPIC_OF_NAME = new Map(
+  allEventDefinitions()
+    .filter((definition) => definition.topic !== CONTEXT_REGISTRIES[definition.context].topic)
+    .map((definition) => [`thc.${definition.context}.${definition.name}`, definition] as const),
 );
 
-const TYPE_CONTEXT = /^thc\.([a-z]+)\.[A-Z][A-Za-z0-9]*\.v[1-9][0-9]*$/;
+/** Those topics of their own, each with its context. */
+const OWN_TOPICS = new Map(
+  [...OWN_TOPIC_OF_NAME.values()].map((definition) => [definition.topic, definition.context]),
+);
+
+const TOPIC_CONTRACTS: readonly TopicContract[] = [
+  ...Object.values(CONTEXT_REGISTRIES).map((registry) =>
+    topicContract(registry.context, registry.topic),
+  ),
+  ...[...OWN_TOPICS].map(([topic, context]) => topicContract(context, topic)),
+];
+
+/** The topic an event of this context and name travels on: its own, or its context's. */
+function topicOfName(context: ContextName, name: string): string {
+  return (
+    OWN_TOPIC_OF_NAME.get(`thc.${context}.${name}`)?.topic ?? CONTEXT_REGISTRIES[context].topic
+  );
+}
 
 /** A value the sender chose, safe to echo into a log line or a header: quoted and bounded. */
 function echo(value: string): string {
@@ -48,17 +69,22 @@ function echo(value: string): string {
  * topic that is not a platform topic.
  */
 export function contractTopicOf(deployedTopic: string): string | undefined {
-  return TOPIC_CONTRACTS.find(({ topic }) => deployedTopic.endsWith(topic))?.topic;
+  // The longest name that fits: no contract topic may pass for another that ends like it.
+  return TOPIC_CONTRACTS.map(({ topic }) => topic)
+    .filter((topic) => deployedTopic.endsWith(topic))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 /**
  * Whether an event may be trusted to come from where it claims: a registered type only on its
- * context's topic and only from a source the registry names for it (the topic's producer, or a
- * service listed in `alsoProducedBy`). A type the registry does not know yet (a producer
- * deployed ahead of its consumers) is judged by the topic it arrives on: it must name that
- * topic's context and come from a source that writes on the topic. Without this, anyone able
- * to write to a topic could publish another service's facts (a consent, a credential, a
- * booking). Events on topics outside the platform's contracts are not judged here.
+ * topic and only from a source the registry names for it (the context's producer, or a service
+ * listed in `alsoProducedBy`, whose events travel on a topic of their own). A type the
+ * registry does not know yet (a producer deployed ahead of its consumers) is judged by the
+ * topic it arrives on: it must name that topic's context, travel where its name does (a new
+ * version of PhiAccessed on the PHI-access topic, anything else on the context's topic) and
+ * come from a source that writes on the topic. Without this, anyone able to write to a topic
+ * could publish another service's facts (a consent, a credential, a booking). Events on topics
+ * outside the platform's contracts are not judged here.
  */
 export function provenanceViolation(origin: EventOrigin): ProvenanceViolation | undefined {
   const { type, source, topic } = origin;
@@ -78,10 +104,17 @@ export function provenanceViolation(origin: EventOrigin): ProvenanceViolation | 
     return undefined;
   }
   if (!carried) return undefined;
-  if (TYPE_CONTEXT.exec(type)?.[1] !== carried.context)
+  const [, context, name = ''] = TYPE_NAME.exec(type) ?? [];
+  if (context !== carried.context)
     return {
       reason: 'wrong-topic',
       detail: `type not carried on this topic: ${carried.topic} carries thc.${carried.context}.* types, not ${echo(type)}`,
+    };
+  const home = topicOfName(carried.context, name);
+  if (home !== carried.topic)
+    return {
+      reason: 'wrong-topic',
+      detail: `type not carried on this topic: thc.${carried.context}.${name}.* is published on ${home}, not ${echo(topic)}`,
     };
   if (!carried.sources.has(source))
     return {

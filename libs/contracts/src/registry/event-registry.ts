@@ -8,7 +8,7 @@ import type {
 } from './event-definition';
 import { schedulingRegistry } from './scheduling.events';
 import { sessionsRegistry } from './sessions.events';
-import type { ContextName } from './topics';
+import type { ContextName, SharedTopicName, TopicName } from './topics';
 import { trainingRegistry } from './training.events';
 
 /** Every context's registry; the mapped type makes leaving a context out a compile error. */
@@ -32,12 +32,13 @@ export type PlatformEvent = {
 }[EventType];
 
 /** A definition with what its context adds: where it is published and how it is keyed. */
-export interface RegisteredEvent extends EventDefinition {
+export interface RegisteredEvent extends Omit<EventDefinition, 'topic'> {
   readonly context: ContextName;
   readonly name: string;
   readonly version: number;
-  readonly topic: string;
-  /** `ce_source` of the topic's producer. */
+  /** Where it is published: its own topic when it has one, else its context's. */
+  readonly topic: TopicName | SharedTopicName;
+  /** `ce_source` of the context's producer. */
   readonly source: string;
   /** Every `ce_source` an event of this type may carry: the producer's, then any others. */
   readonly sources: readonly string[];
@@ -57,12 +58,19 @@ function register(registry: ContextRegistry): RegisteredEvent[] {
     }
     if (!streamDefinition)
       throw new Error(`${definition.type}: unknown stream ${definition.stream}`);
+    const topic = definition.topic ?? registry.topic;
+    if (!topic.startsWith(`thc.${registry.context}.`))
+      throw new Error(`${definition.type}: ${topic} is not a topic of ${registry.context}`);
+    // Kafka grants writes per topic: other producers on the context's topic could state any
+    // of the context's facts under the producer's name.
+    if (definition.alsoProducedBy?.length && topic === registry.topic)
+      throw new Error(`${definition.type}: other producers need a topic of its own`);
     return {
       ...definition,
       context: registry.context,
       name,
       version: Number(version),
-      topic: registry.topic,
+      topic,
       source: registry.producer.source,
       sources: [registry.producer.source, ...(definition.alsoProducedBy ?? [])],
       producerService: registry.producer.service,

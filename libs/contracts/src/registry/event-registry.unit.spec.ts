@@ -9,7 +9,7 @@ import {
   streamIdOf,
 } from './event-registry';
 import { streamKeyPattern } from './stream-key';
-import { TOPICS } from './topics';
+import { SHARED_TOPICS, TOPICS } from './topics';
 
 const definitions = allEventDefinitions().map(
   (definition) => [definition.type, definition] as const,
@@ -26,7 +26,44 @@ describe('the event registry', () => {
 
   test.each(definitions)('%s is named thc.<context>.<EventName>.v<N>', (type, definition) => {
     expect(type).toBe(`thc.${definition.context}.${definition.name}.v${definition.version}`);
-    expect(definition.topic).toBe(TOPICS[definition.context]);
+    expect(definition.topic).toMatch(new RegExp(`^thc\\.${definition.context}\\.`));
+  });
+
+  // Kafka grants writes per topic: a service that may write one compliance type on the
+  // compliance topic may write a consent there as well, under compliance-audit's name.
+  test.each(definitions)(
+    '%s: on its context topic only when its producer alone writes it',
+    (_type, definition) => {
+      const alone = definition.sources.length === 1;
+      const namesOnTopic = new Set(
+        allEventDefinitions()
+          .filter((other) => other.topic === definition.topic)
+          .map((other) => other.name),
+      );
+      expect({ alone, onContextTopic: definition.topic === TOPICS[definition.context] }).toEqual({
+        alone,
+        onContextTopic: alone,
+      });
+      // A topic of its own carries that one event (any version): nothing else to forge there.
+      if (!alone) expect([...namesOnTopic]).toEqual([definition.name]);
+    },
+  );
+
+  it('carries PhiAccessed, which every service that serves PHI records, on a topic of its own', () => {
+    expect(eventDefinition('thc.compliance.PhiAccessed.v1')).toMatchObject({
+      topic: SHARED_TOPICS.phiAccess,
+      sources: [
+        '/thc/compliance-audit',
+        '/thc/scheduling',
+        '/thc/sessions',
+        '/thc/training',
+        '/thc/analytics',
+      ],
+    });
+    const onCompliance = allEventDefinitions().filter((d) => d.topic === TOPICS.compliance);
+    expect(new Set(onCompliance.flatMap((d) => d.sources))).toEqual(
+      new Set(['/thc/compliance-audit']),
+    );
   });
 
   test.each(definitions)('%s: its example is valid against its schema', (type, definition) => {

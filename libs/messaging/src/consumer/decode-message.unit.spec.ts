@@ -1,8 +1,9 @@
-import { eventDefinition, toKafkaHeaders, TOPICS } from '@thc/contracts';
+import { eventDefinition, SHARED_TOPICS, toKafkaHeaders, TOPICS } from '@thc/contracts';
 import { KafkaMessage } from 'kafkajs';
 import { decodeMessage } from './decode-message';
 
 const GRANTED = 'thc.compliance.ConsentGranted.v1';
+const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
 
 function message(type: string, source: string, time = '2026-11-27T10:00:00.000Z'): KafkaMessage {
   return {
@@ -52,6 +53,31 @@ describe('decoding a consumed message checks where it came from', () => {
 
   it('refuses a consent carried on the scheduling topic, even from its producer', () => {
     const decoded = decodeMessage(TOPICS.scheduling, 0, message(GRANTED, '/thc/compliance-audit'));
+    expect(decoded).toMatchObject({
+      ok: false,
+      error: { name: 'ProvenanceViolationError', reason: 'wrong-topic' },
+    });
+  });
+
+  it('hands on a PHI read that scheduling recorded, on the PHI-access topic', () => {
+    const decoded = decodeMessage(
+      `ns-${SHARED_TOPICS.phiAccess}`,
+      0,
+      message(PHI_ACCESSED, '/thc/scheduling'),
+    );
+    expect(decoded).toMatchObject({ ok: true, event: { type: PHI_ACCESSED } });
+  });
+
+  it.each([
+    ['a PHI read on the compliance topic', TOPICS.compliance, PHI_ACCESSED, '/thc/scheduling'],
+    [
+      'a consent on the PHI-access topic',
+      SHARED_TOPICS.phiAccess,
+      GRANTED,
+      '/thc/compliance-audit',
+    ],
+  ])('refuses %s, the topic a PHI-serving pod may write', (_, topic, type, source) => {
+    const decoded = decodeMessage(`ns-${topic}`, 0, message(type, source));
     expect(decoded).toMatchObject({
       ok: false,
       error: { name: 'ProvenanceViolationError', reason: 'wrong-topic' },

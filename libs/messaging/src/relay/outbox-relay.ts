@@ -11,9 +11,9 @@ export interface OutboxRelayOptions {
   readonly source: string;
   readonly topic: string;
   /**
-   * Topic of one event type; default `topic`. An event whose contract belongs to another
-   * context (PhiAccessed, owned by compliance) goes to that context's topic, so consumers find
-   * each contract on one channel whoever produced it.
+   * Topic of one event type; default `topic`. An event whose contract names a topic of its own
+   * (PhiAccessed, on compliance's PHI-access topic) goes there, so consumers find each contract
+   * on one channel whoever produced it, and its producers need no write on the context's topic.
    */
   readonly topicFor?: (eventType: string) => string;
   /** Names the lease and the metric series; relays of one outbox share it. Default: the topic. */

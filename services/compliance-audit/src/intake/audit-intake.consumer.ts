@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { eventDefinition, TOPICS, validateEvent } from '@thc/contracts';
+import { EVENT_TOPICS, eventDefinition, validateEvent } from '@thc/contracts';
 import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
 import { Kafka } from 'kafkajs';
 import { AuditIntake } from './audit-intake';
 
 /**
- * Reads every context's topic into the audit trail. The consumer runtime has already refused
+ * Reads every event topic into the audit trail: each context's, and the PHI-access topic every
+ * service that serves PHI writes its reads to. The consumer runtime has already refused
  * any event not from its type's producer or on the wrong topic. Known event types must match
  * their contract; a type this service does not know yet is neither dead-lettered nor read: it
  * is quarantined and chained by id, type and source (see AuditIntake), so a producer's new
@@ -15,7 +16,7 @@ import { AuditIntake } from './audit-intake';
 @Injectable()
 export class AuditIntakeConsumer extends EventConsumerHost {
   protected readonly groupId = 'thc.compliance-audit';
-  protected readonly topics = Object.values(TOPICS);
+  protected readonly topics = EVENT_TOPICS;
   protected override readonly tuning = { lagRefreshMs: 0 };
 
   constructor(

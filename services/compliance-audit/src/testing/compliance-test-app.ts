@@ -3,7 +3,7 @@ import {
   allEventDefinitions,
   CONTEXT_REGISTRIES,
   ContextName,
-  TOPICS,
+  EVENT_TOPICS,
   toKafkaHeaders,
 } from '@thc/contracts';
 import { createServiceApp } from '@thc/service-runtime';
@@ -35,7 +35,7 @@ export function complianceTestEnv(ns: Namespace, overrides: Record<string, strin
 }
 
 export async function createComplianceTopics(ns: Namespace): Promise<void> {
-  await ns.createTopics(Object.values(TOPICS).map((topic) => ns.topic(topic)));
+  await ns.createTopics(EVENT_TOPICS.map((topic) => ns.topic(topic)));
 }
 
 /** The whole service (consumer and outbox relay included) on a free port. */

@@ -3,6 +3,7 @@ import { userRole } from '../../schemas/actor.schema';
 import { dateTime, serviceName, uuid } from '../../schemas/common-fields.schema';
 import type { EventData, EventDefinition } from '../event-definition';
 import { EXAMPLE_IDS as ids } from '../example-ids';
+import { SHARED_TOPICS } from '../topics';
 
 const schema = {
   type: 'object',
@@ -61,6 +62,8 @@ export const phiAccessedV1 = {
   summary: "Someone read a patient's data: who, in which role, what, why and when.",
   schema,
   example,
-  // Each service records the reads it serves in its own store and relays them itself.
+  // Each service records the reads it serves in its own store and relays them itself, on a
+  // topic of their own: writing it lets those services state no consent or violation.
   alsoProducedBy: ['/thc/scheduling', '/thc/sessions', '/thc/training', '/thc/analytics'],
+  topic: SHARED_TOPICS.phiAccess,
 } as const satisfies EventDefinition<'compliance'>;
