@@ -1,4 +1,11 @@
-import { allEventDefinitions, AUDIT_HEADS_TOPIC, deadLetterTopic, TOPICS } from '@thc/contracts';
+import {
+  allEventDefinitions,
+  AUDIT_HEADS_TOPIC,
+  deadLetterTopic,
+  EVENT_TOPICS,
+  SHARED_TOPICS,
+  TOPICS,
+} from '@thc/contracts';
 import { buildAndValidate, ValidationRun } from './support/built-manifests';
 import { KafkaAclRule, kafkaAllows } from './support/kafka-authorizer';
 import { literalEnv, secretEnv } from './support/pod-credentials';
@@ -9,9 +16,7 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const OVERLAYS = ['dev', 'prod'];
 const SERVICES = ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'];
 // Every topic events travel on: each context's, and those of types several services write.
-const CONTRACT_TOPICS: readonly string[] = [
-  ...new Set([...Object.values(TOPICS), ...allEventDefinitions().map((d) => d.topic)]),
-];
+const CONTRACT_TOPICS: readonly string[] = EVENT_TOPICS;
 const GROUPS = consumerGroupsInCode();
 /**
  * Consumer groups named at run time (`names.group(\`<prefix>${...}\`)`), such as the versions of
@@ -103,6 +108,26 @@ describe('every service is its own Kafka user, allowed what the contracts regist
       ),
     )('a compromised %s pod cannot publish forged events on %s', (service, topic) => {
       expect(kafkaAllows(acls(service), 'Write', 'topic', topic)).toBe(false);
+    });
+
+    it('only compliance-audit writes thc.compliance.v1: a compromised pod of a service that serves PHI can write its PHI reads, but no consent or violation under compliance-audit’s name', () => {
+      expect(
+        SERVICES.filter((service) =>
+          kafkaAllows(acls(service), 'Write', 'topic', TOPICS.compliance),
+        ),
+      ).toEqual(['compliance-audit']);
+      // Each service relays the reads it serves itself, to the topic of PhiAccessed alone.
+      expect(
+        SERVICES.filter((service) =>
+          kafkaAllows(acls(service), 'Write', 'topic', SHARED_TOPICS.phiAccess),
+        ),
+      ).toEqual(SERVICES);
+      // The audit trail reads it; no other consumer needs who read which patient's data.
+      expect(
+        SERVICES.filter((service) =>
+          kafkaAllows(acls(service), 'Read', 'topic', SHARED_TOPICS.phiAccess),
+        ),
+      ).toEqual(['compliance-audit']);
     });
 
     it('only compliance-audit publishes the audit chain’s signed heads: a compromised pod elsewhere cannot forge a head to cover a rewritten trail', () => {
