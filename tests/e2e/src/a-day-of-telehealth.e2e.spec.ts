@@ -218,7 +218,7 @@ describe('a day of a telehealth program, through the public APIs only', () => {
     const due = ledger.untouched().filter((visit) => visit.start.getTime() < dayAhead);
     expect(due.length).toBeGreaterThan(0);
     expect(due.filter((visit) => !reminded.has(visit.appointmentId))).toEqual([]);
-    for (const topic of ['scheduling', 'training', 'compliance'])
+    for (const topic of ['scheduling', 'training', 'compliance', 'compliance.phi-access'])
       expect(audit.byTopic[`${ns.topicPrefix}thc.${topic}.v1`]).toBeGreaterThan(0);
   });
 });

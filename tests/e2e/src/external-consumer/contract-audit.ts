@@ -77,6 +77,9 @@ export async function auditTopics(options: {
           let payload: unknown;
           if (!published) problems.push(`${where}: type not in the published contract`);
           else {
+            // Each type arrives only on the channels that list it (PhiAccessed on its own).
+            if (!published.topics.some((address) => topic === `${options.topicPrefix}${address}`))
+              problems.push(`${where}: type not published on this topic`);
             if (!published.headers(headers))
               problems.push(`${where}: headers ${JSON.stringify(published.headers.errors)}`);
             try {

@@ -12,6 +12,8 @@ import { parse } from 'yaml';
 export interface PublishedMessage {
   readonly headers: ValidateFunction;
   readonly payload: ValidateFunction;
+  /** Topic addresses of the channels that list the message: where it may arrive. */
+  readonly topics: readonly string[];
 }
 
 export interface PublishedContract {
@@ -21,7 +23,7 @@ export interface PublishedContract {
 }
 
 interface AsyncApiDocument {
-  channels: Record<string, { address: string }>;
+  channels: Record<string, { address: string; messages: Record<string, { $ref: string }> }>;
   components: { messages: Record<string, { headers: object; payload: object }> };
 }
 
@@ -32,11 +34,19 @@ export function loadPublishedContract(root: string): PublishedContract {
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   const messages = new Map<string, PublishedMessage>();
+  const channels = Object.values(document.channels);
   for (const [type, message] of Object.entries(document.components.messages)) {
     messages.set(type, {
       headers: ajv.compile(message.headers),
       payload: ajv.compile(message.payload),
+      topics: channels
+        .filter((channel) =>
+          Object.values(channel.messages).some(
+            ({ $ref }) => $ref === `#/components/messages/${type}`,
+          ),
+        )
+        .map((channel) => channel.address),
     });
   }
-  return { topics: Object.values(document.channels).map((c) => c.address), messages };
+  return { topics: channels.map((c) => c.address), messages };
 }
