@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { TOPICS } from '@thc/contracts';
+import { SHARED_TOPICS, TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { createServiceApp } from '@thc/service-runtime';
 import {
@@ -35,9 +35,13 @@ describe('PHI never leaks into logs, spans, stored events or Kafka messages', ()
       SCHEDULING_REQUIRE_CREDENTIAL: 'false',
     });
     await ns.createTopics(
-      [TOPICS.scheduling, TOPICS.compliance, TOPICS.training, TOPICS.sessions].map((t) =>
-        ns.topic(t),
-      ),
+      [
+        TOPICS.scheduling,
+        TOPICS.compliance,
+        TOPICS.training,
+        TOPICS.sessions,
+        SHARED_TOPICS.phiAccess,
+      ].map((t) => ns.topic(t)),
     );
     telemetry = captureTelemetry();
   });
@@ -118,7 +122,11 @@ describe('PHI never leaks into logs, spans, stored events or Kafka messages', ()
       await eventually(async () =>
         expect(await store.model.countDocuments({ pending: true })).toBe(0),
       );
-      const messages = await readTopics(ns, [TOPICS.scheduling, TOPICS.compliance]);
+      const messages = await readTopics(ns, [
+        TOPICS.scheduling,
+        TOPICS.compliance,
+        SHARED_TOPICS.phiAccess,
+      ]);
       expect(messages).toContain('AppointmentCancelled');
       expect(messages).toContain('PhiAccessed');
 

@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { eventDefinition, TOPICS, toKafkaHeaders } from '@thc/contracts';
+import {
+  EVENT_TOPICS,
+  eventDefinition,
+  SHARED_TOPICS,
+  TOPICS,
+  toKafkaHeaders,
+} from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { eventually, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
@@ -26,7 +32,7 @@ describe('round trip through Kafka and MongoDB', () => {
   beforeAll(async () => {
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    await ns.createTopics(Object.values(TOPICS).map((t) => ns.topic(t)));
+    await ns.createTopics(EVENT_TOPICS.map((t) => ns.topic(t)));
     scheduling = await NestFactory.create(SchedulingModule, { logger: ['error', 'warn'] });
     analytics = await NestFactory.create(AnalyticsModule, { logger: ['error', 'warn'] });
     await Promise.all([scheduling.init(), analytics.init()]);
@@ -90,7 +96,7 @@ describe('round trip through Kafka and MongoDB', () => {
     expect(await tally.countOf(BOOKED, day)).toBe(1);
   });
 
-  it("routes an event to its contract's topic: a PhiAccessed recorded by scheduling goes to thc.compliance.v1", async () => {
+  it("routes an event to its contract's topic: a PhiAccessed recorded by scheduling goes to thc.compliance.phi-access.v1, never to thc.compliance.v1", async () => {
     const store = scheduling.get(MongoEventStore);
     const access: Record<string, unknown> = {
       ...(eventDefinition(PHI_ACCESSED)!.example as Record<string, unknown>),
@@ -101,12 +107,16 @@ describe('round trip through Kafka and MongoDB', () => {
     ]);
 
     const consumer = ns.kafka().consumer({ groupId: ns.group('compliance-reader') });
-    const seen: { type?: string; source?: string; accessId?: unknown }[] = [];
+    const seen: { topic: string; type?: string; source?: string; accessId?: unknown }[] = [];
     await consumer.connect();
-    await consumer.subscribe({ topic: ns.topic(TOPICS.compliance), fromBeginning: true });
+    await consumer.subscribe({
+      topics: [ns.topic(SHARED_TOPICS.phiAccess), ns.topic(TOPICS.compliance)],
+      fromBeginning: true,
+    });
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: async ({ topic, message }) => {
         seen.push({
+          topic,
           type: message.headers?.['ce_type']?.toString(),
           source: message.headers?.['ce_source']?.toString(),
           accessId: (JSON.parse(message.value!.toString()) as Record<string, unknown>)['accessId'],
@@ -116,11 +126,14 @@ describe('round trip through Kafka and MongoDB', () => {
     try {
       await eventually(async () =>
         expect(seen).toContainEqual({
+          topic: ns.topic(SHARED_TOPICS.phiAccess),
           type: PHI_ACCESSED,
           source: '/thc/scheduling',
           accessId: access['accessId'],
         }),
       );
+      // Scheduling writes nothing on compliance-audit's own topic.
+      expect(seen.filter(({ topic }) => topic === ns.topic(TOPICS.compliance))).toEqual([]);
     } finally {
       await consumer.disconnect();
     }
