@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { freePortBlock } from './free-port-block';
 import { builtEntryPoint, PLATFORM_SERVICES, PlatformService } from './platform-services';
@@ -54,7 +54,7 @@ export class RunningPlatform {
 
   /** Builds the services if their entry points are missing, provisions topics, starts all five. */
   async start(): Promise<void> {
-    this.buildIfMissing();
+    this.build();
     this.provisionTopics();
     this.basePort ??= await freePortBlock(PLATFORM_SERVICES.length);
     mkdirSync(this.options.logDir, { recursive: true });
@@ -176,9 +176,9 @@ export class RunningPlatform {
     });
   }
 
-  private buildIfMissing(): void {
-    const { root } = this.options;
-    if (PLATFORM_SERVICES.every((name) => existsSync(join(root, builtEntryPoint(name))))) return;
+  // Always asks Nx: it rebuilds what changed and answers from its cache otherwise. Building
+  // only when the output was missing ran a stale build after every code change.
+  private build(): void {
     this.runTool('nx', [
       'run-many',
       '-t',
