@@ -1,0 +1,134 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { eventDefinition, SHARED_TOPICS, toKafkaHeaders, TOPICS } from '@thc/contracts';
+import { eventually, TestNamespace } from '@thc/testing';
+import { Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
+import {
+  complianceTestEnv,
+  createComplianceTopics,
+  startComplianceApp,
+} from '../testing/compliance-test-app';
+import { DeadLetterReader } from './dead-letters.testing';
+
+const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
+const CONSENT_GRANTED = 'thc.compliance.ConsentGranted.v1';
+
+/**
+ * A service that serves PHI relays its reads to the trail on the PHI-access topic, and may
+ * write there only. What a compromised pod of it writes on compliance-audit's own topic, under
+ * whatever name, must not reach the trail (its Kafka user cannot write there either: tests/deploy).
+ */
+describe('audit intake of what a service that serves PHI writes', () => {
+  const ns = new TestNamespace('audit-phi-topic');
+  let app: NestExpressApplication;
+  let producer: Producer;
+  let entries: AuditTrailCollections['entries'];
+  let complianceLetters: DeadLetterReader;
+  const patientId = randomUUID();
+
+  beforeAll(async () => {
+    complianceTestEnv(ns);
+    await createComplianceTopics(ns);
+    ({ app } = await startComplianceApp());
+    entries = app.get(AuditTrailCollections).entries;
+    producer = ns.kafka().producer();
+    await producer.connect();
+    complianceLetters = new DeadLetterReader(
+      ns.kafka(),
+      { topic: ns.topic(TOPICS.compliance), group: `${ns.topicPrefix}thc.compliance-audit` },
+      ns.group('operator'),
+    );
+    ns.topic(complianceLetters.topic.slice(ns.topicPrefix.length)); // cleaned up with the namespace
+    await complianceLetters.start();
+  }, 180_000);
+
+  afterAll(async () => {
+    await complianceLetters?.stop();
+    await producer?.disconnect();
+    await app?.close();
+    await ns.dispose();
+  }, 180_000);
+
+  /** Writes a message straight to a topic, as a pod holding that service's credential would. */
+  async function produce(topic: string, type: string, source: string, data: object, key: string) {
+    const id = randomUUID();
+    await producer.send({
+      topic: ns.topic(topic),
+      messages: [
+        {
+          key,
+          value: JSON.stringify(data),
+          headers: toKafkaHeaders({
+            id,
+            source,
+            type,
+            subject: key,
+            time: new Date().toISOString(),
+          }),
+        },
+      ],
+    });
+    return id;
+  }
+
+  const example = (type: string) => eventDefinition(type)?.example as Record<string, unknown>;
+
+  it('chains the PHI reads scheduling relays on the PHI-access topic, under its name', async () => {
+    const read = { ...example(PHI_ACCESSED), accessId: randomUUID(), patientId };
+    const id = await produce(
+      SHARED_TOPICS.phiAccess,
+      PHI_ACCESSED,
+      '/thc/scheduling',
+      read,
+      `phi-access-${patientId}`,
+    );
+
+    await eventually(async () =>
+      expect(await entries.findOne({ eventId: id })).toMatchObject({
+        type: PHI_ACCESSED,
+        source: '/thc/scheduling',
+      }),
+    );
+  });
+
+  it.each([
+    [
+      'a PHI read',
+      PHI_ACCESSED,
+      { ...example(PHI_ACCESSED), patientId },
+      'type not carried on this topic',
+    ],
+    [
+      'a compliance type the trail does not know yet',
+      'thc.compliance.ConsentWaived.v1',
+      { patientId, waivedAt: new Date().toISOString() },
+      'wrong source for topic',
+    ],
+  ])(
+    '%s that scheduling writes on the compliance topic is dead-lettered and kept out of the trail',
+    async (_, type, data, reason) => {
+      const key = `consent-${patientId}`;
+      const forged = await produce(TOPICS.compliance, type, '/thc/scheduling', data, key);
+      // A genuine consent behind it on the same partition: once it is in the trail, the forged
+      // message was handled.
+      const marker = await produce(
+        TOPICS.compliance,
+        CONSENT_GRANTED,
+        '/thc/compliance-audit',
+        { ...example(CONSENT_GRANTED), patientId },
+        key,
+      );
+      await eventually(async () =>
+        expect(await entries.findOne({ eventId: marker })).not.toBeNull(),
+      );
+
+      expect(await entries.findOne({ eventId: forged })).toBeNull();
+      await eventually(async () => expect(complianceLetters.of(forged)).toBeDefined());
+      expect(complianceLetters.of(forged)?.headers).toMatchObject({
+        'thc-dlq-error-type': 'ProvenanceViolationError',
+        'thc-dlq-error': expect.stringContaining(reason),
+      });
+    },
+  );
+});
