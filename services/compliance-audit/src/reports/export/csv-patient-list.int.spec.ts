@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { toKafkaHeaders } from '@thc/contracts';
+import { SHARED_TOPICS, toKafkaHeaders } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
@@ -49,7 +49,7 @@ describe('the CSV audit download records the patients of its rows', () => {
     const eventId = randomUUID();
     const at = '2026-03-02T14:11:30Z';
     await producer.send({
-      topic: ns.topic('thc.compliance.v1'),
+      topic: ns.topic(SHARED_TOPICS.phiAccess),
       messages: [
         {
           key: `phi-access-${patientId}`,
