@@ -3,24 +3,36 @@ import { Principal } from './principal';
 export type PatientAccessDecision =
   { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
 
-/** A provider's care relationship with a patient as a service knows it: their last visit's end. */
-export interface CareRelationship {
-  readonly lastVisitEnd: string;
+/** One visit that joins a provider to a patient, as the service holding it knows it. */
+export interface CareVisit {
+  /** When the visit ends (or ended). */
+  readonly end: string;
+  /** When it was cancelled: a visit that never happened opens nothing after that. */
+  readonly cancelledAt?: string;
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * Whether a care relationship still opens the patient's records at `at`: until `daysAfterVisit`
- * days after the end of the last visit (a visit still ahead keeps it open). Care ends; access
- * that followed it forever would outlive every reason for it.
+ * Whether a provider's visits with a patient still open the patient's records at `at`: each
+ * visit from its booking until `daysAfterVisit` days after its end (a visit still ahead keeps
+ * them open), and a cancelled one only until it was cancelled, so booking and cancelling a
+ * visit buys no months of access. Care ends; access that followed it forever would outlive
+ * every reason for it. The one rule every list and single-record read of a provider applies.
  */
 export function careIsCurrent(
-  care: CareRelationship | null | undefined,
+  visits: readonly CareVisit[],
   at: Date,
   daysAfterVisit: number,
 ): boolean {
-  if (!care) return false;
-  const end = Date.parse(care.lastVisitEnd);
-  return !Number.isNaN(end) && at.getTime() <= end + daysAfterVisit * 86_400_000;
+  const t = at.getTime();
+  return visits.some((visit) => {
+    const after = Date.parse(visit.end) + daysAfterVisit * DAY_MS;
+    const until =
+      visit.cancelledAt === undefined ? after : Math.min(Date.parse(visit.cancelledAt), after);
+    // A date that does not parse gives NaN, and so no care.
+    return t <= until;
+  });
 }
 
 /**

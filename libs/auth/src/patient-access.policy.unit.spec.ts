@@ -35,7 +35,7 @@ describe('who may reach a patient record', () => {
 });
 
 describe("a provider's care relationship ends after the care window", () => {
-  const lastVisit = { lastVisitEnd: '2026-03-09T13:30:00Z' };
+  const lastVisit = { end: '2026-03-09T13:30:00Z' };
 
   test.each<[string, string, boolean]>([
     ['before the visit (it is booked)', '2026-03-01T09:00:00Z', true],
@@ -44,12 +44,33 @@ describe("a provider's care relationship ends after the care window", () => {
     ['a minute after the window closed', '2026-06-07T13:31:00Z', false],
     ['a year later', '2027-03-09T13:30:00Z', false],
   ])('%s: %s', (_, at, current) => {
-    expect(careIsCurrent(lastVisit, new Date(at), 90)).toBe(current);
+    expect(careIsCurrent([lastVisit], new Date(at), 90)).toBe(current);
   });
 
   it('gives nothing without a visit, or with a window of 0 days once the visit ended', () => {
-    expect(careIsCurrent(null, new Date('2026-03-09T00:00:00Z'), 90)).toBe(false);
-    expect(careIsCurrent(lastVisit, new Date('2026-03-09T13:31:00Z'), 0)).toBe(false);
+    expect(careIsCurrent([], new Date('2026-03-09T00:00:00Z'), 90)).toBe(false);
+    expect(careIsCurrent([lastVisit], new Date('2026-03-09T13:31:00Z'), 0)).toBe(false);
+  });
+
+  it('counts from the latest of several visits', () => {
+    const older = { end: '2025-01-10T10:00:00Z' };
+    expect(careIsCurrent([older, lastVisit], new Date('2026-06-01T00:00:00Z'), 90)).toBe(true);
+    expect(careIsCurrent([older], new Date('2026-06-01T00:00:00Z'), 90)).toBe(false);
+  });
+
+  test.each<[string, string, boolean]>([
+    ['before it was cancelled', '2026-03-01T09:00:00Z', true],
+    ['a minute after it was cancelled', '2026-03-02T08:01:00Z', false],
+    ['after the visit would have been', '2026-03-20T00:00:00Z', false],
+  ])('a cancelled visit opens the records only until it was cancelled: %s', (_, at, current) => {
+    const cancelled = { ...lastVisit, cancelledAt: '2026-03-02T08:00:00Z' };
+    expect(careIsCurrent([cancelled], new Date(at), 90)).toBe(current);
+  });
+
+  it('gives nothing for a visit whose dates do not parse', () => {
+    expect(careIsCurrent([{ end: 'soon' }], new Date('2026-03-01T00:00:00Z'), 90)).toBe(false);
+    const garbled = { ...lastVisit, cancelledAt: 'never' };
+    expect(careIsCurrent([garbled], new Date('2026-03-01T00:00:00Z'), 90)).toBe(false);
   });
 
   it('reads the window from CARE_RELATIONSHIP_DAYS, 90 days when unset, and refuses nonsense', () => {

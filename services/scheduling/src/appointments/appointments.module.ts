@@ -27,6 +27,7 @@ import { LogReminderDelivery, REMINDER_DELIVERY } from './reminders/reminder-del
 import { ReminderScheduler } from './reminders/reminder.scheduler';
 import { AppointmentRepository } from './shared/appointment.repository';
 import { AppointmentViews } from './shared/appointment-views.store';
+import { ProviderCare } from './shared/provider-care';
 import { createReasonSealer, REASON_SEALER } from './shared/reason-sealer';
 import { AvailabilitySlotPolicy } from './slot-policy/availability.slot-policy';
 import { SLOT_POLICY } from './slot-policy/slot-policy.port';
@@ -54,6 +55,7 @@ const commandHandlers = [
 const infrastructure = [
   AppointmentRepository,
   AppointmentViews,
+  ProviderCare,
   ReminderContacts,
   { provide: REMINDER_DELIVERY, useClass: LogReminderDelivery },
   BookingLedger,

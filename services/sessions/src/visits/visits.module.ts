@@ -26,6 +26,7 @@ import { IssueQueue } from './troubleshooting/issue-queue.projection';
 import { TroubleshootingController } from './troubleshooting/troubleshooting.controller';
 import { TroubleshootingHandler } from './troubleshooting/troubleshooting.handler';
 import { createTextSealer, TEXT_SEALER } from './shared/text-sealer';
+import { ProviderCare } from './shared/provider-care';
 import { SessionRepository } from './shared/session.repository';
 import { SessionViews } from './shared/session-views.store';
 import { SignedRoomVideoPlatform } from './video/signed-room.video-platform';
@@ -54,7 +55,7 @@ const commandHandlers = [
   TroubleshootingHandler,
 ];
 
-const queries = [WaitingRoom, TelehealthConsents, IssueQueue];
+const queries = [WaitingRoom, TelehealthConsents, IssueQueue, ProviderCare];
 
 const platformMonitoring = [PlatformMonitor, PlatformMonitorStore];
 

@@ -5,7 +5,11 @@ import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { AppointmentPhiRead } from '../shared/appointment-phi-read';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
-import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT, NOT_YOURS } from '../shared/appointment.docs';
+import {
+  APPOINTMENT_PHI,
+  NO_SUCH_APPOINTMENT,
+  NOT_YOURS_OR_CARE_ENDED,
+} from '../shared/appointment.docs';
 import { AppointmentViews } from '../shared/appointment-views.store';
 import { asHttp } from '../shared/http-errors';
 import { scheduledOrFail } from '../shared/scheduled-or-fail';
@@ -34,7 +38,7 @@ export class CancelAppointmentController {
     phi: `the appointment: ${APPOINTMENT_PHI}`,
     errors: {
       400: invalidInputDoc({ ids: ['id'], body: true, purposeOfUse: true }),
-      403: NOT_YOURS,
+      403: NOT_YOURS_OR_CARE_ENDED,
       404: NO_SUCH_APPOINTMENT,
       409: "The appointment is not booked (already cancelled, or the visit took place or was missed), it changed at the same time, or the patient's records were erased.",
     },

@@ -7,6 +7,7 @@ import { BookingLedger } from '../ledger/booking-ledger';
 import { actorOf } from '../shared/actor';
 import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
 import { AppointmentRepository } from '../shared/appointment.repository';
+import { ProviderCare } from '../shared/provider-care';
 import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
 import { scheduledOrFail } from '../shared/scheduled-or-fail';
 import { WaitlistOffers } from '../../waitlist/offer-freed-slot/waitlist-offers';
@@ -26,6 +27,7 @@ export class CancelAppointmentHandler {
     @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly waitlist: WaitlistOffers,
+    private readonly care: ProviderCare,
   ) {}
 
   async execute(
@@ -36,6 +38,8 @@ export class CancelAppointmentHandler {
     const now = this.clock();
     const before = await this.appointments.load(appointmentId);
     const current = ensureAppointmentAccess(principal, before.state, READ_ACCESS);
+    // The answer is the whole appointment: a provider past the care window gets none of it.
+    await this.care.ensureCurrent(principal, current);
     const reason = input.reason
       ? await this.sealer.seal(current.patientId, input.reason)
       : undefined;

@@ -3,10 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import { NO_SUCH_APPOINTMENT, NOT_YOURS } from '../shared/appointment.docs';
+import { NO_SUCH_APPOINTMENT, NOT_YOURS_OR_CARE_ENDED } from '../shared/appointment.docs';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
 import { AppointmentViews } from '../shared/appointment-views.store';
+import { ProviderCare } from '../shared/provider-care';
 import { FhirAppointment, toFhirAppointment } from './fhir-appointment';
 
 const patientOf = (response: unknown): string[] =>
@@ -23,6 +24,7 @@ export class FhirAppointmentController {
   constructor(
     private readonly appointments: AppointmentRepository,
     private readonly views: AppointmentViews,
+    private readonly care: ProviderCare,
   ) {}
 
   @Get('Appointment/:id')
@@ -36,12 +38,12 @@ export class FhirAppointmentController {
   @ApiUseCase({
     summary: 'Read an appointment as a FHIR R4 Appointment',
     description:
-      'The appointment as a FHIR R4 Appointment resource (`application/fhir+json`), for EHR integrations: status, start and end, service type, and the patient, provider, interpreter and caregiver as participants. Each read is recorded as a PHI access.',
+      'The appointment as a FHIR R4 Appointment resource (`application/fhir+json`), for EHR integrations: status, start and end, service type, and the patient, provider, interpreter and caregiver as participants. A provider reads it only within the care window, as for the appointment read. Each read is recorded as a PHI access.',
     roles: ['patient', 'provider', 'coordinator', 'admin'],
     phi: 'the FHIR Appointment: patient, practitioner and other participant references, time, status and service type',
     errors: {
       400: invalidInputDoc({ ids: ['id'], purposeOfUse: true }),
-      403: NOT_YOURS,
+      403: NOT_YOURS_OR_CARE_ENDED,
       404: NO_SUCH_APPOINTMENT,
     },
     params: { id: uuidParam('appointmentId', 'The appointment') },
@@ -54,6 +56,7 @@ export class FhirAppointmentController {
   ): Promise<FhirAppointment> {
     const { state, version } = await this.appointments.load(id);
     const appointment = ensureAppointmentAccess(principal, state, READ_ACCESS);
+    await this.care.ensureCurrent(principal, appointment);
     return toFhirAppointment(appointment, version, await this.views.languageOf(id));
   }
 }

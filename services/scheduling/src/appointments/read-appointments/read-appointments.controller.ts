@@ -12,15 +12,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  careIsCurrent,
-  careRelationshipDaysFromEnv,
-  CurrentPrincipal,
-  ensurePatientAccess,
-  hasAnyRole,
-  Principal,
-  Roles,
-} from '@thc/auth';
+import { CurrentPrincipal, ensurePatientAccess, hasAnyRole, Principal, Roles } from '@thc/auth';
 import {
   ApiPurposeOfUse,
   ApiUseCase,
@@ -35,8 +27,13 @@ import { appointmentIcs } from '../calendar/appointment.ics';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
-import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT, NOT_YOURS } from '../shared/appointment.docs';
+import {
+  APPOINTMENT_PHI,
+  NO_SUCH_APPOINTMENT,
+  NOT_YOURS_OR_CARE_ENDED,
+} from '../shared/appointment.docs';
 import { AppointmentViews } from '../shared/appointment-views.store';
+import { ProviderCare } from '../shared/provider-care';
 import { ProviderRangeQuery } from './provider-range.query';
 
 const patientsOf = (response: unknown): string[] =>
@@ -53,11 +50,9 @@ export class ReadAppointmentsController {
     private readonly appointments: AppointmentRepository,
     private readonly views: AppointmentViews,
     private readonly recorder: PhiAccessRecorder,
+    private readonly care: ProviderCare,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  /** CARE_RELATIONSHIP_DAYS, read (and refused if malformed) when the service starts. */
-  private readonly careDays = careRelationshipDaysFromEnv();
 
   /** From the event store (the truth), so a read right after a change sees it. */
   @Get('appointments/:id')
@@ -70,12 +65,12 @@ export class ReadAppointmentsController {
   @ApiUseCase({
     summary: 'Read an appointment',
     description:
-      'The appointment as its event stream stands now, so a read right after a change sees it. Each read is recorded as a PHI access, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
+      'The appointment as its event stream stands now, so a read right after a change sees it. A provider reads only the appointments they hold, and only until CARE_RELATIONSHIP_DAYS (default 90) after their last visit with the patient (a cancelled visit counts until its cancellation). Each read is recorded as a PHI access, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
     roles: ['patient', 'provider', 'coordinator', 'admin'],
     phi: `the appointment: ${APPOINTMENT_PHI}`,
     errors: {
       400: invalidInputDoc({ ids: ['id'], purposeOfUse: true }),
-      403: NOT_YOURS,
+      403: NOT_YOURS_OR_CARE_ENDED,
       404: NO_SUCH_APPOINTMENT,
     },
     params: { id: uuidParam('appointmentId', 'The appointment') },
@@ -87,6 +82,7 @@ export class ReadAppointmentsController {
   ): Promise<AppointmentResponse> {
     const { state, version } = await this.appointments.load(id);
     const appointment = ensureAppointmentAccess(principal, state, READ_ACCESS);
+    await this.care.ensureCurrent(principal, appointment);
     return toResponse(appointment, version, await this.views.languageOf(id));
   }
 
@@ -101,12 +97,12 @@ export class ReadAppointmentsController {
   @ApiUseCase({
     summary: 'Download an appointment as a calendar file',
     description:
-      'The appointment as an iCalendar (RFC 5545) event in UTC, to add to a calendar. The download is recorded as a PHI export, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
+      'The appointment as an iCalendar (RFC 5545) event in UTC, to add to a calendar. A provider downloads it only within the care window, as for the read. The download is recorded as a PHI export, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
     roles: ['patient', 'provider', 'coordinator', 'admin'],
     phi: 'the visit time, type and status, and the appointment id (no names, no patient id)',
     errors: {
       400: invalidInputDoc({ ids: ['id'], purposeOfUse: true }),
-      403: NOT_YOURS,
+      403: NOT_YOURS_OR_CARE_ENDED,
       404: NO_SUCH_APPOINTMENT,
     },
     params: { id: uuidParam('appointmentId', 'The appointment') },
@@ -122,6 +118,7 @@ export class ReadAppointmentsController {
     const stated = purposeOfUse(purpose, principal);
     const { state, version } = await this.appointments.load(id);
     const appointment = ensureAppointmentAccess(principal, state, READ_ACCESS);
+    await this.care.ensureCurrent(principal, appointment);
     await this.recorder.record({
       principal,
       patientIds: [appointment.patientId],
@@ -159,11 +156,9 @@ export class ReadAppointmentsController {
     const staff = hasAnyRole(principal, ['coordinator', 'admin']);
     const self = principal.roles.includes('patient') && principal.subject === patientId;
     // A provider's care relationship is an appointment with them: they see only those, and
-    // only until the care window after the last visit (not cancelled) has closed.
+    // only until the care window after the last visit has closed.
     const visible = staff || self ? views : views.filter((v) => v.providerId === principal.subject);
-    const visits = visible.filter((v) => v.status !== 'cancelled').map((v) => Date.parse(v.end));
-    const lastVisitEnd = visits.length > 0 ? new Date(Math.max(...visits)).toISOString() : null;
-    const care = careIsCurrent(lastVisitEnd ? { lastVisitEnd } : null, this.clock(), this.careDays);
+    const care = this.care.isCurrent(visible);
     ensurePatientAccess(principal, patientId, care);
     return visible.map((view) => toResponse(view, view.version, view.interpreterLanguage));
   }

@@ -6,12 +6,17 @@ import { uuidParam } from '../../openapi/api-docs';
 import { CLOCK, Clock } from '../appointments.settings';
 import { AppointmentCommand } from '../domain/appointment.commands';
 import { AppointmentAccess, ensureAppointmentAccess } from '../shared/appointment-access';
-import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT } from '../shared/appointment.docs';
+import {
+  APPOINTMENT_PHI,
+  NO_SUCH_APPOINTMENT,
+  NOT_YOURS_OR_CARE_ENDED,
+} from '../shared/appointment.docs';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { AppointmentPhiRead } from '../shared/appointment-phi-read';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
 import { AppointmentViews } from '../shared/appointment-views.store';
 import { asHttp } from '../shared/http-errors';
+import { ProviderCare } from '../shared/provider-care';
 import { scheduledOrFail } from '../shared/scheduled-or-fail';
 import {
   CHECK_IN_EXAMPLE,
@@ -30,7 +35,7 @@ const id = { id: uuidParam('appointmentId', 'The appointment') };
 const phi = `the appointment: ${APPOINTMENT_PHI}`;
 const invalid = invalidInputDoc({ ids: ['id'], body: true, purposeOfUse: true });
 const notTheirs =
-  "The role is not one admitted here, or the caller is neither staff nor the appointment's own provider.";
+  "The role is not one admitted here, or the caller is neither staff nor the appointment's own provider, or the provider's care window (CARE_RELATIONSHIP_DAYS, default 90, after their last visit with the patient; a cancelled visit only until its cancellation) has closed.";
 
 /**
  * How a visit went: check-in, no-show, completed. Sessions will report these from its own
@@ -44,6 +49,7 @@ export class VisitOutcomeController {
     private readonly appointments: AppointmentRepository,
     private readonly views: AppointmentViews,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly care: ProviderCare,
   ) {}
 
   @Post(':id/check-in')
@@ -58,7 +64,7 @@ export class VisitOutcomeController {
     phi,
     errors: {
       400: invalid,
-      403: "The role is not one admitted here, or the caller is neither staff nor the appointment's own patient or provider.",
+      403: NOT_YOURS_OR_CARE_ENDED,
       404: NO_SUCH_APPOINTMENT,
       409: 'The appointment is not booked (cancelled, already arrived, or the visit took place or was missed), or it changed at the same time.',
     },
@@ -146,14 +152,22 @@ export class VisitOutcomeController {
     access: AppointmentAccess,
     command: AppointmentCommand,
   ): Promise<AppointmentResponse> {
-    const { state, version } = await asHttp(() =>
-      this.appointments.handle(
+    const { state, version } = await asHttp(async () => {
+      // Loaded once here and handed on, so the care check costs no read of its own: a provider
+      // records how a visit went, and gets the appointment back, only within the care window.
+      const loaded = await this.appointments.load(id);
+      await this.care.ensureCurrent(
+        principal,
+        ensureAppointmentAccess(principal, loaded.state, access),
+      );
+      return this.appointments.handle(
         id,
         (current) => ensureAppointmentAccess(principal, current, access),
         command,
         { actor: principal.subject },
-      ),
-    );
+        loaded,
+      );
+    });
     return toResponse(scheduledOrFail(state), version, await this.views.languageOf(id));
   }
 }

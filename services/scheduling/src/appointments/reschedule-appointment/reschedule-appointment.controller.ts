@@ -9,7 +9,7 @@ import {
   APPOINTMENT_PHI,
   BOOKING_CONFLICTS,
   NO_SUCH_APPOINTMENT,
-  NOT_YOURS,
+  NOT_YOURS_OR_CARE_ENDED,
 } from '../shared/appointment.docs';
 import { AppointmentViews } from '../shared/appointment-views.store';
 import { asHttp } from '../shared/http-errors';
@@ -42,7 +42,7 @@ export class RescheduleAppointmentController {
     phi: `the appointment: ${APPOINTMENT_PHI}`,
     errors: {
       400: invalidInputDoc({ ids: ['id'], body: true, purposeOfUse: true }),
-      403: NOT_YOURS,
+      403: NOT_YOURS_OR_CARE_ENDED,
       404: NO_SUCH_APPOINTMENT,
       409: `The appointment is not booked (cancelled, or the visit took place or was missed), it changed at the same time, ${BOOKING_CONFLICTS}; or, with a reason, the patient's records were erased.`,
       422: 'The visit ends before it starts or starts in the past, or the new slot is the one already booked.',

@@ -10,6 +10,7 @@ import { actorOf } from '../shared/actor';
 import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { AppointmentViews } from '../shared/appointment-views.store';
+import { ProviderCare } from '../shared/provider-care';
 import { SlotNotBookableError } from '../shared/http-errors';
 import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
 import { RescheduleAppointmentDto } from './reschedule-appointment.dto';
@@ -34,6 +35,7 @@ export class RescheduleAppointmentHandler {
     @Inject(SLOT_POLICY) private readonly slots: SlotPolicy,
     @Inject(REASON_SEALER) private readonly sealer: ReasonSealer,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly care: ProviderCare,
   ) {}
 
   async execute(
@@ -44,6 +46,8 @@ export class RescheduleAppointmentHandler {
     const now = this.clock();
     const before = await this.appointments.load(appointmentId);
     const current = ensureAppointmentAccess(principal, before.state, READ_ACCESS);
+    // Moving a long-past visit ahead would open a new care window: only within the current one.
+    await this.care.ensureCurrent(principal, current);
     const { reason: text, ...slot } = input;
     const reason = text ? await this.sealer.seal(current.patientId, text) : undefined;
     const decided = this.appointments.decide(before, {

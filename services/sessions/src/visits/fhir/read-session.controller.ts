@@ -9,14 +9,18 @@ import {
   SESSION_PHI,
 } from '../../openapi/api-docs';
 import { SessionResponse, toResponse } from '../run-visit/session.response';
+import { ProviderCare } from '../shared/provider-care';
 import { ensureSessionAccess } from '../shared/session-access';
 import { SessionRepository } from '../shared/session.repository';
+import type { Session, SessionState } from '../domain/session.state';
 import { toFhirEncounter } from './fhir-encounter';
 
 const ROLES = ['patient', 'provider', 'coordinator', 'admin'] as const;
+// A provider's reads end with the care relationship, as the patient's session list does.
+const NOT_YOURS_TO_READ = `${NOT_YOUR_SESSION.slice(0, -1)}, or the provider's care window (CARE_RELATIONSHIP_DAYS, default 90, after their last visit with the patient; a cancelled visit only until its cancellation) has closed.`;
 const ERRORS = {
   400: invalidInputDoc({ ids: ['sessionId'], purposeOfUse: true }),
-  403: NOT_YOUR_SESSION,
+  403: NOT_YOURS_TO_READ,
   404: NO_SUCH_SESSION,
 };
 
@@ -25,7 +29,17 @@ const ERRORS = {
 @ApiBearerAuth()
 @Controller()
 export class ReadSessionController {
-  constructor(private readonly sessions: SessionRepository) {}
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly care: ProviderCare,
+  ) {}
+
+  /** The session if the caller may read it now: its own, and a provider's only within care. */
+  private async readable(principal: Principal, state: SessionState): Promise<Session> {
+    const session = ensureSessionAccess(principal, state);
+    await this.care.ensureCurrent(principal, session);
+    return session;
+  }
 
   @Get('api/v1/sessions/:sessionId')
   @Roles(...ROLES)
@@ -37,7 +51,7 @@ export class ReadSessionController {
   @ApiUseCase({
     summary: 'Read a session',
     description:
-      'The virtual visit as its event stream stands now: status, who is present, issues, outcome. A patient reads only their own session, a provider only the sessions they run. Each read is recorded as a PHI access, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
+      'The virtual visit as its event stream stands now: status, who is present, issues, outcome. A patient reads only their own session, a provider only the sessions they run, until CARE_RELATIONSHIP_DAYS (default 90) after their last visit with the patient (a cancelled visit counts until its cancellation). Each read is recorded as a PHI access, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
     roles: ROLES,
     phi: `the session: ${SESSION_PHI}`,
     errors: ERRORS,
@@ -49,7 +63,7 @@ export class ReadSessionController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionResponse> {
     const { state, version } = await this.sessions.load(sessionId);
-    return toResponse(ensureSessionAccess(principal, state), version);
+    return toResponse(await this.readable(principal, state), version);
   }
 
   @Get('fhir/Encounter/:sessionId')
@@ -81,6 +95,6 @@ export class ReadSessionController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<Record<string, unknown>> {
     const { state } = await this.sessions.load(sessionId);
-    return toFhirEncounter(ensureSessionAccess(principal, state));
+    return toFhirEncounter(await this.readable(principal, state));
   }
 }

@@ -1,17 +1,10 @@
-import { Controller, ForbiddenException, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import {
-  careIsCurrent,
-  careRelationshipDaysFromEnv,
-  CurrentPrincipal,
-  ensurePatientAccess,
-  Principal,
-  Roles,
-} from '@thc/auth';
+import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { SESSION_PHI, uuidParam } from '../../openapi/api-docs';
 import { SessionResponse, toResponse } from '../run-visit/session.response';
+import { ProviderCare } from '../shared/provider-care';
 import { SessionViews } from '../shared/session-views.store';
 
 const listRead = PhiRead({
@@ -30,11 +23,8 @@ const isStaff = (principal: Principal): boolean =>
 export class SessionListsController {
   constructor(
     private readonly views: SessionViews,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly care: ProviderCare,
   ) {}
-
-  /** CARE_RELATIONSHIP_DAYS, read (and refused if malformed) when the service starts. */
-  private readonly careDays = careRelationshipDaysFromEnv();
 
   /** A patient's own sessions; a provider sees only those they run; staff all. */
   @Get('patients/:patientId/sessions')
@@ -65,12 +55,7 @@ export class SessionListsController {
     });
     // A provider's care of the patient ends the care window after their last visit: from then
     // on they see none of the patient's sessions, as if they had never run one.
-    if (provider) {
-      const ends = views.map((view) => Date.parse(view.endedAt ?? view.scheduledEnd));
-      const last =
-        ends.length > 0 ? { lastVisitEnd: new Date(Math.max(...ends)).toISOString() } : null;
-      if (!careIsCurrent(last, this.clock(), this.careDays)) return [];
-    }
+    if (provider && !this.care.isCurrent(views)) return [];
     return views.map((view) => toResponse(view, view.version));
   }
 

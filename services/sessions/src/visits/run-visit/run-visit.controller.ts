@@ -34,6 +34,8 @@ const phi = PhiRead({
 });
 
 const ROLES = ['provider', 'coordinator', 'admin'] as const;
+// A provider runs only the visits of a current care relationship, as they read them.
+const NOT_YOURS_NOW = `${NOT_YOUR_VISIT.slice(0, -1)}, or the provider's care window (CARE_RELATIONSHIP_DAYS, default 90, after their last visit with the patient; a cancelled visit only until its cancellation) has closed.`;
 const PHI = `the session: ${SESSION_PHI}`;
 
 function respond(handled: Handled): SessionResponse {
@@ -60,7 +62,7 @@ export class RunVisitController {
     phi: PHI,
     errors: {
       400: invalidInputDoc({ ids: ['sessionId'], purposeOfUse: true }),
-      403: NOT_YOUR_VISIT,
+      403: NOT_YOURS_NOW,
       404: NO_SUCH_SESSION,
       409: 'The patient has no active telehealth consent (none on record, revoked or expired), the session is closed or already started, or it changed at the same time.',
     },
@@ -86,7 +88,7 @@ export class RunVisitController {
     phi: PHI,
     errors: {
       400: invalidInputDoc({ ids: ['sessionId'], purposeOfUse: true }),
-      403: NOT_YOUR_VISIT,
+      403: NOT_YOURS_NOW,
       404: NO_SUCH_SESSION,
       409: 'The session has ended, the patient was admitted already, or the session changed at the same time.',
       422: 'The patient is not in the waiting room.',
@@ -114,7 +116,7 @@ export class RunVisitController {
     phi: PHI,
     errors: {
       400: invalidInputDoc({ ids: ['sessionId'], body: true, purposeOfUse: true }),
-      403: NOT_YOUR_VISIT,
+      403: NOT_YOURS_NOW,
       404: NO_SUCH_SESSION,
       409: 'The session has ended, or it changed at the same time.',
       422: 'That provider already runs the visit, or already takes part in it in another role.',
@@ -143,7 +145,7 @@ export class RunVisitController {
     phi: PHI,
     errors: {
       400: invalidInputDoc({ ids: ['sessionId'], body: true, purposeOfUse: true }),
-      403: NOT_YOUR_VISIT,
+      403: NOT_YOURS_NOW,
       404: NO_SUCH_SESSION,
       409: 'The session has ended already, or it changed at the same time.',
       422: 'The outcome does not fit the visit: completed without a start, a no-show of a visit that started or has not reached its scheduled start, or a patient no-show of a patient who arrived.',

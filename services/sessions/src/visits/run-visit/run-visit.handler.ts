@@ -1,10 +1,13 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@thc/auth';
+import { Aggregate } from '@thc/event-store';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { TelehealthConsents } from '../consent-gate/telehealth-consents.read-model';
 import type { EndOutcome } from '../domain/session.commands';
+import type { SessionState } from '../domain/session.state';
 import { SESSION_EVENT as E } from '../domain/session.events';
 import { actorOf } from '../shared/actor';
+import { ProviderCare } from '../shared/provider-care';
 import { ensureStaffOrProvider } from '../shared/session-access';
 import { Handled, SessionRepository } from '../shared/session.repository';
 
@@ -22,12 +25,27 @@ export class RunVisitHandler {
     private readonly sessions: SessionRepository,
     private readonly consents: TelehealthConsents,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly care: ProviderCare,
   ) {}
+
+  /**
+   * The session, loaded once and handed on to `handle` (so this costs no read of its own), if
+   * the caller may run it: staff, or its provider within the care window. A long-forgotten
+   * session started or ended months later would answer with the patient's visit.
+   */
+  private async runnable(
+    sessionId: string,
+    principal: Principal,
+  ): Promise<Aggregate<SessionState>> {
+    const before = await this.sessions.load(sessionId);
+    await this.care.ensureCurrent(principal, ensureStaffOrProvider(principal, before.state));
+    return before;
+  }
 
   /** The consent gate: without active telehealth consent the refusal is recorded, then 409. */
   async start(sessionId: string, principal: Principal): Promise<Handled> {
     const now = this.clock();
-    const before = await this.sessions.load(sessionId);
+    const before = await this.runnable(sessionId, principal);
     const session = ensureStaffOrProvider(principal, before.state);
     const consent = await this.consents.standingOf(session.patientId, now);
     const after = await this.sessions.handle(
@@ -43,16 +61,19 @@ export class RunVisitHandler {
     return after;
   }
 
-  admit(sessionId: string, principal: Principal): Promise<Handled> {
+  async admit(sessionId: string, principal: Principal): Promise<Handled> {
+    const before = await this.runnable(sessionId, principal);
     return this.sessions.handle(
       sessionId,
       (state) => ensureStaffOrProvider(principal, state),
       { type: 'AdmitPatient', at: this.clock().toISOString(), by: actorOf(principal) },
       { actor: principal.subject },
+      before,
     );
   }
 
-  transfer(sessionId: string, toProviderId: string, principal: Principal): Promise<Handled> {
+  async transfer(sessionId: string, toProviderId: string, principal: Principal): Promise<Handled> {
+    const before = await this.runnable(sessionId, principal);
     return this.sessions.handle(
       sessionId,
       (state) => ensureStaffOrProvider(principal, state),
@@ -63,15 +84,18 @@ export class RunVisitHandler {
         by: actorOf(principal),
       },
       { actor: principal.subject },
+      before,
     );
   }
 
-  end(sessionId: string, outcome: EndOutcome, principal: Principal): Promise<Handled> {
+  async end(sessionId: string, outcome: EndOutcome, principal: Principal): Promise<Handled> {
+    const before = await this.runnable(sessionId, principal);
     return this.sessions.handle(
       sessionId,
       (state) => ensureStaffOrProvider(principal, state),
       { type: 'EndSession', outcome, at: this.clock().toISOString(), by: actorOf(principal) },
       { actor: principal.subject },
+      before,
     );
   }
 }
