@@ -61,16 +61,24 @@ export const DASHBOARD_SCRIPT = `(() => {
         api({ ...scoped, groupBy: $('groupBy').value, metrics: 'scheduled,completed,noShow,cancelled,mosMean,satisfactionMean' }),
         api({ ...range, groupBy: 'month', by: 'clinic', metrics: 'scheduled,noShowRate,technicalIssueRate,audioOnlyRate,preVisitCheckFailureRate,waitingSecondsP50,waitingSecondsP90' }),
       ]);
+      // Totals add up the months that are shown, never a withheld one: a total that counted
+      // them would give them away by difference with the months beside it. With some months
+      // withheld a count reads "at least", a rate "about"; with all withheld, suppressed.
+      const shownRows = (names) => total.rows.filter((r) => names.every((n) => !isSuppressed(r, n)));
       const sum = (rows, name) => rows.reduce((s, r) => s + (r.values[name] || 0), 0);
-      // A total over months some of which are withheld would give away the withheld ones by
-      // difference with later totals: it reads suppressed too.
-      const totalOf = (name, value) => (withheldIn(total.rows, name).length > 0 ? SUPPRESSED : value);
-      const scheduled = sum(total.rows, 'scheduled');
-      const cancelled = sum(total.rows, 'cancelled');
-      const noShow = sum(total.rows, 'noShow');
-      $('kpi-scheduled').textContent = totalOf('scheduled', scheduled);
-      $('kpi-completed').textContent = totalOf('completed', sum(total.rows, 'completed'));
-      $('kpi-noShowRate').textContent = totalOf('noShowRate', pct(scheduled - cancelled > 0 ? noShow / (scheduled - cancelled) : null));
+      const qualified = (names, value) => {
+        const shown = shownRows(names).length;
+        if (total.rows.length > 0 && shown === 0) return SUPPRESSED;
+        return shown < total.rows.length ? (names.length > 1 ? '≈ ' : '≥ ') + value : String(value);
+      };
+      const rateNames = ['scheduled', 'cancelled', 'noShow'];
+      const rateRows = shownRows(rateNames);
+      const scheduled = sum(rateRows, 'scheduled');
+      const noShow = sum(rateRows, 'noShow');
+      const cancelled = sum(rateRows, 'cancelled');
+      $('kpi-scheduled').textContent = qualified(['scheduled'], sum(shownRows(['scheduled']), 'scheduled'));
+      $('kpi-completed').textContent = qualified(['completed'], sum(shownRows(['completed']), 'completed'));
+      $('kpi-noShowRate').textContent = qualified(rateNames, pct(scheduled - cancelled > 0 ? noShow / (scheduled - cancelled) : null));
       const last = total.rows.length === 1 ? total.rows[0] : undefined;
       $('kpi-waitingSecondsP90').textContent = last ? shown(last, 'waitingSecondsP90', (v) => num(v) + ' s') : 'per month below';
       $('kpi-satisfactionMean').textContent = last ? shown(last, 'satisfactionMean', (v) => num(v, 2)) : 'per month below';
@@ -89,10 +97,13 @@ export const DASHBOARD_SCRIPT = `(() => {
         for (const id of clinics.keys()) select.add(new Option('Clinic ' + short(id), id));
       // Rates over the whole range per clinic, from the monthly rows weighted by visits.
       const clinicIds = [...clinics.keys()];
-      const withheldClinic = (id, name) => byClinic.rows.some((r) => r.clinicId === id && isSuppressed(r, name));
+      // A clinic's rate over the range weighs the months shown; withheld months are left out,
+      // and a clinic with every month withheld has no bar.
+      const withheldClinic = (id, name) =>
+        byClinic.rows.filter((r) => r.clinicId === id).every((r) => isSuppressed(r, name) || isSuppressed(r, 'scheduled'));
       const weighted = (id, name) => {
-        if (withheldClinic(id, name) || withheldClinic(id, 'scheduled')) return null;
-        const rows = clinics.get(id).rows;
+        if (withheldClinic(id, name)) return null;
+        const rows = clinics.get(id).rows.filter((r) => r[name] !== null && r.scheduled !== null);
         const w = rows.reduce((s, r) => s + (r.scheduled || 0), 0);
         return w > 0 ? rows.reduce((s, r) => s + (r[name] || 0) * (r.scheduled || 0), 0) / w : null;
       };
@@ -106,13 +117,13 @@ export const DASHBOARD_SCRIPT = `(() => {
       draw('rates', {
         type: 'bar',
         data: { labels: clinicIds.map(short), datasets: ['noShowRate', 'technicalIssueRate', 'audioOnlyRate', 'preVisitCheckFailureRate'].map((name) => ({
-          label: name, data: clinicIds.map((id) => weighted(id, name)), suppressed: clinicIds.filter((id) => withheldClinic(id, name) || withheldClinic(id, 'scheduled')).map(short) })) },
+          label: name, data: clinicIds.map((id) => weighted(id, name)), suppressed: clinicIds.filter((id) => withheldClinic(id, name)).map(short) })) },
         options: { plugins: { title: { display: true, text: 'Rates by clinic' } } },
       });
       draw('waiting', {
         type: 'bar',
         data: { labels: clinicIds.map(short), datasets: ['waitingSecondsP50', 'waitingSecondsP90'].map((name) => ({
-          label: name, data: clinicIds.map((id) => weighted(id, name)), suppressed: clinicIds.filter((id) => withheldClinic(id, name) || withheldClinic(id, 'scheduled')).map(short) })) },
+          label: name, data: clinicIds.map((id) => weighted(id, name)), suppressed: clinicIds.filter((id) => withheldClinic(id, name)).map(short) })) },
         options: { plugins: { title: { display: true, text: 'Waiting-room time (s) by clinic' } } },
       });
       draw('quality', {
