@@ -1,4 +1,4 @@
-import { TOPICS } from '@thc/contracts';
+import { EVENT_TOPICS, TOPICS } from '@thc/contracts';
 import { bearer, eventually, findLeaks, TestNamespace } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { openScheduleBody } from '../../../services/scheduling/src/appointments/testing/scheduling-test-app';
@@ -30,7 +30,7 @@ describe('one booking followed across the running services', () => {
   const consuming: string[] = [];
 
   beforeAll(async () => {
-    await ns.createTopics(Object.values(TOPICS).map((t) => ns.topic(t)));
+    await ns.createTopics(EVENT_TOPICS.map((t) => ns.topic(t)));
     const env = {
       KAFKA_TOPIC_PREFIX: ns.topicPrefix,
       MONGO_DB_PREFIX: ns.databasePrefix,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
+import { EVENT_TOPICS } from '@thc/contracts';
 import { createServiceApp, DOCUMENTED_BODIES, ServiceIdentity } from '@thc/service-runtime';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -56,7 +56,7 @@ describe('the OpenAPI document of every service', () => {
   const ns = new TestNamespace('openapi-contract');
   beforeAll(async () => {
     complianceTestEnv(ns);
-    await ns.createTopics(Object.values(TOPICS).map((topic) => ns.topic(topic)));
+    await ns.createTopics(EVENT_TOPICS.map((topic) => ns.topic(topic)));
   });
   afterAll(() => ns.dispose());
 
