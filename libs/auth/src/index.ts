@@ -9,5 +9,6 @@ export * from './principal';
 export * from './roles';
 export * from './token-verifier';
 export * from './nest/ensure-patient-access';
+export * from './nest/ensure-care-current';
 export * from './patient-access.policy.settings';
 export * from './purpose-of-use.policy';

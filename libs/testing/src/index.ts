@@ -10,3 +10,4 @@ export * from './platform/platform-services';
 export * from './platform/running-platform';
 export * from './tcp-proxy';
 export * from './command-budget';
+export * from './dead-letter-reader';

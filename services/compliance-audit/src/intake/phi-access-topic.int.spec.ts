@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { eventDefinition, SHARED_TOPICS, toKafkaHeaders, TOPICS } from '@thc/contracts';
-import { eventually, TestNamespace } from '@thc/testing';
+import { DeadLetterReader, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
@@ -9,7 +9,6 @@ import {
   createComplianceTopics,
   startComplianceApp,
 } from '../testing/compliance-test-app';
-import { DeadLetterReader } from './dead-letters.testing';
 
 const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
 const CONSENT_GRANTED = 'thc.compliance.ConsentGranted.v1';

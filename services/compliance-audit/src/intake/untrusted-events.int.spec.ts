@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { EXAMPLE_IDS, eventDefinition, toKafkaHeaders, TOPICS } from '@thc/contracts';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { DeadLetterReader, bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
@@ -11,7 +11,6 @@ import {
   startComplianceApp,
 } from '../testing/compliance-test-app';
 import { call } from '../testing/http-client';
-import { DeadLetterReader } from './dead-letters.testing';
 
 const CREDENTIALED = 'thc.training.StaffCredentialed.v1';
 const CONSENT_GRANTED = 'thc.compliance.ConsentGranted.v1';

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   careIsCurrent,
   careRelationshipDaysFromEnv,
-  decidePatientAccess,
-  ensurePatientAccess,
+  ensureCareCurrent,
   Principal,
 } from '@thc/auth';
 import { CLOCK, Clock } from '../appointments.settings';
@@ -37,13 +36,16 @@ export class ProviderCare {
    * whose care of the appointment's patient has ended; staff and the patient pass untouched.
    * The appointment itself usually settles it; only an old one costs a look at the others.
    */
-  async ensureCurrent(principal: Principal, appointment: Scheduled): Promise<void> {
+  ensureCurrent(principal: Principal, appointment: Scheduled): Promise<void> {
     const { patientId } = appointment;
-    if (decidePatientAccess(principal, patientId, false).allowed) return;
-    if (this.isCurrent([appointment])) return;
-    const withThem = (await this.views.forPatient(patientId)).filter(
-      (view) => view.providerId === principal.subject,
-    );
-    ensurePatientAccess(principal, patientId, this.isCurrent(withThem));
+    return ensureCareCurrent(principal, patientId, {
+      record: [careVisitOf(appointment)],
+      others: async () =>
+        (await this.views.forPatient(patientId))
+          .filter((view) => view.providerId === principal.subject)
+          .map(careVisitOf),
+      at: this.clock(),
+      days: this.days,
+    });
   }
 }

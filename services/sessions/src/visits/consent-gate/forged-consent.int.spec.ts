@@ -1,12 +1,11 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { DeadLetterReader, bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { call } from '../testing/http-client';
 import { CONSENT_GRANTED, consentGranted } from '../testing/scheduling-events';
 import { startSessionsApp } from '../testing/sessions-test-app';
 import { SessionsKit, within } from '../testing/sessions-test-kit';
-import { DeadLetterReader } from './dead-letters.testing';
 import { TelehealthConsents } from './telehealth-consents.read-model';
 
 /**

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   careIsCurrent,
   careRelationshipDaysFromEnv,
-  decidePatientAccess,
-  ensurePatientAccess,
+  ensureCareCurrent,
   Principal,
 } from '@thc/auth';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
@@ -36,11 +35,14 @@ export class ProviderCare {
    * care of the session's patient has ended; staff and the patient pass untouched. The session
    * itself usually settles it; only an old one costs a look at the provider's others.
    */
-  async ensureCurrent(principal: Principal, session: Session): Promise<void> {
+  ensureCurrent(principal: Principal, session: Session): Promise<void> {
     const { patientId } = session;
-    if (decidePatientAccess(principal, patientId, false).allowed) return;
-    if (this.isCurrent([session])) return;
-    const withThem = await this.views.list({ patientId, providerId: principal.subject });
-    ensurePatientAccess(principal, patientId, this.isCurrent(withThem));
+    return ensureCareCurrent(principal, patientId, {
+      record: [careVisitOf(session)],
+      others: async () =>
+        (await this.views.list({ patientId, providerId: principal.subject })).map(careVisitOf),
+      at: this.clock(),
+      days: this.days,
+    });
   }
 }
