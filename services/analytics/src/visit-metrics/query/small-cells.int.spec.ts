@@ -23,6 +23,15 @@ const EVENTS = programEvents({
   clinics: 1,
   providersPerClinic: 1,
 });
+// A busier month two months later: the dashboard's totals over both must count it alone.
+const MAY_EVENTS = programEvents({
+  seed: 4,
+  visits: 30,
+  from: '2026-05-04',
+  days: 15,
+  clinics: 1,
+  providersPerClinic: 1,
+});
 const [ONE_SURVEY] = [...surveysPerProviderDay(EVENTS)].filter(([, n]) => n === 1);
 const [PROVIDER, DAY] = (ONE_SURVEY?.[0] ?? '|').split('|') as [string, string];
 const METRICS = 'satisfactionMean,nps,scheduled,completed,availableMinutes';
@@ -55,7 +64,7 @@ describe('a cell made of one survey, as an analyst would try to read it', () => 
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['ANALYTICS_REBUILD_CHECK_MS'] = '500';
     await ns.createTopics(Object.values(TOPICS).map((t) => ns.topic(t)));
-    await publishEvents(ns.kafka(), ns.topicPrefix, EVENTS);
+    await publishEvents(ns.kafka(), ns.topicPrefix, [...EVENTS, ...MAY_EVENTS]);
     app = await createServiceApp(AppModule, serviceIdentity, { logger: ['error'] });
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
@@ -64,7 +73,7 @@ describe('a cell made of one survey, as an analyst would try to read it', () => 
       async () => {
         const response = await fetch(`${url}/api/v1/analytics/projection`, { headers: analyst });
         const [serving] = (await response.json()) as { processed: number }[];
-        expect(serving?.processed).toBe(EVENTS.length);
+        expect(serving?.processed).toBe(EVENTS.length + MAY_EVENTS.length);
       },
       { timeoutMs: 400_000, intervalMs: 1000 },
     );
@@ -126,6 +135,26 @@ describe('a cell made of one survey, as an analyst would try to read it', () => 
     const satisfaction = quality.datasets.find((d) => d.label === 'satisfactionMean');
     expect(satisfaction?.data.every((v) => v === null)).toBe(true);
     expect(satisfaction?.suppressed.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('dashboard: over a withheld month and a shown one, the totals count the shown month alone, as "at least"', async () => {
+    const range = 'from=2026-03-01&to=2026-05-31';
+    const response = await fetch(
+      `${url}/api/v1/analytics/metrics?${range}&groupBy=month&metrics=scheduled,completed`,
+      { headers: analyst },
+    );
+    const { rows } = (await response.json()) as { rows: (Row & { period: string })[] };
+    const march = rows.find((r) => r.period === '2026-03');
+    const may = rows.find((r) => r.period === '2026-05');
+    expect(march?.suppressed).toContain('scheduled');
+    expect(may?.suppressed ?? []).not.toContain('scheduled');
+    const page = await browser.newPage();
+    const token = analyst['authorization']?.replace(/^Bearer /, '') ?? '';
+    await page.goto(`${url}/dashboard#token=${token}&${range}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.textContent('#kpi-scheduled')).toBe(`≥ ${may?.values['scheduled']}`);
+    expect(await page.textContent('#status')).toContain('suppressed');
     await page.close();
   });
 });
