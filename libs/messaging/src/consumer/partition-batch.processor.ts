@@ -108,6 +108,7 @@ export class PartitionBatchProcessor {
       group: this.options.groupId,
       messageCount: events.length,
       carriers: events.map(carrierOf),
+      messages: events.map((event) => ({ key: event.key, eventId: event.id })),
     });
     const spanContext = trace.setSpan(otelContext.active(), span);
     const attempt = await this.untilReachable(() =>

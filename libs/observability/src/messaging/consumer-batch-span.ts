@@ -11,6 +11,11 @@ export interface ConsumedBatchOrigin {
   readonly messageCount: number;
   /** Each message's `traceparent`/`tracestate` headers. */
   readonly carriers: readonly TraceCarrier[];
+  /**
+   * Each message's key and event id, in the order of `carriers`: a message's span in its own
+   * trace names the message it processed, as the span of a message handled alone does.
+   */
+  readonly messages?: readonly { readonly key?: string; readonly eventId?: string }[];
 }
 
 // Links stay in memory until the span ends; a batch can hold thousands of messages.
@@ -41,13 +46,30 @@ export function startConsumerBatchSpan(origin: ConsumedBatchOrigin): Span {
     attributes: { ...attributes, [A.batchMessageCount]: origin.messageCount },
   });
   const perMessage = origin.carriers
-    .map((carrier) => contextFromCarrier(carrier))
-    .filter((parent) => trace.getSpanContext(parent) !== undefined)
-    .map((parent) =>
-      tracer.startSpan(`process ${origin.topic}`, { kind: SpanKind.CONSUMER, attributes }, parent),
+    .map((carrier, index) => ({
+      parent: contextFromCarrier(carrier),
+      message: origin.messages?.[index],
+    }))
+    .filter(({ parent }) => trace.getSpanContext(parent) !== undefined)
+    .map(({ parent, message }) =>
+      tracer.startSpan(
+        `process ${origin.topic}`,
+        { kind: SpanKind.CONSUMER, attributes: { ...attributes, ...messageAttributes(message) } },
+        parent,
+      ),
     );
   endWith(span, perMessage);
   return span;
+}
+
+function messageAttributes(message?: { key?: string; eventId?: string }): Attributes {
+  const attributes: Attributes = {};
+  if (message?.key !== undefined) attributes[A.kafkaMessageKey] = message.key;
+  if (message?.eventId !== undefined) {
+    attributes[A.messageId] = message.eventId;
+    attributes[A.cloudEventsId] = message.eventId;
+  }
+  return attributes;
 }
 
 /** Span links to the traces the carriers name (at most a bounded number). */

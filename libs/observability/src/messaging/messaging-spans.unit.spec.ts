@@ -123,6 +123,7 @@ describe('messaging spans', () => {
         group: 'thc.analytics',
         messageCount: 2,
         carriers: [carrier, {}],
+        messages: [{ key: 'appointment-1', eventId: 'e-1' }, { key: 'appointment-2' }],
       }),
     );
     const spans = exporter.getFinishedSpans();
@@ -131,5 +132,8 @@ describe('messaging spans', () => {
     expect(inTrace?.kind).toBe(SpanKind.CONSUMER);
     expect(inTrace?.parentSpanContext?.spanId).toBe(appended.spanId);
     expect(inTrace?.attributes['messaging.consumer.group.name']).toBe('thc.analytics');
+    // The message's own span names the message it processed, as a span of one message does.
+    expect(inTrace?.attributes['messaging.kafka.message.key']).toBe('appointment-1');
+    expect(inTrace?.attributes['messaging.message.id']).toBe('e-1');
   });
 });
