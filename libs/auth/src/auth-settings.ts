@@ -13,6 +13,12 @@ export interface AuthSettings {
   readonly localJwksPath?: string;
   /** Allowed clock difference between issuer and service, in seconds. */
   readonly clockToleranceSeconds: number;
+  /**
+   * AUTH_ORGANIZATION_ID: the organization this deployment serves. When set, a token must
+   * carry it in its `org` claim: a deployment is one organization's, and a token issued for
+   * another organization (its admins included) is refused.
+   */
+  readonly organizationId?: string;
 }
 
 export const DEFAULT_ISSUER = 'https://auth.telehealth-coordinator.local';
@@ -34,12 +40,14 @@ export function authSettingsFromEnv(
   if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > 300) {
     throw new Error('AUTH_CLOCK_TOLERANCE_S: must be an integer between 0 and 300');
   }
+  const organizationId = read('AUTH_ORGANIZATION_ID') || undefined;
   const settings: AuthSettings = {
     issuer: read('AUTH_ISSUER') || DEFAULT_ISSUER,
     audience: read('AUTH_AUDIENCE') || DEFAULT_AUDIENCE,
     ...(jwksUrl ? { jwksUrl } : {}),
     ...(localJwksPath ? { localJwksPath } : {}),
     clockToleranceSeconds: tolerance,
+    ...(organizationId ? { organizationId } : {}),
   };
   if (read('NODE_ENV') === 'production')
     assertProductionAuthSettings(settings, { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });

@@ -12,3 +12,4 @@ export * from './nest/ensure-patient-access';
 export * from './nest/ensure-care-current';
 export * from './patient-access.policy.settings';
 export * from './purpose-of-use.policy';
+export * from './clinic-scope';

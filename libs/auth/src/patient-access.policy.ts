@@ -1,3 +1,4 @@
+import { coversAnyClinic } from './clinic-scope';
 import { Principal } from './principal';
 
 export type PatientAccessDecision =
@@ -38,21 +39,25 @@ export function careIsCurrent(
 /**
  * Who may read or change one patient's records. A patient reaches only their own; a provider
  * only patients in a current care relationship (`careIsCurrent`: a visit with them, until the
- * care window after it closes); coordinators and admins run the program and reach everyone;
- * analysts never see patient-level data, and auditors read patient data only through the audit
- * reports, which are not patient-record routes. A role opens another patient's record only by
- * what it is for, never because the caller also holds the patient role.
+ * care window after it closes); coordinators and admins run the program for the clinics they
+ * cover, and reach a patient through a visit in one of them (`patientClinicIds`: the clinics
+ * the record, or the patient's visits, belong to); analysts never see patient-level data, and
+ * auditors read patient data only through the audit reports, which are not patient-record
+ * routes. A role opens another patient's record only by what it is for, never because the
+ * caller also holds the patient role.
  */
 export function decidePatientAccess(
   principal: Principal,
   patientId: string,
   careRelationship: boolean,
+  patientClinicIds: readonly string[] = [],
 ): PatientAccessDecision {
-  if (principal.roles.includes('admin') || principal.roles.includes('coordinator'))
-    return { allowed: true };
+  const staff = principal.roles.includes('admin') || principal.roles.includes('coordinator');
+  if (staff && coversAnyClinic(principal, patientClinicIds)) return { allowed: true };
   if (principal.roles.includes('patient') && principal.subject === patientId)
     return { allowed: true };
   if (principal.roles.includes('provider') && careRelationship) return { allowed: true };
+  if (staff) return { allowed: false, reason: 'the patient has no visit in a clinic you cover' };
   if (principal.roles.includes('patient'))
     return { allowed: false, reason: 'patients can reach only their own records' };
   if (principal.roles.includes('provider')) {
@@ -62,4 +67,14 @@ export function decidePatientAccess(
     };
   }
   return { allowed: false, reason: 'role may not read patient records' };
+}
+
+/**
+ * Whether the caller's reach to this patient rests on a provider's care alone (not on being
+ * the patient, nor on staff scope), so that the care window decides.
+ */
+export function reachesPatientThroughCare(principal: Principal, patientId: string): boolean {
+  if (principal.roles.includes('admin') || principal.roles.includes('coordinator')) return false;
+  if (principal.roles.includes('patient') && principal.subject === patientId) return false;
+  return principal.roles.includes('provider');
 }

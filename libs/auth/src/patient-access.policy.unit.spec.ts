@@ -3,7 +3,11 @@ import { careRelationshipDaysFromEnv } from './patient-access.policy.settings';
 import { Principal } from './principal';
 import { Role } from './roles';
 
-const as = (role: Role, subject = 'someone'): Principal => ({ subject, roles: [role] });
+const as = (role: Role, subject = 'someone'): Principal => ({
+  subject,
+  roles: [role],
+  clinics: 'all',
+});
 
 describe('who may reach a patient record', () => {
   test.each<[string, Principal, boolean, boolean]>([
@@ -24,6 +28,26 @@ describe('who may reach a patient record', () => {
     ],
   ])('%s', (_, principal, relationship, allowed) => {
     expect(decidePatientAccess(principal, 'p-1', relationship).allowed).toBe(allowed);
+  });
+
+  describe('staff reach a patient through a visit in a clinic they cover', () => {
+    const scoped = (role: Role): Principal => ({ subject: 's', roles: [role], clinics: ['c-1'] });
+    test.each<[string, Principal, readonly string[], boolean]>([
+      ['a coordinator of the visit’s clinic', scoped('coordinator'), ['c-2', 'c-1'], true],
+      ['a coordinator of another clinic', scoped('coordinator'), ['c-2'], false],
+      ['an admin of another clinic', scoped('admin'), ['c-2'], false],
+      ['a coordinator, for a patient with no visit', scoped('coordinator'), [], false],
+      ['a token without clinics', { subject: 's', roles: ['coordinator'] }, ['c-1'], false],
+    ])('%s', (_, principal, clinics, allowed) => {
+      expect(decidePatientAccess(principal, 'p-1', false, clinics).allowed).toBe(allowed);
+    });
+
+    it('says why it refuses', () => {
+      expect(decidePatientAccess(scoped('coordinator'), 'p-1', false, ['c-2'])).toEqual({
+        allowed: false,
+        reason: 'the patient has no visit in a clinic you cover',
+      });
+    });
   });
 
   it('says why it refuses', () => {

@@ -37,6 +37,10 @@ export function productionAuthProblems(
     problems.push(
       `AUTH_AUDIENCE: required in production and must not be the development default ${defaults.audience}`,
     );
+  if (settings.organizationId === undefined)
+    problems.push(
+      'AUTH_ORGANIZATION_ID: required in production, so that tokens issued for another organization are refused',
+    );
   return problems;
 }
 

@@ -6,6 +6,7 @@ const PRODUCTION = {
   AUTH_JWKS_URL: 'https://idp.health.example/.well-known/jwks.json',
   AUTH_ISSUER: 'https://idp.health.example',
   AUTH_AUDIENCE: 'telehealth-coordinator-prod',
+  AUTH_ORGANIZATION_ID: 'org-health-example',
 };
 
 const start = (env: Record<string, string | undefined>) => () =>
@@ -18,6 +19,7 @@ describe('a production start refuses token settings that let someone else mint a
       audience: 'telehealth-coordinator-prod',
       jwksUrl: 'https://idp.health.example/.well-known/jwks.json',
       clockToleranceSeconds: 30,
+      organizationId: 'org-health-example',
     });
   });
 

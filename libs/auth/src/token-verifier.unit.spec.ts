@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
+import { importJWK, JWK, SignJWT } from 'jose';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from './auth-settings';
 import { ensureLocalKeys, LocalKeyFiles, signLocalToken } from './keys/local-keys';
 import { TokenVerifier } from './token-verifier';
@@ -83,5 +83,60 @@ describe('bearer token verification', () => {
   it('refuses a valid token whose roles are all unknown', async () => {
     const token = await signLocalToken(keys, { role: 'superuser' as never, subject: 'x' });
     await expect(verifier.verify(token)).rejects.toThrow('token carries no known role');
+  });
+
+  describe('the clinics and organization a staff token acts for', () => {
+    it('reads the clinics claim and the organization', async () => {
+      const token = await signLocalToken(keys, {
+        role: 'coordinator',
+        subject: 'staff-7',
+        organizationId: 'org-1',
+        clinics: ['c-1', 'c-2'],
+      });
+      await expect(verifier.verify(token)).resolves.toEqual({
+        subject: 'staff-7',
+        roles: ['coordinator'],
+        organizationId: 'org-1',
+        clinics: ['c-1', 'c-2'],
+      });
+    });
+
+    it('reads "*" as every clinic of the organization', async () => {
+      const token = await signLocalToken(keys, { role: 'admin', subject: 'a', clinics: 'all' });
+      await expect(verifier.verify(token)).resolves.toMatchObject({ clinics: 'all' });
+    });
+
+    it('refuses a clinics claim that is not a list of ids', async () => {
+      const jwk = JSON.parse(readFileSync(keys.privateKeyPath, 'utf8')) as JWK & { kid: string };
+      const keyId = jwk.kid;
+      const privateKey = await importJWK(jwk, 'ES256');
+      const token = await new SignJWT({ roles: ['coordinator'], clinics: [{ $ne: 1 }] })
+        .setProtectedHeader({ alg: 'ES256', kid: keyId })
+        .setSubject('s')
+        .setIssuer(DEFAULT_ISSUER)
+        .setAudience(DEFAULT_AUDIENCE)
+        .setExpirationTime('1h')
+        .sign(privateKey);
+      await expect(verifier.verify(token)).rejects.toThrow('token claim "clinics" is not accepted');
+    });
+
+    it('refuses a token for another organization when the deployment names its own', async () => {
+      const own = new TokenVerifier({
+        issuer: DEFAULT_ISSUER,
+        audience: DEFAULT_AUDIENCE,
+        localJwksPath: keys.jwksPath,
+        clockToleranceSeconds: 30,
+        organizationId: 'org-1',
+      });
+      const foreign = await signLocalToken(keys, {
+        role: 'admin',
+        subject: 'a',
+        organizationId: 'org-2',
+        clinics: 'all',
+      });
+      const none = await signLocalToken(keys, { role: 'admin', subject: 'a', clinics: 'all' });
+      await expect(own.verify(foreign)).rejects.toThrow('issued for another organization');
+      await expect(own.verify(none)).rejects.toThrow('issued for another organization');
+    });
   });
 });

@@ -12,6 +12,7 @@ const PRODUCTION = {
   AUTH_JWKS_URL: 'https://idp.health.example/.well-known/jwks.json',
   AUTH_ISSUER: 'https://idp.health.example',
   AUTH_AUDIENCE: 'telehealth-coordinator-prod',
+  AUTH_ORGANIZATION_ID: 'org-health-example',
   PORT: '39125',
   OTEL_TRACES_EXPORTER: 'none',
 };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, JWK, SignJWT } from 'jose';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '../auth-settings';
 import { Role } from '../roles';
+import type { ClinicScope } from '../clinic-scope';
 
 /** Development signing keys kept in a local folder; production keys live with the OIDC provider. */
 export interface LocalKeyFiles {
@@ -42,6 +43,10 @@ export interface LocalTokenRequest {
   readonly ttlSeconds?: number;
   readonly issuer?: string;
   readonly audience?: string;
+  /** `org` claim. */
+  readonly organizationId?: string;
+  /** `clinics` claim: clinic ids, or `all` (written `"*"`). */
+  readonly clinics?: ClinicScope;
 }
 
 /** Signs a development token with the local private key. */
@@ -52,7 +57,13 @@ export async function signLocalToken(
   const jwk = JSON.parse(readFileSync(files.privateKeyPath, 'utf8')) as JWK & { kid: string };
   const key = await importJWK(jwk, 'ES256');
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ roles: [request.role] })
+  const scope = {
+    ...(request.organizationId === undefined ? {} : { org: request.organizationId }),
+    ...(request.clinics === undefined
+      ? {}
+      : { clinics: request.clinics === 'all' ? '*' : [...request.clinics] }),
+  };
+  return new SignJWT({ roles: [request.role], ...scope })
     .setProtectedHeader({ alg: 'ES256', kid: jwk.kid, typ: 'JWT' })
     .setSubject(request.subject)
     .setIssuer(request.issuer ?? DEFAULT_ISSUER)

@@ -1,4 +1,4 @@
-import { CareVisit, careIsCurrent, decidePatientAccess } from '../patient-access.policy';
+import { CareVisit, careIsCurrent, reachesPatientThroughCare } from '../patient-access.policy';
 import { Principal } from '../principal';
 import { ensurePatientAccess } from './ensure-patient-access';
 
@@ -15,7 +15,8 @@ export interface CareOfRecord {
 
 /**
  * After a record's own access check admitted a read: throws 403 (nothing read) for a provider
- * whose care of the record's patient has ended; staff and the patient pass untouched. An old
+ * whose care of the record's patient has ended; staff (whose clinic scope the record's own
+ * check applied) and the patient pass untouched. An old
  * record is still open when a later visit keeps the care current, as the patient's list shows.
  */
 export async function ensureCareCurrent(
@@ -23,7 +24,7 @@ export async function ensureCareCurrent(
   patientId: string,
   care: CareOfRecord,
 ): Promise<void> {
-  if (decidePatientAccess(principal, patientId, false).allowed) return;
+  if (!reachesPatientThroughCare(principal, patientId)) return;
   if (careIsCurrent(care.record, care.at, care.days)) return;
   ensurePatientAccess(principal, patientId, careIsCurrent(await care.others(), care.at, care.days));
 }

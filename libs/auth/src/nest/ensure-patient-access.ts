@@ -7,7 +7,8 @@ export function ensurePatientAccess(
   principal: Principal,
   patientId: string,
   careRelationship = false,
+  patientClinicIds: readonly string[] = [],
 ): void {
-  const decision = decidePatientAccess(principal, patientId, careRelationship);
+  const decision = decidePatientAccess(principal, patientId, careRelationship, patientClinicIds);
   if (!decision.allowed) throw new ForbiddenException(decision.reason);
 }

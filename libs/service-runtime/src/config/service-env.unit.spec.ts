@@ -9,6 +9,7 @@ const PRODUCTION = {
   AUTH_JWKS_URL: 'https://idp.health.example/.well-known/jwks.json',
   AUTH_ISSUER: 'https://idp.health.example',
   AUTH_AUDIENCE: 'telehealth-coordinator-prod',
+  AUTH_ORGANIZATION_ID: 'org-health-example',
 };
 
 describe('a service started with NODE_ENV=production refuses development settings at start-up', () => {
