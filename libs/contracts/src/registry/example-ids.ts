@@ -23,6 +23,8 @@ export const EXAMPLE_IDS = {
   accessId: '1c3e5a7d-8b2f-4f4a-9a7c-2e4a6c8e1a18',
   violationId: '3e5a7c9f-1d4b-4b6c-8c9e-4a6c8e2b3c19',
   eventId: '5a7c9e2b-3f6d-4d8e-9e2a-6c8e2a4d5e20',
+  organizationId: '7c9e2b4d-5a8f-4e1a-8b3c-8e2a4c6f7a21',
+  adminId: '9e2b4d6f-7c1a-4a3c-9d5e-1a4c6e8b9c22',
 } as const;
 
 /** An encrypted field as the security work will produce it; the bytes here are placeholders. */

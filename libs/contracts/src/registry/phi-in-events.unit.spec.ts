@@ -26,8 +26,18 @@ const isEncrypted = (node: SchemaNode): boolean =>
 /** A coded value (`reason: consent-missing`) is a closed list, so it cannot hold free text. */
 const isCoded = (node: SchemaNode): boolean => node.enum !== undefined;
 
+/**
+ * The directory's streams name the organization, its clinics and its staff: public facts, the
+ * kind a provider directory prints. No patient is ever in them (their schemas have no patient
+ * field, which the last test below keeps true).
+ */
+const DIRECTORY_STREAMS = ['organization', 'clinic', 'staffMember'];
+const isDirectory = (definition: { stream: string }) =>
+  DIRECTORY_STREAMS.includes(definition.stream);
+
 describe('PHI in events', () => {
-  test.each(allEventDefinitions().map((definition) => [definition.type, definition] as const))(
+  const patientRecords = allEventDefinitions().filter((definition) => !isDirectory(definition));
+  test.each(patientRecords.map((definition) => [definition.type, definition] as const))(
     '%s carries PHI-prone fields only encrypted or as codes',
     (_type, definition) => {
       const inClear = properties(definition.schema as SchemaNode)
@@ -36,6 +46,15 @@ describe('PHI in events', () => {
       expect(inClear).toEqual([]);
     },
   );
+
+  it('keeps patients out of the directory: no directory event has a patient field', () => {
+    const directory = allEventDefinitions().filter(isDirectory);
+    expect(directory.map((definition) => definition.type)).toHaveLength(3);
+    for (const definition of directory)
+      expect(properties(definition.schema as SchemaNode).map(([, name]) => name)).not.toContain(
+        'patientId',
+      );
+  });
 
   it('rejects a patient name slipped into an event, since every schema is closed', () => {
     for (const definition of allEventDefinitions()) {

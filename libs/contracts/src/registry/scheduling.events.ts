@@ -16,6 +16,9 @@ import { waitlistJoinedV1 } from './scheduling/waitlist-joined.event';
 import { waitlistLeftV1 } from './scheduling/waitlist-left.event';
 import { waitlistOfferExpiredV1 } from './scheduling/waitlist-offer-expired.event';
 import { waitlistSlotOfferedV1 } from './scheduling/waitlist-slot-offered.event';
+import { clinicRecordedV1 } from './scheduling/directory/clinic-recorded.event';
+import { organizationRecordedV1 } from './scheduling/directory/organization-recorded.event';
+import { staffMemberRecordedV1 } from './scheduling/directory/staff-member-recorded.event';
 import { TOPICS } from './topics';
 
 /** What the scheduling service publishes on `thc.scheduling.v1`. */
@@ -24,7 +27,7 @@ export const schedulingRegistry = {
   topic: TOPICS.scheduling,
   producer: { service: 'scheduling', source: '/thc/scheduling' },
   description:
-    'Provider telehealth availability, appointments and their outcomes, reminders, waitlist.',
+    'Provider telehealth availability, appointments and their outcomes, reminders, waitlist, and the directory of organizations, clinics and staff.',
   streams: {
     providerSchedule: {
       prefix: 'provider-schedule',
@@ -40,6 +43,21 @@ export const schedulingRegistry = {
       prefix: 'waitlist-entry',
       idField: 'waitlistEntryId',
       description: "One patient's place on a waitlist and the slots offered to it.",
+    },
+    organization: {
+      prefix: 'organization',
+      idField: 'organizationId',
+      description: 'One organization of the directory.',
+    },
+    clinic: {
+      prefix: 'clinic',
+      idField: 'clinicId',
+      description: 'One clinic of the directory: where it is, its time zone.',
+    },
+    staffMember: {
+      prefix: 'staff-member',
+      idField: 'staffId',
+      description: 'One staff member of the directory: what they do, where, their licences.',
     },
   },
   events: [
@@ -57,8 +75,14 @@ export const schedulingRegistry = {
     waitlistSlotOfferedV1,
     waitlistOfferExpiredV1,
     waitlistLeftV1,
+    organizationRecordedV1,
+    clinicRecordedV1,
+    staffMemberRecordedV1,
   ],
   upcasters: [providerScheduleDefinedV1ToV2],
 } as const satisfies ContextRegistry<'scheduling'>;
 
 export type { WaitlistJoinedV1 } from './scheduling/waitlist-joined.event';
+export type { ClinicRecordedV1 } from './scheduling/directory/clinic-recorded.event';
+export type { OrganizationRecordedV1 } from './scheduling/directory/organization-recorded.event';
+export type { StaffMemberRecordedV1 } from './scheduling/directory/staff-member-recorded.event';
