@@ -97,6 +97,7 @@ export class BookAppointmentHandler {
           input.providerId,
           input.start,
           input.end,
+          input.clinicId,
         );
         // Past half the claim timeout, another booking may soon take these claims for abandoned.
         if (this.clock().getTime() - now.getTime() > this.settings.claimTimeoutMs / 2)

@@ -82,6 +82,7 @@ export class RescheduleAppointmentHandler {
           input.providerId,
           input.start,
           input.end,
+          current.clinicId,
         );
         return this.appointments.appendOrConfirm(
           appointmentId,

@@ -16,6 +16,14 @@ export type AppointmentViewDocument = Scheduled & {
 interface IndexDocument {
   readonly _id: string;
   readonly appointmentIds: string[];
+  /** On a patient's list only: the clinics of their appointments, for clinic-scoped access. */
+  readonly clinicIds?: string[];
+}
+
+/** A patient's appointments as one caller may list them, and every clinic the patient has. */
+export interface PatientAppointments {
+  readonly views: AppointmentViewDocument[];
+  readonly clinicIds: string[];
 }
 
 const DUPLICATE_KEY = 11000;
@@ -101,7 +109,9 @@ export class AppointmentViews {
 
   /**
    * Lists the appointment under its patient and its provider's days before it is booked: one
-   * bulk write of `$addToSet` upserts, whether the lists exist yet or not.
+   * bulk write of `$addToSet` upserts, whether the lists exist yet or not. The patient's list
+   * also gathers the clinics of their appointments, which decide whether a coordinator reaches
+   * the patient at all, without reading a single appointment.
    */
   async indexAppointment(
     appointmentId: string,
@@ -109,37 +119,52 @@ export class AppointmentViews {
     providerId: string,
     start: string,
     end: string,
+    clinicId: string,
   ): Promise<void> {
-    const keys = [
-      `patient-${patientId}`,
-      ...utcDaysTouched(start, end).map((day) => `provider-${providerId}-${day}`),
-    ];
-    await upsertAll(
-      this.index,
-      keys.map((_id) => ({
+    const days = utcDaysTouched(start, end).map((day) => `provider-${providerId}-${day}`);
+    await upsertAll(this.index, [
+      {
+        filter: { _id: `patient-${patientId}` },
+        update: { $addToSet: { appointmentIds: appointmentId, clinicIds: clinicId } },
+      },
+      ...days.map((_id) => ({
         filter: { _id },
         update: { $addToSet: { appointmentIds: appointmentId } },
       })),
-    );
+    ]);
   }
 
   async forPatient(patientId: string): Promise<AppointmentViewDocument[]> {
-    const entry = await this.index.findOne({ _id: `patient-${patientId}` });
-    const views = await this.byIds(entry?.appointmentIds ?? []);
-    return views.filter((view) => view.patientId === patientId);
+    return (await this.ofPatient(patientId)).views;
   }
 
+  /**
+   * The patient's appointments, only those in `clinicIds` when given (the caller's clinic
+   * scope, applied in the query), and the clinics of all of them: those the index lists, and
+   * those of the views read (lists indexed before clinics were kept have none of their own).
+   */
+  async ofPatient(patientId: string, clinicIds?: readonly string[]): Promise<PatientAppointments> {
+    const entry = await this.index.findOne({ _id: `patient-${patientId}` });
+    const views = (await this.byIds(entry?.appointmentIds ?? [], clinicIds)).filter(
+      (view) => view.patientId === patientId,
+    );
+    const clinics = new Set([...(entry?.clinicIds ?? []), ...views.map((view) => view.clinicId)]);
+    return { views, clinicIds: [...clinics] };
+  }
+
+  /** The provider's appointments overlapping [from, to), only those in `clinicIds` when given. */
   async forProvider(
     providerId: string,
     from: string,
     to: string,
+    clinicIds?: readonly string[],
   ): Promise<AppointmentViewDocument[]> {
     const keys = utcDaysTouched(from, to).map((day) => `provider-${providerId}-${day}`);
     const entries = await this.index.find({ _id: { $in: keys } }).toArray();
     const ids = [...new Set(entries.flatMap((entry) => entry.appointmentIds))];
     const startMs = Date.parse(from);
     const endMs = Date.parse(to);
-    return (await this.byIds(ids)).filter(
+    return (await this.byIds(ids, clinicIds)).filter(
       (view) =>
         view.providerId === providerId &&
         Date.parse(view.start) < endMs &&
@@ -147,9 +172,18 @@ export class AppointmentViews {
     );
   }
 
-  private async byIds(ids: readonly string[]): Promise<AppointmentViewDocument[]> {
-    if (ids.length === 0) return [];
-    const views = await this.views.find({ _id: { $in: [...ids] } }).toArray();
+  /** Views by id, bounded to `clinicIds` in the query when given (none when it is empty). */
+  private async byIds(
+    ids: readonly string[],
+    clinicIds?: readonly string[],
+  ): Promise<AppointmentViewDocument[]> {
+    if (ids.length === 0 || clinicIds?.length === 0) return [];
+    const views = await this.views
+      .find({
+        _id: { $in: [...ids] },
+        ...(clinicIds === undefined ? {} : { clinicId: { $in: [...clinicIds] } }),
+      })
+      .toArray();
     return views.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   }
 }
