@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { ensureLocalKeys, LocalKeyFiles, Role, signLocalToken } from '@thc/auth';
+import {
+  ensureLocalKeys,
+  isClinicScopedRole,
+  LocalKeyFiles,
+  Role,
+  signLocalToken,
+} from '@thc/auth';
 
 export const SERVICES = {
   scheduling: 3001,
@@ -85,11 +91,16 @@ export class DemoClient {
     }
   }
 
+  /**
+   * The seed loads the whole organization, so its staff tokens cover every clinic; the tokens
+   * `npm start` prints carry each person's own coverage (scripts/dev-tokens.ts).
+   */
   private token(role: Role, subject: string): Promise<string> {
     const key = `${role}:${subject}`;
     let token = this.tokens.get(key);
     if (!token) {
-      token = signLocalToken(this.keys, { role, subject, ttlSeconds: 4 * 3600 });
+      const scope = isClinicScopedRole(role) ? { clinics: 'all' as const } : {};
+      token = signLocalToken(this.keys, { role, subject, ttlSeconds: 4 * 3600, ...scope });
       this.tokens.set(key, token);
     }
     return token;

@@ -2,11 +2,32 @@
 // its interpreters speak and its working days. Free of the random generator, so the history
 // generator (which has its own seeded randomness) shares it without loading faker.
 
-/** The demo health system's clinics; the generated history uses the same. */
+/** The organization the demo clinics belong to. */
+export const ORGANIZATION_NAME = 'Meridian Health Network';
+
+/**
+ * The demo health system's clinics, in two states (so licensure matters: a New York provider
+ * may not see a patient who is in California); the generated history uses the same.
+ */
 export const CLINICS = [
-  { key: 'northeast', name: 'Northeast Virtual Care', timeZone: 'America/New_York' },
-  { key: 'lakes', name: 'Great Lakes Telehealth', timeZone: 'America/Chicago' },
-  { key: 'pacific', name: 'Pacific Coast Virtual Clinic', timeZone: 'America/Los_Angeles' },
+  {
+    key: 'northeast',
+    name: 'Northeast Virtual Care',
+    timeZone: 'America/New_York',
+    address: { lines: ['55 Water Street'], city: 'New York', state: 'NY', postalCode: '10041' },
+  },
+  {
+    key: 'lakes',
+    name: 'Great Lakes Telehealth',
+    timeZone: 'America/New_York',
+    address: { lines: ['200 Delaware Avenue'], city: 'Buffalo', state: 'NY', postalCode: '14202' },
+  },
+  {
+    key: 'pacific',
+    name: 'Pacific Coast Virtual Clinic',
+    timeZone: 'America/Los_Angeles',
+    address: { lines: ['350 Tenth Avenue'], city: 'San Diego', state: 'CA', postalCode: '92101' },
+  },
 ] as const;
 
 /** Providers per clinic: most work in the clinic's zone, some remotely (one team in London). */

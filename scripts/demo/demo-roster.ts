@@ -1,6 +1,12 @@
 import { Faker, en } from '@faker-js/faker';
 import { demoFraction, demoId } from './demo-ids';
-import { CLINICS, INTERPRETER_LANGUAGES, PROVIDER_ZONES, WEEKDAYS } from './demo-health-system';
+import {
+  CLINICS,
+  INTERPRETER_LANGUAGES,
+  ORGANIZATION_NAME,
+  PROVIDER_ZONES,
+  WEEKDAYS,
+} from './demo-health-system';
 
 export type StaffRole = 'provider' | 'coordinator' | 'interpreter';
 /** What the staff member's training record should show after the seed. */
@@ -13,6 +19,20 @@ export interface Clinic {
   readonly id: string;
   readonly name: string;
   readonly timeZone: string;
+  readonly address: (typeof CLINICS)[number]['address'];
+}
+
+/** As the directory lists a person: FHIR HumanName's parts. */
+export interface PersonName {
+  readonly family: string;
+  readonly given: readonly string[];
+  readonly prefix?: readonly string[];
+}
+
+export interface StateLicence {
+  readonly state: string;
+  readonly number: string;
+  readonly expiresOn: string;
 }
 
 export interface WeeklyWindow {
@@ -35,7 +55,12 @@ export interface ProviderPlan {
 export interface StaffMember {
   readonly id: string;
   readonly role: StaffRole;
+  readonly name: PersonName;
   readonly clinicId: string;
+  /** Every clinic they work in or cover: their own, and for some coordinators a neighbour. */
+  readonly clinicIds: readonly string[];
+  /** Providers: a licence in their clinic's state, some also in the other state. */
+  readonly licences: readonly StateLicence[];
   readonly timeZone: string;
   readonly training: TrainingProfile;
   /** Interpreters only: the BCP 47 language they interpret. */
@@ -57,6 +82,7 @@ export interface Patient {
 
 export interface Roster {
   readonly seed: number;
+  readonly organization: { readonly id: string; readonly name: string };
   readonly clinics: readonly Clinic[];
   readonly staff: readonly StaffMember[];
   readonly patients: readonly Patient[];
@@ -101,7 +127,23 @@ export function buildRoster(seed: number, patientCount = PATIENT_COUNT): Roster 
     id: id(`clinic:${c.key}`),
     name: c.name,
     timeZone: c.timeZone,
+    address: c.address,
   }));
+  // Names and licences come from a generator of their own, so adding them left every
+  // schedule, patient and visit of a seed as it was.
+  const people = new Faker({ locale: [en] });
+  people.seed(seed + 1);
+  const nameOf = (role: StaffRole): PersonName => ({
+    family: people.person.lastName(),
+    given: [people.person.firstName()],
+    ...(role === 'provider' ? { prefix: ['Dr.'] } : {}),
+  });
+  const states = [...new Set(CLINICS.map((c) => c.address.state))];
+  const licence = (state: string): StateLicence => ({
+    state,
+    number: String(people.number.int({ min: 100_000, max: 999_999 })),
+    expiresOn: `${new Date().getUTCFullYear() + 2}-06-30`,
+  });
 
   const staff: StaffMember[] = [];
   // Providers: 40, spread over the clinics; the first of each zone group is on demand.
@@ -123,10 +165,16 @@ export function buildRoster(seed: number, patientCount = PATIENT_COUNT): Roster 
             ? 'incomplete'
             : 'current';
     const slotVideo = faker.helpers.arrayElement([20, 30, 30, 40]);
+    const home = CLINICS[clinicIndex].address.state;
+    // One provider in four also holds a licence in the other state, to cover its patients.
+    const licensedIn = n % 4 === 3 ? states : [home];
     staff.push({
       id: id(`provider:${n}`),
       role: 'provider',
+      name: nameOf('provider'),
       clinicId: clinics[clinicIndex].id,
+      clinicIds: [clinics[clinicIndex].id],
+      licences: licensedIn.map(licence),
       timeZone,
       training,
       schedule: {
@@ -143,13 +191,18 @@ export function buildRoster(seed: number, patientCount = PATIENT_COUNT): Roster 
       },
     });
   }
-  // Two coordinators per clinic (one with an outside certification about to expire).
+  // Two coordinators per clinic (one with an outside certification about to expire); the
+  // first of each also covers the other clinics of its state.
   clinics.forEach((clinic, c) => {
+    const sameState = clinics.filter((other) => other.address.state === clinic.address.state);
     for (let n = 0; n < 2; n += 1)
       staff.push({
         id: id(`coordinator:${c}:${n}`),
         role: 'coordinator',
+        name: nameOf('coordinator'),
         clinicId: clinic.id,
+        clinicIds: n === 0 ? sameState.map((other) => other.id) : [clinic.id],
+        licences: [],
         timeZone: clinic.timeZone,
         training: c === 1 && n === 1 ? 'expiring' : 'current',
       });
@@ -160,7 +213,10 @@ export function buildRoster(seed: number, patientCount = PATIENT_COUNT): Roster 
       staff.push({
         id: id(`interpreter:${language}:${n}`),
         role: 'interpreter',
+        name: nameOf('interpreter'),
         clinicId: clinics[(l + n) % clinics.length].id,
+        clinicIds: [clinics[(l + n) % clinics.length].id],
+        licences: [],
         timeZone: clinics[(l + n) % clinics.length].timeZone,
         training: language === 'vi' && n === 1 ? 'revoked' : 'current',
         language,
@@ -206,5 +262,11 @@ export function buildRoster(seed: number, patientCount = PATIENT_COUNT): Roster 
           };
     patients.push({ id: patientId, clinicId: clinic.id, language, consent, visit, live });
   }
-  return { seed, clinics, staff, patients };
+  return {
+    seed,
+    organization: { id: id('organization'), name: ORGANIZATION_NAME },
+    clinics,
+    staff,
+    patients,
+  };
 }
