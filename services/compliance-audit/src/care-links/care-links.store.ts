@@ -5,11 +5,17 @@ import { AuditedEvent } from '../audit-trail/domain/event-to-audit-record';
 import { insertOrUpdate, Upsert } from '../shared/insert-or-update';
 import { CareVisit } from '../violations/domain/access.rules';
 
-/** Who an appointment or a session is for and with. */
+/**
+ * Who an appointment or a session is for and with (`appointment|id`, `session|id`), and the
+ * clinics a patient has visits in (`patient|id`), in the same collection so a booking learns
+ * both in one write.
+ */
 interface StreamLinkDocument {
   _id: string;
   patientId?: string;
   providerId?: string;
+  clinicId?: string;
+  clinicIds?: string[];
 }
 
 export interface StreamLinks {
@@ -23,6 +29,8 @@ type VisitDocument = CareVisit & {
   appointmentId: string;
   staffId: string;
   patientId: string;
+  /** The clinic the visit is booked in (absent on visits learnt before it was kept). */
+  clinicId?: string;
 };
 
 /** What care_relationships held before visits were kept one by one: read, never written. */
@@ -78,6 +86,7 @@ export class CareLinks implements OnModuleInit {
       ) as Data;
       const patientId = str(data['patientId']);
       const providerId = str(data['providerId']);
+      const clinicId = str(data['clinicId']);
       if (
         event.type === 'thc.scheduling.AppointmentBooked.v1' ||
         event.type === 'thc.scheduling.AppointmentRequested.v1' ||
@@ -90,11 +99,25 @@ export class CareLinks implements OnModuleInit {
           updateOne: {
             filter: { _id: id },
             update: {
-              $set: { ...(patientId ? { patientId } : {}), ...(providerId ? { providerId } : {}) },
+              $set: {
+                ...(patientId ? { patientId } : {}),
+                ...(providerId ? { providerId } : {}),
+                ...(clinicId ? { clinicId } : {}),
+              },
             },
             upsert: true,
           },
         });
+        // A request, a booking or a session puts the patient in the clinic's care: the clinic
+        // scope of auditors, coordinators and admins over the patient follows from these.
+        if (patientId && clinicId)
+          links.push({
+            updateOne: {
+              filter: { _id: `patient|${patientId}` },
+              update: { $addToSet: { clinicIds: clinicId } },
+              upsert: true,
+            },
+          });
       }
       if (event.type === 'thc.scheduling.AppointmentBooked.v1' && patientId) {
         const since = utc(data['bookedAt']) ?? utc(event.time);
@@ -114,7 +137,16 @@ export class CareLinks implements OnModuleInit {
           care.push({
             updateOne: {
               filter: { _id: `${appointmentId}|${staffId}` },
-              update: { $setOnInsert: { appointmentId, staffId, patientId, since, end } },
+              update: {
+                $setOnInsert: {
+                  appointmentId,
+                  staffId,
+                  patientId,
+                  since,
+                  end,
+                  ...(clinicId ? { clinicId } : {}),
+                },
+              },
               upsert: true,
             },
           });
@@ -137,6 +169,7 @@ export class CareLinks implements OnModuleInit {
                     staffId: providerId,
                     patientId: link.patientId,
                     since: utc(data['rescheduledAt']) ?? end,
+                    ...(link.clinicId ? { clinicId: link.clinicId } : {}),
                   },
                   $set: { end },
                 },
@@ -191,6 +224,23 @@ export class CareLinks implements OnModuleInit {
         ...(link?.providerId ? { providerId: link.providerId } : {}),
       };
     });
+  }
+
+  /**
+   * The clinics the patient has had a visit requested, booked or started in. A patient this
+   * service has seen no visit of belongs to no clinic, so only a caller who covers every clinic
+   * reaches them.
+   */
+  async clinicsOfPatient(patientId: string): Promise<readonly string[]> {
+    return (await this.links.findOne({ _id: `patient|${patientId}` }))?.clinicIds ?? [];
+  }
+
+  /** `clinicsOfPatient` for several patients, in one query. */
+  async clinicsOfPatients(patientIds: readonly string[]): Promise<Map<string, readonly string[]>> {
+    const wanted = [...new Set(patientIds)].map((id) => `patient|${id}`);
+    if (wanted.length === 0) return new Map();
+    const found = await this.links.find({ _id: { $in: wanted } }).toArray();
+    return new Map(found.map((link) => [link._id.slice('patient|'.length), link.clinicIds ?? []]));
   }
 
   /**

@@ -6,6 +6,7 @@ import {
   toAuditRecord,
 } from '../audit-trail/domain/event-to-audit-record';
 import { CareLinks } from '../care-links/care-links.store';
+import { StaffDirectory } from '../directory/staff-directory.store';
 import { CLOCK, Clock } from '../shared/audit.settings';
 import { AccessChecks } from '../violations/access-checks';
 import { SessionStartChecks } from '../violations/session-start-checks';
@@ -23,8 +24,8 @@ const hasPatient = (event: AuditedEvent): boolean =>
 /**
  * What happens to every consumed event, in an order that survives a crash at any step:
  * quarantine the events of types this service does not know (idempotent by event id; only
- * their id, type, source and Kafka position, never their data), learn the links the known
- * ones carry (idempotent upserts), chain every event into the trail (idempotent by event id; an
+ * their id, type, source and Kafka position, never their data), learn the links and the
+ * directory records the known ones carry (idempotent upserts), chain every event into the trail (idempotent by event id; an
  * unknown type by id, type and source only), then judge the known ones (findings have
  * deterministic ids) and bring a reviewed violation's alert up to date (written from its whole
  * stream). A batch that fails is redelivered and every step finds its work already done.
@@ -34,6 +35,7 @@ export class AuditIntake {
   constructor(
     private readonly links: CareLinks,
     private readonly credentials: StaffCredentialStates,
+    private readonly directory: StaffDirectory,
     private readonly writer: AuditChainWriter,
     private readonly accessChecks: AccessChecks,
     private readonly sessionStarts: SessionStartChecks,
@@ -52,6 +54,7 @@ export class AuditIntake {
     }
     await this.links.learn(known);
     await this.credentials.learn(known);
+    await this.directory.learn(known);
     const unnamed = known.filter((event) => !hasPatient(event));
     const links = await this.links.linksOfMany(unnamed);
     const linkOf = new Map(unnamed.map((event, i) => [event.id, links[i] ?? {}]));
