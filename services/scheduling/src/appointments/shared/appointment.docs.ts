@@ -11,7 +11,7 @@ export const SLOT_RULES = 'The visit ends before it starts, or starts in the pas
 
 /** The 403 of an operation on one appointment, for the roles it admits. */
 export const NOT_YOURS =
-  "The role is not one admitted here, or the caller is neither staff nor the appointment's own patient or provider.";
+  "The role is not one admitted here, or the caller is neither the appointment's own patient or provider nor a coordinator or admin who covers its clinic.";
 
 /** The 403 of reads and changes of one appointment: a provider's end with the care relationship. */
 export const NOT_YOURS_OR_CARE_ENDED = `${NOT_YOURS.slice(0, -1)}, or the provider's care window (CARE_RELATIONSHIP_DAYS, default 90, after their last visit with the patient; a cancelled visit only until its cancellation) has closed.`;
