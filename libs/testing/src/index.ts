@@ -11,3 +11,4 @@ export * from './platform/running-platform';
 export * from './tcp-proxy';
 export * from './command-budget';
 export * from './dead-letter-reader';
+export * from './fhir/valid-fhir';

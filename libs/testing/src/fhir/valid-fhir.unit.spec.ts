@@ -1,0 +1,76 @@
+import { expectValidFhir, fhirIssues } from './valid-fhir';
+
+const slot = {
+  resourceType: 'Slot',
+  id: 'slot-1',
+  schedule: { reference: 'Schedule/schedule-1' },
+  status: 'free',
+  start: '2026-03-02T14:00:00Z',
+  end: '2026-03-02T14:30:00Z',
+};
+
+const searchset = (resource: object) => ({
+  resourceType: 'Bundle',
+  type: 'searchset',
+  total: 1,
+  entry: [{ fullUrl: 'https://fhir.example/Slot/slot-1', resource, search: { mode: 'match' } }],
+});
+
+describe('the R4 validator behind expectValidFhir', () => {
+  it('passes a valid Slot and a searchset Bundle of it', () => {
+    expect(fhirIssues(slot)).toEqual([]);
+    expect(() => expectValidFhir(searchset(slot))).not.toThrow();
+  });
+
+  it('names a missing required element, an unknown element and a malformed instant', () => {
+    const { schedule: _schedule, ...withoutSchedule } = slot;
+    expect(fhirIssues({ ...withoutSchedule, start: '2026-03-02T14:00Z', colour: 'red' })).toEqual(
+      expect.arrayContaining([
+        'Slot.schedule: Missing required property',
+        'Slot.start: Invalid instant format',
+        'Slot.colour: Invalid additional property "colour"',
+      ]),
+    );
+  });
+
+  it('checks the entries of a Bundle', () => {
+    expect(fhirIssues(searchset({ ...slot, end: undefined }))).toEqual([
+      'Bundle.entry[0].resource.end: Missing required property',
+    ]);
+  });
+
+  it('reports a code outside its required value set, in a Bundle as alone', () => {
+    expect(fhirIssues({ ...slot, status: 'open' })).toEqual([
+      'Slot.status: "open" is not in the required value set http://hl7.org/fhir/ValueSet/slotstatus',
+    ]);
+    expect(fhirIssues({ resourceType: 'Bundle', type: 'search-results' })).toEqual([
+      'Bundle.type: "search-results" is not in the required value set http://hl7.org/fhir/ValueSet/bundle-type',
+    ]);
+  });
+
+  it('evaluates the R4 invariants', () => {
+    const appointment = {
+      resourceType: 'Appointment',
+      status: 'booked',
+      participant: [{ status: 'accepted' }],
+    };
+    expect(fhirIssues(appointment)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Appointment: Constraint app-3 not met/),
+        expect.stringMatching(/^Appointment.participant\[0\]: Constraint app-1 not met/),
+      ]),
+    );
+  });
+
+  it('warns about a reference to a resource type the element does not allow', () => {
+    expect(fhirIssues({ ...slot, schedule: { reference: 'Patient/p-1' } })).toEqual([
+      expect.stringMatching(/^Slot.schedule: Invalid reference/),
+    ]);
+  });
+
+  it('fails a test with every issue listed', () => {
+    expect(() => expectValidFhir({ ...slot, status: 'open', start: 'soon' }, 'the Slot')).toThrow(
+      /the Slot is not valid FHIR R4:\n {2}Slot.start: Invalid instant format\n {2}Slot.status/,
+    );
+  });
+});
