@@ -8,6 +8,8 @@ import {
   VISIT_METRICS_BATCH,
   VisitMetricsProjection,
 } from '../../services/analytics/src/visit-metrics/infrastructure/visit-metrics.projection';
+import { DirectoryNamesCollections } from '../../services/analytics/src/directory-names/directory-names.collections';
+import { DirectoryNamesReader } from '../../services/analytics/src/directory-names/directory-names.reader';
 import { MetricsTableReader } from '../../services/analytics/src/visit-metrics/query/metrics-table.reader';
 import type { MetricsQuery } from '../../services/analytics/src/visit-metrics/query/metrics.query';
 import type { VisitMetricsVersions } from '../../services/analytics/src/visit-metrics/rebuild/visit-metrics.versions';
@@ -188,9 +190,12 @@ export async function benchAnalytics(options: AnalyticsBenchOptions): Promise<vo
       `  events stored per write        live ${(live / writes).toFixed(2)}, rebuild ${(rebuild / writes).toFixed(2)} (projection events/s / raw driver writes/s)`,
     );
 
-    const reader = new MetricsTableReader({
-      activeCollections: async () => rebuildStore,
-    } as unknown as VisitMetricsVersions);
+    const reader = new MetricsTableReader(
+      { activeCollections: async () => rebuildStore } as unknown as VisitMetricsVersions,
+      new DirectoryNamesReader(new DirectoryNamesCollections(rebuildStore.db)),
+    );
+    // An analyst of the whole organization: the widest read.
+    const analyst = { subject: 'bench-analyst', roles: ['analyst'], clinics: 'all' } as const;
     const shapes: MetricsQuery[] = [
       { from: '2026-01-01', to: '2026-12-31', groupBy: 'month' },
       { from: '2026-01-01', to: '2026-12-31', groupBy: 'month', by: 'clinic' },
@@ -202,6 +207,7 @@ export async function benchAnalytics(options: AnalyticsBenchOptions): Promise<vo
       const started = performance.now();
       await reader.read(
         shapes[i % shapes.length] as MetricsQuery,
+        analyst,
         new Date('2027-01-15T00:00:00Z'),
       );
       latencies.push(performance.now() - started);

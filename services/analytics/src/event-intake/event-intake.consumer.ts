@@ -2,9 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '@thc/contracts';
 import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
 import { Kafka } from 'kafkajs';
+import { DirectoryNamesProjection } from '../directory-names/directory-names.projection';
 import { EventTallyProjection } from './event-tally.projection';
 
-/** Analytics reads every context's topic; each event updates the projections. */
+/**
+ * Analytics reads every context's topic; each event updates the per-event projections: the
+ * tally, and the directory's names (the visit metrics run their own groups, per version).
+ */
 @Injectable()
 export class EventIntakeConsumer extends EventConsumerHost {
   protected readonly groupId = 'thc.analytics';
@@ -14,9 +18,13 @@ export class EventIntakeConsumer extends EventConsumerHost {
     @Inject(KAFKA) kafka: Kafka,
     names: TopicNames,
     private readonly tally: EventTallyProjection,
+    private readonly directoryNames: DirectoryNamesProjection,
   ) {
     super(kafka, names);
   }
 
-  protected handle = (event: ConsumedEvent): Promise<void> => this.tally.apply(event);
+  protected handle = async (event: ConsumedEvent): Promise<void> => {
+    await this.directoryNames.apply(event);
+    await this.tally.apply(event);
+  };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DirectoryNamesModule } from '../directory-names/directory-names.module';
 import { MetricsController } from './query/metrics.controller';
 import { MetricsTableReader } from './query/metrics-table.reader';
 import { visitMetricsDefinitionHash } from './rebuild/visit-metrics.definition';
@@ -17,6 +18,7 @@ const projections = [
 
 /** Evaluation and reporting: the visit-metrics projection, its versions and the query API. */
 @Module({
+  imports: [DirectoryNamesModule],
   controllers: httpControllers,
   providers: [...queries, ...projections],
   exports: [VisitMetricsVersions],

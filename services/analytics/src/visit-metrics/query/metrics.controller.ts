@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@thc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { METRICS, METRIC_NAMES } from '../domain/metric-definitions';
 import { RebuildProgress } from '../rebuild/rebuild-progress';
@@ -16,6 +16,12 @@ const INVALID_QUERY = invalidInputDoc({
   query: true,
   also: '`to` is before `from` or more than 3 years after it',
 });
+const FOREIGN_CLINIC =
+  "The token's role is not one of: analyst, admin; or `clinicId` is a clinic the token does not cover.";
+// Analysts and admins see the clinics their token grants (its `clinics` claim): a query for
+// another clinic is refused, and a table over every clinic sums only theirs.
+const SCOPE =
+  ' Bounded to the clinics the token covers: without `clinicId`, the rows and totals are those of the covered clinics only.';
 
 /** The analyst query API: de-identified aggregates only, for analysts (and admins). */
 @ApiTags('analytics')
@@ -32,14 +38,18 @@ export class MetricsController {
   @ApiUseCase({
     summary: 'Query the metrics table',
     description:
-      "The program metrics (volume, no-shows, waiting, quality, satisfaction, utilization, training compliance) for the days `from` to `to`, grouped by day, week or month, optionally split by clinic, provider or visit type and filtered to one of each, a page of rows at a time. A figure made of fewer than ANALYTICS_MIN_CELL_COUNT (default 11) visits or survey responses is withheld: null, and named in the row's `suppressed`.",
+      "The program metrics (volume, no-shows, waiting, quality, satisfaction, utilization, training compliance) for the days `from` to `to`, grouped by day, week or month, optionally split by clinic, provider or visit type and filtered to one of each, a page of rows at a time. A figure made of fewer than ANALYTICS_MIN_CELL_COUNT (default 11) visits or survey responses is withheld: null, and named in the row's `suppressed`. Rows split by clinic or provider carry its name from the directory (or `Clinic 2d7f4b9a`, with `clinicListed: false`, for one the directory does not list yet)." +
+      SCOPE,
     roles: ['analyst', 'admin'],
     phi: AGGREGATES,
-    errors: { 400: INVALID_QUERY },
+    errors: { 400: INVALID_QUERY, 403: FOREIGN_CLINIC },
   })
   @ApiOkResponse({ type: MetricsPage })
-  async metrics(@Query() query: MetricsQuery): Promise<MetricsPage> {
-    const { version, rows } = await this.reader.read(query, new Date());
+  async metrics(
+    @Query() query: MetricsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MetricsPage> {
+    const { version, rows } = await this.reader.read(query, principal, new Date());
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 100;
     return {
@@ -58,10 +68,11 @@ export class MetricsController {
   @ApiUseCase({
     summary: 'Export the metrics table as CSV',
     description:
-      'The same table as `GET /api/v1/analytics/metrics`, whole (`page` and `pageSize` are accepted and ignored), as an RFC 4180 CSV download: one row per period (and split), one column per metric; a figure withheld as too small a cell reads `suppressed`.',
+      'The same table as `GET /api/v1/analytics/metrics`, whole (`page` and `pageSize` are accepted and ignored), as an RFC 4180 CSV download: one row per period (and split), the clinic’s and provider’s names beside their ids, one column per metric; a figure withheld as too small a cell reads `suppressed`.' +
+      SCOPE,
     roles: ['analyst', 'admin'],
     phi: AGGREGATES,
-    errors: { 400: INVALID_QUERY },
+    errors: { 400: INVALID_QUERY, 403: FOREIGN_CLINIC },
   })
   @ApiOkResponse({
     description: 'The whole table (no pagination) as CSV, one column per metric.',
@@ -69,12 +80,15 @@ export class MetricsController {
       'text/csv': {
         schema: { type: 'string' },
         example:
-          'period,clinicId,providerId,visitType,scheduled,completed,noShowRate\r\n2026-03,2d7f4b9a-1c3e-4a5b-8d6f-0e2a4c6b8d13,,,42,38,0.05\r\n',
+          'period,clinicId,clinicName,providerId,providerName,visitType,scheduled,completed,noShowRate\r\n2026-03,2d7f4b9a-1c3e-4a5b-8d6f-0e2a4c6b8d13,Harbor Telehealth Clinic,,,,42,38,0.05\r\n',
       },
     },
   })
-  async csv(@Query() query: MetricsQuery): Promise<StreamableFile> {
-    const { rows } = await this.reader.read(query, new Date());
+  async csv(
+    @Query() query: MetricsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StreamableFile> {
+    const { rows } = await this.reader.read(query, principal, new Date());
     return new StreamableFile(Buffer.from(metricsCsv(rows, query.metrics ?? METRIC_NAMES)));
   }
 
@@ -97,7 +111,7 @@ export class MetricsController {
   @ApiUseCase({
     summary: 'Read the projection progress',
     description:
-      'The versions of the metrics projection this instance runs: the one serving queries and any being rebuilt beside it, with events processed, rate and time left.',
+      'The versions of the metrics projection this instance runs: the one serving queries and any being rebuilt beside it, with events processed, rate and time left. Not clinic data (event counts of the whole deployment, no figure per clinic), so the same for every analyst whatever clinics they cover.',
     roles: ['analyst', 'admin'],
     phi: 'none: versions and event counts',
     errors: {},

@@ -10,8 +10,34 @@ export class MetricsRow {
   @ApiPropertyOptional({ format: 'uuid' })
   clinicId?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'The clinic’s name in the directory, or `Clinic ` and the first 8 characters of its id while the directory does not list it.',
+    example: 'Harbor Telehealth Clinic',
+  })
+  clinicName?: string;
+
+  @ApiPropertyOptional({
+    description: 'Whether the directory lists the clinic (false: its name is made from its id).',
+    example: true,
+  })
+  clinicListed?: boolean;
+
   @ApiPropertyOptional({ format: 'uuid' })
   providerId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The provider’s name in the directory (prefix, given and family names), or `Provider ` and the first 8 characters of their id while the directory does not list them.',
+    example: 'Dr. Adaeze Okafor',
+  })
+  providerName?: string;
+
+  @ApiPropertyOptional({
+    description: 'Whether the directory lists the provider (false: the name is made from the id).',
+    example: true,
+  })
+  providerListed?: boolean;
 
   @ApiPropertyOptional({ enum: ['video', 'audio'] })
   visitType?: string;
