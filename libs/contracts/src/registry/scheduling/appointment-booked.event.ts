@@ -9,6 +9,7 @@ import {
 } from '../../schemas/common-fields.schema';
 import type { EventData, EventDefinition } from '../event-definition';
 import { EXAMPLE_IDS as ids } from '../example-ids';
+import { interpreterRequest, patientLocation } from './appointment-fields.schema';
 
 const schema = {
   type: 'object',
@@ -38,7 +39,15 @@ const schema = {
       ...timeZone,
       description: "The provider's time zone, in which the slot was offered.",
     },
-    participants: { type: 'array', minItems: 2, items: participant },
+    participants: {
+      type: 'array',
+      minItems: 2,
+      items: participant,
+      description:
+        'Patient, provider, and who else joins: an interpreter held for the visit (a directory staff member whose time the booking claimed) and a caregiver.',
+    },
+    patientLocation,
+    interpreterRequest,
     bookedAt: dateTime,
     bookedBy: actor,
   },
@@ -60,6 +69,7 @@ const example: AppointmentBookedV1 = {
     { participantId: ids.providerId, role: 'provider' },
     { participantId: ids.interpreterId, role: 'interpreter' },
   ],
+  patientLocation: { state: 'NY' },
   bookedAt: '2026-03-02T14:12:05Z',
   bookedBy: { kind: 'user', userId: ids.coordinatorId, role: 'coordinator' },
 };

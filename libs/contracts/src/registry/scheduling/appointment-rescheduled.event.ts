@@ -4,6 +4,7 @@ import { dateTime, timeZone, uuid } from '../../schemas/common-fields.schema';
 import { encryptedField } from '../../schemas/encrypted-field.schema';
 import type { EventData, EventDefinition } from '../event-definition';
 import { EXAMPLE_IDS as ids, EXAMPLE_ENCRYPTED } from '../example-ids';
+import { patientLocation } from './appointment-fields.schema';
 
 const schema = {
   type: 'object',
@@ -27,6 +28,16 @@ const schema = {
     start: dateTime,
     end: dateTime,
     timeZone,
+    patientLocation: {
+      ...patientLocation,
+      description:
+        'Where the patient said they will be during the moved visit (a US state alone is not a HIPAA identifier); the provider of the new slot holds a licence active there through its end. Absent when the move did not restate it: the location stated before still holds.',
+    },
+    interpreterId: {
+      ...uuid,
+      description:
+        'The interpreter held for the new time when it is not the one held before (the one before was not free then, and another who speaks the language was drawn from the pool).',
+    },
     reason: { ...encryptedField, description: 'Free-text reason (may hold PHI), encrypted.' },
     rescheduledAt: dateTime,
     rescheduledBy: actor,
@@ -43,6 +54,7 @@ const example: AppointmentRescheduledV1 = {
   start: '2026-03-12T15:00:00-04:00',
   end: '2026-03-12T15:30:00-04:00',
   timeZone: 'America/New_York',
+  patientLocation: { state: 'NY' },
   reason: EXAMPLE_ENCRYPTED,
   rescheduledAt: '2026-03-05T10:02:11Z',
   rescheduledBy: { kind: 'user', userId: ids.patientId, role: 'patient' },

@@ -3,7 +3,9 @@ import type {
   AppointmentCancelled,
   AppointmentNoShow,
   CancelReasonCode,
+  InterpreterRequest,
   Participant,
+  PatientLocation,
   ReminderChannel,
   SealedText,
   VisitType,
@@ -40,6 +42,10 @@ export interface BookAppointment {
   readonly timeZone: string;
   /** Interpreter and caregiver; patient and provider are added by the decider. */
   readonly extraParticipants: readonly Participant[];
+  /** Where the patient says they will be (the licence check was made on it). */
+  readonly patientLocation?: PatientLocation;
+  /** An interpreter drawn at visit time instead of one held now. */
+  readonly interpreterRequest?: InterpreterRequest;
   readonly at: string;
   readonly by: Actor;
 }
@@ -50,6 +56,10 @@ export interface RescheduleAppointment {
   readonly start: string;
   readonly end: string;
   readonly timeZone: string;
+  /** Restated where the patient will be; absent keeps the location stated before. */
+  readonly patientLocation?: PatientLocation;
+  /** The interpreter held for the new time, when another than the one held before. */
+  readonly interpreterId?: string;
   readonly reason?: SealedText;
   readonly at: string;
   readonly by: Actor;

@@ -21,6 +21,10 @@ function ensureFutureSlot(start: string, end: string, at: string): void {
   if (ms(start) <= ms(at)) throw new AppointmentRuleError('the visit must start in the future');
 }
 
+/** The interpreter held for the visit, if any. */
+export const interpreterOf = (state: Pick<Scheduled, 'participants'>): string | undefined =>
+  state.participants.find((p) => p.role === 'interpreter')?.participantId;
+
 function scheduled(state: AppointmentState, action: string, allowed: readonly string[]): Scheduled {
   if (state.status === 'none' || state.status === 'proposed' || !allowed.includes(state.status)) {
     throw new IllegalTransitionError(action, state.status);
@@ -39,6 +43,10 @@ function book(command: BookAppointment, state: AppointmentState): AppointmentEve
     throw new AppointmentRuleError('patient and provider are set by the booking itself');
   if (new Set(roles).size !== roles.length)
     throw new AppointmentRuleError('at most one interpreter and one caregiver');
+  if (command.interpreterRequest && roles.includes('interpreter'))
+    throw new AppointmentRuleError(
+      'an interpreter on demand is drawn at visit time: hold one now or ask on demand, not both',
+    );
   return [
     {
       type: E.booked,
@@ -56,6 +64,8 @@ function book(command: BookAppointment, state: AppointmentState): AppointmentEve
           { participantId: command.providerId, role: 'provider' },
           ...command.extraParticipants,
         ],
+        ...(command.patientLocation ? { patientLocation: command.patientLocation } : {}),
+        ...(command.interpreterRequest ? { interpreterRequest: command.interpreterRequest } : {}),
         bookedAt: command.at,
         bookedBy: command.by,
       },
@@ -133,6 +143,8 @@ function decide(command: AppointmentCommand, state: AppointmentState): Appointme
         ms(command.end) === ms(current.end)
       )
         throw new AppointmentRuleError('the new slot is the one already booked');
+      if (command.interpreterId && !interpreterOf(current))
+        throw new AppointmentRuleError('the appointment holds no interpreter to move');
       return [
         {
           type: E.rescheduled,
@@ -144,6 +156,10 @@ function decide(command: AppointmentCommand, state: AppointmentState): Appointme
             start: command.start,
             end: command.end,
             timeZone: command.timeZone,
+            ...(command.patientLocation ? { patientLocation: command.patientLocation } : {}),
+            ...(command.interpreterId && command.interpreterId !== interpreterOf(current)
+              ? { interpreterId: command.interpreterId }
+              : {}),
             ...(command.reason ? { reason: command.reason } : {}),
             rescheduledAt: command.at,
             rescheduledBy: command.by,
@@ -222,13 +238,19 @@ function evolve(state: AppointmentState, event: AppointmentEvent): AppointmentSt
   if (state.status === 'none' || state.status === 'proposed') return state;
   switch (event.type) {
     case E.rescheduled: {
-      const { providerId, start, end, timeZone, rescheduledAt } = event.data;
+      const { providerId, start, end, timeZone, rescheduledAt, interpreterId } = event.data;
       const held = { providerId: state.providerId, start: state.start, end: state.end };
       const participants = state.participants.map((p) =>
-        p.role === 'provider' ? { ...p, participantId: providerId } : p,
+        p.role === 'provider'
+          ? { ...p, participantId: providerId }
+          : p.role === 'interpreter' && interpreterId
+            ? { ...p, participantId: interpreterId }
+            : p,
       );
+      const { patientLocation = state.patientLocation } = event.data;
       return {
         ...state,
+        ...(patientLocation ? { patientLocation } : {}),
         providerId,
         start,
         end,

@@ -222,6 +222,30 @@ describe('appointment decider', () => {
           ],
         })
         .then(AppointmentRuleError));
+    it('records where the patient will be', () =>
+      given([])
+        .when({ ...book, patientLocation: { state: 'NJ' } })
+        .then([{ ...booked, data: { ...booked.data, patientLocation: { state: 'NJ' } } }]));
+    it('records an interpreter on demand, with nobody held for it', () => {
+      const onDemand = { onDemand: true, language: sealed } as const;
+      const { participants } = booked.type === E.booked ? booked.data : { participants: [] };
+      return given([])
+        .when({ ...book, extraParticipants: [], interpreterRequest: onDemand })
+        .then([
+          {
+            ...booked,
+            data: {
+              ...booked.data,
+              participants: participants.filter((p) => p.role !== 'interpreter'),
+              interpreterRequest: onDemand,
+            },
+          },
+        ]);
+    });
+    it('refuses an interpreter both held and on demand', () =>
+      given([])
+        .when({ ...book, interpreterRequest: { onDemand: true } })
+        .then(AppointmentRuleError));
   });
 
   describe('RescheduleAppointment', () => {
@@ -244,6 +268,56 @@ describe('appointment decider', () => {
         ],
       });
     });
+    it('moves the interpreter to another one held for the new time, and restates the location', () => {
+      const other = '8e1a3c5d-7f9b-4b2d-8e4f-1a3c5e7d9f11';
+      const moved = { ...reschedule, interpreterId: other, patientLocation: { state: 'NJ' } };
+      given([booked])
+        .when(moved)
+        .then([
+          {
+            ...rescheduled,
+            data: { ...rescheduled.data, patientLocation: { state: 'NJ' }, interpreterId: other },
+          },
+        ]);
+      const state = [
+        booked,
+        { ...rescheduled, data: { ...rescheduled.data, interpreterId: other } },
+      ].reduce(appointmentDecider.evolve, appointmentDecider.initialState());
+      expect(state).toMatchObject({
+        participants: [
+          { participantId: ids.patient, role: 'patient' },
+          { participantId: ids.otherProvider, role: 'provider' },
+          { participantId: other, role: 'interpreter' },
+        ],
+      });
+    });
+    it('names no interpreter when the same one moves along', () =>
+      given([booked])
+        .when({ ...reschedule, interpreterId: ids.interpreter })
+        .then([rescheduled]));
+    it('keeps the location stated at booking when the move does not restate it', () => {
+      const withLocation = {
+        ...booked,
+        data: { ...booked.data, patientLocation: { state: 'NJ' } },
+      };
+      const state = [withLocation as AppointmentEvent, rescheduled].reduce(
+        appointmentDecider.evolve,
+        appointmentDecider.initialState(),
+      );
+      expect(state).toMatchObject({ patientLocation: { state: 'NJ' } });
+    });
+    it('refuses to move an interpreter the visit does not hold', () =>
+      given([
+        {
+          ...booked,
+          data: {
+            ...booked.data,
+            participants: booked.type === E.booked ? booked.data.participants.slice(0, 2) : [],
+          },
+        } as AppointmentEvent,
+      ])
+        .when({ ...reschedule, interpreterId: ids.interpreter })
+        .then(AppointmentRuleError));
     it('refuses the slot already booked', () =>
       given([booked])
         .when({

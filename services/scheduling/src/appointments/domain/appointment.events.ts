@@ -42,6 +42,8 @@ export type VisitType = AppointmentBooked['data']['visitType'];
 export type CancelReasonCode = AppointmentCancelled['data']['reasonCode'];
 export type SealedText = NonNullable<AppointmentCancelled['data']['reason']>;
 export type ReminderChannel = ReminderDue['data']['channel'];
+export type PatientLocation = NonNullable<AppointmentBooked['data']['patientLocation']>;
+export type InterpreterRequest = NonNullable<AppointmentBooked['data']['interpreterRequest']>;
 
 export const appointmentStreamId = (appointmentId: string): string =>
   `appointment-${appointmentId}`;

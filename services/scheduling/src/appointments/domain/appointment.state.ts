@@ -1,4 +1,9 @@
-import type { Participant, VisitType } from './appointment.events';
+import type {
+  InterpreterRequest,
+  Participant,
+  PatientLocation,
+  VisitType,
+} from './appointment.events';
 
 /** FHIR R4 Appointment.status values this service uses; the status IS the FHIR code. */
 export type AppointmentStatus =
@@ -37,6 +42,10 @@ export interface Scheduled {
   readonly end: string;
   readonly timeZone: string;
   readonly participants: readonly Participant[];
+  /** Where the patient said they will be (absent for visits booked before it was asked). */
+  readonly patientLocation?: PatientLocation;
+  /** An interpreter to be drawn from the pool at visit time (none is held). */
+  readonly interpreterRequest?: InterpreterRequest;
   readonly bookedAt: string;
   readonly previousSlots: readonly HeldSlot[];
   /** Set once cancelled: coded reason and whether it fell inside the late-cancel window. */
