@@ -1,10 +1,9 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, hostileBodies, TestNamespace, walkRoutes } from '@thc/testing';
+import { bearer, expectValidFhir, hostileBodies, TestNamespace, walkRoutes } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { r4AppointmentProblems } from './fhir/r4-appointment.rules';
 import { call } from './testing/http-client';
 import { bookableProvider, startSchedulingApp, testClock } from './testing/scheduling-test-app';
 
@@ -262,7 +261,7 @@ describe('appointments over HTTP', () => {
     const fhir = await call(url, 'GET', `/fhir/Appointment/${id}`, provider);
     expect(fhir.status).toBe(200);
     expect(fhir.type).toContain('application/fhir+json');
-    expect(r4AppointmentProblems(fhir.body)).toEqual([]);
+    expectValidFhir(fhir.body);
     expect(fhir.body).toMatchObject({
       status: 'booked',
       start: '2031-03-10T13:00:00.000Z',

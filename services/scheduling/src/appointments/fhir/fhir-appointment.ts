@@ -1,36 +1,9 @@
-import { Participant } from '../domain/appointment.events';
-import { Scheduled } from '../domain/appointment.state';
+import type { Appointment, AppointmentParticipant } from '@medplum/fhirtypes';
+import type { Participant } from '../domain/appointment.events';
+import type { Scheduled } from '../domain/appointment.state';
 
-/** The subset of FHIR R4 Appointment this service returns. */
-export interface FhirCoding {
-  readonly system: string;
-  readonly code: string;
-  readonly display?: string;
-}
-export interface FhirCodeableConcept {
-  readonly coding?: readonly FhirCoding[];
-  readonly text?: string;
-}
-export interface FhirAppointmentParticipant {
-  readonly type?: readonly FhirCodeableConcept[];
-  readonly actor?: { readonly reference: string };
-  readonly required?: 'required' | 'optional' | 'information-only';
-  readonly status: 'accepted' | 'declined' | 'tentative' | 'needs-action';
-}
-export interface FhirAppointment {
-  readonly resourceType: 'Appointment';
-  readonly id: string;
-  readonly meta: { readonly versionId: string };
-  readonly status: Scheduled['status'];
-  readonly cancelationReason?: FhirCodeableConcept;
-  readonly serviceType: readonly FhirCodeableConcept[];
-  readonly appointmentType: FhirCodeableConcept;
-  readonly start: string;
-  readonly end: string;
-  readonly minutesDuration: number;
-  readonly created: string;
-  readonly participant: readonly FhirAppointmentParticipant[];
-}
+/** The Appointment this view serves, always with its id. */
+export type FhirAppointment = Appointment & { readonly id: string };
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 export const VISIT_TYPE_SYSTEM = 'https://telehealth-coordinator.org/fhir/CodeSystem/visit-type';
@@ -42,7 +15,7 @@ const ROLES: Record<Participant['role'], { resource: string; code: string; displ
   caregiver: { resource: 'RelatedPerson', code: 'ESC', display: 'escort' },
 };
 
-function participant(p: Participant, language: string | undefined): FhirAppointmentParticipant {
+function participant(p: Participant, language: string | undefined): AppointmentParticipant {
   const role = ROLES[p.role];
   const text = p.role === 'interpreter' && language ? `interpreter (${language})` : p.role;
   return {

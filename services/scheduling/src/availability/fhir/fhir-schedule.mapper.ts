@@ -1,10 +1,11 @@
+import type { Schedule } from '@medplum/fhirtypes';
 import type { ProviderSchedule } from '../domain/schedule-rules';
 import { latestPeriod, VISIT_TYPES } from '../domain/schedule-rules';
 import { plusLocalDays, renderIn } from '../domain/wall-clock';
-import { FhirSchedule, visitTypeConcept } from './fhir-resources';
+import { type Served, visitTypeConcept } from './fhir-resources';
 
 /** The schedule as FHIR sees it: who, which visit types, and how far ahead it can be booked. */
-export function fhirSchedule(schedule: ProviderSchedule, now: Date): FhirSchedule | undefined {
+export function fhirSchedule(schedule: ProviderSchedule, now: Date): Served<Schedule> | undefined {
   const period = latestPeriod(schedule);
   if (!period) return undefined;
   const zone = period.timeZone;

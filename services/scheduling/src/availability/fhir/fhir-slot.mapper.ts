@@ -1,12 +1,13 @@
+import type { Bundle, Resource, Slot } from '@medplum/fhirtypes';
 import type { BookedInterval } from '../domain/booked-interval';
 import type { FreeSlot } from '../domain/free-slots';
 import { renderIn } from '../domain/wall-clock';
-import { FhirBundle, FhirSlot, visitTypeConcept } from './fhir-resources';
+import { type Served, visitTypeConcept } from './fhir-resources';
 
 /** yyyymmddhhmm in UTC: keeps slot ids within FHIR's 64 characters of [A-Za-z0-9-.]. */
 const compactUtc = (instant: Date) => instant.toISOString().slice(0, 16).replace(/[-:T]/g, '');
 
-export function freeFhirSlot(providerId: string, slot: FreeSlot, zone: string): FhirSlot {
+export function freeFhirSlot(providerId: string, slot: FreeSlot, zone: string): Served<Slot> {
   return {
     resourceType: 'Slot',
     id: `${providerId}-${slot.visitType}-${compactUtc(slot.start)}`,
@@ -19,7 +20,11 @@ export function freeFhirSlot(providerId: string, slot: FreeSlot, zone: string): 
 }
 
 /** Booked time, without the appointment: the slot view discloses no patient. */
-export function busyFhirSlot(providerId: string, booked: BookedInterval, zone: string): FhirSlot {
+export function busyFhirSlot(
+  providerId: string,
+  booked: BookedInterval,
+  zone: string,
+): Served<Slot> {
   return {
     resourceType: 'Slot',
     id: `${providerId}-busy-${compactUtc(booked.start)}`,
@@ -30,11 +35,11 @@ export function busyFhirSlot(providerId: string, booked: BookedInterval, zone: s
   };
 }
 
-export function searchsetOf<R extends { resourceType: string; id: string }>(
-  resources: readonly R[],
+export function searchsetOf<R extends Resource>(
+  resources: readonly Served<R>[],
   baseUrl: string,
   selfUrl: string,
-): FhirBundle<R> {
+): Bundle<R> {
   return {
     resourceType: 'Bundle',
     type: 'searchset',

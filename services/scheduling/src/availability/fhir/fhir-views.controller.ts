@@ -1,3 +1,4 @@
+import type { Bundle, Schedule, Slot } from '@medplum/fhirtypes';
 import {
   Controller,
   Get,
@@ -12,7 +13,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import { FHIR_JSON, FhirBundle, FhirSchedule, FhirSlot } from './fhir-resources';
+import { FHIR_JSON } from './fhir-resources';
 import { searchsetOf } from './fhir-slot.mapper';
 import { FhirSlotQueryDto } from './fhir-slot-query.dto';
 import { FhirViewsHandler } from './fhir-views.handler';
@@ -50,7 +51,7 @@ export class FhirViewsController {
   @ApiOkResponse({ description: 'FHIR R4 Schedule' })
   async schedule(
     @Param('providerId', new ParseUUIDPipe({ version: '4' })) providerId: string,
-  ): Promise<FhirSchedule> {
+  ): Promise<Schedule> {
     const schedule = await this.views.schedule(providerId);
     if (!schedule) throw new NotFoundException(`Schedule/${providerId} does not exist`);
     return schedule;
@@ -75,7 +76,7 @@ export class FhirViewsController {
   async slots(
     @Query() query: FhirSlotQueryDto,
     @Req() request: HttpRequest,
-  ): Promise<FhirBundle<FhirSlot>> {
+  ): Promise<Bundle<Slot>> {
     const providerId = query.schedule.replace(/^Schedule\//, '');
     const slots = await this.views.slotsOn(providerId, query.start, query['service-type']);
     if (!slots) throw new NotFoundException(`Schedule/${providerId} does not exist`);

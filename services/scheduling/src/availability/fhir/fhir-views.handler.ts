@@ -1,9 +1,10 @@
+import type { Schedule, Slot } from '@medplum/fhirtypes';
 import { Inject, Injectable } from '@nestjs/common';
 import { AVAILABILITY_CLOCK, AvailabilityClock, AvailabilityService } from '../availability.port';
 import { freeSlots } from '../domain/free-slots';
 import { latestPeriod, VISIT_TYPES, type VisitType } from '../domain/schedule-rules';
 import { addDays, wallClockInstant } from '../domain/wall-clock';
-import type { FhirSchedule, FhirSlot } from './fhir-resources';
+import type { Served } from './fhir-resources';
 import { fhirSchedule } from './fhir-schedule.mapper';
 import { busyFhirSlot, freeFhirSlot } from './fhir-slot.mapper';
 
@@ -15,7 +16,7 @@ export class FhirViewsHandler {
     @Inject(AVAILABILITY_CLOCK) private readonly now: AvailabilityClock,
   ) {}
 
-  async schedule(providerId: string): Promise<FhirSchedule | undefined> {
+  async schedule(providerId: string): Promise<Served<Schedule> | undefined> {
     const schedule = await this.availability.schedule(providerId);
     return schedule && fhirSchedule(schedule, this.now());
   }
@@ -25,7 +26,7 @@ export class FhirViewsHandler {
     providerId: string,
     date: string,
     visitType?: VisitType,
-  ): Promise<FhirSlot[] | undefined> {
+  ): Promise<Served<Slot>[] | undefined> {
     const schedule = await this.availability.schedule(providerId);
     const zone = schedule && latestPeriod(schedule)?.timeZone;
     if (!schedule || !zone) return undefined;
