@@ -50,12 +50,12 @@ export class WaitlistController {
   @ApiUseCase({
     summary: 'Join the waitlist for an earlier slot',
     description:
-      'A patient waits for a slot earlier than a time (usually their current booking) with one provider, or with any provider of a clinic. When a fitting slot frees up, it is offered to the patients waiting for it in the order they joined. A patient joins only for themselves.',
+      'A patient waits for a slot earlier than a time (usually their current booking) with one provider, or with any provider of a clinic. When a fitting slot frees up, it is offered to the patients waiting for it in the order they joined. A patient joins only for themselves; a coordinator or admin for any patient, in a clinic they cover.',
     roles: ['patient', 'coordinator', 'admin'],
     phi: WAITLIST_ENTRY_PHI,
     errors: {
       400: invalidInputDoc({ body: true }),
-      403: 'The role is not one of patient, coordinator, admin, or a patient joins for another patient.',
+      403: 'The role is not one of patient, coordinator, admin, a patient joins for another patient, or a coordinator or admin joins a clinic they do not cover.',
       422: '`earlierThan` is not in the future.',
     },
     body: { type: JoinWaitlistDto, example: JOIN_WAITLIST_EXAMPLE },
@@ -65,7 +65,7 @@ export class WaitlistController {
     @Body() dto: JoinWaitlistDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<WaitlistEntryResponse> {
-    ensurePatientAccess(principal, dto.patientId);
+    ensurePatientAccess(principal, dto.patientId, false, [dto.clinicId]);
     const waitlistEntryId = randomUUID();
     const at = this.clock().toISOString();
     const after = await asWaitlistHttp(() =>
@@ -99,12 +99,12 @@ export class WaitlistController {
   @ApiUseCase({
     summary: 'Read a waitlist entry',
     description:
-      'The entry with every slot offered to it so far, and whether the patient still waits. A patient reads only their own entry. Each read is recorded as a PHI access.',
+      'The entry with every slot offered to it so far, and whether the patient still waits. A patient reads only their own entry; a coordinator or admin only an entry of a clinic they cover. Each read is recorded as a PHI access.',
     roles: ['patient', 'coordinator', 'admin'],
     phi: WAITLIST_ENTRY_PHI,
     errors: {
       400: invalidInputDoc({ ids: ['id'], purposeOfUse: true }),
-      403: "The role is not one of patient, coordinator, admin, or a patient reads another patient's entry.",
+      403: "The role is not one of patient, coordinator, admin, a patient reads another patient's entry, or a coordinator or admin one of a clinic they do not cover.",
       404: 'No waitlist entry with this id.',
     },
     params: { id: uuidParam('waitlistEntryId', 'The waitlist entry') },
@@ -116,7 +116,7 @@ export class WaitlistController {
   ): Promise<WaitlistEntryResponse> {
     const { state } = await this.waitlist.load(id);
     if (state.status === 'none') throw new NotFoundException(`no waitlist entry ${id}`);
-    ensurePatientAccess(principal, state.entry.patientId);
+    ensurePatientAccess(principal, state.entry.patientId, false, [state.entry.clinicId]);
     return toWaitlistResponse(state);
   }
 }

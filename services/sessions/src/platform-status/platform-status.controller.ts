@@ -6,7 +6,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { Roles } from '@thc/auth';
+import { clinicFilterOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase } from '@thc/service-runtime';
 import { CLOCK, Clock } from '../clock/sessions-clock.module';
 import { SESSIONS_SETTINGS, SessionsSettings } from '../sessions.settings';
@@ -60,13 +60,13 @@ export class PlatformStatusController {
   @Roles('coordinator', 'admin')
   @ApiUseCase({
     summary: 'Read the platform status',
-    description: `Whether the video platform is operational or in an incident (raised when failed joins, drops and technical issues across sessions pass a threshold within a window, closed after a quiet period). During an incident, the visits of the next ${UPCOMING_HOURS} hours it puts at risk, so coordinators call ahead or move them.`,
+    description: `Whether the video platform is operational or in an incident (raised when failed joins, drops and technical issues across sessions pass a threshold within a window, closed after a quiet period). During an incident, the visits of the next ${UPCOMING_HOURS} hours it puts at risk, so coordinators call ahead or move them. The platform's state is not a clinic's: every coordinator and admin reads it, whatever clinics they cover; the visits at risk listed are only those of clinics they cover.`,
     roles: ['coordinator', 'admin'],
     phi: 'none: session, appointment and provider ids and scheduled starts (no patient data)',
     errors: {},
   })
   @ApiOkResponse({ type: PlatformStatusResponse })
-  async status(): Promise<PlatformStatusResponse> {
+  async status(@CurrentPrincipal() principal: Principal): Promise<PlatformStatusResponse> {
     const now = this.clock();
     const state = await this.monitor.current();
     const policy = {
@@ -82,9 +82,15 @@ export class PlatformStatusController {
     if (!state.open) return { status: 'operational', ...base, affectedUpcomingVisits: [] };
     const until = now.getTime() + UPCOMING_HOURS * 3_600_000;
     const since = new Date(now.getTime() - 30 * 60_000);
+    // The visits at risk are clinic data: only those of the caller's clinics, bounded in the query.
+    const clinics = clinicFilterOf(principal);
     const upcoming = (
       await this.views.list(
-        { status: 'scheduled', startsAt: { $gte: since, $lte: new Date(until) } },
+        {
+          status: 'scheduled',
+          startsAt: { $gte: since, $lte: new Date(until) },
+          ...(clinics === undefined ? {} : { clinicId: { $in: [...clinics] } }),
+        },
         5000,
       )
     )

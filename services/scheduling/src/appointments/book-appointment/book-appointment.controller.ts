@@ -18,19 +18,19 @@ import { BookAppointmentHandler } from './book-appointment.handler';
 export class BookAppointmentController {
   constructor(private readonly handler: BookAppointmentHandler) {}
 
-  /** A patient books for themselves; coordinators and admins book for anyone. */
+  /** A patient books for themselves; coordinators and admins for anyone, in a clinic they cover. */
   @Post()
   @Roles('patient', 'coordinator', 'admin')
   @AppointmentPhiRead()
   @ApiUseCase({
     summary: 'Book a slot with a provider',
     description:
-      "Books a free slot (see the slot search) for a patient: the provider's schedule must offer it for the visit type, the provider's telehealth credential must be current until the visit ends, and neither the provider nor the patient may have another visit at that time. An interpreter and a caregiver may join; a reminder contact gets the visit's reminders. A patient books only for themselves.",
+      "Books a free slot (see the slot search) for a patient: the provider's schedule must offer it for the visit type, the provider's telehealth credential must be current until the visit ends, and neither the provider nor the patient may have another visit at that time. An interpreter and a caregiver may join; a reminder contact gets the visit's reminders. A patient books only for themselves; a coordinator or admin books any patient, new or known, into a clinic they cover.",
     roles: ['patient', 'coordinator', 'admin'],
     phi: `the appointment: ${APPOINTMENT_PHI}`,
     errors: {
       400: invalidInputDoc({ body: true, purposeOfUse: true }),
-      403: 'The role is not one of patient, coordinator, admin, or a patient books for another patient.',
+      403: 'The role is not one of patient, coordinator, admin, a patient books for another patient, or a coordinator or admin books into a clinic they do not cover.',
       409: `The ${BOOKING_CONFLICTS}; or, with a reminder contact, the patient's records were erased.`,
       422: SLOT_RULES,
     },
@@ -41,7 +41,8 @@ export class BookAppointmentController {
     @Body() dto: BookAppointmentDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse> {
-    ensurePatientAccess(principal, dto.patientId);
+    // The booking puts the patient in this clinic: staff who cover it reach the patient by it.
+    ensurePatientAccess(principal, dto.patientId, false, [dto.clinicId]);
     const { state, version } = await asHttp(() =>
       this.handler.execute({ ...dto, appointmentId: randomUUID(), fresh: true }, principal),
     );

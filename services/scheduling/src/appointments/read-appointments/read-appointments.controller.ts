@@ -12,7 +12,14 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ensurePatientAccess, hasAnyRole, Principal, Roles } from '@thc/auth';
+import {
+  clinicFilterOf,
+  CurrentPrincipal,
+  ensurePatientAccess,
+  hasAnyRole,
+  Principal,
+  Roles,
+} from '@thc/auth';
 import {
   ApiPurposeOfUse,
   ApiUseCase,
@@ -138,12 +145,12 @@ export class ReadAppointmentsController {
   @ApiUseCase({
     summary: "List a patient's appointments",
     description:
-      "Every appointment of the patient, whatever its status. A patient lists only their own; a provider sees only the patient's appointments with them, and none at all without one or once CARE_RELATIONSHIP_DAYS (default 90) have passed since the last visit. The list is recorded as a PHI access.",
+      "Every appointment of the patient, whatever its status. A patient lists only their own; a provider sees only the patient's appointments with them, and none at all without one or once CARE_RELATIONSHIP_DAYS (default 90) have passed since the last visit; coordinators and admins see those in the clinics they cover, and reach a patient only through an appointment in one of them. The list is recorded as a PHI access.",
     roles: ['patient', 'provider', 'coordinator', 'admin'],
     phi: `every appointment listed: ${APPOINTMENT_PHI}`,
     errors: {
       400: invalidInputDoc({ ids: ['patientId'], purposeOfUse: true }),
-      403: 'The role is not one admitted here, a patient asks for another patient, a provider has no appointment with this patient, or the care window after the last one has closed, or X-Purpose-Of-Use names a purpose the role may not use.',
+      403: 'The role is not one admitted here, a patient asks for another patient, a provider has no appointment with this patient, or the care window after the last one has closed, a coordinator or admin covers no clinic the patient has an appointment in, or X-Purpose-Of-Use names a purpose the role may not use.',
     },
     params: { patientId: uuidParam('patientId', 'The patient (the `sub` of their token)') },
   })
@@ -152,14 +159,16 @@ export class ReadAppointmentsController {
     @Param('patientId', ParseUUIDPipe) patientId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse[]> {
-    const views = await this.views.forPatient(patientId);
     const staff = hasAnyRole(principal, ['coordinator', 'admin']);
     const self = principal.roles.includes('patient') && principal.subject === patientId;
+    // Staff see the patient's appointments in the clinics they cover, bounded in the query.
+    const scope = staff && !self ? clinicFilterOf(principal) : undefined;
+    const { views, clinicIds } = await this.views.ofPatient(patientId, scope);
     // A provider's care relationship is an appointment with them: they see only those, and
     // only until the care window after the last visit has closed.
     const visible = staff || self ? views : views.filter((v) => v.providerId === principal.subject);
     const care = this.care.isCurrent(visible);
-    ensurePatientAccess(principal, patientId, care);
+    ensurePatientAccess(principal, patientId, care, clinicIds);
     return visible.map((view) => toResponse(view, view.version, view.interpreterLanguage));
   }
 
@@ -170,7 +179,7 @@ export class ReadAppointmentsController {
   @ApiUseCase({
     summary: "List a provider's appointments in a time range",
     description:
-      "The provider's appointments that overlap [from, to), at most 62 days, for a day or week view. A provider lists only their own. The list is recorded as a PHI access.",
+      "The provider's appointments that overlap [from, to), at most 62 days, for a day or week view. A provider lists only their own; coordinators and admins see only those in the clinics they cover. The list is recorded as a PHI access.",
     roles: ['provider', 'coordinator', 'admin'],
     phi: `every appointment listed: ${APPOINTMENT_PHI}`,
     errors: {
@@ -195,7 +204,11 @@ export class ReadAppointmentsController {
     const span = Date.parse(range.to) - Date.parse(range.from);
     if (!(span > 0) || span > 62 * 86_400_000)
       throw new BadRequestException('to must be after from, at most 62 days later');
-    const views = await this.views.forProvider(providerId, range.from, range.to);
+    // Staff see the provider's visits in the clinics they cover: a provider may work in several.
+    const scope = hasAnyRole(principal, ['coordinator', 'admin'])
+      ? clinicFilterOf(principal)
+      : undefined;
+    const views = await this.views.forProvider(providerId, range.from, range.to, scope);
     return views.map((view) => toResponse(view, view.version, view.interpreterLanguage));
   }
 }

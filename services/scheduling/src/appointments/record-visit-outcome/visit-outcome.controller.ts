@@ -35,7 +35,7 @@ const id = { id: uuidParam('appointmentId', 'The appointment') };
 const phi = `the appointment: ${APPOINTMENT_PHI}`;
 const invalid = invalidInputDoc({ ids: ['id'], body: true, purposeOfUse: true });
 const notTheirs =
-  "The role is not one admitted here, or the caller is neither staff nor the appointment's own provider, or the provider's care window (CARE_RELATIONSHIP_DAYS, default 90, after their last visit with the patient; a cancelled visit only until its cancellation) has closed.";
+  "The role is not one admitted here, or the caller is neither the appointment's own provider nor a coordinator or admin who covers its clinic, or the provider's care window (CARE_RELATIONSHIP_DAYS, default 90, after their last visit with the patient; a cancelled visit only until its cancellation) has closed.";
 
 /**
  * How a visit went: check-in, no-show, completed. Sessions will report these from its own

@@ -45,12 +45,12 @@ export class RequestAppointmentController {
   @ApiUseCase({
     summary: 'Request an appointment in a time window',
     description:
-      'A patient asks for a visit some time in a window, optionally with a preferred provider and a reason (free text, stored sealed); a coordinator then books a slot in it. A patient requests only for themselves.',
+      'A patient asks for a visit some time in a window, optionally with a preferred provider and a reason (free text, stored sealed); a coordinator then books a slot in it. A patient requests only for themselves; a coordinator or admin for any patient, in a clinic they cover.',
     roles: ['patient', 'coordinator', 'admin'],
     phi: "none: the new request's id and its status `proposed`",
     errors: {
       400: invalidInputDoc({ body: true }),
-      403: 'The role is not one of patient, coordinator, admin, or a patient requests for another patient.',
+      403: 'The role is not one of patient, coordinator, admin, a patient requests for another patient, or a coordinator or admin requests in a clinic they do not cover.',
       409: "With a reason, the patient's records were erased.",
       422: 'The window ends before it starts, or ends in the past.',
     },
@@ -61,7 +61,7 @@ export class RequestAppointmentController {
     @Body() dto: RequestAppointmentDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ appointmentId: string; status: 'proposed' }> {
-    ensurePatientAccess(principal, dto.patientId);
+    ensurePatientAccess(principal, dto.patientId, false, [dto.clinicId]);
     const appointmentId = randomUUID();
     const reason = dto.reason ? await this.sealer.seal(dto.patientId, dto.reason) : undefined;
     const { earliest, latest, reason: _, ...rest } = dto;
@@ -89,12 +89,12 @@ export class RequestAppointmentController {
   @ApiUseCase({
     summary: 'Book a slot for an appointment request',
     description:
-      "Books a slot for a requested appointment, as a booking of the request's patient, clinic and visit type; the same checks as any booking apply. A patient books only their own request.",
+      "Books a slot for a requested appointment, as a booking of the request's patient, clinic and visit type; the same checks as any booking apply. A patient books only their own request; a coordinator or admin only a request in a clinic they cover.",
     roles: ['patient', 'coordinator', 'admin'],
     phi: `the appointment: ${APPOINTMENT_PHI}`,
     errors: {
       400: invalidInputDoc({ ids: ['id'], body: true }),
-      403: "The role is not one of patient, coordinator, admin, or a patient books another patient's request.",
+      403: "The role is not one of patient, coordinator, admin, a patient books another patient's request, or a coordinator or admin one in a clinic they do not cover.",
       404: 'No appointment request with this id.',
       409: `The request is booked already, or ${BOOKING_CONFLICTS}.`,
       422: SLOT_RULES,
@@ -112,7 +112,7 @@ export class RequestAppointmentController {
     if (request.status === 'none') throw new NotFoundException('no such appointment request');
     if (request.status !== 'proposed')
       throw toHttpError(new IllegalTransitionError('book the request of', request.status));
-    ensurePatientAccess(principal, request.patientId);
+    ensurePatientAccess(principal, request.patientId, false, [request.clinicId]);
     const { patientId, clinicId, visitType } = request;
     const { state, version } = await asHttp(() =>
       this.booking.execute(

@@ -13,6 +13,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, hasAnyRole, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
+import { ensureScheduleReadable, ensureScheduleWritable } from '../clinic-scope/schedule-access';
 import { ProviderScheduleRepository } from '../infrastructure/provider-schedule.repository';
 import { PUT_PROVIDER_SCHEDULE_EXAMPLE, PutProviderScheduleDto } from './put-provider-schedule.dto';
 import { PutProviderScheduleHandler, PutScheduleResult } from './put-provider-schedule.handler';
@@ -34,7 +35,7 @@ export class ProviderScheduleController {
   @ApiUseCase({
     summary: "Define or replace a provider's telehealth schedule",
     description:
-      "Sets the provider's weekly hours, visit lengths, buffers, notice, booking horizon, daily limit and exceptions (closed days, time away, other hours) from `effectiveFrom` on (default: today in the provider's zone). Rules apply to slot search and new bookings only; booked visits never move. Saving the same rules again changes nothing (`changed: false`).",
+      "Sets the provider's weekly hours, visit lengths, buffers, notice, booking horizon, daily limit and exceptions (closed days, time away, other hours) from `effectiveFrom` on (default: today in the provider's zone). Rules apply to slot search and new bookings only; booked visits never move. Saving the same rules again changes nothing (`changed: false`). A coordinator or admin defines schedules only in a clinic they cover, and changes one only while the provider's current clinic is one they cover.",
     roles: ['coordinator', 'admin'],
     phi: "none: the provider's id and the schedule's version",
     errors: {
@@ -44,17 +45,19 @@ export class ProviderScheduleController {
         body: true,
         also: 'the rules do not hold together (an unknown time zone, a window that ends before it starts, overlaps another or cannot hold one visit, an exception on a day closed already; `invalid-params` names each)',
       }),
+      403: "The role is not one of coordinator, admin, or the schedule's clinic, or the provider's current one, is not one the caller covers.",
       409: 'Someone else changed the schedule at the same time; repeat the request.',
     },
     params: providerId,
     body: { type: PutProviderScheduleDto, example: PUT_PROVIDER_SCHEDULE_EXAMPLE },
   })
   @ApiOkResponse({ description: 'The stream version after the save, and whether it changed.' })
-  define(
+  async define(
     @Param('providerId', providerIdPipe) providerId: string,
     @Body() body: PutProviderScheduleDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PutScheduleResult> {
+    ensureScheduleWritable(principal, body.clinicId, await this.schedules.current(providerId));
     return this.put.execute(providerId, body, principal);
   }
 
@@ -63,12 +66,12 @@ export class ProviderScheduleController {
   @ApiUseCase({
     summary: "Read a provider's schedule",
     description:
-      "The provider's latest rules and every period in force (each with the rules it applies from its start date). A provider reads only their own.",
+      "The provider's latest rules and every period in force (each with the rules it applies from its start date). A provider reads only their own; a coordinator or admin only one in a clinic they cover.",
     roles: ['coordinator', 'admin', 'provider'],
     phi: "none: the provider's schedule rules",
     errors: {
       400: invalidInputDoc({ ids: ['providerId'], v4: true }),
-      403: 'The role is not one of coordinator, admin, provider, or a provider asks for another provider.',
+      403: 'The role is not one of coordinator, admin, provider, a provider asks for another provider, or a coordinator or admin for a schedule in a clinic they do not cover.',
       404: 'The provider has no schedule.',
     },
     params: providerId,
@@ -83,6 +86,7 @@ export class ProviderScheduleController {
     const { state, version } = await this.schedules.load(providerId);
     if (state.status !== 'defined')
       throw new NotFoundException(`provider ${providerId} has no schedule`);
+    if (principal.subject !== providerId) ensureScheduleReadable(principal, state.schedule);
     return { providerId, version, rules: state.latest, periods: state.schedule.periods };
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AVAILABILITY_CLOCK, AvailabilityClock, AvailabilityService } from '../availability.port';
 import { ClinicProvidersProjection } from '../clinic-providers/clinic-providers.projection';
 import { freeSlots } from '../domain/free-slots';
+import type { ProviderSchedule } from '../domain/schedule-rules';
 import type { SlotRange } from './slot-range';
 import { SlotView, slotView } from './slot.view';
 
@@ -14,10 +15,18 @@ export class SearchSlotsHandler {
     @Inject(AVAILABILITY_CLOCK) private readonly now: AvailabilityClock,
   ) {}
 
-  /** Undefined when the provider has no schedule. */
-  async forProvider(providerId: string, range: SlotRange): Promise<SlotView[] | undefined> {
+  /**
+   * Undefined when the provider has no schedule. `admit` sees the schedule before any booked
+   * time is read, and may refuse the caller (by throwing): the clinic scope costs no read.
+   */
+  async forProvider(
+    providerId: string,
+    range: SlotRange,
+    admit: (schedule: ProviderSchedule) => void = () => undefined,
+  ): Promise<SlotView[] | undefined> {
     const schedule = await this.availability.schedule(providerId);
     if (!schedule) return undefined;
+    admit(schedule);
     const booked = await this.availability.bookedAround(providerId, range.from, range.to);
     return freeSlots(schedule, { ...range, booked, now: this.now() }).map((slot) =>
       slotView(providerId, slot, range.timeZone),

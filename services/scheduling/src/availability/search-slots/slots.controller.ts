@@ -1,8 +1,9 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@thc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
+import { ensureClinicSlotsAccess, ensureScheduleReadable } from '../clinic-scope/schedule-access';
 import { SearchSlotsHandler } from './search-slots.handler';
 import { SlotQueryDto } from './slot-query.dto';
 import { slotRangeOf } from './slot-range';
@@ -21,19 +22,26 @@ export class SlotsController {
   @ApiUseCase({
     summary: 'Search the free slots of a provider',
     description:
-      "The provider's bookable slots of one visit type starting in [from, to), at most 31 days, shown in the requested time zone: the schedule's hours less exceptions, booked time with its buffers, the minimum notice, the booking horizon and the daily limit.",
+      "The provider's bookable slots of one visit type starting in [from, to), at most 31 days, shown in the requested time zone: the schedule's hours less exceptions, booked time with its buffers, the minimum notice, the booking horizon and the daily limit. Coordinators and admins search only providers whose schedule is in a clinic they cover.",
     roles: ['patient', 'provider', 'coordinator', 'admin'],
     phi: 'none: free times only',
     errors: {
       400: invalidInputDoc({ ids: ['providerId'], v4: true, query: true, also: RANGE }),
+      403: 'A coordinator or admin asks for a provider whose schedule is in a clinic they do not cover.',
       404: 'The provider has no schedule.',
     },
     params: { providerId: uuidParam('providerId', 'The provider') },
   })
   @ApiOkResponse({ description: 'The range searched and the free slots in it' })
-  async providerSlots(@Param('providerId', uuid) providerId: string, @Query() query: SlotQueryDto) {
+  async providerSlots(
+    @Param('providerId', uuid) providerId: string,
+    @Query() query: SlotQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const range = slotRangeOf(query);
-    const slots = await this.search.forProvider(providerId, range);
+    const slots = await this.search.forProvider(providerId, range, (schedule) =>
+      ensureScheduleReadable(principal, schedule),
+    );
     if (!slots) throw new NotFoundException(`provider ${providerId} has no schedule`);
     return { providerId, ...rangeEcho(range), slots };
   }
@@ -43,14 +51,22 @@ export class SlotsController {
   @ApiUseCase({
     summary: 'Search the free slots of a clinic',
     description:
-      "The free slots of every provider whose schedule is in the clinic, as for one provider's search; a clinic without scheduled providers has none.",
+      "The free slots of every provider whose schedule is in the clinic, as for one provider's search; a clinic without scheduled providers has none. Coordinators and admins search only clinics they cover.",
     roles: ['patient', 'provider', 'coordinator', 'admin'],
     phi: 'none: the providers of the clinic and their free times',
-    errors: { 400: invalidInputDoc({ ids: ['clinicId'], v4: true, query: true, also: RANGE }) },
+    errors: {
+      400: invalidInputDoc({ ids: ['clinicId'], v4: true, query: true, also: RANGE }),
+      403: 'A coordinator or admin asks for a clinic they do not cover.',
+    },
     params: { clinicId: uuidParam('clinicId', 'The clinic') },
   })
   @ApiOkResponse({ description: 'The range searched, the providers and their free slots' })
-  async clinicSlots(@Param('clinicId', uuid) clinicId: string, @Query() query: SlotQueryDto) {
+  async clinicSlots(
+    @Param('clinicId', uuid) clinicId: string,
+    @Query() query: SlotQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    ensureClinicSlotsAccess(principal, clinicId);
     const range = slotRangeOf(query);
     return { clinicId, ...rangeEcho(range), ...(await this.search.forClinic(clinicId, range)) };
   }

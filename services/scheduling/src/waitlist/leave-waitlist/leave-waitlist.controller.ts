@@ -34,12 +34,12 @@ export class LeaveWaitlistController {
   @ApiUseCase({
     summary: 'Leave the waitlist',
     description:
-      'Takes an entry off the waitlist with a coded reason: it is never offered a slot again, and an open offer it held goes to the next patient. The entry stays readable. A patient leaves only their own entry.',
+      'Takes an entry off the waitlist with a coded reason: it is never offered a slot again, and an open offer it held goes to the next patient. The entry stays readable. A patient leaves only their own entry; a coordinator or admin only an entry of a clinic they cover.',
     roles: ['patient', 'coordinator', 'admin'],
     phi: WAITLIST_ENTRY_PHI,
     errors: {
       400: invalidInputDoc({ ids: ['id'], body: true, purposeOfUse: true }),
-      403: "The role is not one of patient, coordinator, admin, or a patient leaves another patient's entry.",
+      403: "The role is not one of patient, coordinator, admin, a patient leaves another patient's entry, or a coordinator or admin one of a clinic they do not cover.",
       404: 'No waitlist entry with this id.',
       409: 'The entry has left the list already, or it changed at the same time.',
     },

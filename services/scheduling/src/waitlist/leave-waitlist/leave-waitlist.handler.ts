@@ -32,7 +32,8 @@ export class LeaveWaitlistHandler {
     for (let attempt = 0; ; attempt++) {
       const before = await this.waitlist.load(id);
       if (before.state.status === 'none') throw new WaitlistEntryNotFoundError();
-      ensurePatientAccess(principal, before.state.entry.patientId);
+      const { patientId, clinicId } = before.state.entry;
+      ensurePatientAccess(principal, patientId, false, [clinicId]);
       const command = {
         type: 'LeaveWaitlist',
         reasonCode: input.reasonCode,

@@ -1,17 +1,25 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { decidePatientAccess, Principal, Role } from '@thc/auth';
+import { coversClinic, decidePatientAccess, Principal, Role } from '@thc/auth';
 import type { Session, SessionState } from '../domain/session.state';
 
 const STAFF: readonly Role[] = ['coordinator', 'admin'];
 
+/** The 403 of staff acting on a session of a clinic they do not cover. */
+export const FOREIGN_CLINIC = 'the session is in a clinic you do not cover';
+
 /**
- * Who may see or act on a session: coordinators and admins all; a provider the sessions they
- * run; a patient their own. 404 for a session that does not exist, 403 naming why otherwise.
+ * Who may see or act on a session: coordinators and admins those of the clinics they cover; a
+ * provider the sessions they run; a patient their own. 404 for a session that does not exist,
+ * 403 naming why otherwise (staff of another clinic included: every refusal here names its
+ * reason, and the id, a random UUID, tells nothing a 404 would hide).
  */
 export function ensureSessionAccess(principal: Principal, state: SessionState): Session {
   if (state.status === 'none') throw new NotFoundException('no such session');
-  if (principal.roles.some((role) => STAFF.includes(role))) return state;
+  const staff = principal.roles.some((role) => STAFF.includes(role));
+  if (staff && coversClinic(principal, state.clinicId)) return state;
   if (principal.roles.includes('provider') && principal.subject === state.providerId) return state;
+  if (principal.roles.includes('patient') && principal.subject === state.patientId) return state;
+  if (staff) throw new ForbiddenException(FOREIGN_CLINIC);
   if (principal.roles.includes('patient')) {
     const decision = decidePatientAccess(principal, state.patientId, false);
     if (decision.allowed) return state;

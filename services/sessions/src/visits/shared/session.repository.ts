@@ -72,7 +72,7 @@ export class SessionRepository {
         // The events are stored, so the command succeeded; the next change saves the view again.
         await Promise.all([
           before.version === 0 ? this.views.create(after) : this.views.save(after),
-          this.issues.apply(events),
+          this.issues.apply(events, state.status === 'none' ? undefined : state.clinicId),
           this.monitor.observe(appended.events),
         ]).catch((error: unknown) => {
           this.logger.warn(`views of session ${sessionId} not saved: ${(error as Error).message}`);

@@ -7,6 +7,8 @@ import { SESSION_EVENT as E, SessionEvent } from '../domain/session.events';
 export interface QueuedIssue {
   readonly _id: string;
   readonly sessionId: string;
+  /** The session's clinic: coordinators see the issues of the clinics they cover. */
+  readonly clinicId?: string;
   readonly category: string;
   readonly participantId?: string;
   readonly trigger?: string;
@@ -29,7 +31,8 @@ export class IssueQueue {
     this.collection = connection.collection<QueuedIssue>('issue_queue');
   }
 
-  async apply(events: readonly SessionEvent[]): Promise<void> {
+  /** `clinicId`: the session's, which the issue events do not carry. */
+  async apply(events: readonly SessionEvent[], clinicId?: string): Promise<void> {
     for (const event of events) {
       if (event.type === E.issueOpened) {
         const { issueId, sessionId, category, participantId, trigger, device, browser, openedAt } =
@@ -37,6 +40,7 @@ export class IssueQueue {
         const entry: QueuedIssue = {
           _id: issueId,
           sessionId,
+          ...(clinicId ? { clinicId } : {}),
           category,
           openedAt,
           ...(participantId ? { participantId } : {}),
@@ -58,8 +62,12 @@ export class IssueQueue {
     }
   }
 
-  /** Open issues, oldest first. */
-  open(): Promise<QueuedIssue[]> {
-    return this.collection.find({}).sort({ openedAt: 1 }).limit(500).toArray();
+  /**
+   * Open issues, oldest first; only those of `clinicIds` when given, bounded in the query so
+   * the limit counts only issues the caller may see.
+   */
+  open(clinicIds?: readonly string[]): Promise<QueuedIssue[]> {
+    const filter = clinicIds === undefined ? {} : { clinicId: { $in: [...clinicIds] } };
+    return this.collection.find(filter).sort({ openedAt: 1 }).limit(500).toArray();
   }
 }

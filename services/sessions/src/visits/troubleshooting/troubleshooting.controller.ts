@@ -20,7 +20,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { clinicFilterOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { IsIn } from 'class-validator';
 import {
@@ -232,15 +232,18 @@ export class TroubleshootingController {
   @ApiUseCase({
     summary: "List the coordinators' queue of open issues",
     description:
-      "Every open technical issue, oldest first, with whom it is assigned to and the playbook's steps for it in the caller's language: the coordinators' live queue.",
+      "Every open technical issue of a session in a clinic the caller covers, oldest first, with whom it is assigned to and the playbook's steps for it in the caller's language: the coordinators' live queue.",
     roles: ['coordinator', 'admin'],
     phi: 'none: issue, session and coordinator ids, categories and times (no patient data)',
     errors: {},
   })
   @ApiAcceptLanguage()
   @ApiOkResponse({ type: [QueueEntry] })
-  async openIssues(@Headers('accept-language') language?: string): Promise<QueueEntry[]> {
-    return (await this.queue.open()).map((issue: QueuedIssue) => ({
+  async openIssues(
+    @CurrentPrincipal() principal: Principal,
+    @Headers('accept-language') language?: string,
+  ): Promise<QueueEntry[]> {
+    return (await this.queue.open(clinicFilterOf(principal))).map((issue: QueuedIssue) => ({
       issueId: issue._id,
       sessionId: issue.sessionId,
       category: issue.category,
@@ -261,7 +264,7 @@ export class TroubleshootingController {
   @ApiUseCase({
     summary: 'Read the troubleshooting playbook of a category',
     description:
-      "The steps to try for a kind of technical issue, for a device, in the caller's language (en, es).",
+      "The steps to try for a kind of technical issue, for a device, in the caller's language (en, es). Playbooks are the platform's, not a clinic's: every role admitted here reads them.",
     roles: PARTICIPANTS,
     phi: STEPS_PHI,
     errors: {

@@ -1,6 +1,6 @@
 import { Controller, ForbiddenException, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { clinicFilterOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { uuidParam } from '../../openapi/api-docs';
@@ -41,7 +41,7 @@ export class WaitingRoomController {
   @ApiUseCase({
     summary: "Read a provider's waiting room",
     description:
-      'The patients who arrived for their visit with the provider and are not yet admitted, in order of arrival, with how long each has waited. A provider reads only their own. The read is recorded as a PHI access.',
+      'The patients who arrived for their visit with the provider and are not yet admitted, in order of arrival, with how long each has waited. A provider reads only their own; coordinators and admins see only the patients waiting for visits in the clinics they cover. The read is recorded as a PHI access.',
     roles: ['provider', 'coordinator', 'admin'],
     phi: "each waiting patient's id, session, appointment, scheduled start, arrival time and wait",
     errors: {
@@ -58,6 +58,8 @@ export class WaitingRoomController {
     const staff = principal.roles.includes('coordinator') || principal.roles.includes('admin');
     if (!staff && principal.subject !== providerId)
       throw new ForbiddenException('a provider sees only their own waiting room');
-    return { providerId, waiting: await this.waitingRoom.of(providerId, this.clock()) };
+    const own = principal.subject === providerId;
+    const clinics = staff && !own ? clinicFilterOf(principal) : undefined;
+    return { providerId, waiting: await this.waitingRoom.of(providerId, this.clock(), clinics) };
   }
 }

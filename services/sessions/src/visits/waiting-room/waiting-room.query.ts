@@ -24,9 +24,18 @@ const WAITING_HORIZON_MS = 24 * 3_600_000;
 export class WaitingRoom {
   constructor(private readonly views: SessionViews) {}
 
-  async of(providerId: string, now: Date): Promise<WaitingPatient[]> {
+  /**
+   * `clinicIds` bounds the room to those clinics in the query (staff see only the patients
+   * waiting in clinics they cover); positions count only the patients shown.
+   */
+  async of(
+    providerId: string,
+    now: Date,
+    clinicIds?: readonly string[],
+  ): Promise<WaitingPatient[]> {
     const waiting = await this.views.list({
       providerId,
+      ...(clinicIds === undefined ? {} : { clinicId: { $in: [...clinicIds] } }),
       status: { $in: ['scheduled', 'in-progress'] },
       // Bounds the read to the provider's recent and coming visits, not their years of history.
       // A range closed on both sides: the local server then reads it from the index too.
