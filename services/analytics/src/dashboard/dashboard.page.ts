@@ -17,6 +17,10 @@ export const DASHBOARD_HTML = `<!doctype html>
   .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: .75rem; margin-bottom: 1rem; }
   .tile { background: #fff; border-radius: .5rem; padding: .75rem; box-shadow: 0 1px 2px #0002; }
   .tile b { display: block; font-size: 1.5rem; }
+  .tile small { color: #52606d; }
+  #unlisted-note { font-size: .8rem; color: #52606d; }
+  #unlisted-note ul { display: inline; padding: 0; }
+  #unlisted-note li { display: inline; margin-right: .75rem; }
   .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1rem; }
   .chart { background: #fff; border-radius: .5rem; padding: .75rem; box-shadow: 0 1px 2px #0002; }
   #status { font-size: .85rem; color: #52606d; }
@@ -41,10 +45,11 @@ export const DASHBOARD_HTML = `<!doctype html>
   <div class="tile">Visits scheduled<b id="kpi-scheduled">–</b></div>
   <div class="tile">Completed<b id="kpi-completed">–</b></div>
   <div class="tile">No-show rate<b id="kpi-noShowRate">–</b></div>
-  <div class="tile">Waiting room p90<b id="kpi-waitingSecondsP90">–</b></div>
-  <div class="tile">Satisfaction<b id="kpi-satisfactionMean">–</b></div>
-  <div class="tile">NPS<b id="kpi-nps">–</b></div>
+  <div class="tile">Waiting room p90<b id="kpi-waitingSecondsP90">–</b><small id="when-waitingSecondsP90"></small></div>
+  <div class="tile">Satisfaction<b id="kpi-satisfactionMean">–</b><small id="when-satisfactionMean"></small></div>
+  <div class="tile">NPS<b id="kpi-nps">–</b><small id="when-nps"></small></div>
 </div>
+<div id="unlisted-note" hidden>Not in the directory yet, named by the start of their id: <ul id="unlisted"></ul></div>
 <div class="charts">
   <div class="chart"><canvas id="trend" aria-label="Visits over time"></canvas></div>
   <div class="chart"><canvas id="rates" aria-label="Rates by clinic"></canvas></div>

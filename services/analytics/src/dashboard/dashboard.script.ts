@@ -12,7 +12,12 @@ export const DASHBOARD_SCRIPT = `(() => {
   $('from').value = fragment.get('from') || yearAgo.toISOString().slice(0, 10);
   $('to').value = fragment.get('to') || today.toISOString().slice(0, 10);
   const charts = {};
-  const short = (id) => (id ? id.slice(0, 8) : 'all');
+  // Clinics by the directory's name; one it does not list yet reads "Clinic" and the start of
+  // its id (the API names it so, with clinicListed false).
+  const clinicNames = new Map();
+  const unlisted = new Set();
+  const clinicName = (id) => clinicNames.get(id) || 'Clinic ' + id.slice(0, 8);
+  const NOT_LISTED = 'Not in the directory yet: named by the start of its id';
   const pct = (v) => (v === null || v === undefined ? '–' : (100 * v).toFixed(1) + ' %');
   const num = (v, digits = 0) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
   // Figures made of too few visits or survey responses come back withheld (null, named in the
@@ -21,7 +26,7 @@ export const DASHBOARD_SCRIPT = `(() => {
   const isSuppressed = (row, name) => Boolean(row && row.suppressed && row.suppressed.includes(name));
   const shown = (row, name, format) => (isSuppressed(row, name) ? SUPPRESSED : format(row ? row.values[name] : null));
   const series = (rows, name) => rows.map((r) => (isSuppressed(r, name) ? null : r.values[name]));
-  const withheldIn = (rows, name) => rows.filter((r) => isSuppressed(r, name)).map((r) => r.period + (r.clinicId ? ' ' + short(r.clinicId) : ''));
+  const withheldIn = (rows, name) => rows.filter((r) => isSuppressed(r, name)).map((r) => r.period + (r.clinicId ? ' ' + clinicName(r.clinicId) : ''));
 
   async function api(params) {
     const token = sessionStorage.getItem('thc-analytics-token');
@@ -79,10 +84,18 @@ export const DASHBOARD_SCRIPT = `(() => {
       $('kpi-scheduled').textContent = qualified(['scheduled'], sum(shownRows(['scheduled']), 'scheduled'));
       $('kpi-completed').textContent = qualified(['completed'], sum(shownRows(['completed']), 'completed'));
       $('kpi-noShowRate').textContent = qualified(rateNames, pct(scheduled - cancelled > 0 ? noShow / (scheduled - cancelled) : null));
-      const last = total.rows.length === 1 ? total.rows[0] : undefined;
-      $('kpi-waitingSecondsP90').textContent = last ? shown(last, 'waitingSecondsP90', (v) => num(v) + ' s') : 'per month below';
-      $('kpi-satisfactionMean').textContent = last ? shown(last, 'satisfactionMean', (v) => num(v, 2)) : 'per month below';
-      $('kpi-nps').textContent = last ? shown(last, 'nps', (v) => num(v)) : 'per month below';
+      // Percentiles, means and NPS do not add up across months: each of these tiles shows the
+      // latest month that has the figure, and names that month when the range has several.
+      const latest = (name, format) => {
+        const withFigure = total.rows.filter((r) => !isSuppressed(r, name) && r.values[name] !== null && r.values[name] !== undefined);
+        const row = withFigure[withFigure.length - 1];
+        $('when-' + name).textContent = row && total.rows.length > 1 ? 'in ' + row.period : '';
+        if (row) return format(row.values[name]);
+        return total.rows.some((r) => isSuppressed(r, name)) ? SUPPRESSED : '–';
+      };
+      $('kpi-waitingSecondsP90').textContent = latest('waitingSecondsP90', (v) => num(v) + ' s');
+      $('kpi-satisfactionMean').textContent = latest('satisfactionMean', (v) => num(v, 2));
+      $('kpi-nps').textContent = latest('nps', (v) => num(v));
 
       const clinics = new Map();
       for (const row of byClinic.rows) {
@@ -91,10 +104,17 @@ export const DASHBOARD_SCRIPT = `(() => {
         for (const name of row.suppressed || []) values[name] = null;
         entry.rows.push(values);
         clinics.set(row.clinicId, entry);
+        if (row.clinicName) clinicNames.set(row.clinicId, row.clinicName);
+        if (row.clinicListed === false) unlisted.add(row.clinicId);
+        else unlisted.delete(row.clinicId);
       }
       const select = $('clinic');
       if (select.options.length === 1)
-        for (const id of clinics.keys()) select.add(new Option('Clinic ' + short(id), id));
+        for (const id of [...clinics.keys()].sort((a, b) => clinicName(a).localeCompare(clinicName(b)))) {
+          const option = new Option(clinicName(id), id);
+          if (unlisted.has(id)) option.title = NOT_LISTED;
+          select.add(option);
+        }
       // Rates over the whole range per clinic, from the monthly rows weighted by visits.
       const clinicIds = [...clinics.keys()];
       // A clinic's rate over the range weighs the months shown; withheld months are left out,
@@ -116,14 +136,14 @@ export const DASHBOARD_SCRIPT = `(() => {
       });
       draw('rates', {
         type: 'bar',
-        data: { labels: clinicIds.map(short), datasets: ['noShowRate', 'technicalIssueRate', 'audioOnlyRate', 'preVisitCheckFailureRate'].map((name) => ({
-          label: name, data: clinicIds.map((id) => weighted(id, name)), suppressed: clinicIds.filter((id) => withheldClinic(id, name)).map(short) })) },
+        data: { labels: clinicIds.map(clinicName), datasets: ['noShowRate', 'technicalIssueRate', 'audioOnlyRate', 'preVisitCheckFailureRate'].map((name) => ({
+          label: name, data: clinicIds.map((id) => weighted(id, name)), suppressed: clinicIds.filter((id) => withheldClinic(id, name)).map(clinicName) })) },
         options: { plugins: { title: { display: true, text: 'Rates by clinic' } } },
       });
       draw('waiting', {
         type: 'bar',
-        data: { labels: clinicIds.map(short), datasets: ['waitingSecondsP50', 'waitingSecondsP90'].map((name) => ({
-          label: name, data: clinicIds.map((id) => weighted(id, name)), suppressed: clinicIds.filter((id) => withheldClinic(id, name)).map(short) })) },
+        data: { labels: clinicIds.map(clinicName), datasets: ['waitingSecondsP50', 'waitingSecondsP90'].map((name) => ({
+          label: name, data: clinicIds.map((id) => weighted(id, name)), suppressed: clinicIds.filter((id) => withheldClinic(id, name)).map(clinicName) })) },
         options: { plugins: { title: { display: true, text: 'Waiting-room time (s) by clinic' } } },
       });
       draw('quality', {
@@ -133,7 +153,16 @@ export const DASHBOARD_SCRIPT = `(() => {
         options: { plugins: { title: { display: true, text: 'Connection quality (MOS) and satisfaction' } } },
       });
       const anyWithheld = [total, trend, byClinic].some((page) => page.rows.some((r) => r.suppressed && r.suppressed.length > 0));
-      $('status').textContent = 'Projection version ' + total.version + ', ' + range.from + ' to ' + range.to + (clinic ? ', clinic ' + short(clinic) : ', all clinics') + (anyWithheld ? '. Some figures are suppressed: too few visits or survey responses to show without identifying someone.' : '');
+      $('status').textContent = 'Projection version ' + total.version + ', ' + range.from + ' to ' + range.to + (clinic ? ', ' + clinicName(clinic) : ', all clinics you cover') + (anyWithheld ? '. Some figures are suppressed: too few visits or survey responses to show without identifying someone.' : '');
+      const notListed = $('unlisted');
+      notListed.replaceChildren();
+      for (const id of clinicIds.filter((id) => unlisted.has(id))) {
+        const item = document.createElement('li');
+        item.textContent = clinicName(id);
+        item.title = NOT_LISTED;
+        notListed.append(item);
+      }
+      $('unlisted-note').hidden = notListed.children.length === 0;
       document.body.dataset.ready = 'true';
     } catch (error) {
       $('status').textContent = error.message;
