@@ -2,6 +2,12 @@
 export interface AppointmentSettings {
   /** SCHEDULING_REQUIRE_CREDENTIAL (default true): refuse providers without a current credential. */
   readonly requireCredential: boolean;
+  /**
+   * SCHEDULING_REQUIRE_LICENCE (default true): refuse a provider without a licence active in
+   * the patient's stated state through the visit. Neither this nor the credential check may be
+   * turned off with NODE_ENV=production: the service refuses to start.
+   */
+  readonly requireLicence: boolean;
   /** SCHEDULING_LATE_CANCEL_MINUTES (default 1440): cancelling closer to the start is late. */
   readonly lateCancelWindowMinutes: number;
   /**
@@ -47,14 +53,24 @@ function offsets(raw: string): number[] {
   return values.sort((a, b) => b - a);
 }
 
+/**
+ * A check a booking must pass, on unless turned off; development and tests may turn it off,
+ * production may not (a deployment that did would book providers the law does not allow).
+ */
+function required(read: (name: string) => string | undefined, name: string): boolean {
+  const value = read(name) ?? 'true';
+  if (value !== 'true' && value !== 'false') throw new Error(`${name}: must be true or false`);
+  if (value === 'false' && read('NODE_ENV') === 'production')
+    throw new Error(`${name}: cannot be false in production (NODE_ENV=production)`);
+  return value === 'true';
+}
+
 export function appointmentSettingsFromEnv(
   read: (name: string) => string | undefined = (name) => process.env[name],
 ): AppointmentSettings {
-  const require = read('SCHEDULING_REQUIRE_CREDENTIAL') ?? 'true';
-  if (require !== 'true' && require !== 'false')
-    throw new Error('SCHEDULING_REQUIRE_CREDENTIAL: must be true or false');
   return {
-    requireCredential: require === 'true',
+    requireCredential: required(read, 'SCHEDULING_REQUIRE_CREDENTIAL'),
+    requireLicence: required(read, 'SCHEDULING_REQUIRE_LICENCE'),
     lateCancelWindowMinutes: integer(read, 'SCHEDULING_LATE_CANCEL_MINUTES', 1440, 43_200),
     claimTimeoutMs: integer(read, 'SCHEDULING_CLAIM_TIMEOUT_MS', 60_000, 3_600_000),
     reminderOffsetsMinutes: offsets(read('SCHEDULING_REMINDER_OFFSETS_MINUTES') ?? '1440,60'),

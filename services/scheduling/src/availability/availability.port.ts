@@ -1,12 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Bookability, BookingRequest, isBookable } from './domain/bookability';
+import { Duty, dutyFor } from './domain/on-duty';
 import type { BookedInterval } from './domain/booked-interval';
 import type { ProviderSchedule, VisitType } from './domain/schedule-rules';
 import { periodAt } from './domain/schedule-periods';
 import { ProviderScheduleRepository } from './infrastructure/provider-schedule.repository';
 
 export type { Bookability, BookingRefusal, BookingRequest } from './domain/bookability';
+export type { Duty } from './domain/on-duty';
 export type { BookedInterval } from './domain/booked-interval';
 export type { ProviderSchedule, VisitType } from './domain/schedule-rules';
 
@@ -65,6 +67,23 @@ export class AvailabilityService implements OnModuleInit {
   /** The provider's schedule (from its read model), or undefined when none was ever defined. */
   async schedule(providerId: string): Promise<ProviderSchedule | undefined> {
     return this.schedules.current(providerId);
+  }
+
+  /**
+   * Whether each person is at work through the visit by their own schedule (an interpreter
+   * joining a provider's visit), in one read of their schedules; undefined for no schedule.
+   */
+  async dutiesFor(
+    ownerIds: readonly string[],
+    request: BookingRequest,
+  ): Promise<ReadonlyMap<string, Duty | undefined>> {
+    const schedules = await this.schedules.currentOfAll(ownerIds);
+    return new Map(
+      ownerIds.map((id) => {
+        const schedule = schedules.get(id);
+        return [id, schedule ? dutyFor(schedule, request) : undefined];
+      }),
+    );
   }
 
   /** Pure: whether the schedule admits this visit, given the provider's other visits. */

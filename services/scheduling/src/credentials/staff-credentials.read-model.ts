@@ -10,6 +10,11 @@ type Lapsed = EventDataOf<'thc.training.StaffCredentialLapsed.v1'>;
 
 type CredentialDocument = StaffCredential & { readonly _id: string; readonly asOfTime: Date };
 
+const credentialIn = (document: CredentialDocument): StaffCredential =>
+  document.status === 'current'
+    ? { status: 'current', validUntil: document.validUntil, asOf: document.asOf }
+    : { status: 'lapsed', cause: document.cause, asOf: document.asOf };
+
 /**
  * One document per staff member, keyed by staffId (`_id`, the only index FerretDB uses).
  * Each event is applied once (applyOnce records its id in the same write). The last event
@@ -26,10 +31,13 @@ export class StaffCredentials {
 
   async credentialOf(staffId: string): Promise<StaffCredential | undefined> {
     const document = await this.collection.findOne({ _id: staffId });
-    if (!document) return undefined;
-    return document.status === 'current'
-      ? { status: 'current', validUntil: document.validUntil, asOf: document.asOf }
-      : { status: 'lapsed', cause: document.cause, asOf: document.asOf };
+    return document ? credentialIn(document) : undefined;
+  }
+
+  /** Several staff members' credentials in one `$in` read; those without one are left out. */
+  async credentialsOf(staffIds: readonly string[]): Promise<Map<string, StaffCredential>> {
+    const documents = await this.collection.find({ _id: { $in: [...staffIds] } }).toArray();
+    return new Map(documents.map((document) => [document._id, credentialIn(document)]));
   }
 
   credentialed(eventId: string, data: Credentialed): Promise<boolean> {

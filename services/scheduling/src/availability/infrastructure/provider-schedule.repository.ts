@@ -44,6 +44,20 @@ export class ProviderScheduleRepository {
   }
 
   /**
+   * The schedules of several people in one read of their views; anyone without a view is read
+   * from their stream (and their view saved), as `current` does.
+   */
+  async currentOfAll(ownerIds: readonly string[]): Promise<Map<string, ProviderSchedule>> {
+    const found = await this.views.findAll(ownerIds);
+    const missing = ownerIds.filter((id) => !found.has(id));
+    for (const id of missing) {
+      const schedule = await this.current(id);
+      if (schedule) found.set(id, schedule);
+    }
+    return found;
+  }
+
+  /**
    * Two coordinators saving at once: the later one decides again on what the first stored.
    * The view is saved after every append.
    */
