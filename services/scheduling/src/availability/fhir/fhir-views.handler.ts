@@ -2,13 +2,21 @@ import type { Schedule, Slot } from '@medplum/fhirtypes';
 import { Inject, Injectable } from '@nestjs/common';
 import { AVAILABILITY_CLOCK, AvailabilityClock, AvailabilityService } from '../availability.port';
 import { freeSlots } from '../domain/free-slots';
-import { latestPeriod, VISIT_TYPES, type VisitType } from '../domain/schedule-rules';
+import {
+  latestPeriod,
+  type ProviderSchedule,
+  VISIT_TYPES,
+  type VisitType,
+} from '../domain/schedule-rules';
 import { addDays, wallClockInstant } from '../domain/wall-clock';
 import type { Served } from './fhir-resources';
 import { fhirSchedule } from './fhir-schedule.mapper';
 import { busyFhirSlot, freeFhirSlot } from './fhir-slot.mapper';
 
-/** FHIR read views of schedules and slots; undefined when the provider has no schedule. */
+/**
+ * FHIR read views of schedules and slots; undefined when the provider has no schedule. `admit`
+ * sees the schedule before anything else is read, and may refuse the caller (by throwing).
+ */
 @Injectable()
 export class FhirViewsHandler {
   constructor(
@@ -16,9 +24,14 @@ export class FhirViewsHandler {
     @Inject(AVAILABILITY_CLOCK) private readonly now: AvailabilityClock,
   ) {}
 
-  async schedule(providerId: string): Promise<Served<Schedule> | undefined> {
+  async schedule(
+    providerId: string,
+    admit: (schedule: ProviderSchedule) => void = () => undefined,
+  ): Promise<Served<Schedule> | undefined> {
     const schedule = await this.availability.schedule(providerId);
-    return schedule && fhirSchedule(schedule, this.now());
+    if (!schedule) return undefined;
+    admit(schedule);
+    return fhirSchedule(schedule, this.now());
   }
 
   /** Free and busy slots of one day on the provider's calendar, times with the provider's offset. */
@@ -26,10 +39,12 @@ export class FhirViewsHandler {
     providerId: string,
     date: string,
     visitType?: VisitType,
+    admit: (schedule: ProviderSchedule) => void = () => undefined,
   ): Promise<Served<Slot>[] | undefined> {
     const schedule = await this.availability.schedule(providerId);
     const zone = schedule && latestPeriod(schedule)?.timeZone;
     if (!schedule || !zone) return undefined;
+    admit(schedule);
     const from = new Date(wallClockInstant(date, '00:00', zone, 'first'));
     const to = new Date(wallClockInstant(addDays(date, 1), '00:00', zone, 'first'));
     const booked = await this.availability.bookedAround(providerId, from, to);
