@@ -23,6 +23,17 @@ export interface SessionsSettings {
   readonly incidentThreshold: number;
   /** SESSIONS_INCIDENT_QUIET_SECONDS (default 600): failure-free time after which it closes. */
   readonly incidentQuietSeconds: number;
+  /**
+   * SESSIONS_REQUIRE_LICENCE (default true): a visit starts only with the patient's location
+   * confirmed and a provider licensed there, and a transfer needs a licence there too. `false`
+   * is for development only and refused in production.
+   */
+  readonly requireLicence: boolean;
+  /**
+   * SESSIONS_REQUIRE_CREDENTIAL (default true): a transfer needs an incoming provider with a
+   * current telehealth credential. `false` is for development only and refused in production.
+   */
+  readonly requireCredential: boolean;
 }
 
 export const SESSIONS_SETTINGS = Symbol('SESSIONS_SETTINGS');
@@ -60,6 +71,15 @@ function key(read: Read, name: string): Uint8Array {
   return new Uint8Array(randomBytes(32));
 }
 
+/** A safety check that development may turn off and production may not. */
+function required(read: Read, name: string): boolean {
+  const raw = read(name) ?? 'true';
+  if (raw !== 'true' && raw !== 'false') throw new Error(`${name}: must be true or false`);
+  if (raw === 'false' && read('NODE_ENV') === 'production')
+    throw new Error(`${name}: cannot be turned off in production`);
+  return raw === 'true';
+}
+
 export function sessionsSettingsFromEnv(
   read: Read = (name) => process.env[name],
 ): SessionsSettings {
@@ -74,5 +94,7 @@ export function sessionsSettingsFromEnv(
     incidentWindowSeconds: integer(read, 'SESSIONS_INCIDENT_WINDOW_SECONDS', 300, 1, 86_400),
     incidentThreshold: integer(read, 'SESSIONS_INCIDENT_THRESHOLD', 10, 1, 100_000),
     incidentQuietSeconds: integer(read, 'SESSIONS_INCIDENT_QUIET_SECONDS', 600, 1, 86_400),
+    requireLicence: required(read, 'SESSIONS_REQUIRE_LICENCE'),
+    requireCredential: required(read, 'SESSIONS_REQUIRE_CREDENTIAL'),
   };
 }

@@ -9,6 +9,7 @@ import { joinLinkRevokedV1 } from './sessions/join-link-revoked.event';
 import { participantJoinedV1 } from './sessions/participant-joined.event';
 import { participantLeftV1 } from './sessions/participant-left.event';
 import { patientAdmittedV1 } from './sessions/patient-admitted.event';
+import { patientLocationConfirmedV1 } from './sessions/patient-location-confirmed.event';
 import { patientArrivedInWaitingRoomV1 } from './sessions/patient-arrived-in-waiting-room.event';
 import { platformIncidentClosedV1 } from './sessions/platform-incident-closed.event';
 import { platformIncidentRaisedV1 } from './sessions/platform-incident-raised.event';
@@ -32,7 +33,7 @@ export const sessionsRegistry = {
   topic: TOPICS.sessions,
   producer: { service: 'sessions', source: '/thc/sessions' },
   description:
-    'Virtual visits: join links, pre-visit checks, waiting room, participants, connection quality, technical issues, surveys, platform incidents.',
+    "Virtual visits: join links, pre-visit checks, the patient's confirmed location, waiting room, participants, connection quality, technical issues, surveys, platform incidents.",
   streams: {
     session: {
       prefix: 'session',
@@ -51,6 +52,7 @@ export const sessionsRegistry = {
     joinLinkIssuedV1,
     joinLinkRevokedV1,
     preVisitCheckRecordedV1,
+    patientLocationConfirmedV1,
     patientArrivedInWaitingRoomV1,
     patientAdmittedV1,
     participantJoinedV1,

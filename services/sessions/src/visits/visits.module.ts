@@ -6,6 +6,8 @@ import { PlatformMonitor } from '../platform-status/platform-monitor';
 import { PlatformMonitorStore } from '../platform-status/platform-monitor.store';
 import { PlatformStatusController } from '../platform-status/platform-status.controller';
 import { SESSIONS_SETTINGS, sessionsSettingsFromEnv } from '../sessions.settings';
+import { ConfirmLocationController } from './confirm-location/confirm-location.controller';
+import { ConfirmLocationHandler } from './confirm-location/confirm-location.handler';
 import { ConsentEventsConsumer } from './consent-gate/consent-events.consumer';
 import { TelehealthConsents } from './consent-gate/telehealth-consents.read-model';
 import { AppointmentEventsConsumer } from './follow-appointment/appointment-events.consumer';
@@ -18,6 +20,9 @@ import { LinkDevices } from './join-links/link-devices.store';
 import { RunVisitController } from './run-visit/run-visit.controller';
 import { RunVisitHandler } from './run-visit/run-visit.handler';
 import { ReadSessionController } from './fhir/read-session.controller';
+import { ProviderQualifications } from './provider-qualifications/provider-qualifications.read-model';
+import { StaffCredentialsConsumer } from './provider-qualifications/staff-credentials.consumer';
+import { StaffDirectoryConsumer } from './provider-qualifications/staff-directory.consumer';
 import { SessionListsController } from './fhir/session-lists.controller';
 import { InVisitController } from './in-visit/in-visit.controller';
 import { InVisitHandler } from './in-visit/in-visit.handler';
@@ -39,6 +44,7 @@ const httpControllers = [
   JoinVisitController,
   WaitingRoomController,
   RunVisitController,
+  ConfirmLocationController,
   InVisitController,
   ReadSessionController,
   SessionListsController,
@@ -51,15 +57,21 @@ const commandHandlers = [
   JoinLinksHandler,
   JoinVisitHandler,
   RunVisitHandler,
+  ConfirmLocationHandler,
   InVisitHandler,
   TroubleshootingHandler,
 ];
 
-const queries = [WaitingRoom, TelehealthConsents, IssueQueue, ProviderCare];
+const queries = [WaitingRoom, TelehealthConsents, ProviderQualifications, IssueQueue, ProviderCare];
 
 const platformMonitoring = [PlatformMonitor, PlatformMonitorStore];
 
-const messageConsumers = [AppointmentEventsConsumer, ConsentEventsConsumer];
+const messageConsumers = [
+  AppointmentEventsConsumer,
+  ConsentEventsConsumer,
+  StaffDirectoryConsumer,
+  StaffCredentialsConsumer,
+];
 
 const infrastructure = [
   SessionRepository,

@@ -18,6 +18,8 @@ const schema = {
         'bulk-access',
         'session-without-consent',
         'visit-with-lapsed-credential',
+        'transfer-to-uncredentialed-provider',
+        'phi-access-outside-clinic',
         'audit-chain-broken',
       ],
     },

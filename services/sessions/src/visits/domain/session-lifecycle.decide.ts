@@ -1,4 +1,4 @@
-import { ParticipantRole } from './session.events';
+import { ParticipantRole, RefusalReason } from './session.events';
 import type {
   CloseSession,
   CreateSession,
@@ -7,7 +7,10 @@ import type {
   StartSession,
   TransferProvider,
 } from './session.commands';
-import { IllegalTransitionError, SessionRuleError } from './session.errors';
+import type { LicensureRefusal } from './session.commands';
+import { confirmedStateAt } from './patient-location';
+import { activeLicenceIn, credentialProblem } from './provider-qualification';
+import { IllegalTransitionError, SessionRuleError, TransferRefusedError } from './session.errors';
 import { SESSION_EVENT as E, SessionEvent } from './session.events';
 import { existing, ms, notEnded, seconds } from './session.guards';
 import { qualitySummary } from './quality-summary';
@@ -108,16 +111,28 @@ export function close(command: CloseSession, state: SessionState): SessionEvent[
   ];
 }
 
+/** Why licensure stops a start at `at`, with the state it concerns; undefined when it does not. */
+function licensureRefusal(
+  command: StartSession,
+  session: Session,
+): { reason: LicensureRefusal; patientState?: string } | undefined {
+  if (command.licences === 'not-checked') return undefined;
+  const patientState = confirmedStateAt(session, command.at);
+  if (!patientState) return { reason: 'patient-location-unconfirmed' };
+  return activeLicenceIn(command.licences, patientState, command.at)
+    ? undefined
+    : { reason: 'provider-not-licensed-in-patient-state', patientState };
+}
+
 /**
- * The consent gate: a start without active telehealth consent (or on a closed session) is a
- * SessionStartRefused event, recorded so that the audit sees the rule held.
+ * The consent gate, then licensure: a start without active telehealth consent, without a recent
+ * confirmation of where the patient is, or with a provider not licensed in that state (or on a
+ * closed session) is a SessionStartRefused event, recorded so that the audit sees the rule held.
  */
 export function start(command: StartSession, state: SessionState): SessionEvent[] {
   const session = existing(state, 'start');
   if (session.status === 'in-progress') throw new IllegalTransitionError('start', session.status);
-  const refused = (
-    reason: 'consent-missing' | 'consent-revoked' | 'consent-expired' | 'session-closed',
-  ): SessionEvent[] => [
+  const refused = (reason: RefusalReason, patientState?: string): SessionEvent[] => [
     {
       type: E.startRefused,
       data: {
@@ -126,11 +141,14 @@ export function start(command: StartSession, state: SessionState): SessionEvent[
         refusedAt: command.at,
         reason,
         attemptedBy: command.by,
+        ...(patientState ? { patientState } : {}),
       },
     },
   ];
   if (session.status === 'ended') return refused('session-closed');
   if (!command.consent.active) return refused(command.consent.reason);
+  const licensure = licensureRefusal(command, session);
+  if (licensure) return refused(licensure.reason, licensure.patientState);
   return [
     {
       type: E.started,
@@ -188,8 +206,29 @@ export function end(command: EndSession, state: SessionState): SessionEvent[] {
 }
 
 /**
+ * The incoming provider must be able to run the visit now: a current telehealth credential and,
+ * once the patient has said where they are, a licence active in that state. Before the patient
+ * confirms a location the start checks the licence instead.
+ */
+function ensureQualified(command: TransferProvider, session: Session): void {
+  const { credential, licences } = command.incoming;
+  const problems: string[] = [];
+  const credentialIssue =
+    credential === 'not-checked' ? undefined : credentialProblem(credential, command.at);
+  if (credentialIssue) problems.push(credentialIssue);
+  const where = session.patientLocation?.state;
+  if (licences !== 'not-checked' && where && !activeLicenceIn(licences, where, command.at))
+    problems.push(`holds no active licence in ${where}, where the patient is`);
+  if (problems.length === 0) return;
+  throw new TransferRefusedError(
+    `that provider ${problems.join(' and ')}; transfer to a provider with a current telehealth credential${where ? ` licensed in ${where}` : ''}`,
+  );
+}
+
+/**
  * Hands the visit to another provider: the previous one leaves (if in the room) and their links
- * stop working; the new provider joins with a link of their own.
+ * stop working; the new provider joins with a link of their own. A provider who could not run
+ * the visit is refused before anything is recorded.
  */
 export function transfer(command: TransferProvider, state: SessionState): SessionEvent[] {
   const session = notEnded(state, 'transfer');
@@ -198,6 +237,7 @@ export function transfer(command: TransferProvider, state: SessionState): Sessio
     throw new SessionRuleError('that provider already runs the visit');
   if (session.participants.some((p) => p.participantId === command.toProviderId))
     throw new SessionRuleError('the new provider already takes part in another role');
+  ensureQualified(command, session);
   const left: SessionEvent[] = session.presence[from]?.present
     ? [
         {

@@ -98,6 +98,7 @@ describe('session lifecycle', () => {
     const startCommand = {
       type: 'StartSession',
       consent: { active: true, consentId: ids.consent },
+      licences: 'not-checked',
       at: '2031-03-09T13:00:30Z',
       by: provider,
     } as const;
@@ -251,6 +252,7 @@ describe('TransferProvider', () => {
   const transferCommand = {
     type: 'TransferProvider',
     toProviderId: ids.otherProvider,
+    incoming: { credential: 'not-checked', licences: 'not-checked' },
     at: '2031-03-09T13:10:00Z',
     by: coordinator,
   } as const;

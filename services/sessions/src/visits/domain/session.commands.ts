@@ -9,6 +9,7 @@ import type {
   TroubleshootingStep,
   VisitType,
 } from './session.events';
+import type { Checked, ProviderStanding, StateLicence } from './provider-qualification';
 
 /*
  * Commands carry everything the decider needs, including the time (`at`, RFC 3339) and the ids
@@ -108,14 +109,33 @@ export interface AdmitPatient {
   readonly by: Actor;
 }
 
+/** Why a start is refused for licensure: where the patient is, and who may practise there. */
+export type LicensureRefusal = Extract<
+  RefusalReason,
+  'patient-location-unconfirmed' | 'provider-not-licensed-in-patient-state'
+>;
+
 /** What the consent read model said about the patient's telehealth consent. */
 export type ConsentStanding =
   | { readonly active: true; readonly consentId: string }
-  | { readonly active: false; readonly reason: Exclude<RefusalReason, 'session-closed'> };
+  | {
+      readonly active: false;
+      readonly reason: Exclude<RefusalReason, 'session-closed' | LicensureRefusal>;
+    };
 
 export interface StartSession {
   readonly type: 'StartSession';
   readonly consent: ConsentStanding;
+  /** The provider's state licences, from the directory. */
+  readonly licences: Checked<readonly StateLicence[]>;
+  readonly at: string;
+  readonly by: Actor;
+}
+
+/** Where the patient is now, as they (or staff on their behalf) say: a USPS state code. */
+export interface ConfirmPatientLocation {
+  readonly type: 'ConfirmPatientLocation';
+  readonly state: string;
   readonly at: string;
   readonly by: Actor;
 }
@@ -192,6 +212,8 @@ export interface EndSession {
 export interface TransferProvider {
   readonly type: 'TransferProvider';
   readonly toProviderId: string;
+  /** The incoming provider's credential and licences, from the read models. */
+  readonly incoming: ProviderStanding;
   readonly at: string;
   readonly by: Actor;
 }
@@ -217,6 +239,7 @@ export type SessionCommand =
   | JoinVisit
   | AdmitPatient
   | StartSession
+  | ConfirmPatientLocation
   | LeaveVisit
   | RecordQualitySample
   | SwitchToAudioOnly

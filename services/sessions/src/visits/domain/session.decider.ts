@@ -1,4 +1,5 @@
 import type { Decider } from '@thc/event-store';
+import { confirmLocation } from './patient-location.decide';
 import { close, create, end, move, start, transfer } from './session-lifecycle.decide';
 import {
   assignIssue,
@@ -35,6 +36,8 @@ function decide(command: SessionCommand, state: SessionState): SessionEvent[] {
       return admit(command, state);
     case 'StartSession':
       return start(command, state);
+    case 'ConfirmPatientLocation':
+      return confirmLocation(command, state);
     case 'LeaveVisit':
       return leave(command, state);
     case 'RecordQualitySample':

@@ -30,6 +30,14 @@ export type LinkRefusal =
   /** The link is in use on another device while its participant is in the visit. */
   | 'in-use';
 
+/**
+ * The incoming provider may not take the visit over: no current telehealth credential, or no
+ * licence where the patient is (HTTP 409; nothing is recorded).
+ */
+export class TransferRefusedError extends Error {
+  override readonly name = 'TransferRefusedError';
+}
+
 /** A join link that must not let its bearer in. */
 export class LinkRefusedError extends Error {
   override readonly name = 'LinkRefusedError';

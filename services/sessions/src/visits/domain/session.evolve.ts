@@ -114,6 +114,11 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       return withIssue(state, event.data.issueId, { assignedTo: event.data.coordinatorId });
     case E.issueResolved:
       return withIssue(state, event.data.issueId, { open: false });
+    case E.locationConfirmed:
+      return {
+        ...state,
+        patientLocation: { state: event.data.state, confirmedAt: event.data.confirmedAt },
+      };
     case E.started:
       return {
         ...state,

@@ -57,6 +57,8 @@ export interface Session {
   readonly admittedAt?: string;
   readonly startedAt?: string;
   readonly consentId?: string;
+  /** The latest state the patient confirmed they are in, and when. */
+  readonly patientLocation?: { readonly state: string; readonly confirmedAt: string };
   readonly endedAt?: string;
   readonly outcome?: SessionOutcome;
   readonly presence: Readonly<Record<string, Presence>>;

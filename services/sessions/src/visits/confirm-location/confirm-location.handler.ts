@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Principal } from '@thc/auth';
+import { CLOCK, Clock } from '../../clock/sessions-clock.module';
+import { actorOf } from '../shared/actor';
+import { ProviderCare } from '../shared/provider-care';
+import { ensureSessionAccess } from '../shared/session-access';
+import { Handled, SessionRepository } from '../shared/session.repository';
+
+/** The patient says where they are for the visit; staff or the provider may record it for them. */
+@Injectable()
+export class ConfirmLocationHandler {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly care: ProviderCare,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async confirm(sessionId: string, state: string, principal: Principal): Promise<Handled> {
+    const before = await this.sessions.load(sessionId);
+    await this.care.ensureCurrent(principal, ensureSessionAccess(principal, before.state));
+    return this.sessions.handle(
+      sessionId,
+      (current) => ensureSessionAccess(principal, current),
+      {
+        type: 'ConfirmPatientLocation',
+        state,
+        at: this.clock().toISOString(),
+        by: actorOf(principal),
+      },
+      { actor: principal.subject },
+      before,
+    );
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { EventDataOf } from '@thc/contracts';
+import { applyOnce } from '@thc/messaging';
+import { Connection, mongo } from 'mongoose';
+import type { StaffCredential, StateLicence } from '../domain/provider-qualification';
+
+type StaffMemberRecorded = EventDataOf<'thc.scheduling.StaffMemberRecorded.v1'>;
+type Credentialed = EventDataOf<'thc.training.StaffCredentialed.v1'>;
+type Lapsed = EventDataOf<'thc.training.StaffCredentialLapsed.v1'>;
+
+interface QualificationDocument {
+  readonly _id: string;
+  /** As people read it: prefix, given names, family name ("Dr. Adaeze Okafor"). */
+  readonly displayName?: string;
+  readonly active?: boolean;
+  readonly licences?: readonly StateLicence[];
+  readonly credential?: StaffCredential;
+}
+
+/** What sessions knows of one staff member: their name, licences and telehealth credential. */
+export interface ProviderQualification {
+  readonly displayName?: string;
+  /** No licence counts for a staff member the directory lists as inactive. */
+  readonly licences: readonly StateLicence[];
+  readonly credential?: StaffCredential;
+}
+
+export const displayNameOf = (name: StaffMemberRecorded['name']): string =>
+  [...(name.prefix ?? []), ...name.given, name.family].join(' ');
+
+/**
+ * One document per staff member, keyed by staffId (`_id`, the only index FerretDB uses), so a
+ * start or a transfer reads the provider's licences and credential in one command. The
+ * directory's record and training's credential events each set their own fields; each event is
+ * applied once (applyOnce records its id in the same write), and the latest applied wins: one
+ * staff member's events of one topic share a Kafka key, so they arrive in order.
+ */
+@Injectable()
+export class ProviderQualifications {
+  private readonly collection: mongo.Collection<QualificationDocument>;
+
+  constructor(@InjectConnection() connection: Connection) {
+    this.collection = connection.collection<QualificationDocument>('provider_qualifications');
+  }
+
+  async of(staffId: string): Promise<ProviderQualification> {
+    const document = await this.collection.findOne(
+      { _id: staffId },
+      { projection: { displayName: 1, active: 1, licences: 1, credential: 1 } },
+    );
+    return {
+      ...(document?.displayName ? { displayName: document.displayName } : {}),
+      licences: document?.active ? (document.licences ?? []) : [],
+      ...(document?.credential ? { credential: document.credential } : {}),
+    };
+  }
+
+  recorded(eventId: string, data: StaffMemberRecorded): Promise<boolean> {
+    return this.apply(eventId, data.staffId, {
+      displayName: displayNameOf(data.name),
+      active: data.active,
+      licences: data.licences.map(({ state, number, expiresOn }) => ({ state, number, expiresOn })),
+    });
+  }
+
+  credentialed(eventId: string, data: Credentialed): Promise<boolean> {
+    return this.apply(eventId, data.staffId, {
+      credential: { status: 'current', validUntil: data.validUntil },
+    });
+  }
+
+  lapsed(eventId: string, data: Lapsed): Promise<boolean> {
+    return this.apply(eventId, data.staffId, {
+      credential: { status: 'lapsed', cause: data.cause },
+    });
+  }
+
+  private apply(
+    eventId: string,
+    staffId: string,
+    fields: Omit<QualificationDocument, '_id'>,
+  ): Promise<boolean> {
+    return applyOnce(
+      this.collection as unknown as mongo.Collection<mongo.Document>,
+      { _id: staffId },
+      { $set: fields },
+      eventId,
+    );
+  }
+}

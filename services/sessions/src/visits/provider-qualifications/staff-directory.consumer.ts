@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
+import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
+import { Kafka } from 'kafkajs';
+import { ProviderQualifications } from './provider-qualifications.read-model';
+
+const STAFF_MEMBER_RECORDED = 'thc.scheduling.StaffMemberRecorded.v1';
+
+/**
+ * Keeps each staff member's name and state licences from the directory's records on
+ * `thc.scheduling.v1`; the appointment events of that topic are another group's.
+ */
+@Injectable()
+export class StaffDirectoryConsumer extends EventConsumerHost {
+  protected readonly groupId = 'sessions.directory';
+  protected readonly topics = [TOPICS.scheduling];
+  protected override readonly tuning = { lagRefreshMs: 0 };
+
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    names: TopicNames,
+    private readonly qualifications: ProviderQualifications,
+  ) {
+    super(kafka, names);
+  }
+
+  // Only the type applied here is checked: other scheduling events are not ours to judge.
+  protected override readonly validate = (event: ConsumedEvent): string | undefined =>
+    event.type === STAFF_MEMBER_RECORDED ? validateEvent(event.type, event.data) : undefined;
+
+  protected handle = async (event: ConsumedEvent): Promise<void> => {
+    if (event.type === STAFF_MEMBER_RECORDED)
+      await this.qualifications.recorded(
+        event.id,
+        event.data as EventDataOf<typeof STAFF_MEMBER_RECORDED>,
+      );
+  };
+}
