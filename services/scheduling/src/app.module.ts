@@ -6,6 +6,7 @@ import { PlatformModule } from '@thc/service-runtime';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { SchedulingClockModule } from './clock/scheduling-clock.module';
+import { DirectoryModule } from './directory/directory.module';
 import { SchedulingErasureModule } from './erasure/erasure.module';
 import { serviceIdentity } from './service.identity';
 import { WaitlistRecoveryModule } from './waitlist/waitlist-recovery.module';
@@ -17,6 +18,7 @@ import { WaitlistRecoveryModule } from './waitlist/waitlist-recovery.module';
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling }),
     SchedulingClockModule.use(),
+    DirectoryModule,
     AvailabilityModule,
     AppointmentsModule,
     WaitlistRecoveryModule,

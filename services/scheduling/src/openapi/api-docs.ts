@@ -13,6 +13,7 @@ export const EXAMPLE_ID = {
   waitlistEntryId: '0ae9a774-f42d-4319-b1ca-c467d7c6826e',
   interpreterId: 'b324a786-418d-4f35-992d-ed1ecabf98b6',
   caregiverId: 'ff851716-5e7d-41e4-8bcd-6272e34b99b4',
+  organizationId: '3f0c2b8e-5d41-4c7a-9a55-0b8e6f1d2c74',
 } as const;
 
 /** A UUID path parameter: what it names and an example. */

@@ -1,0 +1,124 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { uuidParam } from '../../openapi/api-docs';
+import {
+  ClinicAnswer,
+  DirectoryQueries,
+  OrganizationAnswer,
+  StaffAnswer,
+} from './directory.queries';
+import { StaffQueryDto } from './staff-query.dto';
+
+const uuidPipe = new ParseUUIDPipe();
+const STAFF = ['coordinator', 'trainer', 'auditor', 'analyst', 'admin'] as const;
+const EVERYONE = ['patient', 'provider', ...STAFF] as const;
+
+@ApiTags('directory')
+@Controller('api/v1/directory')
+export class DirectoryReadsController {
+  constructor(private readonly queries: DirectoryQueries) {}
+
+  @Get('organizations/:organizationId')
+  @Roles(...EVERYONE)
+  @ApiUseCase({
+    summary: 'Read an organization',
+    description: 'Its name, the health system it is part of, whether it is active.',
+    roles: EVERYONE,
+    phi: 'none: the organization is a public fact',
+    errors: {
+      400: invalidInputDoc({ ids: ['organizationId'] }),
+      404: 'The directory does not list it, or it is not the organization of the token.',
+    },
+    params: { organizationId: uuidParam('organizationId', 'The organization') },
+  })
+  @ApiOkResponse({ description: 'The organization, with its stream version.' })
+  organization(
+    @Param('organizationId', uuidPipe) organizationId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<OrganizationAnswer> {
+    return this.queries.organization(organizationId, principal);
+  }
+
+  @Get('clinics')
+  @Roles('provider', ...STAFF)
+  @ApiUseCase({
+    summary: 'List the clinics you cover',
+    description:
+      'Staff get the clinics of their `clinics` claim; a provider those their staff record lists. Sorted by name.',
+    roles: ['provider', ...STAFF],
+    phi: 'none: clinics are public facts',
+    errors: {},
+  })
+  @ApiOkResponse({ description: 'The clinics, each with its stream version.' })
+  clinics(@CurrentPrincipal() principal: Principal): Promise<ClinicAnswer[]> {
+    return this.queries.clinics(principal);
+  }
+
+  @Get('clinics/:clinicId')
+  @Roles(...EVERYONE)
+  @ApiUseCase({
+    summary: 'Read a clinic',
+    description:
+      'Name, organization, time zone and address. Staff read the clinics they cover; providers and patients any clinic of the organization (where a visit takes place is no secret).',
+    roles: EVERYONE,
+    phi: 'none: the clinic is a public fact',
+    errors: {
+      400: invalidInputDoc({ ids: ['clinicId'] }),
+      404: 'The directory does not list it, or it lies outside your clinics or organization.',
+    },
+    params: { clinicId: uuidParam('clinicId', 'The clinic') },
+  })
+  @ApiOkResponse({ description: 'The clinic, with its stream version.' })
+  clinic(
+    @Param('clinicId', uuidPipe) clinicId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ClinicAnswer> {
+    return this.queries.clinic(clinicId, principal);
+  }
+
+  @Get('staff')
+  @Roles(...STAFF)
+  @ApiUseCase({
+    summary: "List a clinic's staff",
+    description:
+      'Everyone the directory lists in a clinic you cover, active or not, with their display name; sorted by family name.',
+    roles: STAFF,
+    phi: 'none: staff directory facts',
+    errors: {
+      400: invalidInputDoc({ query: true }),
+      403: 'The role is not a staff role, or the clinic is outside your clinics.',
+      404: 'The directory does not list the clinic in your organization.',
+    },
+  })
+  @ApiOkResponse({ description: 'The staff members of the clinic.' })
+  staff(
+    @Query() query: StaffQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StaffAnswer[]> {
+    return this.queries.staffOf(query.clinicId, principal);
+  }
+
+  @Get('staff/:staffId')
+  @Roles('provider', ...STAFF)
+  @ApiUseCase({
+    summary: 'Read a staff member',
+    description:
+      'Name, display name, what they do, clinics, languages, licences, NPI. Staff read colleagues in a clinic they cover; a provider reads their own record.',
+    roles: ['provider', ...STAFF],
+    phi: 'none: staff directory facts',
+    errors: {
+      400: invalidInputDoc({ ids: ['staffId'] }),
+      404: 'The directory does not list them, or they work in none of your clinics.',
+    },
+    params: { staffId: uuidParam('providerId', 'The staff member') },
+  })
+  @ApiOkResponse({ description: 'The staff member, with their stream version.' })
+  staffMember(
+    @Param('staffId', uuidPipe) staffId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StaffAnswer> {
+    return this.queries.staffMember(staffId, principal);
+  }
+}

@@ -1,0 +1,28 @@
+import type { StaffRecord } from '../domain/directory-records';
+import { displayNameOf } from '../domain/display-name';
+import type { ClinicRecord } from '../domain/directory-records';
+import type { ClinicListing, StaffListing } from '../directory.port';
+
+export function staffListingOf(record: StaffRecord): StaffListing {
+  return {
+    staffId: record.staffId,
+    organizationId: record.organizationId,
+    displayName: displayNameOf(record.name),
+    functions: record.functions,
+    clinicIds: record.clinicIds,
+    languages: record.languages,
+    licences: record.licences,
+    active: record.active,
+  };
+}
+
+export function clinicListingOf(record: ClinicRecord): ClinicListing {
+  return {
+    clinicId: record.clinicId,
+    organizationId: record.organizationId,
+    name: record.name,
+    timeZone: record.timeZone,
+    state: record.address.state,
+    active: record.active,
+  };
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@thc/auth';
+import { assertMayRecordIn, assertMayRecordOrganization } from '../directory-access';
+import { withoutUndefined } from '../domain/directory-records';
+import { DirectoryStore } from '../infrastructure/directory.store';
+import { DirectoryRecorder } from './directory.recorder';
+import type { RecordClinicDto } from './record-clinic.dto';
+import type { RecordOrganizationDto } from './record-organization.dto';
+import type { RecordStaffMemberDto } from './record-staff-member.dto';
+import { recordingContextOf, toHttpError } from './recording-context';
+
+export interface RecordedAnswer {
+  readonly id: string;
+  /** Stream version after the PUT; unchanged when the record was. */
+  readonly version: number;
+  readonly changed: boolean;
+}
+
+/** PUT semantics for the three kinds of record: the body is the whole record. */
+@Injectable()
+export class RecordDirectoryHandler {
+  constructor(
+    private readonly recorder: DirectoryRecorder,
+    private readonly directory: DirectoryStore,
+  ) {}
+
+  async organization(
+    organizationId: string,
+    dto: RecordOrganizationDto,
+    principal: Principal,
+  ): Promise<RecordedAnswer> {
+    assertMayRecordOrganization(principal, organizationId);
+    const record = withoutUndefined({ organizationId, ...dto });
+    return answer(organizationId, () =>
+      this.recorder.recordOrganization(record, recordingContextOf(principal)),
+    );
+  }
+
+  async clinic(clinicId: string, dto: RecordClinicDto, principal: Principal) {
+    assertMayRecordIn(principal, dto.organizationId, [clinicId]);
+    const record = { clinicId, ...dto, address: { ...dto.address } };
+    return answer(clinicId, () =>
+      this.recorder.recordClinic(record, recordingContextOf(principal)),
+    );
+  }
+
+  async staffMember(staffId: string, dto: RecordStaffMemberDto, principal: Principal) {
+    // Taking someone out of a clinic changes that clinic too: the admin must cover both.
+    const before = await this.directory.staff.find(staffId);
+    assertMayRecordIn(principal, dto.organizationId, [
+      ...dto.clinicIds,
+      ...(before?.record.clinicIds ?? []),
+    ]);
+    if (before) assertMayRecordIn(principal, before.record.organizationId, []);
+    const record = withoutUndefined({
+      staffId,
+      ...dto,
+      name: withoutUndefined({ ...dto.name }),
+      licences: dto.licences.map((licence) => ({ ...licence })),
+    });
+    return answer(staffId, () =>
+      this.recorder.recordStaffMember(record, recordingContextOf(principal)),
+    );
+  }
+}
+
+async function answer(
+  id: string,
+  record: () => Promise<{ version: number; changed: boolean }>,
+): Promise<RecordedAnswer> {
+  try {
+    const { version, changed } = await record();
+    return { id, version, changed };
+  } catch (error) {
+    throw toHttpError(error);
+  }
+}
