@@ -1,10 +1,11 @@
+import type { Encounter } from '@medplum/fhirtypes';
 import type { Session } from '../domain/session.state';
 
 const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 
 /** FHIR R4 Encounter.status of a session. R4 has no no-show status: a visit not held is cancelled. */
-export function encounterStatus(session: Session): string {
+export function encounterStatus(session: Session): Encounter['status'] {
   if (session.status === 'in-progress') return 'in-progress';
   if (session.status === 'scheduled') return session.arrivedAt ? 'arrived' : 'planned';
   return session.startedAt ? 'finished' : 'cancelled';
@@ -20,7 +21,7 @@ const PARTICIPANT_TYPE: Record<string, { code: string; display: string }> = {
  * The session as a FHIR R4 Encounter: class VR (virtual), the patient as subject, the other
  * participants by role, the appointment it fulfils, its period and length in minutes.
  */
-export function toFhirEncounter(session: Session): Record<string, unknown> {
+export function toFhirEncounter(session: Session): Encounter & { readonly id: string } {
   const minutes =
     session.startedAt && session.endedAt
       ? Math.round((Date.parse(session.endedAt) - Date.parse(session.startedAt)) / 60_000)

@@ -1,3 +1,4 @@
+import { expectValidFhir } from '@thc/testing';
 import { sessionDecider } from '../domain/session.decider';
 import { SESSION_EVENT as E, SessionEvent } from '../domain/session.events';
 import { arrived, cancelled, created, ids, provider, started } from '../domain/session.fixture';
@@ -27,15 +28,16 @@ const noShow: SessionEvent = {
 };
 
 describe('a session as a FHIR R4 Encounter', () => {
-  test.each<[string, SessionEvent[], string]>([
-    ['booked', [created], 'planned'],
-    ['patient waiting', [created, arrived], 'arrived'],
-    ['started', [created, started], 'in-progress'],
-    ['completed', [created, started, completed], 'finished'],
-    ['cancelled', [created, cancelled], 'cancelled'],
-    ['patient no-show', [created, noShow], 'cancelled'],
-  ])('%s is %s', (_label, events, status) => {
+  test.each<[string, string, SessionEvent[]]>([
+    ['booked', 'planned', [created]],
+    ['patient waiting', 'arrived', [created, arrived]],
+    ['started', 'in-progress', [created, started]],
+    ['completed', 'finished', [created, started, completed]],
+    ['cancelled', 'cancelled', [created, cancelled]],
+    ['patient no-show', 'cancelled', [created, noShow]],
+  ])('%s is %s, and passes the R4 validator', (_label, status, events) => {
     expect(encounterStatus(fold(events))).toBe(status);
+    expectValidFhir(toFhirEncounter(fold(events)));
   });
 
   it('is virtual (class VR), for the patient, with the provider and interpreter, and lasts 25 min', () => {

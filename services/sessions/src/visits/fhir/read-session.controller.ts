@@ -1,3 +1,4 @@
+import type { Encounter } from '@medplum/fhirtypes';
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
@@ -93,7 +94,7 @@ export class ReadSessionController {
   async encounter(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<Encounter> {
     const { state } = await this.sessions.load(sessionId);
     return toFhirEncounter(await this.readable(principal, state));
   }
