@@ -88,9 +88,13 @@ describe('telehealth consent over HTTP', () => {
     expect(witnessed).toMatchObject({
       status: 201,
       body: {
-        verification: [
-          { verified: true, verifiedWith: { reference: `Practitioner/${witnessId}` } },
-        ],
+        verification: [{ verified: true, verifiedWith: { reference: `Patient/${patientId}` } }],
+        extension: expect.arrayContaining([
+          {
+            url: 'https://thc.example.org/fhir/consent-witnessed-by',
+            valueReference: { reference: `Practitioner/${witnessId}` },
+          },
+        ]),
       },
     });
     expect((await store.load(`consent-${patientId}`)).map((e) => e.data)).toEqual([

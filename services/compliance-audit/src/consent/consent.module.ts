@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
+import { ClinicScopeModule } from '../clinic-scope/clinic-scope.module';
 import { ConsentRepository } from './consent.repository';
 import { GrantConsentController } from './grant-consent/grant-consent.controller';
 import { ReadConsentsController } from './read-consents/read-consents.controller';
@@ -10,7 +11,7 @@ const httpControllers = [GrantConsentController, RevokeConsentController, ReadCo
 
 /** Patient consent (FHIR Consent shaped): grant, revoke, read; emits ConsentGranted/Revoked. */
 @Module({
-  imports: [EventStoreModule, PhiAccessModule],
+  imports: [EventStoreModule, PhiAccessModule, ClinicScopeModule],
   controllers: httpControllers,
   providers: [ConsentRepository],
   exports: [ConsentRepository],

@@ -3,6 +3,7 @@ import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
 import { AuditTrailModule } from '../audit-trail/audit-trail.module';
 import { CareLinksModule } from '../care-links/care-links.module';
+import { ClinicScopeModule } from '../clinic-scope/clinic-scope.module';
 import { OutsideCareReportController } from './outside-care/outside-care-report.controller';
 import { PatientAccessReportController } from './patient-access/patient-access-report.controller';
 import { AuditReportReader } from './query/audit-report.reader';
@@ -16,7 +17,13 @@ const httpControllers = [
 
 /** Auditor reports over the trail; each report's disclosure is itself a PhiAccessed event. */
 @Module({
-  imports: [EventStoreModule, PhiAccessModule, AuditTrailModule, CareLinksModule],
+  imports: [
+    EventStoreModule,
+    PhiAccessModule,
+    AuditTrailModule,
+    CareLinksModule,
+    ClinicScopeModule,
+  ],
   controllers: httpControllers,
   providers: [AuditReportReader],
 })

@@ -16,6 +16,8 @@ import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
+import { ClinicAccess } from '../clinic-scope/clinic-access';
+import { ensureWholeOrganization, wholeOrganization403 } from '../clinic-scope/whole-organization';
 import { PATIENT_PARAM } from '../openapi/api-docs';
 import { CLOCK, Clock } from '../shared/audit.settings';
 import { LEGAL_HOLD_EXAMPLE, LegalHoldDto } from './legal-hold.dto';
@@ -36,6 +38,7 @@ export class RetentionController {
     private readonly holds: LegalHolds,
     private readonly purger: RetentionPurge,
     private readonly writer: AuditChainWriter,
+    private readonly access: ClinicAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,7 +50,7 @@ export class RetentionController {
     description:
       'Reduces the entries older than the retention period (`AUDIT_RETENTION_YEARS`) to tombstones, except those of patients under legal hold and the records of purges and holds. The purge is chained first, listing exactly the sequence numbers it empties, so the chain still verifies; then published. `{"dryRun": true}` only answers what a purge would empty (which sequences, how many, which are held) and changes nothing; a purge needs `{"confirm": "' +
       PURGE_CONFIRMATION +
-      '"}`.',
+      '"}`. The trail is the whole organization\'s: only an admin whose token covers every clinic may purge it.',
     roles: ['admin'],
     phi: 'none: the cutoff, counts and sequence numbers of the purge',
     errors: {
@@ -55,6 +58,7 @@ export class RetentionController {
         body: true,
         also: '`confirm` is not exactly the confirmation while `dryRun` is not true',
       }),
+      403: wholeOrganization403('admin'),
     },
     body: { type: RetentionPurgeDto, example: RETENTION_PURGE_EXAMPLE },
   })
@@ -66,6 +70,7 @@ export class RetentionController {
     @Body() dto: RetentionPurgeDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AuditEntriesPurged | PurgePlan> {
+    ensureWholeOrganization(principal);
     if (dto.dryRun) return this.purger.plan();
     return this.purger.purge({ userId: principal.subject, role: principal.roles[0] ?? 'admin' });
   }
@@ -78,7 +83,10 @@ export class RetentionController {
       'Keeps every audit entry of the patient beyond retention until the hold is released. Placing a hold already in place changes nothing and answers the hold as it was placed; a new hold is chained into the audit trail.',
     roles: ['admin'],
     phi: 'the patient id under hold, with the legal matter and who placed it when',
-    errors: { 400: invalidInputDoc({ ids: ['patientId'], body: true }) },
+    errors: {
+      400: invalidInputDoc({ ids: ['patientId'], body: true }),
+      403: "The token's role is not one of: admin; or the patient has no visit in a clinic the admin covers.",
+    },
     params: PATIENT_PARAM,
     body: { type: LegalHoldDto, example: LEGAL_HOLD_EXAMPLE },
   })
@@ -88,6 +96,7 @@ export class RetentionController {
     @Body() dto: LegalHoldDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<LegalHold> {
+    await this.access.ensurePatient(principal, patientId);
     const hold = {
       patientId,
       placedAt: this.clock().toISOString(),
@@ -116,6 +125,7 @@ export class RetentionController {
     phi: 'none: no body is returned',
     errors: {
       400: invalidInputDoc({ ids: ['patientId'] }),
+      403: "The token's role is not one of: admin; or the patient has no visit in a clinic the admin covers.",
       404: 'The patient is not under legal hold.',
     },
     params: PATIENT_PARAM,
@@ -125,6 +135,7 @@ export class RetentionController {
     @Param('patientId', ParseUUIDPipe) patientId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
+    await this.access.ensurePatient(principal, patientId);
     if (!(await this.holds.release(patientId)))
       throw new NotFoundException('no legal hold for this patient');
     await this.chain({ placed: false, patientId, at: this.clock().toISOString(), by: principal });
@@ -139,14 +150,20 @@ export class RetentionController {
   })
   @ApiUseCase({
     summary: 'List legal holds',
-    description: 'Every patient under legal hold, with the matter and who placed it when.',
+    description:
+      'Every patient under legal hold in the clinics the caller covers (a patient belongs to the clinics of their visits), with the matter and who placed it when.',
     roles: ['auditor', 'admin'],
     phi: 'the ids of the patients under hold, with their legal matters',
     errors: { 400: invalidInputDoc({ purposeOfUse: true }) },
   })
   @ApiOkResponse({ description: 'The holds in place.' })
-  list(): Promise<LegalHold[]> {
-    return this.holds.all();
+  async list(@CurrentPrincipal() principal: Principal): Promise<LegalHold[]> {
+    const holds = await this.holds.all();
+    const covered = await this.access.coveredPatients(
+      principal,
+      holds.map((hold) => hold.patientId),
+    );
+    return holds.filter((hold) => covered(hold.patientId));
   }
 
   // Holds change what retention may remove, so placing and releasing them is in the trail too.

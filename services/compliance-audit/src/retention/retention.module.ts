@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@thc/event-store';
 import { AuditTrailModule } from '../audit-trail/audit-trail.module';
+import { ClinicScopeModule } from '../clinic-scope/clinic-scope.module';
 import { LegalHolds } from './legal-holds.store';
 import { RetentionController } from './retention.controller';
 import { RetentionPurge } from './retention-purge';
 
 /** Retention of the trail: legal holds per patient, audited purges past the retention period. */
 @Module({
-  imports: [EventStoreModule, AuditTrailModule],
+  imports: [EventStoreModule, AuditTrailModule, ClinicScopeModule],
   controllers: [RetentionController],
   providers: [LegalHolds, RetentionPurge],
 })

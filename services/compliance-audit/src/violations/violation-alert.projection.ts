@@ -64,8 +64,7 @@ export class ViolationAlertProjection {
         ...(state.status === 'open' ? [] : [state.acknowledged?.noteId]),
         ...(state.status === 'resolved' ? [state.resolved.noteId] : []),
       ].filter((id): id is string => id !== undefined);
-      alert = alertOf(state, version, await this.notes.texts(noteIds));
-      await this.alerts.write(alert);
+      alert = await this.alerts.write(alertOf(state, version, await this.notes.texts(noteIds)));
       if ((await this.violations.load(violationId)).version === version) return alert;
     }
     return alert;

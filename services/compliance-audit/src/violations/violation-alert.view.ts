@@ -28,6 +28,12 @@ export class ViolationAlert {
   @ApiProperty({ enum: VIOLATION_STATUSES }) status!: string;
   @ApiPropertyOptional({ type: ReviewStepView }) acknowledgement?: ReviewStepView;
   @ApiPropertyOptional({ type: ReviewStepView }) resolution?: ReviewStepView;
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      "The clinics it belongs to: those of the patient's visits, or for a finding about no patient, the staff member's",
+  })
+  clinicIds?: string[];
 }
 
 export function toAlertView(document: AlertDocument): ViolationAlert {
@@ -35,6 +41,7 @@ export function toAlertView(document: AlertDocument): ViolationAlert {
   return {
     ...alert,
     evidenceEventIds: [...alert.evidenceEventIds],
+    ...(alert.clinicIds ? { clinicIds: [...alert.clinicIds] } : {}),
   } as ViolationAlert;
 }
 

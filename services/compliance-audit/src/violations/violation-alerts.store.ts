@@ -5,6 +5,7 @@ import { retryUpsert } from '../shared/retry-upsert';
 import { ViolationDetected } from './domain/violation';
 import { ViolationAcknowledged } from './domain/violation-review.events';
 import { ViolationStatus } from './domain/violation-review.state';
+import { ViolationClinics } from './violation-clinics';
 
 /** One step of the officer's follow-up as the alert list shows it, with the note's text. */
 export interface AlertReview {
@@ -22,6 +23,8 @@ export type AlertDocument = ViolationDetected & {
   readonly resolution?: AlertReview;
   /** Version of the violation's stream the alert reflects (absent while only detected). */
   readonly version?: number;
+  /** The clinics it belongs to (see ViolationClinics); absent on alerts written before. */
+  readonly clinicIds?: readonly string[];
 };
 
 /**
@@ -32,7 +35,10 @@ export type AlertDocument = ViolationDetected & {
 export class ViolationAlerts implements OnModuleInit {
   readonly collection: mongo.Collection<AlertDocument>;
 
-  constructor(@InjectConnection() connection: Connection) {
+  constructor(
+    @InjectConnection() connection: Connection,
+    private readonly clinics: ViolationClinics,
+  ) {
     this.collection = connection.collection<AlertDocument>('violation_alerts');
   }
 
@@ -49,18 +55,31 @@ export class ViolationAlerts implements OnModuleInit {
 
   /** A new finding is open; a finding seen before keeps whatever the officer did with it. */
   async detected(violation: ViolationDetected): Promise<void> {
+    const clinicIds = await this.clinics.of(violation);
     await retryUpsert(() =>
       this.collection.updateOne(
         { _id: violation.violationId },
-        { $setOnInsert: { ...violation, status: 'open' } },
+        { $setOnInsert: { ...violation, status: 'open', clinicIds } },
         { upsert: true },
       ),
     );
   }
 
-  async write(alert: AlertDocument): Promise<void> {
+  /** The whole alert; its clinics are those of its patient or staff member as known now. */
+  async write(alert: AlertDocument): Promise<AlertDocument> {
+    const written = { ...alert, clinicIds: await this.clinics.of(alert) };
     await retryUpsert(() =>
-      this.collection.replaceOne({ _id: alert._id }, alert, { upsert: true }),
+      this.collection.replaceOne({ _id: alert._id }, written, { upsert: true }),
     );
+    return written;
+  }
+
+  /** The clinics of a violation's alert, or undefined when there is no alert of that id. */
+  async clinicsOf(violationId: string): Promise<readonly string[] | undefined> {
+    const alert = await this.collection.findOne(
+      { _id: violationId },
+      { projection: { clinicIds: 1 } },
+    );
+    return alert ? (alert.clinicIds ?? []) : undefined;
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@thc/event-store';
 import { AuditTrailModule } from '../audit-trail/audit-trail.module';
 import { CareLinksModule } from '../care-links/care-links.module';
+import { DirectoryModule } from '../directory/directory.module';
 import { AccessChecks } from './access-checks';
 import { ConsentAtStartReader } from './consent-at-start';
 import { SessionStartChecks } from './session-start-checks';
@@ -13,6 +14,7 @@ import { ResolveViolationController } from './review/resolve-violation.controlle
 import { ViolationReview } from './review/violation-review';
 import { ViolationAlertProjection } from './violation-alert.projection';
 import { ViolationAlerts } from './violation-alerts.store';
+import { ViolationClinics } from './violation-clinics';
 import { ViolationNotes } from './violation-notes.store';
 import { ViolationRepository } from './violation.repository';
 
@@ -27,11 +29,12 @@ const httpControllers = [
  * officer's review (acknowledge, resolve), chained into the audit trail.
  */
 @Module({
-  imports: [EventStoreModule, CareLinksModule, AuditTrailModule],
+  imports: [EventStoreModule, CareLinksModule, DirectoryModule, AuditTrailModule],
   controllers: httpControllers,
   providers: [
     ViolationRecorder,
     ViolationAlerts,
+    ViolationClinics,
     ViolationNotes,
     ViolationRepository,
     ViolationAlertProjection,

@@ -6,8 +6,12 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { Roles } from '@thc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase } from '@thc/service-runtime';
+import {
+  ensureWholeOrganization,
+  wholeOrganization403,
+} from '../../clinic-scope/whole-organization';
 import { BREAK_REASONS, ChainVerdict } from '../domain/chain-verification';
 import { ChainVerification } from './chain-verification.service';
 
@@ -50,13 +54,14 @@ export class VerifyChainController {
   @ApiUseCase({
     summary: 'Verify the audit chain',
     description:
-      "Recomputes every entry's hash and link up to the last entry stored when it starts (appends may go on meanwhile); checks every tombstone against the purge that lists it and the legal holds of its time; checks the Ed25519-signed checkpoints, their cadence (one at least every AUDIT_CHECKPOINT_EVERY entries, no tail unsigned longer than AUDIT_CHECKPOINT_INTERVAL_MS), the heads published off the database (AUDIT_HEADS_FILE) and the head; names the first break.",
+      "The whole organization's trail, so only for a token that covers every clinic. Recomputes every entry's hash and link up to the last entry stored when it starts (appends may go on meanwhile); checks every tombstone against the purge that lists it and the legal holds of its time; checks the Ed25519-signed checkpoints, their cadence (one at least every AUDIT_CHECKPOINT_EVERY entries, no tail unsigned longer than AUDIT_CHECKPOINT_INTERVAL_MS), the heads published off the database (AUDIT_HEADS_FILE) and the head; names the first break.",
     roles: ['auditor', 'admin'],
     phi: 'none: sequence numbers, hashes and event ids only',
-    errors: {},
+    errors: { 403: wholeOrganization403('auditor, admin') },
   })
   @ApiOkResponse({ type: ChainVerdictView })
-  verify(): Promise<ChainVerdict> {
+  verify(@CurrentPrincipal() principal: Principal): Promise<ChainVerdict> {
+    ensureWholeOrganization(principal);
     return this.verification.verify();
   }
 }

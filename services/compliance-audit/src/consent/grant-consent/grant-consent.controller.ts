@@ -11,6 +11,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
+import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { PATIENT_PARAM } from '../../openapi/api-docs';
 import { actorOf } from '../../shared/actor';
 import { CLOCK, Clock } from '../../shared/audit.settings';
@@ -25,6 +26,7 @@ import { GRANT_CONSENT_EXAMPLE, GrantConsentDto } from './grant-consent.dto';
 export class GrantConsentController {
   constructor(
     private readonly consents: ConsentRepository,
+    private readonly access: ClinicAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -48,6 +50,7 @@ export class GrantConsentController {
         purposeOfUse: true,
         also: '`witnessId` and `witnessRole` are not given together',
       }),
+      403: "The token's role is not one of: coordinator, admin; or the patient has no visit in a clinic the caller covers.",
       409: 'The patient already has an active consent of this scope, or their consents changed at the same time (try again).',
       422: 'A verbal consent without a witness, the patient as their own witness, or `expiresAt` not in the future.',
     },
@@ -55,13 +58,14 @@ export class GrantConsentController {
     body: { type: GrantConsentDto, example: GRANT_CONSENT_EXAMPLE },
   })
   @ApiCreatedResponse({ type: FhirConsent })
-  grant(
+  async grant(
     @Param('patientId', ParseUUIDPipe) patientId: string,
     @Body() dto: GrantConsentDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<FhirConsent> {
     if ((dto.witnessId === undefined) !== (dto.witnessRole === undefined))
       throw new BadRequestException('witnessId and witnessRole go together');
+    await this.access.ensurePatient(principal, patientId);
     return asHttp(async () => {
       const at = this.clock().toISOString();
       const consentId = randomUUID();

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { CONSENT_PHI, EXAMPLE_ID, PATIENT_PARAM } from '../../openapi/api-docs';
 import { CLOCK, Clock } from '../../shared/audit.settings';
 import { ConsentRepository } from '../consent.repository';
@@ -23,6 +24,7 @@ const patientOfBundle = (bundle: unknown): string[] =>
 export class ReadConsentsController {
   constructor(
     private readonly consents: ConsentRepository,
+    private readonly access: ClinicAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -41,7 +43,7 @@ export class ReadConsentsController {
     phi: `the patient's consents, each with its ${CONSENT_PHI}`,
     errors: {
       400: invalidInputDoc({ ids: ['patientId'], purposeOfUse: true }),
-      403: "The token's role is not one of: patient, coordinator, admin; or a patient asks for another patient's consents.",
+      403: "The token's role is not one of: patient, coordinator, admin; a patient asks for another patient's consents; or the patient has no visit in a clinic the coordinator or admin covers.",
     },
     params: PATIENT_PARAM,
   })
@@ -50,7 +52,7 @@ export class ReadConsentsController {
     @Param('patientId', ParseUUIDPipe) patientId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<FhirConsent[]> {
-    ensurePatientAccess(principal, patientId);
+    await this.access.ensurePatient(principal, patientId);
     return this.read(patientId);
   }
 
@@ -71,7 +73,7 @@ export class ReadConsentsController {
     phi: `the patient's consents, each with its ${CONSENT_PHI}`,
     errors: {
       400: invalidInputDoc({ ids: ['patient'], purposeOfUse: true }),
-      403: "The token's role is not one of: patient, coordinator, admin; or a patient searches another patient's consents.",
+      403: "The token's role is not one of: patient, coordinator, admin; a patient searches another patient's consents; or the patient has no visit in a clinic the coordinator or admin covers.",
     },
   })
   @ApiOkResponse({ type: ConsentBundle })
@@ -79,7 +81,7 @@ export class ReadConsentsController {
     @Query('patient', ParseUUIDPipe) patientId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ConsentBundle> {
-    ensurePatientAccess(principal, patientId);
+    await this.access.ensurePatient(principal, patientId);
     const consents = await this.read(patientId);
     return {
       resourceType: 'Bundle',

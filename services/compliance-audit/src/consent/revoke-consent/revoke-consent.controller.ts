@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { CONSENT_PHI, PATIENT_PARAM, uuidParam } from '../../openapi/api-docs';
 import { actorOf } from '../../shared/actor';
 import { CLOCK, Clock } from '../../shared/audit.settings';
@@ -15,6 +16,7 @@ import { FhirConsent, toFhirConsent } from '../fhir-consent';
 export class RevokeConsentController {
   constructor(
     private readonly consents: ConsentRepository,
+    private readonly access: ClinicAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -34,7 +36,7 @@ export class RevokeConsentController {
     phi: `the revoked consent as a FHIR Consent: ${CONSENT_PHI}`,
     errors: {
       400: invalidInputDoc({ ids: ['patientId', 'consentId'], purposeOfUse: true }),
-      403: "The token's role is not one of: coordinator, admin, patient; or a patient revokes another patient's consent.",
+      403: "The token's role is not one of: coordinator, admin, patient; a patient revokes another patient's consent; or the patient has no visit in a clinic the coordinator or admin covers.",
       404: 'The patient has no consent with this id.',
       409: "The consent is already revoked or has expired, or the patient's consents changed at the same time (try again).",
     },
@@ -44,12 +46,12 @@ export class RevokeConsentController {
     },
   })
   @ApiOkResponse({ type: FhirConsent })
-  revoke(
+  async revoke(
     @Param('patientId', ParseUUIDPipe) patientId: string,
     @Param('consentId', ParseUUIDPipe) consentId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<FhirConsent> {
-    ensurePatientAccess(principal, patientId);
+    await this.access.ensurePatient(principal, patientId);
     return asHttp(async () => {
       const at = this.clock().toISOString();
       const state = await this.consents.handle(

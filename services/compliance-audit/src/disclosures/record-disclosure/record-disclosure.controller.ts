@@ -9,6 +9,7 @@ import {
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { PATIENT_PARAM } from '../../openapi/api-docs';
 import { DisclosureInFutureError, DisclosureLog, DisclosureRecorded } from '../disclosure-log';
 import { RECORD_DISCLOSURE_EXAMPLE, RecordDisclosureDto } from './record-disclosure.dto';
@@ -17,7 +18,10 @@ import { RECORD_DISCLOSURE_EXAMPLE, RecordDisclosureDto } from './record-disclos
 @ApiBearerAuth()
 @Controller('api/v1/patients/:patientId/disclosures')
 export class RecordDisclosureController {
-  constructor(private readonly disclosures: DisclosureLog) {}
+  constructor(
+    private readonly disclosures: DisclosureLog,
+    private readonly access: ClinicAccess,
+  ) {}
 
   @Post()
   @Roles('coordinator', 'admin')
@@ -29,6 +33,7 @@ export class RecordDisclosureController {
     phi: 'the patient id, the receiving organization, the purpose, the resource types disclosed and when',
     errors: {
       400: invalidInputDoc({ ids: ['patientId'], body: true }),
+      403: "The token's role is not one of: coordinator, admin; or the patient has no visit in a clinic the caller covers.",
       422: '`disclosedAt` is in the future.',
     },
     params: PATIENT_PARAM,
@@ -40,6 +45,7 @@ export class RecordDisclosureController {
     @Body() dto: RecordDisclosureDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DisclosureRecorded> {
+    await this.access.ensurePatient(principal, patientId);
     try {
       return await this.disclosures.record(patientId, dto, principal);
     } catch (error) {

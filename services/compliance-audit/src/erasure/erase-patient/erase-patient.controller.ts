@@ -12,6 +12,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { Response } from 'express';
+import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { PATIENT_PARAM } from '../../openapi/api-docs';
 import { PatientErased, PatientErasure } from '../patient-erasure';
 import { PatientUnderLegalHoldError } from '../patient-erasure.errors';
@@ -21,7 +22,10 @@ import { ERASE_PATIENT_EXAMPLE, ErasePatientDto } from './erase-patient.dto';
 @ApiBearerAuth()
 @Controller('api/v1/patients/:patientId/erasure')
 export class ErasePatientController {
-  constructor(private readonly erasure: PatientErasure) {}
+  constructor(
+    private readonly erasure: PatientErasure,
+    private readonly access: ClinicAccess,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -33,6 +37,7 @@ export class ErasePatientController {
     phi: 'the patient id erased, the request reference, who erased it and when',
     errors: {
       400: invalidInputDoc({ ids: ['patientId'], body: true }),
+      403: "The token's role is not one of: admin; or the patient has no visit in a clinic the admin covers.",
       409: 'The patient is under legal hold: release the hold first.',
     },
     params: PATIENT_PARAM,
@@ -46,6 +51,7 @@ export class ErasePatientController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<PatientErased> {
+    await this.access.ensurePatient(principal, patientId);
     try {
       const { created, erasure } = await this.erasure.erase(patientId, dto.requestRef, principal);
       response.status(created ? HttpStatus.CREATED : HttpStatus.OK);

@@ -1,7 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@thc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import {
+  ensureWholeOrganization,
+  wholeOrganization403,
+} from '../../clinic-scope/whole-organization';
 import { AuditQuarantine } from './audit-quarantine.store';
 import { ListQuarantinedQueryDto, QuarantinedEventsView } from './list-quarantined.dto';
 import { QuarantinedEvent } from './quarantined-event';
@@ -17,13 +21,17 @@ export class ListQuarantinedController {
   @ApiUseCase({
     summary: 'List events held back from the audit trail',
     description:
-      "Events whose type compliance-audit does not know: the trail chains them by id, type and source only and stores none of their data, which stays in Kafka at the topic, partition and offset given here (replay it once the service knows the type). A non-empty list after a deployment usually means a producer is ahead of compliance-audit's contracts.",
+      "Events whose type compliance-audit does not know: the trail chains them by id, type and source only and stores none of their data, which stays in Kafka at the topic, partition and offset given here (replay it once the service knows the type). Events held back belong to no clinic, so the list is only for a token that covers every clinic. A non-empty list after a deployment usually means a producer is ahead of compliance-audit's contracts.",
     roles: ['auditor', 'admin'],
     phi: 'none: event ids, types, sources and Kafka positions only',
-    errors: { 400: invalidInputDoc({ query: true }) },
+    errors: { 400: invalidInputDoc({ query: true }), 403: wholeOrganization403('auditor, admin') },
   })
   @ApiOkResponse({ type: QuarantinedEventsView })
-  async list(@Query() query: ListQuarantinedQueryDto): Promise<{ items: QuarantinedEvent[] }> {
+  async list(
+    @Query() query: ListQuarantinedQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ items: QuarantinedEvent[] }> {
+    ensureWholeOrganization(principal);
     return { items: await this.quarantine.latest(query.limit ?? 100) };
   }
 }

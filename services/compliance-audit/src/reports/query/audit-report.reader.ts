@@ -12,9 +12,18 @@ export interface EntryPage {
 }
 
 /**
+ * Which entries of a batch the caller may see (e.g. those of patients in the clinics they
+ * cover): asked once per batch read, so one lookup serves a whole page.
+ */
+export type VisibleEntries = (
+  entries: readonly AuditEntry[],
+) => Promise<(entry: AuditEntry) => boolean>;
+
+/**
  * Pages of audit entries in chain order, filtered by period and service. Filters compare UTC
  * ISO strings (every entry's `occurredAt` is stored in UTC). `keep` filters further in memory
- * (e.g. "no care relationship"), reading on until the page is full.
+ * (e.g. "no care relationship"), and `visible` by what the caller may see, reading on until
+ * the page is full.
  */
 @Injectable()
 export class AuditReportReader {
@@ -24,6 +33,7 @@ export class AuditReportReader {
     filter: mongo.Filter<EntryDocument>,
     query: ReportQueryDto,
     keep: (entry: AuditEntry) => Promise<boolean> = () => Promise.resolve(true),
+    visible: VisibleEntries = () => Promise.resolve(() => true),
   ): Promise<EntryPage> {
     const limit = query.limit ?? DEFAULT_PAGE;
     const occurred = {
@@ -44,11 +54,15 @@ export class AuditReportReader {
         .sort({ _id: 1 })
         .limit(limit + 1)
         .toArray();
-      for (const document of batch.slice(0, limit)) {
+      const entries = batch
+        .slice(0, limit)
+        .map(({ _id, ...entry }) => ({ ...entry, seq: _id }) as AuditEntry);
+      const shown = await visible(entries);
+      for (const [index, auditEntry] of entries.entries()) {
+        const document = batch[index];
+        if (!document) break;
         after = document._id;
-        const { _id, ...entry } = document;
-        const auditEntry = { ...entry, seq: _id } as AuditEntry;
-        if (await keep(auditEntry)) found.push(auditEntry);
+        if (shown(auditEntry) && (await keep(auditEntry))) found.push(auditEntry);
         if (found.length === limit) {
           const more = batch.length > limit || document !== batch.at(-1);
           return more ? { entries: found, next: after } : { entries: found };

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@thc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { Response } from 'express';
+import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { patientsInReport, render, ReportBody } from '../export/report-response';
 import { REPORT_PHI, uuidParam } from '../../openapi/api-docs';
 import { ApiReportResponse } from '../export/api-report-response';
@@ -14,7 +15,10 @@ import { ReportQueryDto } from '../query/report-query.dto';
 @ApiBearerAuth()
 @Controller('api/v1/audit/reports')
 export class StaffAccessReportController {
-  constructor(private readonly reader: AuditReportReader) {}
+  constructor(
+    private readonly reader: AuditReportReader,
+    private readonly access: ClinicAccess,
+  ) {}
 
   @Get('staff/:staffId/phi-access')
   @Roles('auditor')
@@ -22,10 +26,13 @@ export class StaffAccessReportController {
   @ApiUseCase({
     summary: 'Report every patient record a staff member read',
     description:
-      'Every read of patient data by one staff member in a period, in chain order: which patient, which resource, in which service and for what purpose. Filter by period and service; page with `after`.',
+      "Every read of patient data by one staff member in a period, in chain order: which patient, which resource, in which service and for what purpose. Filter by period and service; page with `after`. Only for a staff member of a clinic the auditor covers (their clinics in the directory), and only reads of patients with a visit in a clinic the auditor covers: the CSV export lists no other clinic's patients.",
     roles: ['auditor'],
     phi: REPORT_PHI,
-    errors: { 400: invalidInputDoc({ ids: ['staffId'], query: true, purposeOfUse: true }) },
+    errors: {
+      400: invalidInputDoc({ ids: ['staffId'], query: true, purposeOfUse: true }),
+      403: "The token's role is not one of: auditor; or the staff member works in no clinic the auditor covers.",
+    },
     params: { staffId: uuidParam('staffId', 'The staff member (the `sub` of their token)') },
   })
   @ApiReportResponse()
@@ -33,8 +40,19 @@ export class StaffAccessReportController {
     @Param('staffId', ParseUUIDPipe) staffId: string,
     @Query() query: ReportQueryDto,
     @Res({ passthrough: true }) response: Response,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<ReportBody> {
-    const page = await this.reader.page({ phiAccess: true, 'actor.id': staffId }, query);
+    await this.access.ensureStaffMember(principal, staffId);
+    const page = await this.reader.page(
+      { phiAccess: true, 'actor.id': staffId },
+      query,
+      undefined,
+      async (entries) => {
+        const patients = entries.flatMap((entry) => (entry.patientId ? [entry.patientId] : []));
+        const covered = await this.access.coveredPatients(principal, patients);
+        return (entry) => covered(entry.patientId);
+      },
+    );
     reportHeaders(response, query.format, `staff-access-${staffId}`);
     return render(page, query.format);
   }

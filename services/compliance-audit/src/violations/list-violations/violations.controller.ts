@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@thc/auth';
+import { clinicFilterOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { VIOLATION_PHI } from '../../openapi/api-docs';
 import { patientsOf, toAlertView, ViolationAlert } from '../violation-alert.view';
@@ -27,13 +27,17 @@ export class ViolationsController {
   @ApiUseCase({
     summary: 'List violations',
     description:
-      'The violation alerts, newest first, filtered by rule, review status and detection period, a page at a time, with the review steps taken and their notes.',
+      "The violation alerts, newest first, filtered by rule, review status and detection period, a page at a time, with the review steps taken and their notes. Only violations of the clinics the auditor covers: those of the patient's visits, or for a finding about no patient, the staff member's clinics.",
     roles: ['auditor'],
     phi: `for each violation, ${VIOLATION_PHI}`,
     errors: { 400: invalidInputDoc({ query: true, purposeOfUse: true }) },
   })
   @ApiOkResponse({ type: ViolationList })
-  async list(@Query() query: ViolationsQueryDto): Promise<ViolationList> {
+  async list(
+    @Query() query: ViolationsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ViolationList> {
+    const clinics = clinicFilterOf(principal);
     const detected = {
       ...(query.from ? { $gte: new Date(query.from).toISOString() } : {}),
       ...(query.to ? { $lt: new Date(query.to).toISOString() } : {}),
@@ -43,6 +47,7 @@ export class ViolationsController {
         ...(query.rule ? { rule: query.rule } : {}),
         ...(query.status ? { status: query.status } : {}),
         ...(Object.keys(detected).length > 0 ? { detectedAt: detected } : {}),
+        ...(clinics ? { clinicIds: { $in: [...clinics] } } : {}),
       })
       .sort({ detectedAt: -1, _id: 1 })
       .skip(query.offset ?? 0)

@@ -6,13 +6,18 @@ import { uuidParam, VIOLATION_PHI } from '../../openapi/api-docs';
 import { patientsOf, toAlertView, ViolationAlert } from '../violation-alert.view';
 import { asHttp } from './review-http-errors';
 import { VIOLATION_NOTE_EXAMPLE, ViolationNoteDto } from './violation-note.dto';
+import { ViolationAlerts } from '../violation-alerts.store';
+import { ensureViolationInScope } from './violation-in-scope';
 import { ViolationReview } from './violation-review';
 
 @ApiTags('violations')
 @ApiBearerAuth()
 @Controller('api/v1/audit/violations')
 export class AcknowledgeViolationController {
-  constructor(private readonly review: ViolationReview) {}
+  constructor(
+    private readonly review: ViolationReview,
+    private readonly alerts: ViolationAlerts,
+  ) {}
 
   @Post(':violationId/acknowledge')
   @HttpCode(200)
@@ -31,7 +36,7 @@ export class AcknowledgeViolationController {
     errors: {
       400: invalidInputDoc({ ids: ['violationId'], body: true, purposeOfUse: true }),
       403: "The token's role is not one of: auditor, admin; or the caller is the actor the violation is about (no one reviews their own case).",
-      404: 'No violation with this id.',
+      404: 'No violation with this id, or it belongs to no clinic the caller covers.',
       409: 'The violation is already acknowledged or resolved, or it changed at the same time (try again).',
     },
     params: {
@@ -45,10 +50,11 @@ export class AcknowledgeViolationController {
     @Body() dto: ViolationNoteDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ViolationAlert> {
-    return asHttp(async () =>
-      toAlertView(
+    return asHttp(async () => {
+      await ensureViolationInScope(this.alerts, principal, violationId);
+      return toAlertView(
         await this.review.review('AcknowledgeViolation', violationId, dto.note, principal),
-      ),
-    );
+      );
+    });
   }
 }
