@@ -1,6 +1,11 @@
 import { ConsumedEvent } from '@thc/messaging';
 import { CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
 import { Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { DirectoryNamesCollections } from './directory-names/directory-names.collections';
+import { DirectoryNamesProjection } from './directory-names/directory-names.projection';
+import { DirectoryNamesReader } from './directory-names/directory-names.reader';
+import { clinicRecorded, providerRecorded } from './directory-names/testing/directory-events';
 import { EventTallyProjection } from './event-intake/event-tally.projection';
 import { EVENT_TALLY, EventTally, eventTallySchema } from './event-intake/event-tally.schema';
 import { VisitMetricsCollections } from './visit-metrics/infrastructure/visit-metrics.collections';
@@ -8,6 +13,9 @@ import {
   VISIT_METRICS_BATCH,
   VisitMetricsProjection,
 } from './visit-metrics/infrastructure/visit-metrics.projection';
+import { MetricsTableReader } from './visit-metrics/query/metrics-table.reader';
+import type { MetricsQuery } from './visit-metrics/query/metrics.query';
+import type { VisitMetricsVersions } from './visit-metrics/rebuild/visit-metrics.versions';
 import { batches, consumed } from './visit-metrics/testing/consumed';
 import { FixtureEvent, programEvents } from './visit-metrics/testing/visit-events.fixture';
 
@@ -21,6 +29,13 @@ const budget = new CommandBudget({
   'SessionEnded projected alone': 4,
   '900 events projected in batches of 300': 23,
   'event tallied': 1,
+  // The staff member's previous record (which clinics to leave), the roster moves, the record.
+  'StaffMemberRecorded named': 3,
+  'ClinicRecorded named': 1,
+  // The pointer and the clinics' names and rosters, then buckets, schedules and staff, in
+  // parallel. An analyst of every clinic reads the names after the buckets instead: also 5.
+  'metrics by clinic for an analyst of two clinics': 5,
+  'metrics by clinic for an analyst of every clinic': 5,
 } as const);
 
 const program = (seed: number) =>
@@ -33,15 +48,18 @@ const program = (seed: number) =>
     providersPerClinic: 2,
   });
 
-describe('database commands per analytics projection event', () => {
+describe('database commands per analytics use case', () => {
   const ns = new TestNamespace('analytics-commands');
   let connection: Connection;
   let counter: CommandCounter;
   let projection: VisitMetricsProjection;
+  let store: VisitMetricsCollections;
+  let directory: DirectoryNamesCollections;
 
   beforeAll(async () => {
     connection = await ns.connect('analytics', { monitorCommands: true });
-    const store = new VisitMetricsCollections(connection.db!, 'budget');
+    store = new VisitMetricsCollections(connection.db!, 'budget');
+    directory = new DirectoryNamesCollections(connection.db!);
     await store.ensureIndexes();
     projection = new VisitMetricsProjection(store);
     counter = CommandCounter.attach(connection.getClient());
@@ -103,5 +121,66 @@ describe('database commands per analytics projection event', () => {
     await tally.apply(warm!);
     const { usage } = await counter.measure(() => tally.apply(measured!));
     budget.check('event tallied', usage);
+  });
+
+  it('StaffMemberRecorded named', async () => {
+    const names = new DirectoryNamesProjection(directory);
+    const name = { family: 'Okafor', given: ['Adaeze'] };
+    const [a, b] = [randomUUID(), randomUUID()];
+    const [warm, measured] = [randomUUID(), randomUUID()];
+    await names.apply(consumed(providerRecorded(warm, name, [a])));
+    await names.apply(consumed(providerRecorded(measured, name, [a])));
+    const moved = consumed(providerRecorded(measured, name, [b], '2026-03-01T00:00:00Z'));
+    const { usage } = await counter.measure(() => names.apply(moved));
+    budget.check('StaffMemberRecorded named', usage);
+  });
+
+  it('ClinicRecorded named', async () => {
+    const names = new DirectoryNamesProjection(directory);
+    await names.apply(consumed(clinicRecorded(randomUUID(), 'Warm Clinic')));
+    const recorded = consumed(clinicRecorded(randomUUID(), 'Harbor Clinic'));
+    const { usage } = await counter.measure(() => names.apply(recorded));
+    budget.check('ClinicRecorded named', usage);
+  });
+
+  describe('metrics queries', () => {
+    const events = program(11);
+    const clinics = [...new Set(events.map((e) => e.data['clinicId']).filter(Boolean))] as string[];
+    const query = {
+      from: '2026-03-01',
+      to: '2026-03-31',
+      groupBy: 'month',
+      by: 'clinic',
+    } as MetricsQuery;
+    let reader: MetricsTableReader;
+
+    beforeAll(async () => {
+      await apply(events)();
+      const versions = {
+        // As the service does: one pointer read per query.
+        activeCollections: async () => {
+          await connection
+            .db!.collection('projection_pointers')
+            .findOne({ _id: 'budget' as never });
+          return store;
+        },
+      } as unknown as VisitMetricsVersions;
+      reader = new MetricsTableReader(versions, new DirectoryNamesReader(directory));
+    });
+
+    it.each([
+      ['metrics by clinic for an analyst of two clinics', clinics] as const,
+      ['metrics by clinic for an analyst of every clinic', 'all'] as const,
+    ])('%s', async (useCase, scope) => {
+      const analyst = { subject: 'analyst', roles: ['analyst'], clinics: scope } as const;
+      const now = new Date('2026-04-15T00:00:00Z');
+      await reader.read(query, analyst, now);
+      const { result, usage } = await counter.measure(() => reader.read(query, analyst, now));
+      // Other cases' programs share the store: every clinic's analyst sees their clinics too.
+      const seen = result.rows.map((row) => row.clinicId);
+      if (scope === 'all') expect(seen).toEqual(expect.arrayContaining(clinics));
+      else expect(seen.sort()).toEqual([...clinics].sort());
+      budget.check(useCase, usage);
+    });
   });
 });

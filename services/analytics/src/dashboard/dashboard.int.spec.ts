@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 import { AppModule } from '../app.module';
+import { clinicRecorded } from '../directory-names/testing/directory-events';
 import { serviceIdentity } from '../service.identity';
 import { binOf, binRange, HISTOGRAMS } from '../visit-metrics/domain/histogram';
 import { independentMetrics } from '../visit-metrics/testing/independent-metrics';
@@ -28,6 +29,11 @@ const EVENTS = programEvents({
 const EXPECTED = independentMetrics(EVENTS);
 const total = (name: string) =>
   [...EXPECTED.values()].reduce((sum, m) => sum + ((m[name] as number | null) ?? 0), 0);
+const [A, B] = [...new Set([...EXPECTED.keys()].map((key) => key.split('|')[1] ?? ''))].sort();
+const HARBOR = 'Harbor Telehealth Clinic';
+// The directory lists clinic A; clinic B is not in it yet.
+const DIRECTORY = [clinicRecorded(A!, HARBOR)];
+const labelOf = (clinicId: string) => (clinicId === A ? HARBOR : `Clinic ${clinicId.slice(0, 8)}`);
 
 interface ChartData {
   labels: string[];
@@ -61,7 +67,7 @@ describe('dashboard in headless Chromium', () => {
     // Exact figures of a small fixture: no cell is withheld here (small-cells.int.spec.ts is).
     process.env['ANALYTICS_MIN_CELL_COUNT'] = '1';
     await ns.createTopics(Object.values(TOPICS).map((t) => ns.topic(t)));
-    await publishEvents(ns.kafka(), ns.topicPrefix, EVENTS);
+    await publishEvents(ns.kafka(), ns.topicPrefix, [...DIRECTORY, ...EVENTS]);
     app = await createServiceApp(AppModule, serviceIdentity, { logger: ['error'] });
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
@@ -70,7 +76,13 @@ describe('dashboard in headless Chromium', () => {
       async () => {
         const response = await fetch(`${url}/api/v1/analytics/projection`, { headers: analyst });
         const [serving] = (await response.json()) as { processed: number }[];
-        expect(serving?.processed).toBe(EVENTS.length);
+        expect(serving?.processed).toBe(DIRECTORY.length + EVENTS.length);
+        const named = await fetch(
+          `${url}/api/v1/analytics/metrics?from=2026-03-01&to=2026-03-31&groupBy=month&by=clinic&clinicId=${A}`,
+          { headers: analyst },
+        );
+        const [row] = ((await named.json()) as { rows: { clinicName?: string }[] }).rows;
+        expect(row?.clinicName).toBe(HARBOR);
       },
       { timeoutMs: 400_000, intervalMs: 1000 },
     );
@@ -97,6 +109,22 @@ describe('dashboard in headless Chromium', () => {
 
     expect(await page.textContent('#kpi-scheduled')).toBe(String(total('scheduled')));
     expect(await page.textContent('#kpi-completed')).toBe(String(total('completed')));
+    // Every tile has a value: one month's range shows that month's figure.
+    for (const id of ['kpi-waitingSecondsP90', 'kpi-satisfactionMean', 'kpi-nps'])
+      expect({ id, text: await page.textContent(`#${id}`) }).toEqual({
+        id,
+        text: expect.stringMatching(/^-?\d/),
+      });
+    expect(await page.locator('#clinic option').allTextContents()).toEqual(
+      ['All clinics', ...[A!, B!].map(labelOf)].sort((x, y) =>
+        x === 'All clinics' ? -1 : y === 'All clinics' ? 1 : x.localeCompare(y),
+      ),
+    );
+    expect(await page.getAttribute(`#clinic option[value="${B}"]`, 'title')).toContain(
+      'Not in the directory',
+    );
+    expect(await page.getAttribute(`#clinic option[value="${A}"]`, 'title')).toBeNull();
+    expect(await page.locator('#unlisted li').allTextContents()).toEqual([labelOf(B!)]);
 
     // What each chart was given to draw, as the page leaves it on the canvas (no page eval:
     // the page's Content-Security-Policy forbids it).
@@ -115,7 +143,7 @@ describe('dashboard in headless Chromium', () => {
 
     for (const [key, want] of EXPECTED) {
       const clinicId = key.split('|')[1] ?? '';
-      const index = charts.rates.labels.indexOf(clinicId.slice(0, 8));
+      const index = charts.rates.labels.indexOf(labelOf(clinicId));
       expect(index).toBeGreaterThanOrEqual(0);
       expect(series(charts.rates, 'noShowRate')[index]).toBeCloseTo(
         want['noShowRate'] as number,
@@ -132,6 +160,34 @@ describe('dashboard in headless Chromium', () => {
       expect(shown).toBeLessThanOrEqual(high);
     }
     await page.screenshot({ path: join(OUTPUT, 'analytics-dashboard.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows an analyst of one clinic that clinic alone, in tiles, charts and the clinic list', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const token = (
+      await bearer('analyst', 'analyst-of-b', { clinics: [B!] })
+    ).authorization.replace(/^Bearer /, '');
+    // Two months: the tiles that cannot add months up name the month they show.
+    await page.goto(`${url}/dashboard#token=${token}&from=2026-02-01&to=2026-03-31`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const ofB = EXPECTED.get(`2026-03|${B}`)!;
+    expect(await page.textContent('#kpi-scheduled')).toBe(String(ofB['scheduled']));
+    expect(await page.textContent('#when-nps')).toBe('in 2026-03');
+    const rates = JSON.parse(
+      (await page.getAttribute('#rates', 'data-values')) ?? '{}',
+    ) as ChartData;
+    expect(rates.labels).toEqual([labelOf(B!)]);
+    expect(await page.locator('#clinic option').allTextContents()).toEqual([
+      'All clinics',
+      labelOf(B!),
+    ]);
+    expect(await page.content()).not.toContain(A!.slice(0, 8));
+    expect(await page.content()).not.toContain(HARBOR);
+    await page.screenshot({
+      path: join(OUTPUT, 'analytics-dashboard-one-clinic.png'),
+      fullPage: true,
+    });
     await page.close();
   });
 

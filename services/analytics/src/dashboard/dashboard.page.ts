@@ -18,7 +18,7 @@ export const DASHBOARD_HTML = `<!doctype html>
   .tile { background: #fff; border-radius: .5rem; padding: .75rem; box-shadow: 0 1px 2px #0002; }
   .tile b { display: block; font-size: 1.5rem; }
   .tile small { color: #52606d; }
-  #unlisted-note { font-size: .8rem; color: #52606d; }
+  #unlisted-note { font-size: .8rem; color: #52606d; margin-bottom: .75rem; }
   #unlisted-note ul { display: inline; padding: 0; }
   #unlisted-note li { display: inline; margin-right: .75rem; }
   .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1rem; }
