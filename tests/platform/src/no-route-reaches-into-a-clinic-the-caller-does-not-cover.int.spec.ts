@@ -2,6 +2,7 @@ import { EVENT_TOPICS } from '@thc/contracts';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { OpenAPIV3 } from 'openapi-types';
+import { GRANT_CONSENT_EXAMPLE } from '../../../services/compliance-audit/src/consent/grant-consent/grant-consent.dto';
 import { EXAMPLE_ID as COMPLIANCE_EXAMPLES } from '../../../services/compliance-audit/src/openapi/api-docs';
 import { openScheduleBody } from '../../../services/scheduling/src/appointments/testing/scheduling-test-app';
 import { EXAMPLE_ID as SCHEDULING_EXAMPLES } from '../../../services/scheduling/src/openapi/api-docs';
@@ -11,6 +12,7 @@ import { OPEN_ISSUE_EXAMPLE } from '../../../services/sessions/src/visits/troubl
 import { sessionIdOf } from '../../../services/sessions/src/visits/domain/session-id';
 import { EXAMPLE_ID as SESSIONS_EXAMPLES } from '../../../services/sessions/src/openapi/api-docs';
 import { EXAMPLE_ID as TRAINING_EXAMPLES } from '../../../services/training/src/openapi/api-docs';
+import { ENROL_STAFF_EXAMPLE } from '../../../services/training/src/staff-training/enrol-staff/enrol-staff.dto';
 import { outcomeOf, prepareCalls } from './support/foreign-clinic-walk';
 import { ServiceProcess } from './support/service-process';
 
@@ -169,6 +171,26 @@ describe('no route reaches into a clinic the caller does not cover', () => {
       participantId: ids['patientId'],
     });
     ids['issueId'] = String(issue['issueId']);
+
+    await made('training', 'POST', `/api/v1/training/staff/${ids['staffId']}/enrolment`, {
+      ...ENROL_STAFF_EXAMPLE,
+      teamId: clinicA,
+    });
+    // Compliance learns the patient's visit (and so their clinic) from the booking on Kafka.
+    await eventually(
+      async () => {
+        const reply = await send(
+          'compliance-audit',
+          'POST',
+          `/api/v1/patients/${ids['patientId']}/consents`,
+          await bearer('admin', randomUUID()),
+          { ...GRANT_CONSENT_EXAMPLE, witnessId: ids['providerId'] },
+        );
+        expect(`${reply.status} ${reply.text}`).toMatch(/^201 /);
+        ids['consentId'] = String((reply.json() as Record<string, unknown>)['id']);
+      },
+      { timeoutMs: 60_000 },
+    );
   }
 
   it.each(SERVICES.map((service) => [service] as const))(
