@@ -19,7 +19,7 @@ describe('training API: catalog, enrolment, completions, certifications, views',
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     process.env['TRAINING_EXPIRY_CHECK_INTERVAL_MS'] = '0';
-    await ns.createTopics([ns.topic(TOPICS.training)]);
+    await ns.createTopics([ns.topic(TOPICS.training), ns.topic(TOPICS.scheduling)]);
     ({ app, url } = await startTrainingApp(clock.now));
     trainer = await bearer('trainer', randomUUID());
     modules = await createCatalog(url, trainer);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@thc/event-store';
+import { DirectoryModule } from './directory/directory.module';
 import { CatalogController } from './catalog/manage-catalog/catalog.controller';
 import { ModuleRepository } from './catalog/infrastructure/module.repository';
 import { ExpiryCheck } from './expiry/expiry-check';
@@ -37,11 +38,11 @@ const infrastructure = [
 const clockDriven = [ExpiryCheck];
 
 /**
- * Catalog, staff training records, the credential and its clock-driven check. Needs
- * PlatformModule and TrainingClockModule beside it; the outbox relay publishes what it stores.
+ * Catalog, staff training records, the credential and its clock-driven check, within the clinic
+ * scope the directory gives. Needs PlatformModule, KafkaModule and TrainingClockModule beside it; the outbox relay publishes what it stores.
  */
 @Module({
-  imports: [EventStoreModule],
+  imports: [EventStoreModule, DirectoryModule],
   controllers: httpControllers,
   providers: [...infrastructure, ...clockDriven],
   exports: [ExpiryCheck, StaffTrainingRepository, StaffStatusStore, TRAINING_SETTINGS],

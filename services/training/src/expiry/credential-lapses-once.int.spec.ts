@@ -26,7 +26,7 @@ describe('a certification expiring with no other event lapses the credential exa
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     process.env['TRAINING_EXPIRY_CHECK_INTERVAL_MS'] = '200';
     process.env['TRAINING_EXPIRY_WARNING_DAYS'] = '30,7';
-    await ns.createTopics([ns.topic(TOPICS.training)]);
+    await ns.createTopics([ns.topic(TOPICS.training), ns.topic(TOPICS.scheduling)]);
     for (let i = 0; i < 2; i++) {
       const started = await startTrainingApp(clock.now);
       instances.push(started.app);

@@ -27,3 +27,7 @@ export const STAFF_RECORD_PHI = "none: the staff member's training record";
 
 /** The 409 of a staff command when other commands kept changing the record, as one clause. */
 export const RECORD_CHANGED = 'or concurrent changes to the record outran the retries (try again)';
+
+/** The 403 of a command on one staff member's record. */
+export const STAFF_SCOPE_403 =
+  "The token's role is not one of: trainer, admin; or the staff member works in no clinic the caller covers (their clinics in the directory; a staff member the directory does not list is reached only with a token that covers every clinic).";

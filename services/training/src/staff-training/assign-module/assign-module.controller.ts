@@ -5,7 +5,12 @@ import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { ModuleRepository } from '../../catalog/infrastructure/module.repository';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
-import { RECORD_CHANGED, STAFF_PARAM, STAFF_RECORD_PHI } from '../../openapi/api-docs';
+import {
+  RECORD_CHANGED,
+  STAFF_PARAM,
+  STAFF_RECORD_PHI,
+  STAFF_SCOPE_403,
+} from '../../openapi/api-docs';
 import { actorOf } from '../../shared/actor';
 import { uuidParam } from '../../shared/uuid-param';
 import { StaffStatusView } from '../read-status/staff-status.view';
@@ -33,6 +38,7 @@ export class AssignModuleController {
     phi: STAFF_RECORD_PHI,
     errors: {
       400: invalidInputDoc({ ids: ['staffId'], v4: true, body: true }),
+      403: STAFF_SCOPE_403,
       409: `The staff member is not enrolled, or already has the module assigned and not yet passed; ${RECORD_CHANGED}.`,
       422: 'No module `moduleId` in the catalog, or `dueAt` is not in the future.',
     },

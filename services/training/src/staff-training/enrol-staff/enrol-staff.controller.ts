@@ -5,7 +5,12 @@ import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { ModuleRepository } from '../../catalog/infrastructure/module.repository';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
-import { RECORD_CHANGED, STAFF_PARAM, STAFF_RECORD_PHI } from '../../openapi/api-docs';
+import {
+  RECORD_CHANGED,
+  STAFF_PARAM,
+  STAFF_RECORD_PHI,
+  STAFF_SCOPE_403,
+} from '../../openapi/api-docs';
 import { requiredTopics } from '../../requirements/role-requirements';
 import { actorOf } from '../../shared/actor';
 import { uuidParam } from '../../shared/uuid-param';
@@ -37,6 +42,7 @@ export class EnrolStaffController {
     phi: STAFF_RECORD_PHI,
     errors: {
       400: invalidInputDoc({ ids: ['staffId'], v4: true, body: true }),
+      403: STAFF_SCOPE_403,
       409: `The staff member is already enrolled; ${RECORD_CHANGED}.`,
       422: '`dueAt` is not in the future.',
     },

@@ -10,6 +10,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, hasAnyRole, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
+import { StaffScope } from '../../directory/staff-scope';
 import { STAFF_PARAM, STAFF_RECORD_PHI, uuidParamDoc } from '../../openapi/api-docs';
 import { uuidParam } from '../../shared/uuid-param';
 import { StaffStatusStore } from '../infrastructure/staff-status.store';
@@ -17,7 +18,10 @@ import { StaffTrainingRepository } from '../infrastructure/staff-training.reposi
 import { teamCompliance, TeamComplianceView } from './team-compliance';
 import { StaffStatusView, viewOfState } from './staff-status.view';
 
-/** Staff see their own record; trainers and admins see anyone's and their team's compliance. */
+/**
+ * Staff see their own record; trainers and admins see those of the staff of the clinics they
+ * cover, and the compliance of those of a team.
+ */
 @ApiTags('staff training')
 @ApiBearerAuth()
 @Controller('api/v1/training')
@@ -25,6 +29,7 @@ export class StaffStatusController {
   constructor(
     private readonly staff: StaffTrainingRepository,
     private readonly status: StaffStatusStore,
+    private readonly scope: StaffScope,
     @Inject(TRAINING_CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -48,23 +53,26 @@ export class StaffStatusController {
   @ApiUseCase({
     summary: "Read a staff member's training record",
     description:
-      "A staff member's training record: role, team, credential, assignments and certifications, as last written. Trainers and admins read anyone's; other staff only their own.",
+      "A staff member's training record: role, team, credential, assignments and certifications, as last written. Trainers and admins read those of staff who work in a clinic they cover (their clinics in the directory; a staff member the directory does not list only with a token that covers every clinic); other staff only their own.",
     roles: ['provider', 'coordinator', 'trainer', 'admin'],
     phi: STAFF_RECORD_PHI,
     errors: {
       400: invalidInputDoc({ ids: ['staffId'], v4: true }),
-      403: "The token's role is not one of: provider, coordinator, trainer, admin; or a provider or coordinator asks for someone else's record.",
+      403: "The token's role is not one of: provider, coordinator, trainer, admin; a provider or coordinator asks for someone else's record; or a trainer or admin asks for the record of a staff member of no clinic they cover.",
       404: 'The staff member is not enrolled in telehealth training.',
     },
     params: STAFF_PARAM,
   })
   @ApiOkResponse({ type: StaffStatusView })
-  one(
+  async one(
     @Param('staffId', uuidParam) staffId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<StaffStatusView> {
-    if (!hasAnyRole(principal, ['trainer', 'admin']) && principal.subject !== staffId)
-      throw new ForbiddenException('staff may read only their own training record');
+    if (principal.subject !== staffId) {
+      if (!hasAnyRole(principal, ['trainer', 'admin']))
+        throw new ForbiddenException('staff may read only their own training record');
+      await this.scope.ensureCovers(principal, staffId);
+    }
     return this.read(staffId);
   }
 
@@ -73,15 +81,23 @@ export class StaffStatusController {
   @ApiUseCase({
     summary: "Read a team's training compliance",
     description:
-      'Each enrolled member of the team with whether their credential is current now, and their open and overdue assignments; the share of credentialed staff (100 for a team with no one enrolled).',
+      'Each enrolled member of the team with whether their credential is current now, and their open and overdue assignments; the share of credentialed staff (100 for a team with no one enrolled). A team is usually a clinic: a caller who covers the clinic of that id sees every member; otherwise only the members who work in a clinic they cover (their clinics in the directory), and the figures count only those.',
     roles: ['trainer', 'admin'],
     phi: 'none: staff credentials and assignment counts',
     errors: { 400: invalidInputDoc({ ids: ['teamId'], v4: true }) },
     params: { teamId: uuidParamDoc('teamId', 'The team, usually a clinic') },
   })
   @ApiOkResponse({ type: TeamComplianceView })
-  async team(@Param('teamId', uuidParam) teamId: string): Promise<TeamComplianceView> {
-    return teamCompliance(teamId, await this.status.team(teamId), this.clock());
+  async team(
+    @Param('teamId', uuidParam) teamId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TeamComplianceView> {
+    const members = await this.scope.visibleMembers(
+      principal,
+      teamId,
+      await this.status.team(teamId),
+    );
+    return teamCompliance(teamId, members, this.clock());
   }
 
   // From the stream, not the status document: a record just written reads as written.

@@ -4,7 +4,12 @@ import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
-import { RECORD_CHANGED, STAFF_PARAM, STAFF_RECORD_PHI } from '../../openapi/api-docs';
+import {
+  RECORD_CHANGED,
+  STAFF_PARAM,
+  STAFF_RECORD_PHI,
+  STAFF_SCOPE_403,
+} from '../../openapi/api-docs';
 import { actorOf } from '../../shared/actor';
 import { uuidParam } from '../../shared/uuid-param';
 import { StaffStatusView } from '../read-status/staff-status.view';
@@ -30,6 +35,7 @@ export class RecordCertificationController {
     phi: STAFF_RECORD_PHI,
     errors: {
       400: invalidInputDoc({ ids: ['staffId'], v4: true, body: true }),
+      403: STAFF_SCOPE_403,
       409: `The staff member is not enrolled; ${RECORD_CHANGED}.`,
       422: '`issuedAt` is in the future, `expiresAt` is not after `issuedAt`, or the certification has already expired.',
     },

@@ -8,6 +8,7 @@ import {
   STAFF_PARAM,
   STAFF_RECORD_PHI,
   uuidParamDoc,
+  STAFF_SCOPE_403,
 } from '../../openapi/api-docs';
 import { actorOf } from '../../shared/actor';
 import { uuidParam } from '../../shared/uuid-param';
@@ -35,6 +36,7 @@ export class RevokeCertificationController {
     phi: STAFF_RECORD_PHI,
     errors: {
       400: invalidInputDoc({ ids: ['staffId', 'certificationId'], v4: true, body: true }),
+      403: STAFF_SCOPE_403,
       409: `The staff member is not enrolled, has no such certification, or it is already revoked or expired; ${RECORD_CHANGED}.`,
     },
     params: {
