@@ -6,24 +6,55 @@ import type { Scheduled } from '../domain/appointment.state';
 export type FhirAppointment = Appointment & { readonly id: string };
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
+/*
+ * R4's participant-type code system, in the value set Appointment.participant.type is bound to
+ * (encounter-participant-type). Its `translator` is the person "facilitating communication
+ * with the patient": the interpreter. v3-ParticipationType as R4 ships it has no interpreter
+ * code (INTERP is not in it; its TRANS is a transcriber).
+ */
+const PARTICIPANT_TYPE = 'http://terminology.hl7.org/CodeSystem/participant-type';
 export const VISIT_TYPE_SYSTEM = 'https://telehealth-coordinator.org/fhir/CodeSystem/visit-type';
 
-const ROLES: Record<Participant['role'], { resource: string; code: string; display: string }> = {
-  patient: { resource: 'Patient', code: 'SBJ', display: 'subject' },
-  provider: { resource: 'Practitioner', code: 'PPRF', display: 'primary performer' },
-  interpreter: { resource: 'Practitioner', code: 'TRANS', display: 'Translator' },
-  caregiver: { resource: 'RelatedPerson', code: 'ESC', display: 'escort' },
+/** The interpreter is a Practitioner, as in sessions' Encounter: a directory staff member. */
+const ROLES: Record<
+  Participant['role'],
+  { resource: string; system: string; code: string; display: string }
+> = {
+  patient: { resource: 'Patient', system: PARTICIPATION, code: 'SBJ', display: 'subject' },
+  provider: {
+    resource: 'Practitioner',
+    system: PARTICIPATION,
+    code: 'PPRF',
+    display: 'primary performer',
+  },
+  interpreter: {
+    resource: 'Practitioner',
+    system: PARTICIPANT_TYPE,
+    code: 'translator',
+    display: 'Translator',
+  },
+  caregiver: { resource: 'RelatedPerson', system: PARTICIPATION, code: 'ESC', display: 'escort' },
 };
 
+function typeOf(role: Participant['role'], text: string): AppointmentParticipant['type'] {
+  const { system, code, display } = ROLES[role];
+  return [{ coding: [{ system, code, display }], text }];
+}
+
 function participant(p: Participant, language: string | undefined): AppointmentParticipant {
-  const role = ROLES[p.role];
   const text = p.role === 'interpreter' && language ? `interpreter (${language})` : p.role;
   return {
-    type: [{ coding: [{ system: PARTICIPATION, code: role.code, display: role.display }], text }],
-    actor: { reference: `${role.resource}/${p.participantId}` },
+    type: typeOf(p.role, text),
+    actor: { reference: `${ROLES[p.role].resource}/${p.participantId}` },
     required: p.role === 'patient' || p.role === 'provider' ? 'required' : 'optional',
     status: 'accepted',
   };
+}
+
+/** An interpreter asked for on demand: a role without a person yet (app-1 allows type alone). */
+function interpreterToDraw(language: string | undefined): AppointmentParticipant {
+  const text = `interpreter${language ? ` (${language})` : ''}, drawn from the pool at visit time`;
+  return { type: typeOf('interpreter', text), required: 'required', status: 'needs-action' };
 }
 
 /**
@@ -80,6 +111,9 @@ export function toFhirAppointment(
       (Date.parse(appointment.end) - Date.parse(appointment.start)) / 60_000,
     ),
     created: new Date(appointment.bookedAt).toISOString(),
-    participant: appointment.participants.map((p) => participant(p, interpreterLanguage)),
+    participant: [
+      ...appointment.participants.map((p) => participant(p, interpreterLanguage)),
+      ...(appointment.interpreterRequest ? [interpreterToDraw(interpreterLanguage)] : []),
+    ],
   };
 }

@@ -56,4 +56,43 @@ describe('FHIR R4 Appointment view', () => {
     ]);
     expect(resource.participant[2]!.type![0]!.text).toBe('interpreter (es)');
   });
+
+  it('names the interpreter a Practitioner of participant type translator, as the Encounter does', () => {
+    const interpreter = toFhirAppointment(appointment, 1, 'es').participant[2]!;
+    expect(interpreter).toMatchObject({
+      actor: { reference: 'Practitioner/d4f6a8c2-1e3b-4d5f-9a7c-2b4d6f8a1e05' },
+      type: [
+        {
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/participant-type',
+              code: 'translator',
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('shows an interpreter on demand as a role still to be filled, with no person', () => {
+    const resource = toFhirAppointment(
+      {
+        ...appointment,
+        participants: appointment.participants.filter((p) => p.role !== 'interpreter'),
+        interpreterRequest: { onDemand: true },
+      },
+      1,
+      'es',
+    );
+    expectValidFhir(resource);
+    expect(resource.participant.at(-1)).toEqual({
+      type: [
+        expect.objectContaining({
+          text: 'interpreter (es), drawn from the pool at visit time',
+        }),
+      ],
+      required: 'required',
+      status: 'needs-action',
+    });
+  });
 });
