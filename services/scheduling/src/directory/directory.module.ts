@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@thc/event-store';
 import { DIRECTORY_READER } from './directory.port';
+import { FhirDirectoryController } from './fhir/fhir-directory.controller';
 import { DirectoryStore } from './infrastructure/directory.store';
 import { DirectoryViewsReader } from './read/directory.reader';
 import { DirectoryQueries } from './read/directory.queries';
@@ -9,7 +10,11 @@ import { DirectoryRecordsController } from './record/directory-records.controlle
 import { DirectoryRecorder } from './record/directory.recorder';
 import { RecordDirectoryHandler } from './record/record-directory.handler';
 
-const httpControllers = [DirectoryRecordsController, DirectoryReadsController];
+const httpControllers = [
+  DirectoryRecordsController,
+  DirectoryReadsController,
+  FhirDirectoryController,
+];
 const commandHandlers = [RecordDirectoryHandler, DirectoryRecorder];
 const queryHandlers = [DirectoryQueries, DirectoryViewsReader];
 const repositories = [DirectoryStore];
