@@ -1,12 +1,14 @@
 // `npm run seed:demo`: a synthetic health system through the public HTTP APIs of the five
-// services (3 clinics, 40 providers, 2,000 patients, four weeks of visits). Safe to run again:
-// ids are derived from the seed and what exists is left alone. See docs/demo-data.md.
+// services (an organization with 3 clinics in 2 states, 40 providers, 2,000 patients, four
+// weeks of visits). Safe to run again: ids are derived from the seed and what exists is left
+// alone. See docs/demo-data.md.
 import { DemoClient, serviceUrl, SERVICES, ServiceName } from './demo-client';
 import { DEFAULT_DEMO_SEED, demoId } from './demo-ids';
 import { log, progress, Tally } from './demo-progress';
 import { buildRoster, PATIENT_COUNT } from './demo-roster';
 import { credentialsSettled, plannedBookings, seedBookings } from './bookings.step';
 import { plannedConsents, seedConsents } from './consents.step';
+import { plannedDirectory, seedDirectory } from './directory.step';
 import { plannedLiveVisits, seedLiveVisits } from './live-visits.step';
 import { reportWhatShows } from './report.step';
 import { plannedSchedules, seedSchedules } from './schedules.step';
@@ -50,12 +52,14 @@ async function main(): Promise<void> {
     trainer: demoId(seed, 'trainer'),
     analyst: demoId(seed, 'analyst'),
     auditor: demoId(seed, 'auditor'),
+    admin: demoId(seed, 'admin'),
   };
   log(
     `seed ${seed}: ${roster.clinics.length} clinics, ${roster.staff.length} staff, ${roster.patients.length} patients; ${concurrency} requests in flight`,
   );
   // The planned requests, for the time estimate; what exists already is passed over faster.
   const planned = {
+    directory: plannedDirectory(roster),
     training: plannedTraining(roster),
     schedules: plannedSchedules(roster),
     consents: plannedConsents(roster, () => true),
@@ -70,8 +74,10 @@ async function main(): Promise<void> {
   );
 
   // Steps that touch different services and do not depend on each other run side by side:
-  // bookings need the credentials and schedules, live visits also their patients' consent.
+  // everything names the directory's people and places; bookings need the credentials,
+  // schedules and licences, live visits also their patients' consent.
   const phases: [string, () => Promise<void>][][] = [
+    [['directory', () => seedDirectory(client, roster, tally, ids, concurrency)]],
     [
       ['training', () => seedTraining(client, roster, tally, ids.trainer, concurrency)],
       [
@@ -101,7 +107,7 @@ async function main(): Promise<void> {
   });
   progress.start(total, 'demo data');
   for (const [index, phase] of phases.entries()) {
-    if (index === 1 && tally.created('module completion') === 0) credentialsSettled();
+    if (index === 2 && tally.created('module completion') === 0) credentialsSettled();
     await Promise.all(
       phase.map(async ([name, step]) => {
         const at = Date.now();
