@@ -172,8 +172,10 @@ describe('analyst query API', () => {
     expect(status).toBe(200);
     expect(type).toContain('text/csv');
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toBe('period,clinicId,providerId,visitType,scheduled,noShowRate');
-    expect(lines[1]).toMatch(new RegExp(`^2026-03,,,,${SCHEDULED},`));
+    expect(lines[0]).toBe(
+      'period,clinicId,clinicName,providerId,providerName,visitType,scheduled,noShowRate',
+    );
+    expect(lines[1]).toMatch(new RegExp(`^2026-03,,,,,,${SCHEDULED},`));
   });
 
   it('never returns a patient id', async () => {

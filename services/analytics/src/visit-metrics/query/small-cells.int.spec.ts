@@ -112,7 +112,8 @@ describe('a cell made of one survey, as an analyst would try to read it', () => 
     expect(response.status).toBe(200);
     const [header, ...lines] = (await response.text()).trim().split('\r\n');
     const columns = header?.split(',') ?? [];
-    const cell = lines.map((l) => l.split(',')).find((c) => c[2] === PROVIDER) ?? [];
+    const provider = columns.indexOf('providerId');
+    const cell = lines.map((l) => l.split(',')).find((c) => c[provider] === PROVIDER) ?? [];
     const at = (name: string) => cell[columns.indexOf(name)];
     expect(at('satisfactionMean')).toBe('suppressed');
     expect(at('nps')).toBe('suppressed');
