@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, hostileBodies, TestNamespace } from '@thc/testing';
+import { bearer, eventually, expectValidFhir, hostileBodies, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
 import {
@@ -158,11 +158,13 @@ describe('telehealth consent over HTTP', () => {
       status: 200,
       body: [{ resourceType: 'Consent', status: 'active' }],
     });
+    (own.body as unknown[]).forEach((consent) => expectValidFhir(consent));
     const fhir = await call(url, 'GET', `/fhir/Consent?patient=${patientId}`, coordinator);
     expect(fhir).toMatchObject({
       status: 200,
       body: { resourceType: 'Bundle', type: 'searchset', total: 1 },
     });
+    expectValidFhir(fhir.body);
     expect(
       (
         await call(

@@ -1,3 +1,10 @@
+import type {
+  CodeableConcept,
+  Consent,
+  ConsentProvision,
+  ConsentVerification,
+  Extension,
+} from '@medplum/fhirtypes';
 import { ApiProperty } from '@nestjs/swagger';
 import { ConsentRecord, consentStatus } from './domain/consent.state';
 
@@ -7,20 +14,23 @@ const SCOPE_TEXT = {
   'data-sharing': 'Sharing of visit data',
 } as const;
 
-/** FHIR R4 Consent, as the consent API returns it. */
-export class FhirConsent {
+/**
+ * FHIR R4 Consent, as the consent API returns it: the OpenAPI schema of Medplum's R4 `Consent`,
+ * with the elements this view always fills.
+ */
+export class FhirConsent implements Consent {
   @ApiProperty({ enum: ['Consent'] }) resourceType!: 'Consent';
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['active', 'inactive'] }) status!: 'active' | 'inactive';
-  @ApiProperty() scope!: object;
-  @ApiProperty() category!: object[];
+  @ApiProperty() scope!: CodeableConcept;
+  @ApiProperty() category!: CodeableConcept[];
   @ApiProperty() patient!: { reference: string };
   @ApiProperty() dateTime!: string;
   @ApiProperty() performer!: { reference: string }[];
-  @ApiProperty() policyRule!: object;
-  @ApiProperty() provision!: object;
-  @ApiProperty() verification!: object[];
-  @ApiProperty() extension!: object[];
+  @ApiProperty() policyRule!: CodeableConcept;
+  @ApiProperty() provision!: ConsentProvision;
+  @ApiProperty() verification!: ConsentVerification[];
+  @ApiProperty() extension!: Extension[];
 }
 
 const reference = (actor: { kind: string; userId?: string; role?: string }): string =>
@@ -60,12 +70,12 @@ export function toFhirConsent(record: ConsentRecord, at: string): FhirConsent {
             : {}),
       },
     },
+    // Verified with the patient (R4 allows only the patient or a relative here); the staff
+    // member who witnessed a verbal consent is named in an extension.
     verification: [
       {
         verified: true,
-        verifiedWith: {
-          reference: reference(g.witnessedBy ? { kind: 'user', ...g.witnessedBy } : g.capturedBy),
-        },
+        verifiedWith: { reference: `Patient/${g.patientId}` },
         verificationDate: g.grantedAt,
       },
     ],
@@ -75,6 +85,14 @@ export function toFhirConsent(record: ConsentRecord, at: string): FhirConsent {
         url: 'https://thc.example.org/fhir/consent-captured-by',
         valueReference: { reference: reference(g.capturedBy) },
       },
+      ...(g.witnessedBy
+        ? [
+            {
+              url: 'https://thc.example.org/fhir/consent-witnessed-by',
+              valueReference: { reference: reference({ kind: 'user', ...g.witnessedBy }) },
+            },
+          ]
+        : []),
       ...(g.expiresAt
         ? [{ url: 'https://thc.example.org/fhir/consent-expires', valueDateTime: g.expiresAt }]
         : []),

@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, eventually, expectValidFhir, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
@@ -282,6 +282,7 @@ describe('a visit in the audit trail, and the auditor reports', () => {
       `patients/${patientId}/phi-access?format=fhir&to=2026-04-01T00:00:00Z`,
     );
     expect(fhir.type).toContain('application/fhir+json');
+    expectValidFhir(fhir.body);
     expect(fhir.body).toMatchObject({
       resourceType: 'Bundle',
       type: 'searchset',

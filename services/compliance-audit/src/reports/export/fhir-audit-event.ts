@@ -1,4 +1,5 @@
-import { ReportRow } from '../query/report-row';
+import type { AuditEvent, AuditEventAgent, Bundle } from '@medplum/fhirtypes';
+import type { ReportRow } from '../query/report-row';
 
 const PURPOSE_OF_USE: Readonly<Record<string, string>> = {
   treatment: 'TREAT',
@@ -11,7 +12,7 @@ const PURPOSE_OF_USE: Readonly<Record<string, string>> = {
 
 const EXT = 'https://thc.example.org/fhir/StructureDefinition';
 
-function who(row: ReportRow): object {
+function who(row: ReportRow): AuditEventAgent['who'] {
   if (row.actorId) {
     const type = row.role === 'patient' ? 'Patient' : 'Practitioner';
     return { reference: `${type}/${row.actorId}` };
@@ -20,7 +21,7 @@ function who(row: ReportRow): object {
 }
 
 /** One audit entry as a FHIR R4 AuditEvent. */
-export function toFhirAuditEvent(row: ReportRow): object {
+export function toFhirAuditEvent(row: ReportRow): AuditEvent {
   const phi = row.eventType === 'thc.compliance.PhiAccessed.v1';
   return {
     resourceType: 'AuditEvent',
@@ -37,9 +38,10 @@ export function toFhirAuditEvent(row: ReportRow): object {
           display: 'RESTful Operation',
         },
     subtype: [{ system: 'https://thc.example.org/fhir/event-type', code: row.eventType }],
-    action: row.action,
+    // Report rows carry the trail's AuditAction and AuditOutcome as strings: they are R4's codes.
+    action: row.action as AuditEvent['action'],
     recorded: row.occurredAt,
-    outcome: row.outcome,
+    outcome: row.outcome as AuditEvent['outcome'],
     ...(row.purpose && PURPOSE_OF_USE[row.purpose]
       ? {
           purposeOfEvent: [
@@ -125,7 +127,7 @@ export function toFhirAuditEvent(row: ReportRow): object {
 }
 
 /** A page of entries as a FHIR searchset Bundle of AuditEvents. */
-export function toFhirBundle(rows: readonly ReportRow[], next?: string): object {
+export function toFhirBundle(rows: readonly ReportRow[], next?: string): Bundle<AuditEvent> {
   return {
     resourceType: 'Bundle',
     type: 'searchset',
@@ -139,12 +141,10 @@ export function toFhirBundle(rows: readonly ReportRow[], next?: string): object 
 }
 
 /** The patients a bundle names, for the PHI access record. */
-export function patientsInBundle(bundle: {
-  entry?: { resource: { entity?: { what: { reference?: string } }[] } }[];
-}): string[] {
+export function patientsInBundle(bundle: Bundle<AuditEvent>): string[] {
   return (bundle.entry ?? []).flatMap((e) =>
-    (e.resource.entity ?? [])
-      .map((entity) => entity.what.reference)
+    (e.resource?.entity ?? [])
+      .map((entity) => entity.what?.reference)
       .filter((ref): ref is string => !!ref?.startsWith('Patient/'))
       .map((ref) => ref.slice('Patient/'.length)),
   );

@@ -1,4 +1,4 @@
-import { expectValidFhir, fhirIssues } from '@thc/testing';
+import { expectValidFhir } from '@thc/testing';
 import type { ReportRow } from '../query/report-row';
 import { toFhirAuditEvent, toFhirBundle } from './fhir-audit-event';
 
@@ -50,13 +50,11 @@ describe('audit entries as FHIR R4 AuditEvents', () => {
     ['a write by a service', systemWrite],
     ['a disclosure outside the health system', disclosure],
   ])('%s passes the R4 validator', (_label, row) => {
-    console.log(fhirIssues(toFhirAuditEvent(row)));
     expectValidFhir(toFhirAuditEvent(row));
   });
 
   it('a page of them is a valid searchset Bundle', () => {
     const bundle = toFhirBundle([phiRead, systemWrite, disclosure], '?after=43');
-    console.log(fhirIssues(bundle));
     expectValidFhir(bundle);
   });
 });
