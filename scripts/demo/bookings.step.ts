@@ -221,6 +221,7 @@ export async function seedBookings(
         providerId: provider.id,
         patientId: patient.id,
         clinicId: provider.clinicId,
+        patientLocation: { state: patient.state },
         visitType: type,
         start: slot.start,
         end: slot.end,

@@ -71,6 +71,8 @@ export interface StaffMember {
 export interface Patient {
   readonly id: string;
   readonly clinicId: string;
+  /** Where they live, and so where they say they will be for a visit: their clinic's state. */
+  readonly state: string;
   /** Preferred language; patients not speaking English get an interpreter now and then. */
   readonly language: string;
   readonly consent?: ConsentPlan;
@@ -260,7 +262,15 @@ export function buildRoster(seed: number, patientCount = PATIENT_COUNT): Roster 
               'video' | 'audio',
             cancel: demoFraction(seed, `cancel:${patientId}`) < 0.07,
           };
-    patients.push({ id: patientId, clinicId: clinic.id, language, consent, visit, live });
+    patients.push({
+      id: patientId,
+      clinicId: clinic.id,
+      state: clinic.address.state,
+      language,
+      consent,
+      visit,
+      live,
+    });
   }
   return {
     seed,

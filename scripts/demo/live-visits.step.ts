@@ -73,6 +73,7 @@ export async function seedLiveVisits(
         providerId: provider.id,
         patientId: patient.id,
         clinicId: provider.clinicId,
+        patientLocation: { state: patient.state },
         visitType: i % 3 === 1 ? 'audio' : 'video',
         start: slot.start,
         end: slot.end,
