@@ -82,7 +82,7 @@ describe('clinic scope in training', () => {
     await recordStaff(staffA, [clinicA]);
     await recordStaff(staffB, [clinicB]);
     await recordStaff(newcomerA, [clinicA]);
-    // Redelivered: applied once, changes nothing.
+    // Recorded again as it was: the latest record wins and says the same.
     await recordStaff(staffB, [clinicB]);
     expect((await enrol(staffA, mixedTeam, as['trainerAll']!)).status).toBe(201);
     expect((await enrol(staffB, mixedTeam, as['trainerAll']!)).status).toBe(201);
