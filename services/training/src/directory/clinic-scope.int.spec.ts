@@ -8,6 +8,7 @@ import { RECORD_CERTIFICATION_EXAMPLE } from '../staff-training/record-certifica
 import { RECORD_COMPLETION_EXAMPLE } from '../staff-training/record-completion/record-completion.dto';
 import { REVOKE_CERTIFICATION_EXAMPLE } from '../staff-training/revoke-certification/revoke-certification.dto';
 import { MovableClock } from '../testing/movable-clock';
+import { StaffClinics } from './staff-clinics.read-model';
 import { call, createCatalog, startTrainingApp } from '../testing/training-test-app';
 
 type Headers = Record<string, string>;
@@ -103,6 +104,21 @@ describe('clinic scope in training', () => {
     await app?.close();
     await ns.dispose();
   }, 180_000);
+
+  it('applies each directory event once: a redelivered older record changes nothing', async () => {
+    const clinics = app.get(StaffClinics);
+    const definition = eventDefinition(STAFF);
+    const staffId = randomUUID();
+    const record = (clinicIds: string[]) =>
+      ({ ...(definition?.example as object), staffId, clinicIds }) as Parameters<
+        StaffClinics['recorded']
+      >[1];
+    const [older, newer] = [randomUUID(), randomUUID()];
+    expect(await clinics.recorded(older, record([clinicA]))).toBe(true);
+    expect(await clinics.recorded(newer, record([clinicB]))).toBe(true);
+    expect(await clinics.recorded(older, record([clinicA]))).toBe(false);
+    expect(await clinics.clinicsOf(staffId)).toEqual([clinicB]);
+  });
 
   it("reads a staff member's record only in their clinics", async () => {
     const read = (staffId: string, who: Headers) =>
