@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { eventDefinition, toKafkaHeaders, TOPICS } from '@thc/contracts';
+import { EventDataOf, eventDefinition, toKafkaHeaders, TOPICS } from '@thc/contracts';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -109,10 +109,11 @@ describe('clinic scope in training', () => {
     const clinics = app.get(StaffClinics);
     const definition = eventDefinition(STAFF);
     const staffId = randomUUID();
-    const record = (clinicIds: string[]) =>
-      ({ ...(definition?.example as object), staffId, clinicIds }) as Parameters<
-        StaffClinics['recorded']
-      >[1];
+    const record = (clinicIds: string[]): EventDataOf<typeof STAFF> => ({
+      ...(definition?.example as EventDataOf<typeof STAFF>),
+      staffId,
+      clinicIds,
+    });
     const [older, newer] = [randomUUID(), randomUUID()];
     expect(await clinics.recorded(older, record([clinicA]))).toBe(true);
     expect(await clinics.recorded(newer, record([clinicB]))).toBe(true);
