@@ -7,7 +7,11 @@ import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { SessionEndedConsumer } from './appointments/session-outcomes/session-ended.consumer';
 import { call } from './appointments/testing/http-client';
-import { bookableProvider, startSchedulingApp } from './appointments/testing/scheduling-test-app';
+import {
+  bookableProvider,
+  startSchedulingApp,
+  TEST_PATIENT_LOCATION,
+} from './appointments/testing/scheduling-test-app';
 import { StaffCredentialsConsumer } from './credentials/staff-credentials.consumer';
 import { OfferSlotWhenAppointmentCancelled } from './waitlist/offer-freed-slot/offer-slot-when-appointment-cancelled.consumer';
 
@@ -71,6 +75,7 @@ describe('database commands per scheduling use case', () => {
       start: at(hour),
       end: at(hour).replace(':00:00Z', ':30:00Z'),
       timeZone: 'UTC',
+      patientLocation: TEST_PATIENT_LOCATION,
     });
   const reschedule = (id: string, hour: number) =>
     call(url, 'POST', `/api/v1/appointments/${id}/reschedule`, coordinator, {

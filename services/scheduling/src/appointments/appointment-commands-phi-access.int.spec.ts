@@ -5,7 +5,12 @@ import { bearer, TestNamespace } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { call } from './testing/http-client';
-import { bookableProvider, startSchedulingApp, testClock } from './testing/scheduling-test-app';
+import {
+  bookableProvider,
+  startSchedulingApp,
+  TEST_PATIENT_LOCATION,
+  testClock,
+} from './testing/scheduling-test-app';
 
 const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
 
@@ -63,6 +68,7 @@ describe('appointment commands that answer with patient data record the disclosu
       start,
       end,
       timeZone: 'America/New_York',
+      patientLocation: TEST_PATIENT_LOCATION,
     });
     expect(booked.status).toBe(201);
     return booked.body as { appointmentId: string; patientId: string; providerId: string };

@@ -5,7 +5,13 @@ import { bearer, expectValidFhir, hostileBodies, TestNamespace, walkRoutes } fro
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { call } from './testing/http-client';
-import { bookableProvider, startSchedulingApp, testClock } from './testing/scheduling-test-app';
+import {
+  bookableInterpreter,
+  bookableProvider,
+  startSchedulingApp,
+  TEST_PATIENT_LOCATION,
+  testClock,
+} from './testing/scheduling-test-app';
 
 const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
 const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
@@ -53,6 +59,7 @@ describe('appointments over HTTP', () => {
       start: '2031-03-10T09:00:00-04:00',
       end: '2031-03-10T09:30:00-04:00',
       timeZone: 'America/New_York',
+      patientLocation: TEST_PATIENT_LOCATION,
       ...overrides,
     });
     return response as {
@@ -83,6 +90,7 @@ describe('appointments over HTTP', () => {
   it('a patient books for themselves with an interpreter, but not for someone else', async () => {
     const patientId = randomUUID();
     const interpreter = { participantId: randomUUID(), language: 'es' };
+    await bookableInterpreter({ app, url }, coordinator, interpreter.participantId, ['es']);
     const own = await book({ patientId, interpreter }, await bearer('patient', patientId));
     expect(own.status).toBe(201);
     expect(own.body).toMatchObject({
@@ -355,6 +363,7 @@ describe('appointments over HTTP', () => {
       start: '2031-06-01T09:00:00Z',
       end: '2031-06-01T09:30:00Z',
       timeZone: 'Europe/London',
+      patientLocation: TEST_PATIENT_LOCATION,
     };
 
     it('answers every hostile booking body with 400 problem+json and writes no event', async () => {

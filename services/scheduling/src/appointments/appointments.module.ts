@@ -5,12 +5,14 @@ import { PhiAccessModule } from '@thc/service-runtime';
 import { BOOKED_TIME_READER } from '../availability/availability.port';
 import { AvailabilityModule } from '../availability/availability.module';
 import { CredentialsModule } from '../credentials/credentials.module';
+import { DirectoryModule } from '../directory/directory.module';
 import { WaitlistModule } from '../waitlist/waitlist.module';
 import { BookAppointmentController } from './book-appointment/book-appointment.controller';
 import { BookAppointmentHandler } from './book-appointment/book-appointment.handler';
 import { CancelAppointmentController } from './cancel-appointment/cancel-appointment.controller';
 import { CancelAppointmentHandler } from './cancel-appointment/cancel-appointment.handler';
 import { FhirAppointmentController } from './fhir/fhir-appointment.controller';
+import { InterpreterClaims } from './interpreters/interpreter-claims';
 import { BookingLedger } from './ledger/booking-ledger';
 import { BOOKING_LEDGER_STORE, createBookingLedgerStore } from './ledger/booking-ledger.store';
 import { LedgerBookedTimeReader } from './ledger/ledger-booked-time.reader';
@@ -56,6 +58,7 @@ const infrastructure = [
   AppointmentRepository,
   AppointmentViews,
   ProviderCare,
+  InterpreterClaims,
   ReminderContacts,
   { provide: REMINDER_DELIVERY, useClass: LogReminderDelivery },
   BookingLedger,
@@ -84,6 +87,7 @@ const infrastructure = [
     EventStoreModule,
     PhiAccessModule,
     CredentialsModule,
+    DirectoryModule,
     AvailabilityModule,
     WaitlistModule,
   ],

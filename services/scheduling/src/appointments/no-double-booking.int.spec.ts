@@ -6,7 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { BookingLedger } from './ledger/booking-ledger';
 import { LedgerBookedTimeReader } from './ledger/ledger-booked-time.reader';
-import { bookableProvider, startSchedulingApp, testClock } from './testing/scheduling-test-app';
+import {
+  bookableProvider,
+  startSchedulingApp,
+  TEST_PATIENT_LOCATION,
+  testClock,
+} from './testing/scheduling-test-app';
 
 const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
 
@@ -72,6 +77,7 @@ describe('no double booking, ever', () => {
     start,
     end,
     timeZone: 'America/New_York',
+    patientLocation: TEST_PATIENT_LOCATION,
   });
 
   it('200 concurrent bookings of one slot from separate connections on two instances: one 201, 199 409, one AppointmentBooked', async () => {

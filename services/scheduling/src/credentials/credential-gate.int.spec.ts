@@ -4,7 +4,12 @@ import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { call } from '../appointments/testing/http-client';
-import { defineSchedule, startSchedulingApp } from '../appointments/testing/scheduling-test-app';
+import {
+  defineSchedule,
+  listInDirectory,
+  startSchedulingApp,
+  TEST_PATIENT_LOCATION,
+} from '../appointments/testing/scheduling-test-app';
 
 const CREDENTIALED = 'thc.training.StaffCredentialed.v1';
 const LAPSED = 'thc.training.StaffCredentialLapsed.v1';
@@ -71,6 +76,7 @@ describe('booking is gated by the provider credential from training events', () 
   it('refuses without a credential, books once credentialed, refuses when lapsed, and a redelivered lapse changes nothing', async () => {
     const providerId = randomUUID();
     const coordinator = await bearer('coordinator', randomUUID());
+    await listInDirectory(app, providerId);
     await defineSchedule(url, coordinator, providerId);
     // Each attempt books the next day at 09:00 UTC, so a retry never meets its own booking.
     let day = 0;
@@ -84,6 +90,7 @@ describe('booking is gated by the provider credential from training events', () 
         start: new Date(start).toISOString(),
         end: new Date(start + 30 * 60_000).toISOString(),
         timeZone: 'UTC',
+        patientLocation: TEST_PATIENT_LOCATION,
       });
     };
 
@@ -119,6 +126,7 @@ describe('booking is gated by the provider credential from training events', () 
     // Kafka may redeliver the lapse; applied once already, it must not lapse the credential again.
     await publish(LAPSED, lapsed(providerId), lapseId);
     const marker = randomUUID();
+    await listInDirectory(app, marker);
     await defineSchedule(url, coordinator, marker);
     await publish(CREDENTIALED, credentialed(marker));
     await eventually(
@@ -131,6 +139,7 @@ describe('booking is gated by the provider credential from training events', () 
           start: '2031-07-02T09:00:00Z',
           end: '2031-07-02T09:30:00Z',
           timeZone: 'UTC',
+          patientLocation: TEST_PATIENT_LOCATION,
         });
         expect(probe.status).toBe(201);
       },

@@ -3,23 +3,29 @@ import {
   APPOINTMENT_SETTINGS,
   appointmentSettingsFromEnv,
 } from '../appointments/appointments.settings';
+import { DirectoryModule } from '../directory/directory.module';
 import { CredentialGate } from './credential-gate';
+import { LicenceGate } from './licence-gate';
 import { StaffCredentialsConsumer } from './staff-credentials.consumer';
 import { StaffCredentials } from './staff-credentials.read-model';
 
 const messageConsumers = [StaffCredentialsConsumer];
 
 /**
- * The provider credential gate, fed by training's credential events. Needs KafkaModule.
+ * The provider credential gate, fed by training's credential events, and the licence gate,
+ * fed by the directory. Needs KafkaModule.
  * Also the one provider of the scheduling settings, read once from the environment.
  */
 @Module({
+  // Licences are the directory's: the licence gate reads them from its views.
+  imports: [DirectoryModule],
   providers: [
     StaffCredentials,
     CredentialGate,
+    LicenceGate,
     ...messageConsumers,
     { provide: APPOINTMENT_SETTINGS, useFactory: () => appointmentSettingsFromEnv() },
   ],
-  exports: [CredentialGate, StaffCredentials, APPOINTMENT_SETTINGS],
+  exports: [CredentialGate, LicenceGate, StaffCredentials, APPOINTMENT_SETTINGS],
 })
 export class CredentialsModule {}

@@ -11,7 +11,12 @@ import { Connection } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppointmentsModule } from '../appointments/appointments.module';
 import { call } from '../appointments/testing/http-client';
-import { bookableProvider, testClock } from '../appointments/testing/scheduling-test-app';
+import {
+  bookableInterpreter,
+  bookableProvider,
+  TEST_PATIENT_LOCATION,
+  testClock,
+} from '../appointments/testing/scheduling-test-app';
 import { SchedulingClockModule } from '../clock/scheduling-clock.module';
 import { serviceIdentity } from '../service.identity';
 import { SchedulingErasureModule } from './erasure.module';
@@ -71,6 +76,7 @@ describe('scheduling purges its views when a patient is erased', () => {
   async function bookWithInterpreter(patientId: string, start: string, end: string) {
     const providerId = randomUUID();
     await bookableProvider({ app, url }, coordinator, providerId);
+    await bookableInterpreter({ app, url }, coordinator, randomUUID(), ['haw-Latn']);
     const booked = await call(url, 'POST', '/api/v1/appointments', coordinator, {
       patientId,
       providerId,
@@ -79,7 +85,8 @@ describe('scheduling purges its views when a patient is erased', () => {
       start,
       end,
       timeZone: 'America/New_York',
-      interpreter: { participantId: randomUUID(), language: 'haw-Latn' },
+      patientLocation: TEST_PATIENT_LOCATION,
+      interpreter: { language: 'haw-Latn' },
       reminderContact: { channel: 'email', address: 'leilani.k@example.org' },
     });
     expect(booked.status).toBe(201);
@@ -177,6 +184,7 @@ describe('scheduling purges its views when a patient is erased', () => {
     });
     const providerId = randomUUID();
     await bookableProvider({ app, url }, coordinator, providerId);
+    await bookableInterpreter({ app, url }, coordinator, randomUUID(), ['haw-Latn']);
     const booked = await call(url, 'POST', '/api/v1/appointments', coordinator, {
       patientId,
       providerId,
@@ -185,7 +193,8 @@ describe('scheduling purges its views when a patient is erased', () => {
       start: '2031-04-10T09:00:00-04:00',
       end: '2031-04-10T09:30:00-04:00',
       timeZone: 'America/New_York',
-      interpreter: { participantId: randomUUID(), language: 'haw-Latn' },
+      patientLocation: TEST_PATIENT_LOCATION,
+      interpreter: { language: 'haw-Latn' },
     });
     expect(booked.status).toBe(201);
     const { appointmentId } = booked.body as { appointmentId: string };

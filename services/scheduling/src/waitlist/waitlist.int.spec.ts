@@ -4,7 +4,11 @@ import { MongoEventStore } from '@thc/event-store';
 import { bearer, hostileBodies, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { call } from '../appointments/testing/http-client';
-import { bookableProvider, startSchedulingApp } from '../appointments/testing/scheduling-test-app';
+import {
+  bookableProvider,
+  startSchedulingApp,
+  TEST_PATIENT_LOCATION,
+} from '../appointments/testing/scheduling-test-app';
 
 const OFFERED = 'thc.scheduling.WaitlistSlotOffered.v1';
 
@@ -64,6 +68,7 @@ describe('waitlist over HTTP: a cancellation offers the freed slot to the first 
       start,
       end,
       timeZone: 'UTC',
+      patientLocation: TEST_PATIENT_LOCATION,
     });
     expect(booked.status).toBe(201);
     const { appointmentId } = booked.body as { appointmentId: string };

@@ -1,19 +1,48 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { Type } from 'class-transformer';
-import { IsIn, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  Equals,
+  IsDefined,
+  IsIn,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
 import { IsAbsentOr, IsIanaTimeZone } from '../shared/dto-validators';
+import { PatientLocationDto } from '../shared/patient-location.dto';
 
+/**
+ * An interpreter for the visit: one who speaks the language is held (that one, with a
+ * `participantId`; else the first free of the directory's pool), or, on demand, none now and
+ * one is drawn from the pool at visit time.
+ */
 export class InterpreterDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  participantId!: string;
-
   @ApiProperty({ description: 'BCP 47 language tag the interpreter works in', example: 'es' })
   @IsString()
   @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, { message: 'language must be a BCP 47 tag' })
   language!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'A particular interpreter (a directory staff member who interprets the language); absent: the first free interpreter of the pool',
+  })
+  @IsAbsentOr()
+  @IsUUID()
+  participantId?: string;
+
+  @ApiPropertyOptional({
+    enum: [true],
+    description:
+      'Hold nobody now: an interpreter of the language is drawn from the pool when the visit starts',
+  })
+  @IsAbsentOr()
+  @Equals(true, { message: 'onDemand must be true when given' })
+  onDemand?: true;
 }
 
 /** Where the visit's reminders go. PHI: stored sealed under the patient's key, never logged. */
@@ -50,7 +79,20 @@ export class SlotDto {
   timeZone!: string;
 }
 
-export class BookAppointmentDto extends SlotDto {
+/** A slot, and where the patient says they will be during it. */
+export class LocatedSlotDto extends SlotDto {
+  @ApiProperty({
+    type: PatientLocationDto,
+    description:
+      'Where the patient says they will be during the visit: the provider must hold a licence of this state active through the visit',
+  })
+  @IsDefined({ message: 'patientLocation is required: the state where the patient will be' })
+  @ValidateNested()
+  @Type(() => PatientLocationDto)
+  patientLocation!: PatientLocationDto;
+}
+
+export class BookAppointmentDto extends LocatedSlotDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   patientId!: string;
@@ -85,7 +127,7 @@ export class BookAppointmentDto extends SlotDto {
 }
 
 /** Books a requested appointment: the slot, and optionally who else joins. */
-export class BookRequestedAppointmentDto extends SlotDto {
+export class BookRequestedAppointmentDto extends LocatedSlotDto {
   @ApiPropertyOptional({ type: InterpreterDto })
   @IsAbsentOr()
   @ValidateNested()
@@ -111,11 +153,13 @@ export const BOOK_APPOINTMENT_EXAMPLE = {
   clinicId: EXAMPLE_ID.clinicId,
   visitType: 'video',
   ...SLOT_EXAMPLE,
+  patientLocation: { state: 'NY' },
   interpreter: { participantId: EXAMPLE_ID.interpreterId, language: 'es' },
   reminderContact: { channel: 'sms', address: '+15555550100' },
 } satisfies BookAppointmentDto;
 
 export const BOOK_REQUESTED_APPOINTMENT_EXAMPLE = {
   ...SLOT_EXAMPLE,
+  patientLocation: { state: 'NY' },
   caregiverId: EXAMPLE_ID.caregiverId,
 } satisfies BookRequestedAppointmentDto;

@@ -2,17 +2,34 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
 import { CredentialGate } from '../../credentials/credential-gate';
+import { LicenceGate } from '../../credentials/licence-gate';
 import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
-import type { Participant, ReminderChannel, VisitType } from '../domain/appointment.events';
+import type { BookAppointment } from '../domain/appointment.commands';
+import type {
+  InterpreterRequest,
+  Participant,
+  PatientLocation,
+  ReminderChannel,
+  VisitType,
+} from '../domain/appointment.events';
 import { AppointmentState, initialAppointmentState } from '../domain/appointment.state';
-import { BookingLedger, LedgerOwner, TimeRequest } from '../ledger/booking-ledger';
+import { InterpreterClaims } from '../interpreters/interpreter-claims';
+import { BookingLedger, Claim, LedgerOwner, OneOf, TimeRequest } from '../ledger/booking-ledger';
 import { ReminderContacts } from '../reminders/reminder-contacts.store';
 import { SLOT_POLICY, SlotPolicy } from '../slot-policy/slot-policy.port';
 import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
 import { actorOf } from '../shared/actor';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { AppointmentViews } from '../shared/appointment-views.store';
+import { AppointmentRuleError } from '../domain/appointment.errors';
 import { BookingTooSlowError, SlotNotBookableError } from '../shared/http-errors';
+
+/** An interpreter asked for: one named, any of the pool, or one drawn on demand at visit time. */
+export interface InterpreterAsked {
+  readonly language: string;
+  readonly participantId?: string;
+  readonly onDemand?: boolean;
+}
 
 export interface BookingInput {
   readonly appointmentId: string;
@@ -23,7 +40,9 @@ export interface BookingInput {
   readonly start: string;
   readonly end: string;
   readonly timeZone: string;
-  readonly interpreter?: { readonly participantId: string; readonly language: string };
+  /** Where the patient says they will be: the provider must be licensed there. */
+  readonly patientLocation: PatientLocation;
+  readonly interpreter?: InterpreterAsked;
   readonly caregiverId?: string;
   /** Where reminders go; sealed before it is stored. */
   readonly reminderContact?: { readonly channel: ReminderChannel; readonly address: string };
@@ -32,10 +51,11 @@ export interface BookingInput {
 }
 
 /**
- * Books a slot: credential and schedule checks, the decision on the appointment, then the
- * provider's and the patient's ledger days are claimed (each append guarded by its stream
- * version), and only then is AppointmentBooked appended. A failure after a claim gives the
- * claimed time back; a process that dies in between leaves claims that expire (see README).
+ * Books a slot: credential, licence, schedule and interpreter checks, the decision on the
+ * appointment, then the provider's, the interpreter's (the first of the pool whose claim holds)
+ * and the patient's ledger days are claimed (each append guarded by its stream version), and
+ * only then is AppointmentBooked appended. A failure after a claim gives the claimed time back;
+ * a process that dies in between leaves claims that expire (see README).
  */
 @Injectable()
 export class BookAppointmentHandler {
@@ -44,6 +64,8 @@ export class BookAppointmentHandler {
     private readonly views: AppointmentViews,
     private readonly ledger: BookingLedger,
     private readonly credentials: CredentialGate,
+    private readonly licences: LicenceGate,
+    private readonly interpreters: InterpreterClaims,
     @Inject(SLOT_POLICY) private readonly slots: SlotPolicy,
     @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -53,24 +75,37 @@ export class BookAppointmentHandler {
 
   async execute(input: BookingInput, principal: Principal): Promise<Aggregate<AppointmentState>> {
     const now = this.clock();
-    const [, slot, before] = await Promise.all([
+    const asked = input.interpreter;
+    if (asked?.onDemand && asked.participantId)
+      throw new AppointmentRuleError(
+        'an interpreter on demand is drawn from the pool at visit time: name none, or do not ask on demand',
+      );
+    const held = asked && !asked.onDemand ? asked : undefined;
+    const [, , slot, before, pool, interpreterRequest] = await Promise.all([
       this.credentials.ensureBookable(input.providerId, now, input.end),
+      this.licences.ensureLicensed(input.providerId, input.patientLocation.state, input.end),
       this.slots.check(input, now),
       // A new appointment has a fresh id: no stream to read (on FerretDB every read is a scan).
       input.fresh
         ? { state: initialAppointmentState(), version: 0 }
         : this.appointments.load(input.appointmentId),
+      held ? this.interpreters.forVisit(input, held.language, now, held.participantId) : undefined,
+      asked?.onDemand ? this.onDemand(input.patientId, asked.language) : undefined,
     ]);
     if (!slot.bookable) throw new SlotNotBookableError(slot.reason);
 
-    const { fresh: _, reminderContact: __, ...booking } = input;
-    const decided = this.appointments.decide(before, {
-      type: 'BookAppointment',
-      ...booking,
-      extraParticipants: extraParticipants(input),
-      at: now.toISOString(),
-      by: actorOf(principal),
-    });
+    const { fresh: _, reminderContact: __, interpreter: ___, ...booking } = input;
+    const decide = (interpreterId?: string) =>
+      this.appointments.decide(before, {
+        type: 'BookAppointment',
+        ...booking,
+        extraParticipants: extraParticipants(interpreterId, input.caregiverId),
+        ...(interpreterRequest ? { interpreterRequest } : {}),
+        at: now.toISOString(),
+        by: actorOf(principal),
+      } satisfies BookAppointment);
+    // Decided once before any claim, so a request the rules refuse claims nothing.
+    decide(pool?.oneOf[0]?.owner.id);
 
     const time: TimeRequest = {
       appointmentId: input.appointmentId,
@@ -83,39 +118,45 @@ export class BookAppointmentHandler {
     const patient: LedgerOwner = { kind: 'patient', id: input.patientId };
     // The patient's own time has no buffers: two of their visits may follow each other.
     const patientTime = { ...time, bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
+    // The provider first (most contended for), then the interpreter, then the patient.
+    const claims: (Claim | OneOf)[] = [
+      { owner: provider, time },
+      ...(pool ? [pool] : []),
+      { owner: patient, time: patientTime },
+    ];
 
-    const booked = await this.ledger.holding(
-      [
-        { owner: provider, time },
-        { owner: patient, time: patientTime },
-      ],
-      now,
-      async () => {
-        await this.views.indexAppointment(
-          input.appointmentId,
-          input.patientId,
-          input.providerId,
-          input.start,
-          input.end,
-          input.clinicId,
-        );
-        // Past half the claim timeout, another booking may soon take these claims for abandoned.
-        if (this.clock().getTime() - now.getTime() > this.settings.claimTimeoutMs / 2)
-          throw new BookingTooSlowError();
-        // The last step that may fail: once the booking is stored, nothing gives its time back.
-        return this.appointments.appendOrConfirm(
-          input.appointmentId,
-          decided,
-          { actor: principal.subject },
-          (state) => state.status === 'booked' && state.start === input.start,
-        );
-      },
-    );
+    const booked = await this.ledger.holding(claims, now, async (holding) => {
+      await this.views.indexAppointment(
+        input.appointmentId,
+        input.patientId,
+        input.providerId,
+        input.start,
+        input.end,
+        input.clinicId,
+      );
+      // Past half the claim timeout, another booking may soon take these claims for abandoned.
+      if (this.clock().getTime() - now.getTime() > this.settings.claimTimeoutMs / 2)
+        throw new BookingTooSlowError();
+      const interpreter = holding.find((claim) => claim.owner.kind === 'interpreter');
+      // The last step that may fail: once the booking is stored, nothing gives its time back.
+      return this.appointments.appendOrConfirm(
+        input.appointmentId,
+        decide(interpreter?.owner.id),
+        { actor: principal.subject },
+        (state) => state.status === 'booked' && state.start === input.start,
+      );
+    });
     // The language is PHI kept in clear: never again for a patient who was erased.
-    if (input.interpreter && !(await this.sealer.erased(input.patientId)))
-      await this.views.noteLanguage(input.appointmentId, input.interpreter.language);
+    if (asked && !(await this.sealer.erased(input.patientId)))
+      await this.views.noteLanguage(input.appointmentId, asked.language);
     if (input.reminderContact) await this.keepReminderContact(input, input.reminderContact);
     return booked;
+  }
+
+  /** The on-demand request as the event carries it: the language sealed, or dropped. */
+  private async onDemand(patientId: string, language: string): Promise<InterpreterRequest> {
+    const sealed = await this.sealer.seal(patientId, language, 'interpreter-language');
+    return { onDemand: true, ...(sealed ? { language: sealed } : {}) };
   }
 
   /**
@@ -132,13 +173,9 @@ export class BookAppointmentHandler {
   }
 }
 
-function extraParticipants(input: BookingInput): Participant[] {
+function extraParticipants(interpreterId?: string, caregiverId?: string): Participant[] {
   return [
-    ...(input.interpreter
-      ? [{ participantId: input.interpreter.participantId, role: 'interpreter' as const }]
-      : []),
-    ...(input.caregiverId
-      ? [{ participantId: input.caregiverId, role: 'caregiver' as const }]
-      : []),
+    ...(interpreterId ? [{ participantId: interpreterId, role: 'interpreter' as const }] : []),
+    ...(caregiverId ? [{ participantId: caregiverId, role: 'caregiver' as const }] : []),
   ];
 }

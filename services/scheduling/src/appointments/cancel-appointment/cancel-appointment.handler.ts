@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
 import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
+import { interpreterOf } from '../domain/appointment.decider';
 import { AppointmentState } from '../domain/appointment.state';
 import { BookingLedger } from '../ledger/booking-ledger';
 import { actorOf } from '../shared/actor';
@@ -15,7 +16,8 @@ import { CancelAppointmentDto } from './cancel-appointment.dto';
 
 /**
  * Cancels by the patient, the provider or staff: AppointmentCancelled (late when inside the
- * configured window), then the time is released and offered to the waitlist. A release that fails is harmless: the claim
+ * configured window), then the time of the provider, the interpreter and the patient is
+ * released and offered to the waitlist. A release that fails is harmless: the claim
  * belongs to a cancelled appointment and expires (see BookingLedger).
  */
 @Injectable()
@@ -66,9 +68,13 @@ export class CancelAppointmentHandler {
       bufferBeforeMinutes: 0,
       bufferAfterMinutes: 0,
     };
+    const interpreterId = interpreterOf(cancelled);
     await this.ledger.releaseQuietly(
       [
         { owner: { kind: 'provider', id: providerId }, time },
+        ...(interpreterId
+          ? [{ owner: { kind: 'interpreter', id: interpreterId } as const, time }]
+          : []),
         { owner: { kind: 'patient', id: patientId }, time },
       ],
       'cancelled',

@@ -6,6 +6,7 @@ import {
   AppointmentSettings,
   MAX_BUFFER_MINUTES,
 } from '../appointments.settings';
+import { interpreterOf } from '../domain/appointment.decider';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { BOOKING_LEDGER_STORE } from './booking-ledger.store';
 import {
@@ -21,7 +22,31 @@ import { LedgerDayViews } from './ledger-day.views';
 import { ClaimedTime, LedgerEvent, ReleaseWhy } from './ledger.events';
 import { heldInterval, patientDayStream, providerDayStream, utcDaysTouched } from './ledger-days';
 
-export type LedgerOwner = { readonly kind: 'provider' | 'patient'; readonly id: string };
+/**
+ * Whose time a claim holds. A provider and an interpreter are both staff whose time is booked:
+ * their claims share one ledger per staff member and day (the `provider-day` streams), so a
+ * person is never held twice at once, whichever role each visit gives them, and slot search
+ * sees every visit they are in.
+ */
+export type LedgerOwner = {
+  readonly kind: 'provider' | 'interpreter' | 'patient';
+  readonly id: string;
+};
+
+/** One owner's time to hold for one appointment. */
+export interface Claim {
+  readonly owner: LedgerOwner;
+  readonly time: TimeRequest;
+}
+
+/**
+ * Any one of several owners (an interpreter from a pool), tried in the given order until one
+ * claim holds; `none` is the error when none of them is free.
+ */
+export interface OneOf {
+  readonly oneOf: readonly Claim[];
+  readonly none: () => Error;
+}
 
 /** The time one appointment asks to hold in one owner's ledger. */
 export interface TimeRequest {
@@ -37,9 +62,9 @@ export class TimeUnavailableError extends Error {
   override readonly name = 'TimeUnavailableError';
   constructor(readonly owner: LedgerOwner['kind']) {
     super(
-      owner === 'provider'
-        ? "the provider's time is already booked for part of this visit"
-        : 'the patient already has an appointment overlapping this visit',
+      owner === 'patient'
+        ? 'the patient already has an appointment overlapping this visit'
+        : `the ${owner}'s time is already booked for part of this visit`,
     );
   }
 }
@@ -58,7 +83,7 @@ const MAX_ATTEMPTS = 8;
 type TouchedDays = Map<string, CachedDay>;
 
 const streamOf = (owner: LedgerOwner, day: string): string =>
-  owner.kind === 'provider' ? providerDayStream(owner.id, day) : patientDayStream(owner.id, day);
+  owner.kind === 'patient' ? patientDayStream(owner.id, day) : providerDayStream(owner.id, day);
 
 /**
  * Claims and releases time in per-owner, per-UTC-day ledger streams. Every claim is load,
@@ -137,16 +162,19 @@ export class BookingLedger {
    * fails is logged, and that claim expires on its own.
    */
   async holding<T>(
-    claims: readonly { readonly owner: LedgerOwner; readonly time: TimeRequest }[],
+    claims: readonly (Claim | OneOf)[],
     at: Date,
-    work: () => Promise<T>,
+    work: (held: readonly Claim[]) => Promise<T>,
   ): Promise<T> {
-    const held: { owner: LedgerOwner; time: TimeRequest }[] = [];
+    const held: Claim[] = [];
     const touched: TouchedDays = new Map();
     try {
       for (const claim of claims) {
-        await this.claimDays(claim.owner, claim.time, at, touched);
-        held.push(claim);
+        held.push(
+          'oneOf' in claim
+            ? await this.claimOneOf(claim, at, touched)
+            : await this.claimDays(claim.owner, claim.time, at, touched).then(() => claim),
+        );
       }
     } catch (error) {
       await this.releaseAll(held, 'compensation', at, touched);
@@ -155,7 +183,7 @@ export class BookingLedger {
     }
     await this.views.saveAll(touched);
     try {
-      return await work();
+      return await work(held);
     } catch (error) {
       await this.releaseQuietly(held, 'compensation', at);
       throw error;
@@ -163,21 +191,36 @@ export class BookingLedger {
   }
 
   /**
+   * The first owner of the pool whose claim holds. One taken is passed over; when all are
+   * taken, `none()`; when some could not be decided for contention, the retryable contention
+   * error instead (one of them may free up on a retry).
+   */
+  private async claimOneOf(pool: OneOf, at: Date, touched: TouchedDays): Promise<Claim> {
+    let contended = false;
+    for (const claim of pool.oneOf) {
+      try {
+        await this.claimDays(claim.owner, claim.time, at, touched);
+        return claim;
+      } catch (error) {
+        if (error instanceof LedgerContentionError) contended = true;
+        else if (!(error instanceof TimeUnavailableError)) throw error;
+      }
+    }
+    throw contended ? new LedgerContentionError() : pool.none();
+  }
+
+  /**
    * Releases time and logs instead of throwing: for clean-up after the outcome is decided.
    * The views of every day released are written once, at the end.
    */
-  async releaseQuietly(
-    claims: readonly { readonly owner: LedgerOwner; readonly time: TimeRequest }[],
-    why: ReleaseWhy,
-    at: Date,
-  ): Promise<void> {
+  async releaseQuietly(claims: readonly Claim[], why: ReleaseWhy, at: Date): Promise<void> {
     const touched: TouchedDays = new Map();
     await this.releaseAll(claims, why, at, touched);
     await this.views.saveAll(touched);
   }
 
   private async releaseAll(
-    claims: readonly { readonly owner: LedgerOwner; readonly time: TimeRequest }[],
+    claims: readonly Claim[],
     why: ReleaseWhy,
     at: Date,
     touched: TouchedDays,
@@ -305,14 +348,17 @@ export class BookingLedger {
     } catch (error) {
       if (!(error instanceof TimeTakenError)) throw error;
       if (error.stale.length < error.holders.length) throw new TimeUnavailableError(owner.kind);
-      const abandoned = await this.abandoned(error.stale);
+      const abandoned = await this.abandoned(error.stale, owner);
       if (abandoned.length < error.stale.length) throw new TimeUnavailableError(owner.kind);
       return toArray(ledgerDecider.decide({ ...command, abandoned }, state));
     }
   }
 
-  /** Appointments that do not hold the time of their claim: never booked, moved, or cancelled. */
-  private async abandoned(claims: readonly ClaimedTime[]): Promise<string[]> {
+  /**
+   * Appointments that do not hold the time of their claim: never booked, moved, cancelled, or
+   * holding that time with other staff (another provider, another interpreter).
+   */
+  private async abandoned(claims: readonly ClaimedTime[], owner: LedgerOwner): Promise<string[]> {
     const found = await Promise.all(
       claims.map(async (claim) => {
         const { state } = await this.appointments.load(claim.appointmentId);
@@ -321,7 +367,10 @@ export class BookingLedger {
           state.status !== 'proposed' &&
           state.status !== 'cancelled' &&
           Date.parse(state.start) === Date.parse(claim.visitStart) &&
-          Date.parse(state.end) === Date.parse(claim.visitEnd);
+          Date.parse(state.end) === Date.parse(claim.visitEnd) &&
+          (owner.kind === 'patient'
+            ? state.patientId === owner.id
+            : state.providerId === owner.id || interpreterOf(state) === owner.id);
         return holds ? undefined : claim.appointmentId;
       }),
     );

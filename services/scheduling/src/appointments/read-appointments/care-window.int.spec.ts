@@ -4,7 +4,12 @@ import { MongoEventStore } from '@thc/event-store';
 import { bearer, TestNamespace } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { call } from '../testing/http-client';
-import { bookableProvider, startSchedulingApp, testClock } from '../testing/scheduling-test-app';
+import {
+  bookableProvider,
+  startSchedulingApp,
+  TEST_PATIENT_LOCATION,
+  testClock,
+} from '../testing/scheduling-test-app';
 
 const DAY = 86_400_000;
 const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
@@ -59,6 +64,7 @@ describe("a provider's access to a patient's appointments ends with the care win
       start: new Date(Date.parse(end) - 30 * 60_000).toISOString(),
       end,
       timeZone: 'America/New_York',
+      patientLocation: TEST_PATIENT_LOCATION,
     });
     expect(booked.status).toBe(201);
     const { appointmentId } = booked.body as { appointmentId: string };

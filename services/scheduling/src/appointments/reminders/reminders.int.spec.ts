@@ -5,7 +5,12 @@ import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Consumer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { call } from '../testing/http-client';
-import { bookableProvider, startSchedulingApp, testClock } from '../testing/scheduling-test-app';
+import {
+  bookableProvider,
+  startSchedulingApp,
+  TEST_PATIENT_LOCATION,
+  testClock,
+} from '../testing/scheduling-test-app';
 import { ReminderScheduler } from './reminder.scheduler';
 
 const REMINDER_DUE = 'thc.scheduling.ReminderDue.v1';
@@ -88,6 +93,7 @@ describe('reminders: exactly once per appointment and offset, two instances and 
         visitType: 'video',
         ...at(minutesAhead),
         timeZone: 'UTC',
+        patientLocation: TEST_PATIENT_LOCATION,
         reminderContact: { channel: 'sms', address: PHONE },
       });
       expect(response.status).toBe(201);

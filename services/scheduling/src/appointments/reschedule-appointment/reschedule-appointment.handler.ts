@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
 import { CredentialGate } from '../../credentials/credential-gate';
-import { CLOCK, Clock } from '../appointments.settings';
+import { LicenceGate } from '../../credentials/licence-gate';
+import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
+import { interpreterOf } from '../domain/appointment.decider';
+import { AppointmentRuleError } from '../domain/appointment.errors';
+import type { PatientLocation } from '../domain/appointment.events';
+import { InterpreterClaims } from '../interpreters/interpreter-claims';
 import { AppointmentState } from '../domain/appointment.state';
 import { BookingLedger } from '../ledger/booking-ledger';
 import { SLOT_POLICY, SlotPolicy } from '../slot-policy/slot-policy.port';
@@ -21,9 +26,12 @@ const buffersOf = (policy: { bufferBeforeMinutes: number; bufferAfterMinutes: nu
 });
 
 /**
- * Moves a booked appointment: the new time is claimed like a booking (the old one stays held
- * meanwhile, so a failure leaves the appointment where it was), AppointmentRescheduled is
- * appended, and only then is the old time released. The stream keeps every earlier slot.
+ * Moves a booked appointment: checked like a booking (credential, licence where the patient
+ * will be, schedule), the new time is claimed like a booking (the old one stays held
+ * meanwhile, so a failure leaves the appointment where it was) for the provider, the
+ * interpreter (the same one when free, else another who speaks the language) and the patient,
+ * AppointmentRescheduled is appended, and only then is the old time released. The stream keeps
+ * every earlier slot.
  */
 @Injectable()
 export class RescheduleAppointmentHandler {
@@ -32,6 +40,9 @@ export class RescheduleAppointmentHandler {
     private readonly views: AppointmentViews,
     private readonly ledger: BookingLedger,
     private readonly credentials: CredentialGate,
+    private readonly licences: LicenceGate,
+    private readonly interpreters: InterpreterClaims,
+    @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
     @Inject(SLOT_POLICY) private readonly slots: SlotPolicy,
     @Inject(REASON_SEALER) private readonly sealer: ReasonSealer,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -48,20 +59,38 @@ export class RescheduleAppointmentHandler {
     const current = ensureAppointmentAccess(principal, before.state, READ_ACCESS);
     // Moving a long-past visit ahead would open a new care window: only within the current one.
     await this.care.ensureCurrent(principal, current);
-    const { reason: text, ...slot } = input;
+    const { reason: text, patientLocation: restated, ...slot } = input;
+    const patientLocation = restated ?? current.patientLocation;
+    const interpreterId = interpreterOf(current);
     const reason = text ? await this.sealer.seal(current.patientId, text) : undefined;
-    const decided = this.appointments.decide(before, {
-      type: 'RescheduleAppointment',
-      ...slot,
-      ...(reason ? { reason } : {}),
-      at: now.toISOString(),
-      by: actorOf(principal),
-    });
-    await this.credentials.ensureBookable(input.providerId, now, input.end);
-    const policy = await this.slots.check(
-      { ...slot, visitType: current.visitType, appointmentId },
-      now,
-    );
+    const decide = (movedInterpreterId?: string) =>
+      this.appointments.decide(before, {
+        type: 'RescheduleAppointment',
+        ...slot,
+        ...(restated ? { patientLocation: restated } : {}),
+        ...(movedInterpreterId ? { interpreterId: movedInterpreterId } : {}),
+        at: now.toISOString(),
+        by: actorOf(principal),
+        ...(reason ? { reason } : {}),
+      });
+    // Decided once before any check or claim, so a move the rules refuse reads and claims nothing.
+    decide();
+    const move = {
+      appointmentId,
+      start: input.start,
+      end: input.end,
+      visitType: current.visitType,
+    };
+    const [, , policy, interpreterPool] = await Promise.all([
+      this.credentials.ensureBookable(input.providerId, now, input.end),
+      this.ensureLicensed(input.providerId, patientLocation, input.end),
+      this.slots.check({ ...slot, visitType: current.visitType, appointmentId }, now),
+      interpreterId
+        ? this.views
+            .languageOf(appointmentId)
+            .then((language) => this.interpreters.forMove(move, interpreterId, language, now))
+        : undefined,
+    ]);
     if (!policy.bookable) throw new SlotNotBookableError(policy.reason);
 
     const visit = { appointmentId, visitStart: input.start, visitEnd: input.end };
@@ -72,10 +101,11 @@ export class RescheduleAppointmentHandler {
           owner: { kind: 'provider', id: input.providerId },
           time: { ...visit, ...buffersOf(policy) },
         },
+        ...(interpreterPool ? [interpreterPool] : []),
         { owner: { kind: 'patient', id: current.patientId }, time: { ...visit, ...noBuffers } },
       ],
       now,
-      async () => {
+      async (held) => {
         await this.views.indexAppointment(
           appointmentId,
           current.patientId,
@@ -84,9 +114,10 @@ export class RescheduleAppointmentHandler {
           input.end,
           current.clinicId,
         );
+        const interpreter = held.find((claim) => claim.owner.kind === 'interpreter');
         return this.appointments.appendOrConfirm(
           appointmentId,
-          decided,
+          decide(interpreter?.owner.id),
           { actor: principal.subject },
           (state) => state.status === 'booked' && state.start === input.start,
         );
@@ -96,11 +127,29 @@ export class RescheduleAppointmentHandler {
     await this.ledger.releaseQuietly(
       [
         { owner: { kind: 'provider', id: current.providerId }, time: old },
+        ...(interpreterId
+          ? [{ owner: { kind: 'interpreter', id: interpreterId } as const, time: old }]
+          : []),
         { owner: { kind: 'patient', id: current.patientId }, time: old },
       ],
       'rescheduled',
       now,
     );
     return after;
+  }
+
+  /** A move is checked like a booking, at the location restated or stated before. */
+  private async ensureLicensed(
+    providerId: string,
+    location: PatientLocation | undefined,
+    visitEnd: string,
+  ): Promise<void> {
+    if (!location) {
+      if (!this.settings.requireLicence) return;
+      throw new AppointmentRuleError(
+        'patientLocation: the appointment has no location on record; say where the patient will be during the visit',
+      );
+    }
+    await this.licences.ensureLicensed(providerId, location.state, visitEnd);
   }
 }

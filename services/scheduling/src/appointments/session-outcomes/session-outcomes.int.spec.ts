@@ -5,7 +5,11 @@ import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { call } from '../testing/http-client';
-import { bookableProvider, startSchedulingApp } from '../testing/scheduling-test-app';
+import {
+  bookableProvider,
+  startSchedulingApp,
+  TEST_PATIENT_LOCATION,
+} from '../testing/scheduling-test-app';
 
 const SESSION_ENDED = 'thc.sessions.SessionEnded.v1';
 
@@ -66,6 +70,7 @@ describe('visit outcomes from sessions through Kafka', () => {
       start,
       end,
       timeZone: 'UTC',
+      patientLocation: TEST_PATIENT_LOCATION,
     });
     expect(response.status).toBe(201);
     return (response.body as { appointmentId: string }).appointmentId;

@@ -7,6 +7,15 @@ export class ParticipantResponse {
   @ApiPropertyOptional({ description: "The interpreter's language" }) language?: string;
 }
 
+export class PatientLocationResponse {
+  @ApiProperty({ description: 'USPS state or territory code', example: 'NY' }) state!: string;
+}
+
+export class InterpreterOnDemandResponse {
+  @ApiPropertyOptional({ description: 'The language of the interpreter to be drawn' })
+  language?: string;
+}
+
 export class HeldSlotResponse {
   @ApiProperty({ format: 'uuid' }) providerId!: string;
   @ApiProperty() start!: string;
@@ -26,6 +35,16 @@ export class AppointmentResponse {
   @ApiProperty() end!: string;
   @ApiProperty() timeZone!: string;
   @ApiProperty({ type: [ParticipantResponse] }) participants!: ParticipantResponse[];
+  @ApiPropertyOptional({
+    type: PatientLocationResponse,
+    description: 'Where the patient said they will be during the visit (licensure follows it)',
+  })
+  patientLocation?: PatientLocationResponse;
+  @ApiPropertyOptional({
+    type: InterpreterOnDemandResponse,
+    description: 'An interpreter to be drawn from the pool at visit time (nobody is held now)',
+  })
+  interpreterOnDemand?: InterpreterOnDemandResponse;
   @ApiProperty() bookedAt!: string;
   @ApiProperty({ type: [HeldSlotResponse], description: 'Earlier slots, oldest first' })
   history!: HeldSlotResponse[];
@@ -56,6 +75,10 @@ export function toResponse(
         ? { ...p, language: interpreterLanguage }
         : { ...p },
     ),
+    ...(state.patientLocation ? { patientLocation: { state: state.patientLocation.state } } : {}),
+    ...(state.interpreterRequest
+      ? { interpreterOnDemand: interpreterLanguage ? { language: interpreterLanguage } : {} }
+      : {}),
     bookedAt: state.bookedAt,
     history: state.previousSlots.map((slot) => ({ ...slot })),
     ...(state.cancellation ? { cancellation: { ...state.cancellation } } : {}),

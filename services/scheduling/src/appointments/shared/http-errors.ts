@@ -8,6 +8,8 @@ import { InvalidEventError } from '@thc/contracts';
 import { ConcurrencyError } from '@thc/event-store';
 import { PatientErasedError } from '@thc/phi-protection';
 import { CredentialNotCurrentError } from '../../credentials/credential-gate';
+import { NotLicensedError } from '../../credentials/licence-gate';
+import { InterpreterUnavailableError } from '../interpreters/interpreter-claims';
 import { AppointmentRuleError, IllegalTransitionError } from '../domain/appointment.errors';
 import { LedgerContentionError, TimeUnavailableError } from '../ledger/booking-ledger';
 
@@ -32,6 +34,8 @@ export function toHttpError(error: unknown): unknown {
     error instanceof TimeUnavailableError ||
     error instanceof LedgerContentionError ||
     error instanceof CredentialNotCurrentError ||
+    error instanceof NotLicensedError ||
+    error instanceof InterpreterUnavailableError ||
     error instanceof SlotNotBookableError ||
     error instanceof BookingTooSlowError ||
     error instanceof PatientErasedError

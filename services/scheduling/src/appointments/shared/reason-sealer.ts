@@ -4,7 +4,7 @@ import { Connection } from 'mongoose';
 import type { SealedText } from '../domain/appointment.events';
 
 /** The appointment fields that hold sealed text; each is bound into its seal. */
-export type SealedAppointmentField = 'reason' | 'contact';
+export type SealedAppointmentField = 'reason' | 'contact' | 'interpreter-language';
 
 /**
  * Seals free text (PHI) under the patient's key, bound to the appointment field it is kept in;

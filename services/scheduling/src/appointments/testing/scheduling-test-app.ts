@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../appointments.settings';
 import { SchedulingClockModule } from '../../clock/scheduling-clock.module';
 import { StaffCredentials } from '../../credentials/staff-credentials.read-model';
+import type { StaffRecord } from '../../directory/domain/directory-records';
+import { DirectoryRecorder, RecordingContext } from '../../directory/record/directory.recorder';
 import { serviceIdentity } from '../../service.identity';
 import { WaitlistRecoveryModule } from '../../waitlist/waitlist-recovery.module';
 import { AppointmentsModule } from '../appointments.module';
@@ -130,13 +132,111 @@ export async function defineSchedule(
     throw new Error(`schedule for ${providerId} refused: ${response.status} ${response.text}`);
 }
 
-/** A provider who can be booked: a current credential and an open schedule. */
+/**
+ * A provider who can be booked: listed in the directory with a licence in the tests' patient
+ * state (TEST_PATIENT_LOCATION), a current credential and an open schedule.
+ */
 export async function bookableProvider(
   target: { app: NestExpressApplication; url: string },
   coordinator: Record<string, string>,
   providerId: string,
   overrides: Record<string, unknown> = {},
 ): Promise<void> {
+  await listInDirectory(target.app, providerId);
   await credentialProvider(target.app, providerId);
   await defineSchedule(target.url, coordinator, providerId, overrides);
+}
+
+/** Where booking tests' patients say they will be; every test provider is licensed there. */
+export const TEST_PATIENT_LOCATION = { state: 'NY' } as const;
+
+/** The organization and clinic test staff are listed in (the same in every test database). */
+export const TEST_DIRECTORY = {
+  organizationId: '0c0ffee0-0000-4000-8000-00000000a001',
+  clinicId: '0c0ffee0-0000-4000-8000-00000000c001',
+} as const;
+
+const recording: RecordingContext = {
+  actor: { kind: 'user', userId: '0c0ffee0-0000-4000-8000-0000000ad001', role: 'admin' },
+  metadata: { actor: '0c0ffee0-0000-4000-8000-0000000ad001' },
+};
+const directoryReady = new WeakMap<NestExpressApplication, Promise<unknown>>();
+
+/** Records the test organization and clinic once per app (again is unchanged, records nothing). */
+function testDirectory(app: NestExpressApplication): Promise<unknown> {
+  const known = directoryReady.get(app);
+  if (known) return known;
+  const recorder = app.get(DirectoryRecorder);
+  const ready = (async () => {
+    await recorder.recordOrganization(
+      { organizationId: TEST_DIRECTORY.organizationId, name: 'Test Health', active: true },
+      recording,
+    );
+    await recorder.recordClinic(
+      {
+        clinicId: TEST_DIRECTORY.clinicId,
+        organizationId: TEST_DIRECTORY.organizationId,
+        name: 'Test Clinic',
+        timeZone: 'America/New_York',
+        address: { lines: ['1 Test Plaza'], city: 'Albany', state: 'NY', postalCode: '12207' },
+        active: true,
+      },
+      recording,
+    );
+  })();
+  directoryReady.set(app, ready);
+  return ready;
+}
+
+/**
+ * Lists a staff member in the directory directly (no HTTP): by default a provider licensed in
+ * the tests' patient state until 2099; `overrides` make an interpreter, other licences, etc.
+ */
+export async function listInDirectory(
+  app: NestExpressApplication,
+  staffId: string,
+  overrides: Partial<Omit<StaffRecord, 'staffId'>> = {},
+): Promise<void> {
+  await testDirectory(app);
+  await app.get(DirectoryRecorder).recordStaffMember(
+    {
+      staffId,
+      organizationId: TEST_DIRECTORY.organizationId,
+      name: { family: `Tester-${staffId.slice(0, 8)}`, given: ['Pat'], prefix: ['Dr.'] },
+      functions: ['provider'],
+      clinicIds: [TEST_DIRECTORY.clinicId],
+      languages: ['en'],
+      licences: [
+        {
+          state: TEST_PATIENT_LOCATION.state,
+          number: `LIC-${staffId.slice(0, 8)}`,
+          expiresOn: '2099-12-31',
+        },
+      ],
+      active: true,
+      ...overrides,
+    },
+    recording,
+  );
+}
+
+/**
+ * An interpreter who can be held: listed in the directory with their languages, a current
+ * credential and an open schedule (like a provider's, through the same endpoint).
+ */
+export async function bookableInterpreter(
+  target: { app: NestExpressApplication; url: string },
+  coordinator: Record<string, string>,
+  staffId: string,
+  languages: readonly string[] = ['es'],
+  scheduleOverrides: Record<string, unknown> = {},
+): Promise<void> {
+  await listInDirectory(target.app, staffId, {
+    name: { family: `Interpreter-${staffId.slice(0, 8)}`, given: ['Ana'] },
+    functions: ['interpreter'],
+    languages: [...languages],
+    licences: [],
+  });
+  await credentialProvider(target.app, staffId);
+  await defineSchedule(target.url, coordinator, staffId, scheduleOverrides);
 }

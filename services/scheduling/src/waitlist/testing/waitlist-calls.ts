@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { call } from '../../appointments/testing/http-client';
+import { TEST_PATIENT_LOCATION } from '../../appointments/testing/scheduling-test-app';
 
 /** Signs a test token (`bearer` of @thc/testing, which only spec files may import). */
 export type Bearer = (role: 'patient', subject: string) => Promise<Record<string, string>>;
@@ -50,6 +51,7 @@ export async function bookVisit(
     patientId,
     visitType: 'video',
     timeZone: 'UTC',
+    patientLocation: TEST_PATIENT_LOCATION,
     ...visit,
   });
   if (booked.status !== 201) throw new Error(`booking refused: ${booked.status} ${booked.text}`);
