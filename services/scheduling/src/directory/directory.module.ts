@@ -1,7 +1,10 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { EventStoreModule } from '@thc/event-store';
 import { DIRECTORY_READER } from './directory.port';
 import { FhirDirectoryController } from './fhir/fhir-directory.controller';
+import { DirectoryImportController } from './import/directory-import.controller';
+import { FhirJsonBodyMiddleware } from './import/fhir-json-body.middleware';
+import { ImportDirectoryHandler } from './import/import-directory.handler';
 import { DirectoryStore } from './infrastructure/directory.store';
 import { DirectoryViewsReader } from './read/directory.reader';
 import { DirectoryQueries } from './read/directory.queries';
@@ -14,8 +17,9 @@ const httpControllers = [
   DirectoryRecordsController,
   DirectoryReadsController,
   FhirDirectoryController,
+  DirectoryImportController,
 ];
-const commandHandlers = [RecordDirectoryHandler, DirectoryRecorder];
+const commandHandlers = [RecordDirectoryHandler, DirectoryRecorder, ImportDirectoryHandler];
 const queryHandlers = [DirectoryQueries, DirectoryViewsReader];
 const repositories = [DirectoryStore];
 
@@ -35,4 +39,10 @@ const repositories = [DirectoryStore];
   ],
   exports: [DIRECTORY_READER],
 })
-export class DirectoryModule {}
+export class DirectoryModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(FhirJsonBodyMiddleware)
+      .forRoutes({ path: 'api/v1/directory/import', method: RequestMethod.POST });
+  }
+}
