@@ -19,7 +19,8 @@ const PARTICIPANT_TYPE: Record<string, { code: string; display: string }> = {
 
 /**
  * The session as a FHIR R4 Encounter: class VR (virtual), the patient as subject, the other
- * participants by role, the appointment it fulfils, its period and length in minutes.
+ * participants by role, the appointment it fulfils, its period and length in minutes, and the
+ * clinic it is held from.
  */
 export function toFhirEncounter(session: Session): Encounter & { readonly id: string } {
   const minutes =
@@ -53,6 +54,7 @@ export function toFhirEncounter(session: Session): Encounter & { readonly id: st
           length: { value: minutes, unit: 'min', system: 'http://unitsofmeasure.org', code: 'min' },
         }
       : {}),
-    serviceProvider: { reference: `Organization/${session.clinicId}` },
+    // The clinic is the directory's Location (FHIR Location/<clinicId>), not an Organization.
+    location: [{ location: { reference: `Location/${session.clinicId}` } }],
   };
 }

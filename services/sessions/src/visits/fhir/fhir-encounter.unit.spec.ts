@@ -84,7 +84,7 @@ describe('a session as a FHIR R4 Encounter', () => {
       appointment: [{ reference: `Appointment/${ids.appointment}` }],
       period: { start: '2031-03-09T13:00:30Z', end: '2031-03-09T13:25:30Z' },
       length: { value: 25, unit: 'min', system: 'http://unitsofmeasure.org', code: 'min' },
-      serviceProvider: { reference: `Organization/${ids.clinic}` },
+      location: [{ location: { reference: `Location/${ids.clinic}` } }],
     });
   });
 });
