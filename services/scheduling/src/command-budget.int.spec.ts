@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { SessionEndedConsumer } from './appointments/session-outcomes/session-ended.consumer';
 import { call } from './appointments/testing/http-client';
 import {
+  bookableInterpreter,
   bookableProvider,
   startSchedulingApp,
   TEST_PATIENT_LOCATION,
@@ -23,9 +24,14 @@ import { OfferSlotWhenAppointmentCancelled } from './waitlist/offer-freed-slot/o
 const budget = new CommandBudget({
   // Book, reschedule and cancel answer with the appointment, so each records its disclosure as
   // PhiAccessed in the patient's phi-access stream: one insert more (measured: booking, the
-  // first write to that stream, also reads the stream's head).
-  book: 10,
-  reschedule: 14,
+  // first write to that stream, also reads the stream's head). Book and reschedule read the
+  // provider's directory listing for the licence where the patient will be: one find more.
+  book: 11,
+  reschedule: 15,
+  // A booking plus the interpreter: the language's pool and its members (directory, two finds),
+  // their credentials and their schedules (one `$in` each), the interpreter's ledger day (one
+  // insert, its view in the same bulk write) and the language kept on the appointment's view.
+  'book with an interpreter of the pool': 17,
   cancel: 14,
   'slot search': 2,
   'SessionEnded consumed': 3,
@@ -54,6 +60,7 @@ describe('database commands per scheduling use case', () => {
     counter = CommandCounter.attach(app.get<Connection>(getConnectionToken()).getClient());
     coordinator = await bearer('coordinator', randomUUID());
     await bookableProvider({ app, url }, coordinator, providerId);
+    await bookableInterpreter({ app, url }, coordinator, randomUUID(), ['es']);
   });
 
   afterAll(async () => {
@@ -66,8 +73,9 @@ describe('database commands per scheduling use case', () => {
   });
 
   const at = (hour: number) => `2031-03-10T${String(hour).padStart(2, '0')}:00:00Z`;
-  const book = (hour: number) =>
+  const book = (hour: number, extra: Record<string, unknown> = {}) =>
     call(url, 'POST', '/api/v1/appointments', coordinator, {
+      ...extra,
       patientId: randomUUID(),
       providerId,
       clinicId: randomUUID(),
@@ -123,6 +131,14 @@ describe('database commands per scheduling use case', () => {
     expect(result.status).toBe(201);
     measured = appointmentIdOf(result);
     budget.check('book', usage);
+  });
+
+  it('book with an interpreter of the pool', async () => {
+    const { result, usage } = await counter.measure(() =>
+      book(16, { interpreter: { language: 'es' } }),
+    );
+    expect(result.status).toBe(201);
+    budget.check('book with an interpreter of the pool', usage);
   });
 
   it('reschedule', async () => {
