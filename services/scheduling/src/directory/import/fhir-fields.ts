@@ -70,8 +70,8 @@ export function referencedId(
   if (!reference) return undefined;
   const text = reference['reference'];
   if (typeof text === 'string') {
-    const match = new RegExp(`^(?:${resourceType}/|urn:uuid:)([^/]+)$`).exec(text);
-    if (match && UUID.test(match[1]!)) return match[1]!.toLowerCase();
+    const id = new RegExp(`^(?:${resourceType}/|urn:uuid:)([^/]+)$`).exec(text)?.[1];
+    if (id && UUID.test(id)) return id.toLowerCase();
   }
   return reader.fail(
     `${field}.reference`,

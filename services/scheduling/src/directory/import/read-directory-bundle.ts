@@ -147,8 +147,8 @@ function idOf(reader: FieldReader, entry: JsonObject, resource: JsonObject, at: 
     return reader.fail(`${at}.resource.id`, 'must be a UUID (directory ids are UUIDs)');
   }
   const fullUrl = entry['fullUrl'];
-  const match = typeof fullUrl === 'string' ? /^urn:uuid:(.+)$/.exec(fullUrl) : null;
-  if (match && UUID.test(match[1]!)) return match[1]!.toLowerCase();
+  const fromUrl = typeof fullUrl === 'string' ? /^urn:uuid:(.+)$/.exec(fullUrl)?.[1] : undefined;
+  if (fromUrl && UUID.test(fromUrl)) return fromUrl.toLowerCase();
   return reader.fail(`${at}.resource.id`, 'is missing (and fullUrl is no urn:uuid:<uuid>)');
 }
 

@@ -9,21 +9,32 @@ import { SchedulingClockModule } from '../../clock/scheduling-clock.module';
 import { serviceIdentity } from '../../service.identity';
 import { DirectoryModule } from '../directory.module';
 
+const base = [
+  PlatformModule.forService(serviceIdentity),
+  KafkaModule,
+  EventStoreModule,
+  SchedulingClockModule.use(),
+  DirectoryModule,
+];
+
 /** The scheduling service with its directory alone, relaying its events to Kafka. */
 @Module({
   imports: [
-    PlatformModule.forService(serviceIdentity),
-    KafkaModule,
-    EventStoreModule,
+    ...base,
     OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling }),
-    SchedulingClockModule.use(),
-    DirectoryModule,
   ],
 })
 class DirectoryTestModule {}
 
-export async function startDirectoryApp(): Promise<{ app: NestExpressApplication; url: string }> {
-  const app = await createServiceApp(DirectoryTestModule, serviceIdentity, { logger: ['error'] });
+/** The same without the relay: nothing polls the database while commands are counted. */
+@Module({ imports: base })
+class QuietDirectoryTestModule {}
+
+export async function startDirectoryApp(
+  options: { relay?: boolean } = {},
+): Promise<{ app: NestExpressApplication; url: string }> {
+  const module = options.relay === false ? QuietDirectoryTestModule : DirectoryTestModule;
+  const app = await createServiceApp(module, serviceIdentity, { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };
 }

@@ -1,0 +1,110 @@
+import { getConnectionToken } from '@nestjs/mongoose';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { bearer, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
+import { Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { DIRECTORY_READER, DirectoryReader } from './directory.port';
+import { healthSystemBundle } from './testing/directory-bundle';
+import { send } from './testing/directory-client';
+import { healthSystem, startDirectoryApp } from './testing/directory-test-app';
+
+/**
+ * Database commands (round trips) per directory use case on a warm instance. Every read is an
+ * `_id` lookup or an `$in` on `_id`; a record decides on its view and appends without loading
+ * its stream (the append checks the stream's head once).
+ */
+const budget = new CommandBudget({
+  // The staff view twice (the admin's scope covers the clinics they leave, then the decision),
+  // the organization, the clinics ($in), the event, the view, then each clinic's and each
+  // language's list stated again (two clinics, two languages for an interpreter or none).
+  'record a changed staff member': 10,
+  // The same lookups, and nothing written.
+  'record an unchanged staff member': 4,
+  'read a staff member': 1,
+  "list a clinic's staff": 3,
+  'interpreters of a language': 2,
+  // Eight records: three batched lookups, then each record's own; nothing written.
+  're-import an unchanged bundle of eight records': 21,
+} as const);
+
+describe('database commands per directory use case', () => {
+  const ns = new TestNamespace('directory-commands');
+  let app: NestExpressApplication;
+  let url: string;
+  let counter: CommandCounter;
+  const system = healthSystem();
+  const { organizationId, clinicNy, providerId, interpreterId } = system;
+  let admin: Record<string, string>;
+  let coordinator: Record<string, string>;
+
+  beforeAll(async () => {
+    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
+    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+    ({ app, url } = await startDirectoryApp({ relay: false }));
+    counter = CommandCounter.attach(app.get<Connection>(getConnectionToken()).getClient());
+    admin = await bearer('admin', randomUUID(), { organizationId });
+    coordinator = await bearer('coordinator', randomUUID());
+    const put = (path: string, body: unknown) =>
+      send(url, 'PUT', `/api/v1/directory/${path}`, admin, body);
+    await put(`organizations/${organizationId}`, system.organization);
+    for (const [id, clinic] of Object.entries(system.clinics)) await put(`clinics/${id}`, clinic);
+    for (const [id, staff] of Object.entries(system.staff)) await put(`staff/${id}`, staff);
+  });
+
+  afterAll(async () => {
+    budget.report();
+    counter?.detach();
+    await app?.close();
+    await ns.dispose();
+  });
+
+  const putStaff = (body: object) =>
+    send(url, 'PUT', `/api/v1/directory/staff/${providerId}`, admin, body);
+
+  it('record a changed staff member', async () => {
+    const renamed = { ...system.staff[providerId], name: { family: 'Okafor', given: ['Ada'] } };
+    const { result, usage } = await counter.measure(() => putStaff(renamed));
+    expect(result.body).toMatchObject({ changed: true });
+    budget.check('record a changed staff member', usage);
+  });
+
+  it('record an unchanged staff member', async () => {
+    const renamed = { ...system.staff[providerId], name: { family: 'Okafor', given: ['Ada'] } };
+    const { result, usage } = await counter.measure(() => putStaff(renamed));
+    expect(result.body).toMatchObject({ changed: false });
+    budget.check('record an unchanged staff member', usage);
+  });
+
+  it('read a staff member', async () => {
+    const { result, usage } = await counter.measure(() =>
+      send(url, 'GET', `/api/v1/directory/staff/${interpreterId}`, coordinator),
+    );
+    expect(result.status).toBe(200);
+    budget.check('read a staff member', usage);
+  });
+
+  it("list a clinic's staff", async () => {
+    const { result, usage } = await counter.measure(() =>
+      send(url, 'GET', `/api/v1/directory/staff?clinicId=${clinicNy}`, coordinator),
+    );
+    expect(result.body).toHaveLength(2);
+    budget.check("list a clinic's staff", usage);
+  });
+
+  it('interpreters of a language', async () => {
+    const reader = app.get<DirectoryReader>(DIRECTORY_READER);
+    const { result, usage } = await counter.measure(() => reader.interpreters('es'));
+    expect(result).toHaveLength(1);
+    budget.check('interpreters of a language', usage);
+  });
+
+  it('re-import an unchanged bundle of eight records', async () => {
+    const { bundle } = healthSystemBundle();
+    const systemAdmin = await bearer('admin', randomUUID());
+    const importing = () => send(url, 'POST', '/api/v1/directory/import', systemAdmin, bundle);
+    expect((await importing()).body).toMatchObject({ recorded: 8 });
+    const { result, usage } = await counter.measure(importing);
+    expect(result.body).toMatchObject({ unchanged: 8 });
+    budget.check('re-import an unchanged bundle of eight records', usage);
+  });
+});
