@@ -11,7 +11,7 @@ import { healthSystem, startDirectoryApp } from './testing/directory-test-app';
 /**
  * Database commands (round trips) per directory use case on a warm instance. Every read is an
  * `_id` lookup or an `$in` on `_id`; a record decides on its view and appends without loading
- * its stream (the append checks the stream's head once).
+ * its stream.
  */
 const budget = new CommandBudget({
   // The staff view twice (the admin's scope covers the clinics they leave, then the decision),

@@ -1,4 +1,6 @@
+import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Connection } from 'mongoose';
 import { fromKafkaHeaders, TOPICS } from '@thc/contracts';
 import { bearer, eventually, TestNamespace, walkRoutes } from '@thc/testing';
 import type { Consumer } from 'kafkajs';
@@ -112,6 +114,18 @@ describe('the directory over HTTP', () => {
     expect(await reader.interpreters('es')).toEqual([]);
     await put(`staff/${interpreterId}`, system.staff[interpreterId]);
     expect(await reader.interpreters('es')).toHaveLength(1);
+  });
+
+  it('a view lost after its append is rebuilt from the stream by the next record', async () => {
+    const views = app.get<Connection>(getConnectionToken()).collection('directory_staff');
+    await views.deleteOne({ _id: providerId as never });
+    const same = await put(`staff/${providerId}`, system.staff[providerId]);
+    expect(same.body).toMatchObject({ version: 1, changed: false });
+    const coordinator = await bearer('coordinator', randomUUID());
+    expect((await get(`staff/${providerId}`, coordinator)).body).toMatchObject({
+      displayName: 'Dr. Adaeze Okafor',
+      version: 1,
+    });
   });
 
   it("another organization's admin is refused and nothing changes", async () => {
