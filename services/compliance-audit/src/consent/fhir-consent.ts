@@ -1,4 +1,5 @@
 import type {
+  Bundle,
   CodeableConcept,
   Consent,
   ConsentProvision,
@@ -110,4 +111,21 @@ export function toFhirConsent(record: ConsentRecord, at: string): FhirConsent {
         : []),
     ],
   };
+}
+
+/**
+ * A patient's consents as a FHIR R4 searchset Bundle. No FHIR URL reads one consent, so each
+ * entry is named by its id as a URN: R4 wants an absolute fullUrl.
+ */
+export function consentSearchset(consents: readonly FhirConsent[]) {
+  return {
+    resourceType: 'Bundle' as const,
+    type: 'searchset' as const,
+    total: consents.length,
+    entry: consents.map((resource) => ({
+      fullUrl: `urn:uuid:${resource.id}`,
+      resource,
+      search: { mode: 'match' as const },
+    })),
+  } satisfies Bundle<Consent>;
 }

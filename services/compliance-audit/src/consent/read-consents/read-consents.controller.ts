@@ -1,18 +1,25 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProduces,
+  ApiProperty,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { CONSENT_PHI, EXAMPLE_ID, PATIENT_PARAM } from '../../openapi/api-docs';
 import { CLOCK, Clock } from '../../shared/audit.settings';
 import { ConsentRepository } from '../consent.repository';
-import { FhirConsent, toFhirConsent } from '../fhir-consent';
+import { consentSearchset, FhirConsent, toFhirConsent } from '../fhir-consent';
 
 class ConsentBundle {
   @ApiProperty({ enum: ['Bundle'] }) resourceType!: 'Bundle';
   @ApiProperty({ enum: ['searchset'] }) type!: 'searchset';
   @ApiProperty() total!: number;
-  @ApiProperty() entry!: { fullUrl: string; resource: FhirConsent }[];
+  @ApiProperty() entry!: { fullUrl: string; resource: FhirConsent; search: { mode: 'match' } }[];
 }
 
 const patientOfBundle = (bundle: unknown): string[] =>
@@ -57,6 +64,7 @@ export class ReadConsentsController {
   }
 
   @Get('fhir/Consent')
+  @Header('Content-Type', 'application/fhir+json')
   @Roles('patient', 'coordinator', 'admin')
   @PhiRead({ resource: 'Consent', action: 'search', patients: patientOfBundle })
   @ApiQuery({
@@ -76,19 +84,14 @@ export class ReadConsentsController {
       403: "The token's role is not one of: patient, coordinator, admin; a patient searches another patient's consents; or the patient has no visit in a clinic the coordinator or admin covers.",
     },
   })
+  @ApiProduces('application/fhir+json')
   @ApiOkResponse({ type: ConsentBundle })
   async search(
     @Query('patient', ParseUUIDPipe) patientId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ConsentBundle> {
     await this.access.ensurePatient(principal, patientId);
-    const consents = await this.read(patientId);
-    return {
-      resourceType: 'Bundle',
-      type: 'searchset',
-      total: consents.length,
-      entry: consents.map((resource) => ({ fullUrl: `Consent/${resource.id}`, resource })),
-    };
+    return consentSearchset(await this.read(patientId));
   }
 
   private async read(patientId: string): Promise<FhirConsent[]> {

@@ -133,9 +133,12 @@ export function toFhirBundle(rows: readonly ReportRow[], next?: string): Bundle<
     type: 'searchset',
     total: rows.length,
     ...(next ? { link: [{ relation: 'next', url: next }] } : {}),
+    // No FHIR URL reads one entry: each is named by its event id as a URN (R4 wants an
+    // absolute fullUrl).
     entry: rows.map((row) => ({
-      fullUrl: `AuditEvent/${row.eventId}`,
+      fullUrl: `urn:uuid:${row.eventId}`,
       resource: toFhirAuditEvent(row),
+      search: { mode: 'match' },
     })),
   };
 }

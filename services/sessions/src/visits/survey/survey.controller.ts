@@ -1,5 +1,11 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
@@ -24,6 +30,7 @@ export class SurveyController {
   ) {}
 
   @Get('fhir/Questionnaire/post-visit-survey')
+  @Header('Content-Type', 'application/fhir+json')
   @Roles('patient', 'provider', 'coordinator', 'admin', 'analyst')
   @ApiUseCase({
     summary: 'Read the post-visit survey questionnaire',
@@ -33,6 +40,7 @@ export class SurveyController {
     phi: 'none: the questionnaire',
     errors: {},
   })
+  @ApiProduces('application/fhir+json')
   @ApiOkResponse({ description: 'FHIR R4 Questionnaire' })
   questionnaire(): typeof POST_VISIT_QUESTIONNAIRE {
     return POST_VISIT_QUESTIONNAIRE;
