@@ -45,7 +45,7 @@ export class RescheduleAppointmentController {
       403: NOT_YOURS_OR_CARE_ENDED,
       404: NO_SUCH_APPOINTMENT,
       409: `The appointment is not booked (cancelled, or the visit took place or was missed), it changed at the same time, ${BOOKING_CONFLICTS}; or, with a reason, the patient's records were erased.`,
-      422: 'The visit ends before it starts or starts in the past, or the new slot is the one already booked.',
+      422: 'The visit ends before it starts or starts in the past, the new slot is the one already booked, or the appointment has no patient location on record and the move states none.',
     },
     params: { id: uuidParam('appointmentId', 'The appointment') },
     body: { type: RescheduleAppointmentDto, example: RESCHEDULE_APPOINTMENT_EXAMPLE },

@@ -4,10 +4,11 @@ export const APPOINTMENT_PHI =
 
 /** Why a booking or a move to another slot is refused with 409, as one clause. */
 export const BOOKING_CONFLICTS =
-  "the time is taken (the provider or the patient has another visit then), the provider's schedule does not offer this slot (the detail names why), the provider's telehealth credential is not current until the visit ends, or the booking took too long and gave its time back (try again)";
+  "the time is taken (the provider or the patient has another visit then), the provider's schedule does not offer this slot (the detail names why), the provider's telehealth credential is not current until the visit ends, the provider holds no licence active through the visit in the state where the patient will be (the detail names the state and the licences they hold), no interpreter of the language is credentialed, at work and free then (or the one named is not), or the booking took too long and gave its time back (try again)";
 
-/** The rules of time a slot breaks with 422. */
-export const SLOT_RULES = 'The visit ends before it starts, or starts in the past.';
+/** The rules of time and participants a booking breaks with 422. */
+export const SLOT_RULES =
+  'The visit ends before it starts, or starts in the past; the interpreter named is not in the directory or does not interpret the language; or an interpreter is both named and asked on demand.';
 
 /** The 403 of an operation on one appointment, for the roles it admits. */
 export const NOT_YOURS =
