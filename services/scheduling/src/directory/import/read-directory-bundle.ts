@@ -47,6 +47,7 @@ const PROVIDER_ROLES = new Set(['doctor', 'nurse']);
 
 interface RoleDraft {
   readonly entry: number;
+  readonly active: boolean;
   readonly staffId: string;
   readonly organizationId?: string;
   readonly clinicIds: readonly string[];
@@ -57,7 +58,8 @@ interface RoleDraft {
  * Reads the directory from a FHIR R4 Bundle as an EHR exports it: Organizations, Locations (the
  * clinics), Practitioners and their PractitionerRoles. Resource ids (or `urn:uuid:` full URLs)
  * are the directory's ids, so they must be UUIDs. A Practitioner's functions and clinics are
- * the union of their active roles. Everything wrong is collected, named by its path.
+ * the union of their active roles (of all their roles, for a Practitioner no longer active, so
+ * the record still says where they worked). Everything wrong is collected, named by its path.
  */
 export function readDirectoryBundle(body: Json): DirectoryBundle {
   const reader = new FieldReader();
@@ -101,7 +103,8 @@ export function readDirectoryBundle(body: Json): DirectoryBundle {
   });
 
   const staff = practitioners.flatMap(({ entry, record }) => {
-    const own = roles.filter((role) => role.staffId === record.staffId);
+    const all = roles.filter((role) => role.staffId === record.staffId);
+    const own = record.active ? all.filter((role) => role.active) : all;
     if (own.length === 0) {
       reader.fail(`entry[${entry}].resource`, 'has no active PractitionerRole in the bundle');
       return [];
@@ -327,7 +330,6 @@ function practitionerRole({
   path,
   index,
 }: Omit<EntryRead, 'id'>): RoleDraft | undefined {
-  if (resource['active'] === false) return undefined;
   const staffId = referencedId(
     reader,
     resource['practitioner'],
@@ -354,6 +356,7 @@ function practitionerRole({
   if (!staffId || functions.length === 0) return undefined;
   return {
     entry: index,
+    active: reader.active(resource['active'], `${path}.active`),
     staffId,
     ...(organizationId ? { organizationId } : {}),
     clinicIds,
