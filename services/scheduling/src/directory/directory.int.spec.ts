@@ -2,11 +2,13 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Connection } from 'mongoose';
 import { fromKafkaHeaders, TOPICS } from '@thc/contracts';
-import { bearer, eventually, TestNamespace, walkRoutes } from '@thc/testing';
+import { MongoEventStore } from '@thc/event-store';
+import { bearer, eventually, hostileBodies, TestNamespace, walkRoutes } from '@thc/testing';
 import type { Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { send as call } from './testing/directory-client';
 import { DIRECTORY_READER, DirectoryReader } from './directory.port';
+import { healthSystemBundle } from './testing/directory-bundle';
 import { healthSystem, startDirectoryApp } from './testing/directory-test-app';
 
 describe('the directory over HTTP', () => {
@@ -173,6 +175,28 @@ describe('the directory over HTTP', () => {
     expect(answer.body['invalid-params'].map((p: { name: string }) => p.name)).toEqual([
       'address.state',
     ]);
+  });
+
+  it('answers every hostile body with a 400 and stores nothing', async () => {
+    const { bundle } = healthSystemBundle();
+    const targets = [
+      { path: `staff/${randomUUID()}`, method: 'PUT' as const, valid: system.staff[providerId]! },
+      { path: `clinics/${randomUUID()}`, method: 'PUT' as const, valid: system.clinics[clinicNy]! },
+      { path: 'import', method: 'POST' as const, valid: bundle },
+    ];
+    const events = app.get(MongoEventStore).model;
+    const before = await events.countDocuments();
+    for (const { path, method, valid } of targets) {
+      const bodies = hostileBodies(valid);
+      const outcomes = await Promise.all(
+        bodies.map(async ({ label, body }) => {
+          const answer = await call(url, method, `/api/v1/directory/${path}`, admin, body);
+          return { label, status: answer.status };
+        }),
+      );
+      expect(outcomes.filter((outcome) => outcome.status !== 400)).toEqual([]);
+    }
+    expect(await events.countDocuments()).toBe(before);
   });
 
   it('a coordinator of one clinic reads only there; a patient reads clinics, never staff', async () => {
