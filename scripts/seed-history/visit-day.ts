@@ -107,7 +107,15 @@ export function planVisitDay(story: Story, slot: Slot, after: number): void {
     step(story, 'start', () => {
       const consent = deps.consents.standingAt(booking.patient.id, startAt);
       story.session.decide(
-        { type: 'StartSession', consent, at: iso(startAt), by: story.provider },
+        // Visits of the history took place: licensure is the directory's record of today,
+        // not decided again for the past.
+        {
+          type: 'StartSession',
+          consent,
+          licences: 'not-checked',
+          at: iso(startAt),
+          by: story.provider,
+        },
         startAt,
         {
           actor: story.provider.userId,
