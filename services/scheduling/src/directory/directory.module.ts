@@ -8,6 +8,7 @@ import { ImportDirectoryHandler } from './import/import-directory.handler';
 import { DirectoryStore } from './infrastructure/directory.store';
 import { DirectoryViewsReader } from './read/directory.reader';
 import { DirectoryQueries } from './read/directory.queries';
+import { OrganizationReach } from './read/organization-reach';
 import { DirectoryReadsController } from './read/directory-reads.controller';
 import { DirectoryRecordsController } from './record/directory-records.controller';
 import { DirectoryRecorder } from './record/directory.recorder';
@@ -20,7 +21,7 @@ const httpControllers = [
   DirectoryImportController,
 ];
 const commandHandlers = [RecordDirectoryHandler, DirectoryRecorder, ImportDirectoryHandler];
-const queryHandlers = [DirectoryQueries, DirectoryViewsReader];
+const queryHandlers = [DirectoryQueries, DirectoryViewsReader, OrganizationReach];
 const repositories = [DirectoryStore];
 
 /**

@@ -37,7 +37,9 @@ describe('importing the directory from a FHIR Bundle', () => {
   it('records a small health system, and the same bundle again records nothing', async () => {
     const { ids, bundle } = healthSystemBundle();
     expectValidFhir(bundle, 'the test bundle');
-    const first = await importing(bundle);
+    // The deployment's organization is the health system; its member is within it.
+    const systemAdmin = await bearer('admin', randomUUID(), { organizationId: ids.system });
+    const first = await importing(bundle, systemAdmin);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ recorded: 8, unchanged: 0 });
     // Parents first: the system, then its member, whatever the bundle's order.
@@ -66,7 +68,18 @@ describe('importing the directory from a FHIR Bundle', () => {
       'Lucía Reyes',
     ]);
 
-    const again = await importing(bundle);
+    const systemCoordinator = await bearer('coordinator', randomUUID(), {
+      organizationId: ids.system,
+    });
+    const member = await send(
+      url,
+      'GET',
+      `/api/v1/directory/staff/${ids.coordinator}`,
+      systemCoordinator,
+    );
+    expect(member.body).toMatchObject({ displayName: 'Wei Chen' });
+
+    const again = await importing(bundle, systemAdmin);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ recorded: 0, unchanged: 8 });
     expect(await streamVersion(`staff-member-${ids.provider}`)).toBe(1);
@@ -123,6 +136,11 @@ describe('importing the directory from a FHIR Bundle', () => {
     const stranger = await bearer('admin', randomUUID(), { organizationId: randomUUID() });
     const answer = await importing(bundle, stranger);
     expect(answer.status).toBe(403);
+    // A member's admin does not record the health system it is part of.
+    const memberAdmin = await bearer('admin', randomUUID(), { organizationId: ids.member });
+    const upward = await importing(bundle, memberAdmin);
+    expect(upward.status).toBe(403);
+    expect(upward.body.detail).toContain(`organization ${ids.system} is not yours`);
     expect((await read(`organizations/${ids.system}`)).status).toBe(404);
   });
 

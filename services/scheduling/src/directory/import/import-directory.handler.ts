@@ -12,6 +12,7 @@ import { staffMemberDecider } from '../domain/staff-member.decider';
 import type { RecordState } from '../domain/whole-record.decider';
 import { DirectoryStore } from '../infrastructure/directory.store';
 import type { RecordView } from '../infrastructure/record-views';
+import { OrganizationReach, ReachCheck } from '../read/organization-reach';
 import { DirectoryRecorder } from '../record/directory.recorder';
 import { recordingContextOf, toHttpError } from '../record/recording-context';
 import { FromEntry, readDirectoryBundle } from './read-directory-bundle';
@@ -48,6 +49,7 @@ export class ImportDirectoryHandler {
   constructor(
     private readonly directory: DirectoryStore,
     private readonly recorder: DirectoryRecorder,
+    private readonly reach: OrganizationReach,
   ) {}
 
   async execute(body: unknown, principal: Principal): Promise<ImportAnswer> {
@@ -91,7 +93,15 @@ export class ImportDirectoryHandler {
       clinics: bundle.clinics,
       staff,
     };
-    authorize(plan, principal, new Map(staffViews.map((view) => [view._id, view.record])));
+    const pending = new Map(
+      plan.organizations.map(({ record }) => [record.organizationId, record]),
+    );
+    await authorize(
+      plan,
+      principal,
+      this.reach.of(principal, pending),
+      new Map(staffViews.map((view) => [view._id, view.record])),
+    );
     const known = new Set([
       ...organizationViews.map((view) => view._id),
       ...plan.organizations.map(({ record }) => record.organizationId),
@@ -166,11 +176,12 @@ function parentsFirst(
   );
 }
 
-function authorize(
+async function authorize(
   plan: Plan,
   principal: Principal,
+  reaches: ReachCheck,
   before: ReadonlyMap<string, StaffRecord>,
-): void {
+): Promise<void> {
   const check = (entry: number, assert: () => void) => {
     try {
       assert();
@@ -180,19 +191,29 @@ function authorize(
       throw error;
     }
   };
-  for (const { entry, record } of plan.organizations)
-    check(entry, () => assertMayRecordOrganization(principal, record.organizationId));
-  for (const { entry, record } of plan.clinics)
-    check(entry, () => assertMayRecordIn(principal, record.organizationId, [record.clinicId]));
+  for (const { entry, record } of plan.organizations) {
+    const reached = await reaches(record.organizationId);
+    check(entry, () => assertMayRecordOrganization(principal, record.organizationId, reached));
+  }
+  for (const { entry, record } of plan.clinics) {
+    const reached = await reaches(record.organizationId);
+    check(entry, () =>
+      assertMayRecordIn(principal, record.organizationId, reached, [record.clinicId]),
+    );
+  }
   for (const { entry, record } of plan.staff) {
     const previous = before.get(record.staffId);
+    const reached = await reaches(record.organizationId);
     check(entry, () =>
-      assertMayRecordIn(principal, record.organizationId, [
+      assertMayRecordIn(principal, record.organizationId, reached, [
         ...record.clinicIds,
         ...(previous?.clinicIds ?? []),
       ]),
     );
-    if (previous) check(entry, () => assertMayRecordIn(principal, previous.organizationId, []));
+    if (previous) {
+      const reachedBefore = await reaches(previous.organizationId);
+      check(entry, () => assertMayRecordIn(principal, previous.organizationId, reachedBefore, []));
+    }
   }
 }
 

@@ -1,10 +1,11 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { clinicFilterOf, coversAnyClinic, coversClinic, Principal } from '@thc/auth';
-import { inOrganizationOf, isClinicScoped } from '../directory-access';
+import { isClinicScoped } from '../directory-access';
 import type { ClinicRecord, OrganizationRecord, StaffRecord } from '../domain/directory-records';
 import { displayNameOf } from '../domain/display-name';
 import { DirectoryStore } from '../infrastructure/directory.store';
 import type { RecordView } from '../infrastructure/record-views';
+import { OrganizationReach } from './organization-reach';
 
 export type OrganizationAnswer = OrganizationRecord & { readonly version: number };
 export type ClinicAnswer = ClinicRecord & { readonly version: number };
@@ -23,11 +24,14 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
  */
 @Injectable()
 export class DirectoryQueries {
-  constructor(private readonly directory: DirectoryStore) {}
+  constructor(
+    private readonly directory: DirectoryStore,
+    private readonly reach: OrganizationReach,
+  ) {}
 
   async organization(organizationId: string, principal: Principal): Promise<OrganizationAnswer> {
     const view = await this.directory.organizations.find(organizationId);
-    if (!view || !inOrganizationOf(principal, organizationId))
+    if (!view || !(await this.reach.of(principal)(organizationId)))
       throw new NotFoundException(`organization ${organizationId} is not in the directory`);
     return withVersion(view);
   }
@@ -37,8 +41,8 @@ export class DirectoryQueries {
     const view = await this.directory.clinics.find(clinicId);
     if (
       !view ||
-      !inOrganizationOf(principal, view.record.organizationId) ||
-      (isClinicScoped(principal) && !coversClinic(principal, clinicId))
+      (isClinicScoped(principal) && !coversClinic(principal, clinicId)) ||
+      !(await this.reach.of(principal)(view.record.organizationId))
     )
       throw new NotFoundException(`clinic ${clinicId} is not in the directory`);
     return withVersion(view);
@@ -50,8 +54,10 @@ export class DirectoryQueries {
       ? (clinicFilterOf(principal) ?? (await this.allClinicIds(principal)))
       : ((await this.directory.staff.find(principal.subject))?.record.clinicIds ?? []);
     const views = await this.directory.clinics.views.findMany(ids);
+    const reaches = this.reach.of(principal);
+    const reached = await Promise.all(views.map((view) => reaches(view.record.organizationId)));
     return views
-      .filter((view) => inOrganizationOf(principal, view.record.organizationId))
+      .filter((_, index) => reached[index])
       .map(withVersion)
       .sort(byName);
   }
@@ -61,9 +67,9 @@ export class DirectoryQueries {
     const view = await this.directory.staff.find(staffId);
     const reachable =
       view !== undefined &&
-      inOrganizationOf(principal, view.record.organizationId) &&
       (principal.subject === staffId ||
-        (isClinicScoped(principal) && coversAnyClinic(principal, view.record.clinicIds)));
+        (isClinicScoped(principal) && coversAnyClinic(principal, view.record.clinicIds))) &&
+      (await this.reach.of(principal)(view.record.organizationId));
     if (!view || !reachable)
       throw new NotFoundException(`staff member ${staffId} is not in the directory`);
     return staffAnswer(view);
@@ -73,7 +79,7 @@ export class DirectoryQueries {
     if (!coversClinic(principal, clinicId))
       throw new ForbiddenException(`clinic ${clinicId} is outside your clinics`);
     const clinic = await this.directory.clinics.find(clinicId);
-    if (!clinic || !inOrganizationOf(principal, clinic.record.organizationId))
+    if (!clinic || !(await this.reach.of(principal)(clinic.record.organizationId)))
       throw new NotFoundException(`clinic ${clinicId} is not in the directory`);
     const members = await this.directory.clinicStaff.membersOf(clinicId);
     const views = await this.directory.staff.views.findMany(members);

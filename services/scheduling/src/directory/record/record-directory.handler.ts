@@ -3,6 +3,7 @@ import type { Principal } from '@thc/auth';
 import { assertMayRecordIn, assertMayRecordOrganization } from '../directory-access';
 import { withoutUndefined } from '../domain/directory-records';
 import { DirectoryStore } from '../infrastructure/directory.store';
+import { OrganizationReach } from '../read/organization-reach';
 import { DirectoryRecorder } from './directory.recorder';
 import type { RecordClinicDto } from './record-clinic.dto';
 import type { RecordOrganizationDto } from './record-organization.dto';
@@ -22,6 +23,7 @@ export class RecordDirectoryHandler {
   constructor(
     private readonly recorder: DirectoryRecorder,
     private readonly directory: DirectoryStore,
+    private readonly reach: OrganizationReach,
   ) {}
 
   async organization(
@@ -29,15 +31,17 @@ export class RecordDirectoryHandler {
     dto: RecordOrganizationDto,
     principal: Principal,
   ): Promise<RecordedAnswer> {
-    assertMayRecordOrganization(principal, organizationId);
     const record = withoutUndefined({ organizationId, ...dto });
+    const reaches = this.reach.of(principal, new Map([[organizationId, record]]));
+    assertMayRecordOrganization(principal, organizationId, await reaches(organizationId));
     return answer(organizationId, () =>
       this.recorder.recordOrganization(record, recordingContextOf(principal)),
     );
   }
 
   async clinic(clinicId: string, dto: RecordClinicDto, principal: Principal) {
-    assertMayRecordIn(principal, dto.organizationId, [clinicId]);
+    const reaches = this.reach.of(principal);
+    assertMayRecordIn(principal, dto.organizationId, await reaches(dto.organizationId), [clinicId]);
     const record = { clinicId, ...dto, address: { ...dto.address } };
     return answer(clinicId, () =>
       this.recorder.recordClinic(record, recordingContextOf(principal)),
@@ -47,11 +51,15 @@ export class RecordDirectoryHandler {
   async staffMember(staffId: string, dto: RecordStaffMemberDto, principal: Principal) {
     // Taking someone out of a clinic changes that clinic too: the admin must cover both.
     const before = await this.directory.staff.find(staffId);
-    assertMayRecordIn(principal, dto.organizationId, [
+    const reaches = this.reach.of(principal);
+    assertMayRecordIn(principal, dto.organizationId, await reaches(dto.organizationId), [
       ...dto.clinicIds,
       ...(before?.record.clinicIds ?? []),
     ]);
-    if (before) assertMayRecordIn(principal, before.record.organizationId, []);
+    if (before) {
+      const { organizationId } = before.record;
+      assertMayRecordIn(principal, organizationId, await reaches(organizationId), []);
+    }
     const record = withoutUndefined({
       staffId,
       ...dto,
