@@ -244,7 +244,7 @@ export const METRICS = [
     title: 'Staff training compliance',
     unit: 'ratio',
     definition:
-      'At the end of the period (or now, if earlier): staff whose telehealth credential is current (credentialed, not lapsed, not past `validUntil`) / staff known to training by then (enrolled, credentialed, or with a completed module). Program-wide: the clinic and visit-type filters do not apply; the provider filter does.',
+      'At the end of the period (or now, if earlier): staff whose telehealth credential is current (credentialed, not lapsed, not past `validUntil`) / staff known to training by then (enrolled, credentialed, or with a completed module). Over every clinic: everyone training knows; for one clinic (or the clinics an analyst is granted): the staff the directory lists in them. The visit-type filter does not apply; the provider filter does.',
     value: (k) => ratio(c(k, 'staffCurrent'), c(k, 'staffKnown')),
   },
 ] as const satisfies readonly MetricDefinition[];

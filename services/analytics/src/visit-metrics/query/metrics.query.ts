@@ -63,7 +63,7 @@ export class MetricsQuery {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'Only this clinic.',
+    description: 'Only this clinic: one the token covers (another is 403).',
     example: '2d7f4b9a-1c3e-4a5b-8d6f-0e2a4c6b8d13',
   })
   @IsOptional()
