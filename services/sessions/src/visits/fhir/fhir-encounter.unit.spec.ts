@@ -87,4 +87,10 @@ describe('a session as a FHIR R4 Encounter', () => {
       location: [{ location: { reference: `Location/${ids.clinic}` } }],
     });
   });
+
+  it('a visit cancelled before it started keeps its planned start and has no end', () => {
+    const encounter = toFhirEncounter(fold([created, cancelled]));
+    expect(encounter.period).toEqual({ start: fold([created]).scheduledStart });
+    expect(encounter.length).toBeUndefined();
+  });
 });
