@@ -193,7 +193,7 @@ describe('booking an interpreter', () => {
     expect((unknown.body as { detail: string }).detail).toContain('is not in the directory');
   });
 
-  it('never books a staff member as interpreter while they are booked as provider', async () => {
+  it('never books a staff member as interpreter while they are booked as provider, nor of their own visit', async () => {
     const both = randomUUID();
     await bookableInterpreter(target, coordinator, both, ['yo']);
     await listInDirectory(target.app, both, {
@@ -211,5 +211,16 @@ describe('booking an interpreter', () => {
     });
     expect(asProvider.status).toBe(201);
     expect((await book(at(17, 9), { language: 'yo' })).status).toBe(409);
+    const ownInterpreter = await call(target.url, 'POST', '/api/v1/appointments', coordinator, {
+      patientId: randomUUID(),
+      providerId: both,
+      clinicId: randomUUID(),
+      visitType: 'video',
+      ...at(17, 11),
+      timeZone: 'UTC',
+      patientLocation: TEST_PATIENT_LOCATION,
+      interpreter: { language: 'yo', participantId: both },
+    });
+    expect(ownInterpreter.status).toBe(422);
   });
 });

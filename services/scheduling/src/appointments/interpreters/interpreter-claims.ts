@@ -15,6 +15,8 @@ export class InterpreterUnavailableError extends Error {
 /** The visit an interpreter is asked for. */
 export interface InterpreterVisit {
   readonly appointmentId: string;
+  /** The visit's provider, who is never also its interpreter. */
+  readonly providerId: string;
   readonly start: string;
   readonly end: string;
   readonly visitType: VisitType;
@@ -42,9 +44,11 @@ export class InterpreterClaims {
     now: Date,
     participantId?: string,
   ): Promise<OneOf> {
-    const pool = participantId
-      ? await this.named(participantId)
-      : await this.directory.interpreters(language);
+    if (participantId === visit.providerId)
+      throw new AppointmentRuleError("the visit's provider cannot also be its interpreter");
+    const pool = (
+      participantId ? await this.named(participantId) : await this.directory.interpreters(language)
+    ).filter((staff) => staff.staffId !== visit.providerId);
     const ids = pool.map((staff) => staff.staffId);
     const request = {
       start: new Date(visit.start),

@@ -77,6 +77,7 @@ export class RescheduleAppointmentHandler {
     decide();
     const move = {
       appointmentId,
+      providerId: input.providerId,
       start: input.start,
       end: input.end,
       visitType: current.visitType,
