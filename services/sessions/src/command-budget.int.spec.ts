@@ -7,6 +7,15 @@ import { Connection } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PlatformMonitor } from './platform-status/platform-monitor';
 import { ConsentEventsConsumer } from './visits/consent-gate/consent-events.consumer';
+import { StaffCredentialsConsumer } from './visits/provider-qualifications/staff-credentials.consumer';
+import { StaffDirectoryConsumer } from './visits/provider-qualifications/staff-directory.consumer';
+import { PATIENT_STATE } from './visits/testing/qualified-provider';
+import {
+  CREDENTIALED,
+  STAFF_MEMBER_RECORDED,
+  staffCredentialed,
+  staffMemberRecorded,
+} from './visits/testing/qualification-events';
 import { sessionIdOf } from './visits/domain/session-id';
 import { AppointmentEventsConsumer } from './visits/follow-appointment/appointment-events.consumer';
 import { call } from './visits/testing/http-client';
@@ -27,11 +36,15 @@ const budget = new CommandBudget({
   'join link issued': 3,
   // A join reads which device the link is bound to, and the first exchange binds it (4 -> 6).
   join: 6,
-  start: 6,
+  'patient location confirmed': 3,
+  // The consent and the provider's licences are read side by side (6 -> 7).
+  start: 7,
   end: 4,
   survey: 4,
   'AppointmentBooked consumed': 3,
   'ConsentGranted consumed': 1,
+  'StaffMemberRecorded consumed': 1,
+  'StaffCredentialed consumed': 1,
 } as const);
 
 describe('database commands per sessions use case', () => {
@@ -46,7 +59,11 @@ describe('database commands per sessions use case', () => {
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     process.env['PHI_MASTER_KEYS'] = `test:${randomBytes(32).toString('base64')}`;
     process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
-    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    await ns.createTopics([
+      ns.topic(TOPICS.scheduling),
+      ns.topic(TOPICS.compliance),
+      ns.topic(TOPICS.training),
+    ]);
     ({ app, url } = await startSessionsApp());
     // Counting is by time window: the incident monitor's timer must not read meanwhile.
     app.get(PlatformMonitor).onApplicationShutdown();
@@ -86,6 +103,8 @@ describe('database commands per sessions use case', () => {
     readonly providerId: string;
     readonly booked: ConsumedEvent;
     readonly consent: ConsumedEvent;
+    readonly licensed: ConsumedEvent;
+    readonly credentialed: ConsumedEvent;
     patientToken?: string;
   }
 
@@ -100,6 +119,16 @@ describe('database commands per sessions use case', () => {
         CONSENT_GRANTED,
         consentGranted(booked.patientId),
         `patient-${booked.patientId}`,
+      ),
+      licensed: consumed(
+        STAFF_MEMBER_RECORDED,
+        staffMemberRecorded(booked.providerId, PATIENT_STATE),
+        `staff-member-${booked.providerId}`,
+      ),
+      credentialed: consumed(
+        CREDENTIALED,
+        staffCredentialed(booked.providerId),
+        `staff-${booked.providerId}`,
       ),
     };
   };
@@ -120,6 +149,20 @@ describe('database commands per sessions use case', () => {
     budget.check('ConsentGranted consumed', usage);
   });
 
+  it('StaffMemberRecorded consumed', async () => {
+    const handle = handlerOf(app.get(StaffDirectoryConsumer));
+    await handle(warm.licensed);
+    const { usage } = await counter.measure(() => handle(measured.licensed));
+    budget.check('StaffMemberRecorded consumed', usage);
+  });
+
+  it('StaffCredentialed consumed', async () => {
+    const handle = handlerOf(app.get(StaffCredentialsConsumer));
+    await handle(warm.credentialed);
+    const { usage } = await counter.measure(() => handle(measured.credentialed));
+    budget.check('StaffCredentialed consumed', usage);
+  });
+
   const issueLink = async (of: Visit) => {
     const link = await post(`/sessions/${of.sessionId}/links`, coordinator, {
       participantId: of.patientId,
@@ -128,6 +171,10 @@ describe('database commands per sessions use case', () => {
     of.patientToken = (link.body as { url: string }).url.split('#')[1] ?? '';
   };
   const join = (of: Visit) => post('/join', {}, { token: of.patientToken ?? '' });
+  const confirmLocation = async (of: Visit) =>
+    post(`/sessions/${of.sessionId}/patient-location`, await bearer('patient', of.patientId), {
+      state: PATIENT_STATE,
+    });
   const start = async (of: Visit) =>
     post(`/sessions/${of.sessionId}/start`, await bearer('provider', of.providerId));
   const end = async (of: Visit) =>
@@ -142,7 +189,7 @@ describe('database commands per sessions use case', () => {
     });
 
   const measure = async (
-    useCase: 'join' | 'start' | 'end' | 'survey',
+    useCase: 'join' | 'patient location confirmed' | 'start' | 'end' | 'survey',
     run: (of: Visit) => Promise<{ status: number }>,
     status: number,
   ) => {
@@ -159,6 +206,9 @@ describe('database commands per sessions use case', () => {
   });
 
   it('join', () => measure('join', join, 200));
+
+  it('patient location confirmed', () =>
+    measure('patient location confirmed', confirmLocation, 200));
 
   it('start', () => measure('start', start, 200));
 

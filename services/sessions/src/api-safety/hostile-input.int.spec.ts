@@ -5,6 +5,7 @@ import { bearer, hostileBodies, TestNamespace, walkRoutes } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { call } from '../visits/testing/http-client';
+import { qualifyProvider } from '../visits/testing/qualified-provider';
 import { startSessionsApp } from '../visits/testing/sessions-test-app';
 import { SessionsKit } from '../visits/testing/sessions-test-kit';
 
@@ -20,7 +21,11 @@ describe('the sessions API against hostile input and the wrong callers', () => {
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     process.env['THROTTLE_LIMIT'] = '100000';
-    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    await ns.createTopics([
+      ns.topic(TOPICS.scheduling),
+      ns.topic(TOPICS.compliance),
+      ns.topic(TOPICS.training),
+    ]);
     ({ app, url } = await startSessionsApp());
     store = app.get(MongoEventStore);
     producer = ns.kafka().producer();
@@ -73,6 +78,7 @@ describe('the sessions API against hostile input and the wrong callers', () => {
       [`${p}/audio-only`, { trigger: 'participant-choice' }],
       [`${s}/end`, { outcome: 'completed' }],
       [`${s}/transfer`, { providerId: randomUUID() }],
+      [`${s}/patient-location`, { state: 'NJ' }],
       [`${s}/survey`, { overall: 4, wouldRecommend: 9, technicalQuality: 4, comment: 'fine' }],
     ];
     const before = await store.model.countDocuments();
@@ -184,6 +190,7 @@ describe('the sessions API against hostile input and the wrong callers', () => {
     ).toMatchObject([{ sessionId }]);
     // A transfer hands the session to the new provider, and the previous one loses it.
     const newProvider = randomUUID();
+    await qualifyProvider(app, newProvider);
     const handed = await call(
       url,
       'POST',

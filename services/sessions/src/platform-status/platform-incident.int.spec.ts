@@ -25,7 +25,11 @@ describe('platform incidents from failure rates across sessions', () => {
     process.env['SESSIONS_INCIDENT_THRESHOLD'] = '5';
     process.env['SESSIONS_INCIDENT_WINDOW_SECONDS'] = '60';
     process.env['SESSIONS_INCIDENT_QUIET_SECONDS'] = '120';
-    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    await ns.createTopics([
+      ns.topic(TOPICS.scheduling),
+      ns.topic(TOPICS.compliance),
+      ns.topic(TOPICS.training),
+    ]);
     ({ app, url } = await startSessionsApp());
     store = app.get(MongoEventStore);
     producer = ns.kafka().producer();

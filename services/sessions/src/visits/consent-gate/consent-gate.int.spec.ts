@@ -5,6 +5,7 @@ import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { call } from '../testing/http-client';
+import { confirmPatientLocation, qualifyProvider } from '../testing/qualified-provider';
 import { CONSENT_GRANTED, CONSENT_REVOKED, consentGranted } from '../testing/scheduling-events';
 import { startSessionsApp } from '../testing/sessions-test-app';
 import { TelehealthConsents } from './telehealth-consents.read-model';
@@ -21,7 +22,11 @@ describe('the consent gate', () => {
   beforeAll(async () => {
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    await ns.createTopics([
+      ns.topic(TOPICS.scheduling),
+      ns.topic(TOPICS.compliance),
+      ns.topic(TOPICS.training),
+    ]);
     ({ app, url } = await startSessionsApp());
     store = app.get(MongoEventStore);
     producer = ns.kafka().producer();
@@ -62,6 +67,8 @@ describe('the consent gate', () => {
 
     const consent = consentGranted(booked.patientId);
     await kit.compliance(CONSENT_GRANTED, consent);
+    await qualifyProvider(app, booked.providerId);
+    await confirmPatientLocation(url, sessionId, provider);
     await eventually(async () => expect((await start(sessionId)).status).toBe(200), within);
     expect((await eventsOf(sessionId)).slice(-1)).toEqual([
       { type: 'SessionStarted', data: expect.objectContaining({ consentId: consent.consentId }) },

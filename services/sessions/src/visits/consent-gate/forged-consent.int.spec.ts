@@ -3,6 +3,7 @@ import { TOPICS } from '@thc/contracts';
 import { DeadLetterReader, bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { call } from '../testing/http-client';
+import { confirmPatientLocation, qualifyProvider } from '../testing/qualified-provider';
 import { CONSENT_GRANTED, consentGranted } from '../testing/scheduling-events';
 import { startSessionsApp } from '../testing/sessions-test-app';
 import { SessionsKit, within } from '../testing/sessions-test-kit';
@@ -24,7 +25,11 @@ describe('a consent forged on the compliance topic', () => {
   beforeAll(async () => {
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    await ns.createTopics([
+      ns.topic(TOPICS.scheduling),
+      ns.topic(TOPICS.compliance),
+      ns.topic(TOPICS.training),
+    ]);
     ({ app, url } = await startSessionsApp());
     producer = ns.kafka().producer();
     await producer.connect();
@@ -81,6 +86,8 @@ describe('a consent forged on the compliance topic', () => {
 
     // The same patient's stream, hence the same partition: the refusal did not stall it.
     await kit.compliance(CONSENT_GRANTED, consentGranted(booked.patientId));
+    await qualifyProvider(app, booked.providerId);
+    await confirmPatientLocation(url, sessionId, provider);
     await eventually(async () => expect((await start()).status).toBe(200), within);
   });
 });

@@ -22,7 +22,11 @@ describe('a session per appointment, from scheduling events on Kafka', () => {
   beforeAll(async () => {
     process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    await ns.createTopics([
+      ns.topic(TOPICS.scheduling),
+      ns.topic(TOPICS.compliance),
+      ns.topic(TOPICS.training),
+    ]);
     ({ app } = await startSessionsApp());
     store = app.get(MongoEventStore);
     views = app.get(SessionViews);

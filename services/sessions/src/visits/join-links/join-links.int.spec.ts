@@ -29,7 +29,11 @@ describe('signed join links', () => {
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     process.env['SESSIONS_LINK_SIGNING_KEY'] = linkKey.toString('base64');
     process.env['SESSIONS_VIDEO_SIGNING_KEY'] = videoKey.toString('base64');
-    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    await ns.createTopics([
+      ns.topic(TOPICS.scheduling),
+      ns.topic(TOPICS.compliance),
+      ns.topic(TOPICS.training),
+    ]);
     ({ app, url } = await startSessionsApp());
     store = app.get(MongoEventStore);
     producer = ns.kafka().producer();

@@ -22,7 +22,11 @@ describe('a join link opened on a second device', () => {
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     process.env['PHI_MASTER_KEYS'] = `test:${randomBytes(32).toString('base64')}`;
     process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
-    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    await ns.createTopics([
+      ns.topic(TOPICS.scheduling),
+      ns.topic(TOPICS.compliance),
+      ns.topic(TOPICS.training),
+    ]);
     ({ app, url } = await startSessionsApp());
     store = app.get(MongoEventStore);
     producer = ns.kafka().producer();

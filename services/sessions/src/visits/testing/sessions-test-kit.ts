@@ -22,7 +22,7 @@ export class SessionsKit {
   readonly events: ForeignEvents;
 
   constructor(
-    private readonly app: NestExpressApplication,
+    readonly app: NestExpressApplication,
     topicName: (topic: string) => string,
     producer: Producer,
   ) {

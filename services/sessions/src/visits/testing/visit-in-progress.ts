@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { call } from './http-client';
+import { confirmPatientLocation, qualifyProvider } from './qualified-provider';
 import { CONSENT_GRANTED, consentGranted } from './scheduling-events';
 import { SessionsKit, within } from './sessions-test-kit';
 
 type Headers = Record<string, string>;
 
 /**
- * A visit under way, through the API as its people would do it: consent on record, links
- * issued, the patient waiting, the visit started and the patient admitted into the room.
+ * A visit under way, through the API as its people would do it: consent on record, a provider
+ * licensed where the patient confirmed they are, links issued, the patient waiting, the visit
+ * started and the patient admitted into the room.
  */
 export async function visitInProgress(
   kit: SessionsKit,
@@ -21,6 +23,7 @@ export async function visitInProgress(
   const coordinator = await bearer('coordinator', randomUUID());
   const provider = await bearer('provider', providerId);
   const patient = await bearer('patient', patientId);
+  await qualifyProvider(kit.app, providerId);
   const s = `/api/v1/sessions/${sessionId}`;
   const post = (path: string, headers: Record<string, string>, body?: object) =>
     call(url, 'POST', path, headers, body);
@@ -36,6 +39,7 @@ export async function visitInProgress(
 
   const waiting = await join(patientLink);
   const patientDevice = (waiting.body as { deviceToken: string }).deviceToken;
+  await confirmPatientLocation(url, sessionId, patient);
   // The consent arrives through Kafka: the start is refused until the gate has read it.
   const deadline = Date.now() + within.timeoutMs;
   while ((await post(`${s}/start`, provider)).status !== 200) {

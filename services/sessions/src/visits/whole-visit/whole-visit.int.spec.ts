@@ -5,6 +5,7 @@ import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { call } from '../testing/http-client';
+import { confirmPatientLocation, qualifyProvider } from '../testing/qualified-provider';
 import { CONSENT_GRANTED, consentGranted } from '../testing/scheduling-events';
 import { advanceClock, startSessionsApp } from '../testing/sessions-test-app';
 import { SessionsKit } from '../testing/sessions-test-kit';
@@ -24,7 +25,11 @@ describe('a whole virtual visit, scripted', () => {
     process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
     process.env['PHI_MASTER_KEYS'] = `test:${randomBytes(32).toString('base64')}`;
     process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
-    await ns.createTopics([ns.topic(TOPICS.scheduling), ns.topic(TOPICS.compliance)]);
+    await ns.createTopics([
+      ns.topic(TOPICS.scheduling),
+      ns.topic(TOPICS.compliance),
+      ns.topic(TOPICS.training),
+    ]);
     ({ app, url } = await startSessionsApp());
     store = app.get(MongoEventStore);
     producer = ns.kafka().producer();
@@ -47,6 +52,7 @@ describe('a whole virtual visit, scripted', () => {
     const coordinator = await bearer('coordinator', randomUUID());
     const provider = await bearer('provider', providerId);
     const patient = await bearer('patient', patientId);
+    await qualifyProvider(app, providerId);
     const post = (path: string, headers: Record<string, string>, body?: object) =>
       call(url, 'POST', `/api/v1${path}`, headers, body);
     const s = `/sessions/${sessionId}`;
@@ -67,6 +73,7 @@ describe('a whole virtual visit, scripted', () => {
       client: { device: 'mobile', browser: 'safari' },
     });
     expect(check).toMatchObject({ status: 201, body: { result: 'warning', steps: [] } });
+    await confirmPatientLocation(url, sessionId, patient);
 
     expect(await join(patientLink)).toMatchObject({
       status: 200,
@@ -139,6 +146,7 @@ describe('a whole virtual visit, scripted', () => {
       'JoinLinkIssued',
       'JoinLinkIssued',
       'PreVisitCheckRecorded',
+      'PatientLocationConfirmed',
       'PatientArrivedInWaitingRoom',
       'SessionStarted',
       'ParticipantJoined',
