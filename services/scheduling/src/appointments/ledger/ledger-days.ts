@@ -17,6 +17,7 @@ export function utcDaysTouched(start: string, end: string): string[] {
   return days;
 }
 
+/** A staff member's day: their visits as provider and as interpreter alike (see LedgerOwner). */
 export const providerDayStream = (providerId: string, day: string): string =>
   `provider-day-${providerId}-${day}`;
 
