@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ClinicListing, DirectoryReader, StaffListing } from '../directory.port';
 import { DirectoryStore } from '../infrastructure/directory.store';
-import { clinicListingOf, staffListingOf } from './staff-listing';
+import { clinicListingOf, staffListingOf } from './directory-listings';
 
 /** What booking asks of the directory, from its views: `_id` reads only. */
 @Injectable()

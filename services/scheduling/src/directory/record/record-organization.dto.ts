@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsUUID, ValidateIf } from 'class-validator';
-
 import { DisplayText, present } from './directory-fields.dto';
 
 /** The whole organization record; the id is the path's. */

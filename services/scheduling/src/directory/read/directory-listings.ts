@@ -1,8 +1,8 @@
-import type { StaffRecord } from '../domain/directory-records';
+import type { ClinicRecord, StaffRecord } from '../domain/directory-records';
 import { displayNameOf } from '../domain/display-name';
-import type { ClinicRecord } from '../domain/directory-records';
 import type { ClinicListing, StaffListing } from '../directory.port';
 
+/** A staff member as booking reads them, named as people read them. */
 export function staffListingOf(record: StaffRecord): StaffListing {
   return {
     staffId: record.staffId,
