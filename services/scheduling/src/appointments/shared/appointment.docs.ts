@@ -8,7 +8,7 @@ export const BOOKING_CONFLICTS =
 
 /** The rules of time and participants a booking breaks with 422. */
 export const SLOT_RULES =
-  'The visit ends before it starts, or starts in the past; the interpreter named is not in the directory, does not interpret the language or is the visit's provider; or an interpreter is both named and asked on demand.';
+  "The visit ends before it starts, or starts in the past; the interpreter named is not in the directory, does not interpret the language or is the visit's provider; or an interpreter is both named and asked on demand.";
 
 /** The 403 of an operation on one appointment, for the roles it admits. */
 export const NOT_YOURS =
