@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, eventually, expectValidFhir, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { call } from '../testing/http-client';
@@ -208,6 +208,7 @@ describe('a whole virtual visit, scripted', () => {
     expect((encounter.body as { length: { value: number } }).length.value).toBeGreaterThanOrEqual(
       20,
     );
+    expectValidFhir(encounter.body, 'the finished Encounter');
     expect(
       (
         await call(
