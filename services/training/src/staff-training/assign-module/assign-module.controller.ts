@@ -51,7 +51,7 @@ export class AssignModuleController {
     @Body() dto: AssignModuleDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<StaffStatusView> {
-    return this.runner.run(staffId, principal, {
+    return this.runner.run(staffId, principal, async () => ({
       type: 'AssignModule',
       module: await currentModule(this.modules, dto.moduleId),
       assignmentId: randomUUID(),
@@ -59,6 +59,6 @@ export class AssignModuleController {
       dueAt: new Date(dto.dueAt).toISOString(),
       at: this.clock().toISOString(),
       by: actorOf(principal),
-    });
+    }));
   }
 }

@@ -50,7 +50,7 @@ export class RecordCompletionController {
     @Body() dto: RecordCompletionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<StaffStatusView> {
-    return this.runner.run(staffId, principal, {
+    return this.runner.run(staffId, principal, async () => ({
       type: 'RecordCompletion',
       module: await currentModule(this.modules, dto.moduleId),
       scorePercent: dto.scorePercent,
@@ -58,6 +58,6 @@ export class RecordCompletionController {
       ...(dto.evidenceRef ? { evidenceRef: dto.evidenceRef } : {}),
       certificationId: randomUUID(),
       at: this.clock().toISOString(),
-    });
+    }));
   }
 }

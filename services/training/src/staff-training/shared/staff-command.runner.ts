@@ -21,11 +21,14 @@ export class StaffCommandRunner {
   async run(
     staffId: string,
     principal: Principal,
-    command: StaffTrainingCommand,
+    command: StaffTrainingCommand | (() => Promise<StaffTrainingCommand>),
   ): Promise<StaffStatusView> {
+    // Scope first: a caller outside the staff member's clinics learns nothing, not even
+    // whether the module they name exists.
     await this.scope.ensureCovers(principal, staffId);
+    const decided = typeof command === 'function' ? await command() : command;
     const handled = await asHttp(() =>
-      this.staff.handle(staffId, command, { actor: principal.subject }),
+      this.staff.handle(staffId, decided, { actor: principal.subject }),
     );
     const view = viewOfState(staffId, handled);
     if (!view) throw new Error('a handled staff command left no enrolled record');
