@@ -114,12 +114,29 @@ export async function book(
   }
 }
 
-export function interpreterFor(roster: Roster, patient: Patient): StaffMember | undefined {
+/** The language a patient asks an interpreter for, if this visit has one. */
+export function interpreterFor(roster: Roster, patient: Patient): string | undefined {
   if (patient.language === 'en' || demoFraction(roster.seed, `interpreter:${patient.id}`) >= 0.6)
     return undefined;
-  return roster.staff.find(
-    (s) => s.role === 'interpreter' && s.language === patient.language && s.training === 'current',
-  );
+  return patient.language;
+}
+
+/**
+ * Books with an interpreter of the language held from the pool; when none of them is free
+ * then, asks for one on demand at visit time instead, as a coordinator would.
+ */
+export async function bookWithInterpreter(
+  client: DemoClient,
+  as: As,
+  body: Record<string, unknown>,
+  language: string | undefined,
+): Promise<{ reply: Reply<Appointment>; interpreter?: 'held' | 'on demand' }> {
+  if (!language) return { reply: await book(client, as, body) };
+  const held = await book(client, as, { ...body, interpreter: { language } });
+  if (held.status !== 409 || !/interpreter/i.test(detailOf(held)))
+    return { reply: held, interpreter: 'held' };
+  const reply = await book(client, as, { ...body, interpreter: { language, onDemand: true } });
+  return { reply, interpreter: 'on demand' };
 }
 
 /**
@@ -216,26 +233,27 @@ export async function seedBookings(
         continue;
       }
       taken.push(slot);
-      const interpreter = interpreterFor(roster, patient);
-      const reply = await book(client, as, {
-        providerId: provider.id,
-        patientId: patient.id,
-        clinicId: provider.clinicId,
-        patientLocation: { state: patient.state },
-        visitType: type,
-        start: slot.start,
-        end: slot.end,
-        timeZone: provider.timeZone,
-        ...(interpreter
-          ? { interpreter: { participantId: interpreter.id, language: patient.language } }
-          : {}),
-      });
+      const { reply, interpreter } = await bookWithInterpreter(
+        client,
+        as,
+        {
+          providerId: provider.id,
+          patientId: patient.id,
+          clinicId: provider.clinicId,
+          patientLocation: { state: patient.state },
+          visitType: type,
+          start: slot.start,
+          end: slot.end,
+          timeZone: provider.timeZone,
+        },
+        interpreterFor(roster, patient),
+      );
       if (reply.status !== 201) {
         tally.add('appointment', 'failed', `${reply.status} ${detailOf(reply)}`);
         continue;
       }
       tally.add('appointment', 'created');
-      if (interpreter) tally.add('appointment with interpreter', 'created');
+      if (interpreter) tally.add(`appointment with interpreter ${interpreter}`, 'created');
       if (type === 'audio') tally.add('audio-only appointment', 'created');
       existing.set(patient.id, reply.body);
     }

@@ -113,6 +113,16 @@ function windowsFor(faker: Faker, timeZone: string): WeeklyWindow[] {
   );
 }
 
+/** Interpreters' hours in their clinic's zone: weekdays, early to late, any visit length. */
+const INTERPRETER_HOURS: ProviderPlan = {
+  windows: WEEKDAYS.map((weekday) => ({ weekday, start: '07:00', end: '20:00' })),
+  slotMinutes: { video: 15, audio: 15 },
+  bufferAfterMinutes: 0,
+  minimumNoticeMinutes: 0,
+  onDemand: false,
+  closedDayOffsets: [],
+};
+
 const ON_DEMAND_WINDOWS: WeeklyWindow[] = (['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const).map(
   (weekday) => ({ weekday, start: '06:00', end: '23:30' }),
 );
@@ -219,6 +229,8 @@ export function buildRoster(seed: number, patientCount = PATIENT_COUNT): Roster 
         clinicId: clinics[(l + n) % clinics.length].id,
         clinicIds: [clinics[(l + n) % clinics.length].id],
         licences: [],
+        // Interpreters are booked like providers: they have hours, and a visit holds them.
+        schedule: INTERPRETER_HOURS,
         timeZone: clinics[(l + n) % clinics.length].timeZone,
         training: language === 'vi' && n === 1 ? 'revoked' : 'current',
         language,

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { sessionIdOf } from '../../services/sessions/src/visits/domain/session-id';
 import type { DemoClient } from './demo-client';
 import { detailOf } from './demo-client';
-import { appointmentsOf, book, cancel, freeSlots, interpreterFor } from './bookings.step';
+import { appointmentsOf, bookWithInterpreter, cancel, freeSlots } from './bookings.step';
 import { inPool, log, Tally } from './demo-progress';
 import type { Patient, Roster, StaffMember } from './demo-roster';
 
@@ -67,19 +67,21 @@ export async function seedLiveVisits(
       }
       const slot = slots.shift();
       if (!slot) break;
-      const interpreter =
-        i === 3 ? interpreterFor(roster, { ...patient, language: 'es' }) : undefined;
-      const reply = await book(client, as, {
-        providerId: provider.id,
-        patientId: patient.id,
-        clinicId: provider.clinicId,
-        patientLocation: { state: patient.state },
-        visitType: i % 3 === 1 ? 'audio' : 'video',
-        start: slot.start,
-        end: slot.end,
-        timeZone: provider.timeZone,
-        ...(interpreter ? { interpreter: { participantId: interpreter.id, language: 'es' } } : {}),
-      });
+      const { reply } = await bookWithInterpreter(
+        client,
+        as,
+        {
+          providerId: provider.id,
+          patientId: patient.id,
+          clinicId: provider.clinicId,
+          patientLocation: { state: patient.state },
+          visitType: i % 3 === 1 ? 'audio' : 'video',
+          start: slot.start,
+          end: slot.end,
+          timeZone: provider.timeZone,
+        },
+        i === 3 ? 'es' : undefined,
+      );
       if (reply.status !== 201) {
         tally.add('live visit', 'failed', `${reply.status} ${detailOf(reply)}`);
         continue;

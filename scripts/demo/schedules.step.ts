@@ -8,7 +8,7 @@ import type { Roster, StaffMember } from './demo-roster';
 const PER_PROVIDER = 2;
 
 export function plannedSchedules(roster: Roster): number {
-  return roster.staff.filter((s) => s.role === 'provider').length * PER_PROVIDER;
+  return roster.staff.filter((s) => s.schedule !== undefined).length * PER_PROVIDER;
 }
 
 /**
@@ -23,7 +23,8 @@ export async function seedSchedules(
   concurrency: number,
 ): Promise<void> {
   const as = { role: 'coordinator' as const, subject: coordinatorId };
-  const providers = roster.staff.filter((s) => s.role === 'provider');
+  // Providers, and interpreters, whom a visit holds the same way.
+  const providers = roster.staff.filter((s) => s.schedule !== undefined);
   const pool = { limit: concurrency, weight: () => PER_PROVIDER };
   await inPool('schedules', providers, pool, async (provider) => {
     const path = `/api/v1/providers/${provider.id}/schedule`;
@@ -47,7 +48,7 @@ export async function seedSchedules(
 
 function scheduleBody(provider: StaffMember): unknown {
   const plan = provider.schedule;
-  if (!plan) throw new Error('only providers have schedules');
+  if (!plan) throw new Error('only providers and interpreters have schedules');
   const today = DateTime.now().setZone(provider.timeZone).startOf('day');
   return {
     clinicId: provider.clinicId,
