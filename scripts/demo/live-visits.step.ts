@@ -181,6 +181,20 @@ async function arrive(
     checkedIn.status === 200 ? 'created' : checkedIn.status === 409 ? 'existing' : 'failed',
     `${checkedIn.status} ${detailOf(checkedIn)}`,
   );
+  // In the waiting room the patient says where they are: the visit starts only with a
+  // provider licensed in that state.
+  const located = await client.call(
+    'sessions',
+    { role: 'patient', subject: patient.id },
+    'POST',
+    `/api/v1/sessions/${sessionId}/patient-location`,
+    { state: patient.state },
+  );
+  tally.add(
+    'patient location confirmed',
+    located.status === 200 ? 'created' : 'failed',
+    `${located.status} ${detailOf(located)}`,
+  );
   if (i >= 2) return;
   // A few seconds in the waiting room before the provider is ready.
   await sleep(4000 + i * 6000);
