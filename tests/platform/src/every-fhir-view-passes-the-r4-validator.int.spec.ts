@@ -36,19 +36,21 @@ interface World {
   readonly organizationId: string;
   readonly clinicId: string;
   readonly providerId: string;
+  readonly interpreterId: string;
   readonly coordinatorId: string;
   readonly auditorId: string;
   readonly patientId: string;
   readonly caregiverId: string;
   readonly day: string;
-  appointmentId: string;
-  sessionId: string;
+  /** Booked with a named interpreter and a caregiver; booked with one on demand, then cancelled. */
+  appointmentIds: string[];
+  sessionIds: string[];
 }
 
-/** One FHIR view: the request that reads it (the data above exists by then) and who reads it. */
+/** One FHIR view: the requests that read it (the data above exists by then) and who reads it. */
 interface View {
   readonly service: Service;
-  readonly path: (world: World) => string;
+  readonly path: (world: World) => string | string[];
   readonly reader: 'patient' | 'coordinator' | 'auditor';
   /** A searchset that must hold at least this many entries (an empty one proves little). */
   readonly atLeast?: number;
@@ -73,34 +75,41 @@ const VIEWS: Readonly<Record<string, View>> = {
   },
   'GET /fhir/Practitioner/:staffId': {
     service: 'scheduling',
-    path: (w) => `/fhir/Practitioner/${w.providerId}`,
+    path: (w) =>
+      [w.providerId, w.interpreterId, w.coordinatorId].map((id) => `/fhir/Practitioner/${id}`),
     reader: 'coordinator',
   },
   'GET /fhir/PractitionerRole': {
     service: 'scheduling',
-    path: (w) => `/fhir/PractitionerRole?practitioner=Practitioner/${w.providerId}`,
+    path: (w) =>
+      [w.providerId, w.interpreterId].map(
+        (id) => `/fhir/PractitionerRole?practitioner=Practitioner/${id}`,
+      ),
     reader: 'coordinator',
     atLeast: 1,
   },
   'GET /fhir/Schedule/:providerId': {
     service: 'scheduling',
-    path: (w) => `/fhir/Schedule/${w.providerId}`,
+    path: (w) => [w.providerId, w.interpreterId].map((id) => `/fhir/Schedule/${id}`),
     reader: 'patient',
   },
   'GET /fhir/Slot': {
     service: 'scheduling',
-    path: (w) => `/fhir/Slot?schedule=Schedule/${w.providerId}&start=${w.day}`,
+    path: (w) =>
+      [w.providerId, w.interpreterId].map(
+        (id) => `/fhir/Slot?schedule=Schedule/${id}&start=${w.day}`,
+      ),
     reader: 'patient',
     atLeast: 2, // the booked slot, busy, and free ones around it
   },
   'GET /fhir/Appointment/:id': {
     service: 'scheduling',
-    path: (w) => `/fhir/Appointment/${w.appointmentId}`,
+    path: (w) => w.appointmentIds.map((id) => `/fhir/Appointment/${id}`),
     reader: 'coordinator',
   },
   'GET /fhir/Encounter/:sessionId': {
     service: 'sessions',
-    path: (w) => `/fhir/Encounter/${w.sessionId}`,
+    path: (w) => w.sessionIds.map((id) => `/fhir/Encounter/${id}`),
     reader: 'coordinator',
   },
   'GET /fhir/Questionnaire/post-visit-survey': {
@@ -163,14 +172,15 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
     organizationId: randomUUID(),
     clinicId: randomUUID(),
     providerId: randomUUID(),
+    interpreterId: randomUUID(),
     coordinatorId: randomUUID(),
     auditorId: randomUUID(),
     patientId: randomUUID(),
     caregiverId: randomUUID(),
     // Three days ahead, so the visit is bookable whatever the time of day the test runs.
     day: new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + 3 * DAY_MS).toISOString().slice(0, 10),
-    appointmentId: '',
-    sessionId: '',
+    appointmentIds: [],
+    sessionIds: [],
   };
   const tokens: Record<View['reader'] | 'admin', Record<string, string>> = {} as never;
 
@@ -274,59 +284,96 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
       active: true,
     });
 
-    await succeed(
-      'scheduling',
-      'PUT',
-      `/api/v1/providers/${w.providerId}/schedule`,
-      tokens.coordinator,
-      {
-        clinicId: w.clinicId,
-        timeZone: 'America/New_York',
-        slotMinutes: { video: 30, audio: 30 },
-        bufferMinutes: { before: 0, after: 0 },
-        minimumNoticeMinutes: 0,
-        bookingHorizonDays: 30,
-        weeklyRules: (['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const).map((weekday) => ({
-          weekday,
-          start: '09:00',
-          end: '12:00',
-          visitTypes: ['video', 'audio'],
-        })),
-        exceptions: [],
-      },
-    );
+    await directory(`staff/${w.interpreterId}`, {
+      organizationId: w.organizationId,
+      name: { family: 'Reyes', given: ['Lucía'] },
+      functions: ['interpreter'],
+      clinicIds: [w.clinicId],
+      languages: ['es', 'en'],
+      licences: [],
+      active: true,
+    });
+
+    // Provider and interpreter keep hours the same way, through the same endpoint.
+    for (const staffId of [w.providerId, w.interpreterId])
+      await succeed(
+        'scheduling',
+        'PUT',
+        `/api/v1/providers/${staffId}/schedule`,
+        tokens.coordinator,
+        {
+          clinicId: w.clinicId,
+          timeZone: 'America/New_York',
+          slotMinutes: { video: 30, audio: 30 },
+          bufferMinutes: { before: 0, after: 0 },
+          minimumNoticeMinutes: 0,
+          bookingHorizonDays: 30,
+          weeklyRules: (['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const).map((weekday) => ({
+            weekday,
+            start: '09:00',
+            end: '12:00',
+            visitTypes: ['video', 'audio'],
+          })),
+          exceptions: [],
+        },
+      );
     const slots = await succeed(
       'scheduling',
       'GET',
       `/fhir/Slot?schedule=${w.providerId}&start=${w.day}&service-type=video`,
       tokens.patient,
     );
-    const [first] = (slots['entry'] as { resource: { start: string; end: string } }[]) ?? [];
-    if (!first) throw new Error(`no free slot on ${w.day}: ${JSON.stringify(slots)}`);
-    const booked = await succeed('scheduling', 'POST', '/api/v1/appointments', tokens.coordinator, {
-      patientId: w.patientId,
-      providerId: w.providerId,
-      clinicId: w.clinicId,
-      visitType: 'video',
-      start: first.resource.start,
-      end: first.resource.end,
-      timeZone: 'America/New_York',
-      patientLocation: { state: 'NY' },
+    const free = ((slots['entry'] as { resource: { start: string; end: string } }[]) ?? []).map(
+      (entry) => entry.resource,
+    );
+    if (free.length < 2)
+      throw new Error(`too few free slots on ${w.day}: ${JSON.stringify(slots)}`);
+    const book = async (slot: { start: string; end: string }, extra: Record<string, unknown>) => {
+      const booked = await succeed(
+        'scheduling',
+        'POST',
+        '/api/v1/appointments',
+        tokens.coordinator,
+        {
+          patientId: w.patientId,
+          providerId: w.providerId,
+          clinicId: w.clinicId,
+          visitType: 'video',
+          start: slot.start,
+          end: slot.end,
+          timeZone: 'America/New_York',
+          patientLocation: { state: 'NY' },
+          ...extra,
+        },
+      );
+      w.appointmentIds.push(String(booked['appointmentId']));
+    };
+    await book(free[0]!, {
+      interpreter: { language: 'es', participantId: w.interpreterId },
       caregiverId: w.caregiverId,
     });
-    w.appointmentId = String(booked['appointmentId']);
+    await book(free[1]!, { interpreter: { language: 'es', onDemand: true } });
+    await succeed(
+      'scheduling',
+      'POST',
+      `/api/v1/appointments/${w.appointmentIds[1]}/cancel`,
+      tokens.coordinator,
+      { reasonCode: 'patient-request' },
+    );
 
-    // Sessions opens the visit when it hears of the booking on Kafka.
-    w.sessionId = await eventually(async () => {
-      const [session] = (await succeed(
+    // Sessions opens each visit when it hears of the booking on Kafka, and closes the cancelled one.
+    const sessions = await eventually(async () => {
+      const listed = (await succeed(
         'sessions',
         'GET',
         `/api/v1/patients/${w.patientId}/sessions`,
         tokens.patient,
-      )) as unknown as { sessionId: string }[];
-      expect(session).toBeDefined();
-      return session!.sessionId;
+      )) as unknown as { sessionId: string; appointmentId: string; status: string }[];
+      const cancelled = listed.find((s) => s.appointmentId === w.appointmentIds[1]);
+      expect(cancelled?.status).not.toBe('scheduled');
+      return w.appointmentIds.map((id) => listed.find((s) => s.appointmentId === id)!.sessionId);
     }, slow);
+    w.sessionIds.push(...sessions);
 
     // Consents: one e-signed, one verbal before the coordinator as witness, then revoked. The
     // coordinator reaches the patient through the visit once compliance-audit has heard of it.
@@ -359,8 +406,13 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
     expectValidFhir(revoked, 'the revoked Consent');
 
     // PHI reads of the patient's records, which the audit trail chains as entries.
-    await succeed('scheduling', 'GET', `/fhir/Appointment/${w.appointmentId}`, tokens.coordinator);
-    await succeed('sessions', 'GET', `/fhir/Encounter/${w.sessionId}`, tokens.coordinator);
+    await succeed(
+      'scheduling',
+      'GET',
+      `/fhir/Appointment/${w.appointmentIds[0]}`,
+      tokens.coordinator,
+    );
+    await succeed('sessions', 'GET', `/fhir/Encounter/${w.sessionIds[0]}`, tokens.coordinator);
     await eventually(async () => {
       const report = await succeed(
         'compliance-audit',
@@ -392,26 +444,35 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
     expect(fetched.filter((route) => !walkedAll.includes(route))).toEqual([]);
   });
 
-  const read = (view: View) => request(view.service, 'GET', view.path(world), tokens[view.reader]);
+  /** The answers to each read of a view. */
+  const reads = async (view: View) => {
+    const paths = [view.path(world)].flat();
+    return Promise.all(
+      paths.map((path) => request(view.service, 'GET', path, tokens[view.reader])),
+    );
+  };
 
   it.each(Object.entries(VIEWS))('%s', async (_route, view) => {
-    const answer = await read(view);
-    expect({ status: answer.status, body: answer.status === 200 ? 'ok' : answer.body }).toEqual({
-      status: 200,
-      body: 'ok',
-    });
-    if (view.array) {
-      const resources = answer.body as unknown[];
-      expect(resources.length).toBeGreaterThan(0);
-      resources.forEach((resource, i) => expectValidFhir(resource, `item ${i}`));
-      return;
+    for (const answer of await reads(view)) {
+      expect({ status: answer.status, body: answer.status === 200 ? 'ok' : answer.body }).toEqual({
+        status: 200,
+        body: 'ok',
+      });
+      if (view.array) {
+        const resources = answer.body as unknown[];
+        expect(resources.length).toBeGreaterThan(0);
+        resources.forEach((resource, i) => expectValidFhir(resource, `item ${i}`));
+        continue;
+      }
+      expectValidFhir(answer.body);
+      expect(answer.type).toContain(FHIR_JSON);
+      const entries = (answer.body as { entry?: { fullUrl?: string }[] }).entry ?? [];
+      // R4 defines Bundle.entry.fullUrl as an absolute URL (or a URN); the validator leaves it be.
+      expect(entries.filter((entry) => !/^(https?:\/\/|urn:)/.test(entry.fullUrl ?? ''))).toEqual(
+        [],
+      );
+      if (view.atLeast !== undefined) expect(entries.length).toBeGreaterThanOrEqual(view.atLeast);
     }
-    expectValidFhir(answer.body);
-    expect(answer.type).toContain(FHIR_JSON);
-    const entries = (answer.body as { entry?: { fullUrl?: string }[] }).entry ?? [];
-    // R4 defines Bundle.entry.fullUrl as an absolute URL (or a URN); the validator leaves it be.
-    expect(entries.filter((entry) => !/^(https?:\/\/|urn:)/.test(entry.fullUrl ?? ''))).toEqual([]);
-    if (view.atLeast !== undefined) expect(entries.length).toBeGreaterThanOrEqual(view.atLeast);
   });
 
   // The validator checks a reference's form, not its target: an EHR following one to a
@@ -423,7 +484,8 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
       if (type) readBy.set(type, view.service);
     }
     const references = new Set<string>();
-    for (const view of Object.values(VIEWS)) referencesIn((await read(view)).body, references);
+    for (const view of Object.values(VIEWS))
+      for (const answer of await reads(view)) referencesIn(answer.body, references);
     const followed: string[] = [];
     const dangling: string[] = [];
     for (const reference of references) {
