@@ -361,7 +361,7 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
       { reasonCode: 'patient-request' },
     );
 
-    // Sessions opens each visit when it hears of the booking on Kafka, and closes the cancelled one.
+    // Sessions opens each visit on hearing of its booking on Kafka, and closes the cancelled one.
     const sessions = await eventually(async () => {
       const listed = (await succeed(
         'sessions',
