@@ -14,7 +14,9 @@ import { serviceIdentity } from './service.identity';
 import { complianceTestEnv, createComplianceTopics } from './testing/compliance-test-app';
 import { call } from './testing/http-client';
 import { AccessChecks } from './violations/access-checks';
+import { ClinicScopeChecks } from './violations/clinic-scope-checks';
 import { SessionStartChecks } from './violations/session-start-checks';
+import { TransferChecks } from './violations/transfer-checks';
 
 /**
  * Database commands (round trips) per use case on a warm instance: every use case runs once
@@ -23,9 +25,10 @@ import { SessionStartChecks } from './violations/session-start-checks';
  */
 const budget = new CommandBudget({
   consent: 4,
-  'PhiAccessed ingested': 5,
+  // A read by clinic-scoped staff is also queued for the clinic-scope rule (5 -> 6).
+  'PhiAccessed ingested': 6,
   'AppointmentBooked ingested': 4,
-  '100 PhiAccessed ingested in one batch': 5,
+  '100 PhiAccessed ingested in one batch': 6,
 } as const);
 
 /** The service without its outbox relay, whose polling would be counted with every use case. */
@@ -50,6 +53,8 @@ describe('database commands per compliance-audit use case', () => {
     // read meanwhile.
     app.get(AccessChecks).onApplicationShutdown();
     app.get(SessionStartChecks).onApplicationShutdown();
+    app.get(ClinicScopeChecks).onApplicationShutdown();
+    app.get(TransferChecks).onApplicationShutdown();
     app.get(AuditCheckpoints).onApplicationShutdown();
     counter = CommandCounter.attach(app.get<Connection>(getConnectionToken()).getClient());
     coordinator = await bearer('coordinator', randomUUID());

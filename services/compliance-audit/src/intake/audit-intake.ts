@@ -9,7 +9,9 @@ import { CareLinks } from '../care-links/care-links.store';
 import { StaffDirectory } from '../directory/staff-directory.store';
 import { CLOCK, Clock } from '../shared/audit.settings';
 import { AccessChecks } from '../violations/access-checks';
+import { ClinicScopeChecks } from '../violations/clinic-scope-checks';
 import { SessionStartChecks } from '../violations/session-start-checks';
+import { TransferChecks } from '../violations/transfer-checks';
 import { ViolationAlertProjection } from '../violations/violation-alert.projection';
 import { StaffCredentialStates } from '../violations/staff-credentials.store';
 import { AuditQuarantine } from './quarantine/audit-quarantine.store';
@@ -39,6 +41,8 @@ export class AuditIntake {
     private readonly writer: AuditChainWriter,
     private readonly accessChecks: AccessChecks,
     private readonly sessionStarts: SessionStartChecks,
+    private readonly clinicScope: ClinicScopeChecks,
+    private readonly transfers: TransferChecks,
     private readonly violationAlerts: ViolationAlertProjection,
     private readonly quarantine: AuditQuarantine,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -61,7 +65,9 @@ export class AuditIntake {
     const records = events.map((event) => toAuditRecord(event, linkOf.get(event.id) ?? {}));
     const outcome = await this.writer.append(records);
     await this.accessChecks.enqueue(records);
+    await this.clinicScope.enqueue(records);
     await this.sessionStarts.enqueue(known);
+    await this.transfers.enqueue(known);
     await this.violationAlerts.refreshFrom(known);
     return outcome;
   }

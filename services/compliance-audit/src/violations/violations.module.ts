@@ -4,9 +4,11 @@ import { AuditTrailModule } from '../audit-trail/audit-trail.module';
 import { CareLinksModule } from '../care-links/care-links.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { AccessChecks } from './access-checks';
+import { ClinicScopeChecks } from './clinic-scope-checks';
 import { ConsentAtStartReader } from './consent-at-start';
 import { SessionStartChecks } from './session-start-checks';
 import { StaffCredentialStates } from './staff-credentials.store';
+import { TransferChecks } from './transfer-checks';
 import { ViolationRecorder } from './violation.recorder';
 import { ViolationsController } from './list-violations/violations.controller';
 import { AcknowledgeViolationController } from './review/acknowledge-violation.controller';
@@ -25,7 +27,7 @@ const httpControllers = [
 ];
 
 /**
- * Violation detection (PHI-read rules, session-start rules), the alert list, and the privacy
+ * Violation detection (PHI-read rules, clinic scope, session-start and transfer rules), the alert list, and the privacy
  * officer's review (acknowledge, resolve), chained into the audit trail.
  */
 @Module({
@@ -42,12 +44,16 @@ const httpControllers = [
     StaffCredentialStates,
     ConsentAtStartReader,
     AccessChecks,
+    ClinicScopeChecks,
     SessionStartChecks,
+    TransferChecks,
   ],
   exports: [
     StaffCredentialStates,
     AccessChecks,
+    ClinicScopeChecks,
     SessionStartChecks,
+    TransferChecks,
     ViolationRecorder,
     ViolationAlertProjection,
   ],
