@@ -14,7 +14,11 @@ import {
 import { DayLedger } from './scenario/expected-figures';
 import { healthSystem } from './scenario/health-system';
 import { PlatformApi } from './scenario/platform-api';
-import { defineSchedules, grantConsents } from './scenario/schedules-and-consents.steps';
+import {
+  defineSchedules,
+  grantConsents,
+  recordDirectory,
+} from './scenario/schedules-and-consents.steps';
 import { credentialProviders, revokeHipaa } from './scenario/staff-training.steps';
 import { auditTopics } from './external-consumer/contract-audit';
 import { loadPublishedContract } from './external-consumer/published-contract';
@@ -72,7 +76,8 @@ describe('a day of a telehealth program, through the public APIs only', () => {
     await ns.dispose();
   });
 
-  it('credentials the providers, opens their schedules and records consents', async () => {
+  it('lists the providers with their licences, credentials them, opens their schedules and records consents', async () => {
+    await recordDirectory(api, system);
     certifications = await credentialProviders(api, system);
     await defineSchedules(api, system);
     const granted = await grantConsents(api, system, withoutConsent);
@@ -117,6 +122,7 @@ describe('a day of a telehealth program, through the public APIs only', () => {
           patientId,
           providerId: provider.id,
           clinicId: provider.clinicId,
+          patientState: provider.state,
           visitType: 'video',
           start,
         });

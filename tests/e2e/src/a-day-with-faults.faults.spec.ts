@@ -6,7 +6,11 @@ import { bookVisits, firstSlotAfter } from './scenario/bookings.steps';
 import { DayLedger } from './scenario/expected-figures';
 import { healthSystem } from './scenario/health-system';
 import { PlatformApi } from './scenario/platform-api';
-import { defineSchedules, grantConsents } from './scenario/schedules-and-consents.steps';
+import {
+  defineSchedules,
+  grantConsents,
+  recordDirectory,
+} from './scenario/schedules-and-consents.steps';
 import { credentialProviders } from './scenario/staff-training.steps';
 import { runVisit } from './scenario/visits.steps';
 import { auditTopics } from './external-consumer/contract-audit';
@@ -59,6 +63,7 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
 
   beforeAll(async () => {
     await platform.start();
+    await recordDirectory(api, system);
     await credentialProviders(api, system);
     await defineSchedules(api, system);
     await grantConsents(api, system, new Set());

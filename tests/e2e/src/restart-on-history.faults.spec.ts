@@ -11,7 +11,7 @@ import { seedHistory, SeedHistoryReport } from '../../../scripts/seed-history/se
 import { book, firstSlotAfter } from './scenario/bookings.steps';
 import { healthSystem } from './scenario/health-system';
 import { PlatformApi } from './scenario/platform-api';
-import { defineSchedules } from './scenario/schedules-and-consents.steps';
+import { defineSchedules, recordDirectory } from './scenario/schedules-and-consents.steps';
 import { credentialProviders } from './scenario/staff-training.steps';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -105,6 +105,7 @@ describe('restart on a year of history: ready within a minute, bookable', () => 
   });
 
   it('takes a booking after the restart, and it shows where the patient looks', async () => {
+    await recordDirectory(api, system);
     await credentialProviders(api, system);
     await defineSchedules(api, system);
     const provider = system.providers[0]!;

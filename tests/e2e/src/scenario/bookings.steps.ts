@@ -1,4 +1,4 @@
-import { HealthSystem } from './health-system';
+import { HealthSystem, Provider } from './health-system';
 import { PlatformApi } from './platform-api';
 
 const SLOT_MS = 30 * 60_000;
@@ -8,6 +8,8 @@ export interface BookedVisit {
   readonly patientId: string;
   readonly providerId: string;
   readonly clinicId: string;
+  /** Where the patient said they would be, and confirms they are at the visit. */
+  readonly patientState: string;
   readonly visitType: 'video' | 'audio';
   readonly start: Date;
 }
@@ -21,7 +23,7 @@ export function firstSlotAfter(now: Date, leadMinutes: number): Date {
 export function book(
   api: PlatformApi,
   patientId: string,
-  provider: { id: string; clinicId: string },
+  provider: Provider,
   start: Date,
   visitType: 'video' | 'audio' = 'video',
 ) {
@@ -37,6 +39,8 @@ export function book(
       patientId,
       providerId: provider.id,
       clinicId: provider.clinicId,
+      // The patient is in the provider's state, where the provider is licensed.
+      patientLocation: { state: provider.state },
       visitType,
       start: start.toISOString(),
       end: new Date(start.getTime() + SLOT_MS).toISOString(),
@@ -54,7 +58,7 @@ export function book(
 export async function raceForOneSlot(
   api: PlatformApi,
   patients: readonly string[],
-  provider: { id: string; clinicId: string },
+  provider: Provider,
   start: Date,
 ): Promise<{ statuses: number[]; winner?: BookedVisit }> {
   const responses = await Promise.all(
@@ -68,6 +72,7 @@ export async function raceForOneSlot(
       patientId: won.body.patientId,
       providerId: provider.id,
       clinicId: provider.clinicId,
+      patientState: provider.state,
       visitType: 'video',
       start,
     },
@@ -109,6 +114,7 @@ export async function bookVisits(
       patientId,
       providerId: provider.id,
       clinicId: provider.clinicId,
+      patientState: provider.state,
       visitType,
       start,
     });

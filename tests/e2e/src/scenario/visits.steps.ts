@@ -55,6 +55,11 @@ export async function runVisit(
     });
   }
 
+  // In the waiting room the patient confirms where they are: licensure follows it.
+  await api.expect(200, 'sessions', 'POST', `${s}/patient-location`, patient, {
+    state: visit.patientState,
+  });
+
   if (script === 'no-consent') {
     const refused = await post(`${s}/start`, provider);
     if (refused.status !== 409) throw new Error(`start without consent answered ${refused.status}`);
