@@ -11,10 +11,38 @@ export function encounterStatus(session: Session): Encounter['status'] {
   return session.startedAt ? 'finished' : 'cancelled';
 }
 
-const PARTICIPANT_TYPE: Record<string, { code: string; display: string }> = {
-  provider: { code: 'PPRF', display: 'primary performer' },
-  interpreter: { code: 'TRANS', display: 'Translator' },
-  caregiver: { code: 'ESC', display: 'escort' },
+/*
+ * R4's participant-type code system, in the value set Encounter.participant.type is bound to
+ * (encounter-participant-type): its `translator` is the person "facilitating communication with
+ * the patient", the interpreter. v3-ParticipationType as R4 ships it has no interpreter code
+ * (INTERP is not in it; its TRANS is a transcriber). Scheduling's Appointment codes it the same.
+ */
+const ENCOUNTER_PARTICIPANT_TYPE = 'http://terminology.hl7.org/CodeSystem/participant-type';
+
+/** Interpreters are directory staff, so a Practitioner like the provider (as in Appointment). */
+const PARTICIPANT: Record<
+  string,
+  { resource: string; system: string; code: string; display: string }
+> = {
+  provider: {
+    resource: 'Practitioner',
+    system: PARTICIPATION,
+    code: 'PPRF',
+    display: 'primary performer',
+  },
+  interpreter: {
+    resource: 'Practitioner',
+    system: ENCOUNTER_PARTICIPANT_TYPE,
+    code: 'translator',
+    display: 'Translator',
+  },
+  caregiver: { resource: 'RelatedPerson', system: PARTICIPATION, code: 'ESC', display: 'escort' },
+};
+const OTHER = {
+  resource: 'RelatedPerson',
+  system: PARTICIPATION,
+  code: 'PART',
+  display: 'Participation',
 };
 
 /**
@@ -36,12 +64,10 @@ export function toFhirEncounter(session: Session): Encounter & { readonly id: st
     participant: session.participants
       .filter((p) => p.role !== 'patient')
       .map((p) => {
-        const type = PARTICIPANT_TYPE[p.role] ?? { code: 'PART', display: 'Participation' };
+        const { resource, system, code, display } = PARTICIPANT[p.role] ?? OTHER;
         return {
-          type: [{ coding: [{ system: PARTICIPATION, ...type }] }],
-          individual: {
-            reference: `${p.role === 'provider' ? 'Practitioner' : 'RelatedPerson'}/${p.participantId}`,
-          },
+          type: [{ coding: [{ system, code, display }] }],
+          individual: { reference: `${resource}/${p.participantId}` },
         };
       }),
     appointment: [{ reference: `Appointment/${session.appointmentId}` }],

@@ -71,14 +71,14 @@ describe('a session as a FHIR R4 Encounter', () => {
             {
               coding: [
                 {
-                  system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
-                  code: 'TRANS',
+                  system: 'http://terminology.hl7.org/CodeSystem/participant-type',
+                  code: 'translator',
                   display: 'Translator',
                 },
               ],
             },
           ],
-          individual: { reference: `RelatedPerson/${ids.interpreter}` },
+          individual: { reference: `Practitioner/${ids.interpreter}` },
         },
       ],
       appointment: [{ reference: `Appointment/${ids.appointment}` }],
