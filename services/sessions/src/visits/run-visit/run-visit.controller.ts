@@ -57,14 +57,14 @@ export class RunVisitController {
   @ApiUseCase({
     summary: 'Start the visit',
     description:
-      "Starts the visit once the patient's telehealth consent is active (the consent gate). A start without it, or on a closed session, is refused and the refusal recorded, so the audit sees the rule held.",
+      "Starts the visit once the patient's telehealth consent is active (the consent gate), the patient has confirmed where they are in the last 60 minutes (`POST .../patient-location`) and the provider holds a licence active in that state. A start without them, or on a closed session, is refused and the refusal recorded, so the audit sees the rule held; the answer says what a coordinator can do (transfer to a provider licensed there, or ask the patient to confirm their location).",
     roles: ROLES,
     phi: PHI,
     errors: {
       400: invalidInputDoc({ ids: ['sessionId'], purposeOfUse: true }),
       403: NOT_YOURS_NOW,
       404: NO_SUCH_SESSION,
-      409: 'The patient has no active telehealth consent (none on record, revoked or expired), the session is closed or already started, or it changed at the same time.',
+      409: 'The patient has no active telehealth consent (none on record, revoked or expired), has not confirmed their location in the last 60 minutes, or is in a state where the provider holds no active licence; or the session is closed or already started, or it changed at the same time.',
     },
     params: SESSION_PARAM,
   })
@@ -111,14 +111,14 @@ export class RunVisitController {
   @ApiUseCase({
     summary: 'Hand the visit to another provider',
     description:
-      'The previous provider leaves the room and their links stop working; the new provider runs the visit from now on and needs a join link of their own.',
+      'The previous provider leaves the room and their links stop working; the new provider runs the visit from now on and needs a join link of their own. The new provider must hold a current telehealth credential and, once the patient has confirmed where they are, a licence active in that state.',
     roles: ROLES,
     phi: PHI,
     errors: {
       400: invalidInputDoc({ ids: ['sessionId'], body: true, purposeOfUse: true }),
       403: NOT_YOURS_NOW,
       404: NO_SUCH_SESSION,
-      409: 'The session has ended, or it changed at the same time.',
+      409: 'The new provider has no current telehealth credential, or no active licence in the state the patient confirmed (nothing is recorded); or the session has ended, or it changed at the same time.',
       422: 'That provider already runs the visit, or already takes part in it in another role.',
     },
     params: SESSION_PARAM,
