@@ -6,6 +6,10 @@ import { createServiceApp } from '@thc/service-runtime';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { AppModule as SchedulingModule } from '../../../services/scheduling/src/app.module';
+import {
+  listInDirectory,
+  TEST_PATIENT_LOCATION,
+} from '../../../services/scheduling/src/appointments/testing/scheduling-test-app';
 import { serviceIdentity as scheduling } from '../../../services/scheduling/src/service.identity';
 import { MovableClock } from '../../../services/training/src/testing/movable-clock';
 import {
@@ -80,6 +84,7 @@ describe('the telehealth credential from training gates booking in scheduling', 
     const trainer = await bearer('trainer', randomUUID());
     const coordinator = await bearer('coordinator', randomUUID());
     await defineSchedule(providerId);
+    await listInDirectory(schedulingApp, providerId);
 
     // Each attempt books a different day at 09:00 UTC, three days ahead and on.
     const firstDay = Math.floor(Date.now() / DAY_MS) * DAY_MS + 3 * DAY_MS;
@@ -94,6 +99,7 @@ describe('the telehealth credential from training gates booking in scheduling', 
         start: new Date(start).toISOString(),
         end: new Date(start + 30 * 60_000).toISOString(),
         timeZone: 'UTC',
+        patientLocation: TEST_PATIENT_LOCATION,
       });
     };
 

@@ -51,6 +51,7 @@ describe("a patient's erasure leaves no readable PHI in any store or topic", () 
       PHI_MASTER_KEYS: `erasure-scan:${randomBytes(32).toString('base64')}`,
       PHI_KEYS_DB: ns.database('phi_keys'),
       SCHEDULING_REQUIRE_CREDENTIAL: 'false',
+      SCHEDULING_REQUIRE_LICENCE: 'false',
     });
     await ns.createTopics(EVENT_TOPICS.map((t) => ns.topic(t)));
     // One after the other: three index builds at once would starve a small machine.
@@ -73,7 +74,12 @@ describe("a patient's erasure leaves no readable PHI in any store or topic", () 
 
   afterAll(async () => {
     for (const app of apps.reverse()) await app.close();
-    for (const name of ['PHI_MASTER_KEYS', 'PHI_KEYS_DB', 'SCHEDULING_REQUIRE_CREDENTIAL'])
+    for (const name of [
+      'PHI_MASTER_KEYS',
+      'PHI_KEYS_DB',
+      'SCHEDULING_REQUIRE_CREDENTIAL',
+      'SCHEDULING_REQUIRE_LICENCE',
+    ])
       delete process.env[name];
     await ns.dispose();
   }, 120_000);
@@ -129,7 +135,9 @@ describe("a patient's erasure leaves no readable PHI in any store or topic", () 
       start: `${day}T${start}:00+05:30`,
       end: `${day}T${end}:00+05:30`,
       timeZone: 'Asia/Kolkata',
-      interpreter: { participantId: randomUUID(), language: PHI.language },
+      patientLocation: { state: 'NY' },
+      // On demand: the language a patient needs travels sealed, and only the view keeps it clear.
+      interpreter: { language: PHI.language, onDemand: true },
       reminderContact: { channel: 'email', address: PHI.email },
     });
     const kept = await send(

@@ -37,6 +37,7 @@ describe('one booking followed across the running services', () => {
       PHI_MASTER_KEYS: `trace-test:${randomBytes(32).toString('base64')}`,
       PHI_KEYS_DB: ns.database('phi_keys'),
       SCHEDULING_REQUIRE_CREDENTIAL: 'false',
+      SCHEDULING_REQUIRE_LICENCE: 'false',
       OTEL_TRACES_EXPORTER: 'zipkin',
       OTEL_EXPORTER_ZIPKIN_ENDPOINT: await zipkin.start(),
       OTEL_TRACES_SAMPLER: 'parentbased_always_on',
@@ -94,6 +95,7 @@ describe('one booking followed across the running services', () => {
         providerId: await bookableProvider(),
         clinicId: randomUUID(),
         visitType: 'video',
+        patientLocation: { state: 'NY' },
         ...visit(40),
       }),
     });
@@ -211,6 +213,7 @@ describe('one booking followed across the running services', () => {
         providerId: await bookableProvider(),
         clinicId: randomUUID(),
         visitType: 'video',
+        patientLocation: { state: 'NY' },
         ...visit(41),
       }),
     });

@@ -33,6 +33,7 @@ describe('PHI never leaks into logs, spans, stored events or Kafka messages', ()
       PHI_MASTER_KEYS: `leak-scan:${randomBytes(32).toString('base64')}`,
       PHI_KEYS_DB: ns.database('phi_keys'),
       SCHEDULING_REQUIRE_CREDENTIAL: 'false',
+      SCHEDULING_REQUIRE_LICENCE: 'false',
     });
     await ns.createTopics(
       [
@@ -48,7 +49,12 @@ describe('PHI never leaks into logs, spans, stored events or Kafka messages', ()
 
   afterAll(async () => {
     telemetry.stop();
-    for (const name of ['PHI_MASTER_KEYS', 'PHI_KEYS_DB', 'SCHEDULING_REQUIRE_CREDENTIAL'])
+    for (const name of [
+      'PHI_MASTER_KEYS',
+      'PHI_KEYS_DB',
+      'SCHEDULING_REQUIRE_CREDENTIAL',
+      'SCHEDULING_REQUIRE_LICENCE',
+    ])
       delete process.env[name];
     await ns.dispose();
   });
@@ -100,6 +106,7 @@ describe('PHI never leaks into logs, spans, stored events or Kafka messages', ()
           start: `${day}T10:00:00Z`,
           end: `${day}T10:30:00Z`,
           timeZone: 'America/New_York',
+          patientLocation: { state: 'NY' },
         }),
       });
       expect(booked.status).toBe(201);
