@@ -19,6 +19,8 @@ import { AppModule as Analytics } from '../../../services/analytics/src/app.modu
 import { serviceIdentity as analytics } from '../../../services/analytics/src/service.identity';
 
 const FHIR_JSON = 'application/fhir+json';
+/** The R4 resource types a person is referenced as. */
+const PEOPLE = new Set(['Patient', 'Practitioner', 'PractitionerRole', 'RelatedPerson', 'Person']);
 const DAY_MS = 86_400_000;
 const slow = { timeoutMs: 90_000, intervalMs: 500 };
 
@@ -506,6 +508,24 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
         'Appointment',
       ]),
     );
+  });
+
+  // An EHR joins views by reference: one person is one resource (the interpreter of an
+  // Appointment is the same Practitioner in the Encounter of the visit). A Schedule shares
+  // its provider's id by design, so only the resource types of people are compared.
+  it('names each person by one resource type in every view', async () => {
+    const references = new Set<string>();
+    for (const view of Object.values(VIEWS))
+      for (const answer of await reads(view)) referencesIn(answer.body, references);
+    const typesOf = new Map<string, Set<string>>();
+    for (const reference of references) {
+      const [type = '', id = ''] = reference.split('/');
+      if (PEOPLE.has(type)) typesOf.set(id, (typesOf.get(id) ?? new Set()).add(type));
+    }
+    const ambiguous = [...typesOf]
+      .filter(([, types]) => types.size > 1)
+      .map(([id, types]) => `${id}: ${[...types].sort().join(', ')}`);
+    expect(ambiguous).toEqual([]);
   });
 });
 
