@@ -46,6 +46,7 @@ interface Booking {
   readonly start: string;
   readonly end: string;
   readonly timeZone: string;
+  readonly patientLocation: { readonly state: string };
 }
 
 /** A week of half-hour slots, spread over the providers' working hours (UTC, far future). */
@@ -66,6 +67,7 @@ function workload(): Booking[] {
         start: new Date(start).toISOString(),
         end: new Date(start + 30 * 60_000).toISOString(),
         timeZone: 'UTC',
+        patientLocation: { state: 'NY' },
       });
     }
   }
@@ -98,6 +100,8 @@ export async function benchBooking(ctx: BookingBenchContext): Promise<void> {
     MONGO_DB_PREFIX: `bench_${id}_`,
     KAFKA_TOPIC_PREFIX: `bench.${id}.`,
     SCHEDULING_REQUIRE_CREDENTIAL: 'false',
+    // The providers are not in the directory: only the booking path is measured.
+    SCHEDULING_REQUIRE_LICENCE: 'false',
     // A log line per request would be measured too.
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
     THROTTLE_LIMIT: '1000000',
