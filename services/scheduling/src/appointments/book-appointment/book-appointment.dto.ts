@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { Type } from 'class-transformer';
 import {
-  Equals,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsString,
@@ -36,13 +36,12 @@ export class InterpreterDto {
   participantId?: string;
 
   @ApiPropertyOptional({
-    enum: [true],
     description:
-      'Hold nobody now: an interpreter of the language is drawn from the pool when the visit starts',
+      'true: hold nobody now, an interpreter of the language is drawn from the pool when the visit starts (default false)',
   })
   @IsAbsentOr()
-  @Equals(true, { message: 'onDemand must be true when given' })
-  onDemand?: true;
+  @IsBoolean()
+  onDemand?: boolean;
 }
 
 /** Where the visit's reminders go. PHI: stored sealed under the patient's key, never logged. */
