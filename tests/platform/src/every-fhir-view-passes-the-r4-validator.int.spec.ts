@@ -184,7 +184,7 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
     appointmentIds: [],
     sessionIds: [],
   };
-  const tokens: Record<View['reader'] | 'admin', Record<string, string>> = {} as never;
+  let tokens: Readonly<Record<View['reader'] | 'admin', Record<string, string>>>;
 
   const request = async (
     service: Service,
@@ -221,12 +221,12 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
       await app.listen(0, '127.0.0.1');
       apps.set(name, { app, url: await app.getUrl() });
     }
-    Object.assign(tokens, {
+    tokens = {
       admin: await bearer('admin', randomUUID(), { organizationId: world.organizationId }),
       coordinator: await bearer('coordinator', world.coordinatorId),
       auditor: await bearer('auditor', world.auditorId),
       patient: await bearer('patient', world.patientId),
-    });
+    };
     await createWorld();
   }, 240_000);
 
@@ -236,7 +236,10 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
     await ns.dispose();
   }, 60_000);
 
-  /** A health system, a provider's schedule, a booking, its session, consents and audit entries. */
+  /**
+   * A health system with a provider and an interpreter keeping hours, two bookings and their
+   * sessions, consents and audit entries.
+   */
   async function createWorld(): Promise<void> {
     const w = world;
     const directory = (path: string, body: unknown) =>
@@ -285,7 +288,6 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
       licences: [],
       active: true,
     });
-
     await directory(`staff/${w.interpreterId}`, {
       organizationId: w.organizationId,
       name: { family: 'Reyes', given: ['Lucía'] },
@@ -446,13 +448,14 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
     expect(fetched.filter((route) => !walkedAll.includes(route))).toEqual([]);
   });
 
-  /** The answers to each read of a view. */
-  const reads = async (view: View) => {
-    const paths = [view.path(world)].flat();
-    return Promise.all(
-      paths.map((path) => request(view.service, 'GET', path, tokens[view.reader])),
+  /** The answers to each read of a view, each with the path it read. */
+  const reads = async (view: View) =>
+    Promise.all(
+      [view.path(world)].flat().map(async (path) => ({
+        path,
+        ...(await request(view.service, 'GET', path, tokens[view.reader])),
+      })),
     );
-  };
 
   it.each(Object.entries(VIEWS))('%s', async (_route, view) => {
     for (const answer of await reads(view)) {
@@ -463,10 +466,10 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
       if (view.array) {
         const resources = answer.body as unknown[];
         expect(resources.length).toBeGreaterThan(0);
-        resources.forEach((resource, i) => expectValidFhir(resource, `item ${i}`));
+        resources.forEach((resource, i) => expectValidFhir(resource, `${answer.path} [${i}]`));
         continue;
       }
-      expectValidFhir(answer.body);
+      expectValidFhir(answer.body, answer.path);
       expect(answer.type).toContain(FHIR_JSON);
       const entries = (answer.body as { entry?: { fullUrl?: string }[] }).entry ?? [];
       // R4 defines Bundle.entry.fullUrl as an absolute URL (or a URN); the validator leaves it be.
