@@ -85,6 +85,18 @@ describe('booking an interpreter', () => {
       role: 'interpreter',
       language: 'tl',
     });
+    // Their slot search, as a provider's, no longer offers the time they are held.
+    const slots = await call(
+      target.url,
+      'GET',
+      `/api/v1/providers/${ana}/slots?from=2031-08-10T08:00:00Z&to=2031-08-10T11:00:00Z`,
+      coordinator,
+    );
+    const starts = (slots.body as { slots: { start: string }[] }).slots.map((x) =>
+      new Date(x.start).toISOString(),
+    );
+    expect(starts).toContain('2031-08-10T08:30:00.000Z');
+    expect(starts).not.toContain('2031-08-10T09:00:00.000Z');
     const second = await book(at(10, 9), { language: 'tl' });
     expect(second).toMatchObject({
       status: 409,
