@@ -5,6 +5,9 @@ import type { OpenAPIV3 } from 'openapi-types';
 import { GRANT_CONSENT_EXAMPLE } from '../../../services/compliance-audit/src/consent/grant-consent/grant-consent.dto';
 import { EXAMPLE_ID as COMPLIANCE_EXAMPLES } from '../../../services/compliance-audit/src/openapi/api-docs';
 import { openScheduleBody } from '../../../services/scheduling/src/appointments/testing/scheduling-test-app';
+import { RECORD_CLINIC_EXAMPLE } from '../../../services/scheduling/src/directory/record/record-clinic.dto';
+import { RECORD_ORGANIZATION_EXAMPLE } from '../../../services/scheduling/src/directory/record/record-organization.dto';
+import { RECORD_STAFF_MEMBER_EXAMPLE } from '../../../services/scheduling/src/directory/record/record-staff-member.dto';
 import { EXAMPLE_ID as SCHEDULING_EXAMPLES } from '../../../services/scheduling/src/openapi/api-docs';
 import { JOIN_WAITLIST_EXAMPLE } from '../../../services/scheduling/src/waitlist/join-waitlist/join-waitlist.dto';
 import { ISSUE_JOIN_LINK_EXAMPLE } from '../../../services/sessions/src/visits/join-links/issue-join-link.dto';
@@ -123,6 +126,21 @@ describe('no route reaches into a clinic the caller does not cover', () => {
     ids['patientId'] = randomUUID();
     ids['providerId'] = randomUUID();
     ids['staffId'] = ids['providerId'];
+    ids['organizationId'] = randomUUID();
+    await made('scheduling', 'PUT', `/api/v1/directory/organizations/${ids['organizationId']}`, {
+      ...RECORD_ORGANIZATION_EXAMPLE,
+    });
+    for (const clinicId of [clinicA, clinicB])
+      await made('scheduling', 'PUT', `/api/v1/directory/clinics/${clinicId}`, {
+        ...RECORD_CLINIC_EXAMPLE,
+        organizationId: ids['organizationId'],
+      });
+    await made('scheduling', 'PUT', `/api/v1/directory/staff/${ids['providerId']}`, {
+      ...RECORD_STAFF_MEMBER_EXAMPLE,
+      organizationId: ids['organizationId'],
+      clinicIds: [clinicA],
+      licences: [{ state: 'NY', number: '298877', expiresOn: '2099-12-31' }],
+    });
     await made('scheduling', 'PUT', `/api/v1/providers/${ids['providerId']}/schedule`, {
       ...openScheduleBody({ clinicId: clinicA }),
     });
@@ -131,6 +149,7 @@ describe('no route reaches into a clinic the caller does not cover', () => {
       patientId: ids['patientId'],
       providerId: ids['providerId'],
       clinicId: clinicA,
+      patientLocation: { state: 'NY' },
       visitType: 'video',
       start: `${day}T14:30:00+05:30`,
       end: `${day}T15:00:00+05:30`,
