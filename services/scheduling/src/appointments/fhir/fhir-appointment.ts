@@ -1,4 +1,5 @@
 import type { Appointment, AppointmentParticipant } from '@medplum/fhirtypes';
+import { visitTypeConcept } from '../../availability/fhir/fhir-resources';
 import type { Participant } from '../domain/appointment.events';
 import type { Scheduled } from '../domain/appointment.state';
 
@@ -13,7 +14,6 @@ const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationTyp
  * code (INTERP is not in it; its TRANS is a transcriber).
  */
 const PARTICIPANT_TYPE = 'http://terminology.hl7.org/CodeSystem/participant-type';
-export const VISIT_TYPE_SYSTEM = 'https://telehealth-coordinator.org/fhir/CodeSystem/visit-type';
 
 /** The interpreter is a Practitioner, as in sessions' Encounter: a directory staff member. */
 const ROLES: Record<
@@ -66,7 +66,6 @@ export function toFhirAppointment(
   version: number,
   interpreterLanguage?: string,
 ): FhirAppointment {
-  const video = appointment.visitType === 'video';
   return {
     resourceType: 'Appointment',
     id: appointment.appointmentId,
@@ -84,18 +83,7 @@ export function toFhirAppointment(
           },
         }
       : {}),
-    serviceType: [
-      {
-        coding: [
-          {
-            system: VISIT_TYPE_SYSTEM,
-            code: appointment.visitType,
-            display: video ? 'Telehealth video visit' : 'Telehealth audio-only visit',
-          },
-        ],
-        text: video ? 'Telehealth video visit' : 'Telehealth audio-only visit',
-      },
-    ],
+    serviceType: [visitTypeConcept(appointment.visitType)],
     appointmentType: {
       coding: [
         {

@@ -1,6 +1,7 @@
 import { expectValidFhir } from '@thc/testing';
 import type { Scheduled } from '../domain/appointment.state';
-import { toFhirAppointment, VISIT_TYPE_SYSTEM } from './fhir-appointment';
+import { VISIT_TYPE_SYSTEM } from '../../availability/fhir/fhir-resources';
+import { toFhirAppointment } from './fhir-appointment';
 
 const appointment: Scheduled = {
   status: 'booked',

@@ -8,8 +8,10 @@ export type Served<R extends Resource> = R & { readonly id: string };
 /** The platform's code system for telehealth visit types (no standard one says video vs audio). */
 export const VISIT_TYPE_SYSTEM = 'https://telehealth-coordinator.org/fhir/CodeSystem/visit-type';
 
-const DISPLAY = { video: 'Video visit', audio: 'Audio-only visit' } as const;
+const DISPLAY = { video: 'Telehealth video visit', audio: 'Telehealth audio-only visit' } as const;
 
+/** A visit type as every view codes it (Schedule, Slot, Appointment): one display per code. */
 export function visitTypeConcept(visitType: keyof typeof DISPLAY): CodeableConcept {
-  return { coding: [{ system: VISIT_TYPE_SYSTEM, code: visitType, display: DISPLAY[visitType] }] };
+  const display = DISPLAY[visitType];
+  return { coding: [{ system: VISIT_TYPE_SYSTEM, code: visitType, display }], text: display };
 }
