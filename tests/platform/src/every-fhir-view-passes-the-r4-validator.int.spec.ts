@@ -530,6 +530,21 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
       .map(([id, types]) => `${id}: ${[...types].sort().join(', ')}`);
     expect(ambiguous).toEqual([]);
   });
+
+  it('gives each code one display in every view', async () => {
+    const displays = new Map<string, Set<string>>();
+    for (const view of Object.values(VIEWS))
+      for (const answer of await reads(view))
+        for (const { system, code, display } of codingsIn(answer.body))
+          displays.set(
+            `${system}|${code}`,
+            (displays.get(`${system}|${code}`) ?? new Set()).add(display),
+          );
+    const inconsistent = [...displays]
+      .filter(([, shown]) => shown.size > 1)
+      .map(([code, shown]) => `${code}: ${[...shown].sort().join(' / ')}`);
+    expect(inconsistent).toEqual([]);
+  });
 });
 
 /** Every `reference` of the form `Type/id` anywhere in a body. */
@@ -541,4 +556,16 @@ function referencesIn(value: unknown, into: Set<string>): void {
         into.add(inner);
       else referencesIn(inner, into);
     }
+}
+
+/** Every Coding with a display anywhere in a body. */
+function codingsIn(value: unknown): { system: string; code: string; display: string }[] {
+  if (Array.isArray(value)) return value.flatMap(codingsIn);
+  if (!value || typeof value !== 'object') return [];
+  const { system, code, display } = value as Record<string, unknown>;
+  const own =
+    typeof system === 'string' && typeof code === 'string' && typeof display === 'string'
+      ? [{ system, code, display }]
+      : [];
+  return [...own, ...Object.values(value).flatMap(codingsIn)];
 }
