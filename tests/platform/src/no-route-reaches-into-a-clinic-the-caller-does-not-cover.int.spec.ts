@@ -55,6 +55,9 @@ const NOT_CLINIC_DATA: Readonly<Record<string, string>> = {
   'GET /api/v1/analytics/metric-definitions': 'what each metric means',
 };
 
+const dayOf = (daysFromToday: number) =>
+  new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
+
 const isPublic = (operation: string) =>
   /^GET \/(health|metrics|docs|dashboard)/.test(operation) || operation in NOT_CLINIC_DATA;
 
@@ -113,6 +116,7 @@ describe('no route reaches into a clinic the caller does not cover', () => {
       await service.ready();
     }
     await makeClinicA();
+    await clinicAStaffReachItsRecords();
   }, 600_000);
 
   afterAll(async () => {
@@ -207,6 +211,52 @@ describe('no route reaches into a clinic the caller does not cover', () => {
         );
         expect(`${reply.status} ${reply.text}`).toMatch(/^201 /);
         ids['consentId'] = String((reply.json() as Record<string, unknown>)['id']);
+      },
+      { timeoutMs: 60_000 },
+    );
+  }
+
+  /**
+   * The control: clinic A's own staff reach each service's records of clinic A (once the
+   * services have learned them from Kafka), so a refusal below is the clinic scope at work,
+   * not a record a service has not heard of.
+   */
+  async function clinicAStaffReachItsRecords(): Promise<void> {
+    const ownClinic = { clinics: [clinicA] };
+    const reads: [Service, (typeof SCOPED_ROLES)[number], string][] = [
+      ['scheduling', 'coordinator', `/api/v1/appointments/${ids['appointmentId']}`],
+      ['sessions', 'coordinator', `/api/v1/sessions/${ids['sessionId']}`],
+      ['training', 'trainer', `/api/v1/training/staff/${ids['staffId']}`],
+      ['compliance-audit', 'coordinator', `/api/v1/patients/${ids['patientId']}/consents`],
+      [
+        'compliance-audit',
+        'auditor',
+        `/api/v1/audit/reports/patients/${ids['patientId']}/phi-access`,
+      ],
+    ];
+    for (const [service, role, path] of reads)
+      await eventually(
+        async () => {
+          const reply = await send(
+            service,
+            'GET',
+            path,
+            await bearer(role, randomUUID(), ownClinic),
+          );
+          expect(`${service} ${path}: ${reply.status}`).toBe(`${service} ${path}: 200`);
+        },
+        { timeoutMs: 60_000 },
+      );
+    await eventually(
+      async () => {
+        const reply = await send(
+          'analytics',
+          'GET',
+          `/api/v1/analytics/metrics?from=${dayOf(-2)}&to=${dayOf(40)}&by=clinic&clinicId=${clinicA}`,
+          await bearer('analyst', randomUUID(), ownClinic),
+        );
+        expect(reply.status).toBe(200);
+        expect(reply.text).toContain(clinicA);
       },
       { timeoutMs: 60_000 },
     );
