@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { firstSlotAfter, nthOpenSlot } from '../../tests/e2e/src/scenario/bookings.steps';
-import { healthSystem, HealthSystem } from '../../tests/e2e/src/scenario/health-system';
+import { healthSystem, HealthSystem, Provider } from '../../tests/e2e/src/scenario/health-system';
 
 /** One booking the run will make: who, with whom, when, and whether its visit is run too. */
 export interface PlannedBooking {
   readonly patientId: string;
-  readonly provider: { readonly id: string; readonly clinicId: string };
+  readonly provider: Provider;
   readonly start: Date;
   readonly visited: boolean;
   /**

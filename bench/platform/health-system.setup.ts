@@ -6,11 +6,13 @@ import { PlatformApi } from '../../tests/e2e/src/scenario/platform-api';
 import {
   defineSchedules,
   grantConsents,
+  recordDirectory,
 } from '../../tests/e2e/src/scenario/schedules-and-consents.steps';
 import { credentialProviders } from '../../tests/e2e/src/scenario/staff-training.steps';
 
 /**
- * The end-to-end scenario's set-up, through the same public APIs: providers credentialed by
+ * The end-to-end scenario's set-up, through the same public APIs: providers listed in the
+ * directory with their licences, credentialed by
  * training, their schedules opened, telehealth consent for every patient whose visit will run.
  * Returns once scheduling has learnt every credential from training's events (a booking on the
  * probe day goes through for each provider), so no step measures that wait.
@@ -20,6 +22,7 @@ export async function setUpHealthSystem(
   system: HealthSystem,
   probeSlot: Date,
 ): Promise<void> {
+  await recordDirectory(api, system);
   await credentialProviders(api, system);
   await defineSchedules(api, system);
   await grantConsents(api, system, new Set());

@@ -95,6 +95,7 @@ export async function runLoadStep(
       patientId: planned.patientId,
       providerId: planned.provider.id,
       clinicId: planned.provider.clinicId,
+      patientState: planned.provider.state,
       visitType: 'video' as const,
       start: planned.start,
     };
