@@ -12,8 +12,8 @@ import { credentialProviders } from '../../tests/e2e/src/scenario/staff-training
 
 /**
  * The end-to-end scenario's set-up, through the same public APIs: providers listed in the
- * directory with their licences, credentialed by
- * training, their schedules opened, telehealth consent for every patient whose visit will run.
+ * directory with their licences, credentialed by training, their schedules opened, telehealth
+ * consent for every patient whose visit will run.
  * Returns once scheduling has learnt every credential from training's events (a booking on the
  * probe day goes through for each provider), so no step measures that wait.
  */
