@@ -110,9 +110,10 @@ export class RequestAppointmentController {
   ): Promise<AppointmentResponse> {
     const { state: request } = await this.appointments.load(id);
     if (request.status === 'none') throw new NotFoundException('no such appointment request');
+    // Who may act comes first: a caller refused here learns nothing of what became of it.
+    ensurePatientAccess(principal, request.patientId, false, [request.clinicId]);
     if (request.status !== 'proposed')
       throw toHttpError(new IllegalTransitionError('book the request of', request.status));
-    ensurePatientAccess(principal, request.patientId, false, [request.clinicId]);
     const { patientId, clinicId, visitType } = request;
     const { state, version } = await asHttp(() =>
       this.booking.execute(
