@@ -11,8 +11,10 @@ export const SUBDIVISION_SYSTEM = 'urn:iso:std:iso:3166:-2';
 /** What a staff member does here; no standard code system lists telehealth interpreters and coordinators together. */
 export const STAFF_FUNCTION_SYSTEM =
   'https://telehealth-coordinator.org/fhir/CodeSystem/staff-function';
-/** HL7's participation type: `INTRP`, the interpreter of an encounter. */
+/** HL7 v3 participation type; `INTRP` (interpreter) is read on import, though R4's lacks it. */
 export const PARTICIPATION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
+/** R4's participant type: `translator`, as the Appointment and Encounter name an interpreter. */
+export const PARTICIPANT_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/participant-type';
 /** A state licence to practise, as a qualification code (HL7 v2 table 0360 has none). */
 export const QUALIFICATION_SYSTEM =
   'https://telehealth-coordinator.org/fhir/CodeSystem/qualification';
@@ -27,7 +29,7 @@ const DISPLAY: Record<StaffFunction, string> = {
   admin: 'Administrator',
 };
 
-/** A staff function as a PractitionerRole code; an interpreter also as HL7's `INTRP`. */
+/** A staff function as a PractitionerRole code; an interpreter also as R4's `translator`. */
 export function staffFunctionConcept(staffFunction: StaffFunction): CodeableConcept {
   const own = {
     system: STAFF_FUNCTION_SYSTEM,
@@ -35,7 +37,12 @@ export function staffFunctionConcept(staffFunction: StaffFunction): CodeableConc
     display: DISPLAY[staffFunction],
   };
   return staffFunction === 'interpreter'
-    ? { coding: [own, { system: PARTICIPATION_SYSTEM, code: 'INTRP', display: 'interpreter' }] }
+    ? {
+        coding: [
+          own,
+          { system: PARTICIPANT_TYPE_SYSTEM, code: 'translator', display: 'Translator' },
+        ],
+      }
     : { coding: [own] };
 }
 

@@ -114,7 +114,7 @@ export class FhirDirectoryController {
   @ApiUseCase({
     summary: "Search a staff member's FHIR R4 PractitionerRoles",
     description:
-      'A searchset Bundle with one PractitionerRole per clinic the staff member works in, its `code` saying what they do there (an interpreter also as HL7 `INTRP`). Staff see the roles in the clinics they cover; a provider all their own.',
+      'A searchset Bundle with one PractitionerRole per clinic the staff member works in, its `code` saying what they do there (an interpreter also as R4 participant-type `translator`). Staff see the roles in the clinics they cover; a provider all their own.',
     roles: STAFF_READERS,
     phi: 'none: staff directory facts',
     errors: {

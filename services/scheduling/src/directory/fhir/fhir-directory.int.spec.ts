@@ -91,7 +91,7 @@ describe('the directory as FHIR R4', () => {
     const role = bundle.entry[0].resource;
     expect(role.location).toEqual([{ reference: `Location/${clinicNy}`, display: 'Poughkeepsie' }]);
     expect(role.code[0].coding).toEqual(
-      expect.arrayContaining([expect.objectContaining({ code: 'INTRP' })]),
+      expect.arrayContaining([expect.objectContaining({ code: 'translator' })]),
     );
     expectValidFhir(await read(`Practitioner/${interpreterId}`), 'interpreter Practitioner');
   });

@@ -9,6 +9,7 @@ import type {
 import {
   LANGUAGE_SYSTEM,
   NPI_SYSTEM,
+  PARTICIPANT_TYPE_SYSTEM,
   PARTICIPATION_SYSTEM,
   STAFF_FUNCTION_CODES,
   STAFF_FUNCTION_SYSTEM,
@@ -351,7 +352,7 @@ function practitionerRole({
   if (functions.length === 0)
     reader.fail(
       `${path}.code`,
-      `names no function the directory knows (${STAFF_FUNCTION_SYSTEM} or INTRP)`,
+      `names no function the directory knows (${STAFF_FUNCTION_SYSTEM}, translator or INTRP)`,
     );
   if (!staffId || functions.length === 0) return undefined;
   return {
@@ -372,6 +373,7 @@ function functionsOf(concept: Json): StaffFunction[] {
     const code = coding?.['code'];
     if (system === STAFF_FUNCTION_SYSTEM && STAFF_FUNCTION_CODES.includes(code as StaffFunction))
       return [code as StaffFunction];
+    if (system === PARTICIPANT_TYPE_SYSTEM && code === 'translator') return ['interpreter'];
     if (system === PARTICIPATION_SYSTEM && code === 'INTRP') return ['interpreter'];
     if (
       system === 'http://terminology.hl7.org/CodeSystem/practitioner-role' &&

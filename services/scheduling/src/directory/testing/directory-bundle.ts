@@ -137,7 +137,7 @@ export function healthSystemBundle() {
       },
       role(ids.interpreter, ids.member, ids.kingston, {
         coding: [
-          { system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'INTRP' },
+          { system: 'http://terminology.hl7.org/CodeSystem/participant-type', code: 'translator' },
         ],
       }),
       {
