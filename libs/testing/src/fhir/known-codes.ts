@@ -4,8 +4,9 @@ import { conceptsOf } from './r4-terminology';
 /*
  * A Coding of an HL7 code system must name a code that system has, and its display, when
  * given, must be the code's display (or one of its designations). Medplum's validator checks
- * neither; the HL7 validator reports both. Only code systems that the R4 definitions list in
- * full are checked: LOINC, SNOMED CT, DICOM and the platform's own systems are not.
+ * neither; the HL7 validator reports both (a wrong display as a warning, which fails a test
+ * here all the same). Only code systems that the R4 definitions list in full are checked:
+ * LOINC, SNOMED CT, DICOM and the platform's own systems are not.
  */
 
 interface Coding {
