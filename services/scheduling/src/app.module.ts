@@ -8,6 +8,7 @@ import { AvailabilityModule } from './availability/availability.module';
 import { SchedulingClockModule } from './clock/scheduling-clock.module';
 import { DirectoryModule } from './directory/directory.module';
 import { SchedulingErasureModule } from './erasure/erasure.module';
+import { PatientsModule } from './patients/patients.module';
 import { serviceIdentity } from './service.identity';
 import { WaitlistRecoveryModule } from './waitlist/waitlist-recovery.module';
 
@@ -21,6 +22,7 @@ import { WaitlistRecoveryModule } from './waitlist/waitlist-recovery.module';
     DirectoryModule,
     AvailabilityModule,
     AppointmentsModule,
+    PatientsModule,
     WaitlistRecoveryModule,
     SchedulingErasureModule,
   ],

@@ -11,6 +11,7 @@ import {
   providerScheduleDefinedV1ToV2,
   providerScheduleDefinedV2,
 } from './scheduling/provider-schedule-defined.event';
+import { patientProfileRecordedV1 } from './scheduling/patient-profile-recorded.event';
 import { reminderDueV1 } from './scheduling/reminder-due.event';
 import { waitlistJoinedV1 } from './scheduling/waitlist-joined.event';
 import { waitlistLeftV1 } from './scheduling/waitlist-left.event';
@@ -27,7 +28,7 @@ export const schedulingRegistry = {
   topic: TOPICS.scheduling,
   producer: { service: 'scheduling', source: '/thc/scheduling' },
   description:
-    'Provider telehealth availability, appointments and their outcomes, reminders, waitlist, and the directory of organizations, clinics and staff.',
+    'Provider telehealth availability, appointments and their outcomes, reminders, waitlist, the minimum record of each patient, and the directory of organizations, clinics and staff.',
   streams: {
     providerSchedule: {
       prefix: 'provider-schedule',
@@ -59,6 +60,12 @@ export const schedulingRegistry = {
       idField: 'staffId',
       description: 'One staff member of the directory: what they do, where, their licences.',
     },
+    patientProfile: {
+      prefix: 'patient-profile',
+      idField: 'patientId',
+      description:
+        "One patient's minimum record: preferred language (sealed) and state of residence.",
+    },
   },
   events: [
     providerScheduleDefinedV1,
@@ -78,6 +85,7 @@ export const schedulingRegistry = {
     organizationRecordedV1,
     clinicRecordedV1,
     staffMemberRecordedV1,
+    patientProfileRecordedV1,
   ],
   upcasters: [providerScheduleDefinedV1ToV2],
 } as const satisfies ContextRegistry<'scheduling'>;
@@ -85,4 +93,5 @@ export const schedulingRegistry = {
 export type { WaitlistJoinedV1 } from './scheduling/waitlist-joined.event';
 export type { ClinicRecordedV1 } from './scheduling/directory/clinic-recorded.event';
 export type { OrganizationRecordedV1 } from './scheduling/directory/organization-recorded.event';
+export type { PatientProfileRecordedV1 } from './scheduling/patient-profile-recorded.event';
 export type { StaffMemberRecordedV1 } from './scheduling/directory/staff-member-recorded.event';
