@@ -91,7 +91,7 @@ describe('telehealth consent over HTTP', () => {
         verification: [{ verified: true, verifiedWith: { reference: `Patient/${patientId}` } }],
         extension: expect.arrayContaining([
           {
-            url: 'https://thc.example.org/fhir/consent-witnessed-by',
+            url: 'https://telehealth-coordinator.org/fhir/StructureDefinition/consent-witnessed-by',
             valueReference: { reference: `Practitioner/${witnessId}` },
           },
         ]),

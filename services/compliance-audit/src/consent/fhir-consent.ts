@@ -7,6 +7,7 @@ import type {
   Extension,
 } from '@medplum/fhirtypes';
 import { ApiProperty } from '@nestjs/swagger';
+import { codeSystemUrl, extensionUrl } from '../fhir/fhir-urls';
 import { ConsentRecord, consentStatus } from './domain/consent.state';
 
 const SCOPE_TEXT = {
@@ -52,7 +53,7 @@ export function toFhirConsent(record: ConsentRecord, at: string): FhirConsent {
     category: [
       { coding: [{ system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' }] },
       {
-        coding: [{ system: 'https://thc.example.org/consent-scope', code: g.scope }],
+        coding: [{ system: codeSystemUrl('consent-scope'), code: g.scope }],
         text: SCOPE_TEXT[g.scope],
       },
     ],
@@ -81,30 +82,30 @@ export function toFhirConsent(record: ConsentRecord, at: string): FhirConsent {
       },
     ],
     extension: [
-      { url: 'https://thc.example.org/fhir/consent-method', valueCode: g.method },
+      { url: extensionUrl('consent-method'), valueCode: g.method },
       {
-        url: 'https://thc.example.org/fhir/consent-captured-by',
+        url: extensionUrl('consent-captured-by'),
         valueReference: { reference: reference(g.capturedBy) },
       },
       ...(g.witnessedBy
         ? [
             {
-              url: 'https://thc.example.org/fhir/consent-witnessed-by',
+              url: extensionUrl('consent-witnessed-by'),
               valueReference: { reference: reference({ kind: 'user', ...g.witnessedBy }) },
             },
           ]
         : []),
       ...(g.expiresAt
-        ? [{ url: 'https://thc.example.org/fhir/consent-expires', valueDateTime: g.expiresAt }]
+        ? [{ url: extensionUrl('consent-expires'), valueDateTime: g.expiresAt }]
         : []),
       ...(record.revoked
         ? [
             {
-              url: 'https://thc.example.org/fhir/consent-revoked',
+              url: extensionUrl('consent-revoked'),
               valueDateTime: record.revoked.revokedAt,
             },
             {
-              url: 'https://thc.example.org/fhir/consent-revoked-by',
+              url: extensionUrl('consent-revoked-by'),
               valueReference: { reference: reference(record.revoked.revokedBy) },
             },
           ]

@@ -37,7 +37,7 @@ describe('a consent as a FHIR R4 Consent', () => {
       },
     ]);
     expect(consent.extension).toContainEqual({
-      url: 'https://thc.example.org/fhir/consent-witnessed-by',
+      url: 'https://telehealth-coordinator.org/fhir/StructureDefinition/consent-witnessed-by',
       valueReference: { reference: `Practitioner/${coordinator.userId}` },
     });
   });

@@ -3,6 +3,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import type { EventDataOf } from '@thc/contracts';
 import { Connection, mongo } from 'mongoose';
 import { AuditedEvent } from '../audit-trail/domain/event-to-audit-record';
+import { displayNameOf } from './staff-display-name';
 
 const STAFF_MEMBER_RECORDED = 'thc.scheduling.StaffMemberRecorded.v1';
 
@@ -75,6 +76,16 @@ export class StaffDirectory {
     if (wanted.length === 0) return new Map();
     const found = await this.staff.find({ _id: { $in: wanted } }).toArray();
     return new Map(found.map((document) => [document._id, memberOf(document)]));
+  }
+
+  /**
+   * The names of these staff members as people read them, in one query: for reports and lists
+   * that show who acted. A staff member the directory has not recorded has no entry (no name
+   * rather than a made-up one).
+   */
+  async names(staffIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const members = await this.members(staffIds);
+    return new Map([...members].map(([staffId, member]) => [staffId, displayNameOf(member.name)]));
   }
 
   /** The clinics a staff member belongs to; none for a staff member the directory does not know. */

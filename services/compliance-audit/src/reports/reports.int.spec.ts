@@ -1,9 +1,11 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { eventDefinition } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { bearer, eventually, expectValidFhir, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
+import { StaffDirectory } from '../directory/staff-directory.store';
 import {
   complianceTestEnv,
   createComplianceTopics,
@@ -171,6 +173,20 @@ describe('a visit in the audit trail, and the auditor reports', () => {
     producer = ns.kafka().producer();
     await producer.connect();
     auditor = await bearer('auditor', auditorId);
+    // The directory names the provider; the stranger is someone it does not list.
+    await publish(producer, ns, [
+      {
+        type: 'thc.scheduling.StaffMemberRecorded.v1',
+        data: {
+          ...(eventDefinition('thc.scheduling.StaffMemberRecorded.v1')?.example as object),
+          staffId: providerId,
+          name: { family: 'Okafor', given: ['Adaeze'], prefix: ['Dr.'] },
+        },
+      },
+    ]);
+    await eventually(async () =>
+      expect(await app.get(StaffDirectory).member(providerId)).toBeDefined(),
+    );
     // One by one: each event keeps its place in the story across topics.
     for (const [name, event] of visit) {
       const [id] = await publish(producer, ns, [event]);
@@ -234,6 +250,7 @@ describe('a visit in the audit trail, and the auditor reports', () => {
     ]);
     expect(rows[1]).toMatchObject({
       actorId: providerId,
+      actorName: 'Dr. Adaeze Okafor',
       role: 'provider',
       purpose: 'treatment',
       service: 'sessions',
@@ -274,9 +291,11 @@ describe('a visit in the audit trail, and the auditor reports', () => {
     const csv = await report(`patients/${patientId}/phi-access?format=csv&to=2026-04-01T00:00:00Z`);
     expect(csv.type).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^seq,occurredAt,action,actorId,role,patientId,/);
+    expect(lines[0]).toMatch(/^seq,occurredAt,action,actorId,actorName,role,patientId,/);
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toContain(providerId);
+    expect(lines[2]).toContain(`${providerId},Dr. Adaeze Okafor,provider,`);
+    // Someone the directory does not list has no name rather than a made-up one.
+    expect(lines[3]).toContain(`${strangerId},,provider,`);
 
     const fhir = await report(
       `patients/${patientId}/phi-access?format=fhir&to=2026-04-01T00:00:00Z`,
@@ -294,7 +313,11 @@ describe('a visit in the audit trail, and the auditor reports', () => {
             id: ids['providerRead'],
             action: 'R',
             recorded: '2026-03-09T12:58:00.000Z',
-            agent: [expect.objectContaining({ who: { reference: `Practitioner/${providerId}` } })],
+            agent: [
+              expect.objectContaining({
+                who: { reference: `Practitioner/${providerId}`, display: 'Dr. Adaeze Okafor' },
+              }),
+            ],
             entity: expect.arrayContaining([
               expect.objectContaining({ what: { reference: `Patient/${patientId}` } }),
             ]),
@@ -310,6 +333,30 @@ describe('a visit in the audit trail, and the auditor reports', () => {
     expect((staff.body as { items: { eventId: string }[] }).items.map((r) => r.eventId)).toEqual([
       ids['providerRead'],
     ]);
+  });
+
+  it('links the next FHIR page with every query parameter kept, and following it reads on', async () => {
+    const query =
+      'format=fhir&limit=1&service=scheduling&from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z';
+    const first = await report(`patients/${patientId}/phi-access?${query}`);
+    expectValidFhir(first.body);
+    const link = (first.body as { link?: { relation: string; url: string }[] }).link;
+    const next = new URL(link?.find((l) => l.relation === 'next')?.url ?? '');
+    expect(next.pathname).toBe(`/api/v1/audit/reports/patients/${patientId}/phi-access`);
+    expect(Object.fromEntries(next.searchParams)).toEqual({
+      format: 'fhir',
+      limit: '1',
+      service: 'scheduling',
+      from: '2026-03-01T00:00:00Z',
+      to: '2026-04-01T00:00:00Z',
+      after: expect.stringMatching(/^\d+$/),
+    });
+    const second = await call(url, 'GET', `${next.pathname}${next.search}`, auditor);
+    expect(second.type).toContain('application/fhir+json');
+    expect(second.body).toMatchObject({
+      resourceType: 'Bundle',
+      entry: [{ resource: { id: ids['strangerRead'] } }],
+    });
   });
 
   it('finds the read by a provider with no appointment with the patient', async () => {

@@ -4,6 +4,8 @@ import { PhiAccessModule } from '@thc/service-runtime';
 import { AuditTrailModule } from '../audit-trail/audit-trail.module';
 import { CareLinksModule } from '../care-links/care-links.module';
 import { ClinicScopeModule } from '../clinic-scope/clinic-scope.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { ReportSender } from './export/report-sender';
 import { OutsideCareReportController } from './outside-care/outside-care-report.controller';
 import { PatientAccessReportController } from './patient-access/patient-access-report.controller';
 import { AuditReportReader } from './query/audit-report.reader';
@@ -23,8 +25,9 @@ const httpControllers = [
     AuditTrailModule,
     CareLinksModule,
     ClinicScopeModule,
+    DirectoryModule,
   ],
   controllers: httpControllers,
-  providers: [AuditReportReader],
+  providers: [AuditReportReader, ReportSender],
 })
 export class ReportsModule {}

@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { eventDefinition } from '@thc/contracts';
-import { eventually, TestNamespace } from '@thc/testing';
+import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
@@ -11,6 +11,7 @@ import {
   publish,
   startComplianceApp,
 } from '../testing/compliance-test-app';
+import { call } from '../testing/http-client';
 import { ClinicScopeChecks } from './clinic-scope-checks';
 import { TransferChecks } from './transfer-checks';
 import { ViolationRecorder } from './violation.recorder';
@@ -21,6 +22,7 @@ const example = (type: string) => eventDefinition(type)?.example as Record<strin
 describe('transfer and clinic-scope rules, through Kafka', () => {
   const ns = new TestNamespace('violations-scope');
   let app: NestExpressApplication;
+  let url: string;
   let producer: Producer;
   let trail: AuditTrailCollections;
   let recorder: ViolationRecorder;
@@ -28,7 +30,7 @@ describe('transfer and clinic-scope rules, through Kafka', () => {
   beforeAll(async () => {
     complianceTestEnv(ns, { AUDIT_WORKING_HOURS: '00:00-23:59', AUDIT_TIME_ZONE: 'UTC' });
     await createComplianceTopics(ns);
-    ({ app } = await startComplianceApp());
+    ({ app, url } = await startComplianceApp());
     trail = app.get(AuditTrailCollections);
     recorder = app.get(ViolationRecorder);
     producer = ns.kafka().producer();
@@ -124,6 +126,17 @@ describe('transfer and clinic-scope rules, through Kafka', () => {
     expect(
       await recorder.alerts.find({ actorId: inside, rule: 'phi-access-outside-clinic' }).toArray(),
     ).toEqual([]);
+    // The list names the staff member the finding is about, as the directory lists them.
+    const list = await call(
+      url,
+      'GET',
+      '/api/v1/audit/violations?rule=phi-access-outside-clinic',
+      await bearer('auditor', randomUUID(), { clinics: [clinicA] }),
+    );
+    expect(list.status).toBe(200);
+    expect((list.body as { items: unknown[] }).items).toEqual([
+      expect.objectContaining({ actorId: outside, actorName: 'Dr. Adaeze Okafor' }),
+    ]);
   });
 
   it('flags a transfer to a provider whose credential had lapsed, not one to a credentialed provider', async () => {

@@ -22,6 +22,12 @@ export class ViolationAlert {
   @ApiProperty({ enum: ['low', 'medium', 'high', 'critical'] }) severity!: string;
   @ApiPropertyOptional({ format: 'uuid' }) patientId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) actorId?: string;
+  @ApiPropertyOptional({
+    description:
+      'The staff member the finding is about, as the directory names them; absent when the directory does not list them',
+    example: 'Dr. Adaeze Okafor',
+  })
+  actorName?: string;
   @ApiProperty({ type: [String], description: 'Event ids of the audit entries that show it' })
   evidenceEventIds!: string[];
   @ApiProperty() detectedAt!: string;
@@ -36,10 +42,12 @@ export class ViolationAlert {
   clinicIds?: string[];
 }
 
-export function toAlertView(document: AlertDocument): ViolationAlert {
+/** The alert as auditors read it; `actorName` when the directory names its staff member. */
+export function toAlertView(document: AlertDocument, actorName?: string): ViolationAlert {
   const { _id, version: _, ...alert } = document;
   return {
     ...alert,
+    ...(actorName ? { actorName } : {}),
     evidenceEventIds: [...alert.evidenceEventIds],
     ...(alert.clinicIds ? { clinicIds: [...alert.clinicIds] } : {}),
   } as ViolationAlert;

@@ -14,7 +14,7 @@ export const ApiReportResponse = (): MethodDecorator =>
         'text/csv': {
           schema: { type: 'string' },
           example:
-            'seq,occurredAt,action,actorId,role,patientId,resourceType,resourceId,purpose,service,outcome,eventType,eventId,traceId,correlationId,hash,recipient,disclosed,disclosedAt\r\n',
+            'seq,occurredAt,action,actorId,actorName,role,patientId,resourceType,resourceId,purpose,service,outcome,eventType,eventId,traceId,correlationId,hash,recipient,disclosed,disclosedAt\r\n',
         },
         'application/fhir+json': {
           schema: { type: 'object', description: 'FHIR R4 Bundle (searchset) of AuditEvent' },

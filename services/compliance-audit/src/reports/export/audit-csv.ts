@@ -5,6 +5,7 @@ const COLUMNS: readonly (keyof ReportRow)[] = [
   'occurredAt',
   'action',
   'actorId',
+  'actorName',
   'role',
   'patientId',
   'resourceType',
@@ -22,7 +23,8 @@ const COLUMNS: readonly (keyof ReportRow)[] = [
   'disclosedAt',
 ];
 
-// A cell a spreadsheet would run as a formula is prefixed with ' (CSV injection).
+// A cell a spreadsheet would run as a formula is prefixed with ' (OWASP CSV injection): names
+// come from the directory, typed by people, and other cells from events.
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '';
   let text = String(value);

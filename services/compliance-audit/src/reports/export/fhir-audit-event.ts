@@ -1,4 +1,5 @@
 import type { AuditEvent, AuditEventAgent, Bundle } from '@medplum/fhirtypes';
+import { codeSystemUrl, extensionUrl } from '../../fhir/fhir-urls';
 import type { ReportRow } from '../query/report-row';
 
 const PURPOSE_OF_USE: Readonly<Record<string, string>> = {
@@ -10,12 +11,14 @@ const PURPOSE_OF_USE: Readonly<Record<string, string>> = {
   legal: 'HLEGAL',
 };
 
-const EXT = 'https://thc.example.org/fhir/StructureDefinition';
-
+/** A staff member by reference and, when the directory lists them, by name; never a patient's name. */
 function who(row: ReportRow): AuditEventAgent['who'] {
   if (row.actorId) {
     const type = row.role === 'patient' ? 'Patient' : 'Practitioner';
-    return { reference: `${type}/${row.actorId}` };
+    return {
+      reference: `${type}/${row.actorId}`,
+      ...(row.actorName && type === 'Practitioner' ? { display: row.actorName } : {}),
+    };
   }
   return { display: row.role ?? 'unknown' };
 }
@@ -37,7 +40,7 @@ export function toFhirAuditEvent(row: ReportRow): AuditEvent {
           code: 'rest',
           display: 'RESTful Operation',
         },
-    subtype: [{ system: 'https://thc.example.org/fhir/event-type', code: row.eventType }],
+    subtype: [{ system: codeSystemUrl('event-type'), code: row.eventType }],
     // Report rows carry the trail's AuditAction and AuditOutcome as strings: they are R4's codes.
     action: row.action as AuditEvent['action'],
     recorded: row.occurredAt,
@@ -116,11 +119,11 @@ export function toFhirAuditEvent(row: ReportRow): AuditEvent {
       },
     ],
     extension: [
-      { url: `${EXT}/audit-sequence`, valueInteger: row.seq },
-      { url: `${EXT}/audit-hash`, valueString: row.hash },
-      ...(row.traceId ? [{ url: `${EXT}/trace-id`, valueString: row.traceId }] : []),
+      { url: extensionUrl('audit-sequence'), valueInteger: row.seq },
+      { url: extensionUrl('audit-hash'), valueString: row.hash },
+      ...(row.traceId ? [{ url: extensionUrl('trace-id'), valueString: row.traceId }] : []),
       ...(row.correlationId
-        ? [{ url: `${EXT}/correlation-id`, valueString: row.correlationId }]
+        ? [{ url: extensionUrl('correlation-id'), valueString: row.correlationId }]
         : []),
     ],
   };

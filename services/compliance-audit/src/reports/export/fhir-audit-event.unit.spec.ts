@@ -53,8 +53,39 @@ describe('audit entries as FHIR R4 AuditEvents', () => {
     expectValidFhir(toFhirAuditEvent(row));
   });
 
-  it('a page of them is a valid searchset Bundle', () => {
-    const bundle = toFhirBundle([phiRead, systemWrite, disclosure], '?after=43');
+  it('a page of them is a valid searchset Bundle whose next link is a full URL', () => {
+    const next =
+      'https://audit.example.test/api/v1/audit/reports/staff/x/phi-access?format=fhir&after=43';
+    const bundle = toFhirBundle([phiRead, systemWrite, disclosure], next);
     expectValidFhir(bundle);
+    expect(bundle.link).toEqual([{ relation: 'next', url: next }]);
+  });
+
+  it('names a staff member as the directory does, and never a patient', () => {
+    const named = toFhirAuditEvent({ ...phiRead, actorName: 'Dr. Adaeze Okafor' });
+    expectValidFhir(named);
+    expect(named.agent[0]?.who).toEqual({
+      reference: `Practitioner/${phiRead.actorId}`,
+      display: 'Dr. Adaeze Okafor',
+    });
+    const patient = toFhirAuditEvent({ ...phiRead, role: 'patient', actorName: 'Ada Lovelace' });
+    expect(patient.agent[0]?.who).toEqual({ reference: `Patient/${phiRead.actorId}` });
+    expect(toFhirAuditEvent(phiRead).agent[0]?.who).toEqual({
+      reference: `Practitioner/${phiRead.actorId}`,
+    });
+  });
+
+  it("mints its code system and extension URLs on the platform's one base", () => {
+    const event = toFhirAuditEvent(phiRead);
+    const urls = [
+      ...(event.extension ?? []).map((extension) => extension.url),
+      ...(event.subtype ?? []).map((coding) => coding.system ?? ''),
+    ];
+    expect(urls).toEqual([
+      'https://telehealth-coordinator.org/fhir/StructureDefinition/audit-sequence',
+      'https://telehealth-coordinator.org/fhir/StructureDefinition/audit-hash',
+      'https://telehealth-coordinator.org/fhir/StructureDefinition/trace-id',
+      'https://telehealth-coordinator.org/fhir/CodeSystem/event-type',
+    ]);
   });
 });

@@ -1,18 +1,23 @@
-import { EntryPage } from '../query/audit-report.reader';
 import { ReportFormat } from '../query/report-query.dto';
-import { ReportPage, toRow } from '../query/report-row';
+import { ReportPage, ReportRow } from '../query/report-row';
 import { CsvReport } from './csv-report';
 import { patientsInBundle, toFhirBundle } from './fhir-audit-event';
 
 /** A report in the requested format; CSV is sent as a text/csv download, the rest as JSON. */
 export type ReportBody = ReportPage | CsvReport | object;
 
-export function render(page: EntryPage, format: ReportFormat = 'json'): ReportBody {
-  const rows = page.entries.map(toRow);
-  if (format === 'csv') return new CsvReport(rows);
-  if (format === 'fhir')
-    return toFhirBundle(rows, page.next === undefined ? undefined : `?after=${page.next}`);
-  return { items: rows, ...(page.next === undefined ? {} : { next: page.next }) };
+/** The rows of one page, where the next page starts, and the link that reads it. */
+export interface RenderedPage {
+  readonly rows: readonly ReportRow[];
+  readonly next?: number;
+  /** The full URL of the next page: this request's own, every parameter kept, `after` moved. */
+  readonly nextUrl?: string;
+}
+
+export function render(page: RenderedPage, format: ReportFormat = 'json'): ReportBody {
+  if (format === 'csv') return new CsvReport(page.rows);
+  if (format === 'fhir') return toFhirBundle(page.rows, page.nextUrl);
+  return { items: page.rows, ...(page.next === undefined ? {} : { next: page.next }) };
 }
 
 /** Which patients a rendered report names: each gets a PhiAccessed record (purpose audit). */

@@ -8,9 +8,9 @@ import { CareLinks } from '../../care-links/care-links.store';
 import { PATIENT_PARAM, REPORT_PHI } from '../../openapi/api-docs';
 import { AUDIT_SETTINGS, AuditSettings } from '../../shared/audit.settings';
 import { readByDuty, withinCare } from '../../violations/domain/access.rules';
-import { patientsInReport, render, ReportBody } from '../export/report-response';
+import { patientsInReport, ReportBody } from '../export/report-response';
+import { ReportSender } from '../export/report-sender';
 import { ApiReportResponse } from '../export/api-report-response';
-import { reportHeaders } from '../export/send-report';
 import { AuditReportReader } from '../query/audit-report.reader';
 import { ReportQueryDto } from '../query/report-query.dto';
 
@@ -20,6 +20,7 @@ import { ReportQueryDto } from '../query/report-query.dto';
 export class OutsideCareReportController {
   constructor(
     private readonly reader: AuditReportReader,
+    private readonly reports: ReportSender,
     private readonly care: CareLinks,
     private readonly access: ClinicAccess,
     @Inject(AUDIT_SETTINGS) private readonly settings: AuditSettings,
@@ -58,7 +59,6 @@ export class OutsideCareReportController {
       const relationship = await this.care.relationship(actor.id, patientId);
       return !withinCare(relationship, entry.occurredAt, this.settings.careDaysAfterVisit);
     });
-    reportHeaders(response, query.format, `access-outside-care-${patientId}`);
-    return render(page, query.format);
+    return this.reports.send(response, page, query.format, `access-outside-care-${patientId}`);
   }
 }

@@ -4,10 +4,10 @@ import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { Response } from 'express';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
-import { patientsInReport, render, ReportBody } from '../export/report-response';
+import { patientsInReport, ReportBody } from '../export/report-response';
+import { ReportSender } from '../export/report-sender';
 import { PATIENT_PARAM, REPORT_PHI } from '../../openapi/api-docs';
 import { ApiReportResponse } from '../export/api-report-response';
-import { reportHeaders } from '../export/send-report';
 import { AuditReportReader } from '../query/audit-report.reader';
 import { ReportQueryDto } from '../query/report-query.dto';
 import { DISCLOSURE_RECORDED } from '../../disclosures/disclosure-log';
@@ -18,6 +18,7 @@ import { DISCLOSURE_RECORDED } from '../../disclosures/disclosure-log';
 export class PatientAccessReportController {
   constructor(
     private readonly reader: AuditReportReader,
+    private readonly reports: ReportSender,
     private readonly access: ClinicAccess,
   ) {}
 
@@ -49,7 +50,6 @@ export class PatientAccessReportController {
       { patientId, $or: [{ phiAccess: true }, { type: DISCLOSURE_RECORDED }] },
       query,
     );
-    reportHeaders(response, query.format, `phi-access-${patientId}`);
-    return render(page, query.format);
+    return this.reports.send(response, page, query.format, `phi-access-${patientId}`);
   }
 }

@@ -7,6 +7,12 @@ export class ReportRow {
   @ApiProperty() occurredAt!: string;
   @ApiProperty({ enum: ['C', 'R', 'U', 'D', 'E'] }) action!: string;
   @ApiPropertyOptional({ format: 'uuid' }) actorId?: string;
+  @ApiPropertyOptional({
+    description:
+      'The staff member who acted, as the directory names them ("Dr. Adaeze Okafor"); absent for a patient or someone the directory does not list',
+    example: 'Dr. Adaeze Okafor',
+  })
+  actorName?: string;
   @ApiPropertyOptional() role?: string;
   @ApiPropertyOptional({ format: 'uuid' }) patientId?: string;
   @ApiProperty() resourceType!: string;

@@ -4,10 +4,10 @@ import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { Response } from 'express';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
-import { patientsInReport, render, ReportBody } from '../export/report-response';
+import { patientsInReport, ReportBody } from '../export/report-response';
+import { ReportSender } from '../export/report-sender';
 import { REPORT_PHI, uuidParam } from '../../openapi/api-docs';
 import { ApiReportResponse } from '../export/api-report-response';
-import { reportHeaders } from '../export/send-report';
 import { AuditReportReader } from '../query/audit-report.reader';
 import { ReportQueryDto } from '../query/report-query.dto';
 
@@ -17,6 +17,7 @@ import { ReportQueryDto } from '../query/report-query.dto';
 export class StaffAccessReportController {
   constructor(
     private readonly reader: AuditReportReader,
+    private readonly reports: ReportSender,
     private readonly access: ClinicAccess,
   ) {}
 
@@ -53,7 +54,6 @@ export class StaffAccessReportController {
         return (entry) => covered(entry.patientId);
       },
     );
-    reportHeaders(response, query.format, `staff-access-${staffId}`);
-    return render(page, query.format);
+    return this.reports.send(response, page, query.format, `staff-access-${staffId}`);
   }
 }

@@ -12,6 +12,8 @@ export const VIOLATION_RULES = [
   'bulk-access',
   'session-without-consent',
   'visit-with-lapsed-credential',
+  'transfer-to-uncredentialed-provider',
+  'phi-access-outside-clinic',
   'audit-chain-broken',
 ] as const;
 
