@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { EventStoreModule } from '@thc/event-store';
 import { ReminderContacts } from '../appointments/reminders/reminder-contacts.store';
 import { AppointmentViews } from '../appointments/shared/appointment-views.store';
+import { PatientProfiles } from '../patients/infrastructure/patient-profiles.store';
 import { PurgeViewsWhenPatientErased } from './purge-views-when-patient-erased.consumer';
 
 /** Scheduling's part of a patient's erasure. Needs KafkaModule and the service's MongoDB. */
 @Module({
-  providers: [AppointmentViews, ReminderContacts, PurgeViewsWhenPatientErased],
+  imports: [EventStoreModule],
+  providers: [AppointmentViews, ReminderContacts, PatientProfiles, PurgeViewsWhenPatientErased],
 })
 export class SchedulingErasureModule {}

@@ -4,15 +4,17 @@ import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messag
 import { Kafka } from 'kafkajs';
 import { ReminderContacts } from '../appointments/reminders/reminder-contacts.store';
 import { AppointmentViews } from '../appointments/shared/appointment-views.store';
+import { PatientProfiles } from '../patients/infrastructure/patient-profiles.store';
 
 const PATIENT_ERASED = 'thc.compliance.PatientErased.v1';
 type PatientErased = EventDataOf<typeof PATIENT_ERASED>;
 
 /**
  * On a patient's erasure: the plaintext scheduling keeps about them outside the events (the
- * interpreter's language in the appointment views) is dropped, and their reminder contacts
- * (sealed, unreadable now anyway) are removed so no reminder round tries them again. Both steps
- * are idempotent, so a redelivery changes nothing. Appointments, their events and counts stay.
+ * interpreter's language in the appointment views, the state of residence in their profile's
+ * view) is dropped, and their reminder contacts (sealed, unreadable now anyway) are removed so
+ * no reminder round tries them again. Every step is idempotent, so a redelivery changes
+ * nothing. Appointments, their events and counts stay.
  */
 @Injectable()
 export class PurgeViewsWhenPatientErased extends EventConsumerHost {
@@ -25,6 +27,7 @@ export class PurgeViewsWhenPatientErased extends EventConsumerHost {
     names: TopicNames,
     private readonly views: AppointmentViews,
     private readonly contacts: ReminderContacts,
+    private readonly profiles: PatientProfiles,
   ) {
     super(kafka, names);
   }
@@ -38,5 +41,6 @@ export class PurgeViewsWhenPatientErased extends EventConsumerHost {
     const { patientId } = event.data as PatientErased;
     const appointmentIds = await this.views.forgetPatient(patientId);
     await this.contacts.closeFor(patientId, appointmentIds);
+    await this.profiles.forgetPatient(patientId);
   };
 }

@@ -18,6 +18,7 @@ import {
   testClock,
 } from '../appointments/testing/scheduling-test-app';
 import { SchedulingClockModule } from '../clock/scheduling-clock.module';
+import { PatientsModule } from '../patients/patients.module';
 import { serviceIdentity } from '../service.identity';
 import { SchedulingErasureModule } from './erasure.module';
 
@@ -28,6 +29,7 @@ import { SchedulingErasureModule } from './erasure.module';
     EventStoreModule,
     SchedulingClockModule.use(testClock),
     AppointmentsModule,
+    PatientsModule,
     SchedulingErasureModule,
   ],
 })
@@ -202,5 +204,24 @@ describe('scheduling purges its views when a patient is erased', () => {
     const view = await db.collection('appointment_views').findOne({ _id: appointmentId as never });
     expect(view).toMatchObject({ status: 'booked', patientId });
     expect(JSON.stringify(view)).not.toContain('haw-Latn');
+  });
+
+  it("drops the state of residence from the erased patient's profile, which reads as gone", async () => {
+    const patientId = randomUUID();
+    const patient = await bearer('patient', patientId);
+    const profile = `/api/v1/patients/${patientId}/profile`;
+    const body = { preferredLanguage: 'haw', stateOfResidence: 'HI' };
+    expect((await call(url, 'PUT', profile, patient, body)).status).toBe(200);
+    const views = db.collection('patient_profiles');
+
+    await erased(patientId);
+    await eventually(async () => {
+      const view = await views.findOne({ _id: patientId as never });
+      expect(view).not.toHaveProperty('stateOfResidence');
+    });
+    expect((await call(url, 'GET', profile, patient)).status).toBe(410);
+    // A redelivery changes nothing.
+    await erased(patientId);
+    expect((await call(url, 'GET', profile, patient)).status).toBe(410);
   });
 });

@@ -1,6 +1,6 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { fromKafkaHeaders, TOPICS, validateEvent } from '@thc/contracts';
+import { EVENT_TOPICS, fromKafkaHeaders, TOPICS, validateEvent } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { EnvMasterKeyring, PatientKeyStore } from '@thc/phi-protection';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
@@ -44,11 +44,8 @@ describe("a patient's profile", () => {
       PHI_KEYS_DB: ns.database('phi_keys'),
       SCHEDULING_REMINDER_POLL_MS: '0',
     });
-    await ns.createTopics(
-      [TOPICS.training, TOPICS.sessions, TOPICS.scheduling, TOPICS.compliance].map((t) =>
-        ns.topic(t),
-      ),
-    );
+    // The relay publishes the profile, and the reads recorded as PhiAccessed.
+    await ns.createTopics(EVENT_TOPICS.map((topic) => ns.topic(topic)));
     ({ app, url } = await startPatientsApp(true));
     coordinatorA = await bearer('coordinator', randomUUID(), { clinics: [clinicA] });
     coordinatorB = await bearer('coordinator', randomUUID(), { clinics: [clinicB] });

@@ -13,7 +13,8 @@ export interface PatientProfileView {
   readonly _id: string;
   readonly version: number;
   readonly preferredLanguage: EncryptedField;
-  readonly stateOfResidence: string;
+  /** Dropped on the patient's erasure, with the rest of the plaintext scheduling keeps. */
+  readonly stateOfResidence?: string;
   readonly recordedAt: string;
 }
 
@@ -68,6 +69,15 @@ export class PatientProfiles {
     if (!last) return undefined;
     await this.save(upcast(last).data as PatientProfileRecordedV1, last.version);
     return this.find(patientId);
+  }
+
+  /**
+   * After the patient's erasure: drops the plaintext the view keeps (the state); the sealed
+   * language stays, unreadable now, and the version with it, so a later PUT still appends
+   * after the stream's head (and is refused: nothing new is kept about an erased patient).
+   */
+  async forgetPatient(patientId: string): Promise<void> {
+    await this.views.updateOne({ _id: patientId }, { $unset: { stateOfResidence: '' } });
   }
 
   private async save(data: PatientProfileRecordedV1, version: number): Promise<void> {

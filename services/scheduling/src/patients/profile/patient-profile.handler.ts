@@ -81,12 +81,14 @@ export class PatientProfileHandler {
     const view = await this.profiles.find(patientId);
     if (!view) throw new NotFoundException(NO_PROFILE);
     const language = await this.sealer.open(patientId, view.preferredLanguage);
-    // The state is no PHI, but an erased patient's profile is gone as a whole.
-    if (!language.readable) throw new GoneException(ERASED);
+    // The state is no PHI, but an erased patient's profile is gone as a whole (and the
+    // erasure drops the state from the view).
+    const { stateOfResidence } = view;
+    if (!language.readable || stateOfResidence === undefined) throw new GoneException(ERASED);
     return {
       patientId,
       preferredLanguage: language.value,
-      stateOfResidence: view.stateOfResidence,
+      stateOfResidence,
       recordedAt: view.recordedAt,
       version: view.version,
     };
@@ -94,10 +96,11 @@ export class PatientProfileHandler {
 
   /** The profile a view holds, undefined when there is none or it no longer opens. */
   private async opened(view: PatientProfileView | undefined): Promise<PatientProfile | undefined> {
-    if (!view) return undefined;
+    const stateOfResidence = view?.stateOfResidence;
+    if (!view || stateOfResidence === undefined) return undefined;
     const language = await this.sealer.open(view._id, view.preferredLanguage);
     if (!language.readable) return undefined;
-    return { preferredLanguage: language.value, stateOfResidence: view.stateOfResidence };
+    return { preferredLanguage: language.value, stateOfResidence };
   }
 }
 
