@@ -196,6 +196,22 @@ describe("a patient's profile", () => {
     expect(mine.map(({ data }) => data['stateOfResidence'])).toEqual(['NJ', 'NY']);
   });
 
+  it('catches up a view left behind its stream, then records after the head', async () => {
+    const behindId = randomUUID();
+    const behind = await bearer('patient', behindId);
+    const body = { preferredLanguage: 'pt-BR', stateOfResidence: 'MA' };
+    expect((await put(behindId, behind, body)).status).toBe(200);
+    // As if the process had died between the append and the view's save.
+    const views = app.get<Connection>(getConnectionToken()).collection('patient_profiles');
+    await views.deleteOne({ _id: behindId as never });
+
+    expect((await put(behindId, behind, body)).body).toMatchObject({ version: 1, changed: false });
+    await views.deleteOne({ _id: behindId as never });
+    const moved = await put(behindId, behind, { ...body, stateOfResidence: 'RI' });
+    expect(moved.body).toMatchObject({ version: 2, changed: true });
+    expect((await get(behindId, behind)).body).toMatchObject({ stateOfResidence: 'RI' });
+  });
+
   it("reads an erased patient's profile as gone, and keeps nothing new about them", async () => {
     const erasedId = randomUUID();
     const erased = await bearer('patient', erasedId);
