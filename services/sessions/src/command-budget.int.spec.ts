@@ -11,6 +11,8 @@ import { StaffCredentialsConsumer } from './visits/provider-qualifications/staff
 import { StaffDirectoryConsumer } from './visits/provider-qualifications/staff-directory.consumer';
 import { PATIENT_STATE } from './visits/testing/qualified-provider';
 import {
+  CLINIC_RECORDED,
+  clinicRecorded,
   CREDENTIALED,
   STAFF_MEMBER_RECORDED,
   staffCredentialed,
@@ -44,6 +46,7 @@ const budget = new CommandBudget({
   'AppointmentBooked consumed': 3,
   'ConsentGranted consumed': 1,
   'StaffMemberRecorded consumed': 1,
+  'ClinicRecorded consumed': 1,
   'StaffCredentialed consumed': 1,
 } as const);
 
@@ -104,6 +107,7 @@ describe('database commands per sessions use case', () => {
     readonly booked: ConsumedEvent;
     readonly consent: ConsumedEvent;
     readonly licensed: ConsumedEvent;
+    readonly clinic: ConsumedEvent;
     readonly credentialed: ConsumedEvent;
     patientToken?: string;
   }
@@ -124,6 +128,11 @@ describe('database commands per sessions use case', () => {
         STAFF_MEMBER_RECORDED,
         staffMemberRecorded(booked.providerId, PATIENT_STATE),
         `staff-member-${booked.providerId}`,
+      ),
+      clinic: consumed(
+        CLINIC_RECORDED,
+        clinicRecorded(booked.clinicId),
+        `clinic-${booked.clinicId}`,
       ),
       credentialed: consumed(
         CREDENTIALED,
@@ -154,6 +163,13 @@ describe('database commands per sessions use case', () => {
     await handle(warm.licensed);
     const { usage } = await counter.measure(() => handle(measured.licensed));
     budget.check('StaffMemberRecorded consumed', usage);
+  });
+
+  it('ClinicRecorded consumed', async () => {
+    const handle = handlerOf(app.get(StaffDirectoryConsumer));
+    await handle(warm.clinic);
+    const { usage } = await counter.measure(() => handle(measured.clinic));
+    budget.check('ClinicRecorded consumed', usage);
   });
 
   it('StaffCredentialed consumed', async () => {

@@ -20,6 +20,7 @@ import { LinkDevices } from './join-links/link-devices.store';
 import { RunVisitController } from './run-visit/run-visit.controller';
 import { RunVisitHandler } from './run-visit/run-visit.handler';
 import { ReadSessionController } from './fhir/read-session.controller';
+import { ClinicNames } from './provider-qualifications/clinic-names.read-model';
 import { ProviderQualifications } from './provider-qualifications/provider-qualifications.read-model';
 import { StaffCredentialsConsumer } from './provider-qualifications/staff-credentials.consumer';
 import { StaffDirectoryConsumer } from './provider-qualifications/staff-directory.consumer';
@@ -62,7 +63,14 @@ const commandHandlers = [
   TroubleshootingHandler,
 ];
 
-const queries = [WaitingRoom, TelehealthConsents, ProviderQualifications, IssueQueue, ProviderCare];
+const queries = [
+  WaitingRoom,
+  TelehealthConsents,
+  ProviderQualifications,
+  ClinicNames,
+  IssueQueue,
+  ProviderCare,
+];
 
 const platformMonitoring = [PlatformMonitor, PlatformMonitorStore];
 

@@ -45,12 +45,27 @@ const OTHER = {
   display: 'Participation',
 };
 
+/** Names the directory gives the people and the clinic of a visit, as people read them. */
+export interface EncounterNames {
+  /** Staff id → display name ("Dr. Adaeze Okafor"); staff it does not list are left out. */
+  readonly staff?: ReadonlyMap<string, string>;
+  readonly clinic?: string;
+}
+
+/** A reference, with the name people read when there is one (never a made-up one). */
+const named = (reference: string, display: string | undefined) =>
+  display ? { reference, display } : { reference };
+
 /**
  * The session as a FHIR R4 Encounter: class VR (virtual), the patient as subject, the other
  * participants by role, the appointment it fulfils, its period and length in minutes, and the
- * clinic it is held from.
+ * clinic it is held from. Staff and the clinic carry the directory's names as `display`; the
+ * patient and caregivers carry none (the platform keeps no patient name).
  */
-export function toFhirEncounter(session: Session): Encounter & { readonly id: string } {
+export function toFhirEncounter(
+  session: Session,
+  names: EncounterNames = {},
+): Encounter & { readonly id: string } {
   const minutes =
     session.startedAt && session.endedAt
       ? Math.round((Date.parse(session.endedAt) - Date.parse(session.startedAt)) / 60_000)
@@ -65,9 +80,10 @@ export function toFhirEncounter(session: Session): Encounter & { readonly id: st
       .filter((p) => p.role !== 'patient')
       .map((p) => {
         const { resource, system, code, display } = PARTICIPANT[p.role] ?? OTHER;
+        const name = resource === 'Practitioner' ? names.staff?.get(p.participantId) : undefined;
         return {
           type: [{ coding: [{ system, code, display }] }],
-          individual: { reference: `${resource}/${p.participantId}` },
+          individual: named(`${resource}/${p.participantId}`, name),
         };
       }),
     appointment: [{ reference: `Appointment/${session.appointmentId}` }],
@@ -83,6 +99,6 @@ export function toFhirEncounter(session: Session): Encounter & { readonly id: st
         }
       : {}),
     // The clinic is the directory's Location (FHIR Location/<clinicId>), not an Organization.
-    location: [{ location: { reference: `Location/${session.clinicId}` } }],
+    location: [{ location: named(`Location/${session.clinicId}`, names.clinic) }],
   };
 }

@@ -93,4 +93,24 @@ describe('a session as a FHIR R4 Encounter', () => {
     expect(encounter.period).toEqual({ start: fold([created]).scheduledStart });
     expect(encounter.length).toBeUndefined();
   });
+
+  it('names the staff and the clinic the directory lists, and no one else', () => {
+    const encounter = toFhirEncounter(fold([created, started, completed]), {
+      // The interpreter is not listed: no name rather than a made-up one.
+      staff: new Map([
+        [ids.provider, 'Dr. Adaeze Okafor'],
+        [ids.patient, 'a patient name that must never show'],
+      ]),
+      clinic: 'Riverside Telehealth Clinic',
+    });
+    expectValidFhir(encounter);
+    expect(encounter.participant?.map((p) => p.individual)).toEqual([
+      { reference: `Practitioner/${ids.provider}`, display: 'Dr. Adaeze Okafor' },
+      { reference: `Practitioner/${ids.interpreter}` },
+    ]);
+    expect(encounter.subject).toEqual({ reference: `Patient/${ids.patient}` });
+    expect(encounter.location).toEqual([
+      { location: { reference: `Location/${ids.clinic}`, display: 'Riverside Telehealth Clinic' } },
+    ]);
+  });
 });

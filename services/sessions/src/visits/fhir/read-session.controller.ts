@@ -13,10 +13,14 @@ import { SessionResponse, toResponse } from '../run-visit/session.response';
 import { ProviderCare } from '../shared/provider-care';
 import { ensureSessionAccess } from '../shared/session-access';
 import { SessionRepository } from '../shared/session.repository';
+import { ClinicNames } from '../provider-qualifications/clinic-names.read-model';
+import { ProviderQualifications } from '../provider-qualifications/provider-qualifications.read-model';
 import type { Session, SessionState } from '../domain/session.state';
 import { toFhirEncounter } from './fhir-encounter';
 
 const ROLES = ['patient', 'provider', 'coordinator', 'admin'] as const;
+/** The participants the directory lists: patients and caregivers are never looked up by name. */
+const STAFF_ROLES: ReadonlySet<string> = new Set(['provider', 'interpreter']);
 // A provider's reads end with the care relationship, as the patient's session list does.
 const NOT_YOURS_TO_READ = `${NOT_YOUR_SESSION.slice(0, -1)}, or the provider's care window (CARE_RELATIONSHIP_DAYS, default 90, after their last visit with the patient; a cancelled visit only until its cancellation) has closed.`;
 const ERRORS = {
@@ -33,6 +37,8 @@ export class ReadSessionController {
   constructor(
     private readonly sessions: SessionRepository,
     private readonly care: ProviderCare,
+    private readonly staff: ProviderQualifications,
+    private readonly clinics: ClinicNames,
   ) {}
 
   /** The session if the caller may read it now: its own, and a provider's only within care. */
@@ -83,9 +89,9 @@ export class ReadSessionController {
   @ApiUseCase({
     summary: 'Read a session as a FHIR R4 Encounter',
     description:
-      'The virtual visit as a FHIR R4 Encounter of class VR (virtual), `application/fhir+json`, for EHR integrations. Access and recording as for the session read.',
+      'The virtual visit as a FHIR R4 Encounter of class VR (virtual), `application/fhir+json`, for EHR integrations: the provider and interpreter as Practitioners and the clinic as the Location, each with the name the directory gives it (`display`; none for someone the directory does not list, and never a patient name). Access and recording as for the session read.',
     roles: ROLES,
-    phi: 'the Encounter: patient and practitioner references, appointment, status, period and participants',
+    phi: 'the Encounter: patient and practitioner references, the names of the staff and the clinic, appointment, status, period and participants',
     errors: ERRORS,
     params: SESSION_PARAM,
   })
@@ -96,6 +102,14 @@ export class ReadSessionController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<Encounter> {
     const { state } = await this.sessions.load(sessionId);
-    return toFhirEncounter(await this.readable(principal, state));
+    const session = await this.readable(principal, state);
+    // The names people read, side by side: the visit's staff in one read, its clinic in one.
+    const [staff, clinic] = await Promise.all([
+      this.staff.namesOf(
+        session.participants.filter((p) => STAFF_ROLES.has(p.role)).map((p) => p.participantId),
+      ),
+      this.clinics.nameOf(session.clinicId),
+    ]);
+    return toFhirEncounter(session, { staff, ...(clinic ? { clinic } : {}) });
   }
 }

@@ -56,6 +56,23 @@ export class ProviderQualifications {
     };
   }
 
+  /**
+   * The names of these staff members, in one read: for views that name the people of a visit.
+   * Someone the directory has not named has no entry (no name rather than a made-up one).
+   */
+  async namesOf(staffIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const wanted = [...new Set(staffIds)];
+    if (wanted.length === 0) return new Map();
+    const documents = await this.collection
+      .find({ _id: { $in: wanted } }, { projection: { displayName: 1 } })
+      .toArray();
+    return new Map(
+      documents.flatMap((document) =>
+        document.displayName ? [[document._id, document.displayName] as const] : [],
+      ),
+    );
+  }
+
   recorded(eventId: string, data: StaffMemberRecorded): Promise<boolean> {
     return this.apply(eventId, data.staffId, {
       displayName: displayNameOf(data.name),

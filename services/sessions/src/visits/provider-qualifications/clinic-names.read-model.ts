@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { EventDataOf } from '@thc/contracts';
+import { applyOnce } from '@thc/messaging';
+import { Connection, mongo } from 'mongoose';
+
+type ClinicRecorded = EventDataOf<'thc.scheduling.ClinicRecorded.v1'>;
+
+interface ClinicNameDocument {
+  readonly _id: string;
+  readonly name: string;
+}
+
+/**
+ * Each clinic's name as the directory last recorded it, one document keyed by clinicId (`_id`,
+ * the only index FerretDB uses), for the views people read (the Encounter's location). A
+ * clinic's records share a Kafka key, so they arrive in order and the latest applied wins;
+ * each is applied once.
+ */
+@Injectable()
+export class ClinicNames {
+  private readonly collection: mongo.Collection<ClinicNameDocument>;
+
+  constructor(@InjectConnection() connection: Connection) {
+    this.collection = connection.collection<ClinicNameDocument>('clinic_names');
+  }
+
+  /** The clinic's name; undefined when the directory has not recorded the clinic. */
+  async nameOf(clinicId: string): Promise<string | undefined> {
+    const document = await this.collection.findOne({ _id: clinicId }, { projection: { name: 1 } });
+    return document?.name;
+  }
+
+  recorded(eventId: string, data: ClinicRecorded): Promise<boolean> {
+    return applyOnce(
+      this.collection as unknown as mongo.Collection<mongo.Document>,
+      { _id: data.clinicId },
+      { $set: { name: data.name } },
+      eventId,
+    );
+  }
+}
