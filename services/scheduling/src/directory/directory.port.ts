@@ -38,6 +38,13 @@ export interface DirectoryReader {
   clinic(clinicId: string): Promise<ClinicListing | undefined>;
   /** Active interpreters who speak `language`, in a stable order (the pool a booking draws on). */
   interpreters(language: string): Promise<readonly StaffListing[]>;
+  /**
+   * Staff id → name as people read it ("Dr. Adaeze Okafor"), in one read, for views that name
+   * people (FHIR). A staff member the directory does not list has no entry.
+   */
+  staffNames(staffIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** Clinic id → name, in one read; a clinic the directory does not list has no entry. */
+  clinicNames(clinicIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 export const DIRECTORY_READER = Symbol('DirectoryReader');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ClinicListing, DirectoryReader, StaffListing } from '../directory.port';
+import { displayNameOf } from '../domain/display-name';
 import { DirectoryStore } from '../infrastructure/directory.store';
 import { clinicListingOf, staffListingOf } from './directory-listings';
 
@@ -32,5 +33,15 @@ export class DirectoryViewsReader implements DirectoryReader {
       )
       .sort((a, b) => a.staffId.localeCompare(b.staffId))
       .map(staffListingOf);
+  }
+
+  async staffNames(staffIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const views = await this.directory.staff.views.findMany([...new Set(staffIds)]);
+    return new Map(views.map((view) => [view._id, displayNameOf(view.record.name)]));
+  }
+
+  async clinicNames(clinicIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const views = await this.directory.clinics.views.findMany([...new Set(clinicIds)]);
+    return new Map(views.map((view) => [view._id, view.record.name]));
   }
 }
