@@ -279,7 +279,16 @@ describe('appointments over HTTP', () => {
           actor: { reference: `Patient/${patientId}` },
           status: 'accepted',
         }),
-        expect.objectContaining({ actor: { reference: `Practitioner/${providerId}` } }),
+        // Named as the directory names the provider; the clinic is one it does not list.
+        expect.objectContaining({
+          actor: {
+            reference: `Practitioner/${providerId}`,
+            display: `Dr. Pat Tester-${providerId.slice(0, 8)}`,
+          },
+        }),
+        expect.objectContaining({
+          actor: { reference: `Location/${String(booked.body.clinicId)}` },
+        }),
       ]),
     });
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EventStoreModule } from '@thc/event-store';
+import { DirectoryModule } from '../directory/directory.module';
 import { AvailabilityService } from './availability.port';
 import { ClinicProvidersProjection } from './clinic-providers/clinic-providers.projection';
 import {
@@ -30,6 +31,8 @@ const repositories = [ProviderScheduleRepository, ProviderScheduleViews];
 @Module({
   imports: [
     EventStoreModule,
+    // The FHIR Schedule names its provider as the directory does.
+    DirectoryModule,
     MongooseModule.forFeature([{ name: CLINIC_PROVIDERS, schema: clinicProvidersSchema }]),
   ],
   controllers: httpControllers,

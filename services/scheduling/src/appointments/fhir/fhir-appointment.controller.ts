@@ -1,7 +1,8 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { DIRECTORY_READER, DirectoryReader } from '../../directory/directory.port';
 import { uuidParam } from '../../openapi/api-docs';
 import { NO_SUCH_APPOINTMENT, NOT_YOURS_OR_CARE_ENDED } from '../shared/appointment.docs';
 import { AppointmentRepository } from '../shared/appointment.repository';
@@ -25,6 +26,7 @@ export class FhirAppointmentController {
     private readonly appointments: AppointmentRepository,
     private readonly views: AppointmentViews,
     private readonly care: ProviderCare,
+    @Inject(DIRECTORY_READER) private readonly directory: DirectoryReader,
   ) {}
 
   @Get('Appointment/:id')
@@ -38,9 +40,9 @@ export class FhirAppointmentController {
   @ApiUseCase({
     summary: 'Read an appointment as a FHIR R4 Appointment',
     description:
-      'The appointment as a FHIR R4 Appointment resource (`application/fhir+json`), for EHR integrations: status, start and end, service type, and the patient, provider, interpreter and caregiver as participants. A provider reads it only within the care window, as for the appointment read. Each read is recorded as a PHI access.',
+      'The appointment as a FHIR R4 Appointment resource (`application/fhir+json`), for EHR integrations: status, start and end, service type, the patient, provider, interpreter and caregiver as participants, and the clinic as a Location participant; the provider, interpreter and clinic carry the names the directory gives them (`display`; none for one the directory does not list, and never a patient name). A provider reads it only within the care window, as for the appointment read. Each read is recorded as a PHI access.',
     roles: ['patient', 'provider', 'coordinator', 'admin'],
-    phi: 'the FHIR Appointment: patient, practitioner and other participant references, time, status and service type',
+    phi: 'the FHIR Appointment: patient, practitioner and other participant references, the names of the staff and the clinic, time, status and service type',
     errors: {
       400: invalidInputDoc({ ids: ['id'], purposeOfUse: true }),
       403: NOT_YOURS_OR_CARE_ENDED,
@@ -57,6 +59,19 @@ export class FhirAppointmentController {
     const { state, version } = await this.appointments.load(id);
     const appointment = ensureAppointmentAccess(principal, state, READ_ACCESS);
     await this.care.ensureCurrent(principal, appointment);
-    return toFhirAppointment(appointment, version, await this.views.languageOf(id));
+    const staffIds = appointment.participants
+      .filter((p) => p.role === 'provider' || p.role === 'interpreter')
+      .map((p) => p.participantId);
+    // Side by side: the interpreter's language, the staff's names (one read), the clinic's.
+    const [language, staff, clinics] = await Promise.all([
+      this.views.languageOf(id),
+      this.directory.staffNames(staffIds),
+      this.directory.clinicNames([appointment.clinicId]),
+    ]);
+    const clinic = clinics.get(appointment.clinicId);
+    return toFhirAppointment(appointment, version, language, {
+      staff,
+      ...(clinic ? { clinic } : {}),
+    });
   }
 }

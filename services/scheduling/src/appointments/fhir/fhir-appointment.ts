@@ -1,5 +1,6 @@
 import type { Appointment, AppointmentParticipant } from '@medplum/fhirtypes';
 import { visitTypeConcept } from '../../availability/fhir/fhir-resources';
+import { codeSystemUrl } from '../../fhir/fhir-urls';
 import type { Participant } from '../domain/appointment.events';
 import type { Scheduled } from '../domain/appointment.state';
 
@@ -41,11 +42,29 @@ function typeOf(role: Participant['role'], text: string): AppointmentParticipant
   return [{ coding: [{ system, code, display }], text }];
 }
 
-function participant(p: Participant, language: string | undefined): AppointmentParticipant {
+/** Names the directory gives the people and the clinic of a visit, as people read them. */
+export interface AppointmentNames {
+  /** Staff id → display name ("Dr. Adaeze Okafor"); staff it does not list are left out. */
+  readonly staff?: ReadonlyMap<string, string>;
+  readonly clinic?: string;
+}
+
+/** A reference, with the name people read when there is one (never a made-up one). */
+const named = (reference: string, display: string | undefined) =>
+  display ? { reference, display } : { reference };
+
+function participant(
+  p: Participant,
+  language: string | undefined,
+  names: AppointmentNames,
+): AppointmentParticipant {
   const text = p.role === 'interpreter' && language ? `interpreter (${language})` : p.role;
+  const resource = ROLES[p.role].resource;
+  // Only staff are named: the platform keeps no patient or caregiver name.
+  const name = resource === 'Practitioner' ? names.staff?.get(p.participantId) : undefined;
   return {
     type: typeOf(p.role, text),
-    actor: { reference: `${ROLES[p.role].resource}/${p.participantId}` },
+    actor: named(`${resource}/${p.participantId}`, name),
     required: p.role === 'patient' || p.role === 'provider' ? 'required' : 'optional',
     status: 'accepted',
   };
@@ -58,13 +77,27 @@ function interpreterToDraw(language: string | undefined): AppointmentParticipant
 }
 
 /**
+ * The clinic the visit is held from: R4 lets a Location take part in an Appointment, as the
+ * directory serves the clinic (Location/<clinicId>), and as sessions' Encounter names it.
+ */
+function clinicParticipant(clinicId: string, name: string | undefined): AppointmentParticipant {
+  return {
+    actor: named(`Location/${clinicId}`, name),
+    required: 'information-only',
+    status: 'accepted',
+  };
+}
+
+/**
  * FHIR R4 Appointment view. The status is already a FHIR code; video or audio-only is the
  * serviceType (R4 has no virtual-service element), the appointmentType is v2-0276 ROUTINE.
+ * Staff and the clinic carry the directory's names as `display`.
  */
 export function toFhirAppointment(
   appointment: Scheduled,
   version: number,
   interpreterLanguage?: string,
+  names: AppointmentNames = {},
 ): FhirAppointment {
   return {
     resourceType: 'Appointment',
@@ -76,7 +109,7 @@ export function toFhirAppointment(
           cancelationReason: {
             coding: [
               {
-                system: 'https://telehealth-coordinator.org/fhir/CodeSystem/cancel-reason',
+                system: codeSystemUrl('cancel-reason'),
                 code: appointment.cancellation.reasonCode,
               },
             ],
@@ -100,8 +133,9 @@ export function toFhirAppointment(
     ),
     created: new Date(appointment.bookedAt).toISOString(),
     participant: [
-      ...appointment.participants.map((p) => participant(p, interpreterLanguage)),
+      ...appointment.participants.map((p) => participant(p, interpreterLanguage, names)),
       ...(appointment.interpreterRequest ? [interpreterToDraw(interpreterLanguage)] : []),
+      clinicParticipant(appointment.clinicId, names.clinic),
     ],
   };
 }

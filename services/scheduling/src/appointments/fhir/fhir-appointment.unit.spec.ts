@@ -54,6 +54,7 @@ describe('FHIR R4 Appointment view', () => {
       `Practitioner/${appointment.providerId}`,
       'Practitioner/d4f6a8c2-1e3b-4d5f-9a7c-2b4d6f8a1e05',
       'RelatedPerson/1a3c5e7b-9d2f-4b4d-9f6a-8c1e3a5c7e10',
+      `Location/${appointment.clinicId}`,
     ]);
     expect(resource.participant[2]!.type![0]!.text).toBe('interpreter (es)');
   });
@@ -86,7 +87,7 @@ describe('FHIR R4 Appointment view', () => {
       'es',
     );
     expectValidFhir(resource);
-    expect(resource.participant.at(-1)).toEqual({
+    expect(resource.participant.find((p) => p.status === 'needs-action')).toEqual({
       type: [
         expect.objectContaining({
           text: 'interpreter (es), drawn from the pool at visit time',
@@ -95,5 +96,24 @@ describe('FHIR R4 Appointment view', () => {
       required: 'required',
       status: 'needs-action',
     });
+  });
+
+  it('names the staff and the clinic the directory lists, and no one else', () => {
+    const resource = toFhirAppointment(appointment, 1, 'es', {
+      // The interpreter is not listed: no name rather than a made-up one.
+      staff: new Map([
+        [appointment.providerId, 'Dr. Adaeze Okafor'],
+        [appointment.patientId, 'a patient name that must never show'],
+      ]),
+      clinic: 'Riverside Telehealth Clinic',
+    });
+    expectValidFhir(resource);
+    expect(resource.participant.map((p) => p.actor)).toEqual([
+      { reference: `Patient/${appointment.patientId}` },
+      { reference: `Practitioner/${appointment.providerId}`, display: 'Dr. Adaeze Okafor' },
+      { reference: 'Practitioner/d4f6a8c2-1e3b-4d5f-9a7c-2b4d6f8a1e05' },
+      { reference: 'RelatedPerson/1a3c5e7b-9d2f-4b4d-9f6a-8c1e3a5c7e10' },
+      { reference: `Location/${appointment.clinicId}`, display: 'Riverside Telehealth Clinic' },
+    ]);
   });
 });

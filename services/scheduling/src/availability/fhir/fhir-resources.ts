@@ -1,4 +1,5 @@
 import type { CodeableConcept, Resource } from '@medplum/fhirtypes';
+import { codeSystemUrl } from '../../fhir/fhir-urls';
 
 export const FHIR_JSON = 'application/fhir+json';
 
@@ -6,7 +7,7 @@ export const FHIR_JSON = 'application/fhir+json';
 export type Served<R extends Resource> = R & { readonly id: string };
 
 /** The platform's code system for telehealth visit types (no standard one says video vs audio). */
-export const VISIT_TYPE_SYSTEM = 'https://telehealth-coordinator.org/fhir/CodeSystem/visit-type';
+export const VISIT_TYPE_SYSTEM = codeSystemUrl('visit-type');
 
 const DISPLAY = { video: 'Telehealth video visit', audio: 'Telehealth audio-only visit' } as const;
 

@@ -4,8 +4,15 @@ import { latestPeriod, VISIT_TYPES } from '../domain/schedule-rules';
 import { plusLocalDays, renderIn } from '../domain/wall-clock';
 import { type Served, visitTypeConcept } from './fhir-resources';
 
-/** The schedule as FHIR sees it: who, which visit types, and how far ahead it can be booked. */
-export function fhirSchedule(schedule: ProviderSchedule, now: Date): Served<Schedule> | undefined {
+/**
+ * The schedule as FHIR sees it: who (named as the directory names them, when it does), which
+ * visit types, and how far ahead it can be booked.
+ */
+export function fhirSchedule(
+  schedule: ProviderSchedule,
+  now: Date,
+  providerName?: string,
+): Served<Schedule> | undefined {
   const period = latestPeriod(schedule);
   if (!period) return undefined;
   const zone = period.timeZone;
@@ -16,7 +23,12 @@ export function fhirSchedule(schedule: ProviderSchedule, now: Date): Served<Sche
     resourceType: 'Schedule',
     id: schedule.providerId,
     active: true,
-    actor: [{ reference: `Practitioner/${schedule.providerId}` }],
+    actor: [
+      {
+        reference: `Practitioner/${schedule.providerId}`,
+        ...(providerName ? { display: providerName } : {}),
+      },
+    ],
     serviceType: offered.map(visitTypeConcept),
     planningHorizon: {
       start: renderIn(now.getTime(), zone),

@@ -1,5 +1,6 @@
 import type { Schedule, Slot } from '@medplum/fhirtypes';
 import { Inject, Injectable } from '@nestjs/common';
+import { DIRECTORY_READER, DirectoryReader } from '../../directory/directory.port';
 import { AVAILABILITY_CLOCK, AvailabilityClock, AvailabilityService } from '../availability.port';
 import { freeSlots } from '../domain/free-slots';
 import {
@@ -22,6 +23,7 @@ export class FhirViewsHandler {
   constructor(
     private readonly availability: AvailabilityService,
     @Inject(AVAILABILITY_CLOCK) private readonly now: AvailabilityClock,
+    @Inject(DIRECTORY_READER) private readonly directory: DirectoryReader,
   ) {}
 
   async schedule(
@@ -31,7 +33,8 @@ export class FhirViewsHandler {
     const schedule = await this.availability.schedule(providerId);
     if (!schedule) return undefined;
     admit(schedule);
-    return fhirSchedule(schedule, this.now());
+    const names = await this.directory.staffNames([providerId]);
+    return fhirSchedule(schedule, this.now(), names.get(providerId));
   }
 
   /** Free and busy slots of one day on the provider's calendar, times with the provider's offset. */

@@ -49,4 +49,13 @@ describe('FHIR R4 Schedule and Slot views (checked by the R4 validator)', () => 
     expect(schedule?.actor).toEqual([{ reference: `Practitioner/${providerId}` }]);
     expectValidFhir(schedule);
   });
+
+  it('a Schedule names its provider as the directory does, and only when it does', () => {
+    const now = new Date('2026-03-09T12:00:00Z');
+    const named = fhirSchedule(scheduleOf(rules()), now, 'Dr. Adaeze Okafor');
+    expectValidFhir(named);
+    expect(named?.actor).toEqual([
+      { reference: `Practitioner/${providerId}`, display: 'Dr. Adaeze Okafor' },
+    ]);
+  });
 });
