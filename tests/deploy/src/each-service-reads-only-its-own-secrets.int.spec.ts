@@ -6,7 +6,7 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 const OVERLAYS = ['dev', 'prod'];
 const KEY_STORE_DB = 'thc_phi_keys';
-const TOKEN_SETTINGS = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'];
+const TOKEN_SETTINGS = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_ORGANIZATION_ID'];
 
 /**
  * What each service may hold, from what its code reads (service-env.ts, the *.settings.ts of

@@ -199,7 +199,8 @@ async function bearerWithRoles(roles: Role[], subject: string): Promise<Record<s
   const jwk = JSON.parse(readFileSync(localKeyFiles(dir).privateKeyPath, 'utf8')) as {
     kid: string;
   };
-  const token = await new SignJWT({ roles })
+  // Staff of every clinic: the test is about roles and purposes, not clinic scope.
+  const token = await new SignJWT({ roles, clinics: '*' })
     .setProtectedHeader({ alg: 'ES256', kid: jwk.kid, typ: 'JWT' })
     .setSubject(subject)
     .setIssuer(DEFAULT_ISSUER)
