@@ -480,6 +480,68 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
     }
   });
 
+  // Names where a person reads them: each service learns the directory's names (scheduling its
+  // own, sessions and compliance-audit through Kafka); a patient is never named.
+  it('names the staff and the clinic as the directory does, and never a patient', async () => {
+    const w = world;
+    const provider = `Practitioner/${w.providerId}`;
+    const interpreter = `Practitioner/${w.interpreterId}`;
+    const clinic = `Location/${w.clinicId}`;
+    const expected = new Map([
+      [provider, 'Dr. Adaeze N. Okafor'],
+      [interpreter, 'Lucía Reyes'],
+      [clinic, 'Lakeshore Telehealth, Buffalo'],
+      [`Practitioner/${w.coordinatorId}`, 'Wei Chen'],
+    ]);
+    const read = async (service: Service, path: string, reader: keyof typeof tokens) => {
+      const answer = await request(service, 'GET', path, tokens[reader]);
+      expect(answer.status).toBe(200);
+      return displaysIn(answer.body);
+    };
+    const named = (shown: Map<string, Set<string>>, reference: string) => [
+      ...(shown.get(reference) ?? []),
+    ];
+
+    const appointment = await read(
+      'scheduling',
+      `/fhir/Appointment/${w.appointmentIds[0]}`,
+      'coordinator',
+    );
+    for (const reference of [provider, interpreter, clinic])
+      expect(named(appointment, reference)).toEqual([expected.get(reference)]);
+    const schedule = await read('scheduling', `/fhir/Schedule/${w.providerId}`, 'coordinator');
+    expect(named(schedule, provider)).toEqual([expected.get(provider)]);
+    await eventually(async () => {
+      const encounter = await read('sessions', `/fhir/Encounter/${w.sessionIds[0]}`, 'coordinator');
+      for (const reference of [provider, clinic])
+        expect(named(encounter, reference)).toEqual([expected.get(reference)]);
+    }, slow);
+    await eventually(async () => {
+      const report = await read(
+        'compliance-audit',
+        `/api/v1/audit/reports/staff/${w.coordinatorId}/phi-access?format=fhir`,
+        'auditor',
+      );
+      expect(named(report, `Practitioner/${w.coordinatorId}`)).toEqual(['Wei Chen']);
+    }, slow);
+
+    // Across every view: one name per reference, the directory's, and none for a patient.
+    const shown = new Map<string, Set<string>>();
+    for (const view of Object.values(VIEWS))
+      for (const answer of await reads(view))
+        for (const [reference, names] of displaysIn(answer.body))
+          shown.set(reference, new Set([...(shown.get(reference) ?? []), ...names]));
+    const wrong = [...shown]
+      .filter(
+        ([reference, names]) =>
+          reference.startsWith('Patient/') ||
+          reference.startsWith('RelatedPerson/') ||
+          (expected.has(reference) && [...names].some((name) => name !== expected.get(reference))),
+      )
+      .map(([reference, names]) => `${reference}: ${[...names].join(' / ')}`);
+    expect(wrong).toEqual([]);
+  });
+
   // The validator checks a reference's form, not its target: an EHR following one to a
   // resource the platform serves must find it.
   it('every reference to a resource type the platform serves resolves', async () => {
@@ -568,4 +630,19 @@ function codingsIn(value: unknown): { system: string; code: string; display: str
       ? [{ system, code, display }]
       : [];
   return [...own, ...Object.values(value).flatMap(codingsIn)];
+}
+
+/** Each `reference` of the form `Type/id` anywhere in a body that carries a `display`, and them. */
+function displaysIn(
+  value: unknown,
+  into = new Map<string, Set<string>>(),
+): Map<string, Set<string>> {
+  if (Array.isArray(value)) value.forEach((item) => displaysIn(item, into));
+  else if (value && typeof value === 'object') {
+    const { reference, display } = value as Record<string, unknown>;
+    if (typeof reference === 'string' && typeof display === 'string')
+      into.set(reference, (into.get(reference) ?? new Set()).add(display));
+    Object.values(value).forEach((inner) => displaysIn(inner, into));
+  }
+  return into;
 }
