@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
 import { ClinicScopeModule } from '../clinic-scope/clinic-scope.module';
+import { DirectoryModule } from '../directory/directory.module';
 import { ConsentRepository } from './consent.repository';
 import { GrantConsentController } from './grant-consent/grant-consent.controller';
 import { ReadConsentsController } from './read-consents/read-consents.controller';
@@ -11,7 +12,7 @@ const httpControllers = [GrantConsentController, RevokeConsentController, ReadCo
 
 /** Patient consent (FHIR Consent shaped): grant, revoke, read; emits ConsentGranted/Revoked. */
 @Module({
-  imports: [EventStoreModule, PhiAccessModule, ClinicScopeModule],
+  imports: [EventStoreModule, PhiAccessModule, ClinicScopeModule, DirectoryModule],
   controllers: httpControllers,
   providers: [ConsentRepository],
   exports: [ConsentRepository],

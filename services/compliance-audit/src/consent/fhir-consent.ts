@@ -5,6 +5,7 @@ import type {
   ConsentProvision,
   ConsentVerification,
   Extension,
+  Reference,
 } from '@medplum/fhirtypes';
 import { ApiProperty } from '@nestjs/swagger';
 import { codeSystemUrl, extensionUrl } from '../fhir/fhir-urls';
@@ -35,13 +36,41 @@ export class FhirConsent implements Consent {
   @ApiProperty() extension!: Extension[];
 }
 
-const reference = (actor: { kind: string; userId?: string; role?: string }): string =>
-  actor.kind === 'user'
-    ? `${actor.role === 'patient' ? 'Patient' : 'Practitioner'}/${actor.userId}`
-    : 'Device/thc';
+type Actor = { kind: string; userId?: string; role?: string };
 
-/** One consent as a FHIR R4 Consent resource (status as of `at`). */
-export function toFhirConsent(record: ConsentRecord, at: string): FhirConsent {
+/** Staff id → name as the directory gives it; staff it does not list are left out. */
+export type StaffNames = ReadonlyMap<string, string>;
+
+/** Who acted, by reference, and a staff member also by name when the directory names them. */
+function actorReference(actor: Actor, names: StaffNames): Reference {
+  if (actor.kind !== 'user') return { reference: 'Device/thc' };
+  if (actor.role === 'patient') return { reference: `Patient/${actor.userId}` };
+  const name = actor.userId ? names.get(actor.userId) : undefined;
+  return { reference: `Practitioner/${actor.userId}`, ...(name ? { display: name } : {}) };
+}
+
+/** The staff members who acted on these consents: the ones a view may name. */
+export function staffActingOn(records: readonly ConsentRecord[]): string[] {
+  return records.flatMap((record) =>
+    [
+      record.granted.capturedBy,
+      record.granted.witnessedBy && { kind: 'user', ...record.granted.witnessedBy },
+      record.revoked?.revokedBy,
+    ].flatMap((actor: Actor | undefined) =>
+      actor?.kind === 'user' && actor.role !== 'patient' && actor.userId ? [actor.userId] : [],
+    ),
+  );
+}
+
+/**
+ * One consent as a FHIR R4 Consent resource (status as of `at`); the staff who captured,
+ * witnessed or revoked it carry their names from `names` as `display`.
+ */
+export function toFhirConsent(
+  record: ConsentRecord,
+  at: string,
+  names: StaffNames = new Map(),
+): FhirConsent {
   const g = record.granted;
   return {
     resourceType: 'Consent',
@@ -85,13 +114,13 @@ export function toFhirConsent(record: ConsentRecord, at: string): FhirConsent {
       { url: extensionUrl('consent-method'), valueCode: g.method },
       {
         url: extensionUrl('consent-captured-by'),
-        valueReference: { reference: reference(g.capturedBy) },
+        valueReference: actorReference(g.capturedBy, names),
       },
       ...(g.witnessedBy
         ? [
             {
               url: extensionUrl('consent-witnessed-by'),
-              valueReference: { reference: reference({ kind: 'user', ...g.witnessedBy }) },
+              valueReference: actorReference({ kind: 'user', ...g.witnessedBy }, names),
             },
           ]
         : []),
@@ -106,7 +135,7 @@ export function toFhirConsent(record: ConsentRecord, at: string): FhirConsent {
             },
             {
               url: extensionUrl('consent-revoked-by'),
-              valueReference: { reference: reference(record.revoked.revokedBy) },
+              valueReference: actorReference(record.revoked.revokedBy, names),
             },
           ]
         : []),

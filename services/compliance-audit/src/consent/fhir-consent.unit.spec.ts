@@ -1,6 +1,6 @@
 import { consentGrantedV1, consentRevokedV1 } from '@thc/contracts';
 import { expectValidFhir } from '@thc/testing';
-import { toFhirConsent } from './fhir-consent';
+import { staffActingOn, toFhirConsent } from './fhir-consent';
 
 const granted = consentGrantedV1.example;
 const coordinator = {
@@ -40,5 +40,41 @@ describe('a consent as a FHIR R4 Consent', () => {
       url: 'https://telehealth-coordinator.org/fhir/StructureDefinition/consent-witnessed-by',
       valueReference: { reference: `Practitioner/${coordinator.userId}` },
     });
+  });
+
+  it('names the staff who captured and witnessed it as the directory does, and never the patient', () => {
+    const record = {
+      granted: {
+        ...granted,
+        method: 'verbal' as const,
+        witnessedBy: coordinator,
+        capturedBy: { kind: 'user' as const, ...coordinator },
+      },
+    };
+    expect(staffActingOn([record])).toEqual([coordinator.userId, coordinator.userId]);
+    expect(staffActingOn([{ granted }])).toEqual([]);
+    const consent = toFhirConsent(
+      record,
+      '2026-05-01T00:00:00Z',
+      new Map([
+        [coordinator.userId, 'Wei Chen'],
+        [granted.patientId, 'a patient name that must never show'],
+      ]),
+    );
+    expectValidFhir(consent);
+    const named = { reference: `Practitioner/${coordinator.userId}`, display: 'Wei Chen' };
+    expect(consent.extension).toEqual(
+      expect.arrayContaining([
+        {
+          url: 'https://telehealth-coordinator.org/fhir/StructureDefinition/consent-captured-by',
+          valueReference: named,
+        },
+        {
+          url: 'https://telehealth-coordinator.org/fhir/StructureDefinition/consent-witnessed-by',
+          valueReference: named,
+        },
+      ]),
+    );
+    expect(JSON.stringify(consent)).not.toContain('a patient name');
   });
 });

@@ -13,7 +13,8 @@ import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { CONSENT_PHI, EXAMPLE_ID, PATIENT_PARAM } from '../../openapi/api-docs';
 import { CLOCK, Clock } from '../../shared/audit.settings';
 import { ConsentRepository } from '../consent.repository';
-import { consentSearchset, FhirConsent, toFhirConsent } from '../fhir-consent';
+import { StaffDirectory } from '../../directory/staff-directory.store';
+import { consentSearchset, FhirConsent, staffActingOn, toFhirConsent } from '../fhir-consent';
 
 class ConsentBundle {
   @ApiProperty({ enum: ['Bundle'] }) resourceType!: 'Bundle';
@@ -32,6 +33,7 @@ export class ReadConsentsController {
   constructor(
     private readonly consents: ConsentRepository,
     private readonly access: ClinicAccess,
+    private readonly directory: StaffDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -97,6 +99,8 @@ export class ReadConsentsController {
   private async read(patientId: string): Promise<FhirConsent[]> {
     const at = this.clock().toISOString();
     const { state } = await this.consents.load(patientId);
-    return [...state.consents].reverse().map((record) => toFhirConsent(record, at));
+    // The staff who captured, witnessed or revoked them, named in one read.
+    const names = await this.directory.names(staffActingOn(state.consents));
+    return [...state.consents].reverse().map((record) => toFhirConsent(record, at, names));
   }
 }
