@@ -6,6 +6,7 @@ import { appointmentCompletedV1 } from './scheduling/appointment-completed.event
 import { appointmentNoShowV1 } from './scheduling/appointment-no-show.event';
 import { appointmentRequestedV1 } from './scheduling/appointment-requested.event';
 import { appointmentRescheduledV1 } from './scheduling/appointment-rescheduled.event';
+import { interpreterAssignedV1 } from './scheduling/interpreter-assigned.event';
 import {
   providerScheduleDefinedV1,
   providerScheduleDefinedV1ToV2,
@@ -77,6 +78,7 @@ export const schedulingRegistry = {
     appointmentCheckedInV1,
     appointmentCompletedV1,
     appointmentNoShowV1,
+    interpreterAssignedV1,
     reminderDueV1,
     waitlistJoinedV1,
     waitlistSlotOfferedV1,

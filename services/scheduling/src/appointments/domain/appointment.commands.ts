@@ -96,6 +96,14 @@ export interface CompleteAppointment {
   readonly at: string;
 }
 
+export interface AssignInterpreter {
+  readonly type: 'AssignInterpreter';
+  /** The interpreter whose time the ledger now holds for the rest of the visit. */
+  readonly interpreterId: string;
+  readonly at: string;
+  readonly by: Actor;
+}
+
 export interface EmitReminder {
   readonly type: 'EmitReminder';
   /** Derived from appointment, start and offset: the same reminder always has the same id. */
@@ -114,6 +122,7 @@ export type AppointmentCommand =
   | CheckIn
   | RecordNoShow
   | CompleteAppointment
+  | AssignInterpreter
   | EmitReminder;
 
 export type { AppointmentCancelled };

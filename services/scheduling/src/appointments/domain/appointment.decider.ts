@@ -1,11 +1,16 @@
 import type { Decider } from '@thc/event-store';
 import {
   AppointmentCommand,
+  AssignInterpreter,
   BookAppointment,
   CancelAppointment,
   EmitReminder,
 } from './appointment.commands';
-import { AppointmentRuleError, IllegalTransitionError } from './appointment.errors';
+import {
+  AppointmentConflictError,
+  AppointmentRuleError,
+  IllegalTransitionError,
+} from './appointment.errors';
 import { APPOINTMENT_EVENT as E, AppointmentEvent } from './appointment.events';
 import {
   AppointmentState,
@@ -122,6 +127,39 @@ function cancel(command: CancelAppointment, state: AppointmentState): Appointmen
   ];
 }
 
+/** A drawn interpreter is held from the draw, or from the visit's start when that is later. */
+export const interpreterDrawnFrom = (state: Pick<Scheduled, 'start'>, at: string): string =>
+  ms(at) > ms(state.start) ? new Date(ms(at)).toISOString() : state.start;
+
+/**
+ * An interpreter drawn during (or just before) the visit, for the rest of it. Only a visit that
+ * has not ended and holds no interpreter yet: a second draw is refused (409) instead of holding
+ * a second person, and a retry after a lost answer sees who was drawn in the appointment.
+ */
+function assignInterpreter(
+  command: AssignInterpreter,
+  state: AppointmentState,
+): AppointmentEvent[] {
+  const current = scheduled(state, 'draw an interpreter for', ['booked', 'arrived']);
+  if (ms(current.end) <= ms(command.at))
+    throw new AppointmentConflictError('the visit has already ended: no interpreter can join it');
+  const held = interpreterOf(current);
+  if (held) throw new AppointmentConflictError(`the visit already has an interpreter (${held})`);
+  return [
+    {
+      type: E.interpreterAssigned,
+      data: {
+        appointmentId: current.appointmentId,
+        interpreterId: command.interpreterId,
+        start: interpreterDrawnFrom(current, command.at),
+        end: current.end,
+        assignedAt: command.at,
+        assignedBy: command.by,
+      },
+    },
+  ];
+}
+
 function decide(command: AppointmentCommand, state: AppointmentState): AppointmentEvent[] {
   switch (command.type) {
     case 'RequestAppointment': {
@@ -171,6 +209,8 @@ function decide(command: AppointmentCommand, state: AppointmentState): Appointme
       return cancel(command, state);
     case 'EmitReminder':
       return remind(command, state);
+    case 'AssignInterpreter':
+      return assignInterpreter(command, state);
     case 'CheckIn': {
       const current = scheduled(state, 'check in', ['booked']);
       const { appointmentId, patientId } = current;
@@ -274,6 +314,10 @@ function evolve(state: AppointmentState, event: AppointmentEvent): AppointmentSt
       };
     case E.completed:
       return { ...state, status: 'fulfilled', sessionId: event.data.sessionId };
+    case E.interpreterAssigned: {
+      const interpreter = { participantId: event.data.interpreterId, role: 'interpreter' as const };
+      return { ...state, participants: [...state.participants, interpreter] };
+    }
     case E.reminderDue: {
       const key = reminderKey(event.data.appointmentStart, event.data.offsetMinutes);
       return { ...state, remindersDue: [...(state.remindersDue ?? []), key] };

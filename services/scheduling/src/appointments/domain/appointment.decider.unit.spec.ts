@@ -6,7 +6,11 @@ import {
   RescheduleAppointment,
 } from './appointment.commands';
 import { appointmentDecider } from './appointment.decider';
-import { AppointmentRuleError, IllegalTransitionError } from './appointment.errors';
+import {
+  AppointmentConflictError,
+  AppointmentRuleError,
+  IllegalTransitionError,
+} from './appointment.errors';
 import { APPOINTMENT_EVENT as E, AppointmentEvent } from './appointment.events';
 
 const ids = {
@@ -488,5 +492,66 @@ describe('appointment decider', () => {
       const state = events.reduce(appointmentDecider.evolve, appointmentDecider.initialState());
       expect(fhir).toContain(state.status);
     }
+  });
+
+  describe('AssignInterpreter (drawn on demand)', () => {
+    const drawn = '8e1a3c5d-7f9b-4b2d-8e4f-1a3c5e7d9f11';
+    const onDemand = {
+      ...booked,
+      data: {
+        ...booked.data,
+        participants: booked.type === E.booked ? booked.data.participants.slice(0, 2) : [],
+        interpreterRequest: { onDemand: true },
+      },
+    } as AppointmentEvent;
+    const draw = (at: string): AppointmentCommand => ({
+      type: 'AssignInterpreter',
+      interpreterId: drawn,
+      at,
+      by: coordinator,
+    });
+    const assigned = (start: string, at: string): AppointmentEvent => ({
+      type: E.interpreterAssigned,
+      data: {
+        appointmentId: ids.appointment,
+        interpreterId: drawn,
+        start,
+        end: '2026-03-09T09:30:00-04:00',
+        assignedAt: at,
+        assignedBy: coordinator,
+      },
+    });
+
+    it('holds the interpreter from the draw during the visit', () =>
+      given([onDemand, checkedIn])
+        .when(draw('2026-03-09T13:04:00Z'))
+        .then([assigned('2026-03-09T13:04:00.000Z', '2026-03-09T13:04:00Z')]));
+    it("holds them from the visit's start when drawn before it", () =>
+      given([onDemand])
+        .when(draw('2026-03-09T12:50:00Z'))
+        .then([assigned('2026-03-09T09:00:00-04:00', '2026-03-09T12:50:00Z')]));
+    it('adds the interpreter to the participants', () => {
+      const state = [onDemand, assigned('2026-03-09T13:04:00.000Z', '2026-03-09T13:04:00Z')].reduce(
+        appointmentDecider.evolve,
+        appointmentDecider.initialState(),
+      );
+      expect(state).toMatchObject({
+        participants: [
+          { participantId: ids.patient, role: 'patient' },
+          { participantId: ids.provider, role: 'provider' },
+          { participantId: drawn, role: 'interpreter' },
+        ],
+      });
+    });
+    it('refuses a second interpreter', () =>
+      given([booked]).when(draw('2026-03-09T13:04:00Z')).then(AppointmentConflictError));
+    it('refuses a visit that has ended', () =>
+      given([onDemand]).when(draw('2026-03-09T13:30:00Z')).then(AppointmentConflictError));
+    it.each([
+      ['cancelled', [onDemand, cancelled('2026-03-07T09:00:00Z', false)]],
+      ['fulfilled', [onDemand, checkedIn, completed]],
+    ])('refuses a %s visit', (_, history) =>
+      given(history).when(draw('2026-03-09T13:04:00Z')).then(IllegalTransitionError),
+    );
   });
 });

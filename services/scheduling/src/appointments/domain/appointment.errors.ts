@@ -17,3 +17,8 @@ export class IllegalTransitionError extends Error {
 export class AppointmentRuleError extends Error {
   override readonly name = 'AppointmentRuleError';
 }
+
+/** The command conflicts with the appointment as it now is, whatever its status (HTTP 409). */
+export class AppointmentConflictError extends Error {
+  override readonly name = 'AppointmentConflictError';
+}

@@ -9,6 +9,7 @@ export const APPOINTMENT_EVENT = {
   checkedIn: 'thc.scheduling.AppointmentCheckedIn.v1',
   completed: 'thc.scheduling.AppointmentCompleted.v1',
   noShow: 'thc.scheduling.AppointmentNoShow.v1',
+  interpreterAssigned: 'thc.scheduling.InterpreterAssigned.v1',
   reminderDue: 'thc.scheduling.ReminderDue.v1',
 } as const;
 
@@ -24,6 +25,7 @@ export type AppointmentCancelled = EventOf<typeof APPOINTMENT_EVENT.cancelled>;
 export type AppointmentCheckedIn = EventOf<typeof APPOINTMENT_EVENT.checkedIn>;
 export type AppointmentCompleted = EventOf<typeof APPOINTMENT_EVENT.completed>;
 export type AppointmentNoShow = EventOf<typeof APPOINTMENT_EVENT.noShow>;
+export type InterpreterAssigned = EventOf<typeof APPOINTMENT_EVENT.interpreterAssigned>;
 export type ReminderDue = EventOf<typeof APPOINTMENT_EVENT.reminderDue>;
 
 export type AppointmentEvent =
@@ -34,6 +36,7 @@ export type AppointmentEvent =
   | AppointmentCheckedIn
   | AppointmentCompleted
   | AppointmentNoShow
+  | InterpreterAssigned
   | ReminderDue;
 
 export type Actor = AppointmentBooked['data']['bookedBy'];

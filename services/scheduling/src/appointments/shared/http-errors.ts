@@ -10,7 +10,11 @@ import { PatientErasedError } from '@thc/phi-protection';
 import { CredentialNotCurrentError } from '../../credentials/credential-gate';
 import { NotLicensedError } from '../../credentials/licence-gate';
 import { InterpreterUnavailableError } from '../interpreters/interpreter-claims';
-import { AppointmentRuleError, IllegalTransitionError } from '../domain/appointment.errors';
+import {
+  AppointmentConflictError,
+  AppointmentRuleError,
+  IllegalTransitionError,
+} from '../domain/appointment.errors';
 import { LedgerContentionError, TimeUnavailableError } from '../ledger/booking-ledger';
 
 /** Slot refused by the provider's schedule (HTTP 409 naming the schedule's reason). */
@@ -31,6 +35,7 @@ export function toHttpError(error: unknown): unknown {
   if (error instanceof HttpException) return error;
   if (
     error instanceof IllegalTransitionError ||
+    error instanceof AppointmentConflictError ||
     error instanceof TimeUnavailableError ||
     error instanceof LedgerContentionError ||
     error instanceof CredentialNotCurrentError ||
