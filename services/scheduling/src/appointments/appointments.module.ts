@@ -11,6 +11,8 @@ import { BookAppointmentController } from './book-appointment/book-appointment.c
 import { BookAppointmentHandler } from './book-appointment/book-appointment.handler';
 import { CancelAppointmentController } from './cancel-appointment/cancel-appointment.controller';
 import { CancelAppointmentHandler } from './cancel-appointment/cancel-appointment.handler';
+import { DrawInterpreterController } from './draw-interpreter/draw-interpreter.controller';
+import { DrawInterpreterHandler } from './draw-interpreter/draw-interpreter.handler';
 import { FhirAppointmentController } from './fhir/fhir-appointment.controller';
 import { InterpreterClaims } from './interpreters/interpreter-claims';
 import { BookingLedger } from './ledger/booking-ledger';
@@ -39,6 +41,7 @@ const httpControllers = [
   RequestAppointmentController,
   RescheduleAppointmentController,
   CancelAppointmentController,
+  DrawInterpreterController,
   VisitOutcomeController,
   ReadAppointmentsController,
   FhirAppointmentController,
@@ -52,6 +55,7 @@ const commandHandlers = [
   BookAppointmentHandler,
   RescheduleAppointmentHandler,
   CancelAppointmentHandler,
+  DrawInterpreterHandler,
 ];
 
 const infrastructure = [

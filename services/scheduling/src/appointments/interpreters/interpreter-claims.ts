@@ -117,6 +117,32 @@ export class InterpreterClaims {
     return { ...pool, oneOf: [...same, ...others] };
   }
 
+  /**
+   * An interpreter drawn on demand: the pool is checked (credential, at work) for the rest of
+   * the visit, from `from` to its end, and that is the time held. Each claim stays the visit's
+   * own (its start and end), so cancelling or moving the visit releases it like a held one.
+   */
+  async forDraw(
+    visit: InterpreterVisit,
+    language: string,
+    from: string,
+    now: Date,
+  ): Promise<OneOf> {
+    const rest = await this.forVisit({ ...visit, start: from }, language, now);
+    return {
+      ...rest,
+      oneOf: rest.oneOf.map((claim) => ({
+        ...claim,
+        time: {
+          ...claim.time,
+          visitStart: visit.start,
+          heldFrom: from,
+          bufferBeforeMinutes: 0,
+        },
+      })),
+    };
+  }
+
   private async named(staffId: string): Promise<readonly StaffListing[]> {
     const staff = await this.directory.staffMember(staffId);
     if (!staff)

@@ -55,6 +55,12 @@ export interface TimeRequest {
   readonly visitEnd: string;
   readonly bufferBeforeMinutes: number;
   readonly bufferAfterMinutes: number;
+  /**
+   * Held from this instant instead of the visit's start less the buffer: an interpreter drawn
+   * during the visit joins for the rest of it. The claim is still the visit's (its start and
+   * end), so cancel, move and the abandoned-claim check find it as they find any other.
+   */
+  readonly heldFrom?: string;
 }
 
 /** The owner's time overlaps another appointment's (HTTP 409). */
@@ -125,12 +131,15 @@ export class BookingLedger {
     at: Date,
     touched: TouchedDays,
   ): Promise<void> {
-    const held = heldInterval(
+    const whole = heldInterval(
       request.visitStart,
       request.visitEnd,
       request.bufferBeforeMinutes,
       request.bufferAfterMinutes,
     );
+    const held = request.heldFrom
+      ? { ...whole, start: new Date(request.heldFrom).toISOString() }
+      : whole;
     const claimed: string[] = [];
     try {
       for (const day of utcDaysTouched(held.start, held.end)) {
