@@ -23,6 +23,29 @@ export function plannedLiveVisits(roster: Roster): number {
 }
 
 /**
+ * The patients kept for live visits, each with an on-demand provider licensed in the state the
+ * patient is in (a provider may not see a patient elsewhere), at most PER_PROVIDER each.
+ */
+function livePatientsByProvider(
+  roster: Roster,
+  providers: readonly StaffMember[],
+): Map<string, Patient[]> {
+  const byProvider = new Map<string, Patient[]>(providers.map((p) => [p.id, []]));
+  roster.patients
+    .filter((patient) => patient.live)
+    .forEach((patient, n) => {
+      const licensed = providers.filter(
+        (provider) =>
+          provider.licences.some((licence) => licence.state === patient.state) &&
+          (byProvider.get(provider.id)?.length ?? 0) < PER_PROVIDER,
+      );
+      const provider = licensed[n % Math.max(licensed.length, 1)];
+      if (provider) byProvider.get(provider.id)?.push(patient);
+    });
+  return byProvider;
+}
+
+/**
  * Visits that happen while the seed runs, with the on-demand providers (minimum notice 0): the
  * next free slots are booked for the patients kept for this, one of them cancels at short
  * notice, and the patients of the visits starting soonest join through their signed link (the
@@ -36,11 +59,11 @@ export async function seedLiveVisits(
   coordinatorOf: (clinicId: string) => string,
 ): Promise<void> {
   const providers = roster.staff.filter((s) => s.schedule?.onDemand);
-  const livePatients = roster.patients.filter((p) => p.live);
+  const patientsOf = livePatientsByProvider(roster, providers);
   const pool = { limit: providers.length, weight: () => PER_PROVIDER_REQUESTS };
-  await inPool('live visits (providers done)', providers, pool, async (provider, p) => {
+  await inPool('live visits (providers done)', providers, pool, async (provider) => {
     const as: As = { role: 'coordinator', subject: coordinatorOf(provider.clinicId) };
-    const patients = livePatients.slice(p * PER_PROVIDER, (p + 1) * PER_PROVIDER);
+    const patients = patientsOf.get(provider.id) ?? [];
     const local = DateTime.now().setZone(provider.timeZone);
     const dayStart = local.startOf('day').toJSDate();
     const dayEnd = local.endOf('day').toJSDate();
