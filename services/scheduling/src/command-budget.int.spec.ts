@@ -33,6 +33,10 @@ const budget = new CommandBudget({
   // insert, its view in the same bulk write) and the language kept on the appointment's view.
   'book with an interpreter of the pool': 17,
   cancel: 14,
+  // The appointment (stream and view, for the language asked), the language's pool and its
+  // members, their credentials and schedules, the interpreter's ledger day (insert, its view),
+  // then InterpreterAssigned and the disclosure of the answer (one insert each).
+  'draw an interpreter on demand': 11,
   'slot search': 2,
   'SessionEnded consumed': 3,
   'StaffCredentialed consumed': 1,
@@ -139,6 +143,20 @@ describe('database commands per scheduling use case', () => {
     );
     expect(result.status).toBe(201);
     budget.check('book with an interpreter of the pool', usage);
+  });
+
+  it('draw an interpreter on demand', async () => {
+    const onDemand = { interpreter: { language: 'es', onDemand: true } };
+    const draw = (id: string) =>
+      call(url, 'POST', `/api/v1/appointments/${id}/interpreter`, coordinator, {});
+    const [first, second] = [
+      appointmentIdOf(await book(13, onDemand)),
+      appointmentIdOf(await book(14, onDemand)),
+    ];
+    expect((await draw(first)).status).toBe(200);
+    const { result, usage } = await counter.measure(() => draw(second));
+    expect(result.status).toBe(200);
+    budget.check('draw an interpreter on demand', usage);
   });
 
   it('reschedule', async () => {

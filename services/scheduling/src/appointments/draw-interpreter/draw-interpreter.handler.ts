@@ -65,9 +65,10 @@ export class DrawInterpreterHandler {
     const pool = await this.interpreters.forDraw(current, language, from, now);
 
     const after = await this.ledger.holding([pool], now, async ([held]) => {
+      if (!held) throw pool.none();
       if (this.clock().getTime() - now.getTime() > this.settings.claimTimeoutMs / 2)
         throw new BookingTooSlowError();
-      return this.assign(appointmentId, before, held!.owner.id, now, principal);
+      return this.assign(appointmentId, before, held.owner.id, now, principal);
     });
     // The language is PHI kept in clear (for a later move): never for a patient who was erased.
     if (input.language && !(await this.sealer.erased(current.patientId)))
