@@ -18,6 +18,7 @@ import { preVisitCheckRecordedV1 } from './sessions/pre-visit-check-recorded.eve
 import { sessionCreatedV1 } from './sessions/session-created.event';
 import { sessionEndedV1 } from './sessions/session-ended.event';
 import { sessionRescheduledV1 } from './sessions/session-rescheduled.event';
+import { sessionInterpreterChangedV1 } from './sessions/session-interpreter-changed.event';
 import { sessionStartRefusedV1 } from './sessions/session-start-refused.event';
 import { sessionStartedV1 } from './sessions/session-started.event';
 import { surveySubmittedV1 } from './sessions/survey-submitted.event';
@@ -49,6 +50,7 @@ export const sessionsRegistry = {
   events: [
     sessionCreatedV1,
     sessionRescheduledV1,
+    sessionInterpreterChangedV1,
     joinLinkIssuedV1,
     joinLinkRevokedV1,
     preVisitCheckRecordedV1,

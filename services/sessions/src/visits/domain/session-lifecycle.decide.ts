@@ -14,6 +14,8 @@ import { IllegalTransitionError, SessionRuleError, TransferRefusedError } from '
 import { SESSION_EVENT as E, SessionEvent } from './session.events';
 import { existing, ms, notEnded, seconds } from './session.guards';
 import { qualitySummary } from './quality-summary';
+import { changeInterpreter } from './session-interpreter.decide';
+import { evolve } from './session.evolve';
 import type { Session, SessionState } from './session.state';
 
 /** Booked: a session, once. A redelivered or duplicated booking decides nothing. */
@@ -54,8 +56,22 @@ function revokeAll(
     }));
 }
 
-/** Rescheduled: a session not yet running moves; its links were for the old time. */
+/**
+ * Rescheduled: a session not yet running moves; its links were for the old time. When the
+ * appointment had to switch interpreters, the new one replaces the one before (until the end).
+ */
 export function move(command: MoveSession, state: SessionState): SessionEvent[] {
+  if (state.status === 'none' || state.status === 'ended') return [];
+  const moved = moveSlot(command, state);
+  if (!command.interpreterId) return moved;
+  // The interpreter is replaced after the move, whose revocations already cover their links.
+  const after = moved.reduce(evolve, state);
+  if (after.status === 'none') return moved;
+  const { interpreterId, at } = command;
+  return [...moved, ...changeInterpreter(after, interpreterId, 'session-rescheduled', at)];
+}
+
+function moveSlot(command: MoveSession, state: Session): SessionEvent[] {
   if (state.status !== 'scheduled') return [];
   if (ms(command.start) === ms(state.scheduledStart) && command.providerId === state.providerId)
     return [];

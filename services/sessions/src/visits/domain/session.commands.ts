@@ -35,6 +35,15 @@ export interface MoveSession {
   readonly providerId: string;
   readonly start: string;
   readonly end: string;
+  /** The interpreter held for the new time, when the appointment had to switch to another. */
+  readonly interpreterId?: string;
+  readonly at: string;
+}
+
+/** An interpreter drawn on demand for the appointment: they take part in the visit. */
+export interface AssignSessionInterpreter {
+  readonly type: 'AssignSessionInterpreter';
+  readonly interpreterId: string;
   readonly at: string;
 }
 
@@ -232,6 +241,7 @@ export interface SubmitSurvey {
 export type SessionCommand =
   | CreateSession
   | MoveSession
+  | AssignSessionInterpreter
   | CloseSession
   | IssueJoinLink
   | RevokeJoinLink

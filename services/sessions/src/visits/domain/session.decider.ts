@@ -10,6 +10,7 @@ import {
   survey,
   switchToAudio,
 } from './session-support.decide';
+import { assignInterpreter } from './session-interpreter.decide';
 import type { SessionCommand } from './session.commands';
 import type { SessionEvent } from './session.events';
 import { evolve } from './session.evolve';
@@ -22,6 +23,8 @@ function decide(command: SessionCommand, state: SessionState): SessionEvent[] {
       return create(command, state);
     case 'MoveSession':
       return move(command, state);
+    case 'AssignSessionInterpreter':
+      return assignInterpreter(command, state);
     case 'CloseSession':
       return close(command, state);
     case 'IssueJoinLink':

@@ -4,6 +4,7 @@ import type { EventDataOf } from '@thc/contracts';
 export const SESSION_EVENT = {
   created: 'thc.sessions.SessionCreated.v1',
   rescheduled: 'thc.sessions.SessionRescheduled.v1',
+  interpreterChanged: 'thc.sessions.SessionInterpreterChanged.v1',
   linkIssued: 'thc.sessions.JoinLinkIssued.v1',
   linkRevoked: 'thc.sessions.JoinLinkRevoked.v1',
   checkRecorded: 'thc.sessions.PreVisitCheckRecorded.v1',

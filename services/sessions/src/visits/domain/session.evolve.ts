@@ -44,6 +44,11 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       );
       return { ...state, providerId, scheduledStart, scheduledEnd, participants };
     }
+    case E.interpreterChanged: {
+      const interpreter = { participantId: event.data.interpreterId, role: 'interpreter' as const };
+      const others = state.participants.filter((p) => p.role !== 'interpreter');
+      return { ...state, participants: [...others, interpreter] };
+    }
     case E.transferred: {
       const { toProviderId } = event.data;
       const participants = state.participants.map((p) =>

@@ -9,13 +9,16 @@ import { SessionRepository } from '../shared/session.repository';
 const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
 const RESCHEDULED = 'thc.scheduling.AppointmentRescheduled.v1';
 const CANCELLED = 'thc.scheduling.AppointmentCancelled.v1';
-const FOLLOWED: readonly string[] = [BOOKED, RESCHEDULED, CANCELLED];
+const INTERPRETER_ASSIGNED = 'thc.scheduling.InterpreterAssigned.v1';
+const FOLLOWED: readonly string[] = [BOOKED, RESCHEDULED, CANCELLED, INTERPRETER_ASSIGNED];
 
 /**
- * A session per appointment: booked creates it, rescheduled moves it, cancelled closes it.
- * Idempotent without a processed-ids list: the session id is derived from the appointment id,
- * and the decider decides nothing for a booking it has seen, a move to where the session
- * already is, or a close of a closed session. Other scheduling events are skipped.
+ * A session per appointment: booked creates it, rescheduled moves it (and replaces its
+ * interpreter when the appointment had to switch), an interpreter drawn on demand joins it,
+ * cancelled closes it. Idempotent without a processed-ids list: the session id is derived from
+ * the appointment id, and the decider decides nothing for a booking it has seen, a move to
+ * where the session already is, an interpreter it already has, or a close of a closed session.
+ * Other scheduling events are skipped.
  */
 @Injectable()
 export class AppointmentEventsConsumer extends EventConsumerHost {
@@ -65,7 +68,22 @@ export class AppointmentEventsConsumer extends EventConsumerHost {
       await this.sessions.handle(
         sessionIdOf(data.appointmentId),
         () => undefined,
-        { type: 'MoveSession', providerId: data.providerId, start: data.start, end: data.end, at },
+        {
+          type: 'MoveSession',
+          providerId: data.providerId,
+          start: data.start,
+          end: data.end,
+          ...(data.interpreterId ? { interpreterId: data.interpreterId } : {}),
+          at,
+        },
+        metadata,
+      );
+    } else if (event.type === INTERPRETER_ASSIGNED) {
+      const data = event.data as EventDataOf<typeof INTERPRETER_ASSIGNED>;
+      await this.sessions.handle(
+        sessionIdOf(data.appointmentId),
+        () => undefined,
+        { type: 'AssignSessionInterpreter', interpreterId: data.interpreterId, at },
         metadata,
       );
     } else if (event.type === CANCELLED) {
