@@ -1,3 +1,4 @@
+import { EVENT_TOPICS } from '@thc/contracts';
 import { TestNamespace } from '@thc/testing';
 import { createServer, Server } from 'node:net';
 import { freePort, ServiceProcess } from './support/service-process';
@@ -13,6 +14,8 @@ describe('a service that cannot start', () => {
   let service: ServiceProcess | undefined;
 
   beforeAll(async () => {
+    // The topics it reads exist, as they do wherever it runs: only the port is wrong.
+    await ns.createTopics(EVENT_TOPICS.map((topic) => ns.topic(topic)));
     const port = await freePort();
     // Holds the port and hangs up at once, so the readiness polls fail fast instead of waiting.
     taken = createServer((socket) => socket.destroy());
