@@ -316,7 +316,9 @@ function evolve(state: AppointmentState, event: AppointmentEvent): AppointmentSt
       return { ...state, status: 'fulfilled', sessionId: event.data.sessionId };
     case E.interpreterAssigned: {
       const interpreter = { participantId: event.data.interpreterId, role: 'interpreter' as const };
-      return { ...state, participants: [...state.participants, interpreter] };
+      // The request is met: there is no interpreter left to draw, only the one who was drawn.
+      const { interpreterRequest: _, ...rest } = state;
+      return { ...rest, participants: [...state.participants, interpreter] };
     }
     case E.reminderDue: {
       const key = reminderKey(event.data.appointmentStart, event.data.offsetMinutes);

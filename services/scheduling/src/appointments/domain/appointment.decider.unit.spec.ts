@@ -530,7 +530,7 @@ describe('appointment decider', () => {
       given([onDemand])
         .when(draw('2026-03-09T12:50:00Z'))
         .then([assigned('2026-03-09T09:00:00-04:00', '2026-03-09T12:50:00Z')]));
-    it('adds the interpreter to the participants', () => {
+    it('adds the interpreter to the participants, and the request is met', () => {
       const state = [onDemand, assigned('2026-03-09T13:04:00.000Z', '2026-03-09T13:04:00Z')].reduce(
         appointmentDecider.evolve,
         appointmentDecider.initialState(),
@@ -542,6 +542,7 @@ describe('appointment decider', () => {
           { participantId: drawn, role: 'interpreter' },
         ],
       });
+      expect(state).not.toHaveProperty('interpreterRequest');
     });
     it('refuses a second interpreter', () =>
       given([booked]).when(draw('2026-03-09T13:04:00Z')).then(AppointmentConflictError));

@@ -96,6 +96,17 @@ describe('drawing an interpreter at visit time', () => {
       role: 'interpreter',
       language: 'tl',
     });
+    // The request is met: nothing is left to draw, in the API or the FHIR view.
+    expect(drawn.body).not.toHaveProperty('interpreterOnDemand');
+    const fhir = await call(
+      target.url,
+      'GET',
+      `/fhir/Appointment/${visit.appointmentId}`,
+      coordinator,
+    );
+    expect((fhir.body as { participant: unknown[] }).participant).not.toContainEqual(
+      expect.objectContaining({ status: 'needs-action' }),
+    );
     const [event] = await store.model
       .find({ type: ASSIGNED, streamId: `appointment-${visit.appointmentId}` })
       .lean();

@@ -76,7 +76,8 @@ export function toResponse(
         : { ...p },
     ),
     ...(state.patientLocation ? { patientLocation: { state: state.patientLocation.state } } : {}),
-    ...(state.interpreterRequest
+    // A list's view may still carry a request whose interpreter has since been drawn.
+    ...(state.interpreterRequest && !state.participants.some((p) => p.role === 'interpreter')
       ? { interpreterOnDemand: interpreterLanguage ? { language: interpreterLanguage } : {} }
       : {}),
     bookedAt: state.bookedAt,
