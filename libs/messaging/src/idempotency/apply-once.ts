@@ -21,7 +21,8 @@ const DUPLICATE_KEY = 11000;
  *
  * How: an upsert guarded by `{ applied: { $ne: eventId } }`. A document that already lists the
  * id does not match, so the upsert tries to insert a new one with the same `_id`, and the
- * duplicate-key error that follows means "already applied". The list keeps the newest `keep`
+ * duplicate-key error that follows means "already applied" (once the document exists: a first
+ * duplicate may be a race to create it, and is tried again). The list keeps the newest `keep`
  * ids (`$push` with `$slice`; FerretDB 1.24 ignores `$slice`, so there it grows unbounded).
  * The guard field is written only through these helpers.
  */
@@ -116,12 +117,18 @@ async function applyGuarded(
   options: ApplyOnceOptions,
 ): Promise<boolean> {
   const guarded = guard(filter, update, eventIds, options);
-  try {
-    await collection.updateOne(guarded.filter, guarded.update, { upsert: true });
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
+  // Two attempts: a first duplicate key is also what two writers get who create the same new
+  // document at once (two consumers, each with its own event for one staff member): the
+  // loser's effect is not applied yet. Tried again, the document exists, so a duplicate now
+  // can only mean the event was applied (or the effect's precondition does not hold).
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await collection.updateOne(guarded.filter, guarded.update, { upsert: true });
+      return true;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      if (attempt === 2) return false;
+    }
   }
 }
 

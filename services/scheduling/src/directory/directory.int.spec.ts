@@ -118,6 +118,22 @@ describe('the directory over HTTP', () => {
     expect(await reader.interpreters('es')).toHaveLength(1);
   });
 
+  it('lists every one of many staff recorded at once in one clinic, as an import or seed does', async () => {
+    const provider = system.staff[providerId]!;
+    const many = Array.from({ length: 20 }, () => randomUUID());
+    const answers = await Promise.all(
+      many.map((id) => put(`staff/${id}`, { ...provider, npi: undefined, clinicIds: [clinicNj] })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(many.map(() => 200));
+    const listed = await get(
+      `staff?clinicId=${clinicNj}`,
+      await bearer('coordinator', randomUUID()),
+    );
+    expect(listed.body.map((member: { staffId: string }) => member.staffId)).toEqual(
+      expect.arrayContaining(many),
+    );
+  });
+
   it('a view lost after its append is rebuilt from the stream by the next record', async () => {
     const views = app.get<Connection>(getConnectionToken()).collection('directory_staff');
     await views.deleteOne({ _id: providerId as never });

@@ -11,9 +11,15 @@ const DUPLICATE_KEY = 11000;
  * Sets of ids under a key (a language's interpreters, a clinic's staff, an organization's
  * clinics), one document per key: a list is one `_id` read. Every write is an idempotent set
  * operation, so a record's memberships are simply stated again after each change.
+ *
+ * Writes to one key are made one after the other in this process: FerretDB does not apply
+ * concurrent updates of one document atomically (of 20 concurrent `$addToSet`s, 2 stayed), and
+ * an import or a seed records many staff of one clinic at once. MongoDB needs no such care.
  */
 export class MemberLists {
   private readonly lists: mongo.Collection<MemberList>;
+  /** The last write queued per key; the next waits for it. */
+  private readonly queued = new Map<string, Promise<void>>();
 
   constructor(connection: Connection, collection: string) {
     this.lists = connection.collection<MemberList>(collection);
@@ -30,9 +36,23 @@ export class MemberLists {
 
   /** `member` is under each of `keys` and under none of `formerKeys` that `keys` leaves out. */
   async place(member: string, keys: readonly string[], formerKeys: readonly string[] = []) {
-    for (const key of keys) await this.add(key, member);
+    for (const key of keys) await this.inTurn(key, () => this.add(key, member));
     for (const key of formerKeys.filter((former) => !keys.includes(former)))
-      await this.lists.updateOne({ _id: key }, { $pull: { members: member } });
+      await this.inTurn(key, async () => {
+        await this.lists.updateOne({ _id: key }, { $pull: { members: member } });
+      });
+  }
+
+  private async inTurn(key: string, write: () => Promise<void>): Promise<void> {
+    const previous = this.queued.get(key) ?? Promise.resolve();
+    const mine = previous.then(write, write);
+    const settled = mine.catch(() => undefined);
+    this.queued.set(key, settled);
+    try {
+      await mine;
+    } finally {
+      if (this.queued.get(key) === settled) this.queued.delete(key);
+    }
   }
 
   private async add(key: string, member: string): Promise<void> {

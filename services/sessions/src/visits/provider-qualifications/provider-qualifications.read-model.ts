@@ -29,10 +29,15 @@ export interface ProviderQualification {
 export const displayNameOf = (name: StaffMemberRecorded['name']): string =>
   [...(name.prefix ?? []), ...name.given, name.family].join(' ');
 
+/** The credential's document of a staff member, beside their directory listing. */
+const credentialIdOf = (staffId: string): string => `credential|${staffId}`;
+
 /**
- * One document per staff member, keyed by staffId (`_id`, the only index FerretDB uses), so a
- * start or a transfer reads the provider's licences and credential in one command. The
- * directory's record and training's credential events each set their own fields; each event is
+ * Two documents per staff member, keyed by `_id` (the only index FerretDB uses): the directory's
+ * listing under the staffId and training's credential under `credential|<staffId>`, so a start
+ * or a transfer reads both in one command. Each has one writer: the directory's consumer and
+ * the credentials' consumer run side by side, and two writers of one document lose updates on
+ * FerretDB (it does not update a document atomically under concurrent writes). Each event is
  * applied once (applyOnce records its id in the same write), and the latest applied wins: one
  * staff member's events of one topic share a Kafka key, so they arrive in order.
  */
@@ -45,14 +50,18 @@ export class ProviderQualifications {
   }
 
   async of(staffId: string): Promise<ProviderQualification> {
-    const document = await this.collection.findOne(
-      { _id: staffId },
-      { projection: { displayName: 1, active: 1, licences: 1, credential: 1 } },
-    );
+    const documents = await this.collection
+      .find(
+        { _id: { $in: [staffId, credentialIdOf(staffId)] } },
+        { projection: { displayName: 1, active: 1, licences: 1, credential: 1 } },
+      )
+      .toArray();
+    const listing = documents.find((document) => document._id === staffId);
+    const credential = documents.find((document) => document._id !== staffId)?.credential;
     return {
-      ...(document?.displayName ? { displayName: document.displayName } : {}),
-      licences: document?.active ? (document.licences ?? []) : [],
-      ...(document?.credential ? { credential: document.credential } : {}),
+      ...(listing?.displayName ? { displayName: listing.displayName } : {}),
+      licences: listing?.active ? (listing.licences ?? []) : [],
+      ...(credential ? { credential } : {}),
     };
   }
 
@@ -82,25 +91,25 @@ export class ProviderQualifications {
   }
 
   credentialed(eventId: string, data: Credentialed): Promise<boolean> {
-    return this.apply(eventId, data.staffId, {
+    return this.apply(eventId, credentialIdOf(data.staffId), {
       credential: { status: 'current', validUntil: data.validUntil },
     });
   }
 
   lapsed(eventId: string, data: Lapsed): Promise<boolean> {
-    return this.apply(eventId, data.staffId, {
+    return this.apply(eventId, credentialIdOf(data.staffId), {
       credential: { status: 'lapsed', cause: data.cause },
     });
   }
 
   private apply(
     eventId: string,
-    staffId: string,
+    id: string,
     fields: Omit<QualificationDocument, '_id'>,
   ): Promise<boolean> {
     return applyOnce(
       this.collection as unknown as mongo.Collection<mongo.Document>,
-      { _id: staffId },
+      { _id: id },
       { $set: fields },
       eventId,
     );
