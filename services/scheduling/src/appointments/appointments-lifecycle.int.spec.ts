@@ -216,6 +216,7 @@ describe('appointments over HTTP', () => {
 
   it('a late cancellation by the patient carries the reason sealed, never in clear', async () => {
     const booked = await book({ start: inMinutes(120), end: inMinutes(150) });
+    expect(`${booked.status} ${JSON.stringify(booked.body)}`).toMatch(/^201 /);
     const patient = await bearer('patient', booked.body.patientId);
     const text = 'feeling too unwell after chemotherapy';
     const cancelled = await call(
