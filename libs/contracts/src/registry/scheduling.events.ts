@@ -97,3 +97,4 @@ export type { ClinicRecordedV1 } from './scheduling/directory/clinic-recorded.ev
 export type { OrganizationRecordedV1 } from './scheduling/directory/organization-recorded.event';
 export type { PatientProfileRecordedV1 } from './scheduling/patient-profile-recorded.event';
 export type { StaffMemberRecordedV1 } from './scheduling/directory/staff-member-recorded.event';
+export * from './scheduling/directory/staff-display-name';

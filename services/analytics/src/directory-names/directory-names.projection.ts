@@ -1,7 +1,7 @@
+import { staffDisplayName } from '@thc/contracts';
 import type { ClinicRecordedV1, StaffMemberRecordedV1 } from '@thc/contracts';
 import type { ConsumedEvent } from '@thc/messaging';
 import type { mongo } from 'mongoose';
-import { displayName } from './domain/directory-label';
 import type { ClinicNameDocument, DirectoryNamesCollections } from './directory-names.collections';
 
 const CLINIC_RECORDED = 'thc.scheduling.ClinicRecorded.v1';
@@ -66,7 +66,7 @@ export class DirectoryNamesProjection {
     if (roster.length > 0) await this.store.clinics.bulkWrite(roster as never, { ordered: false });
     await this.store.staff.updateOne(
       { _id: record.staffId },
-      { $set: { name: displayName(record.name), clinicIds, recordedAt } },
+      { $set: { name: staffDisplayName(record.name), clinicIds, recordedAt } },
       { upsert: true },
     );
   }

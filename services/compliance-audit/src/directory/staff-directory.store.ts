@@ -1,9 +1,9 @@
+import { staffDisplayName } from '@thc/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { EventDataOf } from '@thc/contracts';
 import { Connection, mongo } from 'mongoose';
 import { AuditedEvent } from '../audit-trail/domain/event-to-audit-record';
-import { displayNameOf } from './staff-display-name';
 
 const STAFF_MEMBER_RECORDED = 'thc.scheduling.StaffMemberRecorded.v1';
 
@@ -85,7 +85,9 @@ export class StaffDirectory {
    */
   async names(staffIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
     const members = await this.members(staffIds);
-    return new Map([...members].map(([staffId, member]) => [staffId, displayNameOf(member.name)]));
+    return new Map(
+      [...members].map(([staffId, member]) => [staffId, staffDisplayName(member.name)]),
+    );
   }
 
   /** The clinics a staff member belongs to; none for a staff member the directory does not know. */

@@ -5,15 +5,6 @@ export interface DirectoryLabel {
   readonly listed: boolean;
 }
 
-/** A staff member's name as people say it: prefixes, given names, family name. */
-export function displayName(name: {
-  readonly family: string;
-  readonly given: readonly string[];
-  readonly prefix?: readonly string[];
-}): string {
-  return [...(name.prefix ?? []), ...name.given, name.family].join(' ');
-}
-
 /**
  * The directory's name, or "Clinic 2d7f4b9a" (the first 8 characters of the id) for one it does
  * not list yet: visits can be booked before the clinic reaches the directory.

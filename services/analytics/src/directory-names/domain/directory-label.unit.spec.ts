@@ -1,13 +1,6 @@
-import { displayName, labelOf } from './directory-label';
+import { labelOf } from './directory-label';
 
 describe('directory labels', () => {
-  it('says a staff member’s name with prefix, given names and family name', () => {
-    expect(displayName({ family: 'Okafor', given: ['Adaeze'], prefix: ['Dr.'] })).toBe(
-      'Dr. Adaeze Okafor',
-    );
-    expect(displayName({ family: 'Lee', given: ['Ana', 'Maria'] })).toBe('Ana Maria Lee');
-  });
-
   it('names a clinic the directory does not list by the start of its id, and says so', () => {
     expect(labelOf('Clinic', '2d7f4b9a-1c3e-4a5b-8d6f-0e2a4c6b8d13', undefined)).toEqual({
       name: 'Clinic 2d7f4b9a',

@@ -1,3 +1,4 @@
+import { staffDisplayName } from '@thc/contracts';
 import type {
   Bundle,
   Location,
@@ -7,7 +8,6 @@ import type {
 } from '@medplum/fhirtypes';
 import { createHash } from 'node:crypto';
 import type { ClinicRecord, OrganizationRecord, StaffRecord } from '../domain/directory-records';
-import { displayNameOf } from '../domain/display-name';
 import {
   LANGUAGE_SYSTEM,
   NPI_SYSTEM,
@@ -62,7 +62,7 @@ export function fhirPractitioner(record: StaffRecord): Served<Practitioner> {
     name: [
       {
         use: 'official',
-        text: displayNameOf(record.name),
+        text: staffDisplayName(record.name),
         family,
         given: [...given],
         ...(prefix ? { prefix: [...prefix] } : {}),
@@ -107,7 +107,7 @@ export function fhirPractitionerRoles(
   record: StaffRecord,
   clinicNames: ReadonlyMap<string, string>,
 ): Served<PractitionerRole>[] {
-  const displayName = displayNameOf(record.name);
+  const displayName = staffDisplayName(record.name);
   return record.clinicIds.map((clinicId) => {
     const clinicName = clinicNames.get(clinicId);
     return {

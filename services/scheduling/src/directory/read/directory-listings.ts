@@ -1,5 +1,5 @@
+import { staffDisplayName } from '@thc/contracts';
 import type { ClinicRecord, StaffRecord } from '../domain/directory-records';
-import { displayNameOf } from '../domain/display-name';
 import type { ClinicListing, StaffListing } from '../directory.port';
 
 /** A staff member as booking reads them, named as people read them. */
@@ -7,7 +7,7 @@ export function staffListingOf(record: StaffRecord): StaffListing {
   return {
     staffId: record.staffId,
     organizationId: record.organizationId,
-    displayName: displayNameOf(record.name),
+    displayName: staffDisplayName(record.name),
     functions: record.functions,
     clinicIds: record.clinicIds,
     languages: record.languages,

@@ -1,8 +1,8 @@
+import { staffDisplayName } from '@thc/contracts';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { clinicFilterOf, coversAnyClinic, coversClinic, Principal } from '@thc/auth';
 import { isClinicScoped } from '../directory-access';
 import type { ClinicRecord, OrganizationRecord, StaffRecord } from '../domain/directory-records';
-import { displayNameOf } from '../domain/display-name';
 import { DirectoryStore } from '../infrastructure/directory.store';
 import type { RecordView } from '../infrastructure/record-views';
 import { OrganizationReach } from './organization-reach';
@@ -14,7 +14,7 @@ export type StaffAnswer = StaffRecord & { readonly displayName: string; readonly
 const withVersion = <R>(view: RecordView<R>) => ({ ...view.record, version: view.version });
 const staffAnswer = (view: RecordView<StaffRecord>): StaffAnswer => ({
   ...withVersion(view),
-  displayName: displayNameOf(view.record.name),
+  displayName: staffDisplayName(view.record.name),
 });
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 

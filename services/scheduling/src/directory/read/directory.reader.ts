@@ -1,6 +1,6 @@
+import { staffDisplayName } from '@thc/contracts';
 import { Injectable } from '@nestjs/common';
 import type { ClinicListing, DirectoryReader, StaffListing } from '../directory.port';
-import { displayNameOf } from '../domain/display-name';
 import { DirectoryStore } from '../infrastructure/directory.store';
 import { clinicListingOf, staffListingOf } from './directory-listings';
 
@@ -37,7 +37,7 @@ export class DirectoryViewsReader implements DirectoryReader {
 
   async staffNames(staffIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
     const views = await this.directory.staff.views.findMany([...new Set(staffIds)]);
-    return new Map(views.map((view) => [view._id, displayNameOf(view.record.name)]));
+    return new Map(views.map((view) => [view._id, staffDisplayName(view.record.name)]));
   }
 
   async clinicNames(clinicIds: readonly string[]): Promise<ReadonlyMap<string, string>> {

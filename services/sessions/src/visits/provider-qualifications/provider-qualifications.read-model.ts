@@ -1,3 +1,4 @@
+import { staffDisplayName } from '@thc/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { EventDataOf } from '@thc/contracts';
@@ -25,9 +26,6 @@ export interface ProviderQualification {
   readonly licences: readonly StateLicence[];
   readonly credential?: StaffCredential;
 }
-
-export const displayNameOf = (name: StaffMemberRecorded['name']): string =>
-  [...(name.prefix ?? []), ...name.given, name.family].join(' ');
 
 /** The credential's document of a staff member, beside their directory listing. */
 const credentialIdOf = (staffId: string): string => `credential|${staffId}`;
@@ -84,7 +82,7 @@ export class ProviderQualifications {
 
   recorded(eventId: string, data: StaffMemberRecorded): Promise<boolean> {
     return this.apply(eventId, data.staffId, {
-      displayName: displayNameOf(data.name),
+      displayName: staffDisplayName(data.name),
       active: data.active,
       licences: data.licences.map(({ state, number, expiresOn }) => ({ state, number, expiresOn })),
     });
