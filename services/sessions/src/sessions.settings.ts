@@ -34,6 +34,11 @@ export interface SessionsSettings {
    * current telehealth credential. `false` is for development only and refused in production.
    */
   readonly requireCredential: boolean;
+  /**
+   * SESSIONS_LIVE_POLL_MS (default 1000): how often a live stream (server-sent events) reads
+   * what it follows again; any instance may have changed it.
+   */
+  readonly livePollMs: number;
 }
 
 export const SESSIONS_SETTINGS = Symbol('SESSIONS_SETTINGS');
@@ -96,5 +101,6 @@ export function sessionsSettingsFromEnv(
     incidentQuietSeconds: integer(read, 'SESSIONS_INCIDENT_QUIET_SECONDS', 600, 1, 86_400),
     requireLicence: required(read, 'SESSIONS_REQUIRE_LICENCE'),
     requireCredential: required(read, 'SESSIONS_REQUIRE_CREDENTIAL'),
+    livePollMs: integer(read, 'SESSIONS_LIVE_POLL_MS', 1000, 100, 60_000),
   };
 }
