@@ -8,12 +8,12 @@ module.exports = {
     {
       ...preset,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{services,libs,infra,k8s,scripts}/**/*.unit.spec.ts'],
+      testMatch: ['<rootDir>/{apps,services,libs,infra,k8s,scripts}/**/*.unit.spec.ts'],
     },
     {
       ...preset,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{services,libs,tests,infra}/**/*.int.spec.ts'],
+      testMatch: ['<rootDir>/{apps,services,libs,tests,infra}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-setup.ts'],

@@ -1,0 +1,69 @@
+import { request as httpRequest, IncomingMessage, ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { SERVICES, ServiceName } from './web-settings';
+
+/** Headers that describe one connection, never forwarded across the proxy. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+]);
+
+/** `/svc/sessions/api/v1/visit` → `['sessions', '/api/v1/visit']`; anything else → undefined. */
+export function proxiedTarget(url: string): [ServiceName, string] | undefined {
+  const match = /^\/svc\/([a-z-]+)(\/.*)?$/.exec(url);
+  const name = match?.[1] as ServiceName | undefined;
+  if (!name || !SERVICES.includes(name)) return undefined;
+  return [name, match?.[2] ?? '/'];
+}
+
+/**
+ * Passes one request to a service and streams the answer back as it comes, so server-sent
+ * events reach the browser at once. The browser sees one origin (no CORS), and the services
+ * see the caller's own bearer token: the web server holds no authority of its own.
+ */
+export function proxy(
+  name: ServiceName,
+  base: string,
+  path: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const target = new URL(path, `${base}/`);
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(request.headers))
+    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+  headers['x-forwarded-for'] = request.socket.remoteAddress ?? '';
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const upstream = send(target, { method: request.method, headers }, (answer) => {
+    const out: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(answer.headers))
+      if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+    response.writeHead(answer.statusCode ?? 502, out);
+    response.flushHeaders();
+    answer.pipe(response);
+  });
+  upstream.on('error', () => {
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    response.writeHead(502, { 'content-type': 'application/problem+json' }).end(
+      JSON.stringify({
+        type: 'about:blank',
+        title: 'Bad Gateway',
+        status: 502,
+        detail: `The ${name} service did not answer; try again in a moment.`,
+      }),
+    );
+  });
+  // A browser that goes away (a closed live stream) ends the upstream request too.
+  response.on('close', () => upstream.destroy());
+  request.pipe(upstream);
+}

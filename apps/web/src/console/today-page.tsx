@@ -1,0 +1,4 @@
+/** Today. */
+export function TodayPage() {
+  return <h1>Today</h1>;
+}

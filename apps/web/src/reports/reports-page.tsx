@@ -1,0 +1,4 @@
+/** Reports. */
+export function ReportsPage() {
+  return <h1>Reports</h1>;
+}
