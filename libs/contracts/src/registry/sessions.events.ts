@@ -4,6 +4,7 @@ import {
   connectionQualitySampledV1ToV2,
   connectionQualitySampledV2,
 } from './sessions/connection-quality-sampled.event';
+import { consentGivenAtJoinV1 } from './sessions/consent-given-at-join.event';
 import { joinLinkIssuedV1 } from './sessions/join-link-issued.event';
 import { joinLinkRevokedV1 } from './sessions/join-link-revoked.event';
 import { participantJoinedV1 } from './sessions/participant-joined.event';
@@ -34,7 +35,7 @@ export const sessionsRegistry = {
   topic: TOPICS.sessions,
   producer: { service: 'sessions', source: '/thc/sessions' },
   description:
-    "Virtual visits: join links, pre-visit checks, the patient's confirmed location, waiting room, participants, connection quality, technical issues, surveys, platform incidents.",
+    "Virtual visits: join links, pre-visit checks, the patient's confirmed location, consent given on the visit page, waiting room, participants, connection quality, technical issues, surveys, platform incidents.",
   streams: {
     session: {
       prefix: 'session',
@@ -55,6 +56,7 @@ export const sessionsRegistry = {
     joinLinkRevokedV1,
     preVisitCheckRecordedV1,
     patientLocationConfirmedV1,
+    consentGivenAtJoinV1,
     patientArrivedInWaitingRoomV1,
     patientAdmittedV1,
     participantJoinedV1,

@@ -27,6 +27,7 @@ const ACTIONS: Readonly<Record<string, AuditAction>> = {
   AppointmentNoShow: 'U',
   AppointmentRescheduled: 'U',
   ReminderDue: 'E',
+  ConsentGivenAtJoin: 'C',
   PatientArrivedInWaitingRoom: 'E',
   PatientAdmitted: 'E',
   ParticipantJoined: 'E',

@@ -149,6 +149,20 @@ export interface ConfirmPatientLocation {
   readonly by: Actor;
 }
 
+/**
+ * The patient accepts the telehealth consent text on the visit page, with their join link.
+ * `consent` is what the consent read model says now: a consent on record needs no other.
+ */
+export interface GiveConsentAtJoin {
+  readonly type: 'GiveConsentAtJoin';
+  readonly participantId: string;
+  readonly textVersion: string;
+  /** The language of the text read, sealed under the patient's key; absent when unsealable. */
+  readonly language?: SealedText;
+  readonly consent: ConsentStanding;
+  readonly at: string;
+}
+
 export interface LeaveVisit {
   readonly type: 'LeaveVisit';
   readonly participantId: string;
@@ -250,6 +264,7 @@ export type SessionCommand =
   | AdmitPatient
   | StartSession
   | ConfirmPatientLocation
+  | GiveConsentAtJoin
   | LeaveVisit
   | RecordQualitySample
   | SwitchToAudioOnly

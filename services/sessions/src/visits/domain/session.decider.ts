@@ -1,4 +1,5 @@
 import type { Decider } from '@thc/event-store';
+import { giveConsentAtJoin } from './consent-at-join.decide';
 import { confirmLocation } from './patient-location.decide';
 import { close, create, end, move, start, transfer } from './session-lifecycle.decide';
 import {
@@ -41,6 +42,8 @@ function decide(command: SessionCommand, state: SessionState): SessionEvent[] {
       return start(command, state);
     case 'ConfirmPatientLocation':
       return confirmLocation(command, state);
+    case 'GiveConsentAtJoin':
+      return giveConsentAtJoin(command, state);
     case 'LeaveVisit':
       return leave(command, state);
     case 'RecordQualitySample':

@@ -9,6 +9,7 @@ export const SESSION_EVENT = {
   linkRevoked: 'thc.sessions.JoinLinkRevoked.v1',
   checkRecorded: 'thc.sessions.PreVisitCheckRecorded.v1',
   locationConfirmed: 'thc.sessions.PatientLocationConfirmed.v1',
+  consentGivenAtJoin: 'thc.sessions.ConsentGivenAtJoin.v1',
   arrived: 'thc.sessions.PatientArrivedInWaitingRoom.v1',
   admitted: 'thc.sessions.PatientAdmitted.v1',
   joined: 'thc.sessions.ParticipantJoined.v1',

@@ -124,6 +124,10 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
         ...state,
         patientLocation: { state: event.data.state, confirmedAt: event.data.confirmedAt },
       };
+    case E.consentGivenAtJoin: {
+      const { givenAt, textVersion } = event.data;
+      return { ...state, consentGivenAtJoin: { givenAt, textVersion } };
+    }
     case E.started:
       return {
         ...state,

@@ -59,6 +59,8 @@ export interface Session {
   readonly consentId?: string;
   /** The latest state the patient confirmed they are in, and when. */
   readonly patientLocation?: { readonly state: string; readonly confirmedAt: string };
+  /** The consent the patient gave on the visit page, until compliance-audit records it. */
+  readonly consentGivenAtJoin?: { readonly givenAt: string; readonly textVersion: string };
   readonly endedAt?: string;
   readonly outcome?: SessionOutcome;
   readonly presence: Readonly<Record<string, Presence>>;
