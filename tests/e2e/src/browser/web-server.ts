@@ -13,11 +13,15 @@ export const WEB_SERVER_MAIN = join(ROOT, 'dist/apps/web/server/apps/web/server/
  */
 export class RunningWebServer {
   private process?: ChildProcess;
-  private port?: number;
 
+  /**
+   * `port` may be chosen before the platform starts (freePort), so sessions can be told the
+   * join page's address (SESSIONS_JOIN_BASE_URL) and its links open the web app.
+   */
   constructor(
     private readonly platform: RunningPlatform,
     private readonly logDir: string,
+    private port?: number,
   ) {}
 
   get url(): string {
@@ -28,7 +32,7 @@ export class RunningWebServer {
   async start(): Promise<void> {
     if (!existsSync(WEB_SERVER_MAIN))
       throw new Error(`${WEB_SERVER_MAIN} is missing: build the web app first (nx build web)`);
-    this.port = await freePort();
+    this.port ??= await freePort();
     mkdirSync(this.logDir, { recursive: true });
     const log = createWriteStream(join(this.logDir, 'web.log'), { flags: 'a' });
     const services = Object.fromEntries(
