@@ -92,12 +92,19 @@ if (demoData) {
 // starts on a clean line instead of after it.
 const say = (line) => console.error(`${process.stdout.isTTY ? '\r\x1b[2K' : ''}${line}`);
 
+// The web app (patients' visit page, the coordinator console): its server proxies /svc to the
+// services and signs local tokens for the people of the demo directory (development sign-in).
+const webPort = Number(process.env.THC_WEB_PORT ?? 3000);
+const webUrl = `http://127.0.0.1:${webPort}`;
+// Join links open the web app's visit page.
+const serviceEnv = { sessions: { SESSIONS_JOIN_BASE_URL: process.env.SESSIONS_JOIN_BASE_URL ?? `${webUrl}/join` } };
+
 const children = SERVICES.map(([name, defaultPort]) => {
   const port = Number(process.env[`THC_${name.toUpperCase().replace('-', '_')}_PORT`] ?? defaultPort);
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'node'), [`dist/services/${name}/services/${name}/src/main.js`], {
     cwd: ROOT,
-    env: { ...env, PORT: String(port), KAFKA_CLIENT_ID: name, OTEL_SERVICE_NAME: name },
+    env: { ...env, ...serviceEnv[name], PORT: String(port), KAFKA_CLIENT_ID: name, OTEL_SERVICE_NAME: name },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log);
@@ -108,6 +115,25 @@ const children = SERVICES.map(([name, defaultPort]) => {
   return { name, port, url: `http://127.0.0.1:${port}`, child };
 });
 const url = Object.fromEntries(children.map(({ name, url }) => [name, url]));
+
+const webLog = createWriteStream(join(logDir, 'web.log'), { flags: 'a' });
+const web = spawn(join(ROOT, 'node_modules', '.bin', 'node'), ['dist/apps/web/server/apps/web/server/main.js'], {
+  cwd: ROOT,
+  env: {
+    ...process.env,
+    PATH: env.PATH,
+    PORT: String(webPort),
+    WEB_DEV_SIGN_IN: 'on',
+    THC_AUTH_DIR: join(ROOT, '.infra', 'auth'),
+    ...Object.fromEntries(children.map(({ name, url }) => [`${name.toUpperCase().replace('-', '_')}_URL`, url])),
+  },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+web.stdout.pipe(webLog);
+web.stderr.pipe(webLog);
+web.on('exit', (code, signal) => {
+  if (!stopping) say(`the web app exited (${signal ?? code}); log: ${join(logDir, 'web.log')}`);
+});
 
 let stopping = false;
 let seed;
@@ -125,7 +151,7 @@ async function stop() {
   }
   console.log('\nstopping services...');
   await Promise.all(
-    children.map(({ child }) => new Promise((resolve) => {
+    [...children, { child: web }].map(({ child }) => new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', resolve);
       child.kill('SIGTERM');
@@ -167,6 +193,8 @@ function shown(path) {
  */
 function openable() {
   return [
+    ['Coordinator console', `${webUrl}/sign-in`, 'sign in as a coordinator, provider or analyst of the demo (local sign-in)'],
+    ['Patient visit page', `${webUrl}/join#<link>`, 'opened from a join link; one is printed below once the demo is loaded'],
     ['Analytics dashboard', `${url.analytics}/dashboard`, 'for analysts; signed-in link below'],
     ...children.map(({ name, url }) => [`API docs: ${name}`, `${url}/docs`, 'also /health/ready, /metrics']),
     traceViewer && ['Traces (Zipkin)', `http://127.0.0.1:${zipkinPort}/zipkin/`, 'a trace per request, across services'],
@@ -200,7 +228,7 @@ function printWhatToOpen(headline) {
   console.log(`\n${headline}\n\n${table(openable(), { width: outputWidth() })}\n\n${access()}\n`);
 }
 
-const ready = await Promise.all(children.map(waitReady));
+const ready = await Promise.all([...children, { name: 'web', port: webPort }].map(waitReady));
 const seconds = (ms) => (ms < 90_000 ? `${Math.round(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min ${Math.floor((ms % 60_000) / 1000)} s`);
 const demo = !ready.includes(false) && demoData;
 printWhatToOpen(

@@ -11,7 +11,7 @@ export interface SessionsSettings {
   readonly linkOpensMinutesBefore: number;
   /** SESSIONS_LINK_CLOSES_MINUTES (default 120): a link works until this long after the start. */
   readonly linkClosesMinutesAfter: number;
-  /** SESSIONS_JOIN_BASE_URL: the page a join link opens; the token goes in its fragment. */
+  /** SESSIONS_JOIN_BASE_URL: the web app's visit page a join link opens; the token goes in its fragment. */
   readonly joinBaseUrl: string;
   /** SESSIONS_VIDEO_BASE_URL: the WebRTC front end of the built-in video adapter. */
   readonly videoBaseUrl: string;
@@ -93,7 +93,7 @@ export function sessionsSettingsFromEnv(
     videoSigningKey: key(read, 'SESSIONS_VIDEO_SIGNING_KEY'),
     linkOpensMinutesBefore: integer(read, 'SESSIONS_LINK_OPENS_MINUTES', 30, 0, 1440),
     linkClosesMinutesAfter: integer(read, 'SESSIONS_LINK_CLOSES_MINUTES', 120, 1, 1440),
-    joinBaseUrl: url(read, 'SESSIONS_JOIN_BASE_URL', 'http://127.0.0.1:3002/join'),
+    joinBaseUrl: url(read, 'SESSIONS_JOIN_BASE_URL', 'http://127.0.0.1:3000/join'),
     videoBaseUrl: url(read, 'SESSIONS_VIDEO_BASE_URL', 'https://video.localhost/room'),
     roomTokenMinutes: integer(read, 'SESSIONS_ROOM_TOKEN_MINUTES', 10, 1, 240),
     incidentWindowSeconds: integer(read, 'SESSIONS_INCIDENT_WINDOW_SECONDS', 300, 1, 86_400),
