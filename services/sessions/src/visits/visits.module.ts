@@ -35,6 +35,8 @@ import { createTextSealer, TEXT_SEALER } from './shared/text-sealer';
 import { ProviderCare } from './shared/provider-care';
 import { SessionRepository } from './shared/session.repository';
 import { SessionViews } from './shared/session-views.store';
+import { GiveConsentAtJoinHandler } from './visit-page/consent/give-consent-at-join.handler';
+import { VisitConsentController } from './visit-page/consent/visit-consent.controller';
 import { SignedRoomVideoPlatform } from './video/signed-room.video-platform';
 import { VIDEO_PLATFORM } from './video/video-platform.port';
 import { WaitingRoomController } from './waiting-room/waiting-room.controller';
@@ -52,6 +54,7 @@ const httpControllers = [
   TroubleshootingController,
   SurveyController,
   PlatformStatusController,
+  VisitConsentController,
 ];
 
 const commandHandlers = [
@@ -61,6 +64,7 @@ const commandHandlers = [
   ConfirmLocationHandler,
   InVisitHandler,
   TroubleshootingHandler,
+  GiveConsentAtJoinHandler,
 ];
 
 const queries = [

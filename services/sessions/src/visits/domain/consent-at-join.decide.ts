@@ -1,22 +1,29 @@
-import type { GiveConsentAtJoin } from './session.commands';
+import type { ConsentStanding, GiveConsentAtJoin } from './session.commands';
 import { SessionRuleError } from './session.errors';
 import { SESSION_EVENT as E, SessionEvent } from './session.events';
 import { notEnded, participantOf } from './session.guards';
-import type { SessionState } from './session.state';
+import type { Session, SessionState } from './session.state';
+
+/**
+ * Whether a consent given now is recorded: not while one is on record, nor while the one given
+ * here before is still on its way to compliance-audit (the read model knows of none yet).
+ */
+export function consentWanted(session: Session, consent: ConsentStanding): boolean {
+  if (consent.active) return false;
+  return !(session.consentGivenAtJoin && consent.reason === 'consent-missing');
+}
 
 /**
  * The patient consents on the visit page. Only the session's patient, and only before the visit
- * ended. Nothing is recorded while a consent is on record, nor again while the one given here
- * is still on its way to compliance-audit (the read model says none yet): a second tap, a
- * retried request or a second device changes nothing. Once compliance has recorded a revocation
- * or an expiry, the patient may consent again.
+ * ended, and only when wanted (see consentWanted): a second tap, a retried request or a second
+ * device changes nothing. Once compliance has recorded a revocation or an expiry, the patient
+ * may consent again.
  */
 export function giveConsentAtJoin(command: GiveConsentAtJoin, state: SessionState): SessionEvent[] {
   const session = notEnded(state, 'give consent in');
   if (participantOf(session, command.participantId).role !== 'patient')
     throw new SessionRuleError('only the patient may consent to their visit');
-  if (command.consent.active) return [];
-  if (session.consentGivenAtJoin && command.consent.reason === 'consent-missing') return [];
+  if (!consentWanted(session, command.consent)) return [];
   return [
     {
       type: E.consentGivenAtJoin,

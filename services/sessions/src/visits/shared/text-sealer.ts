@@ -4,7 +4,7 @@ import { Connection } from 'mongoose';
 import type { SealedText } from '../domain/session.events';
 
 /** The session fields that hold sealed text; each is bound into its seal. */
-export type SealedSessionField = 'description' | 'comment';
+export type SealedSessionField = 'description' | 'comment' | 'consentLanguage';
 
 /**
  * Seals free text (PHI) under the patient's key, bound to the session field it is kept in;
