@@ -12,3 +12,4 @@ export * from './tcp-proxy';
 export * from './command-budget';
 export * from './dead-letter-reader';
 export * from './fhir/valid-fhir';
+export * from './browser/chromium';
