@@ -284,8 +284,22 @@ function seedLive() {
   seed.on('exit', (code, signal) => {
     if (stopping) return;
     // The seed's own report pushed the table out of sight: it comes again, now with data behind it.
-    if (code === 0) printWhatToOpen(`Demo data loaded in ${seconds(Date.now() - seedStarted)} (${seconds(Date.now() - startedAt)} since start). Telehealth Coordinator is running:`);
+    if (code === 0) {
+      printWhatToOpen(`Demo data loaded in ${seconds(Date.now() - seedStarted)} (${seconds(Date.now() - startedAt)} since start). Telehealth Coordinator is running:`);
+      printPatientLink();
+    }
     else say(`\nThe demo data stopped early (${signal ?? `exit ${code}`}); \`npm run seed:demo\` carries on from where it stopped.`);
     console.log('Press Ctrl-C to stop.');
   });
+}
+
+/** A patient's join link for a demo visit ahead today: the visit page as a patient opens it. */
+function printPatientLink() {
+  const link = spawnSync(join(ROOT, 'node_modules', '.bin', 'node'), [...tsNode, 'scripts/demo/demo-join-link.ts'], {
+    cwd: ROOT,
+    env: { ...env, WEB_URL: webUrl, SESSIONS_URL: url.sessions },
+    encoding: 'utf8',
+  });
+  if (link.status === 0) console.log(`A patient's join link (a demo visit ahead today; the link is the patient's credential):\n${link.stdout.trim()}\n`);
+  else say(`No patient join link to show: ${link.stderr.trim()}`);
 }

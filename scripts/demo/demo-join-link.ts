@@ -1,0 +1,52 @@
+// A patient's join link for a demo visit that has not started yet: `npm start` prints one once
+// the demo is loaded, and the screenshots open it. Run alone it prints the link:
+//   node -r @swc-node/register -r tsconfig-paths/register scripts/demo/demo-join-link.ts
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const WEB_URL = process.env['WEB_URL'] ?? 'http://127.0.0.1:3000';
+const SESSIONS_URL = process.env['SESSIONS_URL'] ?? 'http://127.0.0.1:3002';
+
+interface TodayVisit {
+  readonly sessionId: string;
+  readonly patientId: string;
+  readonly state: string;
+  readonly scheduledStart: string;
+}
+
+/**
+ * A patient's join link for a visit of the demo that has not started yet, issued as the
+ * demo's admin would (the token `npm start` wrote beside the local keys).
+ */
+export async function demoPatientLink(): Promise<string> {
+  const token = readFileSync(join(ROOT, '.infra', 'auth', 'admin.jwt'), 'utf8').trim();
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const now = Date.now();
+  const from = new Date(now - 3_600_000).toISOString();
+  const to = new Date(now + 12 * 3_600_000).toISOString();
+  const board = (await (
+    await fetch(`${SESSIONS_URL}/api/v1/today?from=${from}&to=${to}`, { headers })
+  ).json()) as { visits?: TodayVisit[] };
+  const visit = board.visits?.find(
+    (v) => v.state === 'booked' && Date.parse(v.scheduledStart) > now,
+  );
+  if (!visit) throw new Error('the demo has no visit ahead today to open a join link for');
+  const issued = await fetch(`${SESSIONS_URL}/api/v1/sessions/${visit.sessionId}/links`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ participantId: visit.patientId }),
+  });
+  const link = (await issued.json()) as { url?: string; detail?: string };
+  if (!link.url) throw new Error(`no join link: ${issued.status} ${link.detail ?? ''}`);
+  return `${WEB_URL}/join#${link.url.split('#')[1]}`;
+}
+
+if (require.main === module)
+  demoPatientLink().then(
+    (link) => process.stdout.write(`${link}\n`),
+    (error: unknown) => {
+      process.stderr.write(`${(error as Error).message}\n`);
+      process.exit(1);
+    },
+  );
