@@ -27,6 +27,7 @@ import { StaffDirectoryConsumer } from './provider-qualifications/staff-director
 import { SessionListsController } from './fhir/session-lists.controller';
 import { InVisitController } from './in-visit/in-visit.controller';
 import { InVisitHandler } from './in-visit/in-visit.handler';
+import { SubmitSurveyHandler } from './survey/submit-survey.handler';
 import { SurveyController } from './survey/survey.controller';
 import { IssueQueue } from './troubleshooting/issue-queue.projection';
 import { TroubleshootingController } from './troubleshooting/troubleshooting.controller';
@@ -39,6 +40,11 @@ import { GiveConsentAtJoinHandler } from './visit-page/consent/give-consent-at-j
 import { VisitConsentController } from './visit-page/consent/visit-consent.controller';
 import { SignedRoomVideoPlatform } from './video/signed-room.video-platform';
 import { VIDEO_PLATFORM } from './video/video-platform.port';
+import { VisitActionsController } from './visit-page/visit-actions.controller';
+import { VisitPageController } from './visit-page/visit-page.controller';
+import { VisitQuery } from './visit-page/visit.query';
+import { VisitStatusQuery } from './visit-page/visit-status.query';
+import { VisitStatusStream } from './visit-page/visit-status.stream';
 import { WaitingRoomController } from './waiting-room/waiting-room.controller';
 import { WaitingRoom } from './waiting-room/waiting-room.query';
 
@@ -54,6 +60,8 @@ const httpControllers = [
   TroubleshootingController,
   SurveyController,
   PlatformStatusController,
+  VisitPageController,
+  VisitActionsController,
   VisitConsentController,
 ];
 
@@ -64,6 +72,7 @@ const commandHandlers = [
   ConfirmLocationHandler,
   InVisitHandler,
   TroubleshootingHandler,
+  SubmitSurveyHandler,
   GiveConsentAtJoinHandler,
 ];
 
@@ -74,6 +83,9 @@ const queries = [
   ClinicNames,
   IssueQueue,
   ProviderCare,
+  VisitQuery,
+  VisitStatusQuery,
+  VisitStatusStream,
 ];
 
 const platformMonitoring = [PlatformMonitor, PlatformMonitorStore];

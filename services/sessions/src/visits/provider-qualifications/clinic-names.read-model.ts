@@ -9,6 +9,8 @@ type ClinicRecorded = EventDataOf<'thc.scheduling.ClinicRecorded.v1'>;
 interface ClinicNameDocument {
   readonly _id: string;
   readonly name: string;
+  /** Recorded since the visit page shows the visit's time in it; absent on older records. */
+  readonly timeZone?: string;
 }
 
 /**
@@ -31,11 +33,23 @@ export class ClinicNames {
     return document?.name;
   }
 
+  /** The clinic's name and time zone, as far as the directory has recorded them. */
+  async placeOf(clinicId: string): Promise<{ name?: string; timeZone?: string }> {
+    const document = await this.collection.findOne(
+      { _id: clinicId },
+      { projection: { name: 1, timeZone: 1 } },
+    );
+    return {
+      ...(document?.name ? { name: document.name } : {}),
+      ...(document?.timeZone ? { timeZone: document.timeZone } : {}),
+    };
+  }
+
   recorded(eventId: string, data: ClinicRecorded): Promise<boolean> {
     return applyOnce(
       this.collection as unknown as mongo.Collection<mongo.Document>,
       { _id: data.clinicId },
-      { $set: { name: data.name } },
+      { $set: { name: data.name, timeZone: data.timeZone } },
       eventId,
     );
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,14 +8,10 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
-import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { NO_SUCH_SESSION, SESSION_PARAM } from '../../openapi/api-docs';
 import { asHttp } from '../shared/http-errors';
-import { ensureSessionAccess } from '../shared/session-access';
-import { SessionRepository } from '../shared/session.repository';
-import { TEXT_SEALER, TextSealer } from '../shared/text-sealer';
-import { POST_VISIT_QUESTIONNAIRE, SURVEY_URL } from './post-visit.questionnaire';
+import { POST_VISIT_QUESTIONNAIRE } from './post-visit.questionnaire';
+import { SubmitSurveyHandler } from './submit-survey.handler';
 import { SUBMIT_SURVEY_EXAMPLE, SubmitSurveyDto, SurveyReceipt } from './survey.dto';
 
 /** The post-visit survey: one response per session, from the patient (or staff on their behalf). */
@@ -23,11 +19,7 @@ import { SUBMIT_SURVEY_EXAMPLE, SubmitSurveyDto, SurveyReceipt } from './survey.
 @ApiBearerAuth()
 @Controller()
 export class SurveyController {
-  constructor(
-    private readonly sessions: SessionRepository,
-    @Inject(TEXT_SEALER) private readonly sealer: TextSealer,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly handler: SubmitSurveyHandler) {}
 
   @Get('fhir/Questionnaire/post-visit-survey')
   @Header('Content-Type', 'application/fhir+json')
@@ -70,28 +62,6 @@ export class SurveyController {
     @Body() dto: SubmitSurveyDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SurveyReceipt> {
-    return asHttp(async () => {
-      const session = ensureSessionAccess(principal, (await this.sessions.load(sessionId)).state);
-      const comment = dto.comment
-        ? await this.sealer.seal(session.patientId, dto.comment, 'comment')
-        : undefined;
-      const surveyId = randomUUID();
-      await this.sessions.handle(
-        sessionId,
-        (state) => ensureSessionAccess(principal, state),
-        {
-          type: 'SubmitSurvey',
-          surveyId,
-          participantId: session.patientId,
-          overall: dto.overall,
-          wouldRecommend: dto.wouldRecommend,
-          ...(dto.technicalQuality !== undefined ? { technicalQuality: dto.technicalQuality } : {}),
-          ...(comment ? { comment } : {}),
-          at: this.clock().toISOString(),
-        },
-        { actor: principal.subject },
-      );
-      return { surveyId, questionnaire: SURVEY_URL };
-    });
+    return asHttp(() => this.handler.execute(sessionId, dto, principal));
   }
 }

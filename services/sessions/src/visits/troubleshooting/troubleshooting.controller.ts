@@ -30,9 +30,9 @@ import {
   SESSION_PARAM,
   uuidParam,
 } from '../../openapi/api-docs';
-import { SESSION_EVENT as E } from '../domain/session.events';
 import { languageOf } from '../join-links/join-refusals';
 import { asHttp } from '../shared/http-errors';
+import { checkAnswerOf } from './check-answer';
 import { IssueQueue, QueuedIssue } from './issue-queue.projection';
 import { Device, playbookFor } from './playbook.data';
 import {
@@ -128,15 +128,7 @@ export class TroubleshootingController {
     @Headers('accept-language') language?: string,
   ): Promise<CheckResponse> {
     const { events } = await asHttp(() => this.handler.check(sessionId, dto, principal));
-    const recorded = events.find((e) => e.type === E.checkRecorded);
-    const opened = events.find((e) => e.type === E.issueOpened);
-    const result = recorded?.type === E.checkRecorded ? recorded.data.result : 'passed';
-    if (opened?.type !== E.issueOpened) return { result, steps: [] };
-    return {
-      result,
-      issueId: opened.data.issueId,
-      steps: playbookFor(opened.data.category, dto.client.device, languageOf(language)),
-    };
+    return checkAnswerOf(events, dto.client.device, languageOf(language));
   }
 
   @Post('sessions/:sessionId/issues')

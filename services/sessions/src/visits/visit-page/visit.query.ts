@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '../../clock/sessions-clock.module';
+import { TelehealthConsents } from '../consent-gate/telehealth-consents.read-model';
+import type { Session } from '../domain/session.state';
+import { ClinicNames } from '../provider-qualifications/clinic-names.read-model';
+import { ProviderQualifications } from '../provider-qualifications/provider-qualifications.read-model';
+import type { LinkHolder } from './link-standing';
+import type { VisitResponse } from './visit-page.dto';
+import { VisitStatusQuery } from './visit-status.query';
+
+/**
+ * The holder's visit as the page shows it: when, with whom, where they are in it. Reads by
+ * id: the clinic's record, the provider's name, the patient's consents, and the waiting
+ * room's bounded range only while the patient waits.
+ */
+@Injectable()
+export class VisitQuery {
+  constructor(
+    private readonly status: VisitStatusQuery,
+    private readonly clinics: ClinicNames,
+    private readonly staff: ProviderQualifications,
+    private readonly consents: TelehealthConsents,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async of(session: Session, holder: LinkHolder): Promise<VisitResponse> {
+    const [place, clinic, names, consentOnRecord] = await Promise.all([
+      this.status.placeOf(session, holder),
+      this.clinics.placeOf(session.clinicId),
+      this.staff.namesOf([session.providerId]),
+      this.consentOnRecord(session, holder),
+    ]);
+    const providerName = names.get(session.providerId);
+    return {
+      sessionId: session.sessionId,
+      participantId: holder.participantId,
+      role: holder.role,
+      ...place,
+      scheduledStart: session.scheduledStart,
+      scheduledEnd: session.scheduledEnd,
+      ...(clinic.timeZone ? { timeZone: clinic.timeZone } : {}),
+      ...(clinic.name ? { clinicName: clinic.name } : {}),
+      ...(providerName ? { providerName } : {}),
+      audioOnly: session.presence[holder.participantId]?.audioOnly ?? false,
+      surveyed: session.surveyed,
+      consentOnRecord,
+    };
+  }
+
+  /** Only the patient's consent gates the visit; the other participants have none to give. */
+  private async consentOnRecord(session: Session, holder: LinkHolder): Promise<boolean> {
+    if (holder.role !== 'patient') return true;
+    return (await this.consents.standingOf(session.patientId, this.clock())).active;
+  }
+}
