@@ -15,12 +15,22 @@ const HOP_BY_HOP = new Set([
   'host',
 ]);
 
+/**
+ * What the web host passes on: the services' public surface, the same the public ingress
+ * routes (the business API, the FHIR views, the analytics dashboard). Never /docs, /metrics
+ * or /health: the web host is public, and these stay inside the cluster.
+ */
+const PUBLIC_PATH = /^\/(api\/v1|fhir|dashboard)(\/|$)/;
+
 /** `/svc/sessions/api/v1/visit` → `['sessions', '/api/v1/visit']`; anything else → undefined. */
 export function proxiedTarget(url: string): [ServiceName, string] | undefined {
   const match = /^\/svc\/([a-z-]+)(\/.*)?$/.exec(url);
   const name = match?.[1] as ServiceName | undefined;
   if (!name || !SERVICES.includes(name)) return undefined;
-  return [name, match?.[2] ?? '/'];
+  const path = match?.[2] ?? '/';
+  // Checked as the request to the service will resolve it: `/api/v1/../../docs` is `/docs`.
+  const resolved = new URL(path, 'http://service').pathname;
+  return PUBLIC_PATH.test(resolved) ? [name, path] : undefined;
 }
 
 /**
