@@ -2,7 +2,6 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { createServiceApp } from '@thc/service-runtime';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
@@ -13,6 +12,7 @@ import { binOf, binRange, HISTOGRAMS } from '../visit-metrics/domain/histogram';
 import { independentMetrics } from '../visit-metrics/testing/independent-metrics';
 import { publishEvents } from '../visit-metrics/testing/publish-events';
 import { programEvents } from '../visit-metrics/testing/visit-events.fixture';
+import { chromiumPath } from './testing/chromium-path';
 
 jest.setTimeout(600_000);
 
@@ -37,19 +37,7 @@ const labelOf = (clinicId: string) => (clinicId === A ? HARBOR : `Clinic ${clini
 
 interface ChartData {
   labels: string[];
-  datasets: { label: string; data: (number | null)[] }[];
-}
-
-/**
- * Chromium from the Debian package, installed by scripts/ensure-chromium.sh when missing, so
- * `npm test` needs no browser set up beforehand.
- */
-function chromiumPath(): string {
-  if (process.env['CHROMIUM_PATH']) return process.env['CHROMIUM_PATH'];
-  const out = execFileSync('bash', [join(ROOT, 'scripts/ensure-chromium.sh')], {
-    encoding: 'utf8',
-  });
-  return out.trim().split('\n').pop() ?? 'chromium';
+  datasets: { metric: string; label: string; data: (number | null)[] }[];
 }
 
 describe('dashboard in headless Chromium', () => {
@@ -135,8 +123,8 @@ describe('dashboard in headless Chromium', () => {
       rates: await read('rates'),
       waiting: await read('waiting'),
     };
-    const series = (chart: ChartData, label: string) =>
-      chart.datasets.find((d) => d.label === label)?.data ?? [];
+    const series = (chart: ChartData, metric: string) =>
+      chart.datasets.find((d) => d.metric === metric)?.data ?? [];
     const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
     expect(sum(series(charts.trend, 'scheduled'))).toBe(total('scheduled'));
     expect(sum(series(charts.trend, 'noShow'))).toBe(total('noShow'));
@@ -173,7 +161,7 @@ describe('dashboard in headless Chromium', () => {
     await page.waitForSelector('body[data-ready="true"]');
     const ofB = EXPECTED.get(`2026-03|${B}`)!;
     expect(await page.textContent('#kpi-scheduled')).toBe(String(ofB['scheduled']));
-    expect(await page.textContent('#when-nps')).toBe('in 2026-03');
+    expect(await page.textContent('#when-nps')).toBe('in March 2026');
     const rates = JSON.parse(
       (await page.getAttribute('#rates', 'data-values')) ?? '{}',
     ) as ChartData;

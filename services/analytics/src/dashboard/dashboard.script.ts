@@ -1,57 +1,57 @@
+import { FIGURES_SCRIPT } from './figures.script';
+
 /** The dashboard's browser script (plain ES2020, served as /dashboard/dashboard.js). */
 export const DASHBOARD_SCRIPT = `(() => {
   'use strict';
-  const $ = (id) => document.getElementById(id);
-  const fragment = new URLSearchParams(location.hash.slice(1));
-  if (fragment.get('token')) {
-    sessionStorage.setItem('thc-analytics-token', fragment.get('token'));
-    history.replaceState(null, '', location.pathname);
-  }
-  const today = new Date();
-  const yearAgo = new Date(today.getTime() - 364 * 86400000);
-  $('from').value = fragment.get('from') || yearAgo.toISOString().slice(0, 10);
-  $('to').value = fragment.get('to') || today.toISOString().slice(0, 10);
-  const charts = {};
+${FIGURES_SCRIPT}
+  const thisMonth = new Date().toISOString().slice(0, 7);
+  // The last twelve calendar months, this one included: whole months read the month buckets.
+  const RECENT = monthRange(addMonths(thisMonth, -11), thisMonth);
+  $('from').value = fragment.get('from') || RECENT.from;
+  $('to').value = fragment.get('to') || RECENT.to;
+  let months = [];
+
   // Clinics by the directory's name; one it does not list yet reads "Clinic" and the start of
   // its id (the API names it so, with clinicListed false).
   const clinicNames = new Map();
   const unlisted = new Set();
   const clinicName = (id) => clinicNames.get(id) || 'Clinic ' + id.slice(0, 8);
   const NOT_LISTED = 'Not in the directory yet: named by the start of its id';
-  const pct = (v) => (v === null || v === undefined ? '–' : (100 * v).toFixed(1) + ' %');
-  const num = (v, digits = 0) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
-  // Figures made of too few visits or survey responses come back withheld (null, named in the
-  // row's suppressed list): they read "suppressed", never a number or a dash.
-  const SUPPRESSED = 'suppressed';
-  const isSuppressed = (row, name) => Boolean(row && row.suppressed && row.suppressed.includes(name));
-  const shown = (row, name, format) => (isSuppressed(row, name) ? SUPPRESSED : format(row ? row.values[name] : null));
-  const series = (rows, name) => rows.map((r) => (isSuppressed(r, name) ? null : r.values[name]));
-  const withheldIn = (rows, name) => rows.filter((r) => isSuppressed(r, name)).map((r) => r.period + (r.clinicId ? ' ' + clinicName(r.clinicId) : ''));
+  const series = (rows, name) => rows.map((r) => valueOf(r, name));
+  const withheldIn = (rows, name) => rows.filter((r) => isSuppressed(r, name)).map((r) => r.period);
+  const periodLabel = (period) => (/^\\d{4}-\\d{2}$/.test(period) ? monthName(period) : period);
 
-  async function api(params) {
-    const token = sessionStorage.getItem('thc-analytics-token');
-    if (!token) { $('token-form').hidden = false; throw new Error('a bearer token is needed'); }
-    const response = await fetch('/api/v1/analytics/metrics?' + new URLSearchParams(params), {
-      headers: { authorization: 'Bearer ' + token },
-    });
-    if (response.status === 401 || response.status === 403) {
-      sessionStorage.removeItem('thc-analytics-token');
-      $('token-form').hidden = false;
-      throw new Error('the token was refused (' + response.status + '): an analyst token is needed');
-    }
-    if (!response.ok) throw new Error('the API answered ' + response.status);
-    return response.json();
+  /** The period list names the range shown: the last 12 months, one month, or other dates. */
+  function choosePeriod() {
+    const from = $('from').value;
+    const to = $('to').value;
+    const month = from.slice(0, 7);
+    if (from === RECENT.from && to === RECENT.to) $('period').value = 'recent';
+    else if (from === month + '-01' && to === lastDay(month) && months.includes(month)) $('period').value = month;
+    else $('period').value = 'dates';
+  }
+  // The months that have visits, newest first: two years back, and next month for visits
+  // booked ahead.
+  async function listMonths() {
+    const range = monthRange(addMonths(thisMonth, -24), addMonths(thisMonth, 1));
+    const page = await api('metrics', { ...range, groupBy: 'month', metrics: 'scheduled', pageSize: '1000' });
+    months = page.rows.filter((r) => isSuppressed(r, 'scheduled') || r.values.scheduled > 0).map((r) => r.period).reverse();
+    for (const month of months) $('period').add(new Option(monthName(month), month));
+  }
+  /** The report of the month shown, or of the latest month before this one that has visits. */
+  function linkReport() {
+    const period = $('period').value;
+    const month = /^\\d{4}-\\d{2}$/.test(period) ? period : months.find((m) => m < thisMonth) || addMonths(thisMonth, -1);
+    const params = new URLSearchParams({ month });
+    if ($('clinic').value) params.set('clinicId', $('clinic').value);
+    $('report-link').href = '/dashboard/report?' + params;
+    $('report-link').textContent = 'Monthly program report, ' + monthName(month) + ($('clinic').value ? ', ' + clinicName($('clinic').value) : '');
   }
 
-  // The figures each chart draws are also left on its canvas (data-values), for assistive
-  // technology and for the end-to-end test, which reads them without running page scripts.
-  function draw(id, config) {
-    if (charts[id]) charts[id].destroy();
-    charts[id] = new Chart($(id), config);
-    $(id).dataset.values = JSON.stringify({
-      labels: config.data.labels,
-      datasets: config.data.datasets.map((d) => ({ label: d.label, data: d.data, suppressed: d.suppressed || [] })),
-    });
+  function tile(name, text, note, none) {
+    $('kpi-' + name).textContent = text;
+    $('kpi-' + name).className = none ? 'none' : '';
+    $('when-' + name).textContent = note || '';
   }
 
   async function load() {
@@ -61,41 +61,47 @@ export const DASHBOARD_SCRIPT = `(() => {
     const clinic = $('clinic').value;
     const scoped = clinic ? { ...range, clinicId: clinic } : range;
     try {
+      if (months.length === 0) await listMonths();
+      choosePeriod();
       const [total, trend, byClinic] = await Promise.all([
-        api({ ...scoped, groupBy: 'month', metrics: 'scheduled,completed,noShow,cancelled,noShowRate,waitingSecondsP90,satisfactionMean,nps' }),
-        api({ ...scoped, groupBy: $('groupBy').value, metrics: 'scheduled,completed,noShow,cancelled,mosMean,satisfactionMean' }),
-        api({ ...range, groupBy: 'month', by: 'clinic', metrics: 'scheduled,noShowRate,technicalIssueRate,audioOnlyRate,preVisitCheckFailureRate,waitingSecondsP50,waitingSecondsP90' }),
+        api('metrics', { ...scoped, groupBy: 'month', metrics: 'scheduled,completed,noShow,cancelled,noShowRate,waitingSecondsP90,satisfactionMean,nps' }),
+        api('metrics', { ...scoped, groupBy: $('groupBy').value, metrics: 'scheduled,completed,noShow,cancelled,mosMean,satisfactionMean' }),
+        api('metrics', { ...range, groupBy: 'month', by: 'clinic', metrics: 'scheduled,noShowRate,technicalIssueRate,audioOnlyRate,preVisitCheckFailureRate,waitingSecondsP50,waitingSecondsP90' }),
       ]);
       // Totals add up the months that are shown, never a withheld one: a total that counted
       // them would give them away by difference with the months beside it. With some months
-      // withheld a count reads "at least", a rate "about"; with all withheld, suppressed.
+      // withheld a count reads "at least", a rate "about"; with all withheld, why.
       const shownRows = (names) => total.rows.filter((r) => names.every((n) => !isSuppressed(r, n)));
       const sum = (rows, name) => rows.reduce((s, r) => s + (r.values[name] || 0), 0);
-      const qualified = (names, value) => {
-        const shown = shownRows(names).length;
-        if (total.rows.length > 0 && shown === 0) return SUPPRESSED;
-        return shown < total.rows.length ? (names.length > 1 ? '≈ ' : '≥ ') + value : String(value);
+      const someWithheld = 'some months withheld (fewer than ' + MIN_CELL + ' visits)';
+      const counted = (name) => {
+        const rows = shownRows([name]);
+        if (total.rows.length > 0 && rows.length === 0) return tile(name, withheldText(name), 'in every month of the range', true);
+        const partial = rows.length < total.rows.length;
+        const value = sum(rows, name);
+        tile(name, (partial ? '≥ ' : '') + format(name, value), partial ? someWithheld : value === 0 ? 'no visits in this period' : '');
       };
+      counted('scheduled');
+      counted('completed');
       const rateNames = ['scheduled', 'cancelled', 'noShow'];
       const rateRows = shownRows(rateNames);
       const scheduled = sum(rateRows, 'scheduled');
-      const noShow = sum(rateRows, 'noShow');
       const cancelled = sum(rateRows, 'cancelled');
-      $('kpi-scheduled').textContent = qualified(['scheduled'], sum(shownRows(['scheduled']), 'scheduled'));
-      $('kpi-completed').textContent = qualified(['completed'], sum(shownRows(['completed']), 'completed'));
-      $('kpi-noShowRate').textContent = qualified(rateNames, pct(scheduled - cancelled > 0 ? noShow / (scheduled - cancelled) : null));
+      if (total.rows.length > 0 && rateRows.length === 0) tile('noShowRate', withheldText('noShowRate'), 'in every month of the range', true);
+      else if (scheduled - cancelled > 0) tile('noShowRate', (rateRows.length < total.rows.length ? '≈ ' : '') + format('noShowRate', sum(rateRows, 'noShow') / (scheduled - cancelled)), rateRows.length < total.rows.length ? someWithheld : '');
+      else tile('noShowRate', scheduled === 0 ? 'no visits in this period' : METRIC.noShowRate.none, '', true);
       // Percentiles, means and NPS do not add up across months: each of these tiles shows the
       // latest month that has the figure, and names that month when the range has several.
-      const latest = (name, format) => {
-        const withFigure = total.rows.filter((r) => !isSuppressed(r, name) && r.values[name] !== null && r.values[name] !== undefined);
+      const latest = (name) => {
+        const withFigure = total.rows.filter((r) => valueOf(r, name) !== null);
         const row = withFigure[withFigure.length - 1];
-        $('when-' + name).textContent = row && total.rows.length > 1 ? 'in ' + row.period : '';
-        if (row) return format(row.values[name]);
-        return total.rows.some((r) => isSuppressed(r, name)) ? SUPPRESSED : '–';
+        if (row) return tile(name, format(name, valueOf(row, name)), total.rows.length > 1 ? 'in ' + monthName(row.period) : '');
+        if (total.rows.some((r) => isSuppressed(r, name))) return tile(name, withheldText(name), total.rows.length > 1 ? 'in every month of the range' : '', true);
+        tile(name, sum(total.rows, 'scheduled') === 0 ? 'no visits in this period' : METRIC[name].none, '', true);
       };
-      $('kpi-waitingSecondsP90').textContent = latest('waitingSecondsP90', (v) => num(v) + ' s');
-      $('kpi-satisfactionMean').textContent = latest('satisfactionMean', (v) => num(v, 2));
-      $('kpi-nps').textContent = latest('nps', (v) => num(v));
+      latest('waitingSecondsP90');
+      latest('satisfactionMean');
+      latest('nps');
 
       const clinics = new Map();
       for (const row of byClinic.rows) {
@@ -115,10 +121,9 @@ export const DASHBOARD_SCRIPT = `(() => {
           if (unlisted.has(id)) option.title = NOT_LISTED;
           select.add(option);
         }
-      // Rates over the whole range per clinic, from the monthly rows weighted by visits.
       const clinicIds = [...clinics.keys()];
-      // A clinic's rate over the range weighs the months shown; withheld months are left out,
-      // and a clinic with every month withheld has no bar.
+      // A clinic's rate over the range weighs the months shown by their visits; withheld months
+      // are left out, and a clinic with every month withheld has no bar.
       const withheldClinic = (id, name) =>
         byClinic.rows.filter((r) => r.clinicId === id).every((r) => isSuppressed(r, name) || isSuppressed(r, 'scheduled'));
       const weighted = (id, name) => {
@@ -127,33 +132,22 @@ export const DASHBOARD_SCRIPT = `(() => {
         const w = rows.reduce((s, r) => s + (r.scheduled || 0), 0);
         return w > 0 ? rows.reduce((s, r) => s + (r[name] || 0) * (r.scheduled || 0), 0) / w : null;
       };
-      const labels = trend.rows.map((r) => r.period);
-      draw('trend', {
-        type: 'line',
-        data: { labels, datasets: ['scheduled', 'completed', 'noShow', 'cancelled'].map((name) => ({
-          label: name, data: series(trend.rows, name), suppressed: withheldIn(trend.rows, name), tension: 0.2 })) },
-        options: { plugins: { title: { display: true, text: 'Visits per ' + $('groupBy').value } } },
+      const labels = trend.rows.map((r) => periodLabel(r.period));
+      const overTime = (names) => names.map((name) => ({
+        metric: name, label: titleOf(name), data: series(trend.rows, name), suppressed: withheldIn(trend.rows, name).map(periodLabel), tension: 0.2 }));
+      const byClinicOf = (names, percent) => names.map((name) => {
+        const raw = clinicIds.map((id) => weighted(id, name));
+        return { metric: name, label: titleOf(name), raw, data: percent ? raw.map((v) => (v === null ? null : 100 * v)) : raw,
+          suppressed: clinicIds.filter((id) => withheldClinic(id, name)).map(clinicName) };
       });
-      draw('rates', {
-        type: 'bar',
-        data: { labels: clinicIds.map(clinicName), datasets: ['noShowRate', 'technicalIssueRate', 'audioOnlyRate', 'preVisitCheckFailureRate'].map((name) => ({
-          label: name, data: clinicIds.map((id) => weighted(id, name)), suppressed: clinicIds.filter((id) => withheldClinic(id, name)).map(clinicName) })) },
-        options: { plugins: { title: { display: true, text: 'Rates by clinic' } } },
-      });
-      draw('waiting', {
-        type: 'bar',
-        data: { labels: clinicIds.map(clinicName), datasets: ['waitingSecondsP50', 'waitingSecondsP90'].map((name) => ({
-          label: name, data: clinicIds.map((id) => weighted(id, name)), suppressed: clinicIds.filter((id) => withheldClinic(id, name)).map(clinicName) })) },
-        options: { plugins: { title: { display: true, text: 'Waiting-room time (s) by clinic' } } },
-      });
-      draw('quality', {
-        type: 'line',
-        data: { labels, datasets: ['mosMean', 'satisfactionMean'].map((name) => ({
-          label: name, data: series(trend.rows, name), suppressed: withheldIn(trend.rows, name), tension: 0.2 })) },
-        options: { plugins: { title: { display: true, text: 'Connection quality (MOS) and satisfaction' } } },
-      });
+      $('trend-caption').textContent = 'Visits per ' + $('groupBy').value;
+      draw('trend', { type: 'line', data: { labels, datasets: overTime(['scheduled', 'completed', 'noShow', 'cancelled']) } });
+      draw('rates', { type: 'bar', data: { labels: clinicIds.map(clinicName), datasets: byClinicOf(['noShowRate', 'technicalIssueRate', 'audioOnlyRate', 'preVisitCheckFailureRate'], true) } });
+      draw('waiting', { type: 'bar', data: { labels: clinicIds.map(clinicName), datasets: byClinicOf(['waitingSecondsP50', 'waitingSecondsP90'], false) } });
+      draw('quality', { type: 'line', data: { labels, datasets: overTime(['mosMean', 'satisfactionMean']) } });
       const anyWithheld = [total, trend, byClinic].some((page) => page.rows.some((r) => r.suppressed && r.suppressed.length > 0));
-      $('status').textContent = 'Projection version ' + total.version + ', ' + range.from + ' to ' + range.to + (clinic ? ', ' + clinicName(clinic) : ', all clinics you cover') + (anyWithheld ? '. Some figures are suppressed: too few visits or survey responses to show without identifying someone.' : '');
+      $('status').textContent = range.from + ' to ' + range.to + (clinic ? ', ' + clinicName(clinic) : ', all clinics you cover') +
+        ' (projection version ' + total.version + ').' + (anyWithheld ? ' Some figures are withheld: fewer than ' + MIN_CELL + ' visits or survey responses could identify someone.' : '');
       const notListed = $('unlisted');
       notListed.replaceChildren();
       for (const id of clinicIds.filter((id) => unlisted.has(id))) {
@@ -163,19 +157,28 @@ export const DASHBOARD_SCRIPT = `(() => {
         notListed.append(item);
       }
       $('unlisted-note').hidden = notListed.children.length === 0;
+      linkReport();
+      $('tiles').hidden = false;
+      $('charts').hidden = false;
       document.body.dataset.ready = 'true';
     } catch (error) {
       $('status').textContent = error.message;
     }
   }
 
-  $('filters').addEventListener('submit', (event) => { event.preventDefault(); void load(); });
-  $('token-save').addEventListener('click', () => {
-    sessionStorage.setItem('thc-analytics-token', $('token').value.trim());
-    $('token').value = '';
-    $('token-form').hidden = true;
+  $('period').addEventListener('change', () => {
+    const period = $('period').value;
+    const range = period === 'recent' ? RECENT : /^\\d{4}-\\d{2}$/.test(period) ? monthRange(period) : null;
+    if (!range) return;
+    $('from').value = range.from;
+    $('to').value = range.to;
+    $('groupBy').value = period === 'recent' ? 'month' : 'week';
     void load();
   });
+  for (const id of ['from', 'to']) $(id).addEventListener('change', choosePeriod);
+  $('clinic').addEventListener('change', linkReport);
+  $('filters').addEventListener('submit', (event) => { event.preventDefault(); void load(); });
+  onTokenSaved(() => void load());
   void load();
 })();
 `;

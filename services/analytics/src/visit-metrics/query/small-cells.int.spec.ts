@@ -121,19 +121,21 @@ describe('a cell made of one survey, as an analyst would try to read it', () => 
     expect(Number(at('availableMinutes'))).toBeGreaterThan(0);
   });
 
-  it('dashboard: the tiles and charts for that day show "suppressed", not the answer', async () => {
+  it('dashboard: the tiles and charts for that day say the figure is withheld, not the answer', async () => {
     const page = await browser.newPage();
     const token = analyst['authorization']?.replace(/^Bearer /, '') ?? '';
     await page.goto(`${url}/dashboard#token=${token}&from=${DAY}&to=${DAY}`);
     await page.waitForSelector('body[data-ready="true"]');
-    expect(await page.textContent('#kpi-satisfactionMean')).toBe('suppressed');
-    expect(await page.textContent('#kpi-nps')).toBe('suppressed');
-    expect(await page.textContent('#kpi-scheduled')).toBe('suppressed');
-    expect(await page.textContent('#status')).toContain('suppressed');
+    expect(await page.textContent('#kpi-satisfactionMean')).toBe(
+      'withheld: fewer than 11 survey responses',
+    );
+    expect(await page.textContent('#kpi-nps')).toBe('withheld: fewer than 11 survey responses');
+    expect(await page.textContent('#kpi-scheduled')).toBe('withheld: fewer than 11 visits');
+    expect(await page.textContent('#status')).toContain('withheld');
     const quality = JSON.parse((await page.getAttribute('#quality', 'data-values')) ?? '{}') as {
-      datasets: { label: string; data: (number | null)[]; suppressed: string[] }[];
+      datasets: { metric: string; data: (number | null)[]; suppressed: string[] }[];
     };
-    const satisfaction = quality.datasets.find((d) => d.label === 'satisfactionMean');
+    const satisfaction = quality.datasets.find((d) => d.metric === 'satisfactionMean');
     expect(satisfaction?.data.every((v) => v === null)).toBe(true);
     expect(satisfaction?.suppressed.length).toBeGreaterThan(0);
     await page.close();
@@ -155,7 +157,7 @@ describe('a cell made of one survey, as an analyst would try to read it', () => 
     await page.goto(`${url}/dashboard#token=${token}&${range}`);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.textContent('#kpi-scheduled')).toBe(`≥ ${may?.values['scheduled']}`);
-    expect(await page.textContent('#status')).toContain('suppressed');
+    expect(await page.textContent('#status')).toContain('withheld');
     await page.close();
   });
 });
