@@ -77,6 +77,7 @@ function main(): void {
       return proxy(name, settings.services[name], rest, request, response);
     }
     applyHeaders(response, headers);
+    if (path.startsWith('/svc/')) return problem(response, 404, 'No such service.');
     if (path === '/health/live' || path === '/health/ready')
       return json(response, 200, { status: 'ok' });
     if (path === '/config.json') {
