@@ -144,7 +144,10 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       };
     case E.surveyed:
       return { ...state, surveyed: true };
-    case E.checkRecorded:
+    case E.checkRecorded: {
+      const { participantId, result } = event.data;
+      return { ...state, preVisitChecks: { ...state.preVisitChecks, [participantId]: result } };
+    }
     case E.startRefused:
       return state;
   }

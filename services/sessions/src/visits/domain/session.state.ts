@@ -1,4 +1,10 @@
-import type { IssueCategory, Participant, SessionOutcome, VisitType } from './session.events';
+import type {
+  CheckData,
+  IssueCategory,
+  Participant,
+  SessionOutcome,
+  VisitType,
+} from './session.events';
 
 /** FHIR R4 Encounter.status follows from it (see the Encounter view). */
 export type SessionStatus = 'scheduled' | 'in-progress' | 'ended';
@@ -61,6 +67,8 @@ export interface Session {
   readonly patientLocation?: { readonly state: string; readonly confirmedAt: string };
   /** The consent the patient gave on the visit page, until compliance-audit records it. */
   readonly consentGivenAtJoin?: { readonly givenAt: string; readonly textVersion: string };
+  /** The result of each participant's latest pre-visit check, by participantId. */
+  readonly preVisitChecks?: Readonly<Record<string, CheckData['result']>>;
   readonly endedAt?: string;
   readonly outcome?: SessionOutcome;
   readonly presence: Readonly<Record<string, Presence>>;

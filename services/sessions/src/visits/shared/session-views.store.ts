@@ -28,7 +28,7 @@ export class SessionViews implements OnModuleInit {
     this.collection = connection.collection<SessionViewDocument>('session_views');
   }
 
-  /** One index per way the lists select sessions: by provider, by patient, by status. */
+  /** One index per way the lists select sessions: by provider, by patient, by status, by clinic. */
   async onModuleInit(): Promise<void> {
     // One at a time: FerretDB 1.24 drops the connection when one createIndexes of several
     // indexes finds them already there (every restart); a single createIndex is a no-op.
@@ -36,6 +36,7 @@ export class SessionViews implements OnModuleInit {
       { key: { providerId: 1, startsAt: 1 }, name: 'provider_start' },
       { key: { patientId: 1, startsAt: 1 }, name: 'patient_start' },
       { key: { status: 1, startsAt: 1 }, name: 'status_start' },
+      { key: { clinicId: 1, startsAt: 1 }, name: 'clinic_start' },
     ] as const)
       await this.collection.createIndex(key, { name });
   }
