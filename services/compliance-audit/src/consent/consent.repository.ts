@@ -27,10 +27,17 @@ export class ConsentRepository {
     return this.aggregates.load(consentStreamId(patientId));
   }
 
-  async handle(patientId: string, command: ConsentCommand, actor: string): Promise<ConsentState> {
+  /** `causedBy`: the id of the event the command reacts to, if any (causation, correlation). */
+  async handle(
+    patientId: string,
+    command: ConsentCommand,
+    actor: string,
+    causedBy?: string,
+  ): Promise<ConsentState> {
+    const caused = causedBy ? { causationId: causedBy, correlationId: causedBy } : {};
     const result = await this.aggregates.handle(consentStreamId(patientId), command, {
       retryOnConflict: 2,
-      metadata: { actor },
+      metadata: { actor, ...caused },
     });
     return result.state;
   }
