@@ -14,7 +14,12 @@ export interface StateLicence {
 /** A staff member's telehealth credential, as training's events last stated it. */
 export type StaffCredential =
   | { readonly status: 'current'; readonly validUntil: string }
-  | { readonly status: 'lapsed'; readonly cause: string };
+  | {
+      readonly status: 'lapsed';
+      readonly cause: string;
+      /** When it lapsed; absent on records kept before it was. */
+      readonly lapsedAt?: string;
+    };
 
 /** A fact the command carries, or `not-checked` when a development setting turned its check off. */
 export type Checked<T> = T | 'not-checked';

@@ -45,6 +45,23 @@ export class ClinicNames {
     };
   }
 
+  /** The name and time zone of each of these clinics, in one read; unrecorded ones are absent. */
+  async placesOf(
+    clinicIds: readonly string[],
+  ): Promise<ReadonlyMap<string, { name: string; timeZone?: string }>> {
+    const wanted = [...new Set(clinicIds)];
+    if (wanted.length === 0) return new Map();
+    const documents = await this.collection
+      .find({ _id: { $in: wanted } }, { projection: { name: 1, timeZone: 1 } })
+      .toArray();
+    return new Map(
+      documents.map(({ _id, name, timeZone }) => [
+        _id,
+        { name, ...(timeZone ? { timeZone } : {}) },
+      ]),
+    );
+  }
+
   recorded(eventId: string, data: ClinicRecorded): Promise<boolean> {
     return applyOnce(
       this.collection as unknown as mongo.Collection<mongo.Document>,

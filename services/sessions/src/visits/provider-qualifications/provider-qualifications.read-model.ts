@@ -27,6 +27,12 @@ export interface ProviderQualification {
   readonly credential?: StaffCredential;
 }
 
+/** A staff member's name and telehealth credential, as far as they are on record. */
+export interface StaffStanding {
+  readonly displayName?: string;
+  readonly credential?: StaffCredential;
+}
+
 /** The credential's document of a staff member, beside their directory listing. */
 const credentialIdOf = (staffId: string): string => `credential|${staffId}`;
 
@@ -80,6 +86,35 @@ export class ProviderQualifications {
     );
   }
 
+  /**
+   * The name and telehealth credential of each of these staff members, in one read (listings
+   * and credentials side by side): for views of many visits at once. Anyone the directory and
+   * training have said nothing of has no entry.
+   */
+  async standingsOf(staffIds: readonly string[]): Promise<ReadonlyMap<string, StaffStanding>> {
+    const wanted = [...new Set(staffIds)];
+    if (wanted.length === 0) return new Map();
+    const documents = await this.collection
+      .find(
+        { _id: { $in: [...wanted, ...wanted.map(credentialIdOf)] } },
+        { projection: { displayName: 1, credential: 1 } },
+      )
+      .toArray();
+    const byId = new Map(documents.map((document) => [document._id, document]));
+    return new Map(
+      wanted.flatMap((staffId) => {
+        const displayName = byId.get(staffId)?.displayName;
+        const credential = byId.get(credentialIdOf(staffId))?.credential;
+        if (!displayName && !credential) return [];
+        const standing: StaffStanding = {
+          ...(displayName ? { displayName } : {}),
+          ...(credential ? { credential } : {}),
+        };
+        return [[staffId, standing] as const];
+      }),
+    );
+  }
+
   recorded(eventId: string, data: StaffMemberRecorded): Promise<boolean> {
     return this.apply(eventId, data.staffId, {
       displayName: staffDisplayName(data.name),
@@ -96,7 +131,7 @@ export class ProviderQualifications {
 
   lapsed(eventId: string, data: Lapsed): Promise<boolean> {
     return this.apply(eventId, credentialIdOf(data.staffId), {
-      credential: { status: 'lapsed', cause: data.cause },
+      credential: { status: 'lapsed', cause: data.cause, lapsedAt: data.lapsedAt },
     });
   }
 
