@@ -1,4 +1,87 @@
-/** Platform status. */
+import { useEffect, useState } from 'react';
+import { usePerson } from '../auth/auth-context';
+import { callApi } from '../api/http-client';
+import './console.css';
+import { meaningOf, PlatformStatus } from './status/platform-status';
+import { useTodayBoard } from './today/use-today-board';
+import { timeIn, updatedAt } from './today/visit-labels';
+
+/** Incidents are raised and closed by the service over minutes: a read every 30 s follows them. */
+const POLL_MS = 30_000;
+
+/** Platform status: whether video visits work across the platform, and which visits are at risk. */
 export function StatusPage() {
-  return <h1>Platform status</h1>;
+  const { token } = usePerson();
+  const { board } = useTodayBoard();
+  const [status, setStatus] = useState<PlatformStatus>();
+  const [readAt, setReadAt] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    const read = () =>
+      callApi<PlatformStatus>('sessions', '/api/v1/platform/status', { token }).then(
+        (s) => {
+          setStatus(s);
+          setReadAt(new Date().toISOString());
+          setError(undefined);
+        },
+        (e: Error) => setError(e.message),
+      );
+    void read();
+    const timer = setInterval(() => void read(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [token]);
+
+  const meaning = status && meaningOf(status);
+  const visitOf = (sessionId: string) => board?.visits.find((v) => v.sessionId === sessionId);
+  return (
+    <>
+      <h1>Platform status</h1>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {status && meaning && (
+        <section className="card" aria-live="polite" aria-labelledby="status-now">
+          <h2 id="status-now">
+            <span className={`badge ${status.status === 'operational' ? 'ok' : 'bad'}`}>
+              {status.status === 'operational' ? 'Operational' : 'Incident'}
+            </span>{' '}
+            {meaning.headline}
+          </h2>
+          <ul>
+            {meaning.advice.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          {status.incident && (
+            <p>
+              Raised at {updatedAt(status.incident.raisedAt)}, last failure at{' '}
+              {updatedAt(status.incident.lastSignalAt)}.
+            </p>
+          )}
+          {readAt && <p className="live">Checked at {updatedAt(readAt)}, every 30 s.</p>}
+        </section>
+      )}
+      {status && status.affectedUpcomingVisits.length > 0 && (
+        <section className="card" aria-labelledby="at-risk">
+          <h2 id="at-risk">Visits at risk</h2>
+          <ul>
+            {status.affectedUpcomingVisits.map((v) => {
+              const known = visitOf(v.sessionId);
+              return (
+                <li key={v.sessionId}>
+                  {known
+                    ? `${timeIn(v.scheduledStart, known.timeZone)} · ${known.providerName} · ${known.clinicName}`
+                    : `${updatedAt(v.scheduledStart)} · appointment ${v.appointmentId.slice(0, 8)}`}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      {!status && !error && <p aria-live="polite">Reading the platform's status…</p>}
+    </>
+  );
 }

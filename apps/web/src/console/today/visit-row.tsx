@@ -1,0 +1,67 @@
+import { AudioOnlyAction } from '../visit-actions/audio-only-action';
+import { JoinLinkActions } from '../visit-actions/join-link-actions';
+import { participantsOf } from '../visit-actions/participants';
+import { TodayVisit } from './today-board';
+import { attentionReasons } from './visit-filters';
+import { CREDENTIAL_LABELS, readinessText, shortId, stateLabel, timeIn } from './visit-labels';
+
+const OVER = new Set(['ended', 'no-show', 'cancelled']);
+
+/** One visit of the day: when, who, where, its live state, readiness, and what can be done. */
+export function VisitRow({ visit }: { visit: TodayVisit }) {
+  const state = stateLabel(visit.state);
+  const attention = attentionReasons(visit);
+  const { readiness } = visit;
+  return (
+    <tr data-session-id={visit.sessionId}>
+      <td data-label="Time">
+        {timeIn(visit.scheduledStart, visit.timeZone)}
+        <span className="muted"> – {timeIn(visit.scheduledEnd, visit.timeZone)}</span>
+      </td>
+      <td data-label="Patient">
+        <span title={visit.patientId} aria-hidden="true">
+          {shortId(visit.patientId)}
+        </span>
+        <span className="visually-hidden">Patient {visit.patientId}</span>
+      </td>
+      <td data-label="Provider">
+        {visit.providerName}
+        {visit.interpreter && (
+          <div className="muted">Interpreter: {visit.interpreter.name ?? 'from the pool'}</div>
+        )}
+      </td>
+      <td data-label="Clinic">{visit.clinicName}</td>
+      <td data-label="State">
+        <span className={`badge ${state.tone}`}>{state.label}</span>
+        {visit.state === 'waiting' && visit.waitingMinutes !== undefined && (
+          <div>{visit.waitingMinutes} min waited</div>
+        )}
+        {attention.length > 0 && (
+          <div className="attention">Needs attention: {attention.join(', ')}</div>
+        )}
+      </td>
+      <td data-label="Issues">{visit.openIssues === 0 ? 'None' : `${visit.openIssues} open`}</td>
+      <td data-label="Readiness">
+        <span className={`badge ${readiness.ready ? 'ok' : 'bad'}`}>
+          {readiness.ready ? 'Ready' : 'Not ready'}
+        </span>
+        <div className="muted">
+          Consent {readiness.consent === 'on-record' ? 'on record' : 'missing'} ·{' '}
+          {CREDENTIAL_LABELS[readiness.credential]}
+        </div>
+        {!readiness.ready && <div>{readinessText(readiness)}</div>}
+      </td>
+      <td data-label="Actions">
+        {OVER.has(visit.state) ? (
+          <span className="muted">None: the visit is over</span>
+        ) : (
+          <details className="row-actions">
+            <summary>Actions</summary>
+            <JoinLinkActions sessionId={visit.sessionId} participants={participantsOf(visit)} />
+            <AudioOnlyAction sessionId={visit.sessionId} participantId={visit.patientId} />
+          </details>
+        )}
+      </td>
+    </tr>
+  );
+}
