@@ -20,6 +20,7 @@ import {
 } from './visits/testing/qualification-events';
 import { sessionIdOf } from './visits/domain/session-id';
 import { AppointmentEventsConsumer } from './visits/follow-appointment/appointment-events.consumer';
+import { SessionViews } from './visits/shared/session-views.store';
 import { call } from './visits/testing/http-client';
 import {
   BOOKED,
@@ -28,6 +29,8 @@ import {
   consentGranted,
 } from './visits/testing/scheduling-events';
 import { advanceClock, startSessionsApp } from './visits/testing/sessions-test-app';
+import type { EventStream } from './visits/visit-page/event-stream';
+import { VisitStatusStream } from './visits/visit-page/visit-status.stream';
 
 /**
  * Database commands (round trips) per use case on a warm instance: every use case runs once on
@@ -38,6 +41,12 @@ const budget = new CommandBudget({
   'join link issued': 3,
   // A join reads which device the link is bound to, and the first exchange binds it (4 -> 6).
   join: 6,
+  // The link holder's page: the guard reads the session view and the link's device by id; the
+  // page reads the clinic, the provider's name, the consent and the waiting room (while the
+  // patient waits); each poll of the live stream reads the view and the waiting room.
+  'visit read by its link': 6,
+  'visit status stream: first status and one poll': 3,
+  'problem reported by its link': 10,
   'patient location confirmed': 3,
   // The consent and the provider's licences are read side by side (6 -> 7).
   start: 7,
@@ -110,6 +119,7 @@ describe('database commands per sessions use case', () => {
     readonly clinic: ConsumedEvent;
     readonly credentialed: ConsumedEvent;
     patientToken?: string;
+    patientDevice?: string;
   }
 
   const visit = (): Visit => {
@@ -186,7 +196,47 @@ describe('database commands per sessions use case', () => {
     expect(link.status).toBe(201);
     of.patientToken = (link.body as { url: string }).url.split('#')[1] ?? '';
   };
-  const join = (of: Visit) => post('/join', {}, { token: of.patientToken ?? '' });
+  const join = async (of: Visit) => {
+    const joined = await post('/join', {}, { token: of.patientToken ?? '' });
+    of.patientDevice = (joined.body as { deviceToken?: string }).deviceToken;
+    return joined;
+  };
+  const linkHolder = (of: Visit) => ({
+    'x-join-token': of.patientToken ?? '',
+    'x-device-token': of.patientDevice ?? '',
+  });
+  const readVisit = (of: Visit) => call(url, 'GET', '/api/v1/visit', linkHolder(of));
+  const reportProblem = (of: Visit) =>
+    post('/visit/issues', linkHolder(of), {
+      category: 'audio',
+      description: 'I cannot hear the doctor.',
+    });
+  /** The live stream's loop, from the session the guard read, on a stream that takes one poll. */
+  const firstStatusAndOnePoll = async (of: Visit) => {
+    const session = await app.get(SessionViews).find(of.sessionId);
+    const holder = {
+      sessionId: of.sessionId,
+      participantId: of.patientId,
+      role: 'patient' as const,
+      linkId: randomUUID(),
+    };
+    let pauses = 0;
+    const sent: unknown[] = [];
+    const stream: EventStream = {
+      get closed() {
+        return pauses > 1;
+      },
+      send: (_, data) => sent.push(data),
+      pause: async () => {
+        pauses += 1;
+      },
+      end: () => undefined,
+    };
+    return async () => {
+      await app.get(VisitStatusStream).follow(holder, session!, stream);
+      expect(sent).toEqual([{ state: 'waiting', position: 1 }]);
+    };
+  };
   const confirmLocation = async (of: Visit) =>
     post(`/sessions/${of.sessionId}/patient-location`, await bearer('patient', of.patientId), {
       state: PATIENT_STATE,
@@ -205,7 +255,14 @@ describe('database commands per sessions use case', () => {
     });
 
   const measure = async (
-    useCase: 'join' | 'patient location confirmed' | 'start' | 'end' | 'survey',
+    useCase:
+      | 'join'
+      | 'visit read by its link'
+      | 'problem reported by its link'
+      | 'patient location confirmed'
+      | 'start'
+      | 'end'
+      | 'survey',
     run: (of: Visit) => Promise<{ status: number }>,
     status: number,
   ) => {
@@ -222,6 +279,20 @@ describe('database commands per sessions use case', () => {
   });
 
   it('join', () => measure('join', join, 200));
+
+  it('visit read by its link', () => measure('visit read by its link', readVisit, 200));
+
+  it('visit status stream: first status and one poll', async () => {
+    await (
+      await firstStatusAndOnePoll(warm)
+    )();
+    const follow = await firstStatusAndOnePoll(measured);
+    const { usage } = await counter.measure(follow);
+    budget.check('visit status stream: first status and one poll', usage);
+  });
+
+  it('problem reported by its link', () =>
+    measure('problem reported by its link', reportProblem, 201));
 
   it('patient location confirmed', () =>
     measure('patient location confirmed', confirmLocation, 200));
