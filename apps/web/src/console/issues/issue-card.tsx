@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { usePerson } from '../../auth/auth-context';
 import { callApi } from '../../api/http-client';
 import { TodayVisit } from '../today/today-board';
-import { shortId, stateLabel, timeIn } from '../today/visit-labels';
+import { readinessText, shortId, stateLabel, timeIn } from '../today/visit-labels';
 import { AudioOnlyAction } from '../visit-actions/audio-only-action';
 import { JoinLinkActions } from '../visit-actions/join-link-actions';
 import { participantsOf } from '../visit-actions/participants';
@@ -83,6 +83,8 @@ export function IssueCard({
           <span className={`badge ${stateLabel(visit.state).tone}`}>
             {stateLabel(visit.state).label}
           </span>
+          <br />
+          Readiness: {readinessText(visit.readiness)}
         </p>
       ) : (
         <p className="muted">A visit outside today's board (session {shortId(issue.sessionId)}).</p>

@@ -38,11 +38,14 @@ export function timeIn(iso: string, timeZone: string, locale?: string): string {
   }
 }
 
-/** The readiness of a visit in one line: ready, or what is missing and whom to ask. */
+/**
+ * The readiness of a visit in one line: ready, or what is missing and whom to ask (the service
+ * words `ask` as the coordinator's next step).
+ */
 export function readinessText(readiness: Readiness): string {
   if (readiness.ready) return 'Ready';
   if (readiness.missing.length === 0) return 'Not ready';
-  return readiness.missing.map((m) => `${m.what}: ask ${m.ask}`).join('; ');
+  return readiness.missing.map((m) => `${m.what}: ${m.ask}`).join('; ');
 }
 
 /** The provider's telehealth credential in words. */

@@ -26,12 +26,12 @@ describe('how the console words a visit', () => {
         consent: 'missing',
         credential: 'expired',
         missing: [
-          { what: 'Telehealth consent', ask: 'the patient' },
-          { what: 'Telehealth credential', ask: "the provider's trainer" },
+          { what: 'No telehealth consent on record', ask: 'Ask the patient to consent' },
+          { what: "Dr. Quinn's telehealth credential expired", ask: 'Ask the training team' },
         ],
       }),
     ).toBe(
-      "Telehealth consent: ask the patient; Telehealth credential: ask the provider's trainer",
+      "No telehealth consent on record: Ask the patient to consent; Dr. Quinn's telehealth credential expired: Ask the training team",
     );
     expect(
       readinessText({ ready: true, consent: 'on-record', credential: 'current', missing: [] }),

@@ -3,7 +3,7 @@ import { JoinLinkActions } from '../visit-actions/join-link-actions';
 import { participantsOf } from '../visit-actions/participants';
 import { TodayVisit } from './today-board';
 import { attentionReasons } from './visit-filters';
-import { CREDENTIAL_LABELS, readinessText, shortId, stateLabel, timeIn } from './visit-labels';
+import { CREDENTIAL_LABELS, shortId, stateLabel, timeIn } from './visit-labels';
 
 const OVER = new Set(['ended', 'no-show', 'cancelled']);
 
@@ -49,7 +49,15 @@ export function VisitRow({ visit }: { visit: TodayVisit }) {
           Consent {readiness.consent === 'on-record' ? 'on record' : 'missing'} ·{' '}
           {CREDENTIAL_LABELS[readiness.credential]}
         </div>
-        {!readiness.ready && <div>{readinessText(readiness)}</div>}
+        {!readiness.ready && (
+          <ul className="missing">
+            {readiness.missing.map((m) => (
+              <li key={m.what}>
+                <strong>{m.what}.</strong> {m.ask}.
+              </li>
+            ))}
+          </ul>
+        )}
       </td>
       <td data-label="Actions">
         {OVER.has(visit.state) ? (

@@ -1,0 +1,291 @@
+import { eventually, RunningPlatform, TestNamespace } from '@thc/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser/chromium';
+import { freePort } from './browser/free-port';
+import { accessibilityViolations, keepScreenshot, widthAt360 } from './browser/page-checks';
+import { RunningWebServer } from './browser/web-server';
+import { book, firstSlotAfter } from './scenario/bookings.steps';
+import { healthSystem, Provider } from './scenario/health-system';
+import { PlatformApi } from './scenario/platform-api';
+import {
+  defineSchedules,
+  grantConsents,
+  recordDirectory,
+} from './scenario/schedules-and-consents.steps';
+import { credentialProviders } from './scenario/staff-training.steps';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const settle = { timeoutMs: 120_000, intervalMs: 1000 };
+const SLOT_MS = 30 * 60_000;
+/** The clinics' zone: the coordinator's browser runs on their clock, so "today" is theirs. */
+const COORDINATOR_ZONE = 'America/New_York';
+
+/**
+ * A coordinator's day in the console, in Chromium against the five services and the web
+ * server: Today shows the visits by name and a patient arriving in the waiting room without a
+ * reload; the patient's problem reaches the issue queue with its playbook and leaves it once
+ * resolved; a visit with a Spanish interpreter is booked from the booking page and shows up in
+ * Today. Every screen is checked with axe-core and at 360 px, and kept as a screenshot.
+ */
+describe("a coordinator's day in the console", () => {
+  const ns = new TestNamespace('e2e-console');
+  const logDir = join(ROOT, 'tmp', 'test-output', 'e2e', ns.id);
+  let webPort: number;
+  let platform: RunningPlatform;
+  let web: RunningWebServer;
+  let api: PlatformApi;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  const system = healthSystem({ providers: 3, patients: 5 });
+  const [arriving, withInterpreter, withoutConsent, bookedInBrowser] = system.patients as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  const interpreter: Provider = {
+    id: randomUUID(),
+    clinicId: system.clinics[0]!,
+    state: system.clinicStates[0]!,
+  };
+  const coordinator = { role: 'coordinator', sub: system.coordinator } as const;
+  const provider = (index: number) => system.providers[index]!;
+  const firstSlot = firstSlotAfter(new Date(), 20);
+  let arrivingSession = '';
+
+  beforeAll(async () => {
+    webPort = await freePort();
+    platform = new RunningPlatform({
+      root: ROOT,
+      kafkaBrokers: ns.kafkaBrokers,
+      mongoUrl: ns.mongoUrl,
+      topicPrefix: ns.topicPrefix,
+      databasePrefix: ns.databasePrefix,
+      logDir,
+      env: {
+        LOG_LEVEL: 'warn',
+        OTEL_TRACES_EXPORTER: 'none',
+        PHI_MASTER_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
+      },
+      serviceEnv: {
+        sessions: {
+          SESSIONS_JOIN_BASE_URL: `http://127.0.0.1:${webPort}/join`,
+          SESSIONS_LINK_OPENS_MINUTES: '1440',
+          SESSIONS_LINK_SIGNING_KEY: randomBytes(32).toString('base64'),
+          SESSIONS_VIDEO_SIGNING_KEY: randomBytes(32).toString('base64'),
+        },
+      },
+    });
+    api = new PlatformApi(platform);
+    await platform.start();
+    web = new RunningWebServer(platform, logDir, webPort);
+    await web.start();
+    browser = await launchChromium();
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      timezoneId: COORDINATOR_ZONE,
+      locale: 'en-US',
+    });
+    page = await context.newPage();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await platform?.stop();
+    await ns.dispose();
+  });
+
+  /** The screen passes axe-core's WCAG 2.1 AA rules, fits 360 px, and is kept as a picture. */
+  async function checkScreen(name: string): Promise<void> {
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect((await widthAt360(page)).content).toBeLessThanOrEqual(360);
+    await keepScreenshot(page, `console-${name}`);
+  }
+
+  async function sessionOf(patientId: string): Promise<string> {
+    let sessionId = '';
+    await eventually(async () => {
+      const sessions = await api.expect<{ sessionId: string }[]>(
+        200,
+        'sessions',
+        'GET',
+        `/api/v1/patients/${patientId}/sessions`,
+        { role: 'patient', sub: patientId },
+      );
+      expect(sessions).toHaveLength(1);
+      sessionId = sessions[0]!.sessionId;
+    }, settle);
+    return sessionId;
+  }
+
+  it('sets up a small health system: clinics, providers, a Spanish interpreter, a coordinator, consents and the morning bookings', async () => {
+    await recordDirectory(api, system);
+    const admin = { role: 'admin', sub: system.admin } as const;
+    const staff = (id: string, body: object) =>
+      api.expect(200, 'scheduling', 'PUT', `/api/v1/directory/staff/${id}`, admin, {
+        organizationId: system.organizationId,
+        clinicIds: [...system.clinics],
+        licences: [],
+        active: true,
+        ...body,
+      });
+    await staff(system.coordinator, {
+      name: { family: 'Rivera', given: ['Casey'] },
+      functions: ['coordinator'],
+      languages: ['en'],
+    });
+    await staff(interpreter.id, {
+      name: { family: 'Ortega', given: ['Lucía'] },
+      functions: ['interpreter'],
+      languages: ['en', 'es'],
+    });
+    // An interpreter's time is held like a provider's: a credential and open hours.
+    const staffToCredential = { ...system, providers: [...system.providers, interpreter] };
+    await credentialProviders(api, staffToCredential);
+    await defineSchedules(api, staffToCredential);
+    await grantConsents(api, system, new Set([withoutConsent]));
+
+    // Credentials reach scheduling through Kafka: the first bookings wait for them.
+    await eventually(async () => {
+      expect((await book(api, arriving, provider(0), firstSlot)).status).toBe(201);
+    }, settle);
+    await eventually(async () => {
+      const booked = await api.call('scheduling', 'POST', '/api/v1/appointments', coordinator, {
+        patientId: withInterpreter,
+        providerId: provider(1).id,
+        clinicId: provider(1).clinicId,
+        patientLocation: { state: provider(1).state },
+        visitType: 'video',
+        start: firstSlot.toISOString(),
+        end: new Date(firstSlot.getTime() + SLOT_MS).toISOString(),
+        timeZone: COORDINATOR_ZONE,
+        interpreter: { language: 'es' },
+      });
+      expect(booked.status).toBe(201);
+    }, settle);
+    const later = new Date(firstSlot.getTime() + SLOT_MS);
+    expect((await book(api, withoutConsent, provider(2), later)).status).toBe(201);
+    arrivingSession = await sessionOf(arriving);
+  });
+
+  it('signs the coordinator in on the development sign-in page', async () => {
+    await page.goto(`${web.url}/sign-in`);
+    await page.locator(`#person option[value="${system.coordinator}"]`).waitFor({
+      state: 'attached',
+    });
+    await page.selectOption('#role', 'coordinator');
+    await page.selectOption('#person', system.coordinator);
+    await checkScreen('sign-in');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL('**/console/today');
+  });
+
+  it("shows Today's visits by provider and clinic name, with each visit's readiness", async () => {
+    const row = page.locator(`tr[data-session-id="${arrivingSession}"]`);
+    await row.waitFor({ timeout: 60_000 });
+    const text = await row.innerText();
+    expect(text).toContain('Dr. Scenario Provider1');
+    expect(text).toContain('Scenario Clinic 1');
+    expect(text).toContain('Booked');
+    // The patient without consent is not ready, and the row says whom to ask.
+    const unready = page.locator('tr', { hasText: withoutConsent.slice(0, 8) });
+    await unready.getByText('Not ready', { exact: true }).waitFor({ timeout: 60_000 });
+    // The interpreter held for the visit is named.
+    await page.getByText('Interpreter: Lucía Ortega').waitFor({ timeout: 60_000 });
+    await page.locator('.live .badge', { hasText: 'Live' }).waitFor();
+    await checkScreen('today');
+  });
+
+  it('sees the patient who opens their link appear as waiting, without a reload', async () => {
+    await page.evaluate('window.stillTheSamePage = true');
+    const link = await api.expect(
+      201,
+      'sessions',
+      'POST',
+      `/api/v1/sessions/${arrivingSession}/links`,
+      coordinator,
+      { participantId: arriving },
+    );
+    expect(String(link.url)).toContain(`${web.url}/join#`);
+    const joined = await fetch(`${platform.url('sessions')}/api/v1/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: String(link.url).split('#')[1] }),
+    });
+    expect(joined.status).toBe(200);
+    await page
+      .locator(`tr[data-session-id="${arrivingSession}"] .badge`, { hasText: 'Waiting' })
+      .waitFor({ timeout: 60_000 });
+    expect(await page.evaluate('window.stillTheSamePage')).toBe(true);
+  });
+
+  it('takes the patient’s problem from the issue queue, with its playbook, assigns and resolves it', async () => {
+    const reported = await api.expect(
+      201,
+      'sessions',
+      'POST',
+      `/api/v1/sessions/${arrivingSession}/issues`,
+      { role: 'patient', sub: arriving },
+      { category: 'audio', participantId: arriving, device: 'desktop', browser: 'chrome' },
+    );
+    await page.getByRole('link', { name: 'Issue queue' }).click();
+    const card = page.locator(`li[data-issue-id="${reported.issueId}"]`);
+    await card.waitFor({ timeout: 60_000 });
+    expect(await card.innerText()).toContain('Audio problem');
+    expect(await card.locator('ol.steps li').count()).toBeGreaterThan(0);
+    expect(await card.innerText()).toContain('Dr. Scenario Provider1');
+    await checkScreen('issues');
+
+    await card.getByRole('button', { name: 'Assign to me' }).click();
+    await card.getByText('Assigned to you').waitFor({ timeout: 30_000 });
+    await card.locator('fieldset input[type="checkbox"]').first().check();
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await card.waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByText('No open issues.').waitFor({ timeout: 30_000 });
+  });
+
+  it('books a visit with a Spanish interpreter for another patient, and sees it in Today', async () => {
+    await page.getByRole('link', { name: 'Book a visit' }).click();
+    await page.locator(`#clinic option[value="${provider(0).clinicId}"]`).waitFor({
+      state: 'attached',
+    });
+    await page.fill('#patient-id', bookedInBrowser);
+    await page.fill('#patient-state', provider(0).state);
+    await page.selectOption('#clinic', provider(0).clinicId);
+    await page.getByLabel('The patient needs an interpreter').check();
+    await page.selectOption('#interpreter-language', 'es');
+    await page.getByLabel('Hold an interpreter of the pool now').check();
+    await page.getByRole('button', { name: 'Search free slots' }).click();
+    // The first free slot of the day that is not the interpreter's visit at the first slot.
+    const slots = page.locator('input[name="slot"]');
+    await slots.first().waitFor({ timeout: 30_000 });
+    await slots.first().check();
+    await checkScreen('book');
+    await page.getByRole('button', { name: 'Book this slot' }).click();
+    const booked = page.locator('section[data-appointment-id]');
+    await booked.getByRole('heading', { name: 'Visit booked' }).waitFor({ timeout: 30_000 });
+    expect(await booked.innerText()).toContain('Lucía Ortega (es), held for the visit');
+    expect(await booked.innerText()).toContain('Dr. Scenario Provider1');
+    await checkScreen('booked');
+
+    await page.getByRole('link', { name: 'Today' }).click();
+    await page
+      .locator('tr', { hasText: bookedInBrowser.slice(0, 8) })
+      .first()
+      .waitFor({ timeout: 60_000 });
+  });
+
+  it('shows the platform status and the reports', async () => {
+    await page.getByRole('link', { name: 'Platform status' }).click();
+    await page.getByRole('heading', { name: /Operational|Incident/ }).waitFor({ timeout: 30_000 });
+    await checkScreen('status');
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('link', { name: /Open the dashboard/ }).waitFor();
+    await checkScreen('reports');
+  });
+});
