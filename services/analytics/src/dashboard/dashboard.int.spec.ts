@@ -2,7 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { createServiceApp } from '@thc/service-runtime';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 import { AppModule } from '../app.module';
@@ -148,6 +148,18 @@ describe('dashboard in headless Chromium', () => {
       expect(shown).toBeLessThanOrEqual(high);
     }
     await page.screenshot({ path: join(OUTPUT, 'analytics-dashboard.png'), fullPage: true });
+
+    // The figures as CSV: per month and clinic, the clinics named beside their ids.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+    expect(download.suggestedFilename()).toBe('telehealth-metrics-2026-03-01-to-2026-03-31.csv');
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    const columns = csv[0]!.split(',');
+    const rowOf = (clinicId: string) => csv.find((line) => line.includes(clinicId))!.split(',');
+    expect(rowOf(A!)[columns.indexOf('clinicName')]).toBe(HARBOR);
+    expect(rowOf(B!)[columns.indexOf('clinicName')]).toBe(labelOf(B!));
+    expect(Number(rowOf(A!)[columns.indexOf('scheduled')])).toBe(
+      EXPECTED.get(`2026-03|${A}`)!['scheduled'],
+    );
     await page.close();
   });
 

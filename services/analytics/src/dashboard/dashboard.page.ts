@@ -27,7 +27,7 @@ export const dashboardHtml = (minCellCount: number): string => `<!doctype html>
 <body data-min-cell-count="${minCellCount}">
 <header>
 <h1>Is our telehealth program working?</h1>
-<nav aria-label="Reports"><a id="report-link" href="/dashboard/report">Monthly program report</a></nav>
+<nav aria-label="Reports"><a id="report-link" href="/dashboard/report">Monthly program report</a><button id="csv" type="button">Download the figures (CSV)</button></nav>
 </header>
 <main>
 <div class="token" id="token-form" hidden>

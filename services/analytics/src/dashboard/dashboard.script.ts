@@ -9,6 +9,9 @@ ${FIGURES_SCRIPT}
   const RECENT = monthRange(addMonths(thisMonth, -11), thisMonth);
   $('from').value = fragment.get('from') || RECENT.from;
   $('to').value = fragment.get('to') || RECENT.to;
+  // A range of a few months trends by week, a longer one by month.
+  const days = (Date.parse($('to').value) - Date.parse($('from').value)) / 86400000;
+  $('groupBy').value = fragment.get('groupBy') || (days <= 92 ? 'week' : 'month');
   let months = [];
 
   // Clinics by the directory's name; one it does not list yet reads "Clinic" and the start of
@@ -177,6 +180,24 @@ ${FIGURES_SCRIPT}
   });
   for (const id of ['from', 'to']) $(id).addEventListener('change', choosePeriod);
   $('clinic').addEventListener('change', linkReport);
+  // The table behind the page as CSV, per month and clinic, with the clinics' names beside
+  // their ids: fetched with the token (a plain link could not carry it) and saved as a file.
+  $('csv').addEventListener('click', async () => {
+    const params = { from: $('from').value, to: $('to').value, groupBy: 'month', by: 'clinic' };
+    if ($('clinic').value) params.clinicId = $('clinic').value;
+    try {
+      const blob = await (await fetchApi('metrics.csv', params)).blob();
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = 'telehealth-metrics-' + params.from + '-to-' + params.to + '.csv';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+    } catch (error) {
+      $('status').textContent = error.message;
+    }
+  });
   $('filters').addEventListener('submit', (event) => { event.preventDefault(); void load(); });
   onTokenSaved(() => void load());
   void load();

@@ -19,6 +19,9 @@ export const FIGURES_SCRIPT = `
   }
 
   async function api(path, params) {
+    return (await fetchApi(path, params)).json();
+  }
+  async function fetchApi(path, params) {
     const token = sessionStorage.getItem(TOKEN_KEY);
     if (!token) { $('token-form').hidden = false; throw new Error('An analyst token is needed: paste one above.'); }
     const response = await fetch('/api/v1/analytics/' + path + '?' + new URLSearchParams(params), {
@@ -30,7 +33,7 @@ export const FIGURES_SCRIPT = `
       throw new Error('The token was refused (' + response.status + '): an analyst token for these clinics is needed.');
     }
     if (!response.ok) throw new Error('The analytics service answered ' + response.status + '.');
-    return response.json();
+    return response;
   }
   function onTokenSaved(then) {
     $('token-save').addEventListener('click', () => {

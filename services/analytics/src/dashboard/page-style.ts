@@ -19,7 +19,7 @@ export const PAGE_STYLE = `
   #status { font-size: .9rem; color: #3e4c59; }
   .figure-box, .chart { background: #fff; border-radius: .5rem; padding: .75rem; box-shadow: 0 1px 2px #0003; margin: 0; min-width: 0; }
   figcaption { font-weight: 600; margin-bottom: .5rem; }
-  canvas { display: block; max-width: 100%; height: auto !important; }
+  canvas { display: block; width: 100% !important; height: auto !important; }
   .table-wrap { overflow-x: auto; max-width: 100%; }
   .table-wrap:focus-visible, a:focus-visible, button:focus-visible { outline: 3px solid #0b5394; outline-offset: 2px; }
   table { border-collapse: collapse; font-size: .9rem; margin: .5rem 0; }
