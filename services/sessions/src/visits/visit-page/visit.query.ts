@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { TelehealthConsents } from '../consent-gate/telehealth-consents.read-model';
+import { consentWanted } from '../domain/consent-at-join.decide';
 import type { Session } from '../domain/session.state';
 import { ClinicNames } from '../provider-qualifications/clinic-names.read-model';
 import { ProviderQualifications } from '../provider-qualifications/provider-qualifications.read-model';
@@ -47,9 +48,12 @@ export class VisitQuery {
     };
   }
 
-  /** Only the patient's consent gates the visit; the other participants have none to give. */
+  /**
+   * Only the patient's consent gates the visit; the other participants have none to give. One
+   * the patient gave on this page counts while it is on its way to the consent record.
+   */
   private async consentOnRecord(session: Session, holder: LinkHolder): Promise<boolean> {
     if (holder.role !== 'patient') return true;
-    return (await this.consents.standingOf(session.patientId, this.clock())).active;
+    return !consentWanted(session, await this.consents.standingOf(session.patientId, this.clock()));
   }
 }
