@@ -43,6 +43,13 @@ const SCOPED_ROLES = ['coordinator', 'trainer', 'auditor', 'analyst', 'admin'] a
  */
 const NOT_CLINIC_DATA: Readonly<Record<string, string>> = {
   'POST /api/v1/join': 'anonymous: a signed join link is the credential, not a staff token',
+  'GET /api/v1/visit': 'the join link is the credential, scoped to its one visit',
+  'GET /api/v1/visit/events': 'the join link is the credential, scoped to its one visit',
+  'POST /api/v1/visit/pre-visit-checks': 'the join link is the credential, scoped to its one visit',
+  'POST /api/v1/visit/issues': 'the join link is the credential, scoped to its one visit',
+  'POST /api/v1/visit/audio-only': 'the join link is the credential, scoped to its one visit',
+  'POST /api/v1/visit/leave': 'the join link is the credential, scoped to its one visit',
+  'POST /api/v1/visit/survey': 'the join link is the credential, scoped to its one visit',
   'GET /api/v1/audit/checkpoint-keys': 'public keys that verify the audit trail',
   'GET /api/v1/platform/status': 'platform incidents are the platform’s, not a clinic’s',
   'GET /api/v1/playbooks/{category}': 'troubleshooting steps, the same for every clinic',
