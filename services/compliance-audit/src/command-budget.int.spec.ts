@@ -2,13 +2,15 @@ import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { eventDefinition } from '@thc/contracts';
-import { ConsumedEvent } from '@thc/messaging';
+import { ConsumedEvent, EventHandler } from '@thc/messaging';
 import { createServiceApp } from '@thc/service-runtime';
 import { bearer, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
 import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { complianceModules } from './app.module';
 import { AuditCheckpoints } from './audit-trail/audit-checkpoints';
+import { CONSENT_GIVEN_AT_JOIN } from './consent/consent-at-join/consent-given-at-join';
+import { GrantConsentWhenGivenAtJoinConsumer } from './consent/consent-at-join/grant-consent-when-given-at-join.consumer';
 import { AuditIntake } from './intake/audit-intake';
 import { serviceIdentity } from './service.identity';
 import { complianceTestEnv, createComplianceTopics } from './testing/compliance-test-app';
@@ -25,6 +27,8 @@ import { TransferChecks } from './violations/transfer-checks';
  */
 const budget = new CommandBudget({
   consent: 4,
+  'ConsentGivenAtJoin consumed': 2,
+  'ConsentGivenAtJoin redelivered': 1,
   // A read by clinic-scoped staff is also queued for the clinic-scope rule (5 -> 6).
   'PhiAccessed ingested': 6,
   'AppointmentBooked ingested': 4,
@@ -102,6 +106,23 @@ describe('database commands per compliance-audit use case', () => {
     };
   };
   const ingest = (events: readonly ConsumedEvent[]) => () => app.get(AuditIntake).ingest(events);
+
+  it('ConsentGivenAtJoin consumed, then redelivered', async () => {
+    // The consumer's per-event handler, called as its runtime calls it (Kafka adds no commands).
+    const consumer = app.get(GrantConsentWhenGivenAtJoinConsumer) as unknown as {
+      handle: EventHandler;
+    };
+    await consumer.handle(consumed(CONSENT_GIVEN_AT_JOIN));
+    const event = consumed(CONSENT_GIVEN_AT_JOIN);
+    budget.check(
+      'ConsentGivenAtJoin consumed',
+      (await counter.measure(() => consumer.handle(event))).usage,
+    );
+    budget.check(
+      'ConsentGivenAtJoin redelivered',
+      (await counter.measure(() => consumer.handle(event))).usage,
+    );
+  });
 
   it.each([
     ['PhiAccessed ingested', 'thc.compliance.PhiAccessed.v1'],

@@ -29,6 +29,7 @@ import {
   consentGranted,
 } from './visits/testing/scheduling-events';
 import { advanceClock, startSessionsApp } from './visits/testing/sessions-test-app';
+import { CONSENT_TEXT_VERSION } from './visits/visit-page/consent/telehealth-consent-text.data';
 import type { EventStream } from './visits/visit-page/event-stream';
 import { VisitStatusStream } from './visits/visit-page/visit-status.stream';
 
@@ -48,6 +49,9 @@ const budget = new CommandBudget({
   'visit status stream: first status and one poll': 3,
   'problem reported by its link': 10,
   'patient location confirmed': 3,
+  // The link (view, device), the session, the consent read model, the patient's key for the
+  // sealed language (created: a patient's first sealed field), the append and the view.
+  'consent given at join': 8,
   // The consent and the provider's licences are read side by side (6 -> 7).
   start: 7,
   end: 4,
@@ -276,6 +280,25 @@ describe('database commands per sessions use case', () => {
     await issueLink(warm);
     const { usage } = await counter.measure(() => issueLink(measured));
     budget.check('join link issued', usage);
+  });
+
+  it('consent given at join', async () => {
+    // Patients with no consent on record, whose links have not been exchanged yet.
+    const [warmPatient, measuredPatient] = [visit(), visit()];
+    for (const patient of [warmPatient, measuredPatient]) {
+      await handlerOf(app.get(AppointmentEventsConsumer))(patient.booked);
+      await issueLink(patient);
+    }
+    const consent = (of: Visit) =>
+      post(
+        '/visit/consent',
+        { 'x-join-token': of.patientToken ?? '' },
+        { accept: true, textVersion: CONSENT_TEXT_VERSION, language: 'es' },
+      );
+    expect((await consent(warmPatient)).status).toBe(202);
+    const { result, usage } = await counter.measure(() => consent(measuredPatient));
+    expect(result.status).toBe(202);
+    budget.check('consent given at join', usage);
   });
 
   it('join', () => measure('join', join, 200));
