@@ -45,6 +45,9 @@ import { VisitPageController } from './visit-page/visit-page.controller';
 import { VisitQuery } from './visit-page/visit.query';
 import { VisitStatusQuery } from './visit-page/visit-status.query';
 import { VisitStatusStream } from './visit-page/visit-status.stream';
+import { TodayBoardController } from './today/today-board.controller';
+import { TodayBoard } from './today/today-board.query';
+import { TodayBoardStream } from './today/today-board.stream';
 import { WaitingRoomController } from './waiting-room/waiting-room.controller';
 import { WaitingRoom } from './waiting-room/waiting-room.query';
 
@@ -60,6 +63,7 @@ const httpControllers = [
   TroubleshootingController,
   SurveyController,
   PlatformStatusController,
+  TodayBoardController,
   VisitPageController,
   VisitActionsController,
   VisitConsentController,
@@ -86,6 +90,8 @@ const queries = [
   VisitQuery,
   VisitStatusQuery,
   VisitStatusStream,
+  TodayBoard,
+  TodayBoardStream,
 ];
 
 const platformMonitoring = [PlatformMonitor, PlatformMonitorStore];
