@@ -14,8 +14,8 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
   transform: {
-    // jose and json-schema-ref-parser (under swagger-parser) ship only ES modules; SWC turns
-    // them into CommonJS for Jest's module system.
+    // jose, json-schema-ref-parser (under swagger-parser) and oidc-provider (the browser test's
+    // identity provider) ship only ES modules; SWC turns them into CommonJS for Jest's modules.
     '^.+\\.(ts|js|mjs)$': [
       '@swc/jest',
       {
@@ -29,7 +29,9 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@apidevtools/json-schema-ref-parser)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|@apidevtools/json-schema-ref-parser|oidc-provider)/)',
+  ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.infra/'],
