@@ -16,12 +16,15 @@ export class RunningWebServer {
 
   /**
    * `port` may be chosen before the platform starts (freePort), so sessions can be told the
-   * join page's address (SESSIONS_JOIN_BASE_URL) and its links open the web app.
+   * join page's address (SESSIONS_JOIN_BASE_URL) and its links open the web app. `env` adds to
+   * the server's environment, e.g. the identity provider's WEB_OIDC_*: with an issuer set, the
+   * development sign-in is off, as where a health system's provider signs staff in.
    */
   constructor(
     private readonly platform: RunningPlatform,
     private readonly logDir: string,
     private port?: number,
+    private readonly env: Readonly<Record<string, string>> = {},
   ) {}
 
   get url(): string {
@@ -47,8 +50,9 @@ export class RunningWebServer {
         ...process.env,
         ...services,
         PORT: String(this.port),
-        WEB_DEV_SIGN_IN: 'on',
+        WEB_DEV_SIGN_IN: this.env['WEB_OIDC_ISSUER'] ? 'off' : 'on',
         THC_AUTH_DIR: process.env['THC_TEST_AUTH_DIR'] ?? join(ROOT, 'tmp', 'test-auth'),
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
