@@ -93,6 +93,39 @@ describe('docker-compose.yml runs the whole platform', () => {
     },
   );
 
+  it('web: built from the web Dockerfile, on port 3000, passing /svc on to each service once it is healthy', () => {
+    const web = services['web']!;
+    expect(web['build']).toEqual({ context: '.', dockerfile: 'docker/web.Dockerfile' });
+    const env = web['environment'] as Record<string, string | number>;
+    expect(env['PORT']).toBe(3000);
+    expect(web['ports']).toEqual(['3000:3000']);
+    for (const [name, port] of Object.entries(PORTS))
+      expect(env[`${name.toUpperCase().replace('-', '_')}_URL`]).toBe(`http://${name}:${port}`);
+    expect(web['depends_on']).toEqual(
+      Object.fromEntries(
+        Object.keys(PORTS).map((name) => [name, { condition: 'service_healthy' }]),
+      ),
+    );
+    expect(web['healthcheck'].test.join(' ')).toContain('/health/ready');
+    expect(web['read_only']).toBe(true);
+    // Join links open the web app's visit page.
+    const sessions = services['sessions']!['environment'] as Record<string, string>;
+    expect(sessions['SESSIONS_JOIN_BASE_URL']).toBe('http://localhost:3000/join');
+  });
+
+  it('web: its development sign-in is given the local key pair alone, never the tokens or PHI keys beside it', () => {
+    const web = services['web']!;
+    const env = web['environment'] as Record<string, string>;
+    expect(env['WEB_DEV_SIGN_IN']).toBe('on');
+    // The image's NODE_ENV=production refuses the development sign-in.
+    expect(env['NODE_ENV']).toBe('development');
+    expect(web['volumes']).toEqual(
+      ['signing-key.private.jwk.json', 'jwks.json'].map(
+        (file) => `./.infra/auth/${file}:${env['THC_AUTH_DIR']}/${file}:ro`,
+      ),
+    );
+  });
+
   it('gives the PHI master keys only to the services that seal PHI', () => {
     const holders = Object.keys(PORTS).filter(
       (name) => (services[name]!['environment'] as Record<string, string>)['PHI_MASTER_KEYS'],

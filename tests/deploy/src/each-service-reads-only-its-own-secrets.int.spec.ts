@@ -40,6 +40,8 @@ const ALLOWED: Record<string, { readonly secretKeys: readonly string[]; readonly
     analytics: { secretKeys: ['MONGO_URL', ...TOKEN_SETTINGS], dbs: ['thc_analytics'] },
   };
 const SERVICES = Object.keys(ALLOWED);
+/** Every Deployment: the services and the web app, whose server holds no credential at all. */
+const DEPLOYMENTS = [...SERVICES, 'web'];
 const DATABASES = [...new Set(Object.values(ALLOWED).flatMap((a) => a.dbs))];
 
 describe('each service holds only its own credentials, and analytics cannot reach the PHI key store', () => {
@@ -123,18 +125,29 @@ describe('each service holds only its own credentials, and analytics cannot reac
       },
     );
 
+    it('a compromised web pod finds only the OIDC settings the pages sign in with: no database, Kafka or PHI credential', () => {
+      const reads = secretsReadBy(deployment('web')).map((r) => `${r.secret}/${r.key}`);
+      expect(reads.sort()).toEqual(
+        ['WEB_OIDC_AUDIENCE', 'WEB_OIDC_CLIENT_ID', 'WEB_OIDC_ISSUER'].map(
+          (key) => `thc-web/${key}`,
+        ),
+      );
+      expect(mongoUser('web')).toBeUndefined();
+      expect(of('KafkaUser', 'web')).toEqual([]);
+    });
+
     it('no pod can read a MongoDB user’s password Secret (only the MongoDB operator does)', () => {
-      const readers = SERVICES.flatMap((s) => secretsReadBy(deployment(s))).filter((r) =>
+      const readers = DEPLOYMENTS.flatMap((s) => secretsReadBy(deployment(s))).filter((r) =>
         r.secret.endsWith('-mongodb'),
       );
       expect(readers).toEqual([]);
     });
 
-    it('every service starts in production mode, where development token settings are refused', () => {
+    it('every service and the web app start in production mode, where development token settings are refused', () => {
       const shared = of('ConfigMap', 'thc-platform')[0]!['data'] as Record<string, string>;
       expect(shared['NODE_ENV']).toBe('production');
       expect(Object.keys(shared).filter((key) => key.startsWith('AUTH_'))).toEqual([]);
-      for (const service of SERVICES) {
+      for (const service of DEPLOYMENTS) {
         const [container] = deployment(service)['spec'].template.spec.containers as Obj[];
         const names = ((container!['env'] ?? []) as Obj[]).map((e) => e['name']);
         expect({ service, overridesNodeEnv: names.includes('NODE_ENV') }).toEqual({
@@ -144,6 +157,11 @@ describe('each service holds only its own credentials, and analytics cannot reac
         expect({ service, localJwks: names.includes('AUTH_LOCAL_JWKS') }).toEqual({
           service,
           localJwks: false,
+        });
+        // The web app's local sign-in signs tokens with a development key.
+        expect({ service, devSignIn: names.includes('WEB_DEV_SIGN_IN') }).toEqual({
+          service,
+          devSignIn: false,
         });
       }
     });

@@ -1,6 +1,7 @@
 import { allEventDefinitions, deadLetterTopic, TOPICS } from '@thc/contracts';
 import { parse } from 'yaml';
 import { buildAndValidate, Resource, ValidationRun } from './support/built-manifests';
+import { expectHardened } from './support/hardened-deployment';
 import { consumerGroupsInCode, readRepoFile } from './support/repo-files';
 
 const SERVICES = ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'];
@@ -35,38 +36,7 @@ describe(`k8s overlays build with kustomize and decode strictly as Kubernetes ${
     it.each(SERVICES)(
       '%s: a hardened Deployment with probes on the health endpoints',
       (service) => {
-        const [deployment] = of('Deployment', service);
-        const pod = deployment!['spec'].template.spec;
-        const [container] = pod.containers;
-        expect(container.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
-        expect(container.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
-        expect(container.startupProbe.httpGet.path).toBe('/health/live');
-        expect(container.resources.requests).toEqual({
-          cpu: expect.any(String),
-          memory: expect.any(String),
-        });
-        expect(container.resources.limits.memory).toEqual(expect.any(String));
-        expect(pod.securityContext).toMatchObject({
-          runAsNonRoot: true,
-          seccompProfile: { type: 'RuntimeDefault' },
-        });
-        expect(container.securityContext).toMatchObject({
-          readOnlyRootFilesystem: true,
-          allowPrivilegeEscalation: false,
-          capabilities: { drop: ['ALL'] },
-        });
-        expect(pod.topologySpreadConstraints.map((c: Obj) => c['topologyKey'])).toContain(
-          'topology.kubernetes.io/zone',
-        );
-        // Shared settings only; credentials are named one by one (each-service-reads-only-its-own-secrets).
-        expect(container.envFrom).toEqual([{ configMapRef: { name: 'thc-platform' } }]);
-        // The process must finish its own shutdown before the kubelet kills it.
-        expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThan(
-          Number(config()['SHUTDOWN_TIMEOUT_MS']),
-        );
-        expect(Number(config()['SHUTDOWN_DRAIN_DELAY_MS'])).toBeLessThan(
-          Number(config()['SHUTDOWN_TIMEOUT_MS']),
-        );
+        expectHardened(of('Deployment', service)[0]!, config());
       },
     );
 

@@ -47,12 +47,12 @@ describe('the public ingress routes the business API only, never the API descrip
         ),
       );
 
-    it('every service is published on its own host over TLS, with matching rules only', () => {
+    it('every service and the web app are published on their own host over TLS, with matching rules only', () => {
       expect(
         ingresses()
           .map((i) => i['metadata'].name)
           .sort(),
-      ).toEqual([...SERVICES].sort());
+      ).toEqual([...SERVICES, 'web'].sort());
       for (const ingress of ingresses()) {
         // A default backend would answer every path no rule names, /docs included.
         expect(ingress['spec'].defaultBackend).toBeUndefined();
@@ -71,11 +71,27 @@ describe('the public ingress routes the business API only, never the API descrip
       (path) => {
         expect(
           rules()
-            .filter((r) => routes(r.path, path))
+            .filter((r) => r.service !== 'web' && routes(r.path, path))
             .map((r) => `${r.host}${r.path['path']}`),
         ).toEqual([]);
       },
     );
+
+    // The web server passes /svc on to the services' public surface only
+    // (the-web-app-deploys-like-the-services checks a production start of it).
+    it('the web host reaches the services only through the web server', () => {
+      const webHosts = new Set(
+        rules()
+          .filter((r) => r.service === 'web')
+          .map((r) => r.host),
+      );
+      expect(webHosts.size).toBe(1);
+      expect(
+        rules()
+          .filter((r) => webHosts.has(r.host))
+          .map((r) => r.service),
+      ).toEqual(['web']);
+    });
 
     it('services trust exactly the one proxy in front of them when they count a caller’s requests', () => {
       // 0 would count every caller as the ingress controller (one shared budget); 2 or more would
