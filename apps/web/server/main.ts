@@ -74,7 +74,14 @@ function main(): void {
     const target = proxiedTarget(url);
     if (target) {
       const [name, rest] = target;
-      return proxy(name, settings.services[name], rest, request, response);
+      return proxy(
+        name,
+        settings.services[name],
+        rest,
+        request,
+        response,
+        settings.trustedProxyHops,
+      );
     }
     applyHeaders(response, headers);
     if (path.startsWith('/svc/')) return problem(response, 404, 'No such service.');

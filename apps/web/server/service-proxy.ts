@@ -34,6 +34,22 @@ export function proxiedTarget(url: string): [ServiceName, string] | undefined {
 }
 
 /**
+ * The caller's address as the proxies in front of this server (`trustedHops` of them, the
+ * ingress controller in a cluster) saw it, the way Express reads `trust proxy`: counted from the
+ * right of X-Forwarded-For plus the connection's own address. The service gets that one address,
+ * so its per-caller request limits count patients, not the ingress pods.
+ */
+export function clientAddress(request: IncomingMessage, trustedHops: number): string {
+  const forwarded = request.headers['x-forwarded-for'];
+  const chain = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const addresses = [...chain, request.socket.remoteAddress ?? ''];
+  return addresses[Math.max(0, addresses.length - 1 - trustedHops)] ?? '';
+}
+
+/**
  * Passes one request to a service and streams the answer back as it comes, so server-sent
  * events reach the browser at once. The browser sees one origin (no CORS), and the services
  * see the caller's own bearer token: the web server holds no authority of its own.
@@ -44,12 +60,13 @@ export function proxy(
   path: string,
   request: IncomingMessage,
   response: ServerResponse,
+  trustedHops = 0,
 ): void {
   const target = new URL(path, `${base}/`);
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(request.headers))
     if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
-  headers['x-forwarded-for'] = request.socket.remoteAddress ?? '';
+  headers['x-forwarded-for'] = clientAddress(request, trustedHops);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const upstream = send(target, { method: request.method, headers }, (answer) => {
     const out: Record<string, string | string[]> = {};

@@ -1,4 +1,5 @@
-import { proxiedTarget } from './service-proxy';
+import type { IncomingMessage } from 'node:http';
+import { clientAddress, proxiedTarget } from './service-proxy';
 
 describe('the web host passes on only the services’ public surface', () => {
   it.each([
@@ -22,5 +23,23 @@ describe('the web host passes on only the services’ public surface', () => {
     '/svc/payments/api/v1/charges',
   ])('%s reaches no service', (url) => {
     expect(proxiedTarget(url)).toBeUndefined();
+  });
+});
+
+describe('the caller the services count requests of', () => {
+  const request = (forwarded: string | undefined, socket: string) =>
+    ({
+      headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded },
+      socket: { remoteAddress: socket },
+    }) as unknown as IncomingMessage;
+
+  it('is the connection itself when no proxy is trusted, whatever the header claims', () => {
+    expect(clientAddress(request('6.6.6.6', '10.0.0.9'), 0)).toBe('10.0.0.9');
+  });
+
+  it('is the address the ingress saw behind one trusted hop, not the ingress pod', () => {
+    expect(clientAddress(request('203.0.113.7', '10.0.0.9'), 1)).toBe('203.0.113.7');
+    // A forged entry to the left of what the ingress appended is not believed.
+    expect(clientAddress(request('6.6.6.6, 203.0.113.7', '10.0.0.9'), 1)).toBe('203.0.113.7');
   });
 });

@@ -27,6 +27,8 @@ export interface WebSettings {
   readonly host: string;
   readonly port: number;
   readonly staticDir: string;
+  /** TRUST_PROXY_HOPS: proxies in front of this server whose X-Forwarded-For is believed. */
+  readonly trustedProxyHops: number;
   readonly services: Readonly<Record<ServiceName, string>>;
   readonly oidc?: OidcSettings;
   readonly devSignIn?: DevSignInSettings;
@@ -43,6 +45,11 @@ export function readWebSettings(env: NodeJS.ProcessEnv, defaultStaticDir: string
   const port = Number(env['PORT'] ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new WebSettingsError(`PORT must be a TCP port, got "${env['PORT']}"`);
+  const trustedProxyHops = Number(env['TRUST_PROXY_HOPS'] ?? 0);
+  if (!Number.isInteger(trustedProxyHops) || trustedProxyHops < 0 || trustedProxyHops > 5)
+    throw new WebSettingsError(
+      `TRUST_PROXY_HOPS must be a whole number from 0 to 5, got "${env['TRUST_PROXY_HOPS']}"`,
+    );
   const services = Object.fromEntries(
     SERVICES.map((name, index) => {
       const variable = `${name.toUpperCase().replace('-', '_')}_URL`;
@@ -76,6 +83,7 @@ export function readWebSettings(env: NodeJS.ProcessEnv, defaultStaticDir: string
     host: env['HOST'] ?? '127.0.0.1',
     port,
     staticDir: env['WEB_STATIC_DIR'] ?? defaultStaticDir,
+    trustedProxyHops,
     services,
     ...(issuer && clientId
       ? {
