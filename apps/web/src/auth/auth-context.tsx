@@ -21,6 +21,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signOut() {
         savePerson(undefined);
         setPerson(undefined);
+        // Signed in at the health system's provider: its session ends too, then it sends the
+        // person back to /sign-in.
+        if (person?.signOutUrl) window.location.assign(person.signOutUrl);
       },
     }),
     [person],

@@ -2,6 +2,8 @@ import { FormEvent, useEffect, useState } from 'react';
 import { navigate } from '../router';
 import { useAuth } from './auth-context';
 import { startOidcSignIn } from './oidc';
+import { safeReturnTo } from './return-to';
+import { signInFailure } from './sign-in-failure';
 import { personFromToken } from './signed-in-person';
 import { WebConfig, webConfig } from './web-config';
 
@@ -40,7 +42,7 @@ export function SignInPage() {
   const [role, setRole] = useState('coordinator');
   const [subject, setSubject] = useState('');
   const [error, setError] = useState<string>();
-  const returnTo = new URLSearchParams(window.location.search).get('returnTo') ?? undefined;
+  const returnTo = safeReturnTo(new URLSearchParams(window.location.search).get('returnTo'));
 
   useEffect(() => {
     void webConfig().then((c) => {
@@ -88,7 +90,10 @@ export function SignInPage() {
           <button
             type="button"
             className="primary"
-            onClick={() => void startOidcSignIn(oidc, returnTo ?? '/console/today')}
+            onClick={() => {
+              setError(undefined);
+              startOidcSignIn(oidc, returnTo).catch((e: unknown) => setError(signInFailure(e)));
+            }}
           >
             Sign in with your health system account
           </button>

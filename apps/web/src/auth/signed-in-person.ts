@@ -7,6 +7,8 @@ export interface SignedInPerson {
   readonly name: string;
   /** `all`, or the clinics the token covers (its `clinics` claim). */
   readonly clinics: 'all' | readonly string[];
+  /** Where signing out also ends the identity provider's session, when it offers that. */
+  readonly signOutUrl?: string;
 }
 
 const KEY = 'thc.signed-in';
