@@ -5,6 +5,8 @@ import { PAGE_STYLE } from './page-style';
  * token that the analyst pastes once (kept in this tab's sessionStorage) or passes in the URL
  * fragment (`#token=...`, never sent to the server), so the API stays deny-by-default. The
  * smallest cell shown is written on the page so a withheld figure can say what it lacks.
+ * Its links are relative, so it works as well behind a proxy that adds a prefix to the path
+ * (the web app's `/svc/analytics/dashboard`).
  */
 export const dashboardHtml = (minCellCount: number): string => `<!doctype html>
 <html lang="en">
@@ -27,7 +29,7 @@ export const dashboardHtml = (minCellCount: number): string => `<!doctype html>
 <body data-min-cell-count="${minCellCount}">
 <header>
 <h1>Is our telehealth program working?</h1>
-<nav aria-label="Reports"><a id="report-link" href="/dashboard/report">Monthly program report</a><button id="csv" type="button">Download the figures (CSV)</button></nav>
+<nav aria-label="Reports"><a id="report-link" href="dashboard/report">Monthly program report</a><button id="csv" type="button">Download the figures (CSV)</button></nav>
 </header>
 <main>
 <div class="token" id="token-form" hidden>
@@ -65,8 +67,8 @@ export const dashboardHtml = (minCellCount: number): string => `<!doctype html>
 </div>
 </section>
 </main>
-<script src="/dashboard/chart.umd.js"></script>
-<script src="/dashboard/dashboard.js"></script>
+<script src="dashboard/chart.umd.js"></script>
+<script src="dashboard/dashboard.js"></script>
 </body>
 </html>
 `;

@@ -47,7 +47,7 @@ ${FIGURES_SCRIPT}
     const month = /^\\d{4}-\\d{2}$/.test(period) ? period : months.find((m) => m < thisMonth) || addMonths(thisMonth, -1);
     const params = new URLSearchParams({ month });
     if ($('clinic').value) params.set('clinicId', $('clinic').value);
-    $('report-link').href = '/dashboard/report?' + params;
+    $('report-link').href = 'dashboard/report?' + params;
     $('report-link').textContent = 'Monthly program report, ' + monthName(month) + ($('clinic').value ? ', ' + clinicName($('clinic').value) : '');
   }
 
@@ -137,7 +137,7 @@ ${FIGURES_SCRIPT}
       };
       const labels = trend.rows.map((r) => periodLabel(r.period));
       const overTime = (names) => names.map((name) => ({
-        metric: name, label: titleOf(name), data: series(trend.rows, name), suppressed: withheldIn(trend.rows, name).map(periodLabel), tension: 0.2 }));
+        metric: name, label: titleOf(name), data: series(trend.rows, name), suppressed: withheldIn(trend.rows, name).map(periodLabel), tension: 0 }));
       const byClinicOf = (names, percent) => names.map((name) => {
         const raw = clinicIds.map((id) => weighted(id, name));
         return { metric: name, label: titleOf(name), raw, data: percent ? raw.map((v) => (v === null ? null : 100 * v)) : raw,

@@ -18,13 +18,16 @@ export const FIGURES_SCRIPT = `
     history.replaceState(null, '', location.pathname + location.search);
   }
 
+  // Where the service's routes start: '' when the page is the service's own /dashboard, the
+  // prefix when a proxy serves it under one (the web app's /svc/analytics/dashboard).
+  const ROOT = location.pathname.replace(new RegExp('/dashboard(/.*)?$'), '');
   async function api(path, params) {
     return (await fetchApi(path, params)).json();
   }
   async function fetchApi(path, params) {
     const token = sessionStorage.getItem(TOKEN_KEY);
     if (!token) { $('token-form').hidden = false; throw new Error('An analyst token is needed: paste one above.'); }
-    const response = await fetch('/api/v1/analytics/' + path + '?' + new URLSearchParams(params), {
+    const response = await fetch(ROOT + '/api/v1/analytics/' + path + '?' + new URLSearchParams(params), {
       headers: { authorization: 'Bearer ' + token },
     });
     if (response.status === 401 || response.status === 403) {

@@ -3,6 +3,8 @@ import { TOPICS } from '@thc/contracts';
 import { createServiceApp } from '@thc/service-runtime';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { AppModule } from '../app.module';
@@ -246,6 +248,43 @@ describe('monthly program report in headless Chromium', () => {
     }
   });
 
+  it('works behind a proxy that serves the service under a prefix, as the web app does', async () => {
+    // /svc/analytics/<path> to the service's /<path>, as the web server's proxy passes it on.
+    const proxy = createServer((request, response) => {
+      const path = (request.url ?? '').replace(/^\/svc\/analytics/, '');
+      const upstream = httpRequest(
+        `${url}${path}`,
+        { method: request.method, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      request.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/svc/analytics`;
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${base}/dashboard#token=${token}`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.click('#report-link');
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(page.url()).toMatch(new RegExp(`^${base}/dashboard/report\\?month=\\d{4}-\\d{2}$`));
+      await page.goto(`${base}/dashboard/report?month=2026-03`);
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(await figure(page, 'visits', 'scheduled')).toBe(
+        String(countOf('2026-03', 'scheduled')),
+      );
+      await page.click('text=Back to the dashboard');
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(page.url()).toBe(`${base}/dashboard`);
+      await page.close();
+    } finally {
+      proxy.close();
+    }
+  });
+
   it('meets WCAG 2.1 AA and fits a 360 px screen, dashboard and report', async () => {
     for (const width of [1280, 360]) {
       const context = await browser.newContext({
@@ -268,7 +307,7 @@ describe('monthly program report in headless Chromium', () => {
       );
       // The dashboard links to the report of a month it lists.
       const href = (await page.getAttribute('#report-link', 'href')) ?? '';
-      expect(href).toMatch(/^\/dashboard\/report\?month=\d{4}-\d{2}$/);
+      expect(href).toMatch(/^dashboard\/report\?month=\d{4}-\d{2}$/);
       expect(await page.locator('#period option').allTextContents()).toEqual(
         expect.arrayContaining(['March 2026', 'February 2026']),
       );

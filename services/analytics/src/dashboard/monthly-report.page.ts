@@ -64,8 +64,8 @@ export function monthlyReportHtml(minCellCount: number, month: string, clinicId?
 <header>
 <h1 id="title">Telehealth program report</h1>
 <nav aria-label="Report">
-  <a href="/dashboard">Back to the dashboard</a>
-  <form id="month-form" method="get" action="/dashboard/report">
+  <a href="../dashboard">Back to the dashboard</a>
+  <form id="month-form" method="get" action="report">
     <label>Month<input id="month" name="month" type="month" value="${escape(month)}" required></label>
     ${clinicId ? `<input type="hidden" name="clinicId" value="${escape(clinicId)}">` : ''}
     <button type="submit">Show month</button>
@@ -88,8 +88,8 @@ ${SECTIONS.map(section).join('\n')}
 </section>
 </div>
 </main>
-<script src="/dashboard/chart.umd.js"></script>
-<script src="/dashboard/report.js"></script>
+<script src="chart.umd.js"></script>
+<script src="report.js"></script>
 </body>
 </html>
 `;

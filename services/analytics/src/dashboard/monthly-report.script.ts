@@ -57,7 +57,7 @@ ${FIGURES_SCRIPT}
   function overTime(rows, names, asPercent) {
     return names.map((name) => {
       const raw = rows.map((r) => valueOf(r, name));
-      return { metric: name, label: titleOf(name), raw, data: asPercent ? percent(raw) : raw, tension: 0.2,
+      return { metric: name, label: titleOf(name), raw, data: asPercent ? percent(raw) : raw, tension: 0,
         suppressed: rows.filter((r) => isSuppressed(r, name)).map((r) => monthName(r.period)) };
     });
   }
