@@ -16,7 +16,7 @@ import { sessionIdOf } from '../../../services/sessions/src/visits/domain/sessio
 import { EXAMPLE_ID as SESSIONS_EXAMPLES } from '../../../services/sessions/src/openapi/api-docs';
 import { EXAMPLE_ID as TRAINING_EXAMPLES } from '../../../services/training/src/openapi/api-docs';
 import { ENROL_STAFF_EXAMPLE } from '../../../services/training/src/staff-training/enrol-staff/enrol-staff.dto';
-import { outcomeOf, prepareCalls } from './support/foreign-clinic-walk';
+import { answerText, outcomeOf, prepareCalls } from './support/foreign-clinic-walk';
 import { ServiceProcess } from './support/service-process';
 
 // The deny-by-default walk (every-route-declares-who-may-call-it) in its second dimension:
@@ -291,7 +291,7 @@ describe('no route reaches into a clinic the caller does not cover', () => {
             headers: { 'content-type': 'application/json', ...headers },
             ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
           });
-          const outcome = outcomeOf(call, response.status, await response.text(), secrets);
+          const outcome = outcomeOf(call, response.status, await answerText(response), secrets);
           if (outcome !== 'refused' && outcome !== 'filtered')
             failures.push(`${role} ${call.operation}: ${outcome}`);
         }

@@ -74,6 +74,25 @@ function replacer(
   return (text) => pairs.reduce((out, [from, to]) => out.split(from).join(to), text);
 }
 
+/**
+ * The text of an answer; of an event stream, its first message only: the stream stays open, and
+ * its first message holds what the caller is shown at that moment.
+ */
+export async function answerText(response: Response): Promise<string> {
+  if (!(response.headers.get('content-type') ?? '').includes('text/event-stream'))
+    return response.text();
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  while (!text.includes('\n\n')) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
+}
+
 /** How a call by someone outside the clinic ended: refused, or answered without its rows. */
 export function outcomeOf(
   call: PreparedCall,
