@@ -79,9 +79,9 @@ function replacer(
  * its first message holds what the caller is shown at that moment.
  */
 export async function answerText(response: Response): Promise<string> {
-  if (!(response.headers.get('content-type') ?? '').includes('text/event-stream'))
-    return response.text();
-  const reader = response.body!.getReader();
+  const stream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+  if (!stream || !response.body) return response.text();
+  const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
   while (!text.includes('\n\n')) {
