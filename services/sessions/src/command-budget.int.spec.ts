@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { ConsumedEvent, EventHandler } from '@thc/messaging';
 import { bearer, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
+import { PhiAccessRecorder } from '@thc/service-runtime';
 import { Connection } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PlatformMonitor } from './platform-status/platform-monitor';
@@ -32,6 +33,9 @@ import { advanceClock, startSessionsApp } from './visits/testing/sessions-test-a
 import { CONSENT_TEXT_VERSION } from './visits/visit-page/consent/telehealth-consent-text.data';
 import type { EventStream } from './visits/visit-page/event-stream';
 import { VisitStatusStream } from './visits/visit-page/visit-status.stream';
+import { TodayBoardStream } from './visits/today/today-board.stream';
+import { TodayBoard } from './visits/today/today-board.query';
+import type { TodayBoardResponse } from './visits/today/today-board.dto';
 
 /**
  * Database commands (round trips) per use case on a warm instance: every use case runs once on
@@ -56,6 +60,14 @@ const budget = new CommandBudget({
   start: 7,
   end: 4,
   survey: 4,
+  // The board of one clinic: the range read of the session views, then the consents, the
+  // staff's names and credentials and the clinics side by side (one $in read each); the same
+  // four for any number of visits. Then the PHI access of each patient shown (here one): one
+  // append each, as for every list.
+  'today board read': 5,
+  // The stream's first board (its four reads and the disclosure of its one patient), then one
+  // poll that finds nothing changed: the four reads again, and nothing written.
+  'today board stream: first board and one poll': 9,
   'AppointmentBooked consumed': 3,
   'ConsentGranted consumed': 1,
   'StaffMemberRecorded consumed': 1,
@@ -328,4 +340,75 @@ describe('database commands per sessions use case', () => {
   });
 
   it('survey', () => measure('survey', survey, 201));
+
+  /** The day around the visits booked here, whatever the test clock has moved. */
+  const around = () => {
+    const now = Date.now();
+    return {
+      from: new Date(now - 6 * 3_600_000).toISOString(),
+      to: new Date(now + 6 * 3_600_000).toISOString(),
+    };
+  };
+  const clinicOf = (of: Visit) => (of.booked.data as { clinicId: string }).clinicId;
+
+  it('today board read', async () => {
+    const read = (of: Visit) => {
+      const { from, to } = around();
+      return call(
+        url,
+        'GET',
+        `/api/v1/today?from=${from}&to=${to}&clinicId=${clinicOf(of)}`,
+        coordinator,
+      );
+    };
+    expect((await read(warm)).status).toBe(200);
+    const { result, usage } = await counter.measure(() => read(measured));
+    expect(result.status).toBe(200);
+    expect((result.body as TodayBoardResponse).visits).toHaveLength(1);
+    budget.check('today board read', usage);
+  });
+
+  it('today board stream: first board and one poll', async () => {
+    const principal = {
+      subject: randomUUID(),
+      roles: ['coordinator' as const],
+      clinics: 'all' as const,
+    };
+    const followed = (of: Visit) => {
+      const { from, to } = around();
+      const range = { from: new Date(from), to: new Date(to) };
+      const scope = { kind: 'clinics' as const, clinicIds: [clinicOf(of)] };
+      const sent: TodayBoardResponse[] = [];
+      let pauses = 0;
+      const stream: EventStream = {
+        get closed() {
+          return pauses > 1;
+        },
+        send: (_, data) => sent.push(data as TodayBoardResponse),
+        pause: async () => {
+          pauses += 1;
+        },
+        end: () => undefined,
+      };
+      return async () => {
+        await app.get(TodayBoardStream).follow(
+          () => app.get(TodayBoard).read(scope, range, undefined, new Date()),
+          (patientIds) =>
+            app.get(PhiAccessRecorder).record({
+              principal,
+              patientIds,
+              resource: 'Encounter',
+              action: 'search',
+              purpose: 'operations',
+              at: new Date(),
+            }),
+          stream,
+        );
+        expect(sent).toHaveLength(1);
+      };
+    };
+    await followed(warm)();
+    const { usage } = await counter.measure(followed(measured));
+    budget.check('today board stream: first board and one poll', usage);
+  });
 });
