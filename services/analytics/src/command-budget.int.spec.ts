@@ -36,6 +36,10 @@ const budget = new CommandBudget({
   // parallel. An analyst of every clinic reads the names after the buckets instead: also 5.
   'metrics by clinic for an analyst of two clinics': 5,
   'metrics by clinic for an analyst of every clinic': 5,
+  // What the monthly report page asks: twelve months in total and by clinic, the month by
+  // visit type and by provider; whole months, so month buckets. Five reads each, and the
+  // providers' names for the split by provider.
+  'monthly report for an analyst of two clinics': 21,
 } as const);
 
 const program = (seed: number) =>
@@ -181,6 +185,28 @@ describe('database commands per analytics use case', () => {
       if (scope === 'all') expect(seen).toEqual(expect.arrayContaining(clinics));
       else expect(seen.sort()).toEqual([...clinics].sort());
       budget.check(useCase, usage);
+    });
+
+    it('monthly report for an analyst of two clinics', async () => {
+      const analyst = { subject: 'analyst', roles: ['analyst'], clinics } as const;
+      const now = new Date('2026-04-15T00:00:00Z');
+      const year = { from: '2025-04-01', to: '2026-03-31', groupBy: 'month' } as const;
+      const month = { from: '2026-03-01', to: '2026-03-31', groupBy: 'month' } as const;
+      const report = () =>
+        Promise.all(
+          [
+            year,
+            { ...year, by: 'clinic' },
+            { ...month, by: 'visitType' },
+            { ...month, by: 'provider' },
+          ].map((q) => reader.read(q as MetricsQuery, analyst, now)),
+        );
+      await report();
+      const { result, usage } = await counter.measure(report);
+      expect(
+        result[0]!.rows.find((r) => r.period === '2026-03')?.values['scheduled'],
+      ).toBeGreaterThan(0);
+      budget.check('monthly report for an analyst of two clinics', usage);
     });
   });
 });
