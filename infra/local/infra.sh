@@ -17,7 +17,7 @@
 #   THC_INFRA_DIR       pids, logs, data (<repo>/.infra)
 #   THC_READY_TIMEOUT   seconds to wait for each component to become ready (90)
 #   THC_STOP_TIMEOUT    seconds to wait after SIGTERM before SIGKILL (30)
-#   KAFKA_HEAP_OPTS     JVM heap flags for the broker (-Xmx512m -Xms256m)
+#   KAFKA_HEAP_OPTS     JVM heap flags for the broker (-Xmx1g -Xms256m)
 #   THC_FERRETDB_LOG_LEVEL  FerretDB log level: debug, info, warn, error (info)
 #
 # Everything listens on 127.0.0.1 only.
@@ -37,7 +37,7 @@ CACHE_DIR="${THC_CACHE_DIR:-${HOME}/.cache/thc}"
 STATE_DIR="${THC_INFRA_DIR:-${REPO_ROOT}/.infra}"
 READY_TIMEOUT="${THC_READY_TIMEOUT:-90}"
 STOP_TIMEOUT="${THC_STOP_TIMEOUT:-30}"
-KAFKA_HEAP="${KAFKA_HEAP_OPTS:--Xmx512m -Xms256m}"
+KAFKA_HEAP="${KAFKA_HEAP_OPTS:--Xmx1g -Xms256m}"
 
 ALL_COMPONENTS=(kafka ferretdb)
 
