@@ -15,7 +15,7 @@ export const dashboardHtml = (minCellCount: number): string => `<!doctype html>
 <title>Telehealth program dashboard</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>${PAGE_STYLE}
-  .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(11rem, 100%), 1fr)); gap: .75rem; margin-bottom: 1rem; }
+  .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(9rem, 100%), 1fr)); gap: .75rem; margin-bottom: 1rem; }
   .tile { background: #fff; border-radius: .5rem; padding: .75rem; box-shadow: 0 1px 2px #0003; }
   .tile b { display: block; font-size: 1.5rem; }
   .tile b.none { font-size: 1rem; font-weight: 600; }

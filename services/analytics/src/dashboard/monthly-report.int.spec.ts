@@ -305,6 +305,11 @@ describe('monthly program report in headless Chromium', () => {
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
         width,
       );
+      if (width === 360)
+        await page.screenshot({
+          path: join(OUTPUT, 'analytics-dashboard-360.png'),
+          clip: { x: 0, y: 0, width: 360, height: 1600 },
+        });
       // The dashboard links to the report of a month it lists.
       const href = (await page.getAttribute('#report-link', 'href')) ?? '';
       expect(href).toMatch(/^dashboard\/report\?month=\d{4}-\d{2}$/);
