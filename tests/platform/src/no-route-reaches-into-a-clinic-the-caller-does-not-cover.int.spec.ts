@@ -50,6 +50,8 @@ const NOT_CLINIC_DATA: Readonly<Record<string, string>> = {
   'POST /api/v1/visit/audio-only': 'the join link is the credential, scoped to its one visit',
   'POST /api/v1/visit/leave': 'the join link is the credential, scoped to its one visit',
   'POST /api/v1/visit/survey': 'the join link is the credential, scoped to its one visit',
+  'POST /api/v1/visit/consent': 'the join link is the credential, scoped to its one visit',
+  'GET /api/v1/visit/consent-text': 'the consent text, the same for every clinic',
   'GET /api/v1/audit/checkpoint-keys': 'public keys that verify the audit trail',
   'GET /api/v1/platform/status': 'platform incidents are the platform’s, not a clinic’s',
   'GET /api/v1/playbooks/{category}': 'troubleshooting steps, the same for every clinic',
