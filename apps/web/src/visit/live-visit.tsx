@@ -4,7 +4,6 @@ import { problemDetail } from './problem-detail';
 import { ReportProblem } from './report-problem';
 import type { Room, VisitApi } from './visit-api';
 import type { VisitState } from './visit-flow';
-import type { VisitLanguage } from './visit-language';
 import type { VisitStrings } from './visit-strings';
 
 type AudioOnlyTrigger = 'device-failure' | 'participant-choice';
@@ -38,7 +37,6 @@ export function statusText(
 export function LiveVisit(props: {
   api: VisitApi;
   strings: VisitStrings;
-  language: VisitLanguage;
   own: boolean;
   state: VisitState;
   position?: number;
@@ -130,15 +128,9 @@ function InVisit(props: Parameters<typeof LiveVisit>[0]) {
         )}
       </div>
     );
-  const until = props.room
-    ? new Intl.DateTimeFormat(props.language, { hour: 'numeric', minute: '2-digit' }).format(
-        new Date(props.room.expiresAt),
-      )
-    : undefined;
   return (
     <div className="in-visit">
-      <p>{strings.roomNote}</p>
-      {until && <p className="hint">{strings.roomOpenUntil(until)}</p>}
+      {props.room && <p>{strings.roomNote}</p>}
       {stream && video && video.readyState === 'live' && !audioOnly && (
         <CameraPreview stream={stream} label={strings.cameraPreview} />
       )}

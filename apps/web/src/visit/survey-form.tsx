@@ -50,7 +50,12 @@ export function SurveyForm(props: {
       <p>{strings.surveyIntro}</p>
       {SURVEY_QUESTIONS.map((question) =>
         question.scale ? (
-          <fieldset key={question.linkId} className="scale" aria-required={question.required}>
+          <fieldset
+            key={question.linkId}
+            className="scale"
+            role="radiogroup"
+            aria-required={question.required}
+          >
             <legend>
               {question.text[language]}{' '}
               {!question.required && <span className="hint">{strings.optional}</span>}

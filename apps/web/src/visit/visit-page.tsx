@@ -173,7 +173,6 @@ export function VisitPage() {
             <LiveVisit
               api={api}
               strings={strings}
-              language={language}
               own={own}
               state={state}
               {...((status?.position ?? visit.position)

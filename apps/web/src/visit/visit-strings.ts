@@ -64,7 +64,6 @@ export interface VisitStrings {
   readonly stayOnPage: string;
 
   readonly roomNote: string;
-  readonly roomOpenUntil: (time: string) => string;
   readonly switchAudioOnly: string;
   readonly audioOnlyOn: string;
   readonly videoLost: string;
@@ -172,7 +171,6 @@ const en: VisitStrings = {
   stayOnPage: 'This page updates by itself.',
 
   roomNote: "The call runs through the clinic's video service on this device.",
-  roomOpenUntil: (time) => `The video room is open until ${time}.`,
   switchAudioOnly: 'Switch to audio only',
   audioOnlyOn: 'You are on audio only: the others hear you but do not see you.',
   videoLost: 'Your camera stopped working. You can continue with sound only.',
@@ -290,7 +288,6 @@ const es: VisitStrings = {
   stayOnPage: 'Esta página se actualiza sola.',
 
   roomNote: 'La llamada funciona con el servicio de video de la clínica en este dispositivo.',
-  roomOpenUntil: (time) => `La sala de video está abierta hasta las ${time}.`,
   switchAudioOnly: 'Cambiar a solo audio',
   audioOnlyOn: 'Está solo con audio: los demás lo oyen pero no lo ven.',
   videoLost: 'Su cámara dejó de funcionar. Puede continuar solo con sonido.',
