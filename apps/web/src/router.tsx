@@ -15,6 +15,9 @@ export function usePath(): string {
   useEffect(() => {
     const changed = () => setPath(window.location.pathname);
     window.addEventListener('popstate', changed);
+    // A navigate() between the first render and this effect (a signed-out visit to a staff
+    // page redirects at once) fired its popstate before anyone listened: catch up with it.
+    changed();
     return () => window.removeEventListener('popstate', changed);
   }, []);
   return path;
