@@ -158,11 +158,16 @@ describe("a patient's visit in the browser, from the join link", () => {
     await checkScreen('appointment');
   });
 
-  it('asks for consent, records it, and the visit API then has it on record', async () => {
+  it('asks for consent: not agreeing records nothing and says how to be seen in person; agreeing records it', async () => {
     const agree = page.getByRole('button', { name: 'I agree' });
     await agree.waitFor(LIVE);
     await page.getByRole('heading', { level: 2, name: /consent/i }).waitFor(LIVE);
     await checkScreen('consent');
+    await page.getByRole('button', { name: 'I do not agree' }).click();
+    await page.getByText(/Nothing was recorded.*in-person visit/).waitFor(LIVE);
+    expect((await visitOfLink()).consentOnRecord).toBe(false);
+    await checkScreen('consent-declined');
+    await page.getByRole('button', { name: 'Read the consent again' }).click();
     await agree.click();
     await page.getByRole('button', { name: 'Start the check' }).waitFor(LIVE);
     await eventually(async () => expect((await visitOfLink()).consentOnRecord).toBe(true), settle);
@@ -276,5 +281,18 @@ describe("a patient's visit in the browser, from the join link", () => {
     await page.getByText('Your answers were received.').waitFor(LIVE);
     expect((await visitOfLink()).surveyed).toBe(true);
     await checkScreen('thanks');
+  });
+
+  it("shows the service's own explanation for a link it does not know, in the page's language", async () => {
+    const forged = `${web.url}/join#eyJhbGciOiJIUzI1NiJ9.eyJsaWQiOiJub25lIn0.bm90LXNpZ25lZA`;
+    // Another fragment of the same page is not a new page: leave it first.
+    await page.goto('about:blank');
+    await page.goto(forged);
+    await page.getByRole('heading', { name: 'This link cannot be used' }).waitFor(LIVE);
+    const english = (await page.getByRole('alert').textContent()) ?? '';
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { name: 'Este enlace no se puede usar' }).waitFor(LIVE);
+    await expect(page.getByRole('alert').textContent()).resolves.not.toBe(english);
+    await checkScreen('link-refused');
   });
 });

@@ -56,12 +56,23 @@ export function networkResultOf(
   return meets(NETWORK_LIMITS.warn) ? 'warn' : 'fail';
 }
 
+const CAMERA: Record<DeviceMeasurements['camera'], PartResult> = {
+  frames: 'pass',
+  'no-frames': 'warn',
+  none: 'fail',
+};
+const MICROPHONE: Record<DeviceMeasurements['microphone'], PartResult> = {
+  sound: 'pass',
+  silent: 'warn',
+  none: 'fail',
+};
+
 /**
  * The check as sessions records it. A browser without media devices cannot use the camera or
  * microphone; one without peer connections, WebSocket or fetch streams cannot carry the visit,
  * which is the connection failing. The speaker is not tested by the page (the patient hears
- * the others at the start). The page times downloads only; the upload is reported as the same
- * estimate, which is what the patient's connection shows without a server to upload to.
+ * the others at the start). The page can time a download but has nowhere to time an upload
+ * to, so the uplink sent is the download's estimate: an estimate, not a measurement.
  */
 export function preVisitCheckOf(
   participantId: string,
@@ -70,17 +81,13 @@ export function preVisitCheckOf(
 ): PreVisitCheck {
   const { support } = measured;
   const carriesVisit = support.peerConnection && support.webSocket && support.fetchStreams;
-  const camera = !support.mediaDevices
-    ? 'fail'
-    : { frames: 'pass', 'no-frames': 'warn', none: 'fail' }[measured.camera];
-  const microphone = !support.mediaDevices
-    ? 'fail'
-    : { sound: 'pass', silent: 'warn', none: 'fail' }[measured.microphone];
-  const network = carriesVisit ? networkResultOf(measured) : 'fail';
+  const camera: PartResult = support.mediaDevices ? CAMERA[measured.camera] : 'fail';
+  const microphone: PartResult = support.mediaDevices ? MICROPHONE[measured.microphone] : 'fail';
+  const network: PartResult = carriesVisit ? networkResultOf(measured) : 'fail';
   const { downlinkKbps, rttMs } = measured;
   return {
     participantId,
-    checks: { camera, microphone, speaker: 'skipped', network } as PreVisitCheck['checks'],
+    checks: { camera, microphone, speaker: 'skipped', network },
     ...(downlinkKbps !== undefined && rttMs !== undefined
       ? {
           network: {

@@ -46,7 +46,7 @@ export function SurveyForm(props: {
 
   return (
     <form className="card" onSubmit={send} aria-labelledby="survey-heading" noValidate>
-      <h2 id="survey-heading">{strings.surveyTitle(true)}</h2>
+      <h2 id="survey-heading">{strings.surveyTitle}</h2>
       <p>{strings.surveyIntro}</p>
       {SURVEY_QUESTIONS.map((question) =>
         question.scale ? (

@@ -82,7 +82,7 @@ export interface VisitStrings {
   readonly trySteps: string;
 
   readonly ended: (own: boolean) => string;
-  readonly surveyTitle: (own: boolean) => string;
+  readonly surveyTitle: string;
   readonly surveyIntro: string;
   readonly optional: string;
   readonly scaleEnds: (low: string, high: string) => string;
@@ -197,8 +197,8 @@ const en: VisitStrings = {
   trySteps: 'Try these steps',
 
   ended: (own) => (own ? 'Your visit has ended.' : 'The visit has ended.'),
-  surveyTitle: () => 'How was your visit?',
-  surveyIntro: 'Three short questions help the clinic improve its video visits.',
+  surveyTitle: 'How was your visit?',
+  surveyIntro: 'A few short questions help the clinic improve its video visits.',
   optional: '(optional)',
   scaleEnds: (low, high) => `${low} to ${high}`,
   scaleWords: {
@@ -314,8 +314,8 @@ const es: VisitStrings = {
   trySteps: 'Pruebe estos pasos',
 
   ended: (own) => (own ? 'Su visita terminó.' : 'La visita terminó.'),
-  surveyTitle: () => '¿Cómo fue su visita?',
-  surveyIntro: 'Tres preguntas breves ayudan a la clínica a mejorar sus visitas por video.',
+  surveyTitle: '¿Cómo fue su visita?',
+  surveyIntro: 'Unas preguntas breves ayudan a la clínica a mejorar sus visitas por video.',
   optional: '(opcional)',
   scaleEnds: (low, high) => `${low} a ${high}`,
   scaleWords: {
