@@ -38,10 +38,10 @@ export function CallbackPage() {
   }, []);
   return (
     <main id="main" className="narrow">
-      <h1>Signing you in</h1>
+      <h1>{error ? 'Sign-in failed' : 'Signing you in'}</h1>
       {error ? (
         <p role="alert" className="error">
-          Sign-in failed: {error} <a href="/sign-in">Sign in again</a>
+          {error} <a href="/sign-in">Sign in again</a>
         </p>
       ) : (
         <p aria-live="polite">One moment…</p>

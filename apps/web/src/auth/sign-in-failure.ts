@@ -20,9 +20,9 @@ export function signInFailure(error: unknown): string {
   const failure = (error ?? {}) as OAuthFailure;
   const message = typeof failure.message === 'string' ? failure.message : '';
   if (error instanceof NoSignInStarted)
-    return 'No sign-in was waiting in this tab: it was already finished, or started elsewhere. Sign in again.';
+    return 'No sign-in was waiting in this tab: it was already finished, or started elsewhere.';
   if (failure.code === 'OAUTH_INVALID_RESPONSE' && message.includes('"state"'))
-    return 'The answer from your health system does not belong to the sign-in started in this tab, so it was refused. Sign in again.';
+    return 'The answer from your health system does not belong to the sign-in started in this tab, so it was refused.';
   if (failure.code === 'OAUTH_INVALID_RESPONSE' && message.includes('"iss"'))
     return 'The answer came from another identity provider than the one this site uses, so it was refused.';
   if (failure.code === 'OAUTH_AUTHORIZATION_RESPONSE_ERROR')
@@ -31,10 +31,10 @@ export function signInFailure(error: unknown): string {
       : `Your health system refused the sign-in: ${describe(failure)}.`;
   if (failure.code === 'OAUTH_RESPONSE_BODY_ERROR')
     return failure.error === 'invalid_grant'
-      ? 'This sign-in was already used or has expired. Sign in again.'
+      ? 'This sign-in was already used or has expired.'
       : `Your health system refused the sign-in: ${describe(failure)}.`;
   if (error instanceof TypeError)
-    return "Your health system's sign-in could not be reached. Check the connection and try again.";
+    return "Your health system's sign-in could not be reached. Check the connection.";
   return message || 'Sign-in failed for a reason the page could not tell.';
 }
 

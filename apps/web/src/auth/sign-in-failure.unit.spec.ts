@@ -19,7 +19,7 @@ describe('a failed sign-in, said for the person', () => {
           error: 'invalid_grant',
         }),
       ),
-    ).toBe('This sign-in was already used or has expired. Sign in again.');
+    ).toBe('This sign-in was already used or has expired.');
   });
 
   it('says a callback without a pending sign-in must start again', () => {
