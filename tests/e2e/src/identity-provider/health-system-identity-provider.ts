@@ -1,5 +1,5 @@
 import { createServer, Server } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { Configuration, errors } from 'oidc-provider';
 import { freePort } from '../browser/free-port';
@@ -16,7 +16,11 @@ export interface IdentityProviderOptions {
   readonly accounts: readonly StaffAccount[];
 }
 
-const MACHINE_CLIENT = 'directory-sync';
+/**
+ * The machine client's id is the subject of its tokens, and the services record the subject as
+ * who acted, which must be a uuid (as many providers name clients anyway).
+ */
+const MACHINE_CLIENT = randomUUID();
 
 /**
  * A health system's OpenID Provider (panva's oidc-provider), run in the test process on plain
