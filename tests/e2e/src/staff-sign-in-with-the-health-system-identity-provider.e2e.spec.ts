@@ -1,4 +1,4 @@
-import { RunningPlatform, TestNamespace } from '@thc/testing';
+import { RunningPlatform, TestNamespace, testToken } from '@thc/testing';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
@@ -141,10 +141,20 @@ describe("staff sign in with the health system's identity provider", () => {
       if (request.isNavigationRequest() && request.url().startsWith(`${web.url}/callback?`))
         callbackUrl = request.url();
     });
+    const serviceAnswers: string[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/svc/'))
+        serviceAnswers.push(`${response.status()} ${response.url()}`);
+    });
     await signInButton(page).click();
     await logInAtProvider(page, staff.coordinator);
     await page.waitForURL(`${web.url}/console/today`);
     await page.getByText(`${staff.coordinator.name} · coordinator`).waitFor();
+    // Today reads the day from the services with the token (its live stream stays open).
+    await page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/svc/'));
+    await page.waitForTimeout(1000);
+    // Whatever Today asked the services for, none refused the token.
+    expect(serviceAnswers.filter((answer) => /^40[13] /.test(answer))).toEqual([]);
 
     // The authorization request carried PKCE (S256) and the code exchange its verifier.
     const callback = new URL(callbackUrl);
@@ -176,6 +186,12 @@ describe("staff sign in with the health system's identity provider", () => {
     };
     expect(answer.status).toBe(200);
     expect(answer.body.map((c) => c.clinicId)).toEqual([staff.clinicId]);
+
+    // The services trust the provider's keys only: a token of the test run's local keys fails.
+    const local = await fetch(`${platform.url('scheduling')}/api/v1/directory/clinics`, {
+      headers: { authorization: `Bearer ${await testToken('coordinator', staff.coordinator.id)}` },
+    });
+    expect(local.status).toBe(401);
     await keepScreenshot(page, 'sign-in-health-system-today');
   });
 
