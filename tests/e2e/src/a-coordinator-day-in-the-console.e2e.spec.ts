@@ -89,6 +89,8 @@ describe("a coordinator's day in the console", () => {
       viewport: { width: 1280, height: 900 },
       timezoneId: COORDINATOR_ZONE,
       locale: 'en-US',
+      // axe-core is added to each page as a script: the app's CSP would refuse it.
+      bypassCSP: true,
     });
     page = await context.newPage();
   }, 300_000);
@@ -171,6 +173,17 @@ describe("a coordinator's day in the console", () => {
     const later = new Date(firstSlot.getTime() + SLOT_MS);
     expect((await book(api, withoutConsent, provider(2), later)).status).toBe(201);
     arrivingSession = await sessionOf(arriving);
+    // The sign-in page's roster is the directory's staff of each clinic (kept a minute).
+    await eventually(async () => {
+      const listed = await api.expect<{ staffId: string }[]>(
+        200,
+        'scheduling',
+        'GET',
+        `/api/v1/directory/staff?clinicId=${system.clinics[0]}`,
+        admin,
+      );
+      expect(listed.map((s) => s.staffId)).toContain(system.coordinator);
+    }, settle);
   });
 
   it('signs the coordinator in on the development sign-in page', async () => {
@@ -238,7 +251,9 @@ describe("a coordinator's day in the console", () => {
     await card.waitFor({ timeout: 60_000 });
     expect(await card.innerText()).toContain('Audio problem');
     expect(await card.locator('ol.steps li').count()).toBeGreaterThan(0);
-    expect(await card.innerText()).toContain('Dr. Scenario Provider1');
+    // The queue names the visit from today's board, once the board's stream has answered.
+    await card.getByText(/with Dr\. Scenario Provider1, Scenario Clinic 1/).waitFor();
+    expect(await card.innerText()).toContain('reported by a participant');
     await checkScreen('issues');
 
     await card.getByRole('button', { name: 'Assign to me' }).click();

@@ -11,6 +11,7 @@ import {
   bookingBody,
   criteriaProblems,
   moveBody,
+  providerSlots,
   refusalText,
   Slot,
   slotSearchPath,
@@ -65,21 +66,29 @@ export function BookingPage() {
     }
   }
 
+  const findSlots = async (): Promise<Slot[]> => {
+    const found = await callApi<{ slots: Slot[] }>(
+      'scheduling',
+      slotSearchPath(criteria, timeZone),
+      { token },
+    );
+    return providerSlots(found.slots, staff);
+  };
+
   const search = () => {
     setChecked(true);
     if (Object.keys(criteriaProblems(criteria)).length > 0)
       return setMessage({ text: 'Correct the fields marked in the form.', error: true });
     void act(async () => {
-      const found = await callApi<{ slots: Slot[] }>(
-        'scheduling',
-        slotSearchPath(criteria, timeZone),
-        { token },
-      );
-      setSlots(found.slots);
+      const found = await findSlots();
+      setSlots(found);
       setChosen(undefined);
-      setMessage({ text: `${found.slots.length} free slots found.` });
+      setMessage({ text: `${found.length} free slots found.` });
     });
   };
+
+  /** After a booking or a move the time taken is no longer free, and the one left is. */
+  const refreshSlots = async () => setSlots(await findSlots());
 
   const book = (slot: Slot) =>
     act(async () => {
@@ -89,7 +98,9 @@ export function BookingPage() {
         token,
       });
       setAppointment(booked);
+      setChosen(undefined);
       setMessage({ text: 'The visit is booked.' });
+      await refreshSlots();
     });
 
   const move = (slot: Slot) =>
@@ -101,7 +112,9 @@ export function BookingPage() {
         { method: 'POST', body: moveBody(slot, timeZone), token },
       );
       setAppointment(moved);
+      setChosen(undefined);
       setMessage({ text: 'The visit is moved.' });
+      await refreshSlots();
     });
 
   const cancel = (reasonCode: string) =>
@@ -114,6 +127,7 @@ export function BookingPage() {
       );
       setAppointment(cancelled);
       setMessage({ text: 'The visit is cancelled; its time is free again.' });
+      await refreshSlots();
     });
 
   const startOver = () => {

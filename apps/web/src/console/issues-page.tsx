@@ -40,7 +40,8 @@ export function IssuesPage() {
   }, [read]);
   useEffect(read, [board?.generatedAt, read]);
 
-  const visitOf = (sessionId: string) => board?.visits.find((v) => v.sessionId === sessionId);
+  const visitOf = (sessionId: string) =>
+    board ? board.visits.find((v) => v.sessionId === sessionId) : ('reading' as const);
   return (
     <>
       <div className="page-head">

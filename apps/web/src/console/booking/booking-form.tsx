@@ -66,7 +66,7 @@ export function BookingForm({
           {problem('patientId')}
         </div>
         <div>
-          <label htmlFor="patient-state">Patient's state during the visit</label>
+          <label htmlFor="patient-state">Patient's state (licensure)</label>
           <input
             id="patient-state"
             value={criteria.patientState}

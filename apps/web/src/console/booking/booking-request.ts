@@ -84,6 +84,21 @@ export function slotsByDay(
   return [...days].map(([day, list]) => ({ day, slots: list }));
 }
 
+/**
+ * The slots of providers: a clinic's search lists every schedule of the clinic, and an
+ * interpreter's hours are a schedule too. A staff member the directory does not list in the
+ * clinic is kept (their schedule is there), one listed without the provider function is not.
+ */
+export function providerSlots(
+  slots: readonly Slot[],
+  staff: readonly { staffId: string; functions: readonly string[] }[],
+): Slot[] {
+  const notProviders = new Set(
+    staff.filter((s) => !s.functions.includes('provider')).map((s) => s.staffId),
+  );
+  return slots.filter((slot) => !notProviders.has(slot.providerId));
+}
+
 /** The booking API's body for a slot. */
 export function bookingBody(c: BookingCriteria, slot: Slot, clinicTimeZone: string) {
   return {

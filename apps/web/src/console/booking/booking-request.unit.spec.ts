@@ -2,6 +2,7 @@ import {
   BookingCriteria,
   bookingBody,
   criteriaProblems,
+  providerSlots,
   refusalText,
   Slot,
   slotSearchPath,
@@ -94,6 +95,21 @@ describe('a booking on behalf of a patient', () => {
       ['2026-03-09', 1],
       ['2026-03-10', 1],
     ]);
+  });
+
+  it("offers providers' slots, not an interpreter's", () => {
+    const ours = slot('2026-03-09T14:00:00.000Z', '2026-03-09T10:00:00');
+    const interpreters = { ...ours, providerId: 'i1' };
+    const unlisted = { ...ours, providerId: 'p2' };
+    expect(
+      providerSlots(
+        [ours, interpreters, unlisted],
+        [
+          { staffId: 'p1', functions: ['provider'] },
+          { staffId: 'i1', functions: ['interpreter'] },
+        ],
+      ).map((s) => s.providerId),
+    ).toEqual(['p1', 'p2']);
   });
 
   it("says what kind of refusal it is, in the service's words", () => {

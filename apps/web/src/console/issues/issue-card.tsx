@@ -13,6 +13,7 @@ import {
   openedAgo,
   Outcome,
   resolution,
+  triggerText,
 } from './open-issue';
 import { ResolveIssueForm } from './resolve-issue-form';
 
@@ -27,7 +28,8 @@ export function IssueCard({
   onChanged,
 }: {
   issue: OpenIssue;
-  visit: TodayVisit | undefined;
+  /** The issue's visit on today's board; `reading` while the board has not come yet. */
+  visit: TodayVisit | 'reading' | undefined;
   now: Date;
   onChanged: () => void;
 }) {
@@ -72,10 +74,12 @@ export function IssueCard({
       <h2 id={headingId}>{categoryLabel(issue.category)}</h2>
       <p>
         {openedAgo(issue.openedAt, now)}
-        {issue.trigger && <> · reported by {issue.trigger.replace(/-/g, ' ')}</>} ·{' '}
+        {issue.trigger && <> · {triggerText(issue.trigger)}</>} ·{' '}
         <strong>{assigneeText(issue.assignedTo, person.subject)}</strong>
       </p>
-      {visit ? (
+      {visit === 'reading' ? (
+        <p className="muted">Reading the visit…</p>
+      ) : visit ? (
         <p>
           Visit at {timeIn(visit.scheduledStart, visit.timeZone)} with {visit.providerName},{' '}
           {visit.clinicName}; patient{' '}
@@ -110,7 +114,7 @@ export function IssueCard({
           {error}
         </p>
       )}
-      {visit && (
+      {visit && visit !== 'reading' && (
         <details className="row-actions">
           <summary>Link and audio</summary>
           <JoinLinkActions sessionId={visit.sessionId} participants={participantsOf(visit)} />

@@ -31,6 +31,18 @@ export function categoryLabel(category: string): string {
   return CATEGORY_LABELS[category] ?? category;
 }
 
+const TRIGGERS: Readonly<Record<string, string>> = {
+  reported: 'reported by a participant',
+  'pre-visit-check': 'from a failed device check',
+  'repeated-drops': 'opened after repeated drops',
+  'failed-join': 'opened after a failed join',
+};
+
+/** How the issue came to be opened, as a phrase. */
+export function triggerText(trigger: string): string {
+  return TRIGGERS[trigger] ?? trigger;
+}
+
 /** Who has the issue, from the signed-in coordinator's point of view. */
 export function assigneeText(assignedTo: string | undefined, me: string): string {
   if (!assignedTo) return 'Not assigned';

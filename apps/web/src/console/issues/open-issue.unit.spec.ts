@@ -1,4 +1,4 @@
-import { assigneeText, openedAgo, resolution } from './open-issue';
+import { assigneeText, openedAgo, resolution, triggerText } from './open-issue';
 
 describe('an issue of the queue', () => {
   it('records the steps tried in the playbook order', () => {
@@ -21,5 +21,6 @@ describe('an issue of the queue', () => {
     expect(openedAgo('2026-03-09T10:29:40Z', now)).toBe('opened just now');
     expect(openedAgo('2026-03-09T10:18:00Z', now)).toBe('opened 12 min ago');
     expect(openedAgo('2026-03-09T06:00:00Z', now)).toBe('opened 4 h ago');
+    expect(triggerText('pre-visit-check')).toBe('from a failed device check');
   });
 });

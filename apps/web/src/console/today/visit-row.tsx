@@ -19,7 +19,7 @@ export function VisitRow({ visit }: { visit: TodayVisit }) {
         <span className="muted"> – {timeIn(visit.scheduledEnd, visit.timeZone)}</span>
       </td>
       <td data-label="Patient">
-        <span title={visit.patientId} aria-hidden="true">
+        <span title={visit.patientId} aria-hidden="true" className="nowrap">
           {shortId(visit.patientId)}
         </span>
         <span className="visually-hidden">Patient {visit.patientId}</span>
