@@ -25,7 +25,7 @@ export function meaningOf(status: PlatformStatus): { headline: string; advice: s
     return {
       headline: 'Video visits are working normally.',
       advice: [
-        `${status.signalsInWindow} failed joins, drops or technical issues in the last ${minutes} min; an incident is raised at ${status.threshold}.`,
+        `${status.signalsInWindow} ${status.signalsInWindow === 1 ? 'failed join, drop or technical issue' : 'failed joins, drops or technical issues'} in the last ${minutes} min; an incident is raised at ${status.threshold}.`,
         'Help patients one by one from the issue queue.',
       ],
     };

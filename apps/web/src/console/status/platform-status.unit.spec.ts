@@ -14,6 +14,7 @@ describe('what the platform status means for a coordinator', () => {
     expect(meaning.headline).toContain('working normally');
     expect(meaning.advice[0]).toContain('2 failed joins');
     expect(meaning.advice[0]).toContain('at 10');
+    expect(meaningOf({ ...base, signalsInWindow: 1 }).advice[0]).toContain('1 failed join, drop');
   });
 
   it('during an incident, says it is not one patient and which visits to call ahead', () => {
