@@ -212,6 +212,10 @@ describe("a coordinator's day in the console", () => {
     await page.getByText('Interpreter: Lucía Ortega').waitFor({ timeout: 60_000 });
     await page.locator('.live .badge', { hasText: 'Live' }).waitFor();
     await checkScreen('today');
+    // Needs attention: only the visit that is not ready.
+    await page.getByLabel('Needs attention only').check();
+    await page.getByText('1 of 3 visits shown').waitFor();
+    await page.getByLabel('Needs attention only').uncheck();
   });
 
   it('sees the patient who opens their link appear as waiting, without a reload', async () => {
@@ -235,6 +239,25 @@ describe("a coordinator's day in the console", () => {
       .locator(`tr[data-session-id="${arrivingSession}"] .badge`, { hasText: 'Waiting' })
       .waitFor({ timeout: 60_000 });
     expect(await page.evaluate('window.stillTheSamePage')).toBe(true);
+  });
+
+  it("sends the patient a new join link from the visit's row, and revokes it", async () => {
+    const row = page.locator(`tr[data-session-id="${arrivingSession}"]`);
+    await row.getByText('Actions', { exact: true }).click();
+    await row.getByRole('button', { name: 'Send a new join link' }).click();
+    const link = row.getByLabel('Link for the patient');
+    await link.waitFor();
+    const url = await link.inputValue();
+    expect(url).toContain(`${web.url}/join#`);
+    await checkScreen('today-link');
+    await row.getByRole('button', { name: 'Revoke this link' }).click();
+    await row.getByText('The link for the patient no longer works.').waitFor();
+    const refused = await fetch(`${platform.url('sessions')}/api/v1/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: url.split('#')[1] }),
+    });
+    expect(refused.status).toBe(410);
   });
 
   it('takes the patient’s problem from the issue queue, with its playbook, assigns and resolves it', async () => {
