@@ -3,8 +3,8 @@ import { usePerson } from '../auth/auth-context';
 import { callApi } from '../api/http-client';
 import './console.css';
 import { meaningOf, PlatformStatus } from './status/platform-status';
-import { useTodayBoard } from './today/use-today-board';
-import { timeIn, updatedAt } from './today/visit-labels';
+import { AtRiskVisits } from './status/at-risk-visits';
+import { updatedAt } from './today/visit-labels';
 
 /** Incidents are raised and closed by the service over minutes: a read every 30 s follows them. */
 const POLL_MS = 30_000;
@@ -12,7 +12,6 @@ const POLL_MS = 30_000;
 /** Platform status: whether video visits work across the platform, and which visits are at risk. */
 export function StatusPage() {
   const { token } = usePerson();
-  const { board } = useTodayBoard();
   const [status, setStatus] = useState<PlatformStatus>();
   const [readAt, setReadAt] = useState<string>();
   const [error, setError] = useState<string>();
@@ -33,7 +32,6 @@ export function StatusPage() {
   }, [token]);
 
   const meaning = status && meaningOf(status);
-  const visitOf = (sessionId: string) => board?.visits.find((v) => v.sessionId === sessionId);
   return (
     <>
       <h1>Platform status</h1>
@@ -65,21 +63,7 @@ export function StatusPage() {
         </section>
       )}
       {status && status.affectedUpcomingVisits.length > 0 && (
-        <section className="card" aria-labelledby="at-risk">
-          <h2 id="at-risk">Visits at risk</h2>
-          <ul>
-            {status.affectedUpcomingVisits.map((v) => {
-              const known = visitOf(v.sessionId);
-              return (
-                <li key={v.sessionId}>
-                  {known
-                    ? `${timeIn(v.scheduledStart, known.timeZone)} · ${known.providerName} · ${known.clinicName}`
-                    : `${updatedAt(v.scheduledStart)} · appointment ${v.appointmentId.slice(0, 8)}`}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
+        <AtRiskVisits visits={status.affectedUpcomingVisits} />
       )}
       {!status && !error && <p aria-live="polite">Reading the platform's status…</p>}
     </>

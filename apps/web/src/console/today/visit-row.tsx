@@ -15,8 +15,8 @@ export function VisitRow({ visit }: { visit: TodayVisit }) {
   return (
     <tr data-session-id={visit.sessionId}>
       <td data-label="Time">
-        {timeIn(visit.scheduledStart, visit.timeZone)}
-        <span className="muted"> – {timeIn(visit.scheduledEnd, visit.timeZone)}</span>
+        <span className="nowrap">{timeIn(visit.scheduledStart, visit.timeZone)}</span>{' '}
+        <span className="muted nowrap">– {timeIn(visit.scheduledEnd, visit.timeZone)}</span>
       </td>
       <td data-label="Patient">
         <span title={visit.patientId} aria-hidden="true" className="nowrap">
