@@ -11,6 +11,7 @@ const SESSIONS_URL = process.env['SESSIONS_URL'] ?? 'http://127.0.0.1:3002';
 interface TodayVisit {
   readonly sessionId: string;
   readonly patientId: string;
+  readonly clinicId: string;
   readonly state: string;
   readonly scheduledStart: string;
 }
@@ -19,7 +20,13 @@ interface TodayVisit {
  * A patient's join link for a visit of the demo that has not started yet, issued as the
  * demo's admin would (the token `npm start` wrote beside the local keys).
  */
-export async function demoPatientLink(): Promise<string> {
+export interface DemoLink {
+  readonly url: string;
+  readonly sessionId: string;
+  readonly clinicId: string;
+}
+
+export async function demoPatientLink(): Promise<DemoLink> {
   const token = readFileSync(join(ROOT, '.infra', 'auth', 'admin.jwt'), 'utf8').trim();
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const now = Date.now();
@@ -39,12 +46,16 @@ export async function demoPatientLink(): Promise<string> {
   });
   const link = (await issued.json()) as { url?: string; detail?: string };
   if (!link.url) throw new Error(`no join link: ${issued.status} ${link.detail ?? ''}`);
-  return `${WEB_URL}/join#${link.url.split('#')[1]}`;
+  return {
+    url: `${WEB_URL}/join#${link.url.split('#')[1]}`,
+    sessionId: visit.sessionId,
+    clinicId: visit.clinicId,
+  };
 }
 
 if (require.main === module)
   demoPatientLink().then(
-    (link) => process.stdout.write(`${link}\n`),
+    (link) => process.stdout.write(`${link.url}\n`),
     (error: unknown) => {
       process.stderr.write(`${(error as Error).message}\n`);
       process.exit(1);

@@ -11,8 +11,6 @@ import { staffScreens } from './staff-screens';
 import { visitScreens } from './visit-screens';
 
 const ROOT = join(__dirname, '..', '..');
-export const WEB_URL = process.env['WEB_URL'] ?? 'http://127.0.0.1:3000';
-export const SESSIONS_URL = process.env['SESSIONS_URL'] ?? 'http://127.0.0.1:3002';
 const DIR = process.env['THC_SCREENSHOTS_DIR'] ?? join(ROOT, 'docs', 'screenshots');
 
 export type Shoot = (page: Page, name: string) => Promise<void>;
@@ -26,8 +24,9 @@ async function main(): Promise<void> {
     process.stdout.write(`  ${name}.png\n`);
   };
   try {
-    await staffScreens(browser, shoot);
-    await visitScreens(browser, shoot);
+    // The patient first: they wait in the room, and the coordinator then sees them in Today.
+    const clinicId = await visitScreens(browser, shoot);
+    await staffScreens(browser, shoot, clinicId);
   } finally {
     await browser.close();
   }
