@@ -12,6 +12,7 @@ interface TodayVisit {
   readonly sessionId: string;
   readonly patientId: string;
   readonly clinicId: string;
+  readonly providerId: string;
   readonly state: string;
   readonly scheduledStart: string;
 }
@@ -24,6 +25,7 @@ export interface DemoLink {
   readonly url: string;
   readonly sessionId: string;
   readonly clinicId: string;
+  readonly providerId: string;
 }
 
 export async function demoPatientLink(): Promise<DemoLink> {
@@ -50,6 +52,7 @@ export async function demoPatientLink(): Promise<DemoLink> {
     url: `${WEB_URL}/join#${link.url.split('#')[1]}`,
     sessionId: visit.sessionId,
     clinicId: visit.clinicId,
+    providerId: visit.providerId,
   };
 }
 

@@ -1,14 +1,19 @@
 // `npm run screenshots`: pictures of every screen on the demo data, for docs/screenshots/ (linked
-// from the README). Run it while `npm start` is up with its demo loaded; it signs in through the
-// web app's local sign-in like a person and opens each screen at desktop and phone width.
+// from the README). Run it while `npm start` is up with its demo loaded. It plays one visit of
+// the demo as the people in it would: the patient on their phone opens their link, checks their
+// devices and waits; their coordinator sees them in Today; the provider (through the API, as
+// their video client would) admits them; the patient reports a problem in Spanish, which the
+// coordinator finds in the issue queue; the visit ends and the patient answers the survey.
+// It changes that one demo visit, as those people would.
 //   WEB_URL (default http://127.0.0.1:3000), SESSIONS_URL (http://127.0.0.1:3002),
 //   THC_SCREENSHOTS_DIR (default docs/screenshots)
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '@thc/testing';
-import type { Browser, Page } from 'playwright-core';
-import { staffScreens } from './staff-screens';
-import { visitScreens } from './visit-screens';
+import type { Page } from 'playwright-core';
+import { DemoProvider } from './provider-actions';
+import { analystScreens, CoordinatorAtDesk, roster } from './staff-screens';
+import { patientAnswersSurvey, patientInVisit, patientWaits } from './visit-screens';
 
 const ROOT = join(__dirname, '..', '..');
 const DIR = process.env['THC_SCREENSHOTS_DIR'] ?? join(ROOT, 'docs', 'screenshots');
@@ -17,16 +22,27 @@ export type Shoot = (page: Page, name: string) => Promise<void>;
 
 async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
-  const browser: Browser = await launchChromium();
+  const browser = await launchChromium();
   const shoot: Shoot = async (page, name) => {
-    await page.waitForLoadState('networkidle').catch(() => undefined);
     await page.screenshot({ path: join(DIR, `${name}.png`), fullPage: true });
     process.stdout.write(`  ${name}.png\n`);
   };
   try {
-    // The patient first: they wait in the room, and the coordinator then sees them in Today.
-    const clinicId = await visitScreens(browser, shoot);
-    await staffScreens(browser, shoot, clinicId);
+    const patient = await patientWaits(browser, shoot);
+    const { clinicId } = patient.link;
+    const state = (await roster()).clinics.find((c) => c.id === clinicId)?.state ?? 'NY';
+    const coordinator = await CoordinatorAtDesk.signIn(browser, shoot, clinicId);
+    await coordinator.today();
+    await coordinator.status();
+    const provider = await DemoProvider.of(patient.link);
+    await provider.startAndAdmit(state);
+    await patientInVisit(patient, shoot);
+    await coordinator.issues();
+    await provider.end();
+    await patientAnswersSurvey(patient, shoot);
+    await coordinator.book(clinicId, state);
+    await coordinator.close();
+    await analystScreens(browser, shoot);
   } finally {
     await browser.close();
   }
