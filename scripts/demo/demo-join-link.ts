@@ -1,4 +1,4 @@
-// A patient's join link for a demo visit that has not started yet: `npm start` prints one once
+// A patient's join link for a demo visit of today whose link opens now: `npm start` prints one once
 // the demo is loaded, and the screenshots open it. Run alone it prints the link:
 //   node -r @swc-node/register -r tsconfig-paths/register scripts/demo/demo-join-link.ts
 import { readFileSync } from 'node:fs';
@@ -37,9 +37,16 @@ export async function demoPatientLink(): Promise<DemoLink> {
   const board = (await (
     await fetch(`${SESSIONS_URL}/api/v1/today?from=${from}&to=${to}`, { headers })
   ).json()) as { visits?: TodayVisit[] };
-  const visit = board.visits?.find(
-    (v) => v.state === 'booked' && Date.parse(v.scheduledStart) > now,
-  );
+  // A link opens 30 minutes before its visit (SESSIONS_LINK_OPENS_MINUTES): a visit due within
+  // 25 minutes, or one that should have begun in the last hour, opens now; the next one ahead
+  // otherwise (its link says when to come back).
+  const booked = (board.visits ?? []).filter((v) => v.state === 'booked');
+  const minutesAway = (v: TodayVisit) => (Date.parse(v.scheduledStart) - now) / 60_000;
+  const visit =
+    booked
+      .filter((v) => minutesAway(v) >= -60 && minutesAway(v) <= 25)
+      .sort((a, b) => Math.abs(minutesAway(a)) - Math.abs(minutesAway(b)))[0] ??
+    booked.find((v) => minutesAway(v) > 0);
   if (!visit) throw new Error('the demo has no visit ahead today to open a join link for');
   const issued = await fetch(`${SESSIONS_URL}/api/v1/sessions/${visit.sessionId}/links`, {
     method: 'POST',
