@@ -293,13 +293,13 @@ function seedLive() {
   });
 }
 
-/** A patient's join link for a demo visit ahead today: the visit page as a patient opens it. */
+/** A patient's join link for a demo visit of today whose link opens now: the visit page as a patient opens it. */
 function printPatientLink() {
   const link = spawnSync(join(ROOT, 'node_modules', '.bin', 'node'), [...tsNode, 'scripts/demo/demo-join-link.ts'], {
     cwd: ROOT,
     env: { ...env, WEB_URL: webUrl, SESSIONS_URL: url.sessions },
     encoding: 'utf8',
   });
-  if (link.status === 0) console.log(`A patient's join link (a demo visit ahead today; the link is the patient's credential):\n${link.stdout.trim()}\n`);
+  if (link.status === 0) console.log(`A patient's join link (a demo visit of today; the link is the patient's credential):\n${link.stdout.trim()}\n`);
   else say(`No patient join link to show: ${link.stderr.trim()}`);
 }
