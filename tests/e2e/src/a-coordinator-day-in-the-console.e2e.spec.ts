@@ -1,11 +1,10 @@
 import { eventually, RunningPlatform, TestNamespace } from '@thc/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser/chromium';
-import { freePort } from './browser/free-port';
-import { accessibilityViolations, keepScreenshot, widthAt360 } from './browser/page-checks';
-import { RunningWebServer } from './browser/web-server';
+import { checkScreen as checkPageScreen } from './browser/page-checks';
+import { PlatformWithWebApp, startPlatformWithWebApp } from './browser/platform-with-web-app';
+import type { RunningWebServer } from './browser/web-server';
 import { book, firstSlotAfter } from './scenario/bookings.steps';
 import { healthSystem, Provider } from './scenario/health-system';
 import { PlatformApi } from './scenario/platform-api';
@@ -16,7 +15,6 @@ import {
 } from './scenario/schedules-and-consents.steps';
 import { credentialProviders } from './scenario/staff-training.steps';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const settle = { timeoutMs: 120_000, intervalMs: 1000 };
 const SLOT_MS = 30 * 60_000;
 /** The clinics' zone: the coordinator's browser runs on their clock, so "today" is theirs. */
@@ -31,8 +29,7 @@ const COORDINATOR_ZONE = 'America/New_York';
  */
 describe("a coordinator's day in the console", () => {
   const ns = new TestNamespace('e2e-console');
-  const logDir = join(ROOT, 'tmp', 'test-output', 'e2e', ns.id);
-  let webPort: number;
+  let running: PlatformWithWebApp;
   let platform: RunningPlatform;
   let web: RunningWebServer;
   let api: PlatformApi;
@@ -58,32 +55,9 @@ describe("a coordinator's day in the console", () => {
   let arrivingSession = '';
 
   beforeAll(async () => {
-    webPort = await freePort();
-    platform = new RunningPlatform({
-      root: ROOT,
-      kafkaBrokers: ns.kafkaBrokers,
-      mongoUrl: ns.mongoUrl,
-      topicPrefix: ns.topicPrefix,
-      databasePrefix: ns.databasePrefix,
-      logDir,
-      env: {
-        LOG_LEVEL: 'warn',
-        OTEL_TRACES_EXPORTER: 'none',
-        PHI_MASTER_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
-      },
-      serviceEnv: {
-        sessions: {
-          SESSIONS_JOIN_BASE_URL: `http://127.0.0.1:${webPort}/join`,
-          SESSIONS_LINK_OPENS_MINUTES: '1440',
-          SESSIONS_LINK_SIGNING_KEY: randomBytes(32).toString('base64'),
-          SESSIONS_VIDEO_SIGNING_KEY: randomBytes(32).toString('base64'),
-        },
-      },
-    });
+    running = await startPlatformWithWebApp(ns);
+    ({ platform, web } = running);
     api = new PlatformApi(platform);
-    await platform.start();
-    web = new RunningWebServer(platform, logDir, webPort);
-    await web.start();
     browser = await launchChromium();
     context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -97,17 +71,12 @@ describe("a coordinator's day in the console", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await web?.stop();
-    await platform?.stop();
+    await running?.stop();
     await ns.dispose();
   });
 
   /** The screen passes axe-core's WCAG 2.1 AA rules, fits 360 px, and is kept as a picture. */
-  async function checkScreen(name: string): Promise<void> {
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect((await widthAt360(page)).content).toBeLessThanOrEqual(360);
-    await keepScreenshot(page, `console-${name}`);
-  }
+  const checkScreen = (name: string) => checkPageScreen(page, `console-${name}`);
 
   async function sessionOf(patientId: string): Promise<string> {
     let sessionId = '';

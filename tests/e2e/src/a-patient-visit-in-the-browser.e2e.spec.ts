@@ -1,18 +1,15 @@
 import { eventually, RunningPlatform, TestNamespace } from '@thc/testing';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser/chromium';
-import { freePort } from './browser/free-port';
-import { accessibilityViolations, keepScreenshot, widthAt360 } from './browser/page-checks';
-import { RunningWebServer } from './browser/web-server';
+import { checkScreen as checkPageScreen } from './browser/page-checks';
+import { PlatformWithWebApp, startPlatformWithWebApp } from './browser/platform-with-web-app';
+import type { RunningWebServer } from './browser/web-server';
 import { book, firstSlotAfter } from './scenario/bookings.steps';
 import { healthSystem } from './scenario/health-system';
 import { PlatformApi } from './scenario/platform-api';
 import { defineSchedules, recordDirectory } from './scenario/schedules-and-consents.steps';
 import { credentialProviders } from './scenario/staff-training.steps';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const settle = { timeoutMs: 120_000, intervalMs: 1000 };
 /** How long the page may take to show what the platform did, without a reload. */
 const LIVE = { timeout: 30_000 };
@@ -24,12 +21,12 @@ const LIVE = { timeout: 30_000 };
  */
 describe("a patient's visit in the browser, from the join link", () => {
   const ns = new TestNamespace('e2e-visit-page');
-  const logDir = join(ROOT, 'tmp', 'test-output', 'e2e', ns.id);
   const system = healthSystem({ providers: 1, patients: 1 });
   const patientId = system.patients[0]!;
   const provider = system.providers[0]!;
   const coordinator = { role: 'coordinator', sub: system.coordinator } as const;
   const asProvider = { role: 'provider', sub: provider.id } as const;
+  let running: PlatformWithWebApp;
   let platform: RunningPlatform;
   let web: RunningWebServer;
   let api: PlatformApi;
@@ -51,40 +48,12 @@ describe("a patient's visit in the browser, from the join link", () => {
   };
 
   /** Each screen: no WCAG violation, nothing wider than a phone, and a picture of it kept. */
-  const checkScreen = async (name: string) => {
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect((await widthAt360(page)).content).toBeLessThanOrEqual(360);
-    await keepScreenshot(page, `visit-${name}`);
-  };
+  const checkScreen = (name: string) => checkPageScreen(page, `visit-${name}`);
 
   beforeAll(async () => {
-    const webPort = await freePort();
-    platform = new RunningPlatform({
-      root: ROOT,
-      kafkaBrokers: ns.kafkaBrokers,
-      mongoUrl: ns.mongoUrl,
-      topicPrefix: ns.topicPrefix,
-      databasePrefix: ns.databasePrefix,
-      logDir,
-      env: {
-        LOG_LEVEL: 'warn',
-        OTEL_TRACES_EXPORTER: 'none',
-        PHI_MASTER_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
-      },
-      serviceEnv: {
-        sessions: {
-          SESSIONS_JOIN_BASE_URL: `http://127.0.0.1:${webPort}/join`,
-          SESSIONS_LINK_OPENS_MINUTES: '1440',
-          SESSIONS_LINK_SIGNING_KEY: randomBytes(32).toString('base64'),
-          SESSIONS_VIDEO_SIGNING_KEY: randomBytes(32).toString('base64'),
-          SESSIONS_LIVE_POLL_MS: '500',
-        },
-      },
-    });
+    running = await startPlatformWithWebApp(ns, { sessionsEnv: { SESSIONS_LIVE_POLL_MS: '500' } });
+    ({ platform, web } = running);
     api = new PlatformApi(platform);
-    await platform.start();
-    web = new RunningWebServer(platform, logDir, webPort);
-    await web.start();
     browser = await launchChromium();
     const context = await browser.newContext({
       // axe-core is injected as a script, which the page's policy (scripts of its own origin
@@ -99,8 +68,7 @@ describe("a patient's visit in the browser, from the join link", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await web?.stop();
-    await platform?.stop();
+    await running?.stop();
     await ns.dispose();
   });
 

@@ -56,3 +56,13 @@ export async function keepScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
+
+/**
+ * What every screen of the browser tests must pass: no WCAG 2.1 A/AA violation by axe-core,
+ * nothing wider than a 360 px phone; and a picture of it kept under `name`.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  expect(await accessibilityViolations(page)).toEqual([]);
+  expect((await widthAt360(page)).content).toBeLessThanOrEqual(360);
+  await keepScreenshot(page, name);
+}
