@@ -4,6 +4,10 @@
 const preset = require('./jest.preset');
 
 module.exports = {
+  // A worker that holds more than this after a test file is replaced by a fresh one: each file
+  // starts Nest apps, Kafka clients and Mongo pools, and what they leave behind added up to the
+  // 4 GB heap limit over a whole run.
+  workerIdleMemoryLimit: '1.5GB',
   projects: [
     {
       ...preset,

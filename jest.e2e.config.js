@@ -13,5 +13,9 @@ const platformSuite = (displayName, pattern) => ({
 });
 
 module.exports = {
+  // A worker that holds more than this after a test file is replaced by a fresh one: each file
+  // starts Nest apps, Kafka clients and Mongo pools, and what they leave behind added up to the
+  // 4 GB heap limit over a whole run.
+  workerIdleMemoryLimit: '1.5GB',
   projects: [platformSuite('e2e', 'e2e'), platformSuite('faults', 'faults')],
 };
