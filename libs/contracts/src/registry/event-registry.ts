@@ -6,6 +6,7 @@ import type {
   StreamDefinition,
   EventUpcaster,
 } from './event-definition';
+import { notificationsRegistry } from './notifications.events';
 import { schedulingRegistry } from './scheduling.events';
 import { sessionsRegistry } from './sessions.events';
 import type { ContextName, SharedTopicName, TopicName } from './topics';
@@ -17,6 +18,7 @@ export const CONTEXT_REGISTRIES = {
   sessions: sessionsRegistry,
   training: trainingRegistry,
   compliance: complianceRegistry,
+  notifications: notificationsRegistry,
 } as const satisfies { readonly [C in ContextName]: ContextRegistry<C> };
 
 type AnyDefinition = (typeof CONTEXT_REGISTRIES)[ContextName]['events'][number];

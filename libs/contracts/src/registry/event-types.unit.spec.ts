@@ -22,7 +22,7 @@ describe('types derived from the schemas', () => {
     assertType<
       Equals<
         Extract<AppointmentBookedV1['bookedBy'], { kind: 'system' }>['service'],
-        'scheduling' | 'sessions' | 'training' | 'compliance-audit' | 'analytics'
+        'scheduling' | 'sessions' | 'training' | 'compliance-audit' | 'analytics' | 'notifications'
       >
     >();
     assertType<

@@ -5,6 +5,7 @@ import {
   connectionQualitySampledV2,
 } from './sessions/connection-quality-sampled.event';
 import { consentGivenAtJoinV1 } from './sessions/consent-given-at-join.event';
+import { joinLinkDeliveryRequestedV1 } from './sessions/join-link-delivery-requested.event';
 import { joinLinkIssuedV1 } from './sessions/join-link-issued.event';
 import { joinLinkRevokedV1 } from './sessions/join-link-revoked.event';
 import { participantJoinedV1 } from './sessions/participant-joined.event';
@@ -53,6 +54,7 @@ export const sessionsRegistry = {
     sessionRescheduledV1,
     sessionInterpreterChangedV1,
     joinLinkIssuedV1,
+    joinLinkDeliveryRequestedV1,
     joinLinkRevokedV1,
     preVisitCheckRecordedV1,
     patientLocationConfirmedV1,

@@ -4,6 +4,7 @@ export const TOPICS = {
   sessions: 'thc.sessions.v1',
   training: 'thc.training.v1',
   compliance: 'thc.compliance.v1',
+  notifications: 'thc.notifications.v1',
 } as const satisfies Record<string, `thc.${string}.v${number}`>;
 
 export type ContextName = keyof typeof TOPICS;

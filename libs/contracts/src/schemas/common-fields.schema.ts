@@ -53,5 +53,5 @@ export const nonNegativeInteger = { type: 'integer', minimum: 0 } as const satis
 /** The producing services, as named in `ce_source` (`/thc/<service>`). */
 export const serviceName = {
   type: 'string',
-  enum: ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'],
+  enum: ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics', 'notifications'],
 } as const satisfies JSONSchema;
