@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TOPICS } from '@thc/contracts';
+import { EventStoreModule } from '@thc/event-store';
+import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
+import { PhiProtectionModule } from '@thc/phi-protection';
+import { PlatformModule } from '@thc/service-runtime';
+import { NotificationsClockModule } from './clock/notifications-clock.module';
+import { NotificationsSettingsModule } from './notifications-settings.module';
+import { serviceIdentity } from './service.identity';
+
+@Module({
+  imports: [
+    PlatformModule.forService(serviceIdentity),
+    KafkaModule,
+    EventStoreModule,
+    OutboxRelayModule.forService({ source: '/thc/notifications', topic: TOPICS.notifications }),
+    PhiProtectionModule,
+    NotificationsSettingsModule,
+    NotificationsClockModule.use(),
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,37 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { TOPICS } from '@thc/contracts';
+import { EventStoreModule } from '@thc/event-store';
+import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
+import { PhiProtectionModule } from '@thc/phi-protection';
+import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { Clock, NotificationsClockModule } from '../clock/notifications-clock.module';
+import { NotificationsSettingsModule } from '../notifications-settings.module';
+import { serviceIdentity } from '../service.identity';
+
+/**
+ * The notifications service wired as its AppModule does (relay, PHI keys, settings), with the
+ * feature modules a test needs, on the given clock. The environment is read at creation.
+ */
+export async function startNotificationsApp(
+  features: readonly (Type<unknown> | DynamicModule)[],
+  clock: Clock = () => new Date(),
+): Promise<{ app: NestExpressApplication; url: string }> {
+  @Module({
+    imports: [
+      PlatformModule.forService(serviceIdentity),
+      KafkaModule,
+      EventStoreModule,
+      OutboxRelayModule.forService({ source: '/thc/notifications', topic: TOPICS.notifications }),
+      PhiProtectionModule,
+      NotificationsSettingsModule,
+      NotificationsClockModule.use(clock),
+      ...features,
+    ],
+  })
+  class NotificationsTestApp {}
+
+  const app = await createServiceApp(NotificationsTestApp, serviceIdentity, { logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  return { app, url: await app.getUrl() };
+}
