@@ -12,3 +12,4 @@ export * from './aggregate/event-codec';
 export * from './aggregate/snapshot-policy';
 export * from './snapshots/mongo-snapshot-store';
 export * from './snapshots/snapshot-store';
+export * from './derived-event-id';

@@ -14,3 +14,4 @@ export * from './phi-access/api-purpose-of-use.decorator';
 export * from './openapi/api-use-case.decorator';
 export * from './openapi/problem-details.schema';
 export * from './openapi/invalid-input.doc';
+export * from './periodic-rounds';

@@ -1,3 +1,4 @@
+import { PeriodicRounds } from '@thc/service-runtime';
 import {
   Inject,
   Injectable,
@@ -5,13 +6,11 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { PeriodicRounds } from '../../clock/periodic-rounds';
 import type { ReminderDueV1 } from '@thc/contracts';
-import { ConcurrencyError, DuplicateEventIdError } from '@thc/event-store';
+import { ConcurrencyError, DuplicateEventIdError, derivedEventId } from '@thc/event-store';
 import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
 import { APPOINTMENT_EVENT } from '../domain/appointment.events';
 import { AppointmentRepository } from '../shared/appointment.repository';
-import { derivedEventId } from '../shared/derived-event-id';
 import { dueReminderOffset } from './due-reminder';
 import { ReminderContactDocument, ReminderContacts } from './reminder-contacts.store';
 import { REMINDER_DELIVERY, ReminderDelivery } from './reminder-delivery.port';

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { SessionEndedV1 } from '@thc/contracts';
-import { ConcurrencyError, DuplicateEventIdError } from '@thc/event-store';
+import { ConcurrencyError, DuplicateEventIdError, derivedEventId } from '@thc/event-store';
 import { appointmentDecider } from '../domain/appointment.decider';
 import type { AppointmentEvent } from '../domain/appointment.events';
 import { AppointmentRepository } from '../shared/appointment.repository';
-import { derivedEventId } from '../shared/derived-event-id';
 import { commandsForSessionEnd } from './session-outcome';
 
 /**

@@ -1,3 +1,4 @@
+import { PeriodicRounds } from '@thc/service-runtime';
 import {
   Inject,
   Injectable,
@@ -5,7 +6,6 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { PeriodicRounds } from '../../clock/periodic-rounds';
 import { CLOCK, Clock } from '../../appointments/appointments.settings';
 import { FreedSlotHandler } from '../offer-freed-slot/freed-slot.handler';
 import { FreedSlots } from '../offer-freed-slot/freed-slots.store';

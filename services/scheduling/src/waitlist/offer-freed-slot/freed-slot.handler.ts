@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConcurrencyError, DuplicateEventIdError } from '@thc/event-store';
-import { derivedEventId } from '../../appointments/shared/derived-event-id';
+import { ConcurrencyError, DuplicateEventIdError, derivedEventId } from '@thc/event-store';
 import { offerExpiryName, offerName } from '../domain/offer-chain';
 import { WaitlistRuleError } from '../domain/waitlist.errors';
 import type { WaitlistSlotOffered } from '../domain/waitlist.events';

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConcurrencyError, DuplicateEventIdError } from '@thc/event-store';
-import { derivedEventId } from '../../appointments/shared/derived-event-id';
+import { ConcurrencyError, DuplicateEventIdError, derivedEventId } from '@thc/event-store';
 import { offerName } from '../domain/offer-chain';
 import type { FreedSlot } from '../domain/waitlist.commands';
 import { WaitlistRuleError } from '../domain/waitlist.errors';
