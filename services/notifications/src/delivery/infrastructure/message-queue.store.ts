@@ -46,4 +46,51 @@ export class MessageQueueStore {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
     }
   }
+
+  /** Due messages nobody holds, oldest first; a bounded page of the work list. */
+  due(now: Date, limit: number): Promise<QueuedMessage[]> {
+    return this.collection
+      .find({
+        dueAt: { $lte: now },
+        $or: [{ claim: { $exists: false } }, { 'claim.until': { $lt: now } }],
+      })
+      .sort({ dueAt: 1 })
+      .limit(limit)
+      .toArray();
+  }
+
+  /**
+   * Takes a message for this instance until `until`, by _id: of two instances, one gets it. A
+   * claim left by an instance that died runs out, and the message is taken again.
+   */
+  async claim(id: string, by: string, now: Date, until: Date): Promise<QueuedMessage | undefined> {
+    const claimed = await this.collection.findOneAndUpdate(
+      { _id: id, $or: [{ claim: { $exists: false } }, { 'claim.until': { $lt: now } }] },
+      { $set: { claim: { by, until } } },
+      { returnDocument: 'after' },
+    );
+    return claimed ?? undefined;
+  }
+
+  /** Puts a message back for later (quiet hours, a retry), releasing the claim. */
+  async later(
+    id: string,
+    by: string,
+    dueAt: Date,
+    attempts: number,
+    lastError?: string,
+  ): Promise<void> {
+    await this.collection.updateOne(
+      { _id: id, 'claim.by': by },
+      {
+        $set: { dueAt, attempts, ...(lastError ? { lastError } : {}) },
+        $unset: { claim: '' },
+      },
+    );
+  }
+
+  /** The message's outcome is recorded: it leaves the work list. */
+  async done(id: string): Promise<void> {
+    await this.collection.deleteOne({ _id: id });
+  }
 }

@@ -1,0 +1,246 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { PhiCipher } from '@thc/phi-protection';
+import { PeriodicRounds } from '@thc/service-runtime';
+import { randomUUID } from 'node:crypto';
+import {
+  EMAIL_CHANNEL,
+  EmailChannel,
+  SendResult,
+  SMS_CHANNEL,
+  SmsChannel,
+} from '../channels/channel';
+import { NOTIFICATIONS_CLOCK, Clock } from '../clock/notifications-clock.module';
+import { CONTACT_DIRECTORY, ContactDirectory } from '../contacts/contact-points';
+import { renderMessage, RenderedMessage } from '../messages/render-message';
+import { retryDelayMs } from '../messages/retry-delay';
+import { NOTIFICATIONS_SETTINGS, NotificationsSettings } from '../notifications.settings';
+import { decideDelivery, DeliveryDecision, DeliveryTarget } from './domain/delivery-decision';
+import type { MessageOutcomes } from './domain/message-outcome.decider';
+import { bouncedEvent, failedEvent, sentEvent } from './domain/outcome-events';
+import type { PlannedMessage } from './domain/planned-message';
+import { VISIT_STATUS, VisitStatusReader } from './domain/visit-status';
+import { MessageOutcomeRepository } from './infrastructure/message-outcome.repository';
+import { MessageQueueStore, QueuedMessage } from './infrastructure/message-queue.store';
+
+const PAGE = 50;
+
+/**
+ * Sends the messages that fell due. Each is claimed by one instance for a while (so two
+ * instances never send it at once, and one that dies mid-send leaves it to the other once the
+ * claim runs out), its outcome per channel is an event of its own stream (so one recorded is
+ * never sent again, after any restart), and a transient failure is tried again with backoff.
+ */
+@Injectable()
+export class MessageDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MessageDispatcher.name);
+  private readonly instance = randomUUID();
+  private readonly rounds = new PeriodicRounds('dispatch', () => this.pass(), this.logger);
+
+  constructor(
+    private readonly queue: MessageQueueStore,
+    private readonly outcomes: MessageOutcomeRepository,
+    private readonly cipher: PhiCipher,
+    @Inject(CONTACT_DIRECTORY) private readonly contacts: ContactDirectory,
+    @Inject(VISIT_STATUS) private readonly visits: VisitStatusReader,
+    @Inject(EMAIL_CHANNEL) private readonly email: EmailChannel,
+    @Inject(SMS_CHANNEL) private readonly sms: SmsChannel,
+    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+    @Inject(NOTIFICATIONS_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.rounds.start(this.settings.dispatchPollMs);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.rounds.stop();
+  }
+
+  /** One pass now; answers how many messages it handled. */
+  runOnce(): Promise<number> {
+    return this.rounds.runOnce();
+  }
+
+  private async pass(): Promise<number> {
+    let handled = 0;
+    for (const due of await this.queue.due(this.clock(), PAGE)) {
+      const now = this.clock();
+      const claimed = await this.queue.claim(
+        due._id,
+        this.instance,
+        now,
+        new Date(now.getTime() + this.settings.claimMs),
+      );
+      if (!claimed) continue;
+      await this.deliver(claimed);
+      handled++;
+    }
+    return handled;
+  }
+
+  private async deliver(queued: QueuedMessage): Promise<void> {
+    const { message } = queued;
+    const recorded = await this.outcomes.outcomes(message.messageId);
+    const decision = await this.decide(message);
+    const now = this.clock();
+    if (decision.kind === 'wait') {
+      await this.queue.later(message.messageId, this.instance, decision.until, queued.attempts);
+      return;
+    }
+    const alreadyDecided = Object.keys(recorded.byChannel).length > 0;
+    for (const skip of decision.skipped) {
+      // A message already sent on a channel is not also declared failed as a whole.
+      if (alreadyDecided && skip.channel === undefined) continue;
+      await this.outcomes.record(
+        failedEvent(message, skip.channel, skip.reason, skip.detail, queued.attempts, now),
+      );
+    }
+    if (decision.kind === 'give-up') return this.queue.done(message.messageId);
+    const pending = decision.targets.filter((target) => !recorded.byChannel[target.channel]);
+    const transient = await this.send(queued, decision, pending, recorded);
+    if (transient.length === 0) return this.queue.done(message.messageId);
+    await this.retryOrGiveUp(queued, transient);
+  }
+
+  private async decide(message: PlannedMessage): Promise<DeliveryDecision> {
+    const [contact, visit] = await Promise.all([
+      this.contacts.contactFor(message.recipientId),
+      message.appointmentId ? this.visits.statusOf(message.appointmentId) : undefined,
+    ]);
+    const fallback =
+      !contact.found && message.fallbackContact
+        ? await this.cipher.open(
+            { patientId: message.patientId, record: 'Appointment', field: 'contact' },
+            message.fallbackContact.sealed,
+          )
+        : undefined;
+    return decideDelivery({
+      message,
+      contact,
+      visit,
+      ...(fallback?.readable && message.fallbackContact
+        ? { fallback: { channel: message.fallbackContact.channel, address: fallback.value } }
+        : {}),
+      smsConfigured: this.sms.configured,
+      now: this.clock(),
+    });
+  }
+
+  /** Sends on each pending channel; answers the channels that failed for now, with why. */
+  private async send(
+    queued: QueuedMessage,
+    decision: Extract<DeliveryDecision, { kind: 'send' }>,
+    targets: readonly DeliveryTarget[],
+    recorded: MessageOutcomes,
+  ): Promise<{ target: DeliveryTarget; detail: string }[]> {
+    const { message } = queued;
+    if (targets.length === 0) return [];
+    const joinUrl = await this.joinUrl(message);
+    if (joinUrl === null) {
+      for (const target of targets)
+        await this.outcomes.record(
+          failedEvent(
+            message,
+            target.channel,
+            'erased',
+            'the link can no longer be opened',
+            queued.attempts,
+            this.clock(),
+          ),
+        );
+      return [];
+    }
+    const rendered = renderMessage(message, {
+      language: decision.language,
+      timeZone: decision.timeZone,
+      messageId: message.messageId,
+      now: this.clock(),
+      ...(joinUrl ? { joinUrl } : {}),
+    });
+    const transient: { target: DeliveryTarget; detail: string }[] = [];
+    const attempt = queued.attempts + 1;
+    for (const target of targets) {
+      if (recorded.byChannel[target.channel]) continue;
+      const result = await this.sendOne(message, target, rendered, decision.language);
+      const at = this.clock();
+      if (result.outcome === 'sent')
+        await this.outcomes.record(
+          sentEvent(message, target.channel, attempt, at, result.providerMessageId),
+        );
+      else if (result.outcome === 'rejected')
+        await this.outcomes.record(bouncedEvent(message, target.channel, result.detail, at));
+      else if (result.outcome === 'not-configured')
+        await this.outcomes.record(
+          failedEvent(
+            message,
+            target.channel,
+            'channel-not-configured',
+            result.detail,
+            attempt,
+            at,
+          ),
+        );
+      else transient.push({ target, detail: result.detail });
+    }
+    return transient;
+  }
+
+  private sendOne(
+    message: PlannedMessage,
+    target: DeliveryTarget,
+    rendered: RenderedMessage,
+    language: string,
+  ): Promise<SendResult> {
+    return target.channel === 'email'
+      ? this.email.send({
+          messageId: message.messageId,
+          to: target.to,
+          language,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          attachments: rendered.attachments,
+        })
+      : this.sms.send({ messageId: message.messageId, to: target.to, body: rendered.sms });
+  }
+
+  /** The join URL opened; undefined when the message has none, null when it cannot be opened. */
+  private async joinUrl(message: PlannedMessage): Promise<string | undefined | null> {
+    if (!message.joinLink) return undefined;
+    const opened = await this.cipher.open(
+      { patientId: message.patientId, record: 'Session', field: 'joinLink' },
+      message.joinLink,
+    );
+    return opened.readable ? opened.value : null;
+  }
+
+  private async retryOrGiveUp(
+    queued: QueuedMessage,
+    transient: readonly { target: DeliveryTarget; detail: string }[],
+  ): Promise<void> {
+    const { message } = queued;
+    const attempts = queued.attempts + 1;
+    const now = this.clock();
+    const next = new Date(now.getTime() + retryDelayMs(attempts, this.settings.retryBaseMs));
+    const deadline = message.deadline ? Date.parse(message.deadline) : Infinity;
+    const detail = transient.map(({ target, detail }) => `${target.channel}: ${detail}`).join('; ');
+    if (attempts < this.settings.maxAttempts && next.getTime() < deadline) {
+      this.logger.warn(
+        `message ${message.messageId} attempt ${attempts} failed (${detail}); next at ${next.toISOString()}`,
+      );
+      await this.queue.later(message.messageId, this.instance, next, attempts, detail);
+      return;
+    }
+    for (const { target, detail: why } of transient)
+      await this.outcomes.record(
+        failedEvent(message, target.channel, 'retries-exhausted', why, attempts, now),
+      );
+    await this.queue.done(message.messageId);
+  }
+}
