@@ -15,7 +15,14 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const ROOT = join(__dirname, '..');
-const SERVICES = ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'] as const;
+const SERVICES = [
+  'scheduling',
+  'sessions',
+  'training',
+  'compliance-audit',
+  'analytics',
+  'notifications',
+] as const;
 type Service = (typeof SERVICES)[number];
 
 /**

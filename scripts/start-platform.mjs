@@ -1,4 +1,4 @@
-// `npm start`: installs what is missing, starts the local infrastructure and the five services,
+// `npm start`: installs what is missing, starts the local infrastructure and the six services,
 // writes the demo's months of history into the services' stores (before they start: the history
 // refuses to be written while their relays run), waits until each service answers /health/ready,
 // prints everything a person can open (with development tokens for the roles that need one), loads
@@ -16,6 +16,7 @@ const SERVICES = [
   ['training', 3003],
   ['compliance-audit', 3004],
   ['analytics', 3005],
+  ['notifications', 3006],
 ];
 
 const startedAt = Date.now();
@@ -96,8 +97,16 @@ const say = (line) => console.error(`${process.stdout.isTTY ? '\r\x1b[2K' : ''}$
 // services and signs local tokens for the people of the demo directory (development sign-in).
 const webPort = Number(process.env.THC_WEB_PORT ?? 3000);
 const webUrl = `http://127.0.0.1:${webPort}`;
-// Join links open the web app's visit page.
-const serviceEnv = { sessions: { SESSIONS_JOIN_BASE_URL: process.env.SESSIONS_JOIN_BASE_URL ?? `${webUrl}/join` } };
+// Every e-mail goes to the local Mailpit (infra.sh starts it with Kafka and FerretDB), which keeps
+// it for a person to read; NOTIFICATIONS_SMTP_URL sends it to another server instead.
+const mailpitSmtp = `smtp://127.0.0.1:${process.env.MAILPIT_SMTP_PORT ?? '1025'}`;
+const mailpitUrl = `http://127.0.0.1:${process.env.MAILPIT_HTTP_PORT ?? '8025'}/`;
+const smtpUrl = process.env.NOTIFICATIONS_SMTP_URL ?? mailpitSmtp;
+const serviceEnv = {
+  // Join links open the web app's visit page.
+  sessions: { SESSIONS_JOIN_BASE_URL: process.env.SESSIONS_JOIN_BASE_URL ?? `${webUrl}/join` },
+  notifications: { NOTIFICATIONS_SMTP_URL: smtpUrl },
+};
 
 const children = SERVICES.map(([name, defaultPort]) => {
   const port = Number(process.env[`THC_${name.toUpperCase().replace('-', '_')}_PORT`] ?? defaultPort);
@@ -198,6 +207,7 @@ function openable() {
     ['Analytics dashboard', `${url.analytics}/dashboard`, 'for analysts; signed-in link below'],
     ...children.map(({ name, url }) => [`API docs: ${name}`, `${url}/docs`, 'also /health/ready, /metrics']),
     traceViewer && ['Traces (Zipkin)', `http://127.0.0.1:${zipkinPort}/zipkin/`, 'a trace per request, across services'],
+    smtpUrl === mailpitSmtp && ['Mailpit', mailpitUrl, 'every e-mail the platform sends'],
     ['Kafka', env.KAFKA_BROKERS, 'bootstrap server, topics thc.*'],
     [process.env.MONGO_URL ? 'MongoDB' : 'MongoDB (FerretDB)', withoutPassword(env.MONGO_URL), 'a database per service'],
     ['Logs', join(shown(logDir), '<service>.log'), 'JSON lines: trace_id, correlation_id'],

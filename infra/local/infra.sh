@@ -2,16 +2,22 @@
 # Local, Docker-free infrastructure for development and tests:
 #   - Apache Kafka 3.9.x (jars from Maven Central), single node, KRaft broker+controller
 #   - FerretDB v1.24.2 (MongoDB wire protocol) on its SQLite backend, built from Go modules
+#   - Mailpit v1.33.1 (SMTP server that keeps every mail, web UI and REST API), built from
+#     Go modules
 #
-# Usage: infra/local/infra.sh up|down|status|clean [kafka|ferretdb ...]
+# Usage: infra/local/infra.sh up|down|status|clean|build [kafka|ferretdb|mailpit ...]
 #
 #   up      fetch/build what is missing, start what is not running, wait until ready
 #   down    stop what `up` started (pid files only); SIGTERM, then SIGKILL after a timeout
 #   status  one line per component; exit 0 when all are up, 3 otherwise
-#   clean   down, then delete the components' data (Kafka log dirs, FerretDB SQLite files)
+#   clean   down, then delete the components' data (Kafka log dirs, FerretDB SQLite files,
+#           Mailpit's database)
+#   build   fetch/build only, start nothing; print on stdout, one line per component, the
+#           Kafka libs folder or the FerretDB / Mailpit binary (for tests that run their own)
 #
 # Environment (all optional):
 #   KAFKA_PORT=9092  KAFKA_CONTROLLER_PORT=9093  MONGO_PORT=27017
+#   MAILPIT_SMTP_PORT=1025  MAILPIT_HTTP_PORT=8025 (web UI and REST API)
 #   THC_KAFKA_VERSION   Kafka version to fetch and run (default 3.9.1, falls back to 3.9.2)
 #   THC_CACHE_DIR       downloads and builds, shared between checkouts (~/.cache/thc)
 #   THC_INFRA_DIR       pids, logs, data (<repo>/.infra)
@@ -29,17 +35,22 @@ REPO_ROOT="$(cd "${SCRIPT_DIR}/../.." && pwd -P)"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 MONGO_PORT="${MONGO_PORT:-27017}"
+MAILPIT_SMTP_PORT="${MAILPIT_SMTP_PORT:-1025}"
+MAILPIT_HTTP_PORT="${MAILPIT_HTTP_PORT:-8025}"
 KAFKA_DEFAULT_VERSION="3.9.1"
 KAFKA_FALLBACK_VERSION="3.9.2"
 KAFKA_VERSION="${THC_KAFKA_VERSION:-${KAFKA_DEFAULT_VERSION}}"
 FERRETDB_VERSION="1.24.2"
+MAILPIT_VERSION="1.33.1"
+# A demo day sends thousands of mails; Mailpit's default keeps only the latest 500.
+MAILPIT_MAX_MESSAGES=50000
 CACHE_DIR="${THC_CACHE_DIR:-${HOME}/.cache/thc}"
 STATE_DIR="${THC_INFRA_DIR:-${REPO_ROOT}/.infra}"
 READY_TIMEOUT="${THC_READY_TIMEOUT:-90}"
 STOP_TIMEOUT="${THC_STOP_TIMEOUT:-30}"
 KAFKA_HEAP="${KAFKA_HEAP_OPTS:--Xmx1g -Xms256m}"
 
-ALL_COMPONENTS=(kafka ferretdb)
+ALL_COMPONENTS=(kafka ferretdb mailpit)
 
 # ---------------------------------------------------------------------------------------
 # small helpers
@@ -101,6 +112,7 @@ component_port() {
   case "$1" in
     kafka) echo "${KAFKA_PORT}" ;;
     ferretdb) echo "${MONGO_PORT}" ;;
+    mailpit) echo "${MAILPIT_HTTP_PORT}" ;;
   esac
 }
 
@@ -109,6 +121,7 @@ component_marker() {
   case "$1" in
     kafka) echo "kafka.Kafka ${STATE_DIR}/kafka/server.properties" ;;
     ferretdb) echo "--sqlite-url=file:${STATE_DIR}/ferretdb/data/" ;;
+    mailpit) echo "--database ${STATE_DIR}/mailpit/mailpit.db" ;;
   esac
 }
 
@@ -146,7 +159,8 @@ fail_component() {
   log "ERROR: $1: $2"
   if [[ "${EXTERNAL}" == *" $1 "* ]]; then
     log "$1: 127.0.0.1:$(component_port "$1") is served by a process that infra.sh did not start;" \
-      "stop it or choose another port (KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGO_PORT)"
+      "stop it or choose another port (KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGO_PORT," \
+      "MAILPIT_SMTP_PORT, MAILPIT_HTTP_PORT)"
   else
     show_log_tail "$1"
   fi
@@ -386,6 +400,66 @@ ferretdb_ready() {
 }
 
 # ---------------------------------------------------------------------------------------
+# Mailpit: `go install` of the published module into the cache
+
+mailpit_bin() { echo "${CACHE_DIR}/mailpit-${MAILPIT_VERSION}/mailpit"; }
+
+# Stamped with it so that `mailpit version` and GET /api/v1/info name the release, as the
+# project's own release builds do (otherwise they say "dev").
+MAILPIT_LDFLAGS="-s -w -X github.com/axllent/mailpit/config.Version=v${MAILPIT_VERSION}"
+
+# Its go.mod has no replace directives, so `go install module@version` builds it as published.
+# GOBIN is a scratch folder: the binary appears under its final name only once complete. The
+# stamp file holds the build flags; a binary built with other flags is rebuilt.
+mailpit_build_locked() {
+  local bin tmp stamp
+  bin="$(mailpit_bin)"
+  stamp="${bin}.stamp"
+  if [[ -x "${bin}" && -f "${stamp}" && "$(<"${stamp}")" == "${MAILPIT_LDFLAGS}" ]]; then
+    return 0
+  fi
+  need go "Go builds Mailpit from the Go module proxy"
+  tmp="$(dirname "${bin}")/build.$$"
+  rm -rf "${tmp}" && mkdir -p "${tmp}"
+  log "mailpit: building v${MAILPIT_VERSION} (CGO_ENABLED=0) into ${bin}"
+  if ! (cd "${tmp}" && GOBIN="${tmp}" CGO_ENABLED=0 go install -trimpath -ldflags "${MAILPIT_LDFLAGS}" \
+    "github.com/axllent/mailpit@v${MAILPIT_VERSION}") >"${bin}.build.log" 2>&1 ||
+    [[ ! -x "${tmp}/mailpit" ]]; then
+    rm -rf "${tmp}"
+    tail -n 30 "${bin}.build.log" >&2 || true
+    die "mailpit: go install failed (see ${bin}.build.log)"
+  fi
+  mv -f "${tmp}/mailpit" "${bin}"
+  rm -rf "${tmp}"
+  printf '%s\n' "${MAILPIT_LDFLAGS}" >"${stamp}"
+}
+
+mailpit_build() { with_cache_lock "mailpit-${MAILPIT_VERSION}" mailpit_build_locked; }
+
+mailpit_launch() {
+  local pid bin
+  bin="$(mailpit_bin)"
+  mkdir -p "${STATE_DIR}/mailpit"
+  rotate_log mailpit
+  # --enable-chaos: tests make the SMTP server refuse senders or recipients through the API.
+  # --disable-version-check, --smtp-disable-rdns: no lookups leave the machine.
+  (
+    cd "${STATE_DIR}/mailpit"
+    exec setsid nohup "${bin}" --smtp "127.0.0.1:${MAILPIT_SMTP_PORT}" \
+      --listen "127.0.0.1:${MAILPIT_HTTP_PORT}" --database "${STATE_DIR}/mailpit/mailpit.db" \
+      --max "${MAILPIT_MAX_MESSAGES}" --enable-chaos --disable-version-check --smtp-disable-rdns
+  ) </dev/null >>"$(log_file mailpit)" 2>&1 9>&- &
+  pid=$!
+  printf '%s\n' "${pid}" >"$(pid_file mailpit)"
+  log "mailpit: started v${MAILPIT_VERSION}, pid ${pid}, SMTP 127.0.0.1:${MAILPIT_SMTP_PORT}, http://127.0.0.1:${MAILPIT_HTTP_PORT}/"
+}
+
+mailpit_ready() {
+  run_ready_script mailpit "${SCRIPT_DIR}/wait-mailpit.mjs" \
+    --http "http://127.0.0.1:${MAILPIT_HTTP_PORT}" --smtp-port "${MAILPIT_SMTP_PORT}"
+}
+
+# ---------------------------------------------------------------------------------------
 # readiness
 
 # wait_port <component> <pid or ""> : poll until the port answers, the process dies, or timeout
@@ -439,7 +513,8 @@ init_state() {
 
 # make_state_dirs: only `up` creates the state tree
 make_state_dirs() {
-  mkdir -p "${STATE_DIR}/run" "${STATE_DIR}/logs" "${STATE_DIR}/kafka" "${STATE_DIR}/ferretdb"
+  mkdir -p "${STATE_DIR}/run" "${STATE_DIR}/logs" "${STATE_DIR}/kafka" "${STATE_DIR}/ferretdb" \
+    "${STATE_DIR}/mailpit"
   STATE_DIR="$(abs_path "${STATE_DIR}")"
 }
 
@@ -451,7 +526,8 @@ parse_components() {
     case "${a}" in
       kafka) COMPONENTS+=(kafka) ;;
       ferretdb | mongo | mongodb) COMPONENTS+=(ferretdb) ;;
-      *) die "unknown component '${a}' (kafka, ferretdb)" ;;
+      mailpit | smtp) COMPONENTS+=(mailpit) ;;
+      *) die "unknown component '${a}' (kafka, ferretdb, mailpit)" ;;
     esac
   done
   if ((${#COMPONENTS[@]} == 0)); then COMPONENTS=("${ALL_COMPONENTS[@]}"); fi
@@ -480,7 +556,6 @@ cmd_up() {
   local t_all t c st pid
   local -A action=()
   t_all="$(now_ms)"
-  need java "Kafka runs on the JVM"
   make_state_dirs
   acquire_lock
   log "state ${STATE_DIR}, cache ${CACHE_DIR}"
@@ -512,6 +587,7 @@ cmd_up() {
 
   # 2. fetch / build what will be started
   if [[ "${action[kafka]:-}" == start ]]; then
+    need java "Kafka runs on the JVM"
     kafka_resolve_version
     t="$(now_ms)"
     kafka_fetch
@@ -521,6 +597,11 @@ cmd_up() {
     t="$(now_ms)"
     ferretdb_build
     timing ferretdb build "${t}"
+  fi
+  if [[ "${action[mailpit]:-}" == start ]]; then
+    t="$(now_ms)"
+    mailpit_build
+    timing mailpit build "${t}"
   fi
 
   # 3. start (Kafka first: it takes longest, FerretDB starts while the JVM warms up)
@@ -536,6 +617,14 @@ cmd_up() {
     t="$(now_ms)"
     ferretdb_launch
     timing ferretdb start "${t}"
+  fi
+  if [[ "${action[mailpit]:-}" == start ]]; then
+    if port_open "${MAILPIT_SMTP_PORT}"; then
+      die "mailpit: SMTP port 127.0.0.1:${MAILPIT_SMTP_PORT} is taken by another process (set MAILPIT_SMTP_PORT)"
+    fi
+    t="$(now_ms)"
+    mailpit_launch
+    timing mailpit start "${t}"
   fi
 
   # 4. readiness: port first, then a real client round trip
@@ -556,6 +645,8 @@ cmd_up() {
   timing all total "${t_all}"
   has_component kafka && log "Kafka:   127.0.0.1:${KAFKA_PORT}"
   has_component ferretdb && log "MongoDB: mongodb://127.0.0.1:${MONGO_PORT}/"
+  has_component mailpit &&
+    log "Mailpit: http://127.0.0.1:${MAILPIT_HTTP_PORT}/ (SMTP 127.0.0.1:${MAILPIT_SMTP_PORT})"
   return 0
 }
 
@@ -611,8 +702,35 @@ cmd_clean() {
     case "${c}" in
       kafka) rm -rf "${STATE_DIR}/kafka/data" "${STATE_DIR}/kafka/cluster-id" ;;
       ferretdb) rm -rf "${STATE_DIR}/ferretdb/data" ;;
+      mailpit) rm -f "${STATE_DIR}/mailpit/mailpit.db" "${STATE_DIR}/mailpit/mailpit.db-"* ;;
     esac
     log "${c}: data removed"
+  done
+}
+
+# cmd_build: what `up` would fetch or build, without starting anything; paths on stdout
+cmd_build() {
+  local c t
+  for c in "${COMPONENTS[@]}"; do
+    t="$(now_ms)"
+    case "${c}" in
+      kafka)
+        kafka_resolve_version
+        kafka_fetch
+        timing kafka fetch "${t}"
+        printf '%s\n' "${KAFKA_LIBS}"
+        ;;
+      ferretdb)
+        ferretdb_build
+        timing ferretdb build "${t}"
+        ferretdb_bin
+        ;;
+      mailpit)
+        mailpit_build
+        timing mailpit build "${t}"
+        mailpit_bin
+        ;;
+    esac
   done
 }
 
@@ -640,7 +758,7 @@ main() {
   local cmd="${1:-}"
   [[ $# -gt 0 ]] && shift
   case "${cmd}" in
-    up | down | status | clean) ;;
+    up | down | status | clean | build) ;;
     -h | --help | help)
       usage
       return 0

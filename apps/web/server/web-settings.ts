@@ -5,6 +5,7 @@ export const SERVICES = [
   'training',
   'compliance-audit',
   'analytics',
+  'notifications',
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 

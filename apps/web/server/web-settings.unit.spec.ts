@@ -4,7 +4,7 @@ const STATIC = '/srv/web/public';
 const settingsOf = (env: NodeJS.ProcessEnv) => readWebSettings(env, STATIC);
 
 describe('the web server settings', () => {
-  it('runs locally on port 3000 against the five services on their default ports', () => {
+  it('runs locally on port 3000 against the six services on their default ports', () => {
     const settings = settingsOf({});
     expect(settings.port).toBe(3000);
     expect(settings.services).toEqual({
@@ -13,6 +13,7 @@ describe('the web server settings', () => {
       training: 'http://127.0.0.1:3003',
       'compliance-audit': 'http://127.0.0.1:3004',
       analytics: 'http://127.0.0.1:3005',
+      notifications: 'http://127.0.0.1:3006',
     });
     expect(settings.devSignIn).toBeUndefined();
     expect(settings.oidc).toBeUndefined();

@@ -13,3 +13,5 @@ export * from './command-budget';
 export * from './dead-letter-reader';
 export * from './fhir/valid-fhir';
 export * from './browser/chromium';
+export * from './mailpit';
+export * from './platform/free-port-block';

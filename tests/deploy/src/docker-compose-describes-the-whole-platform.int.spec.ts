@@ -14,7 +14,13 @@ const PORTS = {
   training: 3003,
   'compliance-audit': 3004,
   analytics: 3005,
+  notifications: 3006,
 } as const;
+const DEPENDENCIES = {
+  kafka: { condition: 'service_healthy' },
+  mongodb: { condition: 'service_healthy' },
+  'otel-collector': { condition: 'service_started' },
+};
 // What every service refuses to start without, and what sends its traces to the collector.
 const REQUIRED_ENV = [
   'MONGO_URL',
@@ -62,11 +68,11 @@ describe('docker-compose.yml runs the whole platform', () => {
       expect(env['OTEL_EXPORTER_OTLP_ENDPOINT']).toBe('http://otel-collector:4318');
       expect(service['ports']).toEqual([`${port}:${port}`]);
       expect(service['healthcheck'].test.join(' ')).toContain('/health/ready');
-      expect(service['depends_on']).toEqual({
-        kafka: { condition: 'service_healthy' },
-        mongodb: { condition: 'service_healthy' },
-        'otel-collector': { condition: 'service_started' },
-      });
+      expect(service['depends_on']).toEqual(
+        name === 'notifications'
+          ? { ...DEPENDENCIES, mailpit: { condition: 'service_started' } }
+          : DEPENDENCIES,
+      );
       expect(service['read_only']).toBe(true);
       // Longer than the service's own shutdown timeout, so a stop drains instead of killing.
       expect(parseInt(service['stop_grace_period'], 10) * 1000).toBeGreaterThan(
@@ -130,7 +136,25 @@ describe('docker-compose.yml runs the whole platform', () => {
     const holders = Object.keys(PORTS).filter(
       (name) => (services[name]!['environment'] as Record<string, string>)['PHI_MASTER_KEYS'],
     );
-    expect(holders).toEqual(['scheduling', 'sessions']);
+    expect(holders).toEqual(['scheduling', 'sessions', 'notifications']);
+  });
+
+  it('has Mailpit keep every e-mail notifications sends, readable at http://localhost:8025', () => {
+    const mailpit = services['mailpit']!;
+    expect(mailpit['image']).toBe('axllent/mailpit:v1.33.1');
+    expect(mailpit['ports']).toEqual(expect.arrayContaining(['8025:8025', '1025:1025']));
+    const env = services['notifications']!['environment'] as Record<string, string>;
+    expect(env['NOTIFICATIONS_SMTP_URL']).toBe('smtp://mailpit:1025');
+    // No SMS gateway locally: text messages are recorded as undeliverable, never pretended sent.
+    expect(env['NOTIFICATIONS_SMS_PROVIDER']).toBe('none');
+    // Only notifications sends mail.
+    expect(
+      Object.keys(services).filter((name) =>
+        Object.keys((services[name]!['environment'] ?? {}) as Record<string, string>).some((key) =>
+          /SMTP/.test(key),
+        ),
+      ),
+    ).toEqual(['notifications']);
   });
 
   it('gives compliance-audit its checkpoint signing key from outside: a read-only container cannot generate one', () => {

@@ -12,9 +12,11 @@ const TOKEN_SETTINGS = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_O
  * What each service may hold, from what its code reads (service-env.ts, the *.settings.ts of
  * each service, libs/phi-protection for the key store, libs/auth): its own Secret `thc-<name>`
  * key by key, the password of its own Kafka user (Secret `<name>`, kept by Strimzi), and the
- * Kafka cluster's public CA. Only scheduling and sessions seal PHI, so only they get the master
- * keys; they and compliance-audit, which destroys a patient's key on erasure (and, holding no
- * master key, cannot open the wrapped keys it sees), get a database role on the key store.
+ * Kafka cluster's public CA. Only scheduling, sessions and notifications (a patient's contact
+ * points) seal PHI, so only they get the master keys; they and compliance-audit, which destroys a
+ * patient's key on erasure (and, holding no master key, cannot open the wrapped keys it sees), get
+ * a database role on the key store. Only notifications holds the mail relay's and the SMS
+ * gateway's credentials.
  */
 const ALLOWED: Record<string, { readonly secretKeys: readonly string[]; readonly dbs: string[] }> =
   {
@@ -38,6 +40,20 @@ const ALLOWED: Record<string, { readonly secretKeys: readonly string[]; readonly
       dbs: ['thc_compliance_audit', KEY_STORE_DB],
     },
     analytics: { secretKeys: ['MONGO_URL', ...TOKEN_SETTINGS], dbs: ['thc_analytics'] },
+    notifications: {
+      secretKeys: [
+        'MONGO_URL',
+        'PHI_MASTER_KEYS',
+        'smtp-url',
+        // Optional keys: without a Twilio account no SMS is sent.
+        'TWILIO_ACCOUNT_SID',
+        'TWILIO_AUTH_TOKEN',
+        'TWILIO_FROM_NUMBER',
+        'TWILIO_MESSAGING_SERVICE_SID',
+        ...TOKEN_SETTINGS,
+      ],
+      dbs: ['thc_notifications', KEY_STORE_DB],
+    },
   };
 const SERVICES = Object.keys(ALLOWED);
 /** Every Deployment: the services and the web app, whose server holds no credential at all. */
@@ -98,14 +114,33 @@ describe('each service holds only its own credentials, and analytics cannot reac
 
     it('of all MongoDB users, only the PHI sealers and the eraser reach the key store', () => {
       const reach = SERVICES.filter((s) => mongoAllows(roles(s), 'read', KEY_STORE_DB));
-      expect(reach).toEqual(['scheduling', 'sessions', 'compliance-audit']);
+      expect(reach).toEqual(['scheduling', 'sessions', 'compliance-audit', 'notifications']);
     });
 
     it('only the services that seal PHI hold the master keys that unwrap patient keys', () => {
       const holders = SERVICES.filter((s) =>
         secretsReadBy(deployment(s)).some((r) => r.key === 'PHI_MASTER_KEYS' || r.key === '*'),
       );
-      expect(holders).toEqual(['scheduling', 'sessions']);
+      expect(holders).toEqual(['scheduling', 'sessions', 'notifications']);
+    });
+
+    it('only notifications holds the mail relay’s and the SMS gateway’s credentials, and SMS stays optional', () => {
+      const holders = SERVICES.filter((s) =>
+        secretsReadBy(deployment(s)).some((r) => /smtp|twilio/i.test(r.key) || r.key === '*'),
+      );
+      expect(holders).toEqual(['notifications']);
+      // A Secret without a Twilio account still starts the pods: SMS is then undeliverable.
+      const [container] = deployment('notifications')['spec'].template.spec.containers as Obj[];
+      const optional = ((container!['env'] ?? []) as Obj[])
+        .filter((e) => e['valueFrom']?.secretKeyRef?.optional)
+        .map((e) => e['name'])
+        .sort();
+      expect(optional).toEqual([
+        'TWILIO_ACCOUNT_SID',
+        'TWILIO_AUTH_TOKEN',
+        'TWILIO_FROM_NUMBER',
+        'TWILIO_MESSAGING_SERVICE_SID',
+      ]);
     });
 
     it.each(SERVICES)(

@@ -14,7 +14,14 @@ import { consumerGroupsInCode, filesUnder, readRepoFile } from './support/repo-f
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const OVERLAYS = ['dev', 'prod'];
-const SERVICES = ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'];
+const SERVICES = [
+  'scheduling',
+  'sessions',
+  'training',
+  'compliance-audit',
+  'analytics',
+  'notifications',
+];
 // Every topic events travel on: each context's, and those of types several services write.
 const CONTRACT_TOPICS: readonly string[] = EVENT_TOPICS;
 const GROUPS = consumerGroupsInCode();
@@ -116,7 +123,8 @@ describe('every service is its own Kafka user, allowed what the contracts regist
           kafkaAllows(acls(service), 'Write', 'topic', TOPICS.compliance),
         ),
       ).toEqual(['compliance-audit']);
-      // Each service relays the reads it serves itself, to the topic of PhiAccessed alone.
+      // Each service relays the reads it serves itself, to the topic of PhiAccessed alone
+      // (notifications too: it opens contact points and join links to send them).
       expect(
         SERVICES.filter((service) =>
           kafkaAllows(acls(service), 'Write', 'topic', SHARED_TOPICS.phiAccess),
@@ -128,6 +136,19 @@ describe('every service is its own Kafka user, allowed what the contracts regist
           kafkaAllows(acls(service), 'Read', 'topic', SHARED_TOPICS.phiAccess),
         ),
       ).toEqual(['compliance-audit']);
+    });
+
+    it('only notifications writes thc.notifications.v1, and the audit trail and analytics read it', () => {
+      expect(
+        SERVICES.filter((service) =>
+          kafkaAllows(acls(service), 'Write', 'topic', TOPICS.notifications),
+        ),
+      ).toEqual(['notifications']);
+      expect(
+        SERVICES.filter((service) =>
+          kafkaAllows(acls(service), 'Read', 'topic', TOPICS.notifications),
+        ),
+      ).toEqual(expect.arrayContaining(['compliance-audit', 'analytics']));
     });
 
     it('only compliance-audit publishes the audit chain’s signed heads: a compromised pod elsewhere cannot forge a head to cover a rewritten trail', () => {

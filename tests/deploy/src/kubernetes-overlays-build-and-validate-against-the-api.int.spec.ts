@@ -4,7 +4,14 @@ import { buildAndValidate, Resource, ValidationRun } from './support/built-manif
 import { expectHardened } from './support/hardened-deployment';
 import { consumerGroupsInCode, readRepoFile } from './support/repo-files';
 
-const SERVICES = ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'];
+const SERVICES = [
+  'scheduling',
+  'sessions',
+  'training',
+  'compliance-audit',
+  'analytics',
+  'notifications',
+];
 const OVERLAYS = ['dev', 'prod'];
 const KUBERNETES_VERSION = /const KubernetesVersion = "([\d.]+)"/.exec(
   readRepoFile('k8s/validate/types.go'),
@@ -75,6 +82,61 @@ describe(`k8s overlays build with kustomize and decode strictly as Kubernetes ${
         ).toBe(true);
       },
     );
+
+    /** Labels of a Deployment's pods, and whether a NetworkPolicy's podSelector selects them. */
+    const podLabels = (name: string) =>
+      of('Deployment', name)[0]!['spec'].template.metadata.labels as Record<string, string>;
+    const selectsPods = (policy: Obj, name: string) =>
+      Object.entries(
+        (policy['spec'].podSelector.matchLabels ?? {}) as Record<string, string>,
+      ).every(([k, v]) => podLabels(name)[k] === v);
+    /**
+     * Whether a pod of `name` may open a TCP connection to `port` of an address outside the
+     * cluster: an egress rule of a policy selecting it with no peers (any address) or an
+     * ipBlock, whose ports include that one (or that names no ports).
+     */
+    const leavesOn = (name: string, port: number) =>
+      of('NetworkPolicy')
+        .filter((p) => p['spec'].policyTypes.includes('Egress') && selectsPods(p, name))
+        .flatMap((p) => (p['spec'].egress ?? []) as Obj[])
+        .some(
+          (rule) =>
+            (rule['to'] === undefined || (rule['to'] as Obj[]).some((peer) => peer['ipBlock'])) &&
+            (rule['ports'] === undefined ||
+              (rule['ports'] as Obj[]).some(
+                (p) => p['port'] === port && (p['protocol'] ?? 'TCP') === 'TCP',
+              )),
+        );
+
+    it('only notifications may reach a mail relay (587, 465), none sends plain SMTP (25), and it reaches the SMS gateway over HTTPS', () => {
+      const deployments = [...SERVICES, 'web'];
+      expect(deployments.filter((d) => leavesOn(d, 587))).toEqual(['notifications']);
+      expect(deployments.filter((d) => leavesOn(d, 465))).toEqual(['notifications']);
+      expect(deployments.filter((d) => leavesOn(d, 25))).toEqual([]);
+      expect(leavesOn('notifications', 443)).toBe(true);
+      // What every service reaches, notifications included: MongoDB wherever it runs.
+      expect(leavesOn('notifications', 27017)).toBe(true);
+      // Not an open door: a port no rule names stays closed.
+      expect(leavesOn('notifications', 8080)).toBe(false);
+      expect(leavesOn('web', 443)).toBe(false);
+    });
+
+    it('notifications admits the ingress controller (the SMS gateway’s webhooks), Prometheus and the web app’s server, on its http port only', () => {
+      const rules = of('NetworkPolicy')
+        .filter((p) => p['spec'].policyTypes.includes('Ingress') && selectsPods(p, 'notifications'))
+        .flatMap((p) => (p['spec'].ingress ?? []) as Obj[]);
+      const namespace = (name: string) => ({
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } },
+      });
+      expect(rules.flatMap((rule) => rule['from'])).toEqual([
+        namespace('ingress-nginx'),
+        namespace('monitoring'),
+        { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'web' } } },
+      ]);
+      expect(rules.flatMap((rule) => rule['ports'])).toEqual(
+        rules.map(() => ({ port: 'http', protocol: 'TCP' })),
+      );
+    });
 
     it('denies all traffic by default', () => {
       const deny = of('NetworkPolicy', 'default-deny-all')[0]!['spec'];

@@ -3,7 +3,14 @@ import { buildAndValidate, ValidationRun } from './support/built-manifests';
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const OVERLAYS = ['dev', 'prod'];
-const SERVICES = ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'];
+const SERVICES = [
+  'scheduling',
+  'sessions',
+  'training',
+  'compliance-audit',
+  'analytics',
+  'notifications',
+];
 // What an outsider probes first: every route with its roles and examples, then the internals.
 const NOT_PUBLIC = [
   '/docs',
@@ -101,6 +108,37 @@ describe('the public ingress routes the business API only, never the API descrip
       )!['data'];
       expect(ingresses().length).toBeGreaterThan(0);
       expect(config['TRUST_PROXY_HOPS']).toBe('1');
+    });
+
+    it('of notifications, only the SMS gateway’s webhooks are published, on the host its public URL names', () => {
+      const hooks = rules().filter((r) => r.service === 'notifications');
+      const reach = (path: string) => hooks.some((r) => routes(r.path, path));
+      // Replies and delivery reports, POSTed by the gateway.
+      expect(reach('/api/v1/sms/inbound')).toBe(true);
+      expect(reach('/api/v1/sms/status')).toBe(true);
+      // Contact points and preferences are PHI: reached through the web app, never from outside.
+      for (const path of [
+        '/api/v1',
+        '/api/v1/contact-preferences',
+        '/api/v1/messages',
+        '/api/v1/smsx',
+        '/fhir/Patient/0b6c',
+      ])
+        expect({ path, routed: reach(path) }).toEqual({ path, routed: false });
+      const hosts = [...new Set(hooks.map((r) => r.host))];
+      expect(hosts).toHaveLength(1);
+      // A host of its own: no other service's routes (and their /api/v1) share it.
+      expect(rules().filter((r) => r.host === hosts[0] && r.service !== 'notifications')).toEqual(
+        [],
+      );
+      // The gateway signs each post for the URL it was given: the Deployment's public URL.
+      const deployment = (run.overlays.get(overlay) as readonly Obj[]).find(
+        (r) => r['kind'] === 'Deployment' && r['metadata'].name === 'notifications',
+      )!;
+      const env = deployment['spec'].template.spec.containers[0].env as Obj[];
+      expect(env.find((e) => e['name'] === 'NOTIFICATIONS_PUBLIC_URL')?.['value']).toBe(
+        `https://${hosts[0]}`,
+      );
     });
 
     it('the business API, the FHIR views and the dashboard stay reachable', () => {

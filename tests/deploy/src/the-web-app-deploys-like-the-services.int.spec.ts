@@ -14,7 +14,14 @@ import { packagesLoadedBy } from './support/runtime-packages';
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const OVERLAYS = ['dev', 'prod'];
-const SERVICES = ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'];
+const SERVICES = [
+  'scheduling',
+  'sessions',
+  'training',
+  'compliance-audit',
+  'analytics',
+  'notifications',
+];
 const OIDC_KEYS = ['WEB_OIDC_ISSUER', 'WEB_OIDC_CLIENT_ID', 'WEB_OIDC_AUDIENCE'];
 // What the operator puts in the Secret thc-web (k8s/README.md), for the production start below.
 const THC_WEB = {
@@ -58,7 +65,7 @@ function containerEnv(
   return env;
 }
 
-/** A stand-in for the five services: answers everything, remembers each path it was asked. */
+/** A stand-in for the six services: answers everything, remembers each path it was asked. */
 async function recordingService(): Promise<{ server: Server; url: string; paths: string[] }> {
   const paths: string[] = [];
   const server = createServer((request, response) => {

@@ -19,9 +19,19 @@ export interface PlatformOptions {
   readonly basePort?: number;
   /** Where each service's log goes (`<service>.log`). */
   readonly logDir: string;
-  /** Environment for every service, then per service. */
+  /**
+   * Environment for every service, then per service. Without a per-service value, notifications
+   * sends its mail to the SMTP server the test run's global setup names (SMTP_URL), so a test
+   * reads what it sent from that Mailpit.
+   */
   readonly env?: Readonly<Record<string, string>>;
   readonly serviceEnv?: Partial<Record<PlatformService, Readonly<Record<string, string>>>>;
+}
+
+/** What a service takes from the test run's own infrastructure (libs/testing/src/jest/global-setup.ts). */
+function runEnvironment(service: PlatformService): Record<string, string> {
+  const smtp = process.env['SMTP_URL'];
+  return service === 'notifications' && smtp ? { NOTIFICATIONS_SMTP_URL: smtp } : {};
 }
 
 interface RunningService {
@@ -52,7 +62,7 @@ export class RunningPlatform {
     return this.services.get(service)?.process.pid;
   }
 
-  /** Builds the services if their entry points are missing, provisions topics, starts all five. */
+  /** Builds the services if their entry points are missing, provisions topics, starts them all. */
   async start(): Promise<void> {
     this.build();
     this.provisionTopics();
@@ -147,6 +157,7 @@ export class RunningPlatform {
       env: {
         ...process.env,
         ...this.options.env,
+        ...runEnvironment(name),
         ...this.options.serviceEnv?.[name],
         PORT: String(this.portOf(name)),
         MONGO_URL: this.options.mongoUrl,

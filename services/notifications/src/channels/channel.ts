@@ -29,7 +29,14 @@ export interface OutgoingSms {
 export type SendResult =
   | { readonly outcome: 'sent'; readonly providerMessageId?: string }
   | { readonly outcome: 'transient'; readonly detail: string }
-  | { readonly outcome: 'rejected'; readonly detail: string }
+  | {
+      readonly outcome: 'rejected';
+      readonly detail: string;
+      /** The gateway's own error code when it gave one (Twilio `21610`, SMTP `550`). */
+      readonly providerCode?: string;
+      /** The recipient told the gateway to stop (an SMS `STOP`): record an opt-out, not a bounce. */
+      readonly optedOut?: true;
+    }
   | { readonly outcome: 'not-configured'; readonly detail: string };
 
 export interface EmailChannel {

@@ -17,6 +17,7 @@ import {
 } from '../channels/channel';
 import { NOTIFICATIONS_CLOCK, Clock } from '../clock/notifications-clock.module';
 import { CONTACT_DIRECTORY, ContactDirectory } from '../contacts/contact-points';
+import { MissingMessageFact } from '../messages/missing-message-fact';
 import { renderMessage, RenderedMessage } from '../messages/render-message';
 import { retryDelayMs } from '../messages/retry-delay';
 import { NOTIFICATIONS_SETTINGS, NotificationsSettings } from '../notifications.settings';
@@ -156,13 +157,31 @@ export class MessageDispatcher implements OnApplicationBootstrap, OnApplicationS
         );
       return [];
     }
-    const rendered = renderMessage(message, {
-      language: decision.language,
-      timeZone: decision.timeZone,
-      messageId: message.messageId,
-      now: this.clock(),
-      ...(joinUrl ? { joinUrl } : {}),
-    });
+    let rendered: RenderedMessage;
+    try {
+      rendered = renderMessage(message, {
+        language: decision.language,
+        timeZone: decision.timeZone,
+        messageId: message.messageId,
+        now: this.clock(),
+        ...(joinUrl ? { joinUrl } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof MissingMessageFact)) throw error;
+      // A planning defect: recorded as such, never retried, never sent half-worded.
+      for (const target of targets)
+        await this.outcomes.record(
+          failedEvent(
+            message,
+            target.channel,
+            'unrenderable',
+            error.message,
+            queued.attempts,
+            this.clock(),
+          ),
+        );
+      return [];
+    }
     const transient: { target: DeliveryTarget; detail: string }[] = [];
     const attempt = queued.attempts + 1;
     for (const target of targets) {

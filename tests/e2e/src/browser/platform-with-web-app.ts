@@ -14,7 +14,7 @@ export interface PlatformWithWebApp {
 }
 
 /**
- * The five services as processes and the web server in front of them, as a browser test
+ * The six services as processes and the web server in front of them, as a browser test
  * needs them: join links open the web app's visit page and can be opened all day, and each
  * run has its own link and video signing keys and PHI master key. `env` goes to every
  * service, `sessionsEnv` to sessions, `webEnv` to the web server; `webPort` when it must be

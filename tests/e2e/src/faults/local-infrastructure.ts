@@ -1,9 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
+/** What infra/local runs: the broker, the MongoDB-wire server and the mail catcher. */
+export type LocalComponent = 'kafka' | 'ferretdb' | 'mailpit';
+
 /**
- * Stops and starts the broker or the MongoDB-wire server of infra/local, keeping their data,
- * as an operator's restart would. Only possible when infra/local runs them.
+ * Stops and starts the broker, the MongoDB-wire server or the SMTP server of infra/local,
+ * keeping their data, as an operator's restart would. Only possible when infra/local runs them.
  */
 export class LocalInfrastructure {
   private readonly script: string;
@@ -24,11 +27,11 @@ export class LocalInfrastructure {
     );
   }
 
-  stop(component: 'kafka' | 'ferretdb'): void {
+  stop(component: LocalComponent): void {
     execFileSync('bash', [this.script, 'down', component], { cwd: this.root, stdio: 'ignore' });
   }
 
-  start(component: 'kafka' | 'ferretdb'): void {
+  start(component: LocalComponent): void {
     execFileSync('bash', [this.script, 'up', component], { cwd: this.root, stdio: 'ignore' });
   }
 }

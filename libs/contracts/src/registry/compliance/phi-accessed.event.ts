@@ -64,6 +64,12 @@ export const phiAccessedV1 = {
   example,
   // Each service records the reads it serves in its own store and relays them itself, on a
   // topic of their own: writing it lets those services state no consent or violation.
-  alsoProducedBy: ['/thc/scheduling', '/thc/sessions', '/thc/training', '/thc/analytics'],
+  alsoProducedBy: [
+    '/thc/scheduling',
+    '/thc/sessions',
+    '/thc/training',
+    '/thc/analytics',
+    '/thc/notifications',
+  ],
   topic: SHARED_TOPICS.phiAccess,
 } as const satisfies EventDefinition<'compliance'>;

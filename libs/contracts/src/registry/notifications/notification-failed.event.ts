@@ -15,6 +15,7 @@ export const NOTIFICATION_FAILURE_REASONS = [
   'expired',
   'erased',
   'retries-exhausted',
+  'unrenderable',
 ] as const;
 
 const schema = {
@@ -28,7 +29,7 @@ const schema = {
       type: 'string',
       enum: NOTIFICATION_FAILURE_REASONS,
       description:
-        'superseded: the visit was moved or cancelled before sending; quiet-hours: it could not wait until they ended; channel-not-configured: no SMS gateway is set up.',
+        'superseded: the visit was moved or cancelled before sending; quiet-hours: it could not wait until they ended; channel-not-configured: no SMS gateway is set up; unrenderable: the message lacks what its wording needs (a defect, never retried).',
     },
     detail: {
       type: 'string',

@@ -1,0 +1,3 @@
+export * from './mailpit-messages';
+export * from './mailpit-client';
+export * from './private-mailpit';
