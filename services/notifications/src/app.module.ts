@@ -5,7 +5,10 @@ import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { PhiProtectionModule } from '@thc/phi-protection';
 import { PlatformModule } from '@thc/service-runtime';
 import { NotificationsClockModule } from './clock/notifications-clock.module';
+import { ContactsModule } from './contacts/contacts.module';
+import { DeliveryModule } from './delivery/delivery.module';
 import { NotificationsSettingsModule } from './notifications-settings.module';
+import { PlanningModule } from './planning/planning.module';
 import { serviceIdentity } from './service.identity';
 
 @Module({
@@ -17,6 +20,9 @@ import { serviceIdentity } from './service.identity';
     PhiProtectionModule,
     NotificationsSettingsModule,
     NotificationsClockModule.use(),
+    ContactsModule,
+    PlanningModule,
+    DeliveryModule,
   ],
 })
 export class AppModule {}

@@ -43,7 +43,8 @@ import type { TodayBoardResponse } from './visits/today/today-board.dto';
  * docs/performance.md lists what each command is.
  */
 const budget = new CommandBudget({
-  'join link issued': 3,
+  // Sent to the patient by default: sealing the link reads the patient's key (3 -> 4).
+  'join link issued': 4,
   // A join reads which device the link is bound to, and the first exchange binds it (4 -> 6).
   join: 6,
   // The link holder's page: the guard reads the session view and the link's device by id; the
@@ -54,8 +55,9 @@ const budget = new CommandBudget({
   'problem reported by its link': 10,
   'patient location confirmed': 3,
   // The link (view, device), the session, the consent read model, the patient's key for the
-  // sealed language (created: a patient's first sealed field), the append and the view.
-  'consent given at join': 8,
+  // sealed language (read: the booking created it to seal the patient's link, 8 -> 7), the append
+  // and the view.
+  'consent given at join': 7,
   // The consent and the provider's licences are read side by side (6 -> 7).
   start: 7,
   end: 4,
@@ -68,7 +70,11 @@ const budget = new CommandBudget({
   // The stream's first board (its four reads and the disclosure of its one patient), then one
   // poll that finds nothing changed: the four reads again, and nothing written.
   'today board stream: first board and one poll': 9,
-  'AppointmentBooked consumed': 3,
+  // The session's load, then the patient's link sealed for the notifications service: the
+  // patient's key read and, for a patient's first sealed field, inserted; then the append (the
+  // session, the link, its delivery) and the view (3 -> 5). Each further participant sent a
+  // link (interpreter, caregiver) reads the key once more.
+  'AppointmentBooked consumed': 5,
   'ConsentGranted consumed': 1,
   'StaffMemberRecorded consumed': 1,
   'ClinicRecorded consumed': 1,

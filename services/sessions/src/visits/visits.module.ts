@@ -11,12 +11,14 @@ import { ConfirmLocationHandler } from './confirm-location/confirm-location.hand
 import { ConsentEventsConsumer } from './consent-gate/consent-events.consumer';
 import { TelehealthConsents } from './consent-gate/telehealth-consents.read-model';
 import { AppointmentEventsConsumer } from './follow-appointment/appointment-events.consumer';
+import { createJoinLinkSealer, JOIN_LINK_SEALER } from './join-links/join-link.sealer';
 import { JoinLinkSigner } from './join-links/join-link.signer';
 import { JoinLinksController } from './join-links/join-links.controller';
 import { JoinLinksHandler } from './join-links/join-links.handler';
 import { JoinVisitController } from './join-links/join-visit.controller';
 import { JoinVisitHandler } from './join-links/join-visit.handler';
 import { LinkDevices } from './join-links/link-devices.store';
+import { LinksAtBooking } from './join-links/links-at-booking';
 import { RunVisitController } from './run-visit/run-visit.controller';
 import { RunVisitHandler } from './run-visit/run-visit.handler';
 import { ReadSessionController } from './fhir/read-session.controller';
@@ -107,8 +109,10 @@ const infrastructure = [
   SessionRepository,
   SessionViews,
   JoinLinkSigner,
+  LinksAtBooking,
   LinkDevices,
   { provide: TEXT_SEALER, inject: [getConnectionToken()], useFactory: createTextSealer },
+  { provide: JOIN_LINK_SEALER, inject: [getConnectionToken()], useFactory: createJoinLinkSealer },
   { provide: SESSIONS_SETTINGS, useFactory: () => sessionsSettingsFromEnv() },
   // The built-in adapter; a vendor adapter (Zoom for Healthcare, Doxy.me) replaces it here.
   { provide: VIDEO_PLATFORM, useClass: SignedRoomVideoPlatform },

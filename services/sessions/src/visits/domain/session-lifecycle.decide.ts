@@ -8,6 +8,7 @@ import type {
   TransferProvider,
 } from './session.commands';
 import type { LicensureRefusal } from './session.commands';
+import { linksAtBooking } from './join-link-delivery.decide';
 import { confirmedStateAt } from './patient-location';
 import { activeLicenceIn, credentialProblem } from './provider-qualification';
 import { IllegalTransitionError, SessionRuleError, TransferRefusedError } from './session.errors';
@@ -18,22 +19,26 @@ import { changeInterpreter } from './session-interpreter.decide';
 import { evolve } from './session.evolve';
 import type { Session, SessionState } from './session.state';
 
-/** Booked: a session, once. A redelivered or duplicated booking decides nothing. */
+/**
+ * Booked: a session, once, with the links it was booked with, each to be delivered before the
+ * visit. A redelivered or duplicated booking decides nothing.
+ */
 export function create(command: CreateSession, state: SessionState): SessionEvent[] {
   if (state.status !== 'none') return [];
-  const { type: _, at, start, end, ...data } = command;
-  return [
-    {
-      type: E.created,
-      data: {
-        ...data,
-        participants: [...data.participants],
-        scheduledStart: start,
-        scheduledEnd: end,
-        createdAt: at,
-      },
+  const { type: _, at, start, end, links = [], ...data } = command;
+  const created: SessionEvent = {
+    type: E.created,
+    data: {
+      ...data,
+      participants: [...data.participants],
+      scheduledStart: start,
+      scheduledEnd: end,
+      createdAt: at,
     },
-  ];
+  };
+  const session = evolve(state, created);
+  if (session.status === 'none') return [created];
+  return [created, ...linksAtBooking(session, links, at)];
 }
 
 function revokeAll(

@@ -27,7 +27,20 @@ export interface CreateSession {
   readonly start: string;
   readonly end: string;
   readonly participants: readonly Participant[];
+  /** The links issued with the session, each to be delivered to its participant before the visit. */
+  readonly links?: readonly LinkToDeliver[];
   readonly at: string;
+}
+
+/**
+ * A join link to hand to the notifications service: the signed URL, sealed under the patient's
+ * key (record `Session`, field `joinLink`) before the command, so the decider never sees a link.
+ */
+export interface LinkToDeliver {
+  readonly linkId: string;
+  readonly participantId: string;
+  readonly expiresAt: string;
+  readonly link: SealedText;
 }
 
 export interface MoveSession {
@@ -59,6 +72,8 @@ export interface IssueJoinLink {
   readonly linkId: string;
   readonly participantId: string;
   readonly expiresAt: string;
+  /** Present when the participant is to be sent the link now: the URL, sealed. */
+  readonly sendNow?: { readonly link: SealedText };
   readonly at: string;
   readonly by: Actor;
 }

@@ -7,6 +7,7 @@ export const SESSION_EVENT = {
   interpreterChanged: 'thc.sessions.SessionInterpreterChanged.v1',
   linkIssued: 'thc.sessions.JoinLinkIssued.v1',
   linkRevoked: 'thc.sessions.JoinLinkRevoked.v1',
+  linkDeliveryRequested: 'thc.sessions.JoinLinkDeliveryRequested.v1',
   checkRecorded: 'thc.sessions.PreVisitCheckRecorded.v1',
   locationConfirmed: 'thc.sessions.PatientLocationConfirmed.v1',
   consentGivenAtJoin: 'thc.sessions.ConsentGivenAtJoin.v1',

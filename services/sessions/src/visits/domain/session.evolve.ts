@@ -150,5 +150,8 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
     }
     case E.startRefused:
       return state;
+    case E.linkDeliveryRequested:
+      // A delivery changes nothing the session decides on: the link was issued just before.
+      return state;
   }
 }

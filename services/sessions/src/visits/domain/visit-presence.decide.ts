@@ -5,6 +5,7 @@ import type {
   LeaveVisit,
   RevokeJoinLink,
 } from './session.commands';
+import { linkDeliveryRequested, linkIssued } from './join-link-delivery.decide';
 import { IllegalTransitionError, LinkRefusedError, SessionRuleError } from './session.errors';
 import { ParticipantRole, SESSION_EVENT as E, SessionEvent } from './session.events';
 import { ms, notEnded, participantOf, seconds } from './session.guards';
@@ -13,12 +14,18 @@ import { absent, SessionState } from './session.state';
 /** Drops of one participant after which the service opens a connection issue by itself. */
 export const REPEATED_DROPS = 3;
 
-/** One live link per participant: issuing a new one revokes the ones before it. */
+/**
+ * One live link per participant: issuing a new one revokes the ones before it. A link to be sent
+ * now is handed to the notifications service, sealed, right after it is issued.
+ */
 export function issueLink(command: IssueJoinLink, state: SessionState): SessionEvent[] {
   const session = notEnded(state, 'issue a link for');
-  const participant = participantOf(session, command.participantId);
-  if (ms(command.expiresAt) <= ms(command.at))
-    throw new SessionRuleError('the link would expire before it is issued');
+  const issued = {
+    linkId: command.linkId,
+    participant: participantOf(session, command.participantId),
+    expiresAt: command.expiresAt,
+  };
+  const newLink = linkIssued(session, issued, command.at);
   const replaced = session.links
     .filter((link) => link.participantId === command.participantId && !link.revoked)
     .map((link) => ({
@@ -32,20 +39,10 @@ export function issueLink(command: IssueJoinLink, state: SessionState): SessionE
         revokedBy: command.by,
       },
     }));
-  return [
-    ...replaced,
-    {
-      type: E.linkIssued,
-      data: {
-        sessionId: session.sessionId,
-        linkId: command.linkId,
-        participantId: participant.participantId,
-        role: participant.role as ParticipantRole,
-        issuedAt: command.at,
-        expiresAt: command.expiresAt,
-      },
-    },
-  ];
+  const sent = command.sendNow
+    ? [linkDeliveryRequested(session, issued, command.sendNow.link, 'now', command.at)]
+    : [];
+  return [...replaced, newLink, ...sent];
 }
 
 export function revokeLink(command: RevokeJoinLink, state: SessionState): SessionEvent[] {

@@ -4,6 +4,7 @@ import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messag
 import { Kafka } from 'kafkajs';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { sessionIdOf } from '../domain/session-id';
+import { LinksAtBooking } from '../join-links/links-at-booking';
 import { SessionRepository } from '../shared/session.repository';
 
 const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
@@ -13,12 +14,13 @@ const INTERPRETER_ASSIGNED = 'thc.scheduling.InterpreterAssigned.v1';
 const FOLLOWED: readonly string[] = [BOOKED, RESCHEDULED, CANCELLED, INTERPRETER_ASSIGNED];
 
 /**
- * A session per appointment: booked creates it, rescheduled moves it (and replaces its
- * interpreter when the appointment had to switch), an interpreter drawn on demand joins it,
- * cancelled closes it. Idempotent without a processed-ids list: the session id is derived from
- * the appointment id, and the decider decides nothing for a booking it has seen, a move to
- * where the session already is, an interpreter it already has, or a close of a closed session.
- * Other scheduling events are skipped.
+ * A session per appointment: booked creates it, with a join link for the patient and those with
+ * them, each handed sealed to the notifications service to deliver before the visit; rescheduled
+ * moves it (and replaces its interpreter when the appointment had to switch), an interpreter
+ * drawn on demand joins it, cancelled closes it. Idempotent without a processed-ids list: the
+ * session id is derived from the appointment id, and the decider decides nothing for a booking
+ * it has seen, a move to where the session already is, an interpreter it already has, or a close
+ * of a closed session. Other scheduling events are skipped.
  */
 @Injectable()
 export class AppointmentEventsConsumer extends EventConsumerHost {
@@ -30,6 +32,7 @@ export class AppointmentEventsConsumer extends EventConsumerHost {
     @Inject(KAFKA) kafka: Kafka,
     names: TopicNames,
     private readonly sessions: SessionRepository,
+    private readonly linksAtBooking: LinksAtBooking,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super(kafka, names);
@@ -41,10 +44,17 @@ export class AppointmentEventsConsumer extends EventConsumerHost {
 
   protected handle = async (event: ConsumedEvent): Promise<void> => {
     const metadata = { causationId: event.id, correlationId: event.id, actor: 'sessions' };
-    const at = this.clock().toISOString();
+    const now = this.clock();
+    const at = now.toISOString();
     if (event.type === BOOKED) {
       const data = event.data as EventDataOf<typeof BOOKED>;
       const sessionId = sessionIdOf(data.appointmentId);
+      const loaded = await this.sessions.load(sessionId);
+      // Links are signed and sealed for a new session only: a booking seen before decides nothing.
+      const links =
+        loaded.state.status === 'none'
+          ? await this.linksAtBooking.of({ sessionId, ...data }, now)
+          : [];
       await this.sessions.handle(
         sessionId,
         () => undefined,
@@ -59,9 +69,11 @@ export class AppointmentEventsConsumer extends EventConsumerHost {
           start: data.start,
           end: data.end,
           participants: data.participants,
+          ...(links.length > 0 ? { links } : {}),
           at,
         },
         metadata,
+        loaded,
       );
     } else if (event.type === RESCHEDULED) {
       const data = event.data as EventDataOf<typeof RESCHEDULED>;

@@ -15,14 +15,15 @@ export class JoinLinksController {
 
   /**
    * A signed link for one participant, usable in the window around the visit; it replaces the
-   * participant's previous link. A patient may ask only for their own.
+   * participant's previous link, and is sent to them unless `send` is false (the provider's is
+   * not sent unless asked). A patient may ask only for their own.
    */
   @Post()
   @Roles('patient', 'provider', 'coordinator', 'admin')
   @ApiUseCase({
     summary: 'Issue a join link for a participant',
     description:
-      "A signed link for one participant of the visit, usable in the window around its start (`opensAt` to `expiresAt`); it replaces the participant's previous links, which stop working. The link is a bearer credential: send it only to the participant. A patient may ask only for their own.",
+      "A signed link for one participant of the visit, usable in the window around its start (`opensAt` to `expiresAt`); it replaces the participant's previous links, which stop working. With `send` (default: for the patient, an interpreter or a caregiver) the notifications service is asked to send it to the participant now (JoinLinkDeliveryRequested, the link sealed under the patient's key); `deliveryRequested` says whether it was. The link is a bearer credential: send it only to the participant. A patient may ask only for their own.",
     roles: ['patient', 'provider', 'coordinator', 'admin'],
     phi: 'none: the link and its window (the link lets its bearer into the visit)',
     errors: {
@@ -41,7 +42,7 @@ export class JoinLinksController {
     @Body() dto: IssueJoinLinkDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<JoinLinkResponse> {
-    return asHttp(() => this.handler.issue(sessionId, dto.participantId, principal));
+    return asHttp(() => this.handler.issue(sessionId, dto, principal));
   }
 
   /** Revokes a link before it expires (sent to the wrong person, device lost). */

@@ -1,40 +1,57 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Principal } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
+import { sentByMessage } from '../domain/join-link-delivery.decide';
+import { participantOf } from '../domain/session.guards';
+import { Session, SessionState } from '../domain/session.state';
 import { actorOf } from '../shared/actor';
 import { ensureParticipantAccess, ensureStaffOrProvider } from '../shared/session-access';
 import { SessionRepository } from '../shared/session.repository';
-import { JoinLinkResponse } from './issue-join-link.dto';
+import { IssueJoinLinkDto, JoinLinkResponse } from './issue-join-link.dto';
+import { JOIN_LINK_SEALER, JoinLinkSealer } from './join-link.sealer';
 import { JoinLinkSigner } from './join-link.signer';
 
-/** Issues (one live link per participant) and revokes signed join links. */
+/**
+ * Issues (one live link per participant) and revokes signed join links. A link to be sent is
+ * sealed here, before the command: the session's events carry it only sealed.
+ */
 @Injectable()
 export class JoinLinksHandler {
   constructor(
     private readonly sessions: SessionRepository,
     private readonly signer: JoinLinkSigner,
+    @Inject(JOIN_LINK_SEALER) private readonly sealer: JoinLinkSealer,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async issue(
     sessionId: string,
-    participantId: string,
+    dto: IssueJoinLinkDto,
     principal: Principal,
   ): Promise<JoinLinkResponse> {
     const now = this.clock();
     const linkId = randomUUID();
+    const { participantId } = dto;
     const before = await this.sessions.load(sessionId);
     const session = ensureParticipantAccess(principal, before.state, participantId);
-    const { expiresAt } = this.signer.window(session.scheduledStart);
+    const participant = participantOf(session, participantId);
+    const signed = await this.signer.sign({ linkId, sessionId }, session.scheduledStart, now);
+    const send = dto.send ?? sentByMessage(participant.role);
+    // Sealing reads (the first time, creates) the patient's key: only for a link to be sent.
+    const link = send ? await this.sealer.seal(session.patientId, signed.url) : undefined;
     const after = await this.sessions.handle(
       sessionId,
-      (state) => ensureParticipantAccess(principal, state, participantId),
+      (state) => {
+        ensureParticipantAccess(principal, state, participantId);
+        ensureSameStart(state, session);
+      },
       {
         type: 'IssueJoinLink',
         linkId,
         participantId,
-        expiresAt: expiresAt.toISOString(),
+        expiresAt: signed.expiresAt,
+        ...(link ? { sendNow: { link } } : {}),
         at: now.toISOString(),
         by: actorOf(principal),
       },
@@ -42,8 +59,8 @@ export class JoinLinksHandler {
       before,
     );
     if (after.state.status === 'none') throw new NotFoundException('no such session');
-    const signed = await this.signer.sign({ linkId, sessionId }, after.state.scheduledStart, now);
-    return { linkId, url: signed.url, opensAt: signed.opensAt, expiresAt: signed.expiresAt };
+    const { url, opensAt, expiresAt } = signed;
+    return { linkId, url, opensAt, expiresAt, deliveryRequested: link !== undefined };
   }
 
   async revoke(sessionId: string, linkId: string, principal: Principal): Promise<void> {
@@ -54,4 +71,10 @@ export class JoinLinksHandler {
       { actor: principal.subject },
     );
   }
+}
+
+/** The link was signed for the start read first; a visit moved meanwhile needs another. */
+function ensureSameStart(state: SessionState, signedFor: Session): void {
+  if (state.status !== 'none' && state.scheduledStart !== signedFor.scheduledStart)
+    throw new ConflictException('the visit moved at the same time; issue the link again');
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { EnvMasterKeyring, PatientKeyStore, PhiCipher } from '@thc/phi-protection';
 import { Connection } from 'mongoose';
 import type { SealedText } from '../domain/session.events';
+import { patientCipherOf } from './patient-cipher';
 
 /** The session fields that hold sealed text; each is bound into its seal. */
 export type SealedSessionField = 'description' | 'comment' | 'consentLanguage';
@@ -22,13 +22,11 @@ export const TEXT_SEALER = Symbol('TEXT_SEALER');
  * the coded facts are kept and the free text is dropped, never stored in clear.
  */
 export function createTextSealer(connection: Connection): TextSealer {
-  const masterKeys = process.env['PHI_MASTER_KEYS'];
-  if (!masterKeys) {
+  const cipher = patientCipherOf(connection);
+  if (!cipher) {
     new Logger('TextSealer').warn('PHI_MASTER_KEYS is not set: free text is dropped');
     return { seal: async () => undefined };
   }
-  const keysDb = connection.useDb(process.env['PHI_KEYS_DB'] ?? 'thc_phi_keys', { useCache: true });
-  const cipher = new PhiCipher(new PatientKeyStore(keysDb, new EnvMasterKeyring(masterKeys)));
   return {
     seal: (patientId, text, field) => cipher.seal({ patientId, record: 'Encounter', field }, text),
   };

@@ -142,8 +142,14 @@ describe('a whole virtual visit, scripted', () => {
 
     const events = await store.load(`session-${sessionId}`);
     expect(events.map((e) => e.type.split('.')[2])).toEqual([
+      // Booked: the patient's link, handed sealed to the notifications service.
       'SessionCreated',
       'JoinLinkIssued',
+      'JoinLinkDeliveryRequested',
+      // The coordinator's new link for the patient replaces it and is sent; the provider's is not.
+      'JoinLinkRevoked',
+      'JoinLinkIssued',
+      'JoinLinkDeliveryRequested',
       'JoinLinkIssued',
       'PreVisitCheckRecorded',
       'PatientLocationConfirmed',

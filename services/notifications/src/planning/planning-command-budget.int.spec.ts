@@ -1,0 +1,146 @@
+import { Module } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { TOPICS } from '@thc/contracts';
+import { ConsumedEvent, EventHandler, KafkaModule } from '@thc/messaging';
+import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
+import { Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { MessageQueueStore } from '../delivery/infrastructure/message-queue.store';
+import { NotificationsClockModule } from '../clock/notifications-clock.module';
+import { NotificationsSettingsModule } from '../notifications-settings.module';
+import { serviceIdentity } from '../service.identity';
+import { PLANNING_EVENT as E } from './domain/planning-events';
+import { PlanMessagesFromSchedulingEventsConsumer } from './from-scheduling/plan-messages-from-scheduling-events.consumer';
+import { PlanMessagesFromSessionsEventsConsumer } from './from-sessions/plan-messages-from-sessions-events.consumer';
+import { PlanningModule } from './planning.module';
+import { VisitEvents } from './testing/visit-events.fixture';
+
+/**
+ * Database commands (round trips) per planned event on a warm instance, each measured on a
+ * visit of its own after the same case ran once on another.
+ */
+const budget = new CommandBudget({
+  // The visit status upsert, then one insert per recipient (here the patient).
+  'a booking is planned': 2,
+  // The visit status read by _id (the visit's zone and end), then the insert.
+  'a reminder is planned': 2,
+  // The patient's link kept in the visit status (which answers the visit), then the insert.
+  "the patient's join link is planned": 2,
+  // The session's appointment by _id, then the admission in the visit status.
+  'an admission is followed': 2,
+} as const);
+
+/** Planning in the service as wired, without the outbox relay, whose polling would be counted. */
+@Module({
+  imports: [
+    PlatformModule.forService(serviceIdentity),
+    KafkaModule,
+    NotificationsSettingsModule,
+    NotificationsClockModule.use(),
+    PlanningModule,
+  ],
+})
+class PlanningWithoutRelay {}
+
+describe('database commands per planned event', () => {
+  const ns = new TestNamespace('notifications-planning-commands');
+  let app: NestExpressApplication;
+  let counter: CommandCounter;
+
+  beforeAll(async () => {
+    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
+    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+    await ns.createTopics([
+      ns.topic(TOPICS.scheduling),
+      ns.topic(TOPICS.sessions),
+      ns.topic(TOPICS.notifications),
+    ]);
+    app = await createServiceApp(PlanningWithoutRelay, serviceIdentity, { logger: ['error'] });
+    await app.init();
+    counter = CommandCounter.attach(app.get<Connection>(getConnectionToken()).getClient());
+  });
+
+  afterAll(async () => {
+    budget.report();
+    counter?.detach();
+    await app?.close();
+    await ns.dispose();
+  });
+
+  /** The consumer's per-event handler, called as its runtime calls it (Kafka adds no commands). */
+  const handlerOf = (host: object): EventHandler =>
+    (host as unknown as { handle: EventHandler }).handle;
+  const consumed = (type: string, data: object): ConsumedEvent => ({
+    id: randomUUID(),
+    source: '/thc/test',
+    type,
+    subject: 'test',
+    time: new Date().toISOString(),
+    data,
+    topic: 'test',
+    partition: 0,
+    offset: '0',
+  });
+  const scheduling = () => handlerOf(app.get(PlanMessagesFromSchedulingEventsConsumer));
+  const sessions = () => handlerOf(app.get(PlanMessagesFromSessionsEventsConsumer));
+  const queued = () => app.get(MessageQueueStore).collection.countDocuments();
+  const visit = () => new VisitEvents(new Date(Date.now() + 86_400_000).toISOString());
+
+  /** Runs `prepare` then measures `run` on a warm visit and on the measured one. */
+  const measure = async (
+    useCase: Parameters<typeof budget.check>[0],
+    prepare: (of: VisitEvents) => Promise<void>,
+    run: (of: VisitEvents) => Promise<void>,
+    plans: number,
+  ) => {
+    const [warm, measured] = [visit(), visit()];
+    await prepare(warm);
+    await run(warm);
+    await prepare(measured);
+    const before = await queued();
+    const { usage } = await counter.measure(() => run(measured));
+    expect((await queued()) - before).toBe(plans);
+    budget.check(useCase, usage);
+  };
+  const nothing = async () => undefined;
+  const book = (of: VisitEvents) => scheduling()(consumed(E.booked, of.booked(new Date())));
+  const createSession = (of: VisitEvents) =>
+    sessions()(consumed(E.sessionCreated, of.sessionCreated(new Date())));
+
+  it('a booking is planned', () => measure('a booking is planned', nothing, book, 1));
+
+  it('a reminder is planned', () =>
+    measure(
+      'a reminder is planned',
+      book,
+      (of) => scheduling()(consumed(E.reminderDue, of.reminderDue(60))),
+      1,
+    ));
+
+  it("the patient's join link is planned", () =>
+    measure(
+      "the patient's join link is planned",
+      createSession,
+      (of) =>
+        sessions()(
+          consumed(
+            E.linkDeliveryRequested,
+            of.linkRequested(of.patientId, 'patient', 'before-visit', new Date()),
+          ),
+        ),
+      1,
+    ));
+
+  it('an admission is followed', () =>
+    measure(
+      'an admission is followed',
+      async (of) => {
+        await createSession(of);
+        await sessions()(consumed(E.arrived, of.arrived(new Date())));
+      },
+      (of) => sessions()(consumed(E.admitted, of.admitted(new Date()))),
+      0,
+    ));
+});

@@ -1,0 +1,236 @@
+import { Module } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { EncryptedField, fromKafkaHeaders, TOPICS, validateEvent } from '@thc/contracts';
+import { EventStoreModule, MongoEventStore } from '@thc/event-store';
+import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
+import { EnvMasterKeyring, PatientKeyStore, PhiCipher } from '@thc/phi-protection';
+import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { Consumer, Producer } from 'kafkajs';
+import { Connection } from 'mongoose';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { SessionsClockModule } from '../../clock/sessions-clock.module';
+import { serviceIdentity } from '../../service.identity';
+import { sessionIdOf } from '../domain/session-id';
+import { call } from '../testing/http-client';
+import { booking, BOOKED } from '../testing/scheduling-events';
+import { testClock } from '../testing/sessions-test-app';
+import { SessionsKit, within } from '../testing/sessions-test-kit';
+import { VisitsModule } from '../visits.module';
+
+const REQUESTED = 'thc.sessions.JoinLinkDeliveryRequested.v1';
+const masterKeys = `test:${randomBytes(32).toString('base64')}`;
+
+/** The service as AppModule wires it, relay included: what the notifications service reads. */
+@Module({
+  imports: [
+    PlatformModule.forService(serviceIdentity),
+    KafkaModule,
+    EventStoreModule,
+    OutboxRelayModule.forService({ source: '/thc/sessions', topic: TOPICS.sessions }),
+    SessionsClockModule.use(testClock),
+    VisitsModule,
+  ],
+})
+class PublishingSessionsModule {}
+
+interface Published {
+  readonly key: string;
+  readonly source: string;
+  readonly data: Record<string, unknown> & { link: EncryptedField };
+}
+
+describe('join links handed sealed to the notifications service', () => {
+  const ns = new TestNamespace('sessions-link-delivery');
+  let app: NestExpressApplication;
+  let url: string;
+  let producer: Producer;
+  let consumer: Consumer;
+  let kit: SessionsKit;
+  let cipher: PhiCipher;
+  let coordinator: Record<string, string>;
+  const requested: Published[] = [];
+
+  beforeAll(async () => {
+    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
+    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+    process.env['PHI_MASTER_KEYS'] = masterKeys;
+    process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
+    await ns.createTopics(
+      [TOPICS.scheduling, TOPICS.compliance, TOPICS.training, TOPICS.sessions].map((t) =>
+        ns.topic(t),
+      ),
+    );
+    app = await createServiceApp(PublishingSessionsModule, serviceIdentity, { logger: ['error'] });
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    producer = ns.kafka().producer();
+    await producer.connect();
+    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
+    // The notifications service's side: the same key store, opened with the contract's binding.
+    const keys = app
+      .get<Connection>(getConnectionToken())
+      .useDb(ns.database('phi_keys'), { useCache: true });
+    cipher = new PhiCipher(new PatientKeyStore(keys, new EnvMasterKeyring(masterKeys)));
+    coordinator = await bearer('coordinator', randomUUID());
+
+    consumer = ns.kafka().consumer({ groupId: ns.group('notifications-watch') });
+    await consumer.connect();
+    await consumer.subscribe({ topic: ns.topic(TOPICS.sessions), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const decoded = fromKafkaHeaders(message.headers ?? {});
+        if (!decoded.ok || decoded.attributes.type !== REQUESTED) return;
+        requested.push({
+          key: message.key?.toString() ?? '',
+          source: decoded.attributes.source,
+          data: JSON.parse(message.value?.toString() ?? '{}'),
+        });
+      },
+    });
+  });
+
+  afterAll(async () => {
+    delete process.env['PHI_MASTER_KEYS'];
+    delete process.env['PHI_KEYS_DB'];
+    await consumer?.disconnect();
+    await producer?.disconnect();
+    await app?.close();
+    await ns.dispose();
+  });
+
+  const requestsFor = (sessionId: string) =>
+    requested.filter((r) => r.key === `session-${sessionId}`);
+  const opened = async (patientId: string, link: EncryptedField) =>
+    cipher.open({ patientId, record: 'Session', field: 'joinLink' }, link);
+  const tokenOf = (joinUrl: string) => joinUrl.split('#')[1] ?? '';
+  const join = (joinUrl: string) =>
+    call(url, 'POST', '/api/v1/join', {}, { token: tokenOf(joinUrl) });
+  const issue = (sessionId: string, body: object) =>
+    call(url, 'POST', `/api/v1/sessions/${sessionId}/links`, coordinator, body);
+
+  /** A visit ten minutes away (its links open), with an interpreter and a caregiver. */
+  async function bookedWithCompany() {
+    const visit = booking(new Date(Date.now() + 10 * 60_000));
+    const interpreterId = randomUUID();
+    const caregiverId = randomUUID();
+    const booked = {
+      ...visit,
+      participants: [
+        ...visit.participants,
+        { participantId: interpreterId, role: 'interpreter' as const },
+        { participantId: caregiverId, role: 'caregiver' as const },
+      ],
+    };
+    await kit.scheduling(BOOKED, booked);
+    const sessionId = sessionIdOf(booked.appointmentId);
+    await eventually(async () => expect(requestsFor(sessionId)).toHaveLength(3), within);
+    return { booked, sessionId, interpreterId, caregiverId };
+  }
+
+  it('a booking asks for one link per participant but the provider, sealed, and each opens to a link that joins', async () => {
+    const { booked, sessionId, interpreterId, caregiverId } = await bookedWithCompany();
+
+    const requests = requestsFor(sessionId);
+    expect(requests.map((r) => [r.data['participantId'], r.data['role']]).sort()).toEqual(
+      [
+        [booked.patientId, 'patient'],
+        [interpreterId, 'interpreter'],
+        [caregiverId, 'caregiver'],
+      ].sort(),
+    );
+    const expiresAt = new Date(Date.parse(booked.start) + 120 * 60_000).toISOString();
+    for (const request of requests) {
+      expect(request.source).toBe('/thc/sessions');
+      expect(validateEvent(REQUESTED, request.data)).toBeUndefined();
+      expect(request.data).toMatchObject({
+        sessionId,
+        appointmentId: booked.appointmentId,
+        patientId: booked.patientId,
+        visitStart: booked.start,
+        expiresAt,
+        deliver: 'before-visit',
+      });
+    }
+
+    const answers: Record<string, unknown> = {};
+    for (const request of requests) {
+      const link = await opened(booked.patientId, request.data.link);
+      if (!link.readable) throw new Error('the sealed link does not open');
+      expect(JSON.stringify(request.data)).not.toContain(tokenOf(link.value));
+      const joined = await join(link.value);
+      expect(joined.status).toBe(200);
+      answers[request.data['role'] as string] = joined.body;
+    }
+    expect(answers).toEqual({
+      patient: expect.objectContaining({ status: 'waiting', role: 'patient', sessionId }),
+      interpreter: expect.objectContaining({ status: 'in-visit', role: 'interpreter' }),
+      caregiver: expect.objectContaining({ status: 'in-visit', role: 'caregiver' }),
+    });
+
+    // Bound to its record and field: opened as another field of the session, it fails.
+    await expect(
+      cipher.open(
+        { patientId: booked.patientId, record: 'Session', field: 'comment' },
+        requests[0]!.data.link,
+      ),
+    ).rejects.toThrow();
+  });
+
+  it("a coordinator's new link is sent now by default, not with send: false, and the provider's only when asked", async () => {
+    const { booked, sessionId, caregiverId } = await bookedWithCompany();
+
+    const sent = await issue(sessionId, { participantId: caregiverId });
+    expect(sent).toMatchObject({ status: 201, body: { deliveryRequested: true } });
+    const { linkId, url: caregiverUrl } = sent.body as { linkId: string; url: string };
+    await eventually(
+      async () =>
+        expect(requestsFor(sessionId).filter((r) => r.data['deliver'] === 'now')).toHaveLength(1),
+      within,
+    );
+    const now = requestsFor(sessionId).find((r) => r.data['deliver'] === 'now')!;
+    expect(validateEvent(REQUESTED, now.data)).toBeUndefined();
+    expect(now.data).toMatchObject({ linkId, participantId: caregiverId, role: 'caregiver' });
+    expect(await opened(booked.patientId, now.data.link)).toEqual({
+      readable: true,
+      value: caregiverUrl,
+    });
+    expect(await join(caregiverUrl)).toMatchObject({ status: 200, body: { role: 'caregiver' } });
+
+    const kept = await issue(sessionId, { participantId: booked.patientId, send: false });
+    expect(kept).toMatchObject({ status: 201, body: { deliveryRequested: false } });
+    const provider = await issue(sessionId, { participantId: booked.providerId });
+    expect(provider).toMatchObject({ status: 201, body: { deliveryRequested: false } });
+    const providerSent = await issue(sessionId, { participantId: booked.providerId, send: true });
+    expect(providerSent).toMatchObject({ status: 201, body: { deliveryRequested: true } });
+    const providerLinkId = (providerSent.body as { linkId: string }).linkId;
+
+    // The provider's requested link is published after the two that were not sent: once it is
+    // here, the others would have been too.
+    await eventually(
+      async () =>
+        expect(requestsFor(sessionId).map((r) => r.data['linkId'])).toContain(providerLinkId),
+      within,
+    );
+    const sentIds = requestsFor(sessionId).map((r) => r.data['linkId']);
+    expect(sentIds.filter((id) => id !== providerLinkId && id !== linkId)).toHaveLength(3);
+    expect(sentIds).not.toContain((kept.body as { linkId: string }).linkId);
+    expect(sentIds).not.toContain((provider.body as { linkId: string }).linkId);
+  });
+
+  it('refuses a send that is not a boolean, naming the field, and issues nothing', async () => {
+    const { booked, sessionId } = await bookedWithCompany();
+    const store = app.get(MongoEventStore);
+    const before = await store.load(`session-${sessionId}`);
+    for (const send of ['yes', null, 1]) {
+      const refused = await issue(sessionId, { participantId: booked.patientId, send });
+      expect(refused).toMatchObject({
+        status: 400,
+        type: expect.stringContaining('application/problem+json'),
+      });
+      expect(JSON.stringify(refused.body)).toContain('send');
+    }
+    expect(await store.load(`session-${sessionId}`)).toHaveLength(before.length);
+  });
+});
