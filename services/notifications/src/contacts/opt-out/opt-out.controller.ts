@@ -1,0 +1,62 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { PersonReach } from '../access/person-reach';
+import { asHttpError, NO_RECORD } from '../contact-http-errors';
+import { ContactPointsStore } from '../infrastructure/contact-points.store';
+import { PERSON_PARAM } from '../record-preferences/contact-preferences.controller';
+import { OPT_OUT_EXAMPLE, OptedOutAnswer, OptOutDto } from './opt-out.dto';
+import { OptOutOfChannelHandler } from './opt-out-of-channel.handler';
+
+/** A person leaves a channel, through the API: themself, or staff on their word. */
+@ApiTags('contact preferences')
+@ApiBearerAuth()
+@Controller('api/v1/people/:personId/contact-preferences/opt-out')
+export class OptOutController {
+  constructor(
+    private readonly handler: OptOutOfChannelHandler,
+    private readonly views: ContactPointsStore,
+    private readonly reach: PersonReach,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('patient', 'coordinator', 'admin')
+  @ApiUseCase({
+    summary: 'Opt a person out of a channel',
+    description:
+      'Nothing more is sent to the person on the channel (ChannelOptedOut, source `patient` when they ask themself, `staff` otherwise) until their consent to it is recorded again. Opting out again changes nothing (`changed: false`). The patient opts out themself; a coordinator or admin for a person recorded for a patient with a visit in a clinic they cover.',
+    roles: ['patient', 'coordinator', 'admin'],
+    phi: 'none: ids and the channel',
+    errors: {
+      400: invalidInputDoc({
+        ids: ['personId'],
+        body: true,
+        also: '`channel` is not email or sms',
+      }),
+      403: 'The role is not one admitted here, a patient opts out someone else, or a coordinator or admin covers no clinic the patient has a visit in.',
+      404: `${NO_RECORD[0]?.toUpperCase()}${NO_RECORD.slice(1)}.`,
+      409: 'Someone else changed the record at the same time; repeat the request.',
+      410: 'The patient was erased.',
+    },
+    params: { personId: PERSON_PARAM },
+    body: { type: OptOutDto, example: OPT_OUT_EXAMPLE },
+  })
+  @ApiOkResponse({ type: OptedOutAnswer })
+  async optOut(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() body: OptOutDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<OptedOutAnswer> {
+    const view = await this.views.find(personId);
+    await this.reach.ensure(principal, personId, view?.patientId ?? personId);
+    const source = PersonReach.isThePerson(principal, personId) ? 'patient' : 'staff';
+    try {
+      const outcome = await this.handler.optOut(personId, body.channel, source, principal.subject);
+      return { personId, channel: body.channel, ...outcome };
+    } catch (error) {
+      throw asHttpError(error);
+    }
+  }
+}

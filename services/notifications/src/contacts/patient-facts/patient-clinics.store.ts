@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { Connection, mongo } from 'mongoose';
+
+/** The clinics a patient has had a visit requested or booked in (`_id` = patientId). */
+interface PatientClinics {
+  readonly _id: string;
+  readonly clinicIds: string[];
+}
+
+/**
+ * `patient_clinics`: which clinics' coordinators and admins reach a patient's contact points,
+ * as scheduling decides for the patient's profile (a visit in a clinic they cover).
+ */
+@Injectable()
+export class PatientClinicsStore {
+  private readonly clinics: mongo.Collection<PatientClinics>;
+
+  constructor(@InjectConnection() connection: Connection) {
+    this.clinics = connection.collection<PatientClinics>('patient_clinics');
+  }
+
+  /** Idempotent: a redelivered booking adds nothing. */
+  async add(patientId: string, clinicId: string): Promise<void> {
+    await this.clinics.updateOne(
+      { _id: patientId },
+      { $addToSet: { clinicIds: clinicId } },
+      { upsert: true },
+    );
+  }
+
+  async clinicsOf(patientId: string): Promise<readonly string[]> {
+    return (await this.clinics.findOne({ _id: patientId }))?.clinicIds ?? [];
+  }
+}
