@@ -17,6 +17,7 @@ import {
 } from '../channels/channel';
 import { NOTIFICATIONS_CLOCK, Clock } from '../clock/notifications-clock.module';
 import { CONTACT_DIRECTORY, ContactDirectory } from '../contacts/contact-points';
+import { OptOutOfChannelHandler } from '../contacts/opt-out/opt-out-of-channel.handler';
 import { MissingMessageFact } from '../messages/missing-message-fact';
 import { renderMessage, RenderedMessage } from '../messages/render-message';
 import { retryDelayMs } from '../messages/retry-delay';
@@ -47,6 +48,7 @@ export class MessageDispatcher implements OnApplicationBootstrap, OnApplicationS
     private readonly queue: MessageQueueStore,
     private readonly outcomes: MessageOutcomeRepository,
     private readonly cipher: PhiCipher,
+    private readonly optOuts: OptOutOfChannelHandler,
     @Inject(CONTACT_DIRECTORY) private readonly contacts: ContactDirectory,
     @Inject(VISIT_STATUS) private readonly visits: VisitStatusReader,
     @Inject(EMAIL_CHANNEL) private readonly email: EmailChannel,
@@ -192,6 +194,8 @@ export class MessageDispatcher implements OnApplicationBootstrap, OnApplicationS
         await this.outcomes.record(
           sentEvent(message, target.channel, attempt, at, result.providerMessageId),
         );
+      else if (result.outcome === 'rejected' && result.optedOut)
+        await this.optedOutAtGateway(message, target, result.detail, attempt);
       else if (result.outcome === 'rejected')
         await this.outcomes.record(bouncedEvent(message, target.channel, result.detail, at));
       else if (result.outcome === 'not-configured')
@@ -227,6 +231,28 @@ export class MessageDispatcher implements OnApplicationBootstrap, OnApplicationS
           attachments: rendered.attachments,
         })
       : this.sms.send({ messageId: message.messageId, to: target.to, body: rendered.sms });
+  }
+
+  /**
+   * The gateway refused because the number replied STOP to it (a STOP we may never have seen):
+   * not a bad address, but a person who left the channel. Recorded as their opt-out too, so
+   * nothing more is tried there.
+   */
+  private async optedOutAtGateway(
+    message: PlannedMessage,
+    target: DeliveryTarget,
+    detail: string,
+    attempt: number,
+  ): Promise<void> {
+    await this.outcomes.record(
+      failedEvent(message, target.channel, 'opted-out', detail, attempt, this.clock()),
+    );
+    await this.optOuts
+      .optOut(message.recipientId, target.channel, 'stop-reply', 'notifications')
+      .catch((error: Error) =>
+        // A person reached at a booking's contact has no preferences to record it in.
+        this.logger.debug(`opt-out of ${message.recipientId} not recorded: ${error.message}`),
+      );
   }
 
   /** The join URL opened; undefined when the message has none, null when it cannot be opened. */
