@@ -1,6 +1,6 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
+import { EventDataOf, TOPICS } from '@thc/contracts';
 import { ConsumedEvent, EventHandler } from '@thc/messaging';
 import { bearer, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
 import { PhiAccessRecorder } from '@thc/service-runtime';
@@ -28,6 +28,7 @@ import {
   booking,
   CONSENT_GRANTED,
   consentGranted,
+  RESCHEDULED,
 } from './visits/testing/scheduling-events';
 import { advanceClock, startSessionsApp } from './visits/testing/sessions-test-app';
 import { CONSENT_TEXT_VERSION } from './visits/visit-page/consent/telehealth-consent-text.data';
@@ -75,6 +76,10 @@ const budget = new CommandBudget({
   // session, the link, its delivery) and the view (3 -> 5). Each further participant sent a
   // link (interpreter, caregiver) reads the key once more.
   'AppointmentBooked consumed': 5,
+  // The session's load, the patient's new link sealed (the key read: it exists since the
+  // booking), the append (the move, the old link revoked, the new one and its delivery) and the
+  // view. Each further participant sent a link reads the key once more.
+  'AppointmentRescheduled consumed': 4,
   'ConsentGranted consumed': 1,
   'StaffMemberRecorded consumed': 1,
   'ClinicRecorded consumed': 1,
@@ -181,6 +186,30 @@ describe('database commands per sessions use case', () => {
     await handle(warm.booked);
     const { usage } = await counter.measure(() => handle(measured.booked));
     budget.check('AppointmentBooked consumed', usage);
+  });
+
+  it('AppointmentRescheduled consumed', async () => {
+    const handle = handlerOf(app.get(AppointmentEventsConsumer));
+    const [warmMove, measuredMove] = [visit(), visit()].map((of) => {
+      const booked = of.booked.data as EventDataOf<typeof BOOKED>;
+      const start = new Date(Date.parse(booked.start) + 60 * 60_000);
+      const moved: EventDataOf<typeof RESCHEDULED> = {
+        appointmentId: booked.appointmentId,
+        providerId: booked.providerId,
+        previousStart: booked.start,
+        previousEnd: booked.end,
+        start: start.toISOString(),
+        end: new Date(start.getTime() + 30 * 60_000).toISOString(),
+        timeZone: booked.timeZone,
+        rescheduledAt: new Date().toISOString(),
+        rescheduledBy: { kind: 'user', userId: booked.patientId, role: 'patient' },
+      };
+      return { of, moved: consumed(RESCHEDULED, moved, of.booked.subject) };
+    });
+    for (const { of } of [warmMove!, measuredMove!]) await handle(of.booked);
+    await handle(warmMove!.moved);
+    const { usage } = await counter.measure(() => handle(measuredMove!.moved));
+    budget.check('AppointmentRescheduled consumed', usage);
   });
 
   it('ConsentGranted consumed', async () => {

@@ -18,7 +18,7 @@ import { JoinLinksHandler } from './join-links/join-links.handler';
 import { JoinVisitController } from './join-links/join-visit.controller';
 import { JoinVisitHandler } from './join-links/join-visit.handler';
 import { LinkDevices } from './join-links/link-devices.store';
-import { LinksAtBooking } from './join-links/links-at-booking';
+import { LinksToSend } from './join-links/links-to-send';
 import { RunVisitController } from './run-visit/run-visit.controller';
 import { RunVisitHandler } from './run-visit/run-visit.handler';
 import { ReadSessionController } from './fhir/read-session.controller';
@@ -109,7 +109,7 @@ const infrastructure = [
   SessionRepository,
   SessionViews,
   JoinLinkSigner,
-  LinksAtBooking,
+  LinksToSend,
   LinkDevices,
   { provide: TEXT_SEALER, inject: [getConnectionToken()], useFactory: createTextSealer },
   { provide: JOIN_LINK_SEALER, inject: [getConnectionToken()], useFactory: createJoinLinkSealer },

@@ -82,3 +82,44 @@ export function linksAtBooking(
     ];
   });
 }
+
+/**
+ * Who is owed a link after a change: each participant sent theirs by message who holds none that
+ * still works (a new session's, the ones a move revoked, an interpreter who just joined).
+ */
+export function awaitingLinks(session: Session): Participant[] {
+  const live = new Set(session.links.filter((l) => !l.revoked).map((l) => l.participantId));
+  return session.participants.filter((p) => sentByMessage(p.role) && !live.has(p.participantId));
+}
+
+/**
+ * Before a visit, a link goes out at the notifications service's lead time; once the visit is
+ * due or running (an interpreter drawn during it), it goes out at once.
+ */
+const deliveryAt = (session: Session, at: string): Delivery =>
+  session.status === 'scheduled' && ms(at) < ms(session.scheduledStart) ? 'before-visit' : 'now';
+
+/**
+ * The links issued after a move or a new interpreter, each followed by its delivery request. Only
+ * awaited ones are issued, one per participant: a link prepared for a session that changed
+ * meanwhile (the repository decides again after a concurrent write) is dropped, not kept as a
+ * spare credential.
+ */
+export function linksAfterChange(
+  session: Session,
+  links: readonly LinkToDeliver[],
+  at: string,
+): SessionEvent[] {
+  const awaiting = new Map(awaitingLinks(session).map((p) => [p.participantId, p]));
+  const deliver = deliveryAt(session, at);
+  return links.flatMap((link) => {
+    const participant = awaiting.get(link.participantId);
+    if (!participant) return [];
+    awaiting.delete(link.participantId);
+    const issued = { ...link, participant };
+    return [
+      linkIssued(session, issued, at),
+      linkDeliveryRequested(session, issued, link.link, deliver, at),
+    ];
+  });
+}

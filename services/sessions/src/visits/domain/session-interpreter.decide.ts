@@ -1,5 +1,7 @@
 import type { AssignSessionInterpreter } from './session.commands';
+import { linksAfterChange } from './join-link-delivery.decide';
 import { SESSION_EVENT as E, SessionEvent } from './session.events';
+import { evolve } from './session.evolve';
 import type { Session, SessionState } from './session.state';
 
 type RevokeCause = 'session-rescheduled' | 'revoked-by-staff';
@@ -50,14 +52,18 @@ export function changeInterpreter(
 }
 
 /**
- * An interpreter drawn on demand joins the visit, until it has ended. Scheduling draws only for
- * a visit without one; should it name another anyway, it is the appointment's truth: the one
- * before is replaced and their links revoked.
+ * An interpreter drawn on demand joins the visit, until it has ended, and is sent their link.
+ * Scheduling draws only for a visit without one; should it name another anyway, it is the
+ * appointment's truth: the one before is replaced and their links revoked.
  */
 export function assignInterpreter(
   command: AssignSessionInterpreter,
   state: SessionState,
 ): SessionEvent[] {
   if (state.status === 'none' || state.status === 'ended') return [];
-  return changeInterpreter(state, command.interpreterId, 'revoked-by-staff', command.at);
+  const changed = changeInterpreter(state, command.interpreterId, 'revoked-by-staff', command.at);
+  if (changed.length === 0) return [];
+  const after = changed.reduce(evolve, state);
+  if (after.status === 'none') return changed;
+  return [...changed, ...linksAfterChange(after, command.links ?? [], command.at)];
 }

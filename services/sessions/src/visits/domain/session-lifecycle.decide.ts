@@ -8,7 +8,7 @@ import type {
   TransferProvider,
 } from './session.commands';
 import type { LicensureRefusal } from './session.commands';
-import { linksAtBooking } from './join-link-delivery.decide';
+import { linksAfterChange, linksAtBooking } from './join-link-delivery.decide';
 import { confirmedStateAt } from './patient-location';
 import { activeLicenceIn, credentialProblem } from './provider-qualification';
 import { IllegalTransitionError, SessionRuleError, TransferRefusedError } from './session.errors';
@@ -62,18 +62,23 @@ function revokeAll(
 }
 
 /**
- * Rescheduled: a session not yet running moves; its links were for the old time. When the
- * appointment had to switch interpreters, the new one replaces the one before (until the end).
+ * Rescheduled: a session not yet running moves; its links were for the old time, so those sent
+ * by message are issued again for the new one. When the appointment had to switch interpreters,
+ * the new one replaces the one before (until the end) and gets the link.
  */
 export function move(command: MoveSession, state: SessionState): SessionEvent[] {
   if (state.status === 'none' || state.status === 'ended') return [];
   const moved = moveSlot(command, state);
-  if (!command.interpreterId) return moved;
   // The interpreter is replaced after the move, whose revocations already cover their links.
-  const after = moved.reduce(evolve, state);
-  if (after.status === 'none') return moved;
-  const { interpreterId, at } = command;
-  return [...moved, ...changeInterpreter(after, interpreterId, 'session-rescheduled', at)];
+  const afterMove = moved.reduce(evolve, state);
+  const changed =
+    command.interpreterId && afterMove.status !== 'none'
+      ? changeInterpreter(afterMove, command.interpreterId, 'session-rescheduled', command.at)
+      : [];
+  const decided = [...moved, ...changed];
+  const after = changed.reduce(evolve, afterMove);
+  if (decided.length === 0 || after.status === 'none') return decided;
+  return [...decided, ...linksAfterChange(after, command.links ?? [], command.at)];
 }
 
 function moveSlot(command: MoveSession, state: Session): SessionEvent[] {

@@ -50,6 +50,8 @@ export interface MoveSession {
   readonly end: string;
   /** The interpreter held for the new time, when the appointment had to switch to another. */
   readonly interpreterId?: string;
+  /** New links for the participants the move leaves without one, for the new time. */
+  readonly links?: readonly LinkToDeliver[];
   readonly at: string;
 }
 
@@ -57,6 +59,8 @@ export interface MoveSession {
 export interface AssignSessionInterpreter {
   readonly type: 'AssignSessionInterpreter';
   readonly interpreterId: string;
+  /** The new interpreter's link, to be delivered to them. */
+  readonly links?: readonly LinkToDeliver[];
   readonly at: string;
 }
 

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
+import type { EventMetadata } from '@thc/event-store';
 import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
 import { Kafka } from 'kafkajs';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { sessionIdOf } from '../domain/session-id';
-import { LinksAtBooking } from '../join-links/links-at-booking';
+import { LinkingCommand, LinksToSend } from '../join-links/links-to-send';
 import { SessionRepository } from '../shared/session.repository';
 
 const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
@@ -16,8 +17,9 @@ const FOLLOWED: readonly string[] = [BOOKED, RESCHEDULED, CANCELLED, INTERPRETER
 /**
  * A session per appointment: booked creates it, with a join link for the patient and those with
  * them, each handed sealed to the notifications service to deliver before the visit; rescheduled
- * moves it (and replaces its interpreter when the appointment had to switch), an interpreter
- * drawn on demand joins it, cancelled closes it. Idempotent without a processed-ids list: the
+ * moves it (and replaces its interpreter when the appointment had to switch) with new links for
+ * the new time, an interpreter drawn on demand joins it with a link of their own, cancelled
+ * closes it. Idempotent without a processed-ids list: the
  * session id is derived from the appointment id, and the decider decides nothing for a booking
  * it has seen, a move to where the session already is, an interpreter it already has, or a close
  * of a closed session. Other scheduling events are skipped.
@@ -32,7 +34,7 @@ export class AppointmentEventsConsumer extends EventConsumerHost {
     @Inject(KAFKA) kafka: Kafka,
     names: TopicNames,
     private readonly sessions: SessionRepository,
-    private readonly linksAtBooking: LinksAtBooking,
+    private readonly linksToSend: LinksToSend,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super(kafka, names);
@@ -49,55 +51,36 @@ export class AppointmentEventsConsumer extends EventConsumerHost {
     if (event.type === BOOKED) {
       const data = event.data as EventDataOf<typeof BOOKED>;
       const sessionId = sessionIdOf(data.appointmentId);
-      const loaded = await this.sessions.load(sessionId);
-      // Links are signed and sealed for a new session only: a booking seen before decides nothing.
-      const links =
-        loaded.state.status === 'none'
-          ? await this.linksAtBooking.of({ sessionId, ...data }, now)
-          : [];
-      await this.sessions.handle(
+      await this.withLinks(sessionId, now, metadata, {
+        type: 'CreateSession',
         sessionId,
-        () => undefined,
-        {
-          type: 'CreateSession',
-          sessionId,
-          appointmentId: data.appointmentId,
-          patientId: data.patientId,
-          providerId: data.providerId,
-          clinicId: data.clinicId,
-          visitType: data.visitType,
-          start: data.start,
-          end: data.end,
-          participants: data.participants,
-          ...(links.length > 0 ? { links } : {}),
-          at,
-        },
-        metadata,
-        loaded,
-      );
+        appointmentId: data.appointmentId,
+        patientId: data.patientId,
+        providerId: data.providerId,
+        clinicId: data.clinicId,
+        visitType: data.visitType,
+        start: data.start,
+        end: data.end,
+        participants: data.participants,
+        at,
+      });
     } else if (event.type === RESCHEDULED) {
       const data = event.data as EventDataOf<typeof RESCHEDULED>;
-      await this.sessions.handle(
-        sessionIdOf(data.appointmentId),
-        () => undefined,
-        {
-          type: 'MoveSession',
-          providerId: data.providerId,
-          start: data.start,
-          end: data.end,
-          ...(data.interpreterId ? { interpreterId: data.interpreterId } : {}),
-          at,
-        },
-        metadata,
-      );
+      await this.withLinks(sessionIdOf(data.appointmentId), now, metadata, {
+        type: 'MoveSession',
+        providerId: data.providerId,
+        start: data.start,
+        end: data.end,
+        ...(data.interpreterId ? { interpreterId: data.interpreterId } : {}),
+        at,
+      });
     } else if (event.type === INTERPRETER_ASSIGNED) {
       const data = event.data as EventDataOf<typeof INTERPRETER_ASSIGNED>;
-      await this.sessions.handle(
-        sessionIdOf(data.appointmentId),
-        () => undefined,
-        { type: 'AssignSessionInterpreter', interpreterId: data.interpreterId, at },
-        metadata,
-      );
+      await this.withLinks(sessionIdOf(data.appointmentId), now, metadata, {
+        type: 'AssignSessionInterpreter',
+        interpreterId: data.interpreterId,
+        at,
+      });
     } else if (event.type === CANCELLED) {
       const data = event.data as EventDataOf<typeof CANCELLED>;
       await this.sessions.handle(
@@ -108,4 +91,25 @@ export class AppointmentEventsConsumer extends EventConsumerHost {
       );
     }
   };
+
+  /**
+   * Decides the command with the links it leaves to send, in the same append. Links are signed
+   * and sealed only when the command changes the session: an event seen before decides nothing.
+   */
+  private async withLinks(
+    sessionId: string,
+    now: Date,
+    metadata: EventMetadata,
+    command: LinkingCommand,
+  ): Promise<void> {
+    const loaded = await this.sessions.load(sessionId);
+    const links = await this.linksToSend.for(command, loaded.state, now);
+    await this.sessions.handle(
+      sessionId,
+      () => undefined,
+      { ...command, ...(links.length > 0 ? { links } : {}) },
+      metadata,
+      loaded,
+    );
+  }
 }

@@ -10,16 +10,18 @@ import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Consumer, Producer } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SessionsClockModule } from '../../clock/sessions-clock.module';
 import { serviceIdentity } from '../../service.identity';
 import { sessionIdOf } from '../domain/session-id';
 import { call } from '../testing/http-client';
-import { booking, BOOKED } from '../testing/scheduling-events';
+import { booking, BOOKED, RESCHEDULED } from '../testing/scheduling-events';
 import { testClock } from '../testing/sessions-test-app';
 import { SessionsKit, within } from '../testing/sessions-test-kit';
 import { VisitsModule } from '../visits.module';
 
 const REQUESTED = 'thc.sessions.JoinLinkDeliveryRequested.v1';
+const ASSIGNED = 'thc.scheduling.InterpreterAssigned.v1';
 const masterKeys = `test:${randomBytes(32).toString('base64')}`;
 
 /** The service as AppModule wires it, relay included: what the notifications service reads. */
@@ -217,6 +219,106 @@ describe('join links handed sealed to the notifications service', () => {
     expect(sentIds.filter((id) => id !== providerLinkId && id !== linkId)).toHaveLength(3);
     expect(sentIds).not.toContain((kept.body as { linkId: string }).linkId);
     expect(sentIds).not.toContain((provider.body as { linkId: string }).linkId);
+  });
+
+  /** Opens each request's sealed link as the notifications service would. */
+  const linksOf = async (patientId: string, requests: readonly Published[]) => {
+    const urls: Record<string, string> = {};
+    for (const request of requests) {
+      const link = await opened(patientId, request.data.link);
+      if (!link.readable) throw new Error('the sealed link does not open');
+      urls[request.data['participantId'] as string] = link.value;
+    }
+    return urls;
+  };
+
+  it('a move sends each participant but the provider a new link for the new time, which joins, and the old link is refused', async () => {
+    const { booked, sessionId, interpreterId, caregiverId } = await bookedWithCompany();
+    const before = await linksOf(booked.patientId, requestsFor(sessionId));
+
+    // Five minutes later, still within the links' opening window, so the new ones join at once.
+    const start = new Date(Date.parse(booked.start) + 5 * 60_000);
+    await kit.scheduling(RESCHEDULED, {
+      appointmentId: booked.appointmentId,
+      providerId: booked.providerId,
+      previousStart: booked.start,
+      previousEnd: booked.end,
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 30 * 60_000).toISOString(),
+      timeZone: 'America/New_York',
+      rescheduledAt: new Date().toISOString(),
+      rescheduledBy: { kind: 'user', userId: booked.patientId, role: 'patient' },
+    });
+    const forNewTime = () =>
+      requestsFor(sessionId).filter((r) => r.data['visitStart'] === start.toISOString());
+    await eventually(async () => expect(forNewTime()).toHaveLength(3), within);
+
+    const requests = forNewTime();
+    expect(requests.map((r) => [r.data['participantId'], r.data['role']]).sort()).toEqual(
+      [
+        [booked.patientId, 'patient'],
+        [interpreterId, 'interpreter'],
+        [caregiverId, 'caregiver'],
+      ].sort(),
+    );
+    for (const request of requests) {
+      expect(validateEvent(REQUESTED, request.data)).toBeUndefined();
+      expect(request.data).toMatchObject({
+        sessionId,
+        patientId: booked.patientId,
+        deliver: 'before-visit',
+        expiresAt: new Date(start.getTime() + 120 * 60_000).toISOString(),
+      });
+    }
+    const after = await linksOf(booked.patientId, requests);
+    for (const participantId of [booked.patientId, interpreterId, caregiverId]) {
+      expect(after[participantId]).not.toBe(before[participantId]);
+      expect((await join(before[participantId]!)).status).toBe(410);
+    }
+    expect(await join(after[booked.patientId]!)).toMatchObject({
+      status: 200,
+      body: { status: 'waiting', role: 'patient', sessionId },
+    });
+    expect(await join(after[interpreterId]!)).toMatchObject({
+      status: 200,
+      body: { role: 'interpreter' },
+    });
+    expect(await join(after[caregiverId]!)).toMatchObject({
+      status: 200,
+      body: { role: 'caregiver' },
+    });
+  });
+
+  it('an interpreter drawn after booking is sent a link that joins; the one they replace is refused', async () => {
+    const { booked, sessionId, interpreterId } = await bookedWithCompany();
+    const before = await linksOf(booked.patientId, requestsFor(sessionId));
+    const drawn = randomUUID();
+    const assigned = {
+      appointmentId: booked.appointmentId,
+      interpreterId: drawn,
+      start: booked.start,
+      end: booked.end,
+      assignedAt: new Date().toISOString(),
+      assignedBy: { kind: 'user', userId: booked.providerId, role: 'provider' },
+    };
+    const id = await kit.scheduling(ASSIGNED, assigned);
+    await kit.scheduling(ASSIGNED, assigned, id); // redelivered: no second link
+    const forDrawn = () => requestsFor(sessionId).filter((r) => r.data['participantId'] === drawn);
+    await eventually(async () => expect(forDrawn()).toHaveLength(1), within);
+
+    const [request] = forDrawn();
+    expect(validateEvent(REQUESTED, request!.data)).toBeUndefined();
+    expect(request!.data).toMatchObject({
+      role: 'interpreter',
+      visitStart: booked.start,
+      deliver: 'before-visit',
+    });
+    const link = (await linksOf(booked.patientId, [request!]))[drawn]!;
+    expect(await join(link)).toMatchObject({ status: 200, body: { role: 'interpreter' } });
+    expect((await join(before[interpreterId]!)).status).toBe(410);
+    // The redelivery has had time to be consumed; the others keep the links sent at booking.
+    await sleep(1500);
+    expect(requestsFor(sessionId)).toHaveLength(4);
   });
 
   it('refuses a send that is not a boolean, naming the field, and issues nothing', async () => {
