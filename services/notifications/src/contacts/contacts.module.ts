@@ -73,7 +73,7 @@ const stores = [
     },
     { provide: CONTACT_DIRECTORY, useClass: SealedContactDirectory },
   ],
-  exports: [CONTACT_DIRECTORY, OptOutOfChannelHandler],
+  exports: [CONTACT_DIRECTORY, OptOutOfChannelHandler, INBOUND_SMS_GATE],
 })
 export class ContactsModule implements NestModule {
   /** The SMS gateway posts forms; every other route of the service takes JSON only. */

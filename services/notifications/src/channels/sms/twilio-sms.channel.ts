@@ -44,7 +44,12 @@ export class TwilioSmsChannel implements SmsChannel {
         to: sms.to,
         body: sms.body,
         ...this.options.twilio.sender,
-        ...(this.statusCallback ? { statusCallback: this.statusCallback } : {}),
+        ...(this.statusCallback
+          ? {
+              // The report names the message, so a late failure finds its outcome stream.
+              statusCallback: `${this.statusCallback}?messageId=${encodeURIComponent(sms.messageId)}`,
+            }
+          : {}),
       });
       return { outcome: 'sent', providerMessageId: message.sid };
     } catch (error) {

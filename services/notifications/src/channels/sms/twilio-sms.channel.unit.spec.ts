@@ -111,7 +111,7 @@ describe('TwilioSmsChannel (the SDK against a local stand-in for the Twilio API)
           To: TO,
           Body: 'Your visit starts in 15 minutes.',
           MessagingServiceSid: SERVICE,
-          StatusCallback: 'https://notify.example.org/api/v1/sms/status',
+          StatusCallback: 'https://notify.example.org/api/v1/sms/status?messageId=m-1',
         },
       },
     ]);

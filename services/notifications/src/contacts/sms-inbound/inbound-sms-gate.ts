@@ -10,6 +10,8 @@ export interface InboundSmsRequest {
   readonly signature?: string;
   readonly signatureSettings?: string;
   readonly params: Record<string, unknown>;
+  /** The path and query the gateway posted to, as signed; the inbound route by default. */
+  readonly path?: string;
 }
 
 /** Lets through only texts the configured gateway signed; refuses everything else. */
@@ -43,9 +45,10 @@ export function inboundSmsGate(
     throw new Error(
       'NOTIFICATIONS_PUBLIC_URL: required with NOTIFICATIONS_SMS_PROVIDER=twilio (the webhook URL Twilio signs)',
     );
-  const url = `${settings.publicUrl.replace(/\/+$/, '')}/${INBOUND_SMS_PATH}`;
+  const base = settings.publicUrl.replace(/\/+$/, '');
   return {
-    admit: ({ signature, signatureSettings, params }) => {
+    admit: ({ signature, signatureSettings, params, path = INBOUND_SMS_PATH }) => {
+      const url = `${base}/${path.replace(/^\/+/, '')}`;
       // The settings header names HMAC_SHA256 when the account signs with it; SHA-1 otherwise.
       const algorithm = getSignatureAlgorithm(signatureSettings);
       if (!signature || !validateRequest(authToken, signature, url, params, algorithm))

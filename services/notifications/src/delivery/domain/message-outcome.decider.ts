@@ -1,11 +1,28 @@
 import type { Decider } from '@thc/event-store';
 import type { Channel } from './planned-message';
 import { MessageOutcomeEvent, OUTCOME_EVENT } from './message-outcome.events';
+import type { MessageIdentity } from './outcome-events';
+
+function identityOf(data: MessageIdentity): MessageIdentity {
+  const { messageId, recipientId, patientId, recipientRole, kind, triggerEventId } = data;
+  return {
+    messageId,
+    recipientId,
+    patientId,
+    recipientRole,
+    kind,
+    triggerEventId,
+    ...(data.appointmentId ? { appointmentId: data.appointmentId } : {}),
+    ...(data.sessionId ? { sessionId: data.sessionId } : {}),
+  };
+}
 
 /** Where the message stands on each channel; `none` for an outcome reached before choosing one. */
 export type ChannelKey = Channel | 'none';
 export interface MessageOutcomes {
   readonly byChannel: Readonly<Partial<Record<ChannelKey, 'sent' | 'failed' | 'bounced'>>>;
+  /** Who and what the message was, from its first outcome: what a later bounce repeats. */
+  readonly about?: MessageIdentity;
 }
 
 export interface RecordOutcome {
@@ -41,7 +58,10 @@ export function evolveOutcomes(
       : event.type === OUTCOME_EVENT.failed
         ? 'failed'
         : 'bounced';
-  return { byChannel: { ...state.byChannel, [channelOf(event)]: outcome } };
+  return {
+    byChannel: { ...state.byChannel, [channelOf(event)]: outcome },
+    about: state.about ?? identityOf(event.data),
+  };
 }
 
 export const messageOutcomeDecider: Decider<MessageOutcomes, RecordOutcome, MessageOutcomeEvent> = {

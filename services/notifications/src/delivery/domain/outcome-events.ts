@@ -2,7 +2,19 @@ import type { Channel, PlannedMessage } from './planned-message';
 import { FailureReason, MessageOutcomeEvent, OUTCOME_EVENT } from './message-outcome.events';
 
 /** The ids every outcome of a message carries: who, about what, because of which event. */
-function aboutMessage(message: PlannedMessage) {
+export type MessageIdentity = Pick<
+  PlannedMessage,
+  | 'messageId'
+  | 'recipientId'
+  | 'patientId'
+  | 'recipientRole'
+  | 'kind'
+  | 'triggerEventId'
+  | 'appointmentId'
+  | 'sessionId'
+>;
+
+function aboutMessage(message: MessageIdentity): MessageIdentity {
   return {
     messageId: message.messageId,
     recipientId: message.recipientId,
@@ -59,7 +71,7 @@ export function failedEvent(
 }
 
 export function bouncedEvent(
-  message: PlannedMessage,
+  message: MessageIdentity,
   channel: Channel,
   detail: string,
   at: Date,
