@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
-const scopes = ['scheduling', 'sessions', 'training', 'compliance', 'analytics'];
+const scopes = ['scheduling', 'sessions', 'training', 'compliance', 'analytics', 'notifications'];
 
 /** Layer and context rules: a service never imports another, libs never import services. */
 function boundaries({ tests }) {
