@@ -2,6 +2,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import {
   appointmentBookedV1,
+  eventDefinition,
   EVENT_TOPICS,
   fromKafkaHeaders,
   TOPICS,
@@ -27,6 +28,8 @@ const INBOUND = '/api/v1/sms/inbound';
  * People's contact points are PHI: sealed in the events and the views, opened only for those
  * who reach the patient, looked up by number without the number, and forgotten with the patient.
  */
+const STAFF_RECORDED = eventDefinition('thc.scheduling.StaffMemberRecorded.v1')!;
+
 describe("a person's contact preferences", () => {
   const ns = new TestNamespace('notif-contacts');
   let app: NestExpressApplication;
@@ -236,6 +239,32 @@ describe("a person's contact preferences", () => {
       contact: { patientId, mobile: '+12015550123' },
     });
     expect(await directory.contactFor(caregiverId)).not.toHaveProperty('contact.language');
+  });
+
+  it('is recorded for an interpreter, under their own key, by the coordinators of the clinics they work in', async () => {
+    const interpreterId = randomUUID();
+    await publish(producer, ns.topic(TOPICS.scheduling), {
+      type: STAFF_RECORDED.type,
+      source: '/thc/scheduling',
+      subject: `staff-member-${interpreterId}`,
+      data: { ...STAFF_RECORDED.example, staffId: interpreterId, clinicIds: [clinicA] },
+    });
+    await eventually(async () =>
+      expect(
+        await db.collection('patient_clinics').findOne({ _id: interpreterId as never }),
+      ).toMatchObject({ clinicIds: [clinicA] }),
+    );
+    const interpreter = {
+      email: 'interpreter@example.org',
+      timeZone: 'America/New_York',
+      consent: { byEmail: true, bySms: false },
+    };
+    expect((await put(interpreterId, coordinatorB, interpreter)).status).toBe(403);
+    expect((await put(interpreterId, coordinatorA, interpreter)).status).toBe(200);
+    expect(await directory.contactFor(interpreterId)).toMatchObject({
+      found: true,
+      contact: { patientId: interpreterId, email: 'interpreter@example.org' },
+    });
   });
 
   it('publishes the records and opt-outs valid, with no contact point in clear', async () => {

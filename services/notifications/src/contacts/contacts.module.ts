@@ -17,6 +17,7 @@ import { OptOutController } from './opt-out/opt-out.controller';
 import { OptOutOfChannelHandler } from './opt-out/opt-out-of-channel.handler';
 import { KeepPatientLanguageWhenProfileRecorded } from './patient-facts/keep-patient-language-when-profile-recorded.consumer';
 import { LearnPatientClinicsWhenVisitBooked } from './patient-facts/learn-patient-clinics-when-visit-booked.consumer';
+import { LearnStaffClinicsWhenStaffRecorded } from './patient-facts/learn-staff-clinics-when-staff-recorded.consumer';
 import { PatientClinicsStore } from './patient-facts/patient-clinics.store';
 import { PatientLanguages } from './patient-facts/patient-languages.store';
 import { ContactPreferencesController } from './record-preferences/contact-preferences.controller';
@@ -38,6 +39,7 @@ const commandHandlers = [
 const messageConsumers = [
   KeepPatientLanguageWhenProfileRecorded,
   LearnPatientClinicsWhenVisitBooked,
+  LearnStaffClinicsWhenStaffRecorded,
   ForgetContactsWhenPatientErased,
 ];
 

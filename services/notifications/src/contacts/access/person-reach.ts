@@ -9,8 +9,9 @@ const OWN_ONLY = 'patients can reach only their own contact preferences';
  * Who reaches a person's contact points, as scheduling decides for a patient's profile: the
  * patient themself (their own record, sealed under their own key); a coordinator or admin
  * through a visit of the patient the record belongs to in a clinic they cover. Covering every
- * clinic is not enough for a patient with no visit at all; a caregiver's or interpreter's
- * record is reached through the patient it names.
+ * clinic is not enough for a patient with no visit at all; a caregiver's record is reached
+ * through the patient it names; an interpreter's own record (sealed under their own key) through
+ * the clinics the directory says they work in.
  */
 @Injectable()
 export class PersonReach {

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
 
-/** The clinics a patient has had a visit requested or booked in (`_id` = patientId). */
+/**
+ * The clinics whose staff reach a person's contact points (`_id` = personId): for a patient,
+ * where they had a visit requested or booked; for a staff member (an interpreter), where the
+ * directory says they work.
+ */
 interface PatientClinics {
   readonly _id: string;
   readonly clinicIds: string[];
@@ -25,6 +29,15 @@ export class PatientClinicsStore {
     await this.clinics.updateOne(
       { _id: patientId },
       { $addToSet: { clinicIds: clinicId } },
+      { upsert: true },
+    );
+  }
+
+  /** A staff member's clinics as the directory states them now (the whole list, latest wins). */
+  async setStaffClinics(staffId: string, clinicIds: readonly string[]): Promise<void> {
+    await this.clinics.updateOne(
+      { _id: staffId },
+      { $set: { clinicIds: [...clinicIds] } },
       { upsert: true },
     );
   }
