@@ -14,6 +14,9 @@ import {
   VisitMetricsProjection,
 } from './visit-metrics/infrastructure/visit-metrics.projection';
 import { MetricsTableReader } from './visit-metrics/query/metrics-table.reader';
+import { ReachReader } from './visit-metrics/query/reach.reader';
+import type { ReachQuery } from './visit-metrics/query/reach.query';
+import { notificationEvents } from './visit-metrics/testing/notification-events.fixture';
 import type { MetricsQuery } from './visit-metrics/query/metrics.query';
 import type { VisitMetricsVersions } from './visit-metrics/rebuild/visit-metrics.versions';
 import { batches, consumed } from './visit-metrics/testing/consumed';
@@ -28,6 +31,9 @@ const budget = new CommandBudget({
   'AppointmentBooked projected alone': 5,
   'SessionEnded projected alone': 4,
   '900 events projected in batches of 300': 23,
+  // Its message and its visit (guarded by event id), the visit's counters (read, day and month
+  // buckets), then the message's: read, its month bucket, where it now counts.
+  'reminder NotificationSent projected alone': 8,
   'event tallied': 1,
   // The staff member's previous record (which clinics to leave), the roster moves, the record.
   'StaffMemberRecorded named': 3,
@@ -40,6 +46,8 @@ const budget = new CommandBudget({
   // visit type and by provider; whole months, so month buckets. Five reads each, and the
   // providers' names for the split by provider.
   'monthly report for an analyst of two clinics': 21,
+  // The pointer, the months' message buckets of the clinics, their names.
+  'reach by clinic over a year for an analyst of two clinics': 3,
 } as const);
 
 const program = (seed: number) =>
@@ -115,6 +123,27 @@ describe('database commands per analytics use case', () => {
     budget.check('900 events projected in batches of 300', usage);
   });
 
+  it('reminder NotificationSent projected alone', async () => {
+    const sentReminder = (seed: number) => {
+      const events = program(seed);
+      const found = notificationEvents(events, seed).find(
+        (e) => e.type === 'thc.notifications.NotificationSent.v1' && e.data['kind'] === 'reminder',
+      );
+      const booked = events.find(
+        (e) =>
+          e.type === 'thc.scheduling.AppointmentBooked.v1' &&
+          e.data['appointmentId'] === found?.data['appointmentId'],
+      );
+      if (!found || !booked) throw new Error('the fixture has no reminder sent');
+      return { found, booked };
+    };
+    const [warm, measured] = [sentReminder(12), sentReminder(13)];
+    for (const { booked } of [warm, measured]) await apply([booked])();
+    await apply([warm.found])();
+    const { usage } = await counter.measure(apply([measured.found]));
+    budget.check('reminder NotificationSent projected alone', usage);
+  });
+
   it('event tallied', async () => {
     const tally = new EventTallyProjection(
       connection.model<EventTally>(EVENT_TALLY, eventTallySchema),
@@ -157,9 +186,11 @@ describe('database commands per analytics use case', () => {
       by: 'clinic',
     } as MetricsQuery;
     let reader: MetricsTableReader;
+    let reach: ReachReader;
 
     beforeAll(async () => {
       await apply(events)();
+      await apply(notificationEvents(events, 11))();
       const versions = {
         // As the service does: one pointer read per query.
         activeCollections: async () => {
@@ -170,6 +201,7 @@ describe('database commands per analytics use case', () => {
         },
       } as unknown as VisitMetricsVersions;
       reader = new MetricsTableReader(versions, new DirectoryNamesReader(directory));
+      reach = new ReachReader(versions, new DirectoryNamesReader(directory));
     });
 
     it.each([
@@ -207,6 +239,18 @@ describe('database commands per analytics use case', () => {
         result[0]!.rows.find((r) => r.period === '2026-03')?.values['scheduled'],
       ).toBeGreaterThan(0);
       budget.check('monthly report for an analyst of two clinics', usage);
+    });
+
+    it('reach by clinic over a year for an analyst of two clinics', async () => {
+      const analyst = { subject: 'analyst', roles: ['analyst'], clinics } as const;
+      const query = { from: '2025-04', to: '2026-03', by: 'clinic' } as ReachQuery;
+      await reach.read(query, analyst);
+      const { result, usage } = await counter.measure(() => reach.read(query, analyst));
+      expect(result.rows.map((r) => r.clinicId).sort()).toEqual(
+        expect.arrayContaining([...clinics].sort()),
+      );
+      expect(result.rows.every((r) => r.clinicId && clinics.includes(r.clinicId))).toBe(true);
+      budget.check('reach by clinic over a year for an analyst of two clinics', usage);
     });
   });
 });

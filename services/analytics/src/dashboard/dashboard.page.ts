@@ -54,6 +54,9 @@ export const dashboardHtml = (minCellCount: number): string => `<!doctype html>
   <div class="tile"><span>Waiting room, 90th percentile</span><b id="kpi-waitingSecondsP90">–</b><small id="when-waitingSecondsP90"></small></div>
   <div class="tile"><span>Satisfaction (1–5)</span><b id="kpi-satisfactionMean">–</b><small id="when-satisfactionMean"></small></div>
   <div class="tile"><span>Net promoter score</span><b id="kpi-nps">–</b><small id="when-nps"></small></div>
+  <div class="tile"><span>Messages that reached the person</span><b id="kpi-reachRate">–</b><small id="when-reachRate"></small></div>
+  <div class="tile"><span>Attendance with a reminder delivered</span><b id="kpi-attendanceRateReminded">–</b><small id="when-attendanceRateReminded"></small></div>
+  <div class="tile"><span>Attendance without one</span><b id="kpi-attendanceRateNotReminded">–</b><small id="when-attendanceRateNotReminded"></small></div>
 </div>
 <div id="unlisted-note" hidden>Not in the directory yet, named by the start of their id: <ul id="unlisted"></ul></div>
 </section>

@@ -13,6 +13,7 @@ ${FIGURES_SCRIPT}
   const days = (Date.parse($('to').value) - Date.parse($('from').value)) / 86400000;
   $('groupBy').value = fragment.get('groupBy') || (days <= 92 ? 'week' : 'month');
   let months = [];
+  const REMINDER_FIGURES = ['visitsReminded', 'attendanceRateReminded', 'visitsNotReminded', 'attendanceRateNotReminded'];
 
   // Clinics by the directory's name; one it does not list yet reads "Clinic" and the start of
   // its id (the API names it so, with clinicListed false).
@@ -66,10 +67,14 @@ ${FIGURES_SCRIPT}
     try {
       if (months.length === 0) await listMonths();
       choosePeriod();
-      const [total, trend, byClinic] = await Promise.all([
-        api('metrics', { ...scoped, groupBy: 'month', metrics: 'scheduled,completed,noShow,cancelled,noShowRate,waitingSecondsP90,satisfactionMean,nps' }),
+      // Reach is kept by month: the months the range touches, at most the last 36.
+      const reachTo = range.to.slice(0, 7);
+      const reachFrom = range.from.slice(0, 7) < addMonths(reachTo, -35) ? addMonths(reachTo, -35) : range.from.slice(0, 7);
+      const [total, trend, byClinic, reach] = await Promise.all([
+        api('metrics', { ...scoped, groupBy: 'month', metrics: 'scheduled,completed,noShow,cancelled,noShowRate,waitingSecondsP90,satisfactionMean,nps,' + REMINDER_FIGURES.join(',') }),
         api('metrics', { ...scoped, groupBy: $('groupBy').value, metrics: 'scheduled,completed,noShow,cancelled,mosMean,satisfactionMean' }),
         api('metrics', { ...range, groupBy: 'month', by: 'clinic', metrics: 'scheduled,noShowRate,technicalIssueRate,audioOnlyRate,preVisitCheckFailureRate,waitingSecondsP50,waitingSecondsP90' }),
+        api('reach', clinic ? { from: reachFrom, to: reachTo, clinicId: clinic } : { from: reachFrom, to: reachTo }),
       ]);
       // Totals add up the months that are shown, never a withheld one: a total that counted
       // them would give them away by difference with the months beside it. With some months
@@ -105,6 +110,25 @@ ${FIGURES_SCRIPT}
       latest('waitingSecondsP90');
       latest('satisfactionMean');
       latest('nps');
+      // A rate over several months weighs each month shown by its size; withheld months are left
+      // out (the rate then reads "about"), and with every month withheld it says so.
+      const pooled = (rows, rateOf, sizeOf, withheld) => {
+        const shown = rows.filter((r) => !withheld(r));
+        const size = shown.reduce((s, r) => s + (sizeOf(r) || 0), 0);
+        const hits = shown.reduce((s, r) => s + (rateOf(r) || 0) * (sizeOf(r) || 0), 0);
+        return { size, rate: size > 0 ? hits / size : null, partial: shown.length < rows.length, none: rows.length > 0 && shown.length === 0 };
+      };
+      const span = reachFrom === reachTo ? monthName(reachTo) : monthName(reachFrom) + ' to ' + monthName(reachTo);
+      const reached = pooled(reach.rows, (r) => r.values.reachRate, (r) => r.values.messages, (r) => Boolean(r.suppressed));
+      if (reached.none) tile('reachRate', 'withheld: fewer than ' + MIN_CELL + ' messages', 'in every month of the range', true);
+      else if (reached.rate === null) tile('reachRate', 'no messages sent, failed or bounced', '', true);
+      else tile('reachRate', (reached.partial ? '≈ ' : '') + asNumber(100 * reached.rate, 1) + ' %', 'of ' + asNumber(reached.size, 0) + ' messages, ' + span + (reached.partial ? '; some months withheld' : ''));
+      for (const [rate, size] of [['attendanceRateReminded', 'visitsReminded'], ['attendanceRateNotReminded', 'visitsNotReminded']]) {
+        const group = pooled(total.rows, (r) => r.values[rate], (r) => r.values[size], (r) => isSuppressed(r, size));
+        if (group.none) tile(rate, withheldText(rate), 'in every month of the range', true);
+        else if (group.rate === null) tile(rate, group.size === 0 && sum(total.rows, 'scheduled') === 0 ? 'no visits in this period' : METRIC[rate].none, '', true);
+        else tile(rate, (group.partial ? '≈ ' : '') + format(rate, group.rate), 'of ' + asNumber(group.size, 0) + ' visits that ended' + (group.partial ? '; some months withheld' : ''));
+      }
 
       const clinics = new Map();
       for (const row of byClinic.rows) {

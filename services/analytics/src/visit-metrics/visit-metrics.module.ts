@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { DirectoryNamesModule } from '../directory-names/directory-names.module';
 import { MetricsController } from './query/metrics.controller';
 import { MetricsTableReader } from './query/metrics-table.reader';
+import { ReachController } from './query/reach.controller';
+import { ReachReader } from './query/reach.reader';
 import { visitMetricsDefinitionHash } from './rebuild/visit-metrics.definition';
 import { VISIT_METRICS_VERSION, VisitMetricsVersions } from './rebuild/visit-metrics.versions';
 
-const httpControllers = [MetricsController];
-const queries = [MetricsTableReader];
+const httpControllers = [MetricsController, ReachController];
+const queries = [MetricsTableReader, ReachReader];
 const projections = [
   {
     provide: VISIT_METRICS_VERSION,
@@ -16,7 +18,10 @@ const projections = [
   VisitMetricsVersions,
 ];
 
-/** Evaluation and reporting: the visit-metrics projection, its versions and the query API. */
+/**
+ * Evaluation and reporting: the visit-metrics projection (visits and messages), its versions and
+ * the query API.
+ */
 @Module({
   imports: [DirectoryNamesModule],
   controllers: httpControllers,

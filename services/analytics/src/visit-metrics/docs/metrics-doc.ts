@@ -1,5 +1,6 @@
 import { HISTOGRAMS } from '../domain/histogram';
 import { METRICS } from '../domain/metric-definitions';
+import { REACH_FIGURES } from '../domain/reach-figures';
 import { DEFAULT_MIN_CELL_COUNT, POPULATION } from '../domain/small-cells';
 
 export const METRICS_DOC_PATH = 'docs/metrics.md';
@@ -9,6 +10,15 @@ export function renderMetricsDoc(): string {
   const rows = table(
     ['name', 'metric', 'unit', 'definition'],
     METRICS.map((m) => [`\`${m.name}\``, m.title, m.unit, m.definition.replace(/\|/g, '\\|')]),
+  );
+  const reach = table(
+    ['name', 'figure', 'unit', 'definition'],
+    REACH_FIGURES.map((f) => [
+      `\`${f.name}\``,
+      f.title,
+      f.unit,
+      f.definition.replace(/\|/g, '\\|'),
+    ]),
   );
   const bins = table(
     ['histogram', 'upper edges'],
@@ -57,7 +67,30 @@ export function renderMetricsDoc(): string {
     '',
     `- visits in the cell: ${byPopulation('visits')};`,
     `- survey responses in the cell: ${byPopulation('responses')};`,
+    `- ended visits with a reminder that reached someone: ${byPopulation('remindedVisits')};`,
+    `- ended visits without one: ${byPopulation('notRemindedVisits')};`,
     `- never withheld (schedules and staff, no patient): ${byPopulation('none')}.`,
+    '',
+    '## Reaching patients',
+    '',
+    'From the notifications topic (`NotificationSent`, `NotificationFailed`, `NotificationBounced`):',
+    'how many messages (reminders, booking confirmations and changes, join links, waitlist offers,',
+    '"provider running late", survey invitations) reached the person they were for, per calendar',
+    'month (UTC) of a message’s first outcome, for every message or split by the clinic of the',
+    'visit it is about (`null` when analytics knows no such visit; shown only to analysts of every',
+    'clinic), by kind, or by channel (`GET /api/v1/analytics/reach`, definitions at',
+    '`/api/v1/analytics/reach/definitions`). A message is one person and one trigger, with at most',
+    'one outcome per channel; a bounce may follow a send. Each event counts once, however often',
+    'it is delivered. Each row also counts failures by reason (`no-contact-point`, `no-consent`,',
+    '`opted-out`, `channel-not-configured`, `quiet-hours`, `superseded`, `expired`, `erased`,',
+    '`retries-exhausted`; codes, never the server’s answer). A row of at least one and fewer than',
+    '`ANALYTICS_MIN_CELL_COUNT` messages (channel outcomes, split by channel) is withheld whole.',
+    '',
+    ...reach,
+    '',
+    'Whether reminders help is in the metrics table: `attendanceRateReminded` against',
+    '`attendanceRateNotReminded`, with the size of each group (`visitsReminded`,',
+    '`visitsNotReminded`), by visit date, clinic, provider and visit type like every visit figure.',
     '',
     '## Clinics an analyst sees',
     '',

@@ -16,7 +16,13 @@ const ratio = (numerator: number, denominator: number): number | null =>
   denominator > 0 ? numerator / denominator : null;
 const mean = (stem: string) => (k: Readonly<Counters>) =>
   ratio(c(k, `${stem}Sum`) / MILLI, c(k, `${stem}N`));
+/** Visits that ended (completed or no-show) without a reminder that reached anyone. */
+export const endedNotReminded = (k: Readonly<Counters>): number =>
+  c(k, 'completed') + c(k, 'noShow') - c(k, 'endedReminded');
 const pct = (spec: HistogramSpec, q: number) => (k: Readonly<Counters>) => quantile(spec, k, q);
+
+const REMINDED =
+  'at least one reminder reached someone: a NotificationSent of kind `reminder` about the visit, on a channel whose address did not refuse it afterwards (no NotificationBounced there)';
 
 const DATE_RULE =
   'Visits are counted on the calendar date of their scheduled start in the provider’s time zone.';
@@ -209,6 +215,36 @@ export const METRICS = [
     definition:
       'Completed visits with at least one survey response from the patient / completed visits.',
     value: (k) => ratio(c(k, 'surveyedVisits'), c(k, 'completed')),
+  },
+  {
+    name: 'visitsReminded',
+    title: 'Visits ended, reminded',
+    unit: 'count',
+    definition: `Visits that ended completed or as a no-show and for which ${REMINDED}.`,
+    value: (k) => c(k, 'endedReminded'),
+  },
+  {
+    name: 'attendanceRateReminded',
+    title: 'Attendance rate, reminded',
+    unit: 'ratio',
+    definition: `Completed / (completed + no-shows), among visits for which ${REMINDED}.`,
+    value: (k) => ratio(c(k, 'attendedReminded'), c(k, 'endedReminded')),
+  },
+  {
+    name: 'visitsNotReminded',
+    title: 'Visits ended, not reminded',
+    unit: 'count',
+    definition:
+      'Visits that ended completed or as a no-show and for which no reminder reached anyone (none sent, every one failed, or every one sent was refused by its address).',
+    value: (k) => endedNotReminded(k),
+  },
+  {
+    name: 'attendanceRateNotReminded',
+    title: 'Attendance rate, not reminded',
+    unit: 'ratio',
+    definition:
+      'Completed / (completed + no-shows), among visits for which no reminder reached anyone.',
+    value: (k) => ratio(c(k, 'completed') - c(k, 'attendedReminded'), endedNotReminded(k)),
   },
   {
     name: 'bookedMinutes',

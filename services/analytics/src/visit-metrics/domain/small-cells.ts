@@ -1,11 +1,12 @@
-import type { MetricName } from './metric-definitions';
+import { endedNotReminded, type MetricName } from './metric-definitions';
 import type { Counters } from './visit-contribution';
 
 /**
- * Who a figure is made of: the visits of its cell, the survey responses in it, or no patient
- * at all (availability from schedules, staff training).
+ * Who a figure is made of: the visits of its cell, the survey responses in it, the ended visits
+ * with (or without) a reminder that reached someone, or no patient at all (availability from
+ * schedules, staff training).
  */
-export type Population = 'visits' | 'responses' | 'none';
+export type Population = 'visits' | 'responses' | 'remindedVisits' | 'notRemindedVisits' | 'none';
 
 export const POPULATION = {
   scheduled: 'visits',
@@ -33,6 +34,10 @@ export const POPULATION = {
   satisfactionTopBox: 'responses',
   nps: 'responses',
   surveyResponseRate: 'visits',
+  visitsReminded: 'remindedVisits',
+  attendanceRateReminded: 'remindedVisits',
+  visitsNotReminded: 'notRemindedVisits',
+  attendanceRateNotReminded: 'notRemindedVisits',
   bookedMinutes: 'visits',
   availableMinutes: 'none',
   utilizationBooked: 'visits',
@@ -46,6 +51,10 @@ export const DEFAULT_MIN_CELL_COUNT = 11;
 const sizeOf = (counters: Readonly<Counters>, population: Population): number => {
   const c = (key: string) => counters[key] ?? 0;
   if (population === 'responses') return c('responses');
+  // Each group of the reminder comparison is its own cell: a rate of three visits is withheld
+  // even when the clinic's month has hundreds.
+  if (population === 'remindedVisits') return c('endedReminded');
+  if (population === 'notRemindedVisits') return endedNotReminded(counters);
   if (population === 'visits')
     return Math.max(c('scheduled'), c('sessions'), c('completed'), c('started'));
   return Number.POSITIVE_INFINITY;

@@ -1,5 +1,6 @@
 import { localDate } from './calendar-period';
 import { binKey, binOf, HISTOGRAMS, HistogramSpec } from './histogram';
+import { reachedOn } from './message-facts';
 import type { VisitFacts } from './visit-facts';
 
 /** Counters one visit adds to its buckets; every metric is a ratio or quantile of these. */
@@ -72,6 +73,15 @@ export function visitContribution(facts: VisitFacts): VisitContribution | undefi
     observe(counters, HISTOGRAMS.duration, 'duration', duration);
   }
   if (noShow && !completed) add('noShow');
+  // Attendance of visits that ended with a reminder that reached someone; those without one
+  // are the other ended visits (completed + noShow − these), so a reminder arriving later adds
+  // keys rather than renaming them: FerretDB 1.24 takes a `$set` of an embedded document with
+  // other keys but the same values in the same order for no change, and skips it.
+  const reminded = Object.values(facts.reminders ?? {}).some((channels) =>
+    Object.values(channels).some(reachedOn),
+  );
+  if (reminded && (completed || noShow)) add('endedReminded');
+  if (reminded && completed) add('attendedReminded');
 
   if (facts.session) add('sessions');
   const started = facts.sessionStartedAt ?? completed?.startedAt;

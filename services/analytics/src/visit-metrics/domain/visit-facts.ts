@@ -1,3 +1,5 @@
+import type { ChannelOutcome } from './message-facts';
+
 /**
  * What analytics knows about one appointment and its virtual visit, gathered from the
  * scheduling and sessions topics in whatever order they arrive. Ids of clinic, provider and
@@ -43,6 +45,10 @@ export interface VisitFacts {
     Record<string, { readonly openedAt?: Date; readonly resolvedAt?: Date }>
   >;
   readonly survey?: Readonly<Record<string, number>>;
+  /** Messages about this visit (any kind), so they follow the visit's clinic once it is known. */
+  readonly messageIds?: readonly string[];
+  /** Each reminder's outcome per channel (sent, bounced), from the notifications topic. */
+  readonly reminders?: Readonly<Record<string, Readonly<Record<string, ChannelOutcome>>>>;
   /** Buckets the visit's contribution was last written to, so a move can retract it. */
   readonly bucket?: { readonly day: string; readonly month: string };
 }

@@ -12,6 +12,9 @@ export class VisitMetricsCollections {
   readonly months: mongo.Collection<mongo.Document>;
   readonly schedules: mongo.Collection<mongo.Document>;
   readonly staff: mongo.Collection<mongo.Document>;
+  /** One document per message (delivery facts), and month buckets of their counters. */
+  readonly messages: mongo.Collection<mongo.Document>;
+  readonly messageMonths: mongo.Collection<mongo.Document>;
 
   constructor(
     readonly db: mongo.Db,
@@ -24,6 +27,8 @@ export class VisitMetricsCollections {
     this.months = named('months');
     this.schedules = named('schedules');
     this.staff = named('staff');
+    this.messages = named('messages');
+    this.messageMonths = named('message_months');
   }
 
   /**
@@ -38,11 +43,22 @@ export class VisitMetricsCollections {
       this.days.createIndex({ clinicId: 1, day: 1 }, { name: 'clinic-day' }),
       this.months.createIndex({ clinicId: 1, month: 1 }, { name: 'clinic-month' }),
       this.schedules.createIndex({ clinicId: 1 }, { name: 'clinic' }),
+      this.messageMonths.createIndex({ month: 1 }, { name: 'month' }),
+      this.messageMonths.createIndex({ clinicId: 1, month: 1 }, { name: 'clinic-month' }),
     ]);
   }
 
   /** Every collection of the version, for dropping an abandoned one. */
   all(): mongo.Collection<mongo.Document>[] {
-    return [this.facts, this.sessionLinks, this.days, this.months, this.schedules, this.staff];
+    return [
+      this.facts,
+      this.sessionLinks,
+      this.days,
+      this.months,
+      this.schedules,
+      this.staff,
+      this.messages,
+      this.messageMonths,
+    ];
   }
 }

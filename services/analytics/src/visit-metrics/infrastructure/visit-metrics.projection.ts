@@ -1,8 +1,11 @@
 import { applyOnceBulk, ConsumedEvent, EffectOfEvent } from '@thc/messaging';
 import type { mongo } from 'mongoose';
 import { factEffectOf } from '../domain/fact-effects';
+import { messageEffectsOf } from '../domain/message-effects';
 import { visitContribution } from '../domain/visit-contribution';
 import type { VisitFacts } from '../domain/visit-facts';
+import { BucketWrites } from './bucket-writes';
+import { MessageCounts } from './message-counts';
 import { VisitMetricsCollections } from './visit-metrics.collections';
 
 type AnyBulkOp = mongo.AnyBulkWriteOperation<mongo.Document>;
@@ -17,8 +20,9 @@ export const VISIT_METRICS_BATCH = 2000;
 /**
  * Applies events to one version of the visit-metrics projection, in two idempotent steps:
  *
- * 1. Facts: each event's facts go to its visit (or provider schedule, or staff member) with
- *    `applyOnceBulk`, so an event id is applied to a document once.
+ * 1. Facts: each event's facts go to its visit (or provider schedule, or staff member, or
+ *    message, see message-effects.ts) with `applyOnceBulk`, so an event id is applied to a
+ *    document once.
  * 2. Buckets: every touched visit's counters are recomputed from its facts alone and written
  *    under the visit's id into its day and month buckets (`$set`, idempotent by nature); a visit
  *    that moved (reschedule, booking arriving after the session) is removed from its old
@@ -27,19 +31,45 @@ export const VISIT_METRICS_BATCH = 2000;
  *
  * A bucket thus holds per-visit counter vectors that a query sums, with no aggregation
  * pipeline, and a visit's contribution is replaced rather than incremented, so the order in
- * which the topics arrive does not matter.
+ * which the topics arrive does not matter. Messages are counted the same way, per message, in
+ * month buckets of their own (message-counts.ts), under the clinic of the visit they are about.
  */
 export class VisitMetricsProjection {
-  constructor(private readonly store: VisitMetricsCollections) {}
+  private readonly messageCounts: MessageCounts;
+
+  constructor(private readonly store: VisitMetricsCollections) {
+    this.messageCounts = new MessageCounts(store);
+  }
 
   async apply(events: readonly ConsumedEvent[]): Promise<void> {
     const links = await this.sessionLinks(events);
     const visits: EffectOfEvent[] = [];
     const schedules: EffectOfEvent[] = [];
     const staff: EffectOfEvent[] = [];
+    const messages: EffectOfEvent[] = [];
+    // Visits whose counters a message changes (a reminder's outcome), beside those of `visits`.
+    const reminded = new Set<string>();
     const newLinks = new Map<string, string>();
     for (const event of events) {
       const data = event.data as Record<string, unknown>;
+      const delivery = messageEffectsOf(event.type, data);
+      if (delivery) {
+        messages.push({
+          filter: { _id: delivery.messageId },
+          update: delivery.message,
+          eventId: event.id,
+        });
+        // Guarded by the same event id in the visit's document: applied there once too.
+        if (delivery.visit) {
+          visits.push({
+            filter: { _id: delivery.visit.appointmentId },
+            update: delivery.visit.update,
+            eventId: event.id,
+          });
+          if (data['kind'] === 'reminder') reminded.add(delivery.visit.appointmentId);
+        }
+        continue;
+      }
       const effect = factEffectOf(event.type, data);
       if (!effect) continue;
       if (event.type.includes('.SessionCreated.'))
@@ -70,12 +100,28 @@ export class VisitMetricsProjection {
     await applyOnceBulk(this.store.facts, visits);
     await applyOnceBulk(this.store.schedules, schedules);
     await applyOnceBulk(this.store.staff, staff);
-    await this.recount([...new Set(visits.map((v) => String(v.filter._id)))]);
+    await applyOnceBulk(this.store.messages, messages);
+    const counted = visits.flatMap((v) =>
+      v.update['$addToSet'] && !reminded.has(String(v.filter._id)) ? [] : [String(v.filter._id)],
+    );
+    await this.recount(
+      [...new Set(counted)],
+      [...new Set(messages.map((m) => String(m.filter._id)))],
+    );
   }
 
-  /** Step 2 for these visits: their counters into their buckets, from their facts. */
-  async recount(appointmentIds: readonly string[]): Promise<void> {
-    if (appointmentIds.length === 0) return;
+  /**
+   * Step 2 for these visits: their counters into their buckets, from their facts; then for these
+   * messages, and the messages of visits whose clinic has just become known.
+   */
+  async recount(
+    appointmentIds: readonly string[],
+    messageIds: readonly string[] = [],
+  ): Promise<void> {
+    if (appointmentIds.length === 0) {
+      await this.messageCounts.recount(messageIds);
+      return;
+    }
     const facts = (await this.store.facts
       .find({ _id: { $in: appointmentIds as unknown as mongo.ObjectId[] } })
       .toArray()) as unknown as VisitFacts[];
@@ -84,10 +130,16 @@ export class VisitMetricsProjection {
     const days = new BucketWrites();
     const months = new BucketWrites();
     const moved: AnyBulkOp[] = [];
+    const clinics = new Map<string, string>();
+    const followers: string[] = [];
     for (const visit of facts) {
       const contribution = visitContribution(visit);
       if (!contribution) continue;
       const { day, clinicId, providerId, visitType, counters } = contribution;
+      clinics.set(visit._id, clinicId);
+      // The visit's messages were counted under no clinic (or another) until now.
+      if (visit.bucket?.month.split('|')[1] !== clinicId)
+        followers.push(...(visit.messageIds ?? []));
       const month = day.slice(0, 7);
       const dims = { clinicId, providerId, visitType };
       const dayId = `${day}|${clinicId}|${providerId}|${visitType}`;
@@ -108,6 +160,7 @@ export class VisitMetricsProjection {
     }
     await days.write(this.store.days);
     await months.write(this.store.months);
+    await this.messageCounts.recount([...messageIds, ...followers], clinics);
     // Recorded last: until then a retry still knows the old buckets to clean.
     if (moved.length) await this.store.facts.bulkWrite(moved, { ordered: false });
   }
@@ -166,45 +219,4 @@ function onlyDuplicates(error: unknown): boolean {
       : [];
   if (errors.length === 0) return code === DUPLICATE_KEY;
   return errors.every((e) => (e as { code?: unknown }).code === DUPLICATE_KEY);
-}
-
-/**
- * The slot writes of a batch gathered per bucket document: `$set` of the visits that are in it
- * now and `$unset` of those that moved out, as one upsert each. A visit's slot is set in one
- * bucket and unset in another, never both in one, so the two never touch the same path.
- */
-class BucketWrites {
-  private readonly buckets = new Map<
-    string,
-    { set: Record<string, unknown>; unset: Record<string, ''> }
-  >();
-
-  set(_id: string, dims: Record<string, string>, slot: string, counters: object): void {
-    const bucket = this.bucket(_id);
-    Object.assign(bucket.set, dims, { [slot]: counters });
-  }
-
-  unset(_id: string, slot: string): void {
-    this.bucket(_id).unset[slot] = '';
-  }
-
-  async write(collection: mongo.Collection<mongo.Document>): Promise<void> {
-    if (this.buckets.size === 0) return;
-    const ops = [...this.buckets].map(([_id, { set, unset }]) => {
-      const update: Record<string, object> = {};
-      if (Object.keys(set).length > 0) update['$set'] = set;
-      if (Object.keys(unset).length > 0) update['$unset'] = unset;
-      // Only a bucket that gains a visit may be created; one that only loses visits exists.
-      return {
-        updateOne: { filter: { _id }, update, upsert: '$set' in update },
-      } as unknown as AnyBulkOp;
-    });
-    await collection.bulkWrite(ops, { ordered: false });
-  }
-
-  private bucket(_id: string) {
-    let bucket = this.buckets.get(_id);
-    if (!bucket) this.buckets.set(_id, (bucket = { set: {}, unset: {} }));
-    return bucket;
-  }
 }

@@ -87,6 +87,13 @@ describe('analytics bounded to the clinics an analyst is granted', () => {
           [B, scheduledIn(B!)],
         ]);
         expect(byClinic[0]?.clinicName).toBe(HARBOR);
+        // The provider's record too, which the directory's consumer group (not the metrics'
+        // one) stores: it names the provider and puts them on A's roster.
+        const [provider] = await rows(
+          `${MARCH}&by=provider&metrics=scheduled&clinicId=${A}`,
+          tokens.ofAll,
+        );
+        expect(provider?.providerListed).toBe(true);
       },
       { timeoutMs: 400_000, intervalMs: 1000 },
     );

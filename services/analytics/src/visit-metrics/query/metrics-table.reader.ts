@@ -121,7 +121,10 @@ export class MetricsTableReader {
  * then the caller's clinics only: the organization's total would give the others away by
  * difference.
  */
-function clinicsOf(query: MetricsQuery, principal: Principal): readonly string[] | undefined {
+export function clinicsOf(
+  query: { readonly clinicId?: string },
+  principal: Principal,
+): readonly string[] | undefined {
   if (query.clinicId && !coversClinic(principal, query.clinicId))
     throw new ForbiddenException(`clinicId ${query.clinicId} is not a clinic this token covers`);
   return query.clinicId ? [query.clinicId] : clinicFilterOf(principal);

@@ -1,3 +1,5 @@
+import { TOPICS } from '@thc/contracts';
+import { PROJECTED_TOPICS } from './projected-topics';
 import { caughtUp, rebuildProgress } from './rebuild-progress';
 import { visitMetricsDefinitionHash } from './visit-metrics.definition';
 
@@ -50,5 +52,13 @@ describe('definition hash', () => {
   it('is stable for a definition and changes with it', () => {
     expect(visitMetricsDefinitionHash()).toBe(visitMetricsDefinitionHash());
     expect(visitMetricsDefinitionHash('x')).not.toBe(visitMetricsDefinitionHash());
+  });
+});
+
+describe('projected topics', () => {
+  it('include the notifications topic, from which the reach and reminder figures come', () => {
+    expect(PROJECTED_TOPICS).toEqual(
+      expect.arrayContaining([TOPICS.notifications, TOPICS.scheduling, TOPICS.sessions]),
+    );
   });
 });

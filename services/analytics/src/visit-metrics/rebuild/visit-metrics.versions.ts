@@ -6,11 +6,11 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { TOPICS } from '@thc/contracts';
 import { KAFKA, TopicNames } from '@thc/messaging';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { VisitMetricsCollections } from '../infrastructure/visit-metrics.collections';
+import { PROJECTED_TOPICS } from './projected-topics';
 import { activeVersion, pointers, switchVersion, VISIT_METRICS } from './projection-pointer';
 import { RebuildProgress } from './rebuild-progress';
 import { VersionRun } from './version-run';
@@ -79,7 +79,7 @@ export class VisitMetricsVersions implements OnApplicationBootstrap, OnApplicati
   }
 
   private run(version: string, state: RebuildProgress['state']): VersionRun {
-    return new VersionRun(this.db, version, state, this.kafka, this.names, Object.values(TOPICS));
+    return new VersionRun(this.db, version, state, this.kafka, this.names, PROJECTED_TOPICS);
   }
 
   private async check(): Promise<void> {
