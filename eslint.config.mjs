@@ -33,8 +33,31 @@ export default [
     files: ['**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', boundaries({ tests: false })],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // Domain code is pure: decisions from facts and time given to it. The framework, the
+    // database and the broker stay at the edges, so a decider is tested with plain values.
+    files: ['services/*/src/**/domain/**/*.ts', 'libs/*/src/**/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'mongoose', 'mongoose/*', 'mongodb', 'mongodb/*', 'kafkajs'],
+              message:
+                'domain code is pure: no Nest, MongoDB or Kafka here; do that in the handler or infrastructure beside it',
+            },
+          ],
+        },
+      ],
     },
   },
   {

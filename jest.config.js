@@ -12,7 +12,7 @@ module.exports = {
     {
       ...preset,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,services,libs,infra,k8s,scripts}/**/*.unit.spec.ts'],
+      testMatch: ['<rootDir>/{apps,services,libs,infra,k8s,scripts,tests}/**/*.unit.spec.ts'],
     },
     {
       ...preset,
