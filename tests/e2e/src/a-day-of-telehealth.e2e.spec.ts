@@ -1,4 +1,4 @@
-import { eventually, RunningPlatform, TestNamespace } from '@thc/testing';
+import { eventually, MailpitClient, RunningPlatform, TestNamespace } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { analyticsCountsByClinic, analyticsRatesByClinicDay } from './scenario/analytics.checks';
@@ -11,8 +11,12 @@ import {
   nthOpenSlot,
   raceForOneSlot,
 } from './scenario/bookings.steps';
+import { ContactBook, recordContactPreferences } from './scenario/contact-preferences.steps';
 import { DayLedger } from './scenario/expected-figures';
 import { healthSystem } from './scenario/health-system';
+import { subjectOf } from './scenario/mail-subjects';
+import { checkMessages } from './scenario/messages.checks';
+import { PatientMailboxes } from './scenario/patient-mailboxes';
 import { PlatformApi } from './scenario/platform-api';
 import {
   defineSchedules,
@@ -25,11 +29,17 @@ import { loadPublishedContract } from './external-consumer/published-contract';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const settle = { timeoutMs: 120_000, intervalMs: 1000 };
+/**
+ * Join links go out this long before the visit: the day's later visits, hours away and left
+ * alone, then have theirs due while the test runs, and the last ones do not yet.
+ */
+const JOIN_LINK_LEAD_MINUTES = 180;
 
 /**
- * A day of a telehealth program played through the HTTP APIs of the five services, running as
- * separate processes on the real Kafka and MongoDB-wire server. The test keeps its own ledger
- * of what it did and holds every reported figure against it.
+ * A day of a telehealth program played through the HTTP APIs of the six services, running as
+ * separate processes on the real Kafka and MongoDB-wire server, with their mail caught by
+ * Mailpit. The test keeps its own ledger of what it did and holds every reported figure, and
+ * every message a patient received, against it.
  */
 describe('a day of a telehealth program, through the public APIs only', () => {
   const ns = new TestNamespace('e2e-day');
@@ -50,6 +60,11 @@ describe('a day of a telehealth program, through the public APIs only', () => {
       analytics: { ANALYTICS_MIN_CELL_COUNT: '1' },
       // Reminders are looked for every 2 s, so those the day's bookings are due show up.
       scheduling: { SCHEDULING_LATE_CANCEL_MINUTES: '180', SCHEDULING_REMINDER_POLL_MS: '2000' },
+      // Due messages are looked for every 500 ms, so each goes out within the test's patience.
+      notifications: {
+        NOTIFICATIONS_DISPATCH_POLL_MS: '500',
+        NOTIFICATIONS_JOIN_LINK_LEAD_MINUTES: String(JOIN_LINK_LEAD_MINUTES),
+      },
       // Every visit of the scenario's day can be joined while the test runs.
       sessions: {
         SESSIONS_LINK_OPENS_MINUTES: '1440',
@@ -63,6 +78,12 @@ describe('a day of a telehealth program, through the public APIs only', () => {
   const ledger = new DayLedger();
   const coordinator = { role: 'coordinator', sub: system.coordinator } as const;
   const withoutConsent = new Set([system.patients[system.patients.length - 1]!]);
+  // Most patients give an e-mail address, one in five of them writes in Spanish; every eighth
+  // gives none and keeps only the SMS number of the booking, which no gateway reaches here.
+  const withoutContact = new Set(system.patients.filter((_, i) => i % 8 === 5));
+  const spanish = new Set(system.patients.filter((_, i) => i % 5 === 1));
+  const mailboxes = new PatientMailboxes(MailpitClient.fromEnvironment());
+  let contacts: ContactBook = new Map();
   let certifications: Awaited<ReturnType<typeof credentialProviders>>;
   const now = new Date();
   const firstSlot = firstSlotAfter(now, 20);
@@ -82,6 +103,12 @@ describe('a day of a telehealth program, through the public APIs only', () => {
     await defineSchedules(api, system);
     const granted = await grantConsents(api, system, withoutConsent);
     expect(granted).toBe(system.patients.length - withoutConsent.size);
+  });
+
+  it('lets patients record, each for themself, the e-mail address and language to be written in', async () => {
+    contacts = await recordContactPreferences(api, system.patients, { withoutContact, spanish });
+    expect(contacts.size).toBe(system.patients.length - withoutContact.size);
+    expect([...contacts.values()].filter((c) => c.language === 'es').length).toBeGreaterThan(0);
   });
 
   it('gives a slot that eight patients reach for at once to exactly one of them', async () => {
@@ -131,8 +158,26 @@ describe('a day of a telehealth program, through the public APIs only', () => {
     }, settle);
   });
 
+  it('confirms each booking by e-mail to the patients who gave an address, with a calendar file', async () => {
+    const reached = ledger.booked.filter((visit) => contacts.has(visit.patientId));
+    await eventually(async () => {
+      const mail = await mailboxes.read(contacts);
+      for (const visit of reached) {
+        const confirmations = mail
+          .get(visit.patientId)!
+          .filter(
+            (m) =>
+              subjectOf(m.subject)?.kind === 'booking-confirmation' &&
+              m.calendar?.uid === `${visit.appointmentId}@thc`,
+          );
+        expect(confirmations).toHaveLength(1);
+      }
+    }, settle);
+  });
+
   it('takes cancellations, late ones inside the window', async () => {
     const cancel = async (visit: BookedVisit, late: boolean) => {
+      ledger.touched(visit, new Date());
       await api.expect(
         200,
         'scheduling',
@@ -224,7 +269,55 @@ describe('a day of a telehealth program, through the public APIs only', () => {
     const due = ledger.untouched().filter((visit) => visit.start.getTime() < dayAhead);
     expect(due.length).toBeGreaterThan(0);
     expect(due.filter((visit) => !reminded.has(visit.appointmentId))).toEqual([]);
-    for (const topic of ['scheduling', 'training', 'compliance', 'compliance.phi-access'])
+    for (const topic of [
+      'scheduling',
+      'training',
+      'compliance',
+      'compliance.phi-access',
+      'notifications',
+    ])
       expect(audit.byTopic[`${ns.topicPrefix}thc.${topic}.v1`]).toBeGreaterThan(0);
+  });
+
+  it('sends each patient exactly the messages their visits called for, each reported on thc.notifications.v1', async () => {
+    const check = await eventually(async () => {
+      const readFrom = new Date();
+      const audit = await auditTopics({
+        brokers: ns.kafkaBrokers,
+        topicPrefix: ns.topicPrefix,
+        contract: loadPublishedContract(ROOT),
+        groupId: `external-${randomUUID()}`,
+      });
+      expect(audit.problems).toEqual([]);
+      const mail = await mailboxes.read(contacts);
+      const result = checkMessages(
+        ledger,
+        contacts,
+        { events: audit.events, mail, readFrom },
+        {
+          joinLinkLeadMinutes: JOIN_LINK_LEAD_MINUTES,
+        },
+      );
+      expect(result.problems).toEqual([]);
+      return { ...result, mail };
+    }, settle);
+    console.log(
+      `messages delivered per kind ${JSON.stringify(check.delivered)}; outcomes ${JSON.stringify(check.outcomes)}`,
+    );
+    // Each kind the day calls for was really exercised, in both languages.
+    expect(check.delivered['booking-confirmation']).toBe(
+      ledger.booked.filter((v) => contacts.has(v.patientId)).length,
+    );
+    expect(check.delivered['booking-cancelled']).toBe(
+      [...ledger.cancelled.keys()].filter((id) =>
+        contacts.has(ledger.booked.find((v) => v.appointmentId === id)!.patientId),
+      ).length,
+    );
+    expect(check.delivered['reminder']).toBeGreaterThan(0);
+    expect(check.delivered['join-link']).toBeGreaterThan(0);
+    expect(check.outcomes['failed channel-not-configured']).toBeGreaterThan(0);
+    expect(check.outcomes['failed no-contact-point']).toBeGreaterThan(0);
+    const spanishMail = [...spanish].flatMap((p) => check.mail.get(p) ?? []);
+    expect(spanishMail.length).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,21 @@
-import { eventually, PLATFORM_SERVICES, RunningPlatform, TestNamespace } from '@thc/testing';
+import {
+  eventually,
+  MailpitClient,
+  PLATFORM_SERVICES,
+  RunningPlatform,
+  TestNamespace,
+} from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { analyticsCountsByClinic } from './scenario/analytics.checks';
 import { bookVisits, firstSlotAfter } from './scenario/bookings.steps';
+import { ContactBook, recordContactPreferences } from './scenario/contact-preferences.steps';
 import { DayLedger } from './scenario/expected-figures';
 import { healthSystem } from './scenario/health-system';
+import { subjectOf } from './scenario/mail-subjects';
+import { checkMessages } from './scenario/messages.checks';
+import { dueRemindersIn } from './scenario/notification-facts';
+import { PatientMailboxes } from './scenario/patient-mailboxes';
 import { PlatformApi } from './scenario/platform-api';
 import {
   defineSchedules,
@@ -20,11 +31,16 @@ import { deadLetterCounts, injectPoison, POISON } from './faults/poison-messages
 
 const ROOT = join(__dirname, '..', '..', '..');
 const recover = { timeoutMs: 180_000, intervalMs: 1000 };
+/** Join links go out this long before the visit: every visit of the day has its link due early. */
+const JOIN_LINK_LEAD_MINUTES = 180;
+/** scheduling's reminder offsets (its default, 24 hours and 1 hour before the visit). */
+const REMINDER_OFFSETS = 2;
 
 /**
- * The scenario's day again, while the platform is hurt: a service killed with SIGKILL
- * mid-stream, the broker restarted, the database server stopped for 20 s, poison messages on
- * a topic. Afterwards nothing may be lost or applied twice, and everything is healthy again
+ * The scenario's day again, while the platform is hurt: services killed with SIGKILL
+ * mid-stream (analytics while projecting, notifications while sending), the broker restarted,
+ * the database server stopped for 20 s, poison messages on a topic. Afterwards nothing may be
+ * lost or applied twice, no patient may get a message twice, and everything is healthy again
  * without a hand on it.
  */
 describe('a day with faults: nothing lost, nothing applied twice, healthy again', () => {
@@ -46,6 +62,10 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
       // The day's figures are compared cell by cell: no cell is withheld as too small.
       analytics: { ANALYTICS_MIN_CELL_COUNT: '1' },
       scheduling: { SCHEDULING_REMINDER_POLL_MS: '2000' },
+      notifications: {
+        NOTIFICATIONS_DISPATCH_POLL_MS: '500',
+        NOTIFICATIONS_JOIN_LINK_LEAD_MINUTES: String(JOIN_LINK_LEAD_MINUTES),
+      },
       sessions: {
         SESSIONS_LINK_OPENS_MINUTES: '1440',
         SESSIONS_LINK_SIGNING_KEY: randomBytes(32).toString('base64'),
@@ -60,6 +80,8 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
   const firstSlot = firstSlotAfter(now, 20);
   const table: { fault: string; outcome: string }[] = [];
   const invariants: { invariant: string; holds: boolean }[] = [];
+  const mailboxes = new PatientMailboxes(MailpitClient.fromEnvironment());
+  let contacts: ContactBook = new Map();
 
   beforeAll(async () => {
     await platform.start();
@@ -67,6 +89,11 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
     await credentialProviders(api, system);
     await defineSchedules(api, system);
     await grantConsents(api, system, new Set());
+    // Every patient gives an e-mail address; one in four writes in Spanish.
+    contacts = await recordContactPreferences(api, system.patients, {
+      withoutContact: new Set(),
+      spanish: new Set(system.patients.filter((_, i) => i % 4 === 1)),
+    });
   }, 600_000);
 
   afterAll(async () => {
@@ -131,10 +158,30 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
 
   it('dead-letters poison messages and goes on', async () => {
     await injectPoison(ns.kafkaBrokers, `${ns.topicPrefix}thc.scheduling.v1`);
-    ledger.booked.push(...(await bookVisits(api, system, patients(12, 24), firstSlot, 3)));
+    ledger.booked.push(...(await bookVisits(api, system, patients(12, 16), firstSlot, 3)));
     table.push({
       fault: `${POISON.length} poison messages on thc.scheduling.v1`,
       outcome: 'injected',
+    });
+  });
+
+  it('keeps booking while notifications is killed with SIGKILL mid-sending and restarted', async () => {
+    const batch = patients(16, 24);
+    const bookings = bookVisits(api, system, batch, firstSlot, 4);
+    // Killed once this batch's mail has begun to go out: the rest is still to plan, queued,
+    // or claimed by the dying process when it goes.
+    const batchContacts = new Map(batch.map((p) => [p, contacts.get(p)!]));
+    const arrived = await eventually(async () => {
+      const count = [...(await mailboxes.read(batchContacts)).values()].flat().length;
+      expect(count).toBeGreaterThan(0);
+      return count;
+    }, recover);
+    platform.kill('notifications');
+    ledger.booked.push(...(await bookings));
+    await platform.restart('notifications');
+    table.push({
+      fault: 'kill -9 notifications while sending',
+      outcome: `killed after ${arrived} of the batch's e-mails; restarted, ready`,
     });
   });
 
@@ -192,7 +239,7 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
     const reminders = Object.values(audit.reminders);
     expect(
       check(
-        `no reminder twice for a visit and offset (${reminders.length} sent)`,
+        `no ReminderDue twice for a visit and offset (${reminders.length} due)`,
         reminders.length > 0 && reminders.every((ids) => ids === 1),
       ),
     ).toBe(true);
@@ -201,6 +248,59 @@ describe('a day with faults: nothing lost, nothing applied twice, healthy again'
     expect(check('only the injected messages break the contract', poison === POISON.length)).toBe(
       true,
     );
+
+    // What reached the patients, read from their mailboxes: exactly the messages due, across
+    // the killed and restarted notifications service and the stopped broker and database.
+    const delivered = await eventually(async () => {
+      const readFrom = new Date();
+      const seen = await auditTopics({
+        brokers: ns.kafkaBrokers,
+        topicPrefix: ns.topicPrefix,
+        contract: loadPublishedContract(ROOT),
+        groupId: `external-${randomUUID()}`,
+      });
+      const mail = await mailboxes.read(contacts);
+      const result = checkMessages(
+        ledger,
+        contacts,
+        { events: seen.events, mail, readFrom },
+        {
+          joinLinkLeadMinutes: JOIN_LINK_LEAD_MINUTES,
+        },
+      );
+      expect(result.problems).toEqual([]);
+      return { mail, dues: dueRemindersIn(seen.events) };
+    }, recover);
+    const mails = [...delivered.mail.values()].flat();
+    check(`each patient got exactly the messages due (${mails.length} e-mails)`, true);
+    const distinct = new Set(mails.map((m) => m.messageId)).size;
+    expect(
+      check(
+        `no message delivered twice (${distinct} Message-IDs)`,
+        distinct === mails.length && distinct >= ledger.booked.length,
+      ),
+    ).toBe(true);
+    // Per patient and visit (one each here), no more reminder e-mails than the distinct offsets
+    // reminders fell due for: two for one offset would be two ReminderDue, or one sent twice.
+    let reminded = 0;
+    const overReminded = ledger.booked.filter((visit) => {
+      const reminderMails = (delivered.mail.get(visit.patientId) ?? []).filter(
+        (m) => subjectOf(m.subject)?.kind === 'reminder',
+      );
+      reminded += reminderMails.length;
+      const offsets = new Set(
+        delivered.dues
+          .filter((due) => due.appointmentId === visit.appointmentId)
+          .map((due) => due.offsetMinutes),
+      );
+      return reminderMails.length > Math.min(offsets.size, REMINDER_OFFSETS);
+    });
+    expect(
+      check(
+        `no reminder e-mail twice for a visit and offset (${reminded} delivered)`,
+        reminded > 0 && overReminded.length === 0,
+      ),
+    ).toBe(true);
 
     const auditor = { role: 'auditor', sub: system.auditor } as const;
     await eventually(async () => {

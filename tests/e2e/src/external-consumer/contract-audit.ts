@@ -12,7 +12,16 @@ export interface ContractAudit {
    * for one visit and offset shows as 2, a redelivered message does not.
    */
   readonly reminders: Readonly<Record<string, number>>;
+  /** Each distinct event (by `ce_id`) that kept the contract, by type, in the order read. */
+  readonly events: ReadonlyMap<string, readonly AuditedEvent[]>;
   readonly problems: readonly string[];
+}
+
+/** One event as an outside consumer reads it: its CloudEvents id and time, and its data. */
+export interface AuditedEvent {
+  readonly id: string;
+  readonly time: string;
+  readonly data: Readonly<Record<string, unknown>>;
 }
 
 const REMINDER_DUE = 'thc.scheduling.ReminderDue.v1';
@@ -41,6 +50,7 @@ export async function auditTopics(options: {
   const problems: string[] = [];
   const ids = new Map<string, Set<string>>();
   const reminderIds = new Map<string, Set<string>>();
+  const events = new Map<string, AuditedEvent[]>();
   let checked = 0;
   const result = () => ({
     checked,
@@ -48,6 +58,7 @@ export async function auditTopics(options: {
     byType,
     distinctByType: Object.fromEntries([...ids].map(([type, set]) => [type, set.size])),
     reminders: Object.fromEntries([...reminderIds].map(([key, set]) => [key, set.size])),
+    events,
     problems,
   });
   if (remaining.size === 0) return result();
@@ -94,7 +105,17 @@ export async function auditTopics(options: {
             problems.push(`${where}: key differs from ce_subject`);
           // Only messages that keep the contract count as events.
           if (problems.length === problemsBefore && headers['ce_id']) {
-            ids.set(type, (ids.get(type) ?? new Set()).add(headers['ce_id']));
+            const seen = ids.get(type) ?? new Set();
+            if (!seen.has(headers['ce_id'])) {
+              const ofType = events.get(type) ?? [];
+              ofType.push({
+                id: headers['ce_id'],
+                time: headers['ce_time'] ?? '',
+                data: payload as Record<string, unknown>,
+              });
+              events.set(type, ofType);
+            }
+            ids.set(type, seen.add(headers['ce_id']));
             if (type === REMINDER_DUE) {
               const { appointmentId, offsetMinutes } = payload as Record<string, unknown>;
               const key = `${String(appointmentId)}|${String(offsetMinutes)}`;

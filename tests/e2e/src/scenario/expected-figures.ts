@@ -27,9 +27,20 @@ export class DayLedger {
   readonly completed = new Set<string>();
   readonly noShow = new Set<string>();
   readonly audioOnly = new Set<string>();
+  /**
+   * When the test first acted on a visit (cancelled it, or began to run it): until then the
+   * visit was booked and left alone, so every message due about it had to go out.
+   */
+  readonly touchedAt = new Map<string, Date>();
+  /** From the check-in to the last step, for each visit the test ran. */
+  readonly ran = new Map<string, { readonly from: Date; readonly to: Date }>();
   private readonly startedVisits = new Set<string>();
   private readonly checks = new Map<string, boolean>();
   private readonly surveys = new Map<string, { overall: number; recommend: number }>();
+
+  touched(visit: BookedVisit, at: Date): void {
+    if (!this.touchedAt.has(visit.appointmentId)) this.touchedAt.set(visit.appointmentId, at);
+  }
 
   started(visit: BookedVisit): void {
     this.startedVisits.add(visit.appointmentId);

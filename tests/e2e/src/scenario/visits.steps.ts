@@ -6,8 +6,24 @@ import { PlatformApi } from './platform-api';
 export type VisitScript =
   'smooth' | 'drop-and-audio-only' | 'failed-check' | 'patient-no-show' | 'no-consent';
 
-/** What the scenario does with each visit it runs, by script. */
+/** What the scenario does with each visit it runs, by script; the ledger keeps when it ran. */
 export async function runVisit(
+  api: PlatformApi,
+  ledger: DayLedger,
+  visit: BookedVisit,
+  script: VisitScript,
+  coordinatorId: string,
+): Promise<void> {
+  const from = new Date();
+  ledger.touched(visit, from);
+  try {
+    await playVisit(api, ledger, visit, script, coordinatorId);
+  } finally {
+    ledger.ran.set(visit.appointmentId, { from, to: new Date() });
+  }
+}
+
+async function playVisit(
   api: PlatformApi,
   ledger: DayLedger,
   visit: BookedVisit,
