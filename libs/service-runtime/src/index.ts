@@ -15,3 +15,4 @@ export * from './openapi/api-use-case.decorator';
 export * from './openapi/problem-details.schema';
 export * from './openapi/invalid-input.doc';
 export * from './periodic-rounds';
+export * from './periodic-rounds.host';

@@ -15,3 +15,4 @@ export * from './fhir/valid-fhir';
 export * from './browser/chromium';
 export * from './mailpit';
 export * from './platform/free-port-block';
+export * from './http/service-call';

@@ -1,7 +1,12 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { validateEvent } from '@thc/contracts';
 import { Kafka } from 'kafkajs';
-import { BatchEventHandler, EventHandler, EventValidator } from '../consumer/consumed-event';
+import {
+  BatchEventHandler,
+  ConsumedEvent,
+  EventHandler,
+  EventValidator,
+} from '../consumer/consumed-event';
 import { PartitionLag } from '../consumer/consumer-lag.monitor';
 import { EventConsumer } from '../consumer/event-consumer';
 import { EventConsumerOptions } from '../consumer/event-consumer.options';
@@ -15,7 +20,7 @@ export type ConsumerTuning = Omit<
 
 /**
  * Base for a service's consumer provider: names its group and topics, implements `handle`
- * (and optionally `handleBatch` and `validate`), and gets start on bootstrap and a draining
+ * (and optionally `handleBatch`, `validate` and the `applies` list), and gets start on bootstrap and a draining
  * stop on shutdown (the message in flight finishes and is committed).
  */
 export abstract class EventConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,11 +31,19 @@ export abstract class EventConsumerHost implements OnApplicationBootstrap, OnApp
   /** Consecutive events of a partition in one call (bulk writes); `handle` isolates failures. */
   protected readonly handleBatch?: BatchEventHandler;
   /**
-   * Contract check before the handler; a rejected message goes straight to the dead-letter
-   * topic. By default every event must match its published JSON Schema (unknown types too are
-   * refused), so a malformed or foreign message never reaches a handler.
+   * The event types this host applies, for a topic that carries others that are not its
+   * business: only these are checked and reach `handle`; the rest are skipped (committed) whatever
+   * their type or version, so a new event on the topic never dead-letters here. Unset: every
+   * event is checked and handled.
    */
-  protected readonly validate?: EventValidator = (event) => validateEvent(event.type, event.data);
+  protected readonly applies?: readonly string[];
+  /**
+   * Contract check before the handler; a rejected message goes straight to the dead-letter
+   * topic. By default every event it applies must match its published JSON Schema (unknown
+   * types too are refused), so a malformed or foreign message never reaches a handler.
+   */
+  protected readonly validate?: EventValidator = (event) =>
+    this.skips(event) ? undefined : validateEvent(event.type, event.data);
   protected readonly tuning: ConsumerTuning = {};
 
   protected constructor(
@@ -44,8 +57,10 @@ export abstract class EventConsumerHost implements OnApplicationBootstrap, OnApp
       ...this.tuning,
       groupId: this.names.group(this.groupId),
       topics: this.topics.map((t) => this.names.resolve(t)),
-      handler: (event) => this.handle(event),
-      ...(handleBatch ? { handleBatch: (events) => handleBatch.call(this, events) } : {}),
+      handler: (event) => (this.skips(event) ? Promise.resolve() : this.handle(event)),
+      ...(handleBatch
+        ? { handleBatch: (events) => handleBatch.call(this, this.appliedOf(events)) }
+        : {}),
       ...(validate ? { validate: (event) => validate.call(this, event) } : {}),
     });
     await this.consumer.start();
@@ -54,6 +69,14 @@ export abstract class EventConsumerHost implements OnApplicationBootstrap, OnApp
 
   async onApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
+  }
+
+  private skips(event: ConsumedEvent): boolean {
+    return this.applies !== undefined && !this.applies.includes(event.type);
+  }
+
+  private appliedOf(events: readonly ConsumedEvent[]): readonly ConsumedEvent[] {
+    return events.filter((event) => !this.skips(event));
   }
 
   /** Consumer lag per partition as of the last refresh, for readiness checks. */

@@ -1,12 +1,7 @@
 /** Who a running service is: its name (also the Kafka client id and OTel service name) and default port. */
 export interface ServiceIdentity {
   readonly name:
-    | 'scheduling'
-    | 'sessions'
-    | 'training'
-    | 'compliance-audit'
-    | 'analytics'
-    | 'notifications';
+    'scheduling' | 'sessions' | 'training' | 'compliance-audit' | 'analytics' | 'notifications';
   readonly defaultPort: number;
   readonly title: string;
   readonly description: string;

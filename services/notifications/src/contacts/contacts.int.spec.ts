@@ -10,7 +10,7 @@ import {
 } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { PatientKeyStore, PhiCipher } from '@thc/phi-protection';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, postServiceForm, TestNamespace } from '@thc/testing';
 import { Consumer, Producer } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -18,7 +18,7 @@ import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { startNotificationsApp } from '../testing/notifications-test-app';
 import { CONTACT_DIRECTORY, ContactDirectory } from './contact-points';
 import { ContactsModule } from './contacts.module';
-import { call, postForm, publish } from './testing/contacts-test-kit';
+import { publish } from './testing/contacts-test-kit';
 
 const PUBLIC_URL = 'https://notify.thc.example.org';
 const AUTH_TOKEN = 'twilio-test-auth-token';
@@ -56,11 +56,11 @@ describe("a person's contact preferences", () => {
   };
   const path = (personId: string) => `/api/v1/people/${personId}/contact-preferences`;
   const put = (personId: string, who: Record<string, string>, body: unknown) =>
-    call(url, 'PUT', path(personId), who, body);
+    callService(url, 'PUT', path(personId), who, body);
   const get = (personId: string, who: Record<string, string>) =>
-    call(url, 'GET', path(personId), who);
+    callService(url, 'GET', path(personId), who);
   const text = (form: Record<string, string>, signature?: string) =>
-    postForm(url, INBOUND, form, {
+    postServiceForm(url, INBOUND, form, {
       'x-twilio-signature':
         signature ?? getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${INBOUND}`, form),
     });
@@ -268,7 +268,7 @@ describe("a person's contact preferences", () => {
   });
 
   it('publishes the records and opt-outs valid, with no contact point in clear', async () => {
-    await call(url, 'POST', `${path(patientId)}/opt-out`, patient, { channel: 'email' });
+    await callService(url, 'POST', `${path(patientId)}/opt-out`, patient, { channel: 'email' });
     const mine = await eventually(async () => {
       const events = published.filter((event) =>
         ([patientId, caregiverId] as string[]).includes(event.data['personId'] as string),
@@ -302,15 +302,17 @@ describe("a person's contact preferences", () => {
   });
 
   it('takes an opt-out once, and refuses an unknown channel or person', async () => {
-    const again = await call(url, 'POST', `${path(patientId)}/opt-out`, patient, {
+    const again = await callService(url, 'POST', `${path(patientId)}/opt-out`, patient, {
       channel: 'email',
     });
     expect(again.body).toMatchObject({ channel: 'email', changed: false });
-    const bad = await call(url, 'POST', `${path(patientId)}/opt-out`, patient, { channel: 'fax' });
+    const bad = await callService(url, 'POST', `${path(patientId)}/opt-out`, patient, {
+      channel: 'fax',
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('channel');
     const nobody = randomUUID();
-    const none = await call(
+    const none = await callService(
       url,
       'POST',
       `${path(nobody)}/opt-out`,
@@ -325,7 +327,7 @@ describe("a person's contact preferences", () => {
   it('opts everyone with the number out of SMS on a signed STOP reply, and nothing on a forged one', async () => {
     const forged = await text({ From: '+12015550123', Body: 'STOP' }, 'bm90LWEtc2lnbmF0dXJl');
     expect(forged.status).toBe(403);
-    const unsigned = await postForm(url, INBOUND, { From: '+12015550123', Body: 'STOP' });
+    const unsigned = await postServiceForm(url, INBOUND, { From: '+12015550123', Body: 'STOP' });
     expect(unsigned.status).toBe(403);
     const start = await text({ From: '+12015550123', Body: 'START', MessageSid: 'SM1' });
     expect(start.status).toBe(200);

@@ -1,12 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PhiCipher } from '@thc/phi-protection';
-import { PeriodicRounds } from '@thc/service-runtime';
+import { PeriodicRoundsHost } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import {
   EMAIL_CHANNEL,
@@ -39,10 +33,9 @@ const PAGE = 50;
  * never sent again, after any restart), and a transient failure is tried again with backoff.
  */
 @Injectable()
-export class MessageDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(MessageDispatcher.name);
+export class MessageDispatcher extends PeriodicRoundsHost {
+  protected readonly roundName = 'dispatch';
   private readonly instance = randomUUID();
-  private readonly rounds = new PeriodicRounds('dispatch', () => this.pass(), this.logger);
 
   constructor(
     private readonly queue: MessageQueueStore,
@@ -55,22 +48,16 @@ export class MessageDispatcher implements OnApplicationBootstrap, OnApplicationS
     @Inject(SMS_CHANNEL) private readonly sms: SmsChannel,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
     @Inject(NOTIFICATIONS_CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.rounds.start(this.settings.dispatchPollMs);
+  ) {
+    super();
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.rounds.stop();
+  protected periodMs(): number {
+    return this.settings.dispatchPollMs;
   }
 
-  /** One pass now; answers how many messages it handled. */
-  runOnce(): Promise<number> {
-    return this.rounds.runOnce();
-  }
-
-  private async pass(): Promise<number> {
+  /** Answers how many messages it handled. */
+  protected async pass(): Promise<number> {
     let handled = 0;
     for (const due of await this.queue.due(this.clock(), PAGE)) {
       const now = this.clock();

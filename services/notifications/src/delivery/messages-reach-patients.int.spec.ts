@@ -3,6 +3,7 @@ import { EVENT_TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import {
   bearer,
+  callService,
   eventually,
   MailpitClient,
   PrivateMailpit,
@@ -13,7 +14,6 @@ import { Producer } from 'kafkajs';
 import { DateTime } from 'luxon';
 import { randomBytes } from 'node:crypto';
 import { ContactsModule } from '../contacts/contacts.module';
-import { call } from '../contacts/testing/contacts-test-kit';
 import { messageIdOf } from '../planning/domain/addressed-message';
 import { PLANNING_EVENT as E } from '../planning/domain/planning-events';
 import { PlanningModule } from '../planning/planning.module';
@@ -56,7 +56,7 @@ describe('messages reach patients by e-mail, as they asked and when they should'
     const start = DateTime.fromISO(`${day}T${options.localStart ?? '10:00'}`, { zone });
     const visit = new VisitEvents(start.toUTC().toISO()!, 30);
     const email = `patient-${visit.patientId}@example.org`;
-    const stated = await call(
+    const stated = await callService(
       url,
       'PUT',
       `/api/v1/people/${visit.patientId}/contact-preferences`,
@@ -127,6 +127,9 @@ describe('messages reach patients by e-mail, as they asked and when they should'
     await ns.dispose();
   }, 180_000);
 
+  // Each test starts on the real clock: planning reads it too.
+  beforeEach(() => (moved = undefined));
+
   it('confirms a booking with a calendar entry that opens at the visit time, in the patient zone', async () => {
     const { visit, email, start } = await patientWithVisit(
       {},
@@ -151,6 +154,27 @@ describe('messages reach patients by e-mail, as they asked and when they should'
     expect(opened.toMillis()).toBe(start.toMillis());
     expect(opened.setZone('America/Los_Angeles').toFormat('HH:mm')).toBe('07:00');
     expect(ics).toContain(`UID:${visit.appointmentId}@thc`);
+  });
+
+  it('plans nothing that lost its point before the service saw it: old news, past reminders', async () => {
+    const { visit } = await patientWithVisit({});
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
+    const bookedId = await events.publish(E.booked, visit.booked(threeDaysAgo));
+    const lastYear = new Date(Date.now() - 365 * 86_400_000).toISOString();
+    const oldReminder = await events.publish(E.reminderDue, {
+      ...visit.reminderDue(60, lastYear),
+      dueAt: lastYear,
+    });
+    // Published last on the same key, so consumed last: once it is planned, the others were seen.
+    const fresh = await events.publish(E.reminderDue, visit.reminderDue(60));
+    await planned(messageIdOf(fresh, visit.patientId, 'reminder'));
+    const queue = app.get(MessageQueueStore).collection;
+    expect(
+      await queue.findOne({ _id: messageIdOf(bookedId, visit.patientId, 'booking-confirmation') }),
+    ).toBeNull();
+    expect(
+      await queue.findOne({ _id: messageIdOf(oldReminder, visit.patientId, 'reminder') }),
+    ).toBeNull();
   });
 
   it('sends one reminder per offset, however often each is delivered, each a recorded fact', async () => {
@@ -204,6 +228,8 @@ describe('messages reach patients by e-mail, as they asked and when they should'
       within,
     );
 
+    // The news of the cancellation goes at once; the reminder, when due, finds the visit gone.
+    await dispatchAt(new Date());
     await dispatchAt(new Date(start.toMillis() - 59 * MINUTE));
     expect(await outcomes(message)).toEqual([
       expect.objectContaining({
@@ -267,7 +293,7 @@ describe('messages reach patients by e-mail, as they asked and when they should'
 
   it('sends nothing on a channel the patient opted out of', async () => {
     const { visit, email, start } = await patientWithVisit({});
-    const optOut = await call(
+    const optOut = await callService(
       url,
       'POST',
       `/api/v1/people/${visit.patientId}/contact-preferences/opt-out`,

@@ -2,11 +2,10 @@ import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
-import { ConsumedEvent, EventHandler, KafkaModule } from '@thc/messaging';
+import { KafkaModule } from '@thc/messaging';
 import { createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
 import { Connection } from 'mongoose';
-import { randomUUID } from 'node:crypto';
 import { MessageQueueStore } from '../delivery/infrastructure/message-queue.store';
 import { NotificationsClockModule } from '../clock/notifications-clock.module';
 import { NotificationsSettingsModule } from '../notifications-settings.module';
@@ -15,6 +14,7 @@ import { PLANNING_EVENT as E } from './domain/planning-events';
 import { PlanMessagesFromSchedulingEventsConsumer } from './from-scheduling/plan-messages-from-scheduling-events.consumer';
 import { PlanMessagesFromSessionsEventsConsumer } from './from-sessions/plan-messages-from-sessions-events.consumer';
 import { PlanningModule } from './planning.module';
+import { consumedEvent, handlerOf } from '../testing/consumed-event.fixture';
 import { VisitEvents } from './testing/visit-events.fixture';
 
 /**
@@ -69,20 +69,6 @@ describe('database commands per planned event', () => {
     await ns.dispose();
   });
 
-  /** The consumer's per-event handler, called as its runtime calls it (Kafka adds no commands). */
-  const handlerOf = (host: object): EventHandler =>
-    (host as unknown as { handle: EventHandler }).handle;
-  const consumed = (type: string, data: object): ConsumedEvent => ({
-    id: randomUUID(),
-    source: '/thc/test',
-    type,
-    subject: 'test',
-    time: new Date().toISOString(),
-    data,
-    topic: 'test',
-    partition: 0,
-    offset: '0',
-  });
   const scheduling = () => handlerOf(app.get(PlanMessagesFromSchedulingEventsConsumer));
   const sessions = () => handlerOf(app.get(PlanMessagesFromSessionsEventsConsumer));
   const queued = () => app.get(MessageQueueStore).collection.countDocuments();
@@ -105,9 +91,9 @@ describe('database commands per planned event', () => {
     budget.check(useCase, usage);
   };
   const nothing = async () => undefined;
-  const book = (of: VisitEvents) => scheduling()(consumed(E.booked, of.booked(new Date())));
+  const book = (of: VisitEvents) => scheduling()(consumedEvent(E.booked, of.booked(new Date())));
   const createSession = (of: VisitEvents) =>
-    sessions()(consumed(E.sessionCreated, of.sessionCreated(new Date())));
+    sessions()(consumedEvent(E.sessionCreated, of.sessionCreated(new Date())));
 
   it('a booking is planned', () => measure('a booking is planned', nothing, book, 1));
 
@@ -115,7 +101,7 @@ describe('database commands per planned event', () => {
     measure(
       'a reminder is planned',
       book,
-      (of) => scheduling()(consumed(E.reminderDue, of.reminderDue(60))),
+      (of) => scheduling()(consumedEvent(E.reminderDue, of.reminderDue(60))),
       1,
     ));
 
@@ -125,7 +111,7 @@ describe('database commands per planned event', () => {
       createSession,
       (of) =>
         sessions()(
-          consumed(
+          consumedEvent(
             E.linkDeliveryRequested,
             of.linkRequested(of.patientId, 'patient', 'before-visit', new Date()),
           ),
@@ -138,9 +124,9 @@ describe('database commands per planned event', () => {
       'an admission is followed',
       async (of) => {
         await createSession(of);
-        await sessions()(consumed(E.arrived, of.arrived(new Date())));
+        await sessions()(consumedEvent(E.arrived, of.arrived(new Date())));
       },
-      (of) => sessions()(consumed(E.admitted, of.admitted(new Date()))),
+      (of) => sessions()(consumedEvent(E.admitted, of.admitted(new Date()))),
       0,
     ));
 });

@@ -12,17 +12,26 @@ import { serviceIdentity } from '../service.identity';
 /**
  * The notifications service wired as its AppModule does (relay, PHI keys, settings), with the
  * feature modules a test needs, on the given clock. The environment is read at creation.
+ * `relay: false` leaves the outbox relay out, for measurements its polling would disturb.
  */
 export async function startNotificationsApp(
   features: readonly (Type<unknown> | DynamicModule)[],
   clock: Clock = () => new Date(),
+  { relay = true }: { readonly relay?: boolean } = {},
 ): Promise<{ app: NestExpressApplication; url: string }> {
   @Module({
     imports: [
       PlatformModule.forService(serviceIdentity),
       KafkaModule,
       EventStoreModule,
-      OutboxRelayModule.forService({ source: '/thc/notifications', topic: TOPICS.notifications }),
+      ...(relay
+        ? [
+            OutboxRelayModule.forService({
+              source: '/thc/notifications',
+              topic: TOPICS.notifications,
+            }),
+          ]
+        : []),
       PhiProtectionModule,
       NotificationsSettingsModule,
       NotificationsClockModule.use(clock),

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
+import { EventDataOf, TOPICS } from '@thc/contracts';
 import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
 import { Kafka } from 'kafkajs';
 import { ReminderContacts } from '../appointments/reminders/reminder-contacts.store';
@@ -21,6 +21,8 @@ export class PurgeViewsWhenPatientErased extends EventConsumerHost {
   protected readonly groupId = 'scheduling.patient-erasure';
   protected readonly topics = [TOPICS.compliance];
   protected override readonly tuning = { lagRefreshMs: 0 };
+  // The topic's other events are skipped, whatever their version.
+  protected override readonly applies = [PATIENT_ERASED];
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -32,12 +34,7 @@ export class PurgeViewsWhenPatientErased extends EventConsumerHost {
     super(kafka, names);
   }
 
-  // Only PatientErased is checked: the topic's other events are skipped, whatever their version.
-  protected override readonly validate = (event: ConsumedEvent): string | undefined =>
-    event.type === PATIENT_ERASED ? validateEvent(event.type, event.data) : undefined;
-
   protected handle = async (event: ConsumedEvent): Promise<void> => {
-    if (event.type !== PATIENT_ERASED) return;
     const { patientId } = event.data as PatientErased;
     const appointmentIds = await this.views.forgetPatient(patientId);
     await this.contacts.closeFor(patientId, appointmentIds);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
+import { EventDataOf, TOPICS } from '@thc/contracts';
 import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
 import { Kafka } from 'kafkajs';
 import { ContactPointsStore } from '../infrastructure/contact-points.store';
@@ -21,6 +21,8 @@ export class ForgetContactsWhenPatientErased extends EventConsumerHost {
   protected readonly groupId = 'notifications.patient-erasure';
   protected readonly topics = [TOPICS.compliance];
   protected override readonly tuning = { lagRefreshMs: 0 };
+  // The topic's other events are skipped, whatever their version.
+  protected override readonly applies = [PATIENT_ERASED];
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -32,12 +34,7 @@ export class ForgetContactsWhenPatientErased extends EventConsumerHost {
     super(kafka, names);
   }
 
-  // Only PatientErased is checked: the topic's other events are skipped, whatever their version.
-  protected override readonly validate = (event: ConsumedEvent): string | undefined =>
-    event.type === PATIENT_ERASED ? validateEvent(event.type, event.data) : undefined;
-
   protected handle = async (event: ConsumedEvent): Promise<void> => {
-    if (event.type !== PATIENT_ERASED) return;
     const { patientId } = event.data as PatientErased;
     for (const personId of await this.views.peopleOf(patientId)) {
       const view = await this.views.find(personId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { assertValidEvent } from '@thc/contracts';
 import { Aggregate, AggregateRepository, HandleResult, MongoEventStore } from '@thc/event-store';
+import { contractCheckedCodec } from '../../event-store/contract-checked.codec';
 import { ContactPreferencesCommand } from '../domain/contact-preferences.commands';
 import { contactPreferencesDecider } from '../domain/contact-preferences.decider';
 import {
@@ -24,15 +24,9 @@ export class ContactPreferencesRepository {
   >;
 
   constructor(store: MongoEventStore) {
-    // Every event is checked against its published contract before it is stored.
-    const checked: Pick<MongoEventStore, 'append' | 'load'> = {
-      load: (streamId, from) => store.load(streamId, from),
-      append: (streamId, expected, events) => {
-        for (const event of events) assertValidEvent(event.type, event.data);
-        return store.append(streamId, expected, events);
-      },
-    };
-    this.aggregates = new AggregateRepository(checked, contactPreferencesDecider);
+    this.aggregates = new AggregateRepository(store, contactPreferencesDecider, {
+      codec: contractCheckedCodec(),
+    });
   }
 
   load(personId: string): Promise<Aggregate<ContactPreferencesState>> {

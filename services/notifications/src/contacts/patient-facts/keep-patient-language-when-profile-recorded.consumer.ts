@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
+import { EventDataOf, TOPICS } from '@thc/contracts';
 import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
 import { PatientKeyStore } from '@thc/phi-protection';
 import { Kafka } from 'kafkajs';
@@ -18,6 +18,8 @@ export class KeepPatientLanguageWhenProfileRecorded extends EventConsumerHost {
   protected readonly groupId = 'notifications.patient-language';
   protected readonly topics = [TOPICS.scheduling];
   protected override readonly tuning = { lagRefreshMs: 0 };
+  // The topic's other events are not ours to judge.
+  protected override readonly applies = [PROFILE_RECORDED];
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -28,12 +30,7 @@ export class KeepPatientLanguageWhenProfileRecorded extends EventConsumerHost {
     super(kafka, names);
   }
 
-  // Only the profile is checked: the topic's other events are not ours to judge.
-  protected override readonly validate = (event: ConsumedEvent): string | undefined =>
-    event.type === PROFILE_RECORDED ? validateEvent(event.type, event.data) : undefined;
-
   protected handle = async (event: ConsumedEvent): Promise<void> => {
-    if (event.type !== PROFILE_RECORDED) return;
     const { patientId, preferredLanguage, recordedAt } = event.data as ProfileRecorded;
     if (await this.keys.isErased(patientId)) return;
     await this.languages.keep(patientId, preferredLanguage, recordedAt);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TOPICS, validateEvent } from '@thc/contracts';
+import { TOPICS } from '@thc/contracts';
 import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
 import { Kafka } from 'kafkajs';
 import { PatientClinicsStore } from './patient-clinics.store';
@@ -11,14 +11,13 @@ const PUTS_IN_CLINIC = [
   'thc.scheduling.AppointmentRequested.v1',
 ] as const;
 
-const inClinic = (type: string): boolean => (PUTS_IN_CLINIC as readonly string[]).includes(type);
-
 /** The clinics of each patient's visits, for the clinic scope of staff over their contacts. */
 @Injectable()
 export class LearnPatientClinicsWhenVisitBooked extends EventConsumerHost {
   protected readonly groupId = 'notifications.patient-clinics';
   protected readonly topics = [TOPICS.scheduling];
   protected override readonly tuning = { lagRefreshMs: 0 };
+  protected override readonly applies = PUTS_IN_CLINIC;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -28,11 +27,7 @@ export class LearnPatientClinicsWhenVisitBooked extends EventConsumerHost {
     super(kafka, names);
   }
 
-  protected override readonly validate = (event: ConsumedEvent): string | undefined =>
-    inClinic(event.type) ? validateEvent(event.type, event.data) : undefined;
-
   protected handle = async (event: ConsumedEvent): Promise<void> => {
-    if (!inClinic(event.type)) return;
     const { patientId, clinicId } = event.data as { patientId: string; clinicId: string };
     await this.clinics.add(patientId, clinicId);
   };

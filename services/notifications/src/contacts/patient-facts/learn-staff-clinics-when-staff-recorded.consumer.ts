@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TOPICS, validateEvent, type StaffMemberRecordedV1 } from '@thc/contracts';
+import { TOPICS, type StaffMemberRecordedV1 } from '@thc/contracts';
 import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
 import { Kafka } from 'kafkajs';
 import { PatientClinicsStore } from './patient-clinics.store';
@@ -16,6 +16,7 @@ export class LearnStaffClinicsWhenStaffRecorded extends EventConsumerHost {
   protected readonly groupId = 'notifications.staff-clinics';
   protected readonly topics = [TOPICS.scheduling];
   protected override readonly tuning = { lagRefreshMs: 0 };
+  protected override readonly applies = [STAFF_RECORDED];
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -25,11 +26,7 @@ export class LearnStaffClinicsWhenStaffRecorded extends EventConsumerHost {
     super(kafka, names);
   }
 
-  protected override readonly validate = (event: ConsumedEvent): string | undefined =>
-    event.type === STAFF_RECORDED ? validateEvent(event.type, event.data) : undefined;
-
   protected handle = async (event: ConsumedEvent): Promise<void> => {
-    if (event.type !== STAFF_RECORDED) return;
     const { staffId, clinicIds } = event.data as StaffMemberRecordedV1;
     await this.clinics.setStaffClinics(staffId, clinicIds);
   };

@@ -1,10 +1,9 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_TOPICS } from '@thc/contracts';
-import { TestNamespace } from '@thc/testing';
+import { postServiceForm, TestNamespace } from '@thc/testing';
 import { randomBytes } from 'node:crypto';
 import { startNotificationsApp } from '../../testing/notifications-test-app';
 import { ContactsModule } from '../contacts.module';
-import { postForm } from '../testing/contacts-test-kit';
 
 describe('the SMS webhook without a gateway configured', () => {
   const ns = new TestNamespace('notif-no-sms');
@@ -31,7 +30,7 @@ describe('the SMS webhook without a gateway configured', () => {
   }, 180_000);
 
   it('answers 404: there is nothing to receive', async () => {
-    const answer = await postForm(url, '/api/v1/sms/inbound', {
+    const answer = await postServiceForm(url, '/api/v1/sms/inbound', {
       From: '+12015550123',
       Body: 'STOP',
     });

@@ -1,11 +1,10 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, postServiceForm, TestNamespace } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { ContactsModule } from '../../contacts/contacts.module';
-import { call, postForm } from '../../contacts/testing/contacts-test-kit';
 import { PlanningModule } from '../../planning/planning.module';
 import { startNotificationsApp } from '../../testing/notifications-test-app';
 import { DeliveryModule } from '../delivery.module';
@@ -41,7 +40,7 @@ describe('SMS delivery reports from the gateway', () => {
   };
   const report = (messageId: string, form: Record<string, string>, signature?: string) => {
     const path = `/api/v1/sms/status?messageId=${messageId}`;
-    return postForm(url, path, form, {
+    return postServiceForm(url, path, form, {
       'x-twilio-signature':
         signature ?? getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${path}`, form),
     });
@@ -103,7 +102,7 @@ describe('SMS delivery reports from the gateway', () => {
 
   it('opts the person out of SMS when the gateway says they replied STOP to it', async () => {
     const personId = randomUUID();
-    const stated = await call(
+    const stated = await callService(
       url,
       'PUT',
       `/api/v1/people/${personId}/contact-preferences`,
@@ -121,7 +120,7 @@ describe('SMS delivery reports from the gateway', () => {
       MessageStatus: 'undelivered',
       ErrorCode: '21610',
     });
-    const read = await call(
+    const read = await callService(
       url,
       'GET',
       `/api/v1/people/${personId}/contact-preferences`,
@@ -135,7 +134,7 @@ describe('SMS delivery reports from the gateway', () => {
     const messageId = await sentSms(randomUUID());
     const form = { MessageSid: 'SM1', MessageStatus: 'undelivered', ErrorCode: '30005' };
     expect((await report(messageId, form, 'forged')).status).toBe(403);
-    const unsigned = await postForm(url, `/api/v1/sms/status?messageId=nope`, form, {
+    const unsigned = await postServiceForm(url, `/api/v1/sms/status?messageId=nope`, form, {
       'x-twilio-signature': getExpectedTwilioSignature(
         AUTH_TOKEN,
         `${PUBLIC_URL}/api/v1/sms/status?messageId=nope`,

@@ -1,6 +1,7 @@
 import type { ContactLookup } from '../../contacts/contact-points';
 import { quietHoursEnd } from '../../messages/quiet-hours';
 import { templateLanguage, type TemplateLanguage } from '../../messages/template-language';
+import { latestSendTime } from './latest-send-time';
 import type { FailureReason } from './message-outcome.events';
 import type { Channel, PlannedMessage } from './planned-message';
 import { supersededBy } from './superseded';
@@ -55,8 +56,9 @@ export function decideDelivery(facts: DeliveryFacts): DeliveryDecision {
   const { message, contact, now } = facts;
   const superseded = supersededBy(message, facts.visit);
   if (superseded) return giveUp('superseded', superseded);
-  if (message.deadline && now.getTime() > Date.parse(message.deadline))
-    return giveUp('expired', `not sent by ${message.deadline}`);
+  const latest = latestSendTime(message);
+  if (now.getTime() > latest)
+    return giveUp('expired', `not worth sending after ${new Date(latest).toISOString()}`);
   if (!contact.found && contact.reason === 'erased')
     return giveUp('erased', 'the patient was erased');
   const { targets, skipped } = channelsFor(facts);
@@ -72,8 +74,7 @@ export function decideDelivery(facts: DeliveryFacts): DeliveryDecision {
   if (!message.urgent && contact.found) {
     const quietUntil = quietHoursEnd(now, timeZone, contact.contact.quietHours);
     if (quietUntil) {
-      const deadline = message.deadline ? Date.parse(message.deadline) : Infinity;
-      if (quietUntil.getTime() >= deadline)
+      if (quietUntil.getTime() >= latest)
         return giveUp('quiet-hours', 'quiet hours last past the point of sending it');
       return { kind: 'wait', until: quietUntil };
     }

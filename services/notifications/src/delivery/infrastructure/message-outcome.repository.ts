@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { assertValidEvent } from '@thc/contracts';
-import { AggregateRepository, EventCodec, MongoEventStore } from '@thc/event-store';
+import { AggregateRepository, MongoEventStore } from '@thc/event-store';
+import { contractCheckedCodec } from '../../event-store/contract-checked.codec';
 import { messageOutcomeDecider, MessageOutcomes } from '../domain/message-outcome.decider';
 import { MessageOutcomeEvent, messageStreamId } from '../domain/message-outcome.events';
-
-const codec: EventCodec<MessageOutcomeEvent> = {
-  encode: (event) => {
-    assertValidEvent(event.type, event.data);
-    return { type: event.type, data: event.data };
-  },
-  decode: (stored) => ({ type: stored.type, data: stored.data }) as MessageOutcomeEvent,
-};
 
 /**
  * Each message's outcomes in its own stream of the service's (relayed) event store. Appends
@@ -26,7 +18,9 @@ export class MessageOutcomeRepository {
   >;
 
   constructor(store: MongoEventStore) {
-    this.aggregates = new AggregateRepository(store, messageOutcomeDecider, { codec });
+    this.aggregates = new AggregateRepository(store, messageOutcomeDecider, {
+      codec: contractCheckedCodec(),
+    });
   }
 
   async outcomes(messageId: string): Promise<MessageOutcomes> {

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
+import { Clock, NOTIFICATIONS_CLOCK } from '../../clock/notifications-clock.module';
+import { latestSendTime } from '../domain/latest-send-time';
 import type { PlannedMessage } from '../domain/planned-message';
 
 /** A planned message in the work list, with its delivery bookkeeping. */
@@ -25,16 +27,29 @@ const DUPLICATE_KEY = 11000;
 @Injectable()
 export class MessageQueueStore {
   readonly collection: mongo.Collection<QueuedMessage>;
+  private readonly logger = new Logger('MessageQueue');
 
-  constructor(@InjectConnection() connection: Connection) {
+  constructor(
+    @InjectConnection() connection: Connection,
+    @Inject(NOTIFICATIONS_CLOCK) private readonly clock: Clock,
+  ) {
     this.collection = connection.collection<QueuedMessage>('notification_queue');
   }
 
   /**
    * Plans a message once: a redelivered trigger plans the same id and changes nothing. One that
    * was already sent is not queued again by this alone: the dispatcher finds its outcome first.
+   * One already past its point is not planned at all.
    */
   async plan(message: PlannedMessage): Promise<void> {
+    // Events from before the service ran (or from an outage longer than a message's point):
+    // nothing to send, and nothing to record, since nothing was ever due from this service.
+    if (latestSendTime(message) < this.clock().getTime()) {
+      this.logger.debug(
+        `message ${message.messageId} (${message.kind}) is past its point: not planned`,
+      );
+      return;
+    }
     try {
       await this.collection.insertOne({
         _id: message.messageId,

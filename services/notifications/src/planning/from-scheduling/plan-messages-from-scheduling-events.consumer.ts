@@ -1,19 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
+import { EventDataOf, TOPICS } from '@thc/contracts';
+import { ConsumedEvent, KAFKA, TopicNames } from '@thc/messaging';
 import { Kafka } from 'kafkajs';
-import type { PlannedMessage } from '../../delivery/domain/planned-message';
 import { MessageQueueStore } from '../../delivery/infrastructure/message-queue.store';
 import { planBookingCancelled } from '../domain/booking-cancelled.planner';
 import { planBookingChanged } from '../domain/booking-changed.planner';
 import { planBookingConfirmation } from '../domain/booking-confirmation.planner';
 import { PLANNING_EVENT as E } from '../domain/planning-events';
+import { PlanningConsumerHost } from '../planning-consumer.host';
 import { planReminder } from '../domain/reminder.planner';
 import { planWaitlistOffer } from '../domain/waitlist-offer.planner';
 import { knownAppointmentOf, visitFactsOf } from '../visit-status/visit-status.document';
 import { VisitStatusStore } from '../visit-status/visit-status.store';
 
-const APPLIED: readonly string[] = [
+const APPLIED = [
   E.booked,
   E.rescheduled,
   E.cancelled,
@@ -21,7 +21,7 @@ const APPLIED: readonly string[] = [
   E.noShow,
   E.reminderDue,
   E.slotOffered,
-];
+] as const;
 
 /**
  * Scheduling's events become messages and keep the visit status current: a booking is confirmed,
@@ -31,24 +31,20 @@ const APPLIED: readonly string[] = [
  * guarded. Other scheduling events are skipped.
  */
 @Injectable()
-export class PlanMessagesFromSchedulingEventsConsumer extends EventConsumerHost {
+export class PlanMessagesFromSchedulingEventsConsumer extends PlanningConsumerHost {
   protected readonly groupId = 'notifications.scheduling';
   protected readonly topics = [TOPICS.scheduling];
-  protected override readonly tuning = { lagRefreshMs: 0 };
-  private readonly logger = new Logger('PlanFromScheduling');
+  protected override readonly applies = APPLIED;
+  protected readonly logger = new Logger('PlanFromScheduling');
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     names: TopicNames,
     private readonly visits: VisitStatusStore,
-    private readonly queue: MessageQueueStore,
+    queue: MessageQueueStore,
   ) {
-    super(kafka, names);
+    super(kafka, names, queue);
   }
-
-  // Only the types applied here are checked: a new scheduling event must not dead-letter here.
-  protected override readonly validate = (event: ConsumedEvent): string | undefined =>
-    APPLIED.includes(event.type) ? validateEvent(event.type, event.data) : undefined;
 
   protected handle = async (event: ConsumedEvent): Promise<void> => {
     const eventId = event.id;
@@ -88,12 +84,4 @@ export class PlanMessagesFromSchedulingEventsConsumer extends EventConsumerHost 
         );
     }
   };
-
-  private async plan(messages: readonly PlannedMessage[]): Promise<void> {
-    await Promise.all(messages.map((message) => this.queue.plan(message)));
-  }
-
-  private skip(event: ConsumedEvent, why: string): void {
-    this.logger.debug(`nothing planned from ${event.type} ${event.id}: ${why}`);
-  }
 }

@@ -1,26 +1,26 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
+import { EventDataOf, TOPICS } from '@thc/contracts';
+import { ConsumedEvent, KAFKA, TopicNames } from '@thc/messaging';
 import { Kafka } from 'kafkajs';
-import type { PlannedMessage } from '../../delivery/domain/planned-message';
 import { MessageQueueStore } from '../../delivery/infrastructure/message-queue.store';
 import { NOTIFICATIONS_SETTINGS, NotificationsSettings } from '../../notifications.settings';
 import { planJoinLink } from '../domain/join-link.planner';
 import { PLANNING_EVENT as E } from '../domain/planning-events';
+import { PlanningConsumerHost } from '../planning-consumer.host';
 import { planRunningLate } from '../domain/running-late.planner';
 import { planSurveyInvitation } from '../domain/survey-invitation.planner';
 import { SessionAppointments } from '../visit-status/session-appointments.store';
 import { visitFactsOf } from '../visit-status/visit-status.document';
 import { VisitStatusStore } from '../visit-status/visit-status.store';
 
-const APPLIED: readonly string[] = [
+const APPLIED = [
   E.sessionCreated,
   E.linkDeliveryRequested,
   E.arrived,
   E.admitted,
   E.sessionStarted,
   E.sessionEnded,
-];
+] as const;
 
 /**
  * Sessions' events become messages and keep the visit's moments in the visit status: each
@@ -31,26 +31,22 @@ const APPLIED: readonly string[] = [
  * scheduling consumer. Other sessions events are skipped.
  */
 @Injectable()
-export class PlanMessagesFromSessionsEventsConsumer extends EventConsumerHost {
+export class PlanMessagesFromSessionsEventsConsumer extends PlanningConsumerHost {
   protected readonly groupId = 'notifications.sessions';
   protected readonly topics = [TOPICS.sessions];
-  protected override readonly tuning = { lagRefreshMs: 0 };
-  private readonly logger = new Logger('PlanFromSessions');
+  protected override readonly applies = APPLIED;
+  protected readonly logger = new Logger('PlanFromSessions');
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     names: TopicNames,
     private readonly visits: VisitStatusStore,
     private readonly sessions: SessionAppointments,
-    private readonly queue: MessageQueueStore,
+    queue: MessageQueueStore,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {
-    super(kafka, names);
+    super(kafka, names, queue);
   }
-
-  // Only the types applied here are checked: a new sessions event must not dead-letter here.
-  protected override readonly validate = (event: ConsumedEvent): string | undefined =>
-    APPLIED.includes(event.type) ? validateEvent(event.type, event.data) : undefined;
 
   protected handle = async (event: ConsumedEvent): Promise<void> => {
     const eventId = event.id;
@@ -98,12 +94,4 @@ export class PlanMessagesFromSessionsEventsConsumer extends EventConsumerHost {
       }
     }
   };
-
-  private async plan(messages: readonly PlannedMessage[]): Promise<void> {
-    await Promise.all(messages.map((message) => this.queue.plan(message)));
-  }
-
-  private skip(event: ConsumedEvent, why: string): void {
-    this.logger.debug(`nothing planned from ${event.type} ${event.id}: ${why}`);
-  }
 }

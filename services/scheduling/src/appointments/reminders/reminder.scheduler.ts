@@ -1,11 +1,5 @@
-import { PeriodicRounds } from '@thc/service-runtime';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { PeriodicRoundsHost } from '@thc/service-runtime';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ReminderDueV1 } from '@thc/contracts';
 import { ConcurrencyError, DuplicateEventIdError, derivedEventId } from '@thc/event-store';
 import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
@@ -24,9 +18,8 @@ import { REMINDER_DELIVERY, ReminderDelivery } from './reminder-delivery.port';
  * the same id; the store keeps one). No check-then-write: the append is the check.
  */
 @Injectable()
-export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReminderScheduler.name);
-  private readonly rounds = new PeriodicRounds('reminder', () => this.pass(), this.logger);
+export class ReminderScheduler extends PeriodicRoundsHost {
+  protected readonly roundName = 'reminder';
 
   constructor(
     private readonly contacts: ReminderContacts,
@@ -34,23 +27,16 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     @Inject(REMINDER_DELIVERY) private readonly delivery: ReminderDelivery,
     @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.rounds.start(this.settings.reminderPollMs);
+  ) {
+    super();
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.rounds.stop();
+  protected periodMs(): number {
+    return this.settings.reminderPollMs;
   }
 
   /** One pass over the appointments that want reminders; answers how many fell due. */
-  runOnce(): Promise<number> {
-    // Rounds of one instance never overlap; rounds of different instances may, safely.
-    return this.rounds.runOnce();
-  }
-
-  private async pass(): Promise<number> {
+  protected async pass(): Promise<number> {
     let emitted = 0;
     for (const target of await this.contacts.open()) {
       if (await this.remind(target)) emitted++;

@@ -1,11 +1,5 @@
-import { PeriodicRounds } from '@thc/service-runtime';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { PeriodicRoundsHost } from '@thc/service-runtime';
+import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../../appointments/appointments.settings';
 import { FreedSlotHandler } from '../offer-freed-slot/freed-slot.handler';
 import { FreedSlots } from '../offer-freed-slot/freed-slots.store';
@@ -20,32 +14,24 @@ import { WAITLIST_SETTINGS, WaitlistSettings } from '../waitlist.settings';
  * and the store keeps one (see FreedSlotHandler).
  */
 @Injectable()
-export class WaitlistOfferScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(WaitlistOfferScheduler.name);
-  private readonly rounds = new PeriodicRounds('waitlist', () => this.pass(), this.logger);
+export class WaitlistOfferScheduler extends PeriodicRoundsHost {
+  protected readonly roundName = 'waitlist';
 
   constructor(
     private readonly freedSlots: FreedSlots,
     private readonly handler: FreedSlotHandler,
     @Inject(WAITLIST_SETTINGS) private readonly settings: WaitlistSettings,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.rounds.start(this.settings.pollMs);
+  ) {
+    super();
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.rounds.stop();
+  protected periodMs(): number {
+    return this.settings.pollMs;
   }
 
   /** One pass over the due freed slots; answers how many were looked at. */
-  runOnce(): Promise<number> {
-    // Rounds of one instance never overlap; rounds of different instances may, safely.
-    return this.rounds.runOnce();
-  }
-
-  private async pass(): Promise<number> {
+  protected async pass(): Promise<number> {
     const now = this.clock();
     const due = await this.freedSlots.due(now);
     for (const freed of due) {
