@@ -297,10 +297,27 @@ function seedLive() {
     if (code === 0) {
       printWhatToOpen(`Demo data loaded in ${seconds(Date.now() - seedStarted)} (${seconds(Date.now() - startedAt)} since start). Telehealth Coordinator is running:`);
       printPatientLink();
+      printDemoMessages(patients);
     }
     else say(`\nThe demo data stopped early (${signal ?? `exit ${code}`}); \`npm run seed:demo\` carries on from where it stopped.`);
     console.log('Press Ctrl-C to stop.');
   });
+}
+
+/** Where the demo patients' messages are (Mailpit), and how many patients have contact points. */
+function printDemoMessages(patients) {
+  const lines = spawnSync(join(ROOT, 'node_modules', '.bin', 'node'), [...tsNode, 'scripts/demo/demo-messages.ts'], {
+    cwd: ROOT,
+    env: {
+      ...env,
+      NOTIFICATIONS_SMTP_URL: smtpUrl,
+      ...(smtpUrl === mailpitSmtp ? { MAILPIT_URL: mailpitUrl } : {}),
+      ...(patients ? { THC_DEMO_PATIENTS: patients } : {}),
+    },
+    encoding: 'utf8',
+  });
+  if (lines.status === 0) console.log(`${lines.stdout.trim()}\n`);
+  else say(`No summary of the demo's messages: ${lines.stderr.trim()}`);
 }
 
 /** A patient's join link for a demo visit of today whose link opens now: the visit page as a patient opens it. */

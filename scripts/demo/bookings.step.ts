@@ -19,6 +19,9 @@ interface Slot {
 }
 
 const DAY_MS = 86_400_000;
+/** Days ahead the seed books into; a provider whose credential expires soon gets the first week. */
+const BOOKING_DAYS = 28;
+const EXPIRING_CREDENTIAL_BOOKING_DAYS = 6;
 const CANCEL_REASONS = [
   'patient-request',
   'patient-request',
@@ -163,6 +166,27 @@ export function bookingPlan(roster: Roster): {
   return { bookable, plan };
 }
 
+const bookingDaysOf = (provider: StaffMember) =>
+  provider.training === 'expiring' ? EXPIRING_CREDENTIAL_BOOKING_DAYS : BOOKING_DAYS;
+
+/**
+ * About how many days from now each planned visit falls when the seed books it: a provider's
+ * patients are spread evenly over their free slots in the order of the plan (see seedBookings),
+ * so the k-th of n lands about (k + 0.5) / n into the provider's booking days. Known before
+ * anything is booked, so a step that must come first (contact preferences) can pick the visits
+ * of the next days.
+ */
+export function daysToPlannedVisits(roster: Roster): Map<string, number> {
+  const { bookable, plan } = bookingPlan(roster);
+  const days = new Map<string, number>();
+  for (const provider of bookable) {
+    const patients = plan.get(provider.id) ?? [];
+    const span = bookingDaysOf(provider);
+    patients.forEach((patient, k) => days.set(patient.id, ((k + 0.5) / patients.length) * span));
+  }
+  return days;
+}
+
 /** Requests per provider: three reads (appointments, video and audio slots) before booking. */
 const READS = 3;
 
@@ -201,7 +225,6 @@ export async function seedBookings(
   await inPool('bookings (providers done)', bookable, pool, async (provider, _, tick) => {
     const as: As = { role: 'coordinator', subject: coordinatorOf(provider.clinicId) };
     const from = new Date(now);
-    const to = new Date(now + 28 * DAY_MS);
     const existing = await appointmentsOf(
       client,
       as,
@@ -212,7 +235,7 @@ export async function seedBookings(
     const patients = plan.get(provider.id) ?? [];
     const toBook = patients.filter((p) => !existing.has(p.id));
     // An expiring credential refuses visits after it ends: book those providers' first week only.
-    const until = provider.training === 'expiring' ? new Date(now + 6 * DAY_MS) : to;
+    const until = new Date(now + bookingDaysOf(provider) * DAY_MS);
     const slots = {
       video: await freeSlots(client, as, provider, 'video', from, until),
       audio: await freeSlots(client, as, provider, 'audio', from, until),

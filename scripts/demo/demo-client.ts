@@ -13,6 +13,7 @@ export const SERVICES = {
   training: 3003,
   'compliance-audit': 3004,
   analytics: 3005,
+  notifications: 3006,
 } as const;
 export type ServiceName = keyof typeof SERVICES;
 

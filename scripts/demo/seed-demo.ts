@@ -1,13 +1,14 @@
-// `npm run seed:demo`: a synthetic health system through the public HTTP APIs of the five
+// `npm run seed:demo`: a synthetic health system through the public HTTP APIs of the six
 // services (an organization with 3 clinics in 2 states, 40 providers, 2,000 patients, four
-// weeks of visits). Safe to run again: ids are derived from the seed and what exists is left
-// alone. See docs/demo-data.md.
+// weeks of visits, contact points of the patients seen in the next days). Safe to run again:
+// ids are derived from the seed and what exists is left alone. See docs/demo-data.md.
 import { DemoClient, serviceUrl, SERVICES, ServiceName } from './demo-client';
 import { DEFAULT_DEMO_SEED, demoId } from './demo-ids';
 import { log, progress, Tally } from './demo-progress';
 import { buildRoster, PATIENT_COUNT } from './demo-roster';
 import { credentialsSettled, plannedBookings, seedBookings } from './bookings.step';
 import { plannedConsents, seedConsents } from './consents.step';
+import { plannedContacts, seedContacts } from './contacts.step';
 import { plannedDirectory, seedDirectory } from './directory.step';
 import { plannedLiveVisits, seedLiveVisits } from './live-visits.step';
 import { reportWhatShows } from './report.step';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     training: plannedTraining(roster),
     schedules: plannedSchedules(roster),
     consents: plannedConsents(roster, () => true),
+    'contact preferences': plannedContacts(roster),
     bookings: plannedBookings(roster),
     'live visits': plannedLiveVisits(roster),
   };
@@ -75,9 +77,13 @@ async function main(): Promise<void> {
 
   // Steps that touch different services and do not depend on each other run side by side:
   // everything names the directory's people and places; bookings need the credentials,
-  // schedules and licences, live visits also their patients' consent.
+  // schedules and licences, live visits also their patients' consent. Contact preferences need
+  // nothing and come first, so that the confirmations of the next days' visits find an address.
   const phases: [string, () => Promise<void>][][] = [
-    [['directory', () => seedDirectory(client, roster, tally, ids, concurrency)]],
+    [
+      ['directory', () => seedDirectory(client, roster, tally, ids, concurrency)],
+      ['contact preferences', () => seedContacts(client, roster, tally, concurrency)],
+    ],
     [
       ['training', () => seedTraining(client, roster, tally, ids.trainer, concurrency)],
       [
