@@ -1,13 +1,9 @@
-import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_TOPICS } from '@thc/contracts';
-import { EventStoreModule } from '@thc/event-store';
-import { ConsumedEvent, EventHandler, KafkaModule } from '@thc/messaging';
-import { PhiProtectionModule } from '@thc/phi-protection';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
 import {
   bearer,
+  callService,
   CommandBudget,
   CommandCounter,
   PrivateMailpit,
@@ -15,16 +11,14 @@ import {
   TestNamespace,
 } from '@thc/testing';
 import { Connection } from 'mongoose';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { NotificationsClockModule } from '../clock/notifications-clock.module';
+import { randomBytes } from 'node:crypto';
 import { ContactsModule } from '../contacts/contacts.module';
-import { call } from '../contacts/testing/contacts-test-kit';
-import { NotificationsSettingsModule } from '../notifications-settings.module';
 import { PLANNING_EVENT as E } from '../planning/domain/planning-events';
 import { PlanMessagesFromSchedulingEventsConsumer } from '../planning/from-scheduling/plan-messages-from-scheduling-events.consumer';
 import { PlanningModule } from '../planning/planning.module';
 import { VisitEvents } from '../planning/testing/visit-events.fixture';
-import { serviceIdentity } from '../service.identity';
+import { consumedEvent, handlerOf } from '../testing/consumed-event.fixture';
+import { startNotificationsApp } from '../testing/notifications-test-app';
 import { DeliveryModule } from './delivery.module';
 import { MessageDispatcher } from './message-dispatcher';
 
@@ -41,22 +35,6 @@ const budget = new CommandBudget({
   // work list by _id.
   'one message delivered': 8,
 } as const);
-
-/** The service as wired, without the outbox relay, whose polling would be counted. */
-@Module({
-  imports: [
-    PlatformModule.forService(serviceIdentity),
-    KafkaModule,
-    EventStoreModule,
-    PhiProtectionModule,
-    NotificationsSettingsModule,
-    NotificationsClockModule.use(),
-    ContactsModule,
-    PlanningModule,
-    DeliveryModule,
-  ],
-})
-class DeliveryWithoutRelay {}
 
 describe('database commands of one delivered message', () => {
   const ns = new TestNamespace('notifications-delivery-commands');
@@ -76,9 +54,12 @@ describe('database commands of one delivered message', () => {
       NOTIFICATIONS_DISPATCH_POLL_MS: '0',
     });
     await ns.createTopics(EVENT_TOPICS.map((topic) => ns.topic(topic)));
-    app = await createServiceApp(DeliveryWithoutRelay, serviceIdentity, { logger: ['error'] });
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
+    // Without the outbox relay, whose polling would be counted.
+    ({ app, url } = await startNotificationsApp(
+      [ContactsModule, PlanningModule, DeliveryModule],
+      undefined,
+      { relay: false },
+    ));
     counter = CommandCounter.attach(app.get<Connection>(getConnectionToken()).getClient());
   }, 180_000);
 
@@ -97,26 +78,13 @@ describe('database commands of one delivered message', () => {
     await ns.dispose();
   }, 60_000);
 
-  const consumeScheduling = (): EventHandler =>
-    (app.get(PlanMessagesFromSchedulingEventsConsumer) as unknown as { handle: EventHandler })
-      .handle;
-  const consumed = (type: string, data: object): ConsumedEvent => ({
-    id: randomUUID(),
-    source: '/thc/scheduling',
-    type,
-    subject: 'test',
-    time: new Date().toISOString(),
-    data,
-    topic: 'test',
-    partition: 0,
-    offset: '0',
-  });
+  const consumeScheduling = () => handlerOf(app.get(PlanMessagesFromSchedulingEventsConsumer));
 
   /** A patient who states their e-mail, then books a visit: its confirmation falls due now. */
   async function bookingConfirmationDue(): Promise<string> {
     const visit = new VisitEvents(new Date(Date.now() + 3 * 86_400_000).toISOString());
     const email = `patient-${visit.patientId}@example.org`;
-    const stated = await call(
+    const stated = await callService(
       url,
       'PUT',
       `/api/v1/people/${visit.patientId}/contact-preferences`,
@@ -129,7 +97,7 @@ describe('database commands of one delivered message', () => {
       },
     );
     expect(stated.status).toBe(200);
-    await consumeScheduling()(consumed(E.booked, visit.booked(new Date())));
+    await consumeScheduling()(consumedEvent(E.booked, visit.booked(new Date()), '/thc/scheduling'));
     return email;
   }
 

@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { EVENT_TOPICS } from '@thc/contracts';
+import { EVENT_TOPICS, surveySubmittedV1 } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import {
   bearer,
@@ -244,6 +244,50 @@ describe('messages reach patients by e-mail, as they asked and when they should'
     ]);
     const received = await mail.waitForMessagesTo(email, 1);
     expect(received.map((m) => m.Subject)).toEqual([expect.stringMatching(/cancel/i)]);
+  });
+
+  it('invites to the survey after a visit, unless the patient answered first', async () => {
+    const asked = await patientWithVisit({});
+    const answered = await patientWithVisit({});
+    const invitations: string[] = [];
+    for (const { visit } of [asked, answered]) {
+      await events.publish(E.booked, visit.booked(new Date()));
+      await events.publish(E.sessionCreated, visit.sessionCreated(new Date()));
+      const ended = await events.publish(
+        E.sessionEnded,
+        visit.ended(new Date(), new Date(Date.now() - 20 * MINUTE)),
+      );
+      invitations.push(messageIdOf(ended, visit.patientId, 'survey-invitation'));
+    }
+    await events.publish(E.surveySubmitted, {
+      ...surveySubmittedV1.example,
+      sessionId: answered.visit.sessionId,
+      participantId: answered.visit.patientId,
+      role: 'patient',
+      submittedAt: new Date().toISOString(),
+    });
+    await Promise.all(invitations.map(planned));
+    await eventually(
+      async () =>
+        expect(await app.get(VisitStatusStore).find(answered.visit.appointmentId)).toHaveProperty(
+          'surveyedAt',
+        ),
+      within,
+    );
+
+    await dispatchAt(new Date(Date.now() + 6 * MINUTE));
+    const [first] = await mail.waitForMessagesTo(asked.email, 2);
+    expect((await mail.messagesTo(asked.email)).map((m) => m.Subject)).toContainEqual(
+      expect.stringMatching(/survey|how was/i),
+    );
+    expect(first).toBeDefined();
+    expect(await outcomes(invitations[1]!)).toEqual([
+      expect.objectContaining({
+        type: 'NotificationFailed',
+        reason: 'superseded',
+        detail: 'the patient already answered the survey',
+      }),
+    ]);
   });
 
   it('writes in the patient language', async () => {

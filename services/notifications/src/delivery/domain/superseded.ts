@@ -31,6 +31,8 @@ export function supersededBy(
       if (visit.endedAt) return 'the visit ended';
       if (visit.status !== 'booked') return `the visit is ${visit.status}`;
       return undefined;
+    case 'survey-invitation':
+      return visit.surveyedAt ? 'the patient already answered the survey' : undefined;
     default:
       return undefined;
   }

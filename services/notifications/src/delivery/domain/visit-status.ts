@@ -7,6 +7,8 @@ export interface VisitStatus {
   readonly arrivedAt?: string;
   readonly admittedAt?: string;
   readonly endedAt?: string;
+  /** The patient answered the survey. */
+  readonly surveyedAt?: string;
 }
 
 /** Reads a visit's current status by its appointment id (one read by _id). */

@@ -15,6 +15,7 @@ export const PLANNING_EVENT = {
   admitted: 'thc.sessions.PatientAdmitted.v1',
   sessionStarted: 'thc.sessions.SessionStarted.v1',
   sessionEnded: 'thc.sessions.SessionEnded.v1',
+  surveySubmitted: 'thc.sessions.SurveySubmitted.v1',
 } as const;
 
 type E = typeof PLANNING_EVENT;
@@ -29,6 +30,7 @@ export type PatientArrivedInWaitingRoom = EventDataOf<E['arrived']>;
 export type PatientAdmitted = EventDataOf<E['admitted']>;
 export type SessionStarted = EventDataOf<E['sessionStarted']>;
 export type SessionEnded = EventDataOf<E['sessionEnded']>;
+export type SurveySubmitted = EventDataOf<E['surveySubmitted']>;
 
 /** An event a message answers: its id names the messages planned from it. */
 export interface Trigger<TData> {

@@ -20,13 +20,14 @@ const APPLIED = [
   E.admitted,
   E.sessionStarted,
   E.sessionEnded,
+  E.surveySubmitted,
 ] as const;
 
 /**
  * Sessions' events become messages and keep the visit's moments in the visit status: each
  * participant's join link is sent before the visit (or at once when a coordinator sent a new
  * one), a patient kept waiting is told the provider is running late, and a visit that took
- * place is followed by a survey invitation. Admission, start and end are kept so that a
+ * place is followed by a survey invitation, unless the patient answered the survey first. Admission, start and end are kept so that a
  * "running late" planned on arrival is not sent once it is stale. Idempotent like the
  * scheduling consumer. Other sessions events are skipped.
  */
@@ -77,6 +78,13 @@ export class PlanMessagesFromSessionsEventsConsumer extends PlanningConsumerHost
         const appointmentId = await this.sessions.appointmentOf(data.sessionId);
         if (!appointmentId) return this.skip(event, 'a session not followed since its creation');
         return this.visits.admitted(appointmentId, data.admittedAt);
+      }
+      case E.surveySubmitted: {
+        const data = event.data as EventDataOf<typeof E.surveySubmitted>;
+        if (data.role !== 'patient') return;
+        const appointmentId = await this.sessions.appointmentOf(data.sessionId);
+        if (!appointmentId) return this.skip(event, 'a session not followed since its creation');
+        return this.visits.surveyed(appointmentId, data.submittedAt);
       }
       case E.sessionStarted:
         return this.visits.started(event.data as EventDataOf<typeof E.sessionStarted>);

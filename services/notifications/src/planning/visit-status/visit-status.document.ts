@@ -32,6 +32,8 @@ export interface VisitStatusDocument {
   readonly admittedAt?: string;
   readonly startedAt?: string;
   readonly endedAt?: string;
+  /** When the patient answered the visit's survey: no invitation is sent after that. */
+  readonly surveyedAt?: string;
   /** The patient's latest join link, sealed as sessions sent it, and when it was asked for. */
   readonly patientJoinLink?: EncryptedField;
   readonly patientJoinLinkAt?: string;
@@ -60,6 +62,7 @@ export function visitStatusOf(doc: VisitStatusDocument | null): VisitStatus | un
     ...(doc.arrivedAt ? { arrivedAt: doc.arrivedAt } : {}),
     ...(admittedAt ? { admittedAt } : {}),
     ...(doc.endedAt ? { endedAt: doc.endedAt } : {}),
+    ...(doc.surveyedAt ? { surveyedAt: doc.surveyedAt } : {}),
   };
 }
 

@@ -171,6 +171,14 @@ export class VisitStatusStore implements VisitStatusReader {
     );
   }
 
+  /** The patient answered the survey (by the page, or before the invitation went out). */
+  async surveyed(appointmentId: string, submittedAt: string): Promise<void> {
+    await this.collection.updateOne(
+      { _id: appointmentId },
+      { $min: { surveyedAt: utc(submittedAt) } },
+    );
+  }
+
   async started(data: SessionStarted): Promise<void> {
     await this.collection.updateOne(
       { _id: data.appointmentId },
