@@ -2,10 +2,12 @@
 import { runBackbone } from './backbone/run';
 import { runScheduling } from './scheduling/run';
 import { runPlatform } from './platform/run';
+import { runNotifications } from './notifications/run';
 
 runBackbone()
   .then(runScheduling)
   .then(() => runPlatform())
+  .then(() => runNotifications())
   .then(
     () => process.exit(0),
     (error: unknown) => {

@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_TOPICS } from '@thc/contracts';
 import { createServiceApp, ServiceIdentity } from '@thc/service-runtime';
 import { bearer, eventually, expectValidFhir, TestNamespace, walkRoutes } from '@thc/testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { OpenAPIV3 } from 'openapi-types';
 import { AppModule as ComplianceAudit } from '../../../services/compliance-audit/src/app.module';
 import { serviceIdentity as complianceAudit } from '../../../services/compliance-audit/src/service.identity';
@@ -15,6 +15,8 @@ import { AppModule as Sessions } from '../../../services/sessions/src/app.module
 import { serviceIdentity as sessions } from '../../../services/sessions/src/service.identity';
 import { AppModule as Training } from '../../../services/training/src/app.module';
 import { serviceIdentity as training } from '../../../services/training/src/service.identity';
+import { AppModule as Notifications } from '../../../services/notifications/src/app.module';
+import { serviceIdentity as notifications } from '../../../services/notifications/src/service.identity';
 import { AppModule as Analytics } from '../../../services/analytics/src/app.module';
 import { serviceIdentity as analytics } from '../../../services/analytics/src/service.identity';
 
@@ -24,13 +26,16 @@ const PEOPLE = new Set(['Patient', 'Practitioner', 'PractitionerRole', 'RelatedP
 const DAY_MS = 86_400_000;
 const slow = { timeoutMs: 90_000, intervalMs: 500 };
 
-type Service = 'scheduling' | 'sessions' | 'training' | 'compliance-audit' | 'analytics';
+type Service =
+  'scheduling' | 'sessions' | 'training' | 'compliance-audit' | 'analytics' | 'notifications';
 const SERVICES: readonly (readonly [Service, ServiceIdentity, Type<unknown>])[] = [
   ['scheduling', scheduling, Scheduling],
   ['sessions', sessions, Sessions],
   ['training', training, Training],
   ['compliance-audit', complianceAudit, ComplianceAudit],
   ['analytics', analytics, Analytics],
+  // Serves no FHIR view: listed so that a FHIR route added to it fails the walk below.
+  ['notifications', notifications, Notifications],
 ];
 
 /** What the test creates through the APIs, then reads back as FHIR. */
@@ -214,7 +219,12 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
   };
 
   beforeAll(async () => {
-    complianceTestEnv(ns, { SCHEDULING_REQUIRE_CREDENTIAL: 'false' });
+    complianceTestEnv(ns, {
+      SCHEDULING_REQUIRE_CREDENTIAL: 'false',
+      // Notifications will not start without a key to look people up by mobile number.
+      PHI_MASTER_KEYS: `fhir-views:${randomBytes(32).toString('base64')}`,
+      PHI_KEYS_DB: ns.database('phi_keys'),
+    });
     await ns.createTopics(EVENT_TOPICS.map((topic) => ns.topic(topic)));
     for (const [name, identity, module] of SERVICES) {
       const app = await createServiceApp(module, identity, { logger: ['error'] });
@@ -233,6 +243,8 @@ describe('every FHIR view the platform serves passes the R4 validator', () => {
   afterAll(async () => {
     await Promise.all([...apps.values()].map(({ app }) => app.close()));
     delete process.env['SCHEDULING_REQUIRE_CREDENTIAL'];
+    delete process.env['PHI_MASTER_KEYS'];
+    delete process.env['PHI_KEYS_DB'];
     await ns.dispose();
   }, 60_000);
 

@@ -3,6 +3,8 @@ import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { OpenAPIV3 } from 'openapi-types';
 import { GRANT_CONSENT_EXAMPLE } from '../../../services/compliance-audit/src/consent/grant-consent/grant-consent.dto';
+import { PERSON_PARAM } from '../../../services/notifications/src/contacts/record-preferences/contact-preferences.controller';
+import { RECORD_CONTACT_PREFERENCES_EXAMPLE } from '../../../services/notifications/src/contacts/record-preferences/contact-preferences.dto';
 import { EXAMPLE_ID as COMPLIANCE_EXAMPLES } from '../../../services/compliance-audit/src/openapi/api-docs';
 import { openScheduleBody } from '../../../services/scheduling/src/appointments/testing/scheduling-test-app';
 import { RECORD_CLINIC_EXAMPLE } from '../../../services/scheduling/src/directory/record/record-clinic.dto';
@@ -24,7 +26,14 @@ import { ServiceProcess } from './support/service-process';
 // for another clinic, about real records of one clinic, is refused (403/404) or, for a read,
 // answers without a single id of that clinic's records.
 
-const SERVICES = ['scheduling', 'sessions', 'training', 'compliance-audit', 'analytics'] as const;
+const SERVICES = [
+  'scheduling',
+  'sessions',
+  'training',
+  'compliance-audit',
+  'analytics',
+  'notifications',
+] as const;
 type Service = (typeof SERVICES)[number];
 
 const EXAMPLES: Record<Service, Readonly<Record<string, string>>> = {
@@ -33,6 +42,8 @@ const EXAMPLES: Record<Service, Readonly<Record<string, string>>> = {
   training: TRAINING_EXAMPLES,
   'compliance-audit': COMPLIANCE_EXAMPLES,
   analytics: { clinicId: SCHEDULING_EXAMPLES.clinicId },
+  // The people whose contact points are asked for: clinic A's patient.
+  notifications: { personId: PERSON_PARAM.example },
 };
 
 const SCOPED_ROLES = ['coordinator', 'trainer', 'auditor', 'analyst', 'admin'] as const;
@@ -62,6 +73,10 @@ const NOT_CLINIC_DATA: Readonly<Record<string, string>> = {
   'GET /api/v1/training/requirements': 'what each role must complete, organization-wide',
   'GET /api/v1/training/me': 'the caller’s own training record',
   'GET /api/v1/analytics/metric-definitions': 'what each metric means',
+  'POST /api/v1/sms/inbound':
+    'the SMS gateway’s webhook: its signature is the credential, not a staff token',
+  'POST /api/v1/sms/status':
+    'the SMS gateway’s delivery reports: its signature is the credential, not a staff token',
 };
 
 const dayOf = (daysFromToday: number) =>
@@ -116,8 +131,10 @@ describe('no route reaches into a clinic the caller does not cover', () => {
       SCHEDULING_REQUIRE_CREDENTIAL: 'false',
       OTEL_TRACES_EXPORTER: 'none',
       SHUTDOWN_DRAIN_DELAY_MS: '0',
+      // The walk is about routes: no message is sent to anyone.
+      NOTIFICATIONS_DISPATCH_POLL_MS: '0',
     };
-    // One after the other: five compilations at once starve a small machine.
+    // One after the other: six compilations at once starve a small machine.
     for (const name of SERVICES) {
       const service = new ServiceProcess(name, env);
       processes.set(name, service);
@@ -137,6 +154,7 @@ describe('no route reaches into a clinic the caller does not cover', () => {
   /** One of everything in clinic A: a visit with its session, link, issue, consent, training. */
   async function makeClinicA(): Promise<void> {
     ids['patientId'] = randomUUID();
+    ids['personId'] = ids['patientId'];
     ids['providerId'] = randomUUID();
     ids['staffId'] = ids['providerId'];
     ids['organizationId'] = randomUUID();
@@ -223,6 +241,21 @@ describe('no route reaches into a clinic the caller does not cover', () => {
       },
       { timeoutMs: 60_000 },
     );
+    // Notifications learns the patient's clinic from the booking on Kafka; staff reach the
+    // patient's contact points through it.
+    await eventually(
+      async () => {
+        const reply = await send(
+          'notifications',
+          'PUT',
+          `/api/v1/people/${ids['patientId']}/contact-preferences`,
+          await bearer('admin', randomUUID()),
+          { ...RECORD_CONTACT_PREFERENCES_EXAMPLE },
+        );
+        expect(`${reply.status} ${reply.text}`).toMatch(/^200 /);
+      },
+      { timeoutMs: 60_000 },
+    );
   }
 
   /**
@@ -242,6 +275,7 @@ describe('no route reaches into a clinic the caller does not cover', () => {
         'auditor',
         `/api/v1/audit/reports/patients/${ids['patientId']}/phi-access`,
       ],
+      ['notifications', 'coordinator', `/api/v1/people/${ids['patientId']}/contact-preferences`],
     ];
     for (const [service, role, path] of reads)
       await eventually(

@@ -7,7 +7,7 @@ import { ZipkinReceiver, ZipkinSpan } from './support/zipkin-receiver';
 
 // The services that consume scheduling's events. Each one whose readiness reports a running
 // consumer must continue the booking's trace; one without consumers yet is reported, not assumed.
-const CONSUMERS = ['sessions', 'compliance-audit', 'analytics'] as const;
+const CONSUMERS = ['sessions', 'compliance-audit', 'analytics', 'notifications'] as const;
 
 // A synthetic patient whose details must never reach a span.
 const PATIENT = { name: 'Oyelaran Brightwater-Kimura', phone: '+1 617 555 0199' };
@@ -46,7 +46,7 @@ describe('one booking followed across the running services', () => {
     };
     scheduling = new ServiceProcess('scheduling', env);
     consumers = CONSUMERS.map((name) => new ServiceProcess(name, env));
-    // One after the other, each ready before the next starts: five compilations and index
+    // One after the other, each ready before the next starts: compilations and index
     // builds at once would starve a small machine and its MongoDB-wire server.
     await scheduling.start();
     await scheduling.ready();

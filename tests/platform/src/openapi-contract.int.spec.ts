@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_TOPICS } from '@thc/contracts';
 import { createServiceApp, DOCUMENTED_BODIES, ServiceIdentity } from '@thc/service-runtime';
 import { plainToInstance } from 'class-transformer';
+import { randomBytes } from 'node:crypto';
 import { validate } from 'class-validator';
 import { TestNamespace, walkRoutes } from '@thc/testing';
 import type { OpenAPIV3 } from 'openapi-types';
@@ -13,6 +14,8 @@ import { serviceIdentity as analytics } from '../../../services/analytics/src/se
 import { AppModule as ComplianceAudit } from '../../../services/compliance-audit/src/app.module';
 import { serviceIdentity as complianceAudit } from '../../../services/compliance-audit/src/service.identity';
 import { complianceTestEnv } from '../../../services/compliance-audit/src/testing/compliance-test-app';
+import { AppModule as Notifications } from '../../../services/notifications/src/app.module';
+import { serviceIdentity as notifications } from '../../../services/notifications/src/service.identity';
 import { AppModule as Scheduling } from '../../../services/scheduling/src/app.module';
 import { serviceIdentity as scheduling } from '../../../services/scheduling/src/service.identity';
 import { AppModule as Sessions } from '../../../services/sessions/src/app.module';
@@ -47,6 +50,7 @@ const services: readonly (readonly [string, ServiceIdentity, Type<unknown>])[] =
   [training.name, training, Training],
   [complianceAudit.name, complianceAudit, ComplianceAudit],
   [analytics.name, analytics, Analytics],
+  [notifications.name, notifications, Notifications],
 ];
 
 // The document is what client teams code against: an operation that does not say who may call
@@ -55,10 +59,18 @@ const services: readonly (readonly [string, ServiceIdentity, Type<unknown>])[] =
 describe('the OpenAPI document of every service', () => {
   const ns = new TestNamespace('openapi-contract');
   beforeAll(async () => {
-    complianceTestEnv(ns);
+    complianceTestEnv(ns, {
+      // Notifications will not start without a key to look people up by mobile number.
+      PHI_MASTER_KEYS: `openapi:${randomBytes(32).toString('base64')}`,
+      PHI_KEYS_DB: ns.database('phi_keys'),
+    });
     await ns.createTopics(EVENT_TOPICS.map((topic) => ns.topic(topic)));
   });
-  afterAll(() => ns.dispose());
+  afterAll(async () => {
+    delete process.env['PHI_MASTER_KEYS'];
+    delete process.env['PHI_KEYS_DB'];
+    await ns.dispose();
+  });
 
   describe.each(services)('%s', (_, identity, module) => {
     let app: NestExpressApplication | undefined;

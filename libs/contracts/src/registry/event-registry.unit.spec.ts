@@ -58,6 +58,7 @@ describe('the event registry', () => {
         '/thc/sessions',
         '/thc/training',
         '/thc/analytics',
+        '/thc/notifications',
       ],
     });
     const onCompliance = allEventDefinitions().filter((d) => d.topic === TOPICS.compliance);

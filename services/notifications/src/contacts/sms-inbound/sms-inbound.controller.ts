@@ -2,6 +2,7 @@ import { Body, Controller, Header, Headers, HttpCode, Inject, Post } from '@nest
 import { ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@thc/auth';
 import { ApiUseCase, InvalidInputException } from '@thc/service-runtime';
+import { ApiGatewaySignature } from './api-gateway-signature';
 import { INBOUND_SMS_EXAMPLE, InboundSmsForm } from './inbound-sms.form';
 import { INBOUND_SMS_GATE, INBOUND_SMS_PATH, InboundSmsGate } from './inbound-sms-gate';
 import { StopReplyHandler } from './stop-reply.handler';
@@ -27,6 +28,7 @@ export class SmsInboundController {
 
   @Post()
   @Public()
+  @ApiGatewaySignature()
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   @ApiConsumes('application/x-www-form-urlencoded')

@@ -2,6 +2,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Post, Query, Req } from '@
 import { ApiConsumes, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@thc/auth';
 import { ApiUseCase, InvalidInputException } from '@thc/service-runtime';
+import { ApiGatewaySignature } from '../../contacts/sms-inbound/api-gateway-signature';
 import type { Request } from 'express';
 import { INBOUND_SMS_GATE, InboundSmsGate } from '../../contacts/sms-inbound/inbound-sms-gate';
 import { SmsDeliveryReportHandler } from './sms-delivery-report.handler';
@@ -20,6 +21,7 @@ export class SmsDeliveryReportController {
 
   @Post()
   @Public()
+  @ApiGatewaySignature()
   @HttpCode(204)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiUseCase({

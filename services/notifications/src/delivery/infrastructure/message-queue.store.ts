@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
 import { Clock, NOTIFICATIONS_CLOCK } from '../../clock/notifications-clock.module';
@@ -25,7 +25,7 @@ const DUPLICATE_KEY = 11000;
  * of messages lie behind it (the outcomes themselves are events in the message's stream).
  */
 @Injectable()
-export class MessageQueueStore {
+export class MessageQueueStore implements OnModuleInit {
   readonly collection: mongo.Collection<QueuedMessage>;
   private readonly logger = new Logger('MessageQueue');
 
@@ -34,6 +34,14 @@ export class MessageQueueStore {
     @Inject(NOTIFICATIONS_CLOCK) private readonly clock: Clock,
   ) {
     this.collection = connection.collection<QueuedMessage>('notification_queue');
+  }
+
+  /**
+   * The due look-up's index: production MongoDB reads only the messages due. (The local
+   * MongoDB-wire server reads the whole work list, which holds only what is still to send.)
+   */
+  async onModuleInit(): Promise<void> {
+    await this.collection.createIndex({ dueAt: 1 });
   }
 
   /**
