@@ -85,4 +85,52 @@ describe('infra.sh mailpit', () => {
     expect((await infra('up', 'mailpit')).code).toBe(0);
     expect(await mailpit.countTo('kept@example.test')).toBe(0);
   }, 600_000);
+
+  // The published Go module lacks the built UI; a binary made from it alone serves an empty page
+  // whose script and stylesheet answer 404.
+  it.each([
+    ['inbox', '', ['app.js', 'app.css']],
+    ['API documentation', 'api/v1/', ['docs.js']],
+  ])(
+    'serves the %s page with the script and stylesheet it names',
+    async (_, page, expected) => {
+      expect((await infra('up', 'mailpit')).code).toBe(0);
+      const pageUrl = new URL(page, `http://127.0.0.1:${httpPort}/`);
+      const html = await (await fetch(pageUrl)).text();
+      const assets = [...html.matchAll(/(?:src|href)="?([^"\s>]*dist\/[^"\s>]+)/g)].map(
+        ([, ref]) => new URL(ref, pageUrl),
+      );
+      expect(assets.map(({ pathname }) => pathname.replace(/.*\//, '')).sort()).toEqual(
+        [...expected].sort(),
+      );
+
+      for (const asset of assets) {
+        const response = await fetch(asset);
+        expect({ asset: asset.pathname, status: response.status }).toEqual({
+          asset: asset.pathname,
+          status: 200,
+        });
+        expect(response.headers.get('content-type')).toMatch(
+          asset.pathname.endsWith('.js') ? /^application\/javascript/ : /^text\/css/,
+        );
+        expect((await response.text()).length).toBeGreaterThan(100_000);
+      }
+    },
+    600_000,
+  );
+
+  it("serves the icon font the UI's stylesheet loads", async () => {
+    expect((await infra('up', 'mailpit')).code).toBe(0);
+    const css = new URL('dist/app.css', `http://127.0.0.1:${httpPort}/`);
+    const fonts = [
+      ...(await (await fetch(css)).text()).matchAll(/url\("?([^")]+\.woff2?(?:\?[^")]*)?)"?\)/g),
+    ];
+    expect(fonts.length).toBeGreaterThan(0);
+
+    for (const [, ref] of fonts) {
+      const font = await fetch(new URL(ref, css));
+      expect(font.status).toBe(200);
+      expect((await font.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+    }
+  }, 600_000);
 });

@@ -3,7 +3,7 @@
 #   - Apache Kafka 3.9.x (jars from Maven Central), single node, KRaft broker+controller
 #   - FerretDB v1.24.2 (MongoDB wire protocol) on its SQLite backend, built from Go modules
 #   - Mailpit v1.33.1 (SMTP server that keeps every mail, web UI and REST API), built from
-#     Go modules
+#     its Go module source, web UI included (npm)
 #
 # Usage: infra/local/infra.sh up|down|status|clean|build [kafka|ferretdb|mailpit ...]
 #
@@ -400,7 +400,7 @@ ferretdb_ready() {
 }
 
 # ---------------------------------------------------------------------------------------
-# Mailpit: `go install` of the published module into the cache
+# Mailpit: built from its published module source, web UI included, into the cache
 
 mailpit_bin() { echo "${CACHE_DIR}/mailpit-${MAILPIT_VERSION}/mailpit"; }
 
@@ -408,30 +408,87 @@ mailpit_bin() { echo "${CACHE_DIR}/mailpit-${MAILPIT_VERSION}/mailpit"; }
 # project's own release builds do (otherwise they say "dev").
 MAILPIT_LDFLAGS="-s -w -X github.com/axllent/mailpit/config.Version=v${MAILPIT_VERSION}"
 
-# Its go.mod has no replace directives, so `go install module@version` builds it as published.
-# GOBIN is a scratch folder: the binary appears under its final name only once complete. The
-# stamp file holds the build flags; a binary built with other flags is rebuilt.
+# The module's package-lock.json pins rapidoc 12.1.0 (the API docs page, /api/v1/), which the
+# npm registry reachable here does not serve; 9.3.8 is its newest there and renders that page.
+# Every other package is installed at the lock's version.
+MAILPIT_UI_PINS=(rapidoc=9.3.8)
+
+# What the cached binary was built from; a binary with another stamp (one built without the
+# UI, say) is rebuilt once.
+MAILPIT_STAMP="ui(${MAILPIT_UI_PINS[*]}) ${MAILPIT_LDFLAGS}"
+
+# mailpit_node: the project's Node 24 when `npm install` has put it there, else the system's
+mailpit_node() {
+  if [[ -x "${REPO_ROOT}/node_modules/.bin/node" ]]; then
+    readlink -f "${REPO_ROOT}/node_modules/.bin/node"
+  else
+    command -v node
+  fi
+}
+
+# The published module holds the UI's sources (server/ui-src) but not what `go:embed ui` needs
+# from them (server/ui/dist: app.js, app.css, fonts, docs.js): `go install module@version`
+# builds a binary whose UI is a blank page. So, as the project's release build does, the UI is
+# built with its own esbuild config before `go build`, in a scratch copy of the module source
+# (the module cache stays read-only).
+#   --ignore-scripts: esbuild's binary arrives as the optional package @esbuild/<platform>; the
+#     two install scripts in the lock (esbuild's check, @parcel/watcher for watch mode) are
+#     not needed for a build.
+#   --omit=peer: sass-embedded, a peer of esbuild-sass-plugin that the config does not use (it
+#     compiles with `sass`), is pinned at a version the registry does not serve.
+mailpit_build_from_source() {
+  local out="$1" work="$2"
+  (
+    # Called as an `if` condition, where errexit does not apply: each step checks itself.
+    step() { printf '\n== %s (%(%T)T)\n' "$1" -1; }
+    run() { "$@" || { echo "failed ($?): $*" && exit 1; }; }
+    run cd "${work}"
+    step "go mod download github.com/axllent/mailpit@v${MAILPIT_VERSION}"
+    run go mod download "github.com/axllent/mailpit@v${MAILPIT_VERSION}"
+    run cp -R "$(go env GOMODCACHE)/github.com/axllent/mailpit@v${MAILPIT_VERSION}" src
+    run chmod -R u+w src
+    # npm and the build script run `node` from PATH: this folder holds only that one.
+    run mkdir node-bin
+    run ln -s "$(mailpit_node)" node-bin/node
+    export PATH="${work}/node-bin:${PATH}"
+    run cd src
+    step "npm install (node $(node --version), npm $(npm --version))"
+    run npm pkg set "${MAILPIT_UI_PINS[@]/#/dependencies.}"
+    run env PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+      npm install --ignore-scripts --omit=peer --no-audit --no-fund
+    step "npm run build"
+    run npm run build
+    for f in app.js app.css docs.js; do
+      run test -s "server/ui/dist/${f}"
+    done
+    ls -l server/ui/dist
+    step "go build (CGO_ENABLED=0)"
+    run env CGO_ENABLED=0 go build -trimpath -buildvcs=false -ldflags "${MAILPIT_LDFLAGS}" -o "${out}" .
+    step "done"
+  )
+}
+
 mailpit_build_locked() {
-  local bin tmp stamp
+  local bin work stamp
   bin="$(mailpit_bin)"
   stamp="${bin}.stamp"
-  if [[ -x "${bin}" && -f "${stamp}" && "$(<"${stamp}")" == "${MAILPIT_LDFLAGS}" ]]; then
+  if [[ -x "${bin}" && -f "${stamp}" && "$(<"${stamp}")" == "${MAILPIT_STAMP}" ]]; then
     return 0
   fi
   need go "Go builds Mailpit from the Go module proxy"
-  tmp="$(dirname "${bin}")/build.$$"
-  rm -rf "${tmp}" && mkdir -p "${tmp}"
-  log "mailpit: building v${MAILPIT_VERSION} (CGO_ENABLED=0) into ${bin}"
-  if ! (cd "${tmp}" && GOBIN="${tmp}" CGO_ENABLED=0 go install -trimpath -ldflags "${MAILPIT_LDFLAGS}" \
-    "github.com/axllent/mailpit@v${MAILPIT_VERSION}") >"${bin}.build.log" 2>&1 ||
-    [[ ! -x "${tmp}/mailpit" ]]; then
-    rm -rf "${tmp}"
+  need npm "npm builds Mailpit's web UI"
+  [[ -n "$(mailpit_node)" ]] || die "'node' is required but not on PATH (Mailpit's web UI build)"
+  work="$(dirname "${bin}")/build.$$"
+  rm -rf "${work}" && mkdir -p "${work}"
+  log "mailpit: building v${MAILPIT_VERSION} with its web UI (npm, esbuild, CGO_ENABLED=0) into ${bin}"
+  if ! mailpit_build_from_source "${bin}.tmp.$$" "${work}" >"${bin}.build.log" 2>&1; then
+    rm -rf "${work}" "${bin}.tmp.$$"
     tail -n 30 "${bin}.build.log" >&2 || true
-    die "mailpit: go install failed (see ${bin}.build.log)"
+    die "mailpit: build failed (see ${bin}.build.log)"
   fi
-  mv -f "${tmp}/mailpit" "${bin}"
-  rm -rf "${tmp}"
-  printf '%s\n' "${MAILPIT_LDFLAGS}" >"${stamp}"
+  rm -rf "${work}"
+  mv -f "${bin}.tmp.$$" "${bin}"
+  printf '%s\n' "${MAILPIT_STAMP}" >"${stamp}"
 }
 
 mailpit_build() { with_cache_lock "mailpit-${MAILPIT_VERSION}" mailpit_build_locked; }
