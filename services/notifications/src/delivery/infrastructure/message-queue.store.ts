@@ -18,6 +18,8 @@ export interface QueuedMessage {
 }
 
 const DUPLICATE_KEY = 11000;
+/** Before any message: the lower bound of the due look-up's range. */
+const SINCE = new Date('2001-09-10T00:00:00Z');
 
 /**
  * The messages still to send: one document per message id, removed once its outcome is recorded.
@@ -74,7 +76,9 @@ export class MessageQueueStore implements OnModuleInit {
   due(now: Date, limit: number): Promise<QueuedMessage[]> {
     return this.collection
       .find({
-        dueAt: { $lte: now },
+        // Closed on both sides so the local MongoDB-wire server searches its dueAt index too
+        // (it pushes down only date ranges with two bounds after 2001-09-09).
+        dueAt: { $gte: SINCE, $lte: now },
         $or: [{ claim: { $exists: false } }, { 'claim.until': { $lt: now } }],
       })
       .sort({ dueAt: 1 })
