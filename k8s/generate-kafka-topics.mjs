@@ -5,6 +5,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** A consumer: an EventConsumerHost, directly or through a host of its own kind (PlanningConsumerHost). */
+const CONSUMER_CLASS = /extends \w*ConsumerHost\b/;
+
 const ROOT = join(import.meta.dirname, '..');
 
 function sources(dir) {
@@ -45,7 +48,7 @@ function topicsRead(expression) {
 const groups = new Map();
 for (const file of sources(join(ROOT, 'services')).sort()) {
   const source = readFileSync(file, 'utf8');
-  if (!source.includes('extends EventConsumerHost')) continue;
+  if (!CONSUMER_CLASS.test(source)) continue;
   const group = /groupId = '([^']+)'/.exec(source)?.[1];
   const topics = /topics = ([^;]+);/.exec(source)?.[1] ?? '';
   if (!group) continue;

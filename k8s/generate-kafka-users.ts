@@ -14,6 +14,9 @@ import {
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
+/** A consumer: an EventConsumerHost, directly or through a host of its own kind (PlanningConsumerHost). */
+const CONSUMER_CLASS = /extends \w*ConsumerHost\b/;
+
 const ROOT = join(__dirname, '..');
 const SERVICES = [
   'scheduling',
@@ -77,7 +80,7 @@ function consumerGroups(service: Service): { group: string; topics: string[] }[]
   return sources(join(ROOT, 'services', service, 'src'))
     .sort()
     .map((file) => readFileSync(file, 'utf8'))
-    .filter((source) => source.includes('extends EventConsumerHost'))
+    .filter((source) => CONSUMER_CLASS.test(source))
     .flatMap((source) => {
       const group = /groupId = '([^']+)'/.exec(source)?.[1];
       const topics = /topics = ([^;]+);/.exec(source)?.[1] ?? '';

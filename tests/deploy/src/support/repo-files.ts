@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
+/** A consumer: an EventConsumerHost, directly or through a host of its own kind (PlanningConsumerHost). */
+const CONSUMER_CLASS = /extends \w*ConsumerHost\b/;
+
 /** The repository root. */
 export const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -57,7 +60,7 @@ export function consumerGroupsInCode() {
   return filesUnder('services', '.ts')
     .filter((path) => !path.endsWith('.spec.ts'))
     .map((path) => ({ service: path.split(/[\\/]/)[1] ?? '', source: readRepoFile(path) }))
-    .filter(({ source }) => /extends EventConsumerHost/.test(source))
+    .filter(({ source }) => CONSUMER_CLASS.test(source))
     .flatMap(({ service, source }) => {
       const group = /groupId = '([^']+)'/.exec(source)?.[1];
       const topics = /topics = ([^;]+);/.exec(source)?.[1] ?? '';
