@@ -3,6 +3,7 @@ import { AuthProvider, useAuth } from './auth/auth-context';
 import { CallbackPage } from './auth/callback-page';
 import { homeOf, SignInPage } from './auth/sign-in-page';
 import { BookingPage } from './console/booking-page';
+import { ContactsPage } from './console/contacts-page';
 import { IssuesPage } from './console/issues-page';
 import { StatusPage } from './console/status-page';
 import { TodayPage } from './console/today-page';
@@ -16,6 +17,7 @@ const STAFF_PAGES: Record<string, { title: string; page: () => ReactNode }> = {
   '/console/issues': { title: 'Issue queue', page: IssuesPage },
   '/console/book': { title: 'Book a visit', page: BookingPage },
   '/console/status': { title: 'Platform status', page: StatusPage },
+  '/console/contacts': { title: 'Contact preferences', page: ContactsPage },
   '/reports': { title: 'Reports', page: ReportsPage },
 };
 

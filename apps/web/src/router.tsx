@@ -23,6 +23,21 @@ export function usePath(): string {
   return path;
 }
 
+/**
+ * The address's query (`?patient=…`), followed like the path: `usePath` alone would not
+ * re-render a page whose path stays the same while its query changes.
+ */
+export function useSearch(): string {
+  const [search, setSearch] = useState(window.location.search);
+  useEffect(() => {
+    const changed = () => setSearch(window.location.search);
+    window.addEventListener('popstate', changed);
+    changed();
+    return () => window.removeEventListener('popstate', changed);
+  }, []);
+  return search;
+}
+
 /** A link that changes the page in place; modified clicks (new tab) keep the browser's way. */
 export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {

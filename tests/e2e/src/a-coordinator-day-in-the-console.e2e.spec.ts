@@ -25,7 +25,8 @@ const COORDINATOR_ZONE = 'America/New_York';
  * server: Today shows the visits by name and a patient arriving in the waiting room without a
  * reload; the patient's problem reaches the issue queue with its playbook and leaves it once
  * resolved; a visit with a Spanish interpreter is booked from the booking page and shows up in
- * Today. Every screen is checked with axe-core and at 360 px, and kept as a screenshot.
+ * Today; a patient's e-mail and language are recorded from their visit's row and read back.
+ * Every screen is checked with axe-core and at 360 px, and kept as a screenshot.
  */
 describe("a coordinator's day in the console", () => {
   const ns = new TestNamespace('e2e-console');
@@ -294,5 +295,61 @@ describe("a coordinator's day in the console", () => {
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('link', { name: /Open the dashboard/ }).waitFor();
     await checkScreen('reports');
+  });
+
+  it("keeps a patient's e-mail and language from their visit in Today, and reads them back", async () => {
+    // The patient booked on the booking page above: a visit in a clinic the coordinator covers.
+    const patientId = bookedInBrowser;
+    const contacts = `/api/v1/people/${patientId}/contact-preferences`;
+    // notifications learns the clinics of the patient's visits from scheduling's events; until
+    // then it refuses the coordinator. Nothing is on record yet: 404.
+    await eventually(async () => {
+      expect((await api.call('notifications', 'GET', contacts, coordinator)).status).toBe(404);
+    }, settle);
+    await page.getByRole('link', { name: 'Today' }).click();
+    const row = page.locator('tr', { hasText: patientId.slice(0, 8) }).first();
+    await row.getByRole('link', { name: /Contact preferences/ }).click();
+    await page.waitForURL(`**/console/contacts?patient=${patientId}*`);
+    await page.getByText('Nothing is on record for this patient yet').waitFor({ timeout: 30_000 });
+
+    const email = `${patientId}@patients.example.org`;
+    await page.getByLabel('E-mail', { exact: true }).fill(email);
+    await page.getByLabel('Mobile', { exact: true }).fill('555 0123');
+    await page.getByLabel('Language of the messages').selectOption('es');
+    await page.getByLabel('The patient agrees to e-mail').check();
+    await page.getByRole('button', { name: 'Save the preferences' }).click();
+    // The service's refusal names the mobile number; it is shown beside it and read with it.
+    const mobileProblem = page.locator('#contact-mobile-problem');
+    await mobileProblem.waitFor({ timeout: 30_000 });
+    expect(await mobileProblem.innerText()).toContain('E.164');
+    expect(
+      await page.getByLabel('Mobile', { exact: true }).getAttribute('aria-describedby'),
+    ).toContain('contact-mobile-problem');
+    await checkScreen('contacts-refused');
+    expect((await api.call('notifications', 'GET', contacts, coordinator)).status).toBe(404);
+
+    await page.getByLabel('Mobile', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Save the preferences' }).click();
+    await page
+      .getByText('Saved: the messages follow these preferences')
+      .waitFor({ timeout: 30_000 });
+    const onRecord = page.locator('section', {
+      has: page.getByRole('heading', { name: 'On record' }),
+    });
+    expect(await onRecord.innerText()).toContain(email);
+    expect(await onRecord.innerText()).toContain('Spanish (es)');
+    expect(await onRecord.locator('dd[data-channel="email"]').innerText()).toContain('Agreed');
+    const kept = await api.expect(200, 'notifications', 'GET', contacts, coordinator);
+    expect(kept).toMatchObject({
+      email,
+      preferredLanguage: 'es',
+      consent: { byEmail: true, bySms: false },
+    });
+    await checkScreen('contacts');
+
+    // On the patient's word, staff opt them out of SMS: the record says so, in words.
+    await page.getByRole('button', { name: 'Opt out of SMS' }).click();
+    await page.getByText('Already opted out of SMS.').waitFor({ timeout: 30_000 });
+    expect(await onRecord.locator('dd[data-channel="sms"]').innerText()).toContain('Opted out');
   });
 });

@@ -1,6 +1,7 @@
 import { problemOf } from './api-problem';
 
-export type ServiceName = 'scheduling' | 'sessions' | 'training' | 'compliance-audit' | 'analytics';
+export type ServiceName =
+  'scheduling' | 'sessions' | 'training' | 'compliance-audit' | 'analytics' | 'notifications';
 
 export interface RequestOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { usePerson } from '../auth/auth-context';
 import { ApiProblem } from '../api/api-problem';
 import { callApi } from '../api/http-client';
+import { Link } from '../router';
 import './console.css';
 import { Appointment } from './booking/appointment';
 import { BookedVisit } from './booking/booked-visit';
 import { BookingForm } from './booking/booking-form';
+import { contactsHref } from './contacts/contact-labels';
 import {
   BookingCriteria,
   bookingBody,
@@ -192,6 +194,14 @@ export function BookingPage() {
             onMove={(slot) => void move(slot)}
             onCancel={(reason) => void cancel(reason)}
           />
+          <p>
+            <Link className="row-link" href={contactsHref(appointment.patientId, clinic?.timeZone)}>
+              Contact preferences of the patient
+            </Link>{' '}
+            <span className="hint">
+              (e-mail, mobile, language for the confirmation and reminders)
+            </span>
+          </p>
           <button type="button" onClick={startOver}>
             Book another visit
           </button>

@@ -7,6 +7,7 @@ const SECTIONS = [
   { href: '/console/issues', label: 'Issue queue' },
   { href: '/console/book', label: 'Book a visit' },
   { href: '/console/status', label: 'Platform status' },
+  { href: '/console/contacts', label: 'Contacts' },
   { href: '/reports', label: 'Reports' },
 ] as const;
 

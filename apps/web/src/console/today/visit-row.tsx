@@ -1,3 +1,6 @@
+import { usePerson } from '../../auth/auth-context';
+import { Link } from '../../router';
+import { contactsHref } from '../contacts/contact-labels';
 import { AudioOnlyAction } from '../visit-actions/audio-only-action';
 import { JoinLinkActions } from '../visit-actions/join-link-actions';
 import { participantsOf } from '../visit-actions/participants';
@@ -7,8 +10,12 @@ import { CREDENTIAL_LABELS, shortId, stateLabel, timeIn } from './visit-labels';
 
 const OVER = new Set(['ended', 'no-show', 'cancelled']);
 
+/** Who keeps patients' contact points (the notifications service admits no one else). */
+const KEEP_CONTACTS = new Set(['coordinator', 'admin']);
+
 /** One visit of the day: when, who, where, its live state, readiness, and what can be done. */
 export function VisitRow({ visit }: { visit: TodayVisit }) {
+  const { role } = usePerson();
   const state = stateLabel(visit.state);
   const attention = attentionReasons(visit);
   const { readiness } = visit;
@@ -60,6 +67,12 @@ export function VisitRow({ visit }: { visit: TodayVisit }) {
         )}
       </td>
       <td data-label="Actions">
+        {KEEP_CONTACTS.has(role) && (
+          <Link className="row-link" href={contactsHref(visit.patientId, visit.timeZone)}>
+            Contact preferences
+            <span className="visually-hidden"> of patient {visit.patientId}</span>
+          </Link>
+        )}
         {OVER.has(visit.state) ? (
           <span className="muted">None: the visit is over</span>
         ) : (
