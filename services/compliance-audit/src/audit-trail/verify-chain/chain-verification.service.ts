@@ -13,6 +13,13 @@ import {
 } from '../domain/purge-rules';
 import { readHeads } from '../signing/heads-file';
 
+const LOOKS = 4;
+const LOOK_AGAIN_AFTER_MS = 1000;
+
+const isMaybeInFlight = (verdict: ChainVerdict): boolean =>
+  verdict.firstBreak?.reason === 'unexplained-tombstone' ||
+  verdict.firstBreak?.reason === 'checkpoint-missing';
+
 const entryOf = ({ _id, ...entry }: EntryDocument): StoredAuditEntry =>
   ({ ...entry, seq: _id }) as StoredAuditEntry;
 
@@ -37,13 +44,16 @@ export class ChainVerification {
   ) {}
 
   async verify(): Promise<ChainVerdict> {
-    const verdict = await this.verifyOnce();
-    // A purge recorded, or a checkpoint signed by a slower instance, while the walk ran may
-    // explain what it found: look again once before calling it a break.
-    const reason = verdict.firstBreak?.reason;
-    return reason === 'unexplained-tombstone' || reason === 'checkpoint-missing'
-      ? this.verifyOnce()
-      : verdict;
+    let verdict = await this.verifyOnce();
+    // A purge recorded, or a checkpoint signed by a slower instance (writers sign their own
+    // multiples, so one may still be signing an earlier one while another has signed later ones),
+    // may explain what a walk found while appends went on: look again, after a pause that lets a
+    // loaded writer finish, before calling it a break. A real break costs the pauses only.
+    for (let look = 1; look < LOOKS && isMaybeInFlight(verdict); look++) {
+      await new Promise((resolve) => setTimeout(resolve, LOOK_AGAIN_AFTER_MS));
+      verdict = await this.verifyOnce();
+    }
+    return verdict;
   }
 
   private async verifyOnce(): Promise<ChainVerdict> {
