@@ -13,3 +13,4 @@ export * from './nest/ensure-care-current';
 export * from './patient-access.policy.settings';
 export * from './purpose-of-use.policy';
 export * from './clinic-scope';
+export * from './actor-of';

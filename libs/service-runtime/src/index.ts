@@ -6,6 +6,7 @@ export * from './platform.module';
 export * from './http/invalid-input.exception';
 export * from './http/problem-details';
 export * from './http/is-zoned-date-time';
+export * from './http/domain-error-map';
 export * from './phi-access/phi-access.module';
 export * from './phi-access/phi-access.recorder';
 export * from './phi-access/phi-read.decorator';

@@ -4,7 +4,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { eventDefinition } from '@thc/contracts';
 import { ConsumedEvent, EventHandler } from '@thc/messaging';
 import { createServiceApp } from '@thc/service-runtime';
-import { bearer, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
+import {
+  bearer,
+  CommandBudget,
+  CommandCounter,
+  TestNamespace,
+  callService as call,
+} from '@thc/testing';
 import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { complianceModules } from './app.module';
@@ -14,7 +20,6 @@ import { GrantConsentWhenGivenAtJoinConsumer } from './consent/consent-at-join/g
 import { AuditIntake } from './intake/audit-intake';
 import { serviceIdentity } from './service.identity';
 import { complianceTestEnv, createComplianceTopics } from './testing/compliance-test-app';
-import { call } from './testing/http-client';
 import { AccessChecks } from './violations/access-checks';
 import { ClinicScopeChecks } from './violations/clinic-scope-checks';
 import { SessionStartChecks } from './violations/session-start-checks';

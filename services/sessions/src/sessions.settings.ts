@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { Role } from '@thc/auth';
 import { randomBytes } from 'node:crypto';
 
 /** The sessions service's settings, read once from the environment when the module starts. */
@@ -42,6 +43,14 @@ export interface SessionsSettings {
 }
 
 export const SESSIONS_SETTINGS = Symbol('SESSIONS_SETTINGS');
+
+/** A caller holding several roles acts on sessions' events in the first of these they hold. */
+export const SESSIONS_ACTING_ROLES: readonly Role[] = [
+  'admin',
+  'coordinator',
+  'provider',
+  'patient',
+];
 
 type Read = (name: string) => string | undefined;
 

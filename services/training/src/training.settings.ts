@@ -1,3 +1,5 @@
+import type { Role } from '@thc/auth';
+
 /** Training's settings, read once from the environment when the service starts. */
 export interface TrainingSettings {
   /**
@@ -12,6 +14,14 @@ export interface TrainingSettings {
 }
 
 export const TRAINING_SETTINGS = Symbol('TRAINING_SETTINGS');
+
+/** A caller holding several roles acts on training's events in the first of these they hold. */
+export const TRAINING_ACTING_ROLES: readonly Role[] = [
+  'admin',
+  'trainer',
+  'coordinator',
+  'provider',
+];
 
 function integer(
   raw: string | undefined,

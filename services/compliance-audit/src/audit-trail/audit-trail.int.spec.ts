@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { EXAMPLE_IDS } from '@thc/contracts';
-import { bearer, eventually, TestNamespace, walkRoutes } from '@thc/testing';
+import { bearer, eventually, TestNamespace, walkRoutes, callService as call } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditIntake } from '../intake/audit-intake';
@@ -10,7 +10,6 @@ import {
   publish,
   startComplianceApp,
 } from '../testing/compliance-test-app';
-import { call } from '../testing/http-client';
 import { AuditTrailCollections, EntryDocument } from './audit-trail.collections';
 import { entryHash } from './domain/audit-hash';
 import { ChainVerdict } from './domain/chain-verification';

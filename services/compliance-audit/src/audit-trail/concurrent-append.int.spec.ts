@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, TestNamespace, callService as call } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../shared/audit.settings';
 import {
@@ -7,7 +7,6 @@ import {
   createComplianceTopics,
   startComplianceApp,
 } from '../testing/compliance-test-app';
-import { call } from '../testing/http-client';
 import { AppendOutcome, AuditChainWriter } from './audit-chain.writer';
 import { AuditCheckpoints } from './audit-checkpoints';
 import { AuditTrailCollections } from './audit-trail.collections';

@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AUDIT_HEADS_TOPIC } from '@thc/contracts';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, eventually, TestNamespace, callService as call } from '@thc/testing';
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,6 @@ import {
   createComplianceTopics,
   startComplianceApp,
 } from '../testing/compliance-test-app';
-import { call } from '../testing/http-client';
 import { AuditTrailCollections, EntryDocument } from './audit-trail.collections';
 import { AuditEntry } from './domain/audit-entry';
 import { chainRecords } from './domain/audit-hash';

@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { eventDefinition } from '@thc/contracts';
 import { ConsumedEvent } from '@thc/messaging';
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, TestNamespace, callService as call } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { RECORD_DISCLOSURE_EXAMPLE } from '../disclosures/record-disclosure/record-disclosure.dto';
 import { AuditIntake } from '../intake/audit-intake';
@@ -10,7 +10,6 @@ import {
   createComplianceTopics,
   startComplianceApp,
 } from '../testing/compliance-test-app';
-import { call } from '../testing/http-client';
 import { ViolationRecorder } from '../violations/violation.recorder';
 
 type Headers = Record<string, string>;

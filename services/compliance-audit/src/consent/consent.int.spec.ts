@@ -1,6 +1,13 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, expectValidFhir, hostileBodies, TestNamespace } from '@thc/testing';
+import {
+  bearer,
+  eventually,
+  expectValidFhir,
+  hostileBodies,
+  TestNamespace,
+  callService as call,
+} from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
 import {
@@ -8,7 +15,6 @@ import {
   createComplianceTopics,
   startComplianceApp,
 } from '../testing/compliance-test-app';
-import { call } from '../testing/http-client';
 
 const GRANTED = 'thc.compliance.ConsentGranted.v1';
 const REVOKED = 'thc.compliance.ConsentRevoked.v1';

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { actorOf, Principal } from '@thc/auth';
 import { assertValidEvent, EventDataOf } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { randomUUID } from 'node:crypto';
 import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
 import { ownEventRecord } from '../audit-trail/own-event-record';
-import { actorOf } from '../shared/actor';
 import { CLOCK, Clock } from '../shared/audit.settings';
 
 export const DISCLOSURE_RECORDED = 'thc.compliance.DisclosureRecorded.v1';

@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { MongoEventStore } from '@thc/event-store';
 import { EnvMasterKeyring, PatientKeyStore, PhiCipher } from '@thc/phi-protection';
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, TestNamespace, callService as call } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
 import {
@@ -9,7 +9,6 @@ import {
   createComplianceTopics,
   startComplianceApp,
 } from '../testing/compliance-test-app';
-import { call } from '../testing/http-client';
 
 const reason = (patientId: string) => ({ patientId, record: 'Appointment', field: 'reason' });
 

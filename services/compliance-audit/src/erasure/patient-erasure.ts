@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { actorOf, Principal } from '@thc/auth';
 import { assertValidEvent, EventDataOf } from '@thc/contracts';
 import { ConcurrencyError, MongoEventStore, StoredEvent } from '@thc/event-store';
 import { randomUUID } from 'node:crypto';
 import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
 import { ownEventRecord } from '../audit-trail/own-event-record';
 import { LegalHolds } from '../retention/legal-holds.store';
-import { actorOf } from '../shared/actor';
 import { CLOCK, Clock } from '../shared/audit.settings';
 import { PATIENT_KEY_ERASER, PatientKeyEraser } from './erasure-keys';
 import { PatientUnderLegalHoldError } from './patient-erasure.errors';

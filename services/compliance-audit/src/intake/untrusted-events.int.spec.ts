@@ -1,6 +1,12 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { EXAMPLE_IDS, eventDefinition, toKafkaHeaders, TOPICS } from '@thc/contracts';
-import { DeadLetterReader, bearer, eventually, TestNamespace } from '@thc/testing';
+import {
+  DeadLetterReader,
+  bearer,
+  eventually,
+  TestNamespace,
+  callService as call,
+} from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
@@ -10,7 +16,6 @@ import {
   publish,
   startComplianceApp,
 } from '../testing/compliance-test-app';
-import { call } from '../testing/http-client';
 
 const CREDENTIALED = 'thc.training.StaffCredentialed.v1';
 const CONSENT_GRANTED = 'thc.compliance.ConsentGranted.v1';

@@ -1,7 +1,13 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { eventDefinition } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, expectValidFhir, TestNamespace } from '@thc/testing';
+import {
+  bearer,
+  eventually,
+  expectValidFhir,
+  TestNamespace,
+  callService as call,
+} from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
@@ -13,7 +19,6 @@ import {
   publish,
   startComplianceApp,
 } from '../testing/compliance-test-app';
-import { call } from '../testing/http-client';
 
 const user = (userId: string, role: string) => ({ kind: 'user', userId, role });
 

@@ -1,6 +1,12 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, hostileBodies, TestNamespace } from '@thc/testing';
+import {
+  bearer,
+  eventually,
+  hostileBodies,
+  TestNamespace,
+  callService as call,
+} from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
@@ -14,7 +20,6 @@ import {
   publish,
   startComplianceApp,
 } from '../testing/compliance-test-app';
-import { call } from '../testing/http-client';
 import { PURGE_CONFIRMATION } from './retention-purge.dto';
 
 const PURGED = 'thc.compliance.AuditEntriesPurged.v1';

@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { eventDefinition } from '@thc/contracts';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, eventually, TestNamespace, callService as call } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
@@ -11,7 +11,6 @@ import {
   publish,
   startComplianceApp,
 } from '../testing/compliance-test-app';
-import { call } from '../testing/http-client';
 import { ClinicScopeChecks } from './clinic-scope-checks';
 import { TransferChecks } from './transfer-checks';
 import { ViolationRecorder } from './violation.recorder';

@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, eventually, TestNamespace, callService as call } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
@@ -11,7 +11,6 @@ import {
   publish,
   startComplianceApp,
 } from '../testing/compliance-test-app';
-import { call } from '../testing/http-client';
 import { AccessChecks } from './access-checks';
 import { SessionStartChecks } from './session-start-checks';
 import { ViolationRecorder } from './violation.recorder';

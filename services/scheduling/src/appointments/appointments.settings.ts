@@ -1,3 +1,5 @@
+import type { Role } from '@thc/auth';
+
 /** Scheduling's appointment settings, read once from the environment when the module starts. */
 export interface AppointmentSettings {
   /** SCHEDULING_REQUIRE_CREDENTIAL (default true): refuse providers without a current credential. */
@@ -25,6 +27,14 @@ export const APPOINTMENT_SETTINGS = Symbol('APPOINTMENT_SETTINGS');
 
 /** Longest buffer honoured; releases look this far around a visit for the days it held. */
 export const MAX_BUFFER_MINUTES = 240;
+
+/** A caller holding several roles acts on scheduling's events in the first of these they hold. */
+export const SCHEDULING_ACTING_ROLES: readonly Role[] = [
+  'admin',
+  'coordinator',
+  'provider',
+  'patient',
+];
 
 function integer(
   read: (name: string) => string | undefined,

@@ -9,11 +9,10 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
+import { actorOf, CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock } from '../appointments/appointments.settings';
-import { actorOf } from '../appointments/shared/actor';
+import { CLOCK, Clock, SCHEDULING_ACTING_ROLES } from '../appointments/appointments.settings';
 import { uuidParam } from '../openapi/api-docs';
 import { JOIN_WAITLIST_EXAMPLE, JoinWaitlistDto } from './join-waitlist/join-waitlist.dto';
 import { WAITLIST_ENTRY_PHI } from './read-waitlist/waitlist-entry.docs';
@@ -72,7 +71,12 @@ export class WaitlistController {
       this.waitlist.append(
         waitlistEntryId,
         { state: { status: 'none' }, version: 0 },
-        { type: 'JoinWaitlist', entry: entryOf(waitlistEntryId, dto), at, by: actorOf(principal) },
+        {
+          type: 'JoinWaitlist',
+          entry: entryOf(waitlistEntryId, dto),
+          at,
+          by: actorOf(principal, SCHEDULING_ACTING_ROLES),
+        },
         principal.subject,
       ),
     );

@@ -1,11 +1,11 @@
 import {
   BadRequestException,
   ConflictException,
-  HttpException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InvalidEventError } from '@thc/contracts';
 import { ConcurrencyError } from '@thc/event-store';
+import { domainErrorMap } from '@thc/service-runtime';
 import { ModuleStateError } from '../catalog/domain/module.errors';
 import {
   TrainingRuleError,
@@ -13,23 +13,15 @@ import {
 } from '../staff-training/domain/staff-training.errors';
 
 /** Domain errors as the HTTP problems the API promises; anything else stays a 500. */
-export function toHttpError(error: unknown): unknown {
-  if (error instanceof HttpException) return error;
-  if (error instanceof TrainingStateError || error instanceof ModuleStateError)
-    return new ConflictException(error.message);
-  if (error instanceof ConcurrencyError)
-    return new ConflictException('the record changed at the same time; reload and try again');
-  if (error instanceof TrainingRuleError) return new UnprocessableEntityException(error.message);
-  if (error instanceof InvalidEventError)
-    return new BadRequestException('the request does not make a valid training event');
-  return error;
-}
-
-/** Runs a use case and rethrows its domain errors as HTTP errors. */
-export async function asHttp<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toHttpError(error);
-  }
-}
+export const { toHttpError, asHttp } = domainErrorMap([
+  [[TrainingStateError, ModuleStateError], (error) => new ConflictException(error.message)],
+  [
+    ConcurrencyError,
+    () => new ConflictException('the record changed at the same time; reload and try again'),
+  ],
+  [TrainingRuleError, (error) => new UnprocessableEntityException(error.message)],
+  [
+    InvalidEventError,
+    () => new BadRequestException('the request does not make a valid training event'),
+  ],
+]);

@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { eventDefinition } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, eventually, TestNamespace, callService as call } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
@@ -10,7 +10,6 @@ import {
   publish,
   startComplianceApp,
 } from '../../testing/compliance-test-app';
-import { call } from '../../testing/http-client';
 import { CONSENT_GIVEN_AT_JOIN, ConsentGivenAtJoin } from './consent-given-at-join';
 
 const GRANTED = 'thc.compliance.ConsentGranted.v1';

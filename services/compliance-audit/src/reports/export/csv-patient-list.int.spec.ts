@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SHARED_TOPICS, toKafkaHeaders } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, eventually, TestNamespace, callService as call } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../../audit-trail/audit-trail.collections';
@@ -10,7 +10,6 @@ import {
   createComplianceTopics,
   startComplianceApp,
 } from '../../testing/compliance-test-app';
-import { call } from '../../testing/http-client';
 
 /**
  * A compromised pod publishes a PHI read whose free-text CloudEvents extension

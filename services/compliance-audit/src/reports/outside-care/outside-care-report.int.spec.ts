@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, eventually, TestNamespace, callService as call } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { AuditTrailCollections } from '../../audit-trail/audit-trail.collections';
@@ -10,7 +10,6 @@ import {
   publish,
   startComplianceApp,
 } from '../../testing/compliance-test-app';
-import { call } from '../../testing/http-client';
 
 describe("the report of reads outside care believes no reader's word about themself", () => {
   const ns = new TestNamespace('outside-care');

@@ -1,7 +1,13 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, hostileBodies, TestNamespace } from '@thc/testing';
+import {
+  bearer,
+  eventually,
+  hostileBodies,
+  TestNamespace,
+  callService as call,
+} from '@thc/testing';
 import { Consumer } from 'kafkajs';
 import { mongo } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +18,6 @@ import {
   createComplianceTopics,
   startComplianceApp,
 } from '../../testing/compliance-test-app';
-import { call } from '../../testing/http-client';
 import { noteSha256 } from '../domain/violation-note';
 import { ViolationRecorder } from '../violation.recorder';
 

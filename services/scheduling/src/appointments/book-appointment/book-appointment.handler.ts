@@ -1,9 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { actorOf, Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
 import { CredentialGate } from '../../credentials/credential-gate';
 import { LicenceGate } from '../../credentials/licence-gate';
-import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
+import {
+  APPOINTMENT_SETTINGS,
+  AppointmentSettings,
+  CLOCK,
+  Clock,
+  SCHEDULING_ACTING_ROLES,
+} from '../appointments.settings';
 import type { BookAppointment } from '../domain/appointment.commands';
 import type {
   InterpreterRequest,
@@ -18,7 +24,6 @@ import { BookingLedger, Claim, LedgerOwner, OneOf, TimeRequest } from '../ledger
 import { ReminderContacts } from '../reminders/reminder-contacts.store';
 import { SLOT_POLICY, SlotPolicy } from '../slot-policy/slot-policy.port';
 import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
-import { actorOf } from '../shared/actor';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { AppointmentViews } from '../shared/appointment-views.store';
 import { AppointmentRuleError } from '../domain/appointment.errors';
@@ -102,7 +107,7 @@ export class BookAppointmentHandler {
         extraParticipants: extraParticipants(interpreterId, input.caregiverId),
         ...(interpreterRequest ? { interpreterRequest } : {}),
         at: now.toISOString(),
-        by: actorOf(principal),
+        by: actorOf(principal, SCHEDULING_ACTING_ROLES),
       } satisfies BookAppointment);
     // Decided once before any claim, so a request the rules refuse claims nothing.
     decide(pool?.oneOf[0]?.owner.id);

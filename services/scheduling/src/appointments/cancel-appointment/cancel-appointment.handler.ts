@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { actorOf, Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
-import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
+import {
+  APPOINTMENT_SETTINGS,
+  AppointmentSettings,
+  CLOCK,
+  Clock,
+  SCHEDULING_ACTING_ROLES,
+} from '../appointments.settings';
 import { interpreterOf } from '../domain/appointment.decider';
 import { AppointmentState } from '../domain/appointment.state';
 import { BookingLedger } from '../ledger/booking-ledger';
-import { actorOf } from '../shared/actor';
 import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { ProviderCare } from '../shared/provider-care';
@@ -54,7 +59,7 @@ export class CancelAppointmentHandler {
         ...(reason ? { reason } : {}),
         lateCancelWindowMinutes: this.settings.lateCancelWindowMinutes,
         at: now.toISOString(),
-        by: actorOf(principal),
+        by: actorOf(principal, SCHEDULING_ACTING_ROLES),
       },
       { actor: principal.subject },
       before,

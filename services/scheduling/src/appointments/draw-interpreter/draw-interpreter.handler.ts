@@ -1,13 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { actorOf, Principal } from '@thc/auth';
 import { Aggregate, ConcurrencyError } from '@thc/event-store';
-import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
+import {
+  APPOINTMENT_SETTINGS,
+  AppointmentSettings,
+  CLOCK,
+  Clock,
+  SCHEDULING_ACTING_ROLES,
+} from '../appointments.settings';
 import { interpreterDrawnFrom, interpreterOf } from '../domain/appointment.decider';
 import { AppointmentRuleError } from '../domain/appointment.errors';
 import { AppointmentState, Scheduled } from '../domain/appointment.state';
 import { InterpreterClaims } from '../interpreters/interpreter-claims';
 import { BookingLedger } from '../ledger/booking-ledger';
-import { actorOf } from '../shared/actor';
 import { AppointmentAccess, ensureAppointmentAccess } from '../shared/appointment-access';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { AppointmentViews } from '../shared/appointment-views.store';
@@ -58,7 +63,7 @@ export class DrawInterpreterHandler {
       type: 'AssignInterpreter',
       interpreterId: current.providerId,
       at: now.toISOString(),
-      by: actorOf(principal),
+      by: actorOf(principal, SCHEDULING_ACTING_ROLES),
     });
     const language = input.language ?? (await this.requestedLanguage(current));
     const from = interpreterDrawnFrom(current, now.toISOString());
@@ -93,7 +98,7 @@ export class DrawInterpreterHandler {
       type: 'AssignInterpreter',
       interpreterId,
       at: now.toISOString(),
-      by: actorOf(principal),
+      by: actorOf(principal, SCHEDULING_ACTING_ROLES),
     } as const;
     const landed = (state: AppointmentState) =>
       state.status !== 'none' &&

@@ -8,17 +8,16 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
+import { actorOf, CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock } from '../appointments.settings';
+import { CLOCK, Clock, SCHEDULING_ACTING_ROLES } from '../appointments.settings';
 import {
   BOOK_REQUESTED_APPOINTMENT_EXAMPLE,
   BookRequestedAppointmentDto,
 } from '../book-appointment/book-appointment.dto';
 import { uuidParam } from '../../openapi/api-docs';
 import { BookAppointmentHandler } from '../book-appointment/book-appointment.handler';
-import { actorOf } from '../shared/actor';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { AppointmentResponse, toResponse } from '../shared/appointment.response';
 import { APPOINTMENT_PHI, BOOKING_CONFLICTS, SLOT_RULES } from '../shared/appointment.docs';
@@ -76,7 +75,7 @@ export class RequestAppointmentController {
           window: { earliest, latest },
           ...(reason ? { reason } : {}),
           at: this.clock().toISOString(),
-          by: actorOf(principal),
+          by: actorOf(principal, SCHEDULING_ACTING_ROLES),
         },
         { actor: principal.subject },
       ),

@@ -1,9 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { actorOf, Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
 import { CredentialGate } from '../../credentials/credential-gate';
 import { LicenceGate } from '../../credentials/licence-gate';
-import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
+import {
+  APPOINTMENT_SETTINGS,
+  AppointmentSettings,
+  CLOCK,
+  Clock,
+  SCHEDULING_ACTING_ROLES,
+} from '../appointments.settings';
 import { interpreterOf } from '../domain/appointment.decider';
 import { AppointmentRuleError } from '../domain/appointment.errors';
 import type { PatientLocation } from '../domain/appointment.events';
@@ -11,7 +17,6 @@ import { InterpreterClaims } from '../interpreters/interpreter-claims';
 import { AppointmentState } from '../domain/appointment.state';
 import { BookingLedger } from '../ledger/booking-ledger';
 import { SLOT_POLICY, SlotPolicy } from '../slot-policy/slot-policy.port';
-import { actorOf } from '../shared/actor';
 import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { AppointmentViews } from '../shared/appointment-views.store';
@@ -70,7 +75,7 @@ export class RescheduleAppointmentHandler {
         ...(restated ? { patientLocation: restated } : {}),
         ...(movedInterpreterId ? { interpreterId: movedInterpreterId } : {}),
         at: now.toISOString(),
-        by: actorOf(principal),
+        by: actorOf(principal, SCHEDULING_ACTING_ROLES),
         ...(reason ? { reason } : {}),
       });
     // Decided once before any check or claim, so a move the rules refuse reads and claims nothing.

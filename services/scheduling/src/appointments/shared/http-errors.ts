@@ -1,12 +1,12 @@
 import {
   BadRequestException,
   ConflictException,
-  HttpException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InvalidEventError } from '@thc/contracts';
 import { ConcurrencyError } from '@thc/event-store';
 import { PatientErasedError } from '@thc/phi-protection';
+import { domainErrorMap } from '@thc/service-runtime';
 import { CredentialNotCurrentError } from '../../credentials/credential-gate';
 import { NotLicensedError } from '../../credentials/licence-gate';
 import { InterpreterUnavailableError } from '../interpreters/interpreter-claims';
@@ -31,34 +31,29 @@ export class BookingTooSlowError extends Error {
 }
 
 /** Domain errors as the HTTP problems the API promises; anything else stays a 500. */
-export function toHttpError(error: unknown): unknown {
-  if (error instanceof HttpException) return error;
-  if (
-    error instanceof IllegalTransitionError ||
-    error instanceof AppointmentConflictError ||
-    error instanceof TimeUnavailableError ||
-    error instanceof LedgerContentionError ||
-    error instanceof CredentialNotCurrentError ||
-    error instanceof NotLicensedError ||
-    error instanceof InterpreterUnavailableError ||
-    error instanceof SlotNotBookableError ||
-    error instanceof BookingTooSlowError ||
-    error instanceof PatientErasedError
-  )
-    return new ConflictException(error.message);
-  if (error instanceof ConcurrencyError)
-    return new ConflictException('the appointment changed at the same time; reload and try again');
-  if (error instanceof AppointmentRuleError) return new UnprocessableEntityException(error.message);
-  if (error instanceof InvalidEventError)
-    return new BadRequestException('the request does not make a valid appointment event');
-  return error;
-}
-
-/** Runs a use case and rethrows its domain errors as HTTP errors. */
-export async function asHttp<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toHttpError(error);
-  }
-}
+export const { toHttpError, asHttp } = domainErrorMap([
+  [
+    [
+      IllegalTransitionError,
+      AppointmentConflictError,
+      TimeUnavailableError,
+      LedgerContentionError,
+      CredentialNotCurrentError,
+      NotLicensedError,
+      InterpreterUnavailableError,
+      SlotNotBookableError,
+      BookingTooSlowError,
+      PatientErasedError,
+    ],
+    (error) => new ConflictException(error.message),
+  ],
+  [
+    ConcurrencyError,
+    () => new ConflictException('the appointment changed at the same time; reload and try again'),
+  ],
+  [AppointmentRuleError, (error) => new UnprocessableEntityException(error.message)],
+  [
+    InvalidEventError,
+    () => new BadRequestException('the request does not make a valid appointment event'),
+  ],
+]);

@@ -1,3 +1,4 @@
+import { actorOf } from '@thc/auth';
 import {
   ConflictException,
   GoneException,
@@ -9,8 +10,7 @@ import type { Principal } from '@thc/auth';
 import { ConcurrencyError } from '@thc/event-store';
 import { PatientErasedError } from '@thc/phi-protection';
 import { InvalidInputException } from '@thc/service-runtime';
-import { CLOCK, Clock } from '../../appointments/appointments.settings';
-import { actorOf } from '../../appointments/shared/actor';
+import { CLOCK, Clock, SCHEDULING_ACTING_ROLES } from '../../appointments/appointments.settings';
 import {
   canonicalProfile,
   isViolation,
@@ -62,7 +62,7 @@ export class PatientProfileHandler {
             preferredLanguage: await this.sealer.seal(patientId, profile.preferredLanguage),
             stateOfResidence: profile.stateOfResidence,
             recordedAt: this.now().toISOString(),
-            recordedBy: actorOf(principal),
+            recordedBy: actorOf(principal, SCHEDULING_ACTING_ROLES),
           },
           { actor: principal.subject },
         );

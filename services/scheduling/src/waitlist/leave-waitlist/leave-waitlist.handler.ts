@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ensurePatientAccess, Principal } from '@thc/auth';
+import { actorOf, ensurePatientAccess, Principal } from '@thc/auth';
 import { ConcurrencyError } from '@thc/event-store';
-import { CLOCK, Clock } from '../../appointments/appointments.settings';
-import { actorOf } from '../../appointments/shared/actor';
+import { CLOCK, Clock, SCHEDULING_ACTING_ROLES } from '../../appointments/appointments.settings';
 import { WaitlistEntryNotFoundError } from '../domain/waitlist.errors';
 import { openOffer, WaitlistState } from '../domain/waitlist.state';
 import { WaitlistOffers } from '../offer-freed-slot/waitlist-offers';
@@ -38,7 +37,7 @@ export class LeaveWaitlistHandler {
         type: 'LeaveWaitlist',
         reasonCode: input.reasonCode,
         at,
-        by: actorOf(principal),
+        by: actorOf(principal, SCHEDULING_ACTING_ROLES),
       } as const;
       try {
         const after = await this.waitlist.append(id, before, command, principal.subject);

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { actorOf, Principal } from '@thc/auth';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
-import { actorOf } from '../shared/actor';
 import { ProviderCare } from '../shared/provider-care';
 import { ensureSessionAccess } from '../shared/session-access';
 import { Handled, SessionRepository } from '../shared/session.repository';
+import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
 
 /** The patient says where they are for the visit; staff or the provider may record it for them. */
 @Injectable()
@@ -25,7 +25,7 @@ export class ConfirmLocationHandler {
         type: 'ConfirmPatientLocation',
         state,
         at: this.clock().toISOString(),
-        by: actorOf(principal),
+        by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
       { actor: principal.subject },
       before,

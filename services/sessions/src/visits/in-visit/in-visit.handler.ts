@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { actorOf, Principal } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
-import { actorOf } from '../shared/actor';
 import { ensureParticipantAccess } from '../shared/session-access';
 import { Handled, SessionRepository } from '../shared/session.repository';
 import { AudioOnlyDto, LeaveDto, QualitySampleDto } from './in-visit.dto';
+import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
 
 /**
  * What the media clients (or the video platform for them) report during a visit: leaves and
@@ -78,7 +78,7 @@ export class InVisitHandler {
         participantId,
         trigger: 'failed-join',
         at: this.clock().toISOString(),
-        by: actorOf(principal),
+        by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
       { actor: principal.subject },
     );

@@ -1,16 +1,16 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { actorOf, Principal } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { sentByMessage } from '../domain/join-link-delivery.decide';
 import { participantOf } from '../domain/session.guards';
 import { Session, SessionState } from '../domain/session.state';
-import { actorOf } from '../shared/actor';
 import { ensureParticipantAccess, ensureStaffOrProvider } from '../shared/session-access';
 import { SessionRepository } from '../shared/session.repository';
 import { IssueJoinLinkDto, JoinLinkResponse } from './issue-join-link.dto';
 import { JOIN_LINK_SEALER, JoinLinkSealer } from './join-link.sealer';
 import { JoinLinkSigner } from './join-link.signer';
+import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
 
 /**
  * Issues (one live link per participant) and revokes signed join links. A link to be sent is
@@ -53,7 +53,7 @@ export class JoinLinksHandler {
         expiresAt: signed.expiresAt,
         ...(link ? { sendNow: { link } } : {}),
         at: now.toISOString(),
-        by: actorOf(principal),
+        by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
       { actor: principal.subject },
       before,
@@ -67,7 +67,12 @@ export class JoinLinksHandler {
     await this.sessions.handle(
       sessionId,
       (state) => ensureStaffOrProvider(principal, state),
-      { type: 'RevokeJoinLink', linkId, at: this.clock().toISOString(), by: actorOf(principal) },
+      {
+        type: 'RevokeJoinLink',
+        linkId,
+        at: this.clock().toISOString(),
+        by: actorOf(principal, SESSIONS_ACTING_ROLES),
+      },
       { actor: principal.subject },
     );
   }

@@ -1,8 +1,12 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { actorOf, Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
-import { SESSIONS_SETTINGS, SessionsSettings } from '../../sessions.settings';
+import {
+  SESSIONS_SETTINGS,
+  SessionsSettings,
+  SESSIONS_ACTING_ROLES,
+} from '../../sessions.settings';
 import { TelehealthConsents } from '../consent-gate/telehealth-consents.read-model';
 import type { EndOutcome } from '../domain/session.commands';
 import type { ProviderStanding } from '../domain/provider-qualification';
@@ -10,7 +14,6 @@ import type { SessionState } from '../domain/session.state';
 import { SESSION_EVENT as E, SessionEventOf } from '../domain/session.events';
 import { TransferRefusedError } from '../domain/session.errors';
 import { ProviderQualifications } from '../provider-qualifications/provider-qualifications.read-model';
-import { actorOf } from '../shared/actor';
 import { ProviderCare } from '../shared/provider-care';
 import { ensureStaffOrProvider } from '../shared/session-access';
 import { Handled, SessionRepository } from '../shared/session.repository';
@@ -96,7 +99,13 @@ export class RunVisitHandler {
     const after = await this.sessions.handle(
       sessionId,
       (state) => ensureStaffOrProvider(principal, state),
-      { type: 'StartSession', consent, licences, at: now.toISOString(), by: actorOf(principal) },
+      {
+        type: 'StartSession',
+        consent,
+        licences,
+        at: now.toISOString(),
+        by: actorOf(principal, SESSIONS_ACTING_ROLES),
+      },
       { actor: principal.subject },
       before,
     );
@@ -111,7 +120,11 @@ export class RunVisitHandler {
     return this.sessions.handle(
       sessionId,
       (state) => ensureStaffOrProvider(principal, state),
-      { type: 'AdmitPatient', at: this.clock().toISOString(), by: actorOf(principal) },
+      {
+        type: 'AdmitPatient',
+        at: this.clock().toISOString(),
+        by: actorOf(principal, SESSIONS_ACTING_ROLES),
+      },
       { actor: principal.subject },
       before,
     );
@@ -136,7 +149,7 @@ export class RunVisitHandler {
           toProviderId,
           incoming,
           at: this.clock().toISOString(),
-          by: actorOf(principal),
+          by: actorOf(principal, SESSIONS_ACTING_ROLES),
         },
         { actor: principal.subject },
         before,
@@ -153,7 +166,12 @@ export class RunVisitHandler {
     return this.sessions.handle(
       sessionId,
       (state) => ensureStaffOrProvider(principal, state),
-      { type: 'EndSession', outcome, at: this.clock().toISOString(), by: actorOf(principal) },
+      {
+        type: 'EndSession',
+        outcome,
+        at: this.clock().toISOString(),
+        by: actorOf(principal, SESSIONS_ACTING_ROLES),
+      },
       { actor: principal.subject },
       before,
     );

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { actorOf, Principal } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../../clock/sessions-clock.module';
-import { actorOf } from '../shared/actor';
 import {
   ensureParticipantAccess,
   ensureSessionAccess,
@@ -16,6 +15,7 @@ import {
   PreVisitCheckDto,
   ResolveIssueDto,
 } from './troubleshooting.dto';
+import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
 
 /** Pre-visit checks and technical issues: open, assign to a coordinator, resolve. */
 @Injectable()
@@ -70,7 +70,7 @@ export class TroubleshootingHandler {
         ...(dto.device ? { device: dto.device } : {}),
         ...(dto.browser ? { browser: dto.browser } : {}),
         at: this.clock().toISOString(),
-        by: actorOf(principal),
+        by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
       { actor: principal.subject },
       before,
@@ -92,7 +92,7 @@ export class TroubleshootingHandler {
         issueId,
         coordinatorId: dto.coordinatorId,
         at: this.clock().toISOString(),
-        by: actorOf(principal),
+        by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
       { actor: principal.subject },
     );
@@ -113,7 +113,7 @@ export class TroubleshootingHandler {
         outcome: dto.outcome,
         steps: [...dto.steps],
         at: this.clock().toISOString(),
-        by: actorOf(principal),
+        by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
       { actor: principal.subject },
     );

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
 import { uuidParamDoc } from '../../openapi/api-docs';
 import { ROLE_REQUIREMENTS, CERTIFICATION_SOURCES } from '../../requirements/role-requirements';
-import { actorOf } from '../../shared/actor';
 import { asHttp } from '../../shared/http-errors';
 import { uuidParam } from '../../shared/uuid-param';
 import { FanOutAssignments } from '../../staff-training/assign-module/fan-out-assignments';
@@ -18,6 +17,7 @@ import {
   PUBLISH_MODULE_VERSION_EXAMPLE,
   PublishModuleVersionDto,
 } from './catalog.dto';
+import { TRAINING_ACTING_ROLES } from '../../training.settings';
 
 @ApiTags('training catalog')
 @ApiBearerAuth()
@@ -52,7 +52,7 @@ export class CatalogController {
           moduleId: randomUUID(),
           ...dto,
           at: this.clock().toISOString(),
-          by: actorOf(principal),
+          by: actorOf(principal, TRAINING_ACTING_ROLES),
         },
         { actor: principal.subject },
       ),
@@ -89,7 +89,7 @@ export class CatalogController {
           moduleId,
           ...dto,
           at: this.clock().toISOString(),
-          by: actorOf(principal),
+          by: actorOf(principal, TRAINING_ACTING_ROLES),
         },
         { actor: principal.subject },
       ),

@@ -1,6 +1,6 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { ModuleRepository } from '../../catalog/infrastructure/module.repository';
@@ -11,12 +11,12 @@ import {
   STAFF_RECORD_PHI,
   STAFF_SCOPE_403,
 } from '../../openapi/api-docs';
-import { actorOf } from '../../shared/actor';
 import { uuidParam } from '../../shared/uuid-param';
 import { StaffStatusView } from '../read-status/staff-status.view';
 import { currentModule } from '../shared/current-module';
 import { StaffCommandRunner } from '../shared/staff-command.runner';
 import { ASSIGN_MODULE_EXAMPLE, AssignModuleDto } from './assign-module.dto';
+import { TRAINING_ACTING_ROLES } from '../../training.settings';
 
 @ApiTags('staff training')
 @ApiBearerAuth()
@@ -58,7 +58,7 @@ export class AssignModuleController {
       reason: dto.reason,
       dueAt: new Date(dto.dueAt).toISOString(),
       at: this.clock().toISOString(),
-      by: actorOf(principal),
+      by: actorOf(principal, TRAINING_ACTING_ROLES),
     }));
   }
 }

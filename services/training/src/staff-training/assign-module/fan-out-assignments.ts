@@ -1,11 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Principal } from '@thc/auth';
+import { actorOf, Principal } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
 import type { ModuleVersion } from '../../catalog/domain/module.state';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
 import { requiredTopics, STAFF_ROLES } from '../../requirements/role-requirements';
-import { actorOf } from '../../shared/actor';
-import { TRAINING_SETTINGS, TrainingSettings } from '../../training.settings';
+import {
+  TRAINING_SETTINGS,
+  TrainingSettings,
+  TRAINING_ACTING_ROLES,
+} from '../../training.settings';
 import { TrainingStateError } from '../domain/staff-training.errors';
 import { StaffStatusDocument, StaffStatusStore } from '../infrastructure/staff-status.store';
 import { StaffTrainingRepository } from '../infrastructure/staff-training.repository';
@@ -62,7 +65,7 @@ export class FanOutAssignments {
             reason,
             dueAt: new Date(now.getTime() + this.settings.assignmentDueDays * DAY_MS).toISOString(),
             at: now.toISOString(),
-            by: actorOf(principal),
+            by: actorOf(principal, TRAINING_ACTING_ROLES),
           },
           { actor: principal.subject },
         )

@@ -1,6 +1,6 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { ModuleRepository } from '../../catalog/infrastructure/module.repository';
@@ -12,9 +12,12 @@ import {
   STAFF_SCOPE_403,
 } from '../../openapi/api-docs';
 import { requiredTopics } from '../../requirements/role-requirements';
-import { actorOf } from '../../shared/actor';
 import { uuidParam } from '../../shared/uuid-param';
-import { TRAINING_SETTINGS, TrainingSettings } from '../../training.settings';
+import {
+  TRAINING_SETTINGS,
+  TrainingSettings,
+  TRAINING_ACTING_ROLES,
+} from '../../training.settings';
 import { StaffStatusView } from '../read-status/staff-status.view';
 import { StaffCommandRunner } from '../shared/staff-command.runner';
 import { ENROL_STAFF_EXAMPLE, EnrolStaffDto } from './enrol-staff.dto';
@@ -66,7 +69,7 @@ export class EnrolStaffController {
       required: modules.map((module) => ({ module, assignmentId: randomUUID() })),
       dueAt: dto.dueAt ? new Date(dto.dueAt).toISOString() : defaultDue.toISOString(),
       at: now.toISOString(),
-      by: actorOf(principal),
+      by: actorOf(principal, TRAINING_ACTING_ROLES),
     });
   }
 }

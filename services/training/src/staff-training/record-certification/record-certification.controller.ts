@@ -1,6 +1,6 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
@@ -10,11 +10,11 @@ import {
   STAFF_RECORD_PHI,
   STAFF_SCOPE_403,
 } from '../../openapi/api-docs';
-import { actorOf } from '../../shared/actor';
 import { uuidParam } from '../../shared/uuid-param';
 import { StaffStatusView } from '../read-status/staff-status.view';
 import { StaffCommandRunner } from '../shared/staff-command.runner';
 import { RECORD_CERTIFICATION_EXAMPLE, RecordCertificationDto } from './record-certification.dto';
+import { TRAINING_ACTING_ROLES } from '../../training.settings';
 
 @ApiTags('staff training')
 @ApiBearerAuth()
@@ -57,7 +57,7 @@ export class RecordCertificationController {
       expiresAt: new Date(dto.expiresAt).toISOString(),
       evidenceRef: dto.evidenceRef,
       at: this.clock().toISOString(),
-      by: actorOf(principal),
+      by: actorOf(principal, TRAINING_ACTING_ROLES),
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
 import {
@@ -10,11 +10,11 @@ import {
   uuidParamDoc,
   STAFF_SCOPE_403,
 } from '../../openapi/api-docs';
-import { actorOf } from '../../shared/actor';
 import { uuidParam } from '../../shared/uuid-param';
 import { StaffStatusView } from '../read-status/staff-status.view';
 import { StaffCommandRunner } from '../shared/staff-command.runner';
 import { REVOKE_CERTIFICATION_EXAMPLE, RevokeCertificationDto } from './revoke-certification.dto';
+import { TRAINING_ACTING_ROLES } from '../../training.settings';
 
 @ApiTags('staff training')
 @ApiBearerAuth()
@@ -60,7 +60,7 @@ export class RevokeCertificationController {
       certificationId,
       reason: dto.reason,
       at: this.clock().toISOString(),
-      by: actorOf(principal),
+      by: actorOf(principal, TRAINING_ACTING_ROLES),
     });
   }
 }
