@@ -17,7 +17,6 @@ import { renderMessage, RenderedMessage } from '../messages/render-message';
 import { retryDelayMs } from '../messages/retry-delay';
 import { NOTIFICATIONS_SETTINGS, NotificationsSettings } from '../notifications.settings';
 import { decideDelivery, DeliveryDecision, DeliveryTarget } from './domain/delivery-decision';
-import type { MessageOutcomes } from './domain/message-outcome.decider';
 import { bouncedEvent, failedEvent, sentEvent } from './domain/outcome-events';
 import type { PlannedMessage } from './domain/planned-message';
 import { VISIT_STATUS, VisitStatusReader } from './domain/visit-status';
@@ -93,7 +92,7 @@ export class MessageDispatcher extends PeriodicRoundsHost {
     }
     if (decision.kind === 'give-up') return this.queue.done(message.messageId);
     const pending = decision.targets.filter((target) => !recorded.byChannel[target.channel]);
-    const transient = await this.send(queued, decision, pending, recorded);
+    const transient = await this.send(queued, decision, pending);
     if (transient.length === 0) return this.queue.done(message.messageId);
     await this.retryOrGiveUp(queued, transient);
   }
@@ -126,8 +125,8 @@ export class MessageDispatcher extends PeriodicRoundsHost {
   private async send(
     queued: QueuedMessage,
     decision: Extract<DeliveryDecision, { kind: 'send' }>,
+    /** The channels with no outcome yet. */
     targets: readonly DeliveryTarget[],
-    recorded: MessageOutcomes,
   ): Promise<{ target: DeliveryTarget; detail: string }[]> {
     const { message } = queued;
     if (targets.length === 0) return [];
@@ -174,7 +173,6 @@ export class MessageDispatcher extends PeriodicRoundsHost {
     const transient: { target: DeliveryTarget; detail: string }[] = [];
     const attempt = queued.attempts + 1;
     for (const target of targets) {
-      if (recorded.byChannel[target.channel]) continue;
       const result = await this.sendOne(message, target, rendered, decision.language);
       const at = this.clock();
       if (result.outcome === 'sent')

@@ -62,7 +62,7 @@ export const notificationFailedV1 = {
   type: 'thc.notifications.NotificationFailed.v1',
   stream: 'notification',
   summary:
-    'A message was not sent, and will not be, with the reason (no contact point or consent, quiet hours, a moved visit, no gateway, retries exhausted); at most one per message id.',
+    'A message was not sent, and will not be, with the reason (no contact point or consent, quiet hours, a moved visit, no gateway, retries exhausted); at most one per message id and channel.',
   schema,
   example,
 } as const satisfies EventDefinition<'notifications'>;

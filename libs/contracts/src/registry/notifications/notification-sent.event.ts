@@ -41,7 +41,7 @@ export const notificationSentV1 = {
   type: 'thc.notifications.NotificationSent.v1',
   stream: 'notification',
   summary:
-    'A message was accepted by the SMTP server or SMS gateway for one person, on one channel (ids only, never the content); at most one per message id.',
+    'A message was accepted by the SMTP server or SMS gateway for one person, on one channel (ids only, never the content); at most one per message id and channel.',
   schema,
   example,
 } as const satisfies EventDefinition<'notifications'>;
