@@ -49,9 +49,26 @@ export default [
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: '@thc/event-store',
+              message:
+                'domain code is pure: take decider types from @thc/event-store/decider; the store is for infrastructure',
+            },
+          ],
           patterns: [
             {
-              group: ['@nestjs/*', 'mongoose', 'mongoose/*', 'mongodb', 'mongodb/*', 'kafkajs'],
+              group: [
+                '@nestjs/*',
+                'mongoose',
+                'mongoose/*',
+                'mongodb',
+                'mongodb/*',
+                'kafkajs',
+                '@thc/messaging',
+                '@thc/service-runtime',
+                '@thc/testing',
+              ],
               message:
                 'domain code is pure: no Nest, MongoDB or Kafka here; do that in the handler or infrastructure beside it',
             },

@@ -6,14 +6,13 @@ import { EVENT_TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule } from '@thc/messaging';
 import { PhiProtectionModule } from '@thc/phi-protection';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { Kafka, logLevel } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NotificationsClockModule } from '../../services/notifications/src/clock/notifications-clock.module';
 import { ContactsModule } from '../../services/notifications/src/contacts/contacts.module';
 import { DeliveryModule } from '../../services/notifications/src/delivery/delivery.module';
 import { NotificationsSettingsModule } from '../../services/notifications/src/notifications-settings.module';
@@ -31,7 +30,7 @@ import { serviceIdentity } from '../../services/notifications/src/service.identi
     EventStoreModule,
     PhiProtectionModule,
     NotificationsSettingsModule,
-    NotificationsClockModule.use(),
+    ClockModule.use(),
     ContactsModule,
     PlanningModule,
     DeliveryModule,

@@ -1,5 +1,6 @@
 import type { EncryptedField } from '@thc/contracts';
-import type { Decider, EventMetadata } from '@thc/event-store';
+import type { EventMetadata } from '@thc/event-store';
+import type { Decider } from '@thc/event-store/decider';
 import { HistoryAgenda, HistoryContext, PlannedEvent } from './history-agenda';
 import { historyId } from './history-ids';
 import { HistoryRandom } from './history-random';

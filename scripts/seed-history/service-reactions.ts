@@ -1,7 +1,7 @@
 import type { SessionEndedV1 } from '@thc/contracts';
 import { dueReminderOffset } from '../../services/scheduling/src/appointments/reminders/due-reminder';
 import { commandsForSessionEnd } from '../../services/scheduling/src/appointments/session-outcomes/session-outcome';
-import { derivedEventId } from '@thc/event-store';
+import { derivedEventId } from '@thc/event-store/decider';
 import type { SessionCommand } from '../../services/sessions/src/visits/domain/session.commands';
 import { MINUTE_MS } from './history-agenda';
 import { iso } from './history-world';

@@ -17,3 +17,7 @@ export * from './openapi/problem-details.schema';
 export * from './openapi/invalid-input.doc';
 export * from './periodic-rounds';
 export * from './periodic-rounds.host';
+export * from './clock/clock';
+export * from './clock/clock.module';
+export * from './ids/id-provider';
+export * from './ids/ids.module';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { PlatformModule } from '@thc/service-runtime';
+import { ClockModule, PlatformModule } from '@thc/service-runtime';
 import { AuditTrailModule } from './audit-trail/audit-trail.module';
 import { ConsentModule } from './consent/consent.module';
 import { DisclosuresModule } from './disclosures/disclosures.module';
@@ -18,6 +18,7 @@ import { ViolationsModule } from './violations/violations.module';
 export const complianceModules = [
   PlatformModule.forService(serviceIdentity),
   AuditSettingsModule,
+  ClockModule.use(),
   KafkaModule,
   EventStoreModule,
   AuditTrailModule,

@@ -3,8 +3,7 @@ import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { PhiProtectionModule } from '@thc/phi-protection';
-import { PlatformModule } from '@thc/service-runtime';
-import { NotificationsClockModule } from './clock/notifications-clock.module';
+import { ClockModule, PlatformModule } from '@thc/service-runtime';
 import { ContactsModule } from './contacts/contacts.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import { NotificationsSettingsModule } from './notifications-settings.module';
@@ -19,7 +18,7 @@ import { serviceIdentity } from './service.identity';
     OutboxRelayModule.forService({ source: '/thc/notifications', topic: TOPICS.notifications }),
     PhiProtectionModule,
     NotificationsSettingsModule,
-    NotificationsClockModule.use(),
+    ClockModule.use(),
     ContactsModule,
     PlanningModule,
     DeliveryModule,

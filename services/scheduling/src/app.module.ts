@@ -2,10 +2,9 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { PlatformModule } from '@thc/service-runtime';
+import { ClockModule, PlatformModule } from '@thc/service-runtime';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { AvailabilityModule } from './availability/availability.module';
-import { SchedulingClockModule } from './clock/scheduling-clock.module';
 import { DirectoryModule } from './directory/directory.module';
 import { SchedulingErasureModule } from './erasure/erasure.module';
 import { PatientsModule } from './patients/patients.module';
@@ -18,7 +17,7 @@ import { WaitlistRecoveryModule } from './waitlist/waitlist-recovery.module';
     KafkaModule,
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling }),
-    SchedulingClockModule.use(),
+    ClockModule.use(),
     DirectoryModule,
     AvailabilityModule,
     AppointmentsModule,

@@ -2,8 +2,7 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { PlatformModule } from '@thc/service-runtime';
-import { SessionsClockModule } from './clock/sessions-clock.module';
+import { ClockModule, PlatformModule } from '@thc/service-runtime';
 import { serviceIdentity } from './service.identity';
 import { VisitsModule } from './visits/visits.module';
 
@@ -13,7 +12,7 @@ import { VisitsModule } from './visits/visits.module';
     KafkaModule,
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/sessions', topic: TOPICS.sessions }),
-    SessionsClockModule.use(),
+    ClockModule.use(),
     VisitsModule,
   ],
 })

@@ -2,8 +2,7 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { PlatformModule } from '@thc/service-runtime';
-import { TrainingClockModule } from './clock/training-clock.module';
+import { ClockModule, PlatformModule } from '@thc/service-runtime';
 import { serviceIdentity } from './service.identity';
 import { TrainingModule } from './training.module';
 
@@ -13,7 +12,7 @@ import { TrainingModule } from './training.module';
     KafkaModule,
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/training', topic: TOPICS.training }),
-    TrainingClockModule.use(),
+    ClockModule.use(),
     TrainingModule,
   ],
 })

@@ -5,23 +5,58 @@ import { Decider, DomainEvent } from './decider';
 import { EventCodec, plainCodec } from './event-codec';
 import { crossesSnapshotPoint, SnapshotPolicy } from './snapshot-policy';
 
-export interface AggregateRepositoryOptions<State, Event> {
-  /** How events are stored; default `{ type, data }` as they are. */
-  readonly codec?: EventCodec<Event>;
-  readonly snapshots?: SnapshotPolicy<State>;
-}
-
-export interface HandleOptions {
-  /** How many times to reload and decide again when another writer got in first; default 0. */
-  readonly retryOnConflict?: number;
-  /** Carried by every event the command causes (correlation, causation, actor, trace). */
-  readonly metadata?: EventMetadata;
-}
-
 export interface Aggregate<State> {
   readonly state: State;
   /** The stream version the state reflects; 0 for a stream that does not exist. */
   readonly version: number;
+}
+
+/** What a command decided on a loaded aggregate, not yet appended. */
+export interface Decided<State, Event> {
+  readonly before: Aggregate<State>;
+  /** Empty when the command changes nothing. */
+  readonly events: readonly Event[];
+}
+
+/** One append that landed: the aggregate before and after, and the events as stored. */
+export interface Appended<State, Event> extends Decided<State, Event> {
+  readonly streamId: string;
+  readonly after: Aggregate<State>;
+  readonly stored: readonly StoredEvent[];
+}
+
+export interface AggregateRepositoryOptions<State, Event> {
+  /** How events are stored; default `{ type, data }` as they are. */
+  readonly codec?: EventCodec<Event>;
+  readonly snapshots?: SnapshotPolicy<State>;
+  /** Refuses an event before anything is appended (its published contract); throws to refuse. */
+  readonly validate?: (event: Event) => void;
+  /**
+   * Runs once an append has landed: the views that follow the stream. The events are stored,
+   * so the command succeeded; a failure here goes to `onAfterAppendError` and never turns it
+   * into an error (the next change of the stream writes the views again).
+   */
+  readonly afterAppend?: (appended: Appended<State, Event>) => Promise<void>;
+  readonly onAfterAppendError?: (error: unknown, streamId: string) => void;
+}
+
+export interface AppendOptions {
+  /** Carried by every event the command causes (correlation, causation, actor, trace). */
+  readonly metadata?: EventMetadata;
+  /** Ids derived from what caused the events, so a repeat is refused as a duplicate. */
+  readonly eventIds?: readonly string[];
+}
+
+export interface HandleOptions<State = unknown> extends AppendOptions {
+  /** How many times to reload and decide again when another writer got in first; default 0. */
+  readonly retryOnConflict?: number;
+  /** Runs on every state decided on, before deciding (access checks); throws to refuse. */
+  readonly check?: (state: State) => void;
+  /**
+   * The aggregate the caller has just loaded, used for the first try: no second read, and the
+   * append's expected version still refuses it if the stream moved on meanwhile.
+   */
+  readonly loaded?: Aggregate<State>;
 }
 
 export interface HandleResult<State, Event> extends Aggregate<State> {
@@ -30,10 +65,15 @@ export interface HandleResult<State, Event> extends Aggregate<State> {
   readonly stored: readonly StoredEvent[];
 }
 
+/** Commands decided one after the other, each on the state the previous one left. */
+export type CommandsFor<State, Command> = (state: State) => readonly Command[];
+
 /**
- * Runs commands against a decider: load the stream (from a snapshot when there is one),
- * decide, append with the loaded version as the expected one. A concurrent change is a
- * `ConcurrencyError`, retried from a fresh load when the caller allows it.
+ * The one command pipeline: load the stream (from a snapshot when there is one), check,
+ * decide, validate, append with the loaded version as the expected one, then update the
+ * views. A concurrent change is a `ConcurrencyError`, retried from a fresh load when the
+ * caller allows it. A flow that must act between deciding and appending (the booking claims
+ * time) calls `decide` and `append` itself.
  */
 export class AggregateRepository<State, Command, Event extends DomainEvent> {
   private readonly codec: EventCodec<Event>;
@@ -56,38 +96,83 @@ export class AggregateRepository<State, Command, Event extends DomainEvent> {
     return { state, version };
   }
 
+  /** Decides without writing; a command list decides each on the state the last one left. */
+  decide(
+    before: Aggregate<State>,
+    command: Command | CommandsFor<State, Command>,
+  ): Decided<State, Event> {
+    const commands =
+      typeof command === 'function'
+        ? (command as CommandsFor<State, Command>)(before.state)
+        : [command];
+    const events: Event[] = [];
+    let state = before.state;
+    for (const each of commands) {
+      const decided = this.decider.decide(each, state);
+      const caused: readonly Event[] = Array.isArray(decided) ? decided : [decided as Event];
+      events.push(...caused);
+      state = caused.reduce(this.decider.evolve, state);
+    }
+    return { before, events };
+  }
+
+  /**
+   * Appends what was decided against `before.version`, then updates the views. A concurrent
+   * change of the stream is a `ConcurrencyError`; nothing decided is appended twice.
+   */
+  async append(
+    streamId: string,
+    { before, events }: Decided<State, Event>,
+    options: AppendOptions = {},
+  ): Promise<HandleResult<State, Event>> {
+    if (events.length === 0) return { ...before, events, stored: [] };
+    for (const event of events) this.options.validate?.(event);
+    const appended = await this.store.append(
+      streamId,
+      before.version,
+      events.map((event, i) => {
+        const encoded = this.codec.encode(event);
+        const id = options.eventIds?.[i];
+        return {
+          ...encoded,
+          ...(id ? { id } : {}),
+          metadata: { ...options.metadata, ...encoded.metadata },
+        };
+      }),
+    );
+    const after = {
+      state: events.reduce(this.decider.evolve, before.state),
+      version: appended.nextExpectedVersion,
+    };
+    await this.snapshotIfDue(streamId, before.version, after.version, after.state);
+    await this.runAfterAppend({ streamId, before, events, after, stored: appended.events });
+    return { ...after, events, stored: appended.events };
+  }
+
   async handle(
     streamId: string,
-    command: Command,
-    options: HandleOptions = {},
+    command: Command | CommandsFor<State, Command>,
+    options: HandleOptions<State> = {},
   ): Promise<HandleResult<State, Event>> {
     const retries = options.retryOnConflict ?? 0;
     for (let attempt = 0; ; attempt++) {
-      const { state, version } = await this.load(streamId);
-      const decided = this.decider.decide(command, state);
-      const events: readonly Event[] = Array.isArray(decided) ? decided : [decided as Event];
-      if (events.length === 0) return { state, version, events, stored: [] };
+      const before =
+        attempt === 0 && options.loaded !== undefined ? options.loaded : await this.load(streamId);
+      options.check?.(before.state);
       try {
-        const appended = await this.store.append(
-          streamId,
-          version,
-          events.map((event) => {
-            const encoded = this.codec.encode(event);
-            return { ...encoded, metadata: { ...options.metadata, ...encoded.metadata } };
-          }),
-        );
-        const next = events.reduce(this.decider.evolve, state);
-        await this.snapshotIfDue(streamId, version, appended.nextExpectedVersion, next);
-        return {
-          state: next,
-          version: appended.nextExpectedVersion,
-          events,
-          stored: appended.events,
-        };
+        return await this.append(streamId, this.decide(before, command), options);
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= retries) throw error;
       }
     }
+  }
+
+  private async runAfterAppend(appended: Appended<State, Event>): Promise<void> {
+    const { afterAppend, onAfterAppendError } = this.options;
+    if (!afterAppend) return;
+    await afterAppend(appended).catch((error: unknown) =>
+      onAfterAppendError?.(error, appended.streamId),
+    );
   }
 
   private async fromSnapshot(streamId: string): Promise<Aggregate<State>> {

@@ -1,4 +1,4 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { validateEvent } from '@thc/contracts';
 import { Kafka } from 'kafkajs';
 import {
@@ -10,7 +10,7 @@ import {
 import { PartitionLag } from '../consumer/consumer-lag.monitor';
 import { EventConsumer } from '../consumer/event-consumer';
 import { EventConsumerOptions } from '../consumer/event-consumer.options';
-import { TopicNames } from './kafka.module';
+import { KAFKA, TopicNames } from './kafka.module';
 
 /** Consumer settings a host may tune; group, topics and handlers come from the host itself. */
 export type ConsumerTuning = Omit<
@@ -20,8 +20,10 @@ export type ConsumerTuning = Omit<
 
 /**
  * Base for a service's consumer provider: names its group and topics, implements `handle`
- * (and optionally `handleBatch`, `validate` and the `applies` list), and gets start on bootstrap and a draining
- * stop on shutdown (the message in flight finishes and is committed).
+ * (and optionally `handleBatch`, `validate` and the `applies` list), and gets start on bootstrap
+ * and a draining stop on shutdown (the message in flight finishes and is committed). The Kafka
+ * client and topic names are injected into the base, so a consumer's constructor lists only
+ * what it writes to. A consumer of a few known types extends `RoutedConsumerHost` instead.
  */
 export abstract class EventConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer?: EventConsumer;
@@ -45,11 +47,8 @@ export abstract class EventConsumerHost implements OnApplicationBootstrap, OnApp
   protected readonly validate?: EventValidator = (event) =>
     this.skips(event) ? undefined : validateEvent(event.type, event.data);
   protected readonly tuning: ConsumerTuning = {};
-
-  protected constructor(
-    private readonly kafka: Kafka,
-    private readonly names: TopicNames,
-  ) {}
+  @Inject(KAFKA) private readonly kafka!: Kafka;
+  @Inject(TopicNames) private readonly names!: TopicNames;
 
   async onApplicationBootstrap(): Promise<void> {
     const { handleBatch, validate } = this;
@@ -71,8 +70,14 @@ export abstract class EventConsumerHost implements OnApplicationBootstrap, OnApp
     await this.consumer?.stop();
   }
 
+  /** The types this host applies; undefined for all. */
+  protected appliedTypes(): readonly string[] | undefined {
+    return this.applies;
+  }
+
   private skips(event: ConsumedEvent): boolean {
-    return this.applies !== undefined && !this.applies.includes(event.type);
+    const applied = this.appliedTypes();
+    return applied !== undefined && !applied.includes(event.type);
   }
 
   private appliedOf(events: readonly ConsumedEvent[]): readonly ConsumedEvent[] {

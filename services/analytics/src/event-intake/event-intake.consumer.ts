@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TOPICS } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { DirectoryNamesProjection } from '../directory-names/directory-names.projection';
 import { EventTallyProjection } from './event-tally.projection';
 
@@ -15,12 +14,10 @@ export class EventIntakeConsumer extends EventConsumerHost {
   protected readonly topics = Object.values(TOPICS);
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
     private readonly tally: EventTallyProjection,
     private readonly directoryNames: DirectoryNamesProjection,
   ) {
-    super(kafka, names);
+    super();
   }
 
   protected handle = async (event: ConsumedEvent): Promise<void> => {

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { mongo } from 'mongoose';
-import { CLOCK, Clock } from '../shared/audit.settings';
 import { AuditEntry, GENESIS_HASH } from './domain/audit-entry';
 import { chainRecords, eventIdHash } from './domain/audit-hash';
 import { AuditRecord } from './domain/audit-record';
 import { AuditTrailCollections, EntryDocument } from './audit-trail.collections';
 import { AuditCheckpoints } from './audit-checkpoints';
 import { DUPLICATE_KEY, insertInOrder } from './ordered-insert';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 interface Tail {
   readonly seq: number;

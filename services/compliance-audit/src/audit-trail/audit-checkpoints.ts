@@ -7,7 +7,7 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { mongo } from 'mongoose';
-import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../shared/audit.settings';
+import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
 import {
   Checkpoint,
   checkpointSignatureValid,
@@ -16,6 +16,7 @@ import {
 import { AuditTrailCollections } from './audit-trail.collections';
 import { DUPLICATE_KEY } from './ordered-insert';
 import { HeadsPublisher } from './signing/heads-publisher';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 interface Point {
   readonly seq: number;

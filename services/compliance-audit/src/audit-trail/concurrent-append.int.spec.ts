@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { bearer, TestNamespace, callService as call } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../shared/audit.settings';
+import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
 import {
   complianceTestEnv,
   createComplianceTopics,
@@ -13,6 +13,7 @@ import { AuditTrailCollections } from './audit-trail.collections';
 import { AuditRecord } from './domain/audit-record';
 import { ChainVerdict } from './domain/chain-verification';
 import { HeadsPublisher } from './signing/heads-publisher';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 const RECORDS = 3000;
 // Above FerretDB's internal insert batch (100), where an ordered insert must still stop at the

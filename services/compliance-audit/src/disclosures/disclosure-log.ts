@@ -5,7 +5,7 @@ import { MongoEventStore } from '@thc/event-store';
 import { randomUUID } from 'node:crypto';
 import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
 import { ownEventRecord } from '../audit-trail/own-event-record';
-import { CLOCK, Clock } from '../shared/audit.settings';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 export const DISCLOSURE_RECORDED = 'thc.compliance.DisclosureRecorded.v1';
 export type DisclosureRecorded = EventDataOf<'thc.compliance.DisclosureRecorded.v1'>;

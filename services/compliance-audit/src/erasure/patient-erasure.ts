@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
 import { ownEventRecord } from '../audit-trail/own-event-record';
 import { LegalHolds } from '../retention/legal-holds.store';
-import { CLOCK, Clock } from '../shared/audit.settings';
 import { PATIENT_KEY_ERASER, PatientKeyEraser } from './erasure-keys';
 import { PatientUnderLegalHoldError } from './patient-erasure.errors';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 export const PATIENT_ERASED = 'thc.compliance.PatientErased.v1';
 export type PatientErased = EventDataOf<'thc.compliance.PatientErased.v1'>;

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EVENT_TOPICS, eventDefinition, validateEvent } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { AuditIntake } from './audit-intake';
 
 /**
@@ -19,12 +18,8 @@ export class AuditIntakeConsumer extends EventConsumerHost {
   protected readonly topics = EVENT_TOPICS;
   protected override readonly tuning = { lagRefreshMs: 0 };
 
-  constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
-    private readonly intake: AuditIntake,
-  ) {
-    super(kafka, names);
+  constructor(private readonly intake: AuditIntake) {
+    super();
   }
 
   protected override readonly validate = (event: ConsumedEvent): string | undefined =>

@@ -7,7 +7,6 @@ import {
 } from '../audit-trail/domain/event-to-audit-record';
 import { CareLinks } from '../care-links/care-links.store';
 import { StaffDirectory } from '../directory/staff-directory.store';
-import { CLOCK, Clock } from '../shared/audit.settings';
 import { AccessChecks } from '../violations/access-checks';
 import { ClinicScopeChecks } from '../violations/clinic-scope-checks';
 import { SessionStartChecks } from '../violations/session-start-checks';
@@ -16,6 +15,7 @@ import { ViolationAlertProjection } from '../violations/violation-alert.projecti
 import { StaffCredentialStates } from '../violations/staff-credentials.store';
 import { AuditQuarantine } from './quarantine/audit-quarantine.store';
 import { KafkaPosition, quarantineOf } from './quarantine/quarantined-event';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** An event as intake receives it: the consumer adds where in Kafka it was read. */
 export type IntakeEvent = AuditedEvent & KafkaPosition;

@@ -15,8 +15,9 @@ import {
   SeqRange,
   toRanges,
 } from '../audit-trail/domain/purge-rules';
-import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../shared/audit.settings';
+import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
 import { LegalHolds } from './legal-holds.store';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 export type AuditEntriesPurged = EventDataOf<'thc.compliance.AuditEntriesPurged.v1'>;
 

@@ -13,13 +13,12 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
 import { ClinicAccess } from '../clinic-scope/clinic-access';
 import { ensureWholeOrganization, wholeOrganization403 } from '../clinic-scope/whole-organization';
 import { PATIENT_PARAM } from '../openapi/api-docs';
-import { CLOCK, Clock } from '../shared/audit.settings';
 import { LEGAL_HOLD_EXAMPLE, LegalHoldDto } from './legal-hold.dto';
 import { LegalHoldChange, legalHoldRecord } from './legal-hold-record';
 import { LegalHold, LegalHolds } from './legal-holds.store';

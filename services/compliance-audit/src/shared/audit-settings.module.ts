@@ -1,13 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { AUDIT_SETTINGS, auditSettingsFromEnv, CLOCK } from './audit.settings';
+import { AUDIT_SETTINGS, auditSettingsFromEnv } from './audit.settings';
 
-/** The service's settings (validated from the environment at start-up) and its one clock. */
+/** The service's settings, validated from the environment at start-up. */
 @Global()
 @Module({
-  providers: [
-    { provide: AUDIT_SETTINGS, useFactory: () => auditSettingsFromEnv() },
-    { provide: CLOCK, useValue: () => new Date() },
-  ],
-  exports: [AUDIT_SETTINGS, CLOCK],
+  providers: [{ provide: AUDIT_SETTINGS, useFactory: () => auditSettingsFromEnv() }],
+  exports: [AUDIT_SETTINGS],
 })
 export class AuditSettingsModule {}

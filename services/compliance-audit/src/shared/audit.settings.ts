@@ -119,7 +119,3 @@ export function auditSettingsFromEnv(read: Read = (name) => process.env[name]): 
     accessCheckDelayMs: integer(read, 'AUDIT_ACCESS_CHECK_DELAY_MS', 30_000, 0, 86_400_000),
   };
 }
-
-/** The one clock of the service; tests replace it. */
-export const CLOCK = Symbol('CLOCK');
-export type Clock = () => Date;

@@ -4,10 +4,11 @@ import { Connection, mongo } from 'mongoose';
 import { AuditRecord } from '../audit-trail/domain/audit-record';
 import { CareLinks } from '../care-links/care-links.store';
 import { insertOrUpdate } from '../shared/insert-or-update';
-import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../shared/audit.settings';
+import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
 import { DeferredChecks } from './deferred-checks';
 import { burstWindow, judgeAccess, judgeBurst, PhiRead } from './domain/access.rules';
 import { ViolationRecorder } from './violation.recorder';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 interface BurstDocument {
   _id: string;

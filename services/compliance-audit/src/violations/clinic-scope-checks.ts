@@ -5,10 +5,11 @@ import { Connection } from 'mongoose';
 import { AuditRecord } from '../audit-trail/domain/audit-record';
 import { CareLinks } from '../care-links/care-links.store';
 import { StaffDirectory } from '../directory/staff-directory.store';
-import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../shared/audit.settings';
+import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
 import { DeferredChecks } from './deferred-checks';
 import { judgeClinicScope, ScopedRead } from './domain/clinic-scope.rules';
 import { ViolationRecorder } from './violation.recorder';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
  * Judges each PHI read by clinic-scoped staff against the clinics the directory lists for them

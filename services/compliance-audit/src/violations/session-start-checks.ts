@@ -3,12 +3,13 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { AuditedEvent } from '../audit-trail/domain/event-to-audit-record';
 import { CareLinks } from '../care-links/care-links.store';
-import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../shared/audit.settings';
+import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
 import { ConsentAtStartReader } from './consent-at-start';
 import { DeferredChecks } from './deferred-checks';
 import { judgeSessionStart } from './domain/session.rules';
 import { StaffCredentialStates } from './staff-credentials.store';
 import { ViolationRecorder } from './violation.recorder';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 const STARTED = 'thc.sessions.SessionStarted.v1';
 

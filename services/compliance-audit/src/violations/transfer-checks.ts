@@ -3,11 +3,12 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { AuditedEvent } from '../audit-trail/domain/event-to-audit-record';
 import { CareLinks } from '../care-links/care-links.store';
-import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../shared/audit.settings';
+import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
 import { DeferredChecks } from './deferred-checks';
 import { judgeTransfer, ProviderTransfer } from './domain/transfer.rules';
 import { StaffCredentialStates } from './staff-credentials.store';
 import { ViolationRecorder } from './violation.recorder';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 const TRANSFERRED = 'thc.sessions.ProviderTransferred.v1';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PhiCipher } from '@thc/phi-protection';
-import { PeriodicRoundsHost } from '@thc/service-runtime';
+import { Clock, CLOCK, PeriodicRoundsHost } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import {
   EMAIL_CHANNEL,
@@ -9,7 +9,6 @@ import {
   SMS_CHANNEL,
   SmsChannel,
 } from '../channels/channel';
-import { NOTIFICATIONS_CLOCK, Clock } from '../clock/notifications-clock.module';
 import { CONTACT_DIRECTORY, ContactDirectory } from '../contacts/contact-points';
 import { OptOutOfChannelHandler } from '../contacts/opt-out/opt-out-of-channel.handler';
 import { MissingMessageFact } from '../messages/missing-message-fact';
@@ -46,7 +45,7 @@ export class MessageDispatcher extends PeriodicRoundsHost {
     @Inject(EMAIL_CHANNEL) private readonly email: EmailChannel,
     @Inject(SMS_CHANNEL) private readonly sms: SmsChannel,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
-    @Inject(NOTIFICATIONS_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
   }

@@ -3,11 +3,10 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { KafkaModule } from '@thc/messaging';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
 import { Connection } from 'mongoose';
 import { MessageQueueStore } from '../delivery/infrastructure/message-queue.store';
-import { NotificationsClockModule } from '../clock/notifications-clock.module';
 import { NotificationsSettingsModule } from '../notifications-settings.module';
 import { serviceIdentity } from '../service.identity';
 import { PLANNING_EVENT as E } from './domain/planning-events';
@@ -38,7 +37,7 @@ const budget = new CommandBudget({
     PlatformModule.forService(serviceIdentity),
     KafkaModule,
     NotificationsSettingsModule,
-    NotificationsClockModule.use(),
+    ClockModule.use(),
     PlanningModule,
   ],
 })

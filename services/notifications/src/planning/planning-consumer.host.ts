@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ConsumedEvent, EventConsumerHost, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import type { PlannedMessage } from '../delivery/domain/planned-message';
 import { MessageQueueStore } from '../delivery/infrastructure/message-queue.store';
 
@@ -13,12 +12,8 @@ export abstract class PlanningConsumerHost extends EventConsumerHost {
   protected override readonly tuning = { lagRefreshMs: 0 };
   protected abstract readonly logger: Logger;
 
-  protected constructor(
-    kafka: Kafka,
-    names: TopicNames,
-    private readonly queue: MessageQueueStore,
-  ) {
-    super(kafka, names);
+  protected constructor(private readonly queue: MessageQueueStore) {
+    super();
   }
 
   protected async plan(messages: readonly PlannedMessage[]): Promise<void> {

@@ -4,8 +4,7 @@ import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { PhiProtectionModule } from '@thc/phi-protection';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
-import { Clock, NotificationsClockModule } from '../clock/notifications-clock.module';
+import { Clock, ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { NotificationsSettingsModule } from '../notifications-settings.module';
 import { serviceIdentity } from '../service.identity';
 
@@ -34,7 +33,7 @@ export async function startNotificationsApp(
         : []),
       PhiProtectionModule,
       NotificationsSettingsModule,
-      NotificationsClockModule.use(clock),
+      ClockModule.use(clock),
       ...features,
     ],
   })

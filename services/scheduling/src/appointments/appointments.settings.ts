@@ -87,7 +87,3 @@ export function appointmentSettingsFromEnv(
     reminderPollMs: integer(read, 'SCHEDULING_REMINDER_POLL_MS', 30_000, 3_600_000),
   };
 }
-
-/** The one clock of the appointment handlers; tests replace it. */
-export const CLOCK = Symbol('CLOCK');
-export type Clock = () => Date;

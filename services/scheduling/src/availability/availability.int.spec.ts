@@ -3,12 +3,11 @@ import { Module } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { MongoEventStore, EventStoreModule } from '@thc/event-store';
 import { KafkaModule } from '@thc/messaging';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { bearer, expectValidFhir, hostileBodies, TestNamespace, walkRoutes } from '@thc/testing';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { serviceIdentity } from '../service.identity';
-import { SchedulingClockModule } from '../clock/scheduling-clock.module';
 import { AvailabilityModule } from './availability.module';
 import { BOOKED_TIME_READER, BookedInterval, BookedTimeReader } from './availability.port';
 
@@ -28,7 +27,7 @@ class BookedTimeStandIn {}
     KafkaModule,
     EventStoreModule,
     BookedTimeStandIn,
-    SchedulingClockModule.use(),
+    ClockModule.use(),
     AvailabilityModule,
   ],
 })

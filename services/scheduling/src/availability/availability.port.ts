@@ -24,10 +24,6 @@ export interface BookedTimeReader {
 /** Provide it anywhere in the application: `{ provide: BOOKED_TIME_READER, useExisting: ... }`. */
 export const BOOKED_TIME_READER = Symbol('BOOKED_TIME_READER');
 
-/** The one clock of availability; tests replace it. */
-export const AVAILABILITY_CLOCK = Symbol('AVAILABILITY_CLOCK');
-export type AvailabilityClock = () => Date;
-
 /** A local day lasts at most 25 hours and zones sit within ±14 h of UTC: this margin covers them. */
 const DAY_MARGIN_MS = 40 * 3_600_000;
 

@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { StaffCredentials } from './staff-credentials.read-model';
 
 const CREDENTIALED = 'thc.training.StaffCredentialed.v1';
@@ -15,12 +14,8 @@ export class StaffCredentialsConsumer extends EventConsumerHost {
   protected readonly topics = [TOPICS.training];
   protected override readonly tuning = { lagRefreshMs: 0 };
 
-  constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
-    private readonly credentials: StaffCredentials,
-  ) {
-    super(kafka, names);
+  constructor(private readonly credentials: StaffCredentials) {
+    super();
   }
 
   // Only the two types this consumer applies are checked: a new training event type must not

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventDataOf, TOPICS } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { ReminderContacts } from '../appointments/reminders/reminder-contacts.store';
 import { AppointmentViews } from '../appointments/shared/appointment-views.store';
 import { PatientProfiles } from '../patients/infrastructure/patient-profiles.store';
@@ -25,13 +24,11 @@ export class PurgeViewsWhenPatientErased extends EventConsumerHost {
   protected override readonly applies = [PATIENT_ERASED];
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
     private readonly views: AppointmentViews,
     private readonly contacts: ReminderContacts,
     private readonly profiles: PatientProfiles,
   ) {
-    super(kafka, names);
+    super();
   }
 
   protected handle = async (event: ConsumedEvent): Promise<void> => {

@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS, toKafkaHeaders } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule } from '@thc/messaging';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { Connection } from 'mongoose';
@@ -17,7 +17,6 @@ import {
   TEST_PATIENT_LOCATION,
   testClock,
 } from '../appointments/testing/scheduling-test-app';
-import { SchedulingClockModule } from '../clock/scheduling-clock.module';
 import { PatientsModule } from '../patients/patients.module';
 import { serviceIdentity } from '../service.identity';
 import { SchedulingErasureModule } from './erasure.module';
@@ -27,7 +26,7 @@ import { SchedulingErasureModule } from './erasure.module';
     PlatformModule.forService(serviceIdentity),
     KafkaModule,
     EventStoreModule,
-    SchedulingClockModule.use(testClock),
+    ClockModule.use(testClock),
     AppointmentsModule,
     PatientsModule,
     SchedulingErasureModule,

@@ -10,9 +10,9 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock, SCHEDULING_ACTING_ROLES } from '../appointments/appointments.settings';
+import { SCHEDULING_ACTING_ROLES } from '../appointments/appointments.settings';
 import { uuidParam } from '../openapi/api-docs';
 import { JOIN_WAITLIST_EXAMPLE, JoinWaitlistDto } from './join-waitlist/join-waitlist.dto';
 import { WAITLIST_ENTRY_PHI } from './read-waitlist/waitlist-entry.docs';

@@ -8,11 +8,11 @@ import {
 import { assertValidEvent } from '@thc/contracts';
 import { MongoEventStore, StoredEvent } from '@thc/event-store';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock } from '../clock/sessions-clock.module';
 import { SESSIONS_SETTINGS, SessionsSettings } from '../sessions.settings';
 import { SESSION_EVENT as E } from '../visits/domain/session.events';
 import { decideIncident, MonitorPolicy, MonitorState, observe, Signal } from './incident-monitor';
 import { PlatformMonitorStore } from './platform-monitor.store';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 const RAISED = 'thc.sessions.PlatformIncidentRaised.v1';
 const CLOSED = 'thc.sessions.PlatformIncidentClosed.v1';

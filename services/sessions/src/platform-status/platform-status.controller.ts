@@ -7,8 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { clinicFilterOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase } from '@thc/service-runtime';
-import { CLOCK, Clock } from '../clock/sessions-clock.module';
+import { ApiUseCase, Clock, CLOCK } from '@thc/service-runtime';
 import { SESSIONS_SETTINGS, SessionsSettings } from '../sessions.settings';
 import { SessionViews } from '../visits/shared/session-views.store';
 import { inWindow } from './incident-monitor';

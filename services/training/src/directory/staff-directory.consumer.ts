@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { StaffClinics } from './staff-clinics.read-model';
 
 const STAFF_MEMBER_RECORDED = 'thc.scheduling.StaffMemberRecorded.v1';
@@ -17,12 +16,8 @@ export class StaffDirectoryConsumer extends EventConsumerHost {
   protected readonly topics = [TOPICS.scheduling];
   protected override readonly tuning = { lagRefreshMs: 0 };
 
-  constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
-    private readonly clinics: StaffClinics,
-  ) {
-    super(kafka, names);
+  constructor(private readonly clinics: StaffClinics) {
+    super();
   }
 
   // Only the type this consumer applies is checked: a new scheduling event type must not

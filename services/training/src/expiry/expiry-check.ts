@@ -5,10 +5,10 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { Clock, TRAINING_CLOCK } from '../clock/training-clock.module';
 import { StaffStatusStore } from '../staff-training/infrastructure/staff-status.store';
 import { StaffTrainingRepository } from '../staff-training/infrastructure/staff-training.repository';
 import { TRAINING_SETTINGS, TrainingSettings } from '../training.settings';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 const BATCH = 200;
 
@@ -29,7 +29,7 @@ export class ExpiryCheck implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly status: StaffStatusStore,
     private readonly staff: StaffTrainingRepository,
-    @Inject(TRAINING_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TRAINING_SETTINGS) private readonly settings: TrainingSettings,
   ) {}
 

@@ -3,8 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
-import { Clock, TrainingClockModule } from '../clock/training-clock.module';
+import { Clock, ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { serviceIdentity } from '../service.identity';
 import { TrainingModule } from '../training.module';
 
@@ -21,7 +20,7 @@ export async function startTrainingApp(
       KafkaModule,
       EventStoreModule,
       OutboxRelayModule.forService({ source: '/thc/training', topic: TOPICS.training }),
-      TrainingClockModule.use(clock),
+      ClockModule.use(clock),
       TrainingModule,
     ],
   })

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AUDIT_SETTINGS, AuditSettings, CLOCK, Clock } from '../../shared/audit.settings';
+import { AUDIT_SETTINGS, AuditSettings } from '../../shared/audit.settings';
 import { AuditCheckpoints } from '../audit-checkpoints';
 import { AuditTrailCollections, EntryDocument } from '../audit-trail.collections';
 import { StoredAuditEntry } from '../domain/audit-entry';
@@ -12,6 +12,7 @@ import {
   trailRecordsOf,
 } from '../domain/purge-rules';
 import { readHeads } from '../signing/heads-file';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 const LOOKS = 4;
 const LOOK_AGAIN_AFTER_MS = 1000;

@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { TOPICS, validateEvent } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { ConsentConflictError } from '../domain/consent.errors';
 import { ConsentRepository } from '../consent.repository';
 import { CONSENT_GIVEN_AT_JOIN, ConsentGivenAtJoin, grantOf } from './consent-given-at-join';
@@ -20,12 +19,8 @@ export class GrantConsentWhenGivenAtJoinConsumer extends EventConsumerHost {
   protected override readonly tuning = { lagRefreshMs: 0 };
   private readonly logger = new Logger('ConsentAtJoin');
 
-  constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
-    private readonly consents: ConsentRepository,
-  ) {
-    super(kafka, names);
+  constructor(private readonly consents: ConsentRepository) {
+    super();
   }
 
   // Only the type applied here is checked: other sessions events are not ours to judge.

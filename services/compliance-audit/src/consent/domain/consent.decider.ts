@@ -1,4 +1,4 @@
-import type { Decider } from '@thc/event-store';
+import type { Decider } from '@thc/event-store/decider';
 import { ConsentCommand, GrantConsent, RevokeConsent } from './consent.commands';
 import { ConsentConflictError, ConsentNotFoundError, ConsentRuleError } from './consent.errors';
 import { CONSENT_EVENT as E, ConsentEvent } from './consent.events';

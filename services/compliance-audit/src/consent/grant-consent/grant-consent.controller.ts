@@ -9,11 +9,10 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { PATIENT_PARAM } from '../../openapi/api-docs';
-import { CLOCK, Clock } from '../../shared/audit.settings';
 import { asHttp } from '../consent-http-errors';
 import { ConsentRepository } from '../consent.repository';
 import { FhirConsent, toFhirConsent } from '../fhir-consent';

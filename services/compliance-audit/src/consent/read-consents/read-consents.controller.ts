@@ -8,10 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { CONSENT_PHI, EXAMPLE_ID, PATIENT_PARAM } from '../../openapi/api-docs';
-import { CLOCK, Clock } from '../../shared/audit.settings';
 import { ConsentRepository } from '../consent.repository';
 import { StaffDirectory } from '../../directory/staff-directory.store';
 import { consentSearchset, FhirConsent, staffActingOn, toFhirConsent } from '../fhir-consent';

@@ -1,10 +1,9 @@
 import { Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { CONSENT_PHI, PATIENT_PARAM, uuidParam } from '../../openapi/api-docs';
-import { CLOCK, Clock } from '../../shared/audit.settings';
 import { asHttp } from '../consent-http-errors';
 import { ConsentRepository } from '../consent.repository';
 import { FhirConsent, toFhirConsent } from '../fhir-consent';

@@ -1,4 +1,4 @@
-import type { Decider } from '@thc/event-store';
+import type { Decider } from '@thc/event-store/decider';
 import { ViolationReviewCommand } from './violation-review.commands';
 import {
   ViolationConflictError,

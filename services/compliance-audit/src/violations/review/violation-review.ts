@@ -3,7 +3,6 @@ import { Principal, Role } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
 import { AuditChainWriter } from '../../audit-trail/audit-chain.writer';
 import { ownEventRecord } from '../../audit-trail/own-event-record';
-import { CLOCK, Clock } from '../../shared/audit.settings';
 import { ViolationReviewCommand } from '../domain/violation-review.commands';
 import { violationReviewDecider } from '../domain/violation-review.decider';
 import { noteSha256 } from '../domain/violation-note';
@@ -11,6 +10,7 @@ import { ViolationAlertProjection } from '../violation-alert.projection';
 import { AlertDocument } from '../violation-alerts.store';
 import { ViolationNotes } from '../violation-notes.store';
 import { ViolationRepository } from '../violation.repository';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
  * A privacy officer's step on a violation. In an order that survives a stop at any point: check

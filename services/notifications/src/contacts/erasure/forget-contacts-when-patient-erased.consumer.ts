@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventDataOf, TOPICS } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { ContactPointsStore } from '../infrastructure/contact-points.store';
 import { MobileLookup } from '../infrastructure/mobile-lookup.store';
 import { PatientLanguages } from '../patient-facts/patient-languages.store';
@@ -25,13 +24,11 @@ export class ForgetContactsWhenPatientErased extends EventConsumerHost {
   protected override readonly applies = [PATIENT_ERASED];
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
     private readonly views: ContactPointsStore,
     private readonly lookup: MobileLookup,
     private readonly languages: PatientLanguages,
   ) {
-    super(kafka, names);
+    super();
   }
 
   protected handle = async (event: ConsumedEvent): Promise<void> => {

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PatientErasedError, PatientKeyStore } from '@thc/phi-protection';
-import { Clock, NOTIFICATIONS_CLOCK } from '../../clock/notifications-clock.module';
 import type { ContactChannel, OptOutSource } from '../domain/contact-preferences.events';
 import type { ContactPreferencesState } from '../domain/contact-preferences.state';
 import { ContactPointsStore } from '../infrastructure/contact-points.store';
@@ -8,6 +7,7 @@ import { ContactPreferencesRepository } from '../infrastructure/contact-preferen
 import { ContactSealer } from '../infrastructure/contact-sealer';
 import { ContactViewUpdater } from '../infrastructure/contact-view-updater';
 import { MobileLookup } from '../infrastructure/mobile-lookup.store';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 export interface OptOutOutcome {
   readonly version: number;
@@ -29,7 +29,7 @@ export class OptOutOfChannelHandler {
     private readonly sealer: ContactSealer,
     private readonly lookup: MobileLookup,
     private readonly keys: PatientKeyStore,
-    @Inject(NOTIFICATIONS_CLOCK) private readonly now: Clock,
+    @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
   /** `actor`: the user's id, or the service that acted for the person (the SMS gateway's webhook). */

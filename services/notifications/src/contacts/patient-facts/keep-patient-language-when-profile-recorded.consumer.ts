@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventDataOf, TOPICS } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { PatientKeyStore } from '@thc/phi-protection';
-import { Kafka } from 'kafkajs';
 import { PatientLanguages } from './patient-languages.store';
 
 const PROFILE_RECORDED = 'thc.scheduling.PatientProfileRecorded.v1';
@@ -22,12 +21,10 @@ export class KeepPatientLanguageWhenProfileRecorded extends EventConsumerHost {
   protected override readonly applies = [PROFILE_RECORDED];
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
     private readonly languages: PatientLanguages,
     private readonly keys: PatientKeyStore,
   ) {
-    super(kafka, names);
+    super();
   }
 
   protected handle = async (event: ConsumedEvent): Promise<void> => {

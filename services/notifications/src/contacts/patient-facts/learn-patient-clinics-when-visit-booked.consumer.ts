@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TOPICS } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { PatientClinicsStore } from './patient-clinics.store';
 
 // A requested visit puts the patient in the clinic's care as a booked one does (as in
@@ -19,12 +18,8 @@ export class LearnPatientClinicsWhenVisitBooked extends EventConsumerHost {
   protected override readonly tuning = { lagRefreshMs: 0 };
   protected override readonly applies = PUTS_IN_CLINIC;
 
-  constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
-    private readonly clinics: PatientClinicsStore,
-  ) {
-    super(kafka, names);
+  constructor(private readonly clinics: PatientClinicsStore) {
+    super();
   }
 
   protected handle = async (event: ConsumedEvent): Promise<void> => {

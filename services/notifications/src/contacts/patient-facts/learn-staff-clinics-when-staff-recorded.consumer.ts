@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TOPICS, type StaffMemberRecordedV1 } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { PatientClinicsStore } from './patient-clinics.store';
 
 const STAFF_RECORDED = 'thc.scheduling.StaffMemberRecorded.v1';
@@ -18,12 +17,8 @@ export class LearnStaffClinicsWhenStaffRecorded extends EventConsumerHost {
   protected override readonly tuning = { lagRefreshMs: 0 };
   protected override readonly applies = [STAFF_RECORDED];
 
-  constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
-    private readonly clinics: PatientClinicsStore,
-  ) {
-    super(kafka, names);
+  constructor(private readonly clinics: PatientClinicsStore) {
+    super();
   }
 
   protected handle = async (event: ConsumedEvent): Promise<void> => {

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal, Role } from '@thc/auth';
 import type { EncryptedField } from '@thc/contracts';
 import { PatientErasedError, PatientKeyStore } from '@thc/phi-protection';
-import { Clock, NOTIFICATIONS_CLOCK } from '../../clock/notifications-clock.module';
 import { PersonReach } from '../access/person-reach';
 import { asHttpError } from '../contact-http-errors';
 import { RecordContactPreferences } from '../domain/contact-preferences.commands';
@@ -14,6 +13,7 @@ import { ContactViewUpdater } from '../infrastructure/contact-view-updater';
 import { MobileLookup } from '../infrastructure/mobile-lookup.store';
 import type { ContactPreferencesRecordedAnswer } from './contact-preferences-answers.dto';
 import type { RecordContactPreferencesDto } from './contact-preferences.dto';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 const SEALED: readonly SealedContactField[] = ['email', 'mobile', 'preferredLanguage'];
 const PRECEDENCE: readonly Role[] = ['admin', 'coordinator', 'patient'];
@@ -29,7 +29,7 @@ export class RecordContactPreferencesHandler {
     private readonly lookup: MobileLookup,
     private readonly reach: PersonReach,
     private readonly keys: PatientKeyStore,
-    @Inject(NOTIFICATIONS_CLOCK) private readonly now: Clock,
+    @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
   /** Whole record, latest wins; the same record again appends nothing. */

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { twilioRecipientFailure } from '../../channels/sms/twilio-failure';
-import { NOTIFICATIONS_CLOCK, Clock } from '../../clock/notifications-clock.module';
 import { OptOutOfChannelHandler } from '../../contacts/opt-out/opt-out-of-channel.handler';
 import { bouncedEvent } from '../domain/outcome-events';
 import { MessageOutcomeRepository } from '../infrastructure/message-outcome.repository';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** What the gateway reported about one SMS it had accepted. */
 export interface SmsDeliveryReport {
@@ -29,7 +29,7 @@ export class SmsDeliveryReportHandler {
   constructor(
     private readonly outcomes: MessageOutcomeRepository,
     private readonly optOuts: OptOutOfChannelHandler,
-    @Inject(NOTIFICATIONS_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async received(report: SmsDeliveryReport): Promise<ReportEffect> {

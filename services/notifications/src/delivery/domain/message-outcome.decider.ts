@@ -1,4 +1,4 @@
-import type { Decider } from '@thc/event-store';
+import type { Decider } from '@thc/event-store/decider';
 import type { Channel } from './planned-message';
 import { MessageOutcomeEvent, OUTCOME_EVENT } from './message-outcome.events';
 import type { MessageIdentity } from './outcome-events';

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
-import { Clock, NOTIFICATIONS_CLOCK } from '../../clock/notifications-clock.module';
 import { latestSendTime } from '../domain/latest-send-time';
 import type { PlannedMessage } from '../domain/planned-message';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** A planned message in the work list, with its delivery bookkeeping. */
 export interface QueuedMessage {
@@ -33,7 +33,7 @@ export class MessageQueueStore implements OnModuleInit {
 
   constructor(
     @InjectConnection() connection: Connection,
-    @Inject(NOTIFICATIONS_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.collection = connection.collection<QueuedMessage>('notification_queue');
   }

@@ -1,4 +1,4 @@
-import { derivedEventId } from '@thc/event-store';
+import { derivedEventId } from '@thc/event-store/decider';
 import type {
   MessageKind,
   PlannedMessage,

@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventDataOf, TOPICS } from '@thc/contracts';
-import { ConsumedEvent, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent } from '@thc/messaging';
 import { MessageQueueStore } from '../../delivery/infrastructure/message-queue.store';
 import { planBookingCancelled } from '../domain/booking-cancelled.planner';
 import { planBookingChanged } from '../domain/booking-changed.planner';
@@ -38,12 +37,10 @@ export class PlanMessagesFromSchedulingEventsConsumer extends PlanningConsumerHo
   protected readonly logger = new Logger('PlanFromScheduling');
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
     private readonly visits: VisitStatusStore,
     queue: MessageQueueStore,
   ) {
-    super(kafka, names, queue);
+    super(queue);
   }
 
   protected handle = async (event: ConsumedEvent): Promise<void> => {

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventDataOf, TOPICS } from '@thc/contracts';
-import { ConsumedEvent, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent } from '@thc/messaging';
 import { MessageQueueStore } from '../../delivery/infrastructure/message-queue.store';
 import { NOTIFICATIONS_SETTINGS, NotificationsSettings } from '../../notifications.settings';
 import { planJoinLink } from '../domain/join-link.planner';
@@ -39,14 +38,12 @@ export class PlanMessagesFromSessionsEventsConsumer extends PlanningConsumerHost
   protected readonly logger = new Logger('PlanFromSessions');
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
     private readonly visits: VisitStatusStore,
     private readonly sessions: SessionAppointments,
     queue: MessageQueueStore,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {
-    super(kafka, names, queue);
+    super(queue);
   }
 
   protected handle = async (event: ConsumedEvent): Promise<void> => {

@@ -6,8 +6,6 @@ import { LicenceGate } from '../../credentials/licence-gate';
 import {
   APPOINTMENT_SETTINGS,
   AppointmentSettings,
-  CLOCK,
-  Clock,
   SCHEDULING_ACTING_ROLES,
 } from '../appointments.settings';
 import type { BookAppointment } from '../domain/appointment.commands';
@@ -28,6 +26,7 @@ import { AppointmentRepository } from '../shared/appointment.repository';
 import { AppointmentViews } from '../shared/appointment-views.store';
 import { AppointmentRuleError } from '../domain/appointment.errors';
 import { BookingTooSlowError, SlotNotBookableError } from '../shared/http-errors';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** An interpreter asked for: one named, any of the pool, or one drawn on demand at visit time. */
 export interface InterpreterAsked {

@@ -4,8 +4,6 @@ import { Aggregate } from '@thc/event-store';
 import {
   APPOINTMENT_SETTINGS,
   AppointmentSettings,
-  CLOCK,
-  Clock,
   SCHEDULING_ACTING_ROLES,
 } from '../appointments.settings';
 import { interpreterOf } from '../domain/appointment.decider';
@@ -18,6 +16,7 @@ import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
 import { scheduledOrFail } from '../shared/scheduled-or-fail';
 import { WaitlistOffers } from '../../waitlist/offer-freed-slot/waitlist-offers';
 import { CancelAppointmentDto } from './cancel-appointment.dto';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
  * Cancels by the patient, the provider or staff: AppointmentCancelled (late when inside the

@@ -4,8 +4,6 @@ import { Aggregate, ConcurrencyError } from '@thc/event-store';
 import {
   APPOINTMENT_SETTINGS,
   AppointmentSettings,
-  CLOCK,
-  Clock,
   SCHEDULING_ACTING_ROLES,
 } from '../appointments.settings';
 import { interpreterDrawnFrom, interpreterOf } from '../domain/appointment.decider';
@@ -20,6 +18,7 @@ import { BookingTooSlowError } from '../shared/http-errors';
 import { ProviderCare } from '../shared/provider-care';
 import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
 import { DrawInterpreterDto } from './draw-interpreter.dto';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** The visit's own provider, and coordinators and admins of its clinic; not the patient. */
 export const DRAW_ACCESS: AppointmentAccess = {

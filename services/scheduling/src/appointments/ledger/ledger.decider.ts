@@ -1,4 +1,4 @@
-import type { Decider } from '@thc/event-store';
+import type { Decider } from '@thc/event-store/decider';
 import { ClaimedTime, LEDGER_EVENT, LedgerEvent, ReleaseWhy } from './ledger.events';
 
 /** The claims of one ledger day (a provider's or a patient's) that still hold time. */

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@thc/event-store';
+import type { DomainEvent } from '@thc/event-store/decider';
 
 /*
  * Internal facts of the booking ledger. They live in their own collection (`booking_ledger`),

@@ -23,13 +23,14 @@ import {
 import {
   ApiPurposeOfUse,
   ApiUseCase,
+  Clock,
+  CLOCK,
   invalidInputDoc,
   PhiAccessRecorder,
   PhiRead,
   purposeOfUse,
 } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import { CLOCK, Clock } from '../appointments.settings';
 import { appointmentIcs } from '../calendar/appointment.ics';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';

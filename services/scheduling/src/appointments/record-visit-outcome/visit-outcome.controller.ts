@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import { CLOCK, Clock } from '../appointments.settings';
 import { AppointmentCommand } from '../domain/appointment.commands';
 import { AppointmentAccess, ensureAppointmentAccess } from '../shared/appointment-access';
 import {

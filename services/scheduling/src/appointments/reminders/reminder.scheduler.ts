@@ -1,8 +1,9 @@
-import { PeriodicRoundsHost } from '@thc/service-runtime';
+import { Clock, CLOCK, PeriodicRoundsHost } from '@thc/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReminderDueV1 } from '@thc/contracts';
-import { ConcurrencyError, DuplicateEventIdError, derivedEventId } from '@thc/event-store';
-import { APPOINTMENT_SETTINGS, AppointmentSettings, CLOCK, Clock } from '../appointments.settings';
+import { ConcurrencyError, DuplicateEventIdError } from '@thc/event-store';
+import { derivedEventId } from '@thc/event-store/decider';
+import { APPOINTMENT_SETTINGS, AppointmentSettings } from '../appointments.settings';
 import { APPOINTMENT_EVENT } from '../domain/appointment.events';
 import { AppointmentRepository } from '../shared/appointment.repository';
 import { dueReminderOffset } from './due-reminder';

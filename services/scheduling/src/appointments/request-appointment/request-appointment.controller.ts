@@ -9,9 +9,9 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock, SCHEDULING_ACTING_ROLES } from '../appointments.settings';
+import { SCHEDULING_ACTING_ROLES } from '../appointments.settings';
 import {
   BOOK_REQUESTED_APPOINTMENT_EXAMPLE,
   BookRequestedAppointmentDto,

@@ -6,8 +6,6 @@ import { LicenceGate } from '../../credentials/licence-gate';
 import {
   APPOINTMENT_SETTINGS,
   AppointmentSettings,
-  CLOCK,
-  Clock,
   SCHEDULING_ACTING_ROLES,
 } from '../appointments.settings';
 import { interpreterOf } from '../domain/appointment.decider';
@@ -24,6 +22,7 @@ import { ProviderCare } from '../shared/provider-care';
 import { SlotNotBookableError } from '../shared/http-errors';
 import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
 import { RescheduleAppointmentDto } from './reschedule-appointment.dto';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 const buffersOf = (policy: { bufferBeforeMinutes: number; bufferAfterMinutes: number }) => ({
   bufferBeforeMinutes: policy.bufferBeforeMinutes,

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SessionEndedV1, TOPICS, validateEvent } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { SessionOutcomeHandler } from './session-outcome.handler';
 
 const SESSION_ENDED = 'thc.sessions.SessionEnded.v1';
@@ -13,12 +12,8 @@ export class SessionEndedConsumer extends EventConsumerHost {
   protected readonly topics = [TOPICS.sessions];
   protected override readonly tuning = { lagRefreshMs: 0 };
 
-  constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
-    private readonly outcomes: SessionOutcomeHandler,
-  ) {
-    super(kafka, names);
+  constructor(private readonly outcomes: SessionOutcomeHandler) {
+    super();
   }
 
   // Only SessionEnded is checked: other sessions events are skipped, whatever their version.

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { SessionEndedV1 } from '@thc/contracts';
-import { ConcurrencyError, DuplicateEventIdError, derivedEventId } from '@thc/event-store';
+import { ConcurrencyError, DuplicateEventIdError } from '@thc/event-store';
+import { derivedEventId } from '@thc/event-store/decider';
 import { appointmentDecider } from '../domain/appointment.decider';
 import type { AppointmentEvent } from '../domain/appointment.events';
 import { AppointmentRepository } from '../shared/appointment.repository';

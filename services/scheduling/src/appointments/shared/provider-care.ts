@@ -5,10 +5,10 @@ import {
   ensureCareCurrent,
   Principal,
 } from '@thc/auth';
-import { CLOCK, Clock } from '../appointments.settings';
 import { Scheduled } from '../domain/appointment.state';
 import { AppointmentViews } from './appointment-views.store';
 import { careVisitOf } from './care-visit';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
  * A provider's care relationship with a patient, from the provider's appointments with them:

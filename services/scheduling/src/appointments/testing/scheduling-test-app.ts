@@ -3,10 +3,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { EventStoreModule } from '@thc/event-store';
 import { TOPICS } from '@thc/contracts';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { Clock, ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../appointments.settings';
-import { SchedulingClockModule } from '../../clock/scheduling-clock.module';
 import { StaffCredentials } from '../../credentials/staff-credentials.read-model';
 import type { StaffRecord } from '../../directory/domain/directory-records';
 import { DirectoryRecorder, RecordingContext } from '../../directory/record/directory.recorder';
@@ -30,7 +28,7 @@ export const testClock: Clock = () => new Date(EPOCH + (Date.now() - loadedAt));
     PlatformModule.forService(serviceIdentity),
     KafkaModule,
     EventStoreModule,
-    SchedulingClockModule.use(testClock),
+    ClockModule.use(testClock),
     AppointmentsModule,
   ],
 })
@@ -52,7 +50,7 @@ function moduleFor(options: TestAppOptions): Type<unknown> {
       PlatformModule.forService(serviceIdentity),
       KafkaModule,
       EventStoreModule,
-      SchedulingClockModule.use(options.clock ?? testClock),
+      ClockModule.use(options.clock ?? testClock),
       ...(options.relay
         ? [OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling })]
         : []),

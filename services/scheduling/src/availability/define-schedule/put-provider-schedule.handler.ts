@@ -1,8 +1,7 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@thc/auth';
 import { ConcurrencyError } from '@thc/event-store';
-import { InvalidInputException } from '@thc/service-runtime';
-import { AVAILABILITY_CLOCK, AvailabilityClock } from '../availability.port';
+import { Clock, CLOCK, InvalidInputException } from '@thc/service-runtime';
 import { ClinicProvidersProjection } from '../clinic-providers/clinic-providers.projection';
 import {
   InvalidScheduleRules,
@@ -32,7 +31,7 @@ export class PutProviderScheduleHandler {
   constructor(
     private readonly schedules: ProviderScheduleRepository,
     private readonly clinics: ClinicProvidersProjection,
-    @Inject(AVAILABILITY_CLOCK) private readonly now: AvailabilityClock,
+    @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
   async execute(

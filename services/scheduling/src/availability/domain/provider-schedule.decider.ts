@@ -1,4 +1,4 @@
-import type { Decider } from '@thc/event-store';
+import type { Decider } from '@thc/event-store/decider';
 import type { ProviderScheduleDefinedV2 } from '@thc/contracts';
 import { isDeepStrictEqual } from 'node:util';
 import type { ProviderScheduleCommand } from './provider-schedule.commands';

@@ -1,7 +1,7 @@
 import type { Schedule, Slot } from '@medplum/fhirtypes';
 import { Inject, Injectable } from '@nestjs/common';
 import { DIRECTORY_READER, DirectoryReader } from '../../directory/directory.port';
-import { AVAILABILITY_CLOCK, AvailabilityClock, AvailabilityService } from '../availability.port';
+import { AvailabilityService } from '../availability.port';
 import { freeSlots } from '../domain/free-slots';
 import {
   latestPeriod,
@@ -13,6 +13,7 @@ import { addDays, wallClockInstant } from '../domain/wall-clock';
 import type { Served } from './fhir-resources';
 import { fhirSchedule } from './fhir-schedule.mapper';
 import { busyFhirSlot, freeFhirSlot } from './fhir-slot.mapper';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
  * FHIR read views of schedules and slots; undefined when the provider has no schedule. `admit`
@@ -22,7 +23,7 @@ import { busyFhirSlot, freeFhirSlot } from './fhir-slot.mapper';
 export class FhirViewsHandler {
   constructor(
     private readonly availability: AvailabilityService,
-    @Inject(AVAILABILITY_CLOCK) private readonly now: AvailabilityClock,
+    @Inject(CLOCK) private readonly now: Clock,
     @Inject(DIRECTORY_READER) private readonly directory: DirectoryReader,
   ) {}
 

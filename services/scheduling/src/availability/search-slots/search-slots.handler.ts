@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AVAILABILITY_CLOCK, AvailabilityClock, AvailabilityService } from '../availability.port';
+import { AvailabilityService } from '../availability.port';
 import { ClinicProvidersProjection } from '../clinic-providers/clinic-providers.projection';
 import { freeSlots } from '../domain/free-slots';
 import type { ProviderSchedule } from '../domain/schedule-rules';
 import type { SlotRange } from './slot-range';
 import { SlotView, slotView } from './slot.view';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** Free slots of one provider, or of every provider with a schedule in a clinic. */
 @Injectable()
@@ -12,7 +13,7 @@ export class SearchSlotsHandler {
   constructor(
     private readonly availability: AvailabilityService,
     private readonly clinics: ClinicProvidersProjection,
-    @Inject(AVAILABILITY_CLOCK) private readonly now: AvailabilityClock,
+    @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
   /**

@@ -1,4 +1,4 @@
-import type { Decider } from '@thc/event-store';
+import type { Decider } from '@thc/event-store/decider';
 import { isDeepStrictEqual } from 'node:util';
 import { InvalidDirectoryRecord, RecordViolation } from './directory.errors';
 import type { RecordActor } from './directory-records';

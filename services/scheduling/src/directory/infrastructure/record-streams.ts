@@ -1,11 +1,5 @@
-import {
-  AggregateRepository,
-  ConcurrencyError,
-  Decider,
-  EventCodec,
-  EventMetadata,
-  MongoEventStore,
-} from '@thc/event-store';
+import { AggregateRepository, ConcurrencyError, EventCodec, EventMetadata, MongoEventStore } from '@thc/event-store';
+import { Decider } from '@thc/event-store/decider';
 import type { RecordedEvent, RecordState } from '../domain/whole-record.decider';
 import type { RecordView, RecordViews } from './record-views';
 

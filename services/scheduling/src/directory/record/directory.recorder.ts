@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventMetadata } from '@thc/event-store';
-import { CLOCK, Clock } from '../../appointments/appointments.settings';
 import type { KnownClinic } from '../domain/directory.commands';
 import type {
   ClinicRecord,
@@ -10,6 +9,7 @@ import type {
 } from '../domain/directory-records';
 import { DirectoryStore } from '../infrastructure/directory.store';
 import type { RecordResult } from '../infrastructure/record-streams';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** Who records and under which request: the actor in the events, the metadata of the append. */
 export interface RecordingContext {

@@ -3,9 +3,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
-import { SchedulingClockModule } from '../../clock/scheduling-clock.module';
 import { serviceIdentity } from '../../service.identity';
 import { DirectoryModule } from '../directory.module';
 
@@ -13,7 +12,7 @@ const base = [
   PlatformModule.forService(serviceIdentity),
   KafkaModule,
   EventStoreModule,
-  SchedulingClockModule.use(),
+  ClockModule.use(),
   DirectoryModule,
 ];
 

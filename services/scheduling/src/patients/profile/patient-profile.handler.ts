@@ -9,8 +9,8 @@ import {
 import type { Principal } from '@thc/auth';
 import { ConcurrencyError } from '@thc/event-store';
 import { PatientErasedError } from '@thc/phi-protection';
-import { InvalidInputException } from '@thc/service-runtime';
-import { CLOCK, Clock, SCHEDULING_ACTING_ROLES } from '../../appointments/appointments.settings';
+import { Clock, CLOCK, InvalidInputException } from '@thc/service-runtime';
+import { SCHEDULING_ACTING_ROLES } from '../../appointments/appointments.settings';
 import {
   canonicalProfile,
   isViolation,

@@ -3,10 +3,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { AppointmentsModule } from '../../appointments/appointments.module';
 import { testClock } from '../../appointments/testing/scheduling-test-app';
-import { SchedulingClockModule } from '../../clock/scheduling-clock.module';
 import { serviceIdentity } from '../../service.identity';
 import { PatientsModule } from '../patients.module';
 
@@ -19,7 +18,7 @@ export async function startPatientsApp(
       PlatformModule.forService(serviceIdentity),
       KafkaModule,
       EventStoreModule,
-      SchedulingClockModule.use(testClock),
+      ClockModule.use(testClock),
       ...(relay
         ? [OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling })]
         : []),

@@ -1,6 +1,5 @@
-import { PeriodicRoundsHost } from '@thc/service-runtime';
+import { Clock, CLOCK, PeriodicRoundsHost } from '@thc/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock } from '../../appointments/appointments.settings';
 import { FreedSlotHandler } from '../offer-freed-slot/freed-slot.handler';
 import { FreedSlots } from '../offer-freed-slot/freed-slots.store';
 import { WAITLIST_SETTINGS, WaitlistSettings } from '../waitlist.settings';

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { actorOf, ensurePatientAccess, Principal } from '@thc/auth';
 import { ConcurrencyError } from '@thc/event-store';
-import { CLOCK, Clock, SCHEDULING_ACTING_ROLES } from '../../appointments/appointments.settings';
+import { SCHEDULING_ACTING_ROLES } from '../../appointments/appointments.settings';
 import { WaitlistEntryNotFoundError } from '../domain/waitlist.errors';
 import { openOffer, WaitlistState } from '../domain/waitlist.state';
 import { WaitlistOffers } from '../offer-freed-slot/waitlist-offers';
 import { WaitlistRepository } from '../waitlist.repository';
 import { LeaveWaitlistDto } from './leave-waitlist.dto';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 type Left = Extract<WaitlistState, { status: 'left' }>;
 

@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule, MongoEventStore } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { AppointmentsModule } from '../../appointments/appointments.module';
@@ -12,7 +12,6 @@ import {
   startSchedulingApp,
   testClock,
 } from '../../appointments/testing/scheduling-test-app';
-import { SchedulingClockModule } from '../../clock/scheduling-clock.module';
 import { serviceIdentity } from '../../service.identity';
 import { WaitlistOfferScheduler } from '../expire-offers/waitlist-offer.scheduler';
 import { WaitlistRecoveryModule } from '../waitlist-recovery.module';
@@ -29,7 +28,7 @@ const OFFERED = 'thc.scheduling.WaitlistSlotOffered.v1';
     KafkaModule,
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling }),
-    SchedulingClockModule.use(testClock),
+    ClockModule.use(testClock),
     AppointmentsModule,
     WaitlistRecoveryModule,
   ],

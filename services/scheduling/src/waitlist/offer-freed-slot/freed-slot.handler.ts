@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConcurrencyError, DuplicateEventIdError, derivedEventId } from '@thc/event-store';
+import { ConcurrencyError, DuplicateEventIdError } from '@thc/event-store';
+import { derivedEventId } from '@thc/event-store/decider';
 import { offerExpiryName, offerName } from '../domain/offer-chain';
 import { WaitlistRuleError } from '../domain/waitlist.errors';
 import type { WaitlistSlotOffered } from '../domain/waitlist.events';

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppointmentCancelledV1, TOPICS, validateEvent } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
-import { CLOCK, Clock } from '../../appointments/appointments.settings';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { CancelledSlotReader } from './cancelled-slot.reader';
 import { WaitlistOffers } from './waitlist-offers';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 const CANCELLED = 'thc.scheduling.AppointmentCancelled.v1';
 
@@ -22,13 +21,11 @@ export class OfferSlotWhenAppointmentCancelled extends EventConsumerHost {
   protected override readonly tuning = { lagRefreshMs: 0 };
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
     private readonly cancelled: CancelledSlotReader,
     private readonly offers: WaitlistOffers,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    super(kafka, names);
+    super();
   }
 
   // Only the cancellation is checked: the service's other events are skipped, whatever they are.

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConcurrencyError, DuplicateEventIdError, derivedEventId } from '@thc/event-store';
+import { ConcurrencyError, DuplicateEventIdError } from '@thc/event-store';
+import { derivedEventId } from '@thc/event-store/decider';
 import { offerName } from '../domain/offer-chain';
 import type { FreedSlot } from '../domain/waitlist.commands';
 import { WaitlistRuleError } from '../domain/waitlist.errors';

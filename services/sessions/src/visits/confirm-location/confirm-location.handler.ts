@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { ProviderCare } from '../shared/provider-care';
 import { ensureSessionAccess } from '../shared/session-access';
 import { Handled, SessionRepository } from '../shared/session.repository';
 import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** The patient says where they are for the visit; staff or the provider may record it for them. */
 @Injectable()

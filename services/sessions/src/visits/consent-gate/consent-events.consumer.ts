@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { TelehealthConsents } from './telehealth-consents.read-model';
 
 const GRANTED = 'thc.compliance.ConsentGranted.v1';
@@ -14,12 +13,8 @@ export class ConsentEventsConsumer extends EventConsumerHost {
   protected readonly topics = [TOPICS.compliance];
   protected override readonly tuning = { lagRefreshMs: 0 };
 
-  constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
-    private readonly consents: TelehealthConsents,
-  ) {
-    super(kafka, names);
+  constructor(private readonly consents: TelehealthConsents) {
+    super();
   }
 
   // Only the two types applied here are checked: other compliance events are not ours to judge.

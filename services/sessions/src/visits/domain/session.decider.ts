@@ -1,4 +1,4 @@
-import type { Decider } from '@thc/event-store';
+import type { Decider } from '@thc/event-store/decider';
 import { giveConsentAtJoin } from './consent-at-join.decide';
 import { confirmLocation } from './patient-location.decide';
 import { close, create, end, move, start, transfer } from './session-lifecycle.decide';

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
 import type { EventMetadata } from '@thc/event-store';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { sessionIdOf } from '../domain/session-id';
 import { LinkingCommand, LinksToSend } from '../join-links/links-to-send';
 import { SessionRepository } from '../shared/session.repository';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
 const RESCHEDULED = 'thc.scheduling.AppointmentRescheduled.v1';
@@ -31,13 +30,11 @@ export class AppointmentEventsConsumer extends EventConsumerHost {
   protected override readonly tuning = { lagRefreshMs: 0 };
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
     private readonly sessions: SessionRepository,
     private readonly linksToSend: LinksToSend,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    super(kafka, names);
+    super();
   }
 
   // Only the types applied here are checked: a new scheduling event must not dead-letter here.

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { ensureParticipantAccess } from '../shared/session-access';
 import { Handled, SessionRepository } from '../shared/session.repository';
 import { AudioOnlyDto, LeaveDto, QualitySampleDto } from './in-visit.dto';
 import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
  * What the media clients (or the video platform for them) report during a visit: leaves and

@@ -5,13 +5,12 @@ import { EncryptedField, fromKafkaHeaders, TOPICS, validateEvent } from '@thc/co
 import { EventStoreModule, MongoEventStore } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { EnvMasterKeyring, PatientKeyStore, PhiCipher } from '@thc/phi-protection';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Consumer, Producer } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SessionsClockModule } from '../../clock/sessions-clock.module';
 import { serviceIdentity } from '../../service.identity';
 import { sessionIdOf } from '../domain/session-id';
 import { call } from '../testing/http-client';
@@ -31,7 +30,7 @@ const masterKeys = `test:${randomBytes(32).toString('base64')}`;
     KafkaModule,
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/sessions', topic: TOPICS.sessions }),
-    SessionsClockModule.use(testClock),
+    ClockModule.use(testClock),
     VisitsModule,
   ],
 })

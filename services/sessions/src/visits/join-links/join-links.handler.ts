@@ -1,7 +1,6 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { sentByMessage } from '../domain/join-link-delivery.decide';
 import { participantOf } from '../domain/session.guards';
 import { Session, SessionState } from '../domain/session.state';
@@ -11,6 +10,7 @@ import { IssueJoinLinkDto, JoinLinkResponse } from './issue-join-link.dto';
 import { JOIN_LINK_SEALER, JoinLinkSealer } from './join-link.sealer';
 import { JoinLinkSigner } from './join-link.signer';
 import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
  * Issues (one live link per participant) and revokes signed join links. A link to be sent is

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { LinkRefusedError } from '../domain/session.errors';
 import type { Session } from '../domain/session.state';
 import { SessionRepository } from '../shared/session.repository';
@@ -8,6 +7,7 @@ import { VIDEO_PLATFORM, VideoPlatform } from '../video/video-platform.port';
 import { JoinVisitDto, JoinVisitResponse } from './join-visit.dto';
 import { JoinLinkSigner } from './join-link.signer';
 import { LinkDevices } from './link-devices.store';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
  * A participant opens their link: the signature and window are checked, then the session

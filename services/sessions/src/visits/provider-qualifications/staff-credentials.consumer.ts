@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { ProviderQualifications } from './provider-qualifications.read-model';
 
 const CREDENTIALED = 'thc.training.StaffCredentialed.v1';
@@ -14,12 +13,8 @@ export class StaffCredentialsConsumer extends EventConsumerHost {
   protected readonly topics = [TOPICS.training];
   protected override readonly tuning = { lagRefreshMs: 0 };
 
-  constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
-    private readonly qualifications: ProviderQualifications,
-  ) {
-    super(kafka, names);
+  constructor(private readonly qualifications: ProviderQualifications) {
+    super();
   }
 
   // Only the two types applied here are checked: a new training event must not dead-letter here.

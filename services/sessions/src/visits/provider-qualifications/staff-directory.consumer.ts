@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventDataOf, TOPICS, validateEvent } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost, KAFKA, TopicNames } from '@thc/messaging';
-import { Kafka } from 'kafkajs';
+import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
 import { ClinicNames } from './clinic-names.read-model';
 import { ProviderQualifications } from './provider-qualifications.read-model';
 
@@ -20,12 +19,10 @@ export class StaffDirectoryConsumer extends EventConsumerHost {
   protected override readonly tuning = { lagRefreshMs: 0 };
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    names: TopicNames,
     private readonly qualifications: ProviderQualifications,
     private readonly clinics: ClinicNames,
   ) {
-    super(kafka, names);
+    super();
   }
 
   // Only the types applied here are checked: other scheduling events are not ours to judge.

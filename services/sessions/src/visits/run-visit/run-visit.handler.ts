@@ -1,7 +1,6 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import {
   SESSIONS_SETTINGS,
   SessionsSettings,
@@ -17,6 +16,7 @@ import { ProviderQualifications } from '../provider-qualifications/provider-qual
 import { ProviderCare } from '../shared/provider-care';
 import { ensureStaffOrProvider } from '../shared/session-access';
 import { Handled, SessionRepository } from '../shared/session.repository';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 type StartRefused = SessionEventOf<typeof E.startRefused>['data'];
 

@@ -5,10 +5,10 @@ import {
   ensureCareCurrent,
   Principal,
 } from '@thc/auth';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import type { Session } from '../domain/session.state';
 import { careVisitOf } from './care-visit';
 import { SessionViews } from './session-views.store';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
  * A provider's care relationship with a patient, from the sessions they run with them: open

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { ensureSessionAccess } from '../shared/session-access';
 import { SessionRepository } from '../shared/session.repository';
 import { TEXT_SEALER, TextSealer } from '../shared/text-sealer';
 import { SURVEY_URL } from './post-visit.questionnaire';
 import { SubmitSurveyDto, SurveyReceipt } from './survey.dto';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** The post-visit survey's answers, once per session; a comment is sealed under the patient's key. */
 @Injectable()

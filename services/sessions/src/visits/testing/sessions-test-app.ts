@@ -3,10 +3,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { CloudEventAttributes, streamIdOf, toKafkaHeaders } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule } from '@thc/messaging';
-import { createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { Clock, ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { Clock, SessionsClockModule } from '../../clock/sessions-clock.module';
 import { serviceIdentity } from '../../service.identity';
 import { VisitsModule } from '../visits.module';
 
@@ -23,7 +22,7 @@ export const advanceClock = (ms: number): void => {
     PlatformModule.forService(serviceIdentity),
     KafkaModule,
     EventStoreModule,
-    SessionsClockModule.use(testClock),
+    ClockModule.use(testClock),
     VisitsModule,
   ],
 })

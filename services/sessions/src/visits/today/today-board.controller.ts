@@ -13,14 +13,15 @@ import { clinicFilterOf, coversClinic, CurrentPrincipal, Principal, Role, Roles 
 import {
   ApiPurposeOfUse,
   ApiUseCase,
-  InvalidInputException,
+  Clock,
+  CLOCK,
   invalidInputDoc,
+  InvalidInputException,
   PhiAccessRecorder,
   PhiRead,
   purposeOfUse,
 } from '@thc/service-runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { FOREIGN_CLINIC } from '../shared/session-access';
 import { openEventStream } from '../visit-page/event-stream';
 import { TodayBoardResponse, TodayQuery } from './today-board.dto';

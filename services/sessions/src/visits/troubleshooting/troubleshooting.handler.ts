@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import {
   ensureParticipantAccess,
   ensureSessionAccess,
@@ -16,6 +15,7 @@ import {
   ResolveIssueDto,
 } from './troubleshooting.dto';
 import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** Pre-visit checks and technical issues: open, assign to a coordinator, resolve. */
 @Injectable()

@@ -10,7 +10,6 @@ import {
 } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { Public } from '@thc/auth';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { LinkRefusedError } from '../domain/session.errors';
 import type { Session } from '../domain/session.state';
 import { refusalProblem } from '../join-links/join-refusals';
@@ -18,6 +17,7 @@ import { JoinLinkSigner } from '../join-links/join-link.signer';
 import { LinkDevices } from '../join-links/link-devices.store';
 import { SessionViews } from '../shared/session-views.store';
 import { LinkHolder as Holder, standingOf } from './link-standing';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 export type LinkHolder = Holder;
 

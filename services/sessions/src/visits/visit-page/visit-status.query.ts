@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import type { Session } from '../domain/session.state';
 import { VIDEO_PLATFORM, VideoPlatform } from '../video/video-platform.port';
 import { WaitingRoom } from '../waiting-room/waiting-room.query';
 import type { LinkHolder } from './link-standing';
 import type { VisitStatusResponse } from './visit-page.dto';
 import { inWaitingRoom, visitStateOf, VisitState } from './visit-state';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** The holder's state, and their place while in the waiting room. */
 export interface VisitPlace {

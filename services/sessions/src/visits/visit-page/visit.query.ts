@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
 import { TelehealthConsents } from '../consent-gate/telehealth-consents.read-model';
 import { consentWanted } from '../domain/consent-at-join.decide';
 import type { Session } from '../domain/session.state';
@@ -8,6 +7,7 @@ import { ProviderQualifications } from '../provider-qualifications/provider-qual
 import type { LinkHolder } from './link-standing';
 import type { VisitResponse } from './visit-page.dto';
 import { VisitStatusQuery } from './visit-status.query';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
  * The holder's visit as the page shows it: when, with whom, where they are in it. Reads by

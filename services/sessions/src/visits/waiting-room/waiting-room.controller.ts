@@ -1,8 +1,7 @@
 import { Controller, ForbiddenException, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { clinicFilterOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
-import { CLOCK, Clock } from '../../clock/sessions-clock.module';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { WaitingPatient, WaitingRoom } from './waiting-room.query';
 

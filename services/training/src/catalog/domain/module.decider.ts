@@ -1,4 +1,4 @@
-import type { Decider } from '@thc/event-store';
+import type { Decider } from '@thc/event-store/decider';
 import type { ModuleCommand } from './module.commands';
 import { ModuleStateError } from './module.errors';
 import { MODULE_VERSION_PUBLISHED, ModuleEvent } from './module.events';

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
-import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
 import { uuidParamDoc } from '../../openapi/api-docs';
 import { ROLE_REQUIREMENTS, CERTIFICATION_SOURCES } from '../../requirements/role-requirements';
 import { asHttp } from '../../shared/http-errors';
@@ -26,7 +25,7 @@ export class CatalogController {
   constructor(
     private readonly modules: ModuleRepository,
     private readonly fanOut: FanOutAssignments,
-    @Inject(TRAINING_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('modules')

@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
 import type { ModuleVersion } from '../../catalog/domain/module.state';
-import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
 import { requiredTopics, STAFF_ROLES } from '../../requirements/role-requirements';
 import {
   TRAINING_SETTINGS,
@@ -12,6 +11,7 @@ import {
 import { TrainingStateError } from '../domain/staff-training.errors';
 import { StaffStatusDocument, StaffStatusStore } from '../infrastructure/staff-status.store';
 import { StaffTrainingRepository } from '../infrastructure/staff-training.repository';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 const DAY_MS = 86_400_000;
 
@@ -27,7 +27,7 @@ export class FanOutAssignments {
   constructor(
     private readonly staff: StaffTrainingRepository,
     private readonly status: StaffStatusStore,
-    @Inject(TRAINING_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TRAINING_SETTINGS) private readonly settings: TrainingSettings,
   ) {}
 

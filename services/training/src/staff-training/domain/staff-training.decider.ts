@@ -1,4 +1,4 @@
-import type { Decider } from '@thc/event-store';
+import type { Decider } from '@thc/event-store/decider';
 import { assign } from './decisions/assign.decision';
 import { record, revoke } from './decisions/certification.decision';
 import { check, expiries } from './decisions/check-expiries.decision';

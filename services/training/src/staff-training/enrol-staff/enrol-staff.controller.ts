@@ -1,10 +1,9 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { ModuleRepository } from '../../catalog/infrastructure/module.repository';
-import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
 import {
   RECORD_CHANGED,
   STAFF_PARAM,
@@ -31,7 +30,7 @@ export class EnrolStaffController {
   constructor(
     private readonly runner: StaffCommandRunner,
     private readonly modules: ModuleRepository,
-    @Inject(TRAINING_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TRAINING_SETTINGS) private readonly settings: TrainingSettings,
   ) {}
 

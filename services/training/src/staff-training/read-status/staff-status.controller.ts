@@ -8,8 +8,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, hasAnyRole, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
-import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc } from '@thc/service-runtime';
 import { StaffScope } from '../../directory/staff-scope';
 import { STAFF_PARAM, STAFF_RECORD_PHI, uuidParamDoc } from '../../openapi/api-docs';
 import { uuidParam } from '../../shared/uuid-param';
@@ -30,7 +29,7 @@ export class StaffStatusController {
     private readonly staff: StaffTrainingRepository,
     private readonly status: StaffStatusStore,
     private readonly scope: StaffScope,
-    @Inject(TRAINING_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('me')

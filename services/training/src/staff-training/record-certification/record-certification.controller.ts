@@ -1,9 +1,8 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
-import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
 import {
   RECORD_CHANGED,
   STAFF_PARAM,
@@ -22,7 +21,7 @@ import { TRAINING_ACTING_ROLES } from '../../training.settings';
 export class RecordCertificationController {
   constructor(
     private readonly runner: StaffCommandRunner,
-    @Inject(TRAINING_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()

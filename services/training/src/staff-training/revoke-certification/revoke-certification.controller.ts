@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
-import { Clock, TRAINING_CLOCK } from '../../clock/training-clock.module';
+import { ApiUseCase, Clock, CLOCK, invalidInputDoc } from '@thc/service-runtime';
 import {
   RECORD_CHANGED,
   STAFF_PARAM,
@@ -22,7 +21,7 @@ import { TRAINING_ACTING_ROLES } from '../../training.settings';
 export class RevokeCertificationController {
   constructor(
     private readonly runner: StaffCommandRunner,
-    @Inject(TRAINING_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock } from '../../../clock/sessions-clock.module';
 import { TelehealthConsents } from '../../consent-gate/telehealth-consents.read-model';
 import { consentWanted } from '../../domain/consent-at-join.decide';
 import { existing } from '../../domain/session.guards';
@@ -7,6 +6,7 @@ import { SessionRepository } from '../../shared/session.repository';
 import { TEXT_SEALER, TextSealer } from '../../shared/text-sealer';
 import type { LinkHolder } from '../link-holder';
 import type { GiveConsentDto } from './visit-consent.dto';
+import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
  * The patient accepts the consent text with their join link. The session records it as
