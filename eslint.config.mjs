@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import { layers } from './tools/eslint/layers.mjs';
 
 const scopes = ['scheduling', 'sessions', 'training', 'compliance', 'analytics', 'notifications'];
 
@@ -75,6 +76,17 @@ export default [
           ],
         },
       ],
+    },
+  },
+  {
+    // A use case is read on its own: it never imports a sibling use case, and its controller
+    // hands work to a handler or a query rather than to storage.
+    files: ['services/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    plugins: { layers },
+    rules: {
+      'layers/no-sibling-use-case-imports': 'error',
+      'layers/controllers-use-handlers': 'error',
     },
   },
   {
