@@ -3,18 +3,11 @@
 // and query latency p50/p99 over a year of data.
 import { report, withBenchInfrastructure } from '../bench-infrastructure';
 import { benchAnalytics } from './projection.bench';
-
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
+import { integerFlag, runAsScript } from '../bench-main';
 
 export async function runAnalytics(): Promise<void> {
-  const events = flag('events', Number(process.env['BENCH_ANALYTICS_EVENTS'] ?? 1_000_000));
-  const queries = flag('queries', 200);
+  const events = integerFlag('events', Number(process.env['BENCH_ANALYTICS_EVENTS'] ?? 1_000_000));
+  const queries = integerFlag('queries', 200);
   await withBenchInfrastructure(async (infra) => {
     report(
       `analytics benchmark on ${infra.origin} (kafka ${infra.kafkaBrokers}, mongo ${infra.mongoUrl})`,
@@ -29,12 +22,4 @@ export async function runAnalytics(): Promise<void> {
   });
 }
 
-if (require.main === module) {
-  runAnalytics().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsScript(runAnalytics);

@@ -2,6 +2,7 @@
 // raw kafkajs consumer of the same topics in the same run (the ratio is the trail's cost).
 import { report, withBenchInfrastructure } from '../bench-infrastructure';
 import { benchIngestion } from './ingestion.bench';
+import { runAsScript } from '../bench-main';
 
 export async function runAudit(): Promise<void> {
   await withBenchInfrastructure(async (infra) => {
@@ -12,12 +13,4 @@ export async function runAudit(): Promise<void> {
   });
 }
 
-if (require.main === module) {
-  runAudit().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsScript(runAudit);

@@ -3,6 +3,7 @@
 import { report, withBenchInfrastructure } from '../bench-infrastructure';
 import { benchAppend } from './append.bench';
 import { benchMessaging } from './messaging.bench';
+import { runAsScript } from '../bench-main';
 
 export async function runBackbone(): Promise<void> {
   await withBenchInfrastructure(async (infra) => {
@@ -14,12 +15,4 @@ export async function runBackbone(): Promise<void> {
   });
 }
 
-if (require.main === module) {
-  runBackbone().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsScript(runBackbone);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { report, withBenchInfrastructure } from '../bench-infrastructure';
 import { DEFAULT_HISTORY_SEED } from '../../scripts/seed-history/seed-history';
 import { benchHistory } from './history.bench';
+import { runAsScript } from '../bench-main';
 
 export async function runHistory(argv: readonly string[] = []): Promise<void> {
   const { values } = parseArgs({
@@ -40,12 +41,4 @@ export async function runHistory(argv: readonly string[] = []): Promise<void> {
   });
 }
 
-if (require.main === module) {
-  runHistory(process.argv.slice(2)).then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsScript(() => runHistory(process.argv.slice(2)));

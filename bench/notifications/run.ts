@@ -4,19 +4,12 @@
 // raw baseline (driver, nodemailer) in the same run.
 import { report, withBenchInfrastructure } from '../bench-infrastructure';
 import { benchNotifications } from './notifications.bench';
-
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
+import { integerFlag, runAsScript } from '../bench-main';
 
 export async function runNotifications(): Promise<void> {
-  const history = flag('history', 10_000);
-  const reads = flag('reads', 200);
-  const rounds = flag('rounds', 100);
+  const history = integerFlag('history', 10_000);
+  const reads = integerFlag('reads', 200);
+  const rounds = integerFlag('rounds', 100);
   await withBenchInfrastructure(async (infra) => {
     report(
       `Notifications benchmark on ${infra.origin} (mongo ${infra.mongoUrl}), ${history.toLocaleString('en-US')} stored outcome events`,
@@ -32,12 +25,4 @@ export async function runNotifications(): Promise<void> {
   });
 }
 
-if (require.main === module) {
-  runNotifications().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsScript(runNotifications);

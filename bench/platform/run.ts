@@ -4,6 +4,7 @@
 import { report, withBenchInfrastructure } from '../bench-infrastructure';
 import { benchPlatform } from './platform.bench';
 import { parsePlatformBenchOptions } from './platform-bench.options';
+import { runAsScript } from '../bench-main';
 
 export async function runPlatform(argv: readonly string[] = []): Promise<void> {
   const options = parsePlatformBenchOptions(argv);
@@ -22,12 +23,4 @@ export async function runPlatform(argv: readonly string[] = []): Promise<void> {
   });
 }
 
-if (require.main === module) {
-  runPlatform(process.argv.slice(2)).then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsScript(() => runPlatform(process.argv.slice(2)));

@@ -4,16 +4,11 @@
 // into the bench's databases; `--drain` waits for the relay to publish it before measuring.
 import { report, withBenchInfrastructure } from '../bench-infrastructure';
 import { benchBooking } from './booking.bench';
-
-function flag(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? (process.argv[at + 1] ?? '') : undefined;
-}
+import { integerFlag, runAsScript } from '../bench-main';
 
 export async function runScheduling(): Promise<void> {
-  const historyEvents = Number(flag('history') ?? process.env['BENCH_HISTORY'] ?? 0);
-  if (!Number.isFinite(historyEvents) || historyEvents < 0)
-    throw new Error('--history takes a number of events');
+  const seeded = process.argv.includes('--history') || process.env['BENCH_HISTORY'] !== undefined;
+  const historyEvents = seeded ? integerFlag('history', Number(process.env['BENCH_HISTORY'])) : 0;
   const drainHistory = process.argv.includes('--drain') || process.env['BENCH_DRAIN'] === '1';
   await withBenchInfrastructure(async (infra) => {
     report(
@@ -29,12 +24,4 @@ export async function runScheduling(): Promise<void> {
   });
 }
 
-if (require.main === module) {
-  runScheduling().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsScript(runScheduling);

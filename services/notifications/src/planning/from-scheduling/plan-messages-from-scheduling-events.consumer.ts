@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventDataOf, TOPICS } from '@thc/contracts';
 import { ConsumedEvent } from '@thc/messaging';
-import { MessageQueueStore } from '../../delivery/infrastructure/message-queue.store';
+import { MessageQueue } from '../../delivery/infrastructure/message-queue.projection';
 import { planBookingCancelled } from '../domain/booking-cancelled.planner';
 import { planBookingChanged } from '../domain/booking-changed.planner';
 import { planBookingConfirmation } from '../domain/booking-confirmation.planner';
@@ -9,8 +9,8 @@ import { PLANNING_EVENT as E } from '../domain/planning-events';
 import { PlanningConsumerHost } from '../planning-consumer.host';
 import { planReminder } from '../domain/reminder.planner';
 import { planWaitlistOffer } from '../domain/waitlist-offer.planner';
-import { knownAppointmentOf, visitFactsOf } from '../visit-status/visit-status.document';
-import { VisitStatusStore } from '../visit-status/visit-status.store';
+import { knownAppointmentOf, visitFactsOf } from '../infrastructure/visit-status.document';
+import { VisitStatusProjection } from '../infrastructure/visit-status.projection';
 
 const APPLIED = [
   E.booked,
@@ -37,8 +37,8 @@ export class PlanMessagesFromSchedulingEventsConsumer extends PlanningConsumerHo
   protected readonly logger = new Logger('PlanFromScheduling');
 
   constructor(
-    private readonly visits: VisitStatusStore,
-    queue: MessageQueueStore,
+    private readonly visits: VisitStatusProjection,
+    queue: MessageQueue,
   ) {
     super(queue);
   }
