@@ -10,9 +10,9 @@ import {
 } from '../../services/analytics/src/visit-metrics/infrastructure/visit-metrics.projection';
 import { DirectoryNamesCollections } from '../../services/analytics/src/directory-names/directory-names.collections';
 import { DirectoryNamesReader } from '../../services/analytics/src/directory-names/directory-names.reader';
-import { MetricsTableReader } from '../../services/analytics/src/visit-metrics/query/metrics-table.reader';
-import type { MetricsQuery } from '../../services/analytics/src/visit-metrics/query/metrics.query';
-import type { VisitMetricsVersions } from '../../services/analytics/src/visit-metrics/rebuild/visit-metrics.versions';
+import { MetricsTableReader } from '../../services/analytics/src/visit-metrics/analyst-api/metrics-table.query';
+import type { MetricsQuery } from '../../services/analytics/src/visit-metrics/analyst-api/metrics-query.dto';
+import type { ServingCollections } from '../../services/analytics/src/visit-metrics/infrastructure/serving-collections';
 import { publishEvents } from '../../services/analytics/src/visit-metrics/testing/publish-events';
 import {
   programEvents,
@@ -191,7 +191,7 @@ export async function benchAnalytics(options: AnalyticsBenchOptions): Promise<vo
     );
 
     const reader = new MetricsTableReader(
-      { activeCollections: async () => rebuildStore } as unknown as VisitMetricsVersions,
+      { activeCollections: async () => rebuildStore } satisfies ServingCollections,
       new DirectoryNamesReader(new DirectoryNamesCollections(rebuildStore.db)),
     );
     // An analyst of the whole organization: the widest read.

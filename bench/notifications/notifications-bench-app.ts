@@ -6,7 +6,7 @@ import { EVENT_TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule } from '@thc/messaging';
 import { PhiProtectionModule } from '@thc/phi-protection';
-import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, createServiceApp, IdsModule, PlatformModule } from '@thc/service-runtime';
 import { Kafka, logLevel } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { randomBytes } from 'node:crypto';
@@ -31,6 +31,7 @@ import { serviceIdentity } from '../../services/notifications/src/service.identi
     PhiProtectionModule,
     NotificationsSettingsModule,
     ClockModule.use(),
+    IdsModule.use(),
     ContactsModule,
     PlanningModule,
     DeliveryModule,

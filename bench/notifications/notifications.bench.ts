@@ -14,7 +14,7 @@ import {
 import { RecordContactPreferencesHandler } from '../../services/notifications/src/contacts/record-preferences/record-contact-preferences.handler';
 import type { PlannedMessage } from '../../services/notifications/src/delivery/domain/planned-message';
 import { MessageOutcomeRepository } from '../../services/notifications/src/delivery/infrastructure/message-outcome.repository';
-import { MessageQueueStore } from '../../services/notifications/src/delivery/infrastructure/message-queue.store';
+import { MessageQueue } from '../../services/notifications/src/delivery/infrastructure/message-queue.projection';
 import { MessageDispatcher } from '../../services/notifications/src/delivery/message-dispatcher';
 import { renderMessage } from '../../services/notifications/src/messages/render-message';
 import {
@@ -24,9 +24,9 @@ import {
 import { messageIdOf } from '../../services/notifications/src/planning/domain/addressed-message';
 import { PLANNING_EVENT as E } from '../../services/notifications/src/planning/domain/planning-events';
 import { planReminder } from '../../services/notifications/src/planning/domain/reminder.planner';
-import { PlanMessagesFromSchedulingEventsConsumer } from '../../services/notifications/src/planning/from-scheduling/plan-messages-from-scheduling-events.consumer';
+import { PlanMessagesWhenAppointmentsChange } from '../../services/notifications/src/planning/from-scheduling/plan-messages-when-appointments-change.consumer';
 import { VisitEvents } from '../../services/notifications/src/planning/testing/visit-events.fixture';
-import { VisitStatusStore } from '../../services/notifications/src/planning/visit-status/visit-status.store';
+import { VisitStatusProjection } from '../../services/notifications/src/planning/infrastructure/visit-status.projection';
 import { percentile } from '../platform/percentile';
 import { Paired, timed } from './latency';
 import { seedMessageHistory } from './message-history.seed';
@@ -116,7 +116,7 @@ export async function benchNotifications(options: NotificationsBenchOptions): Pr
 
 /** Reminders due in the coming days, as the work list holds them between rounds. */
 async function queuePendingWork(app: NestExpressApplication): Promise<void> {
-  const queue = app.get(MessageQueueStore);
+  const queue = app.get(MessageQueue);
   for (let i = 0; i < PENDING_WORK; i++) {
     const visit = new VisitEvents(new Date(Date.now() + (2 + (i % 5)) * DAY_MS).toISOString());
     await Promise.all(
@@ -183,9 +183,9 @@ async function planningReminders(
   db: Db,
   reads: number,
 ): Promise<Paired> {
-  const visits = app.get(VisitStatusStore);
-  const queue = app.get(MessageQueueStore).collection;
-  const consume = handlerOf(app.get(PlanMessagesFromSchedulingEventsConsumer));
+  const visits = app.get(VisitStatusProjection);
+  const queue = app.get(MessageQueue).collection;
+  const consume = handlerOf(app.get(PlanMessagesWhenAppointmentsChange));
   const statuses = db.collection<{ _id: string }>('visit_status');
   const rawQueue = db.collection<{ _id: string }>('notification_queue');
   const paired = new Paired();
@@ -228,8 +228,8 @@ async function dispatcherRounds(
   smtpUrl: string,
 ): Promise<{ paired: Paired; lookUps: number[] }> {
   const settings = app.get<NotificationsSettings>(NOTIFICATIONS_SETTINGS);
-  const queue = app.get(MessageQueueStore);
-  const visits = app.get(VisitStatusStore);
+  const queue = app.get(MessageQueue);
+  const visits = app.get(VisitStatusProjection);
   const dispatcher = app.get(MessageDispatcher);
   const outcomes = app.get(MessageOutcomeRepository);
   // The channel's own transport settings: a pool, nodemailer's defaults otherwise.

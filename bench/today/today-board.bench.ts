@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { TelehealthConsents } from '../../services/sessions/src/visits/consent-gate/telehealth-consents.read-model';
-import { ClinicNames } from '../../services/sessions/src/visits/provider-qualifications/clinic-names.read-model';
-import { ProviderQualifications } from '../../services/sessions/src/visits/provider-qualifications/provider-qualifications.read-model';
+import { TelehealthConsents } from '../../services/sessions/src/visits/infrastructure/telehealth-consents.projection';
+import { ClinicNames } from '../../services/sessions/src/visits/infrastructure/clinic-names.projection';
+import { ProviderQualifications } from '../../services/sessions/src/visits/infrastructure/provider-qualifications.projection';
 import {
   SessionViewDocument,
   SessionViews,
-} from '../../services/sessions/src/visits/shared/session-views.store';
+} from '../../services/sessions/src/visits/infrastructure/session-views.projection';
 import { TodayBoard } from '../../services/sessions/src/visits/today/today-board.query';
 
 const CLINICS = 30;

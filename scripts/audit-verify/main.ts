@@ -4,8 +4,8 @@
 // input can not be read.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { publicKeysFromPem } from '../../services/compliance-audit/src/audit-trail/signing/checkpoint-keys';
-import { readHeads } from '../../services/compliance-audit/src/audit-trail/signing/heads-file';
+import { publicKeysFromPem } from '../../services/compliance-audit/src/audit-trail/checkpoint-keys';
+import { readHeads } from '../../services/compliance-audit/src/audit-trail/heads-file';
 import { verifyExport } from './verify-export';
 
 async function main(): Promise<number> {

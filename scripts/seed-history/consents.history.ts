@@ -6,10 +6,7 @@ import {
 } from '../../services/compliance-audit/src/consent/domain/consent.events';
 import type { ConsentState } from '../../services/compliance-audit/src/consent/domain/consent.state';
 import type { ConsentStanding } from '../../services/sessions/src/visits/domain/session.commands';
-import {
-  ConsentFact,
-  consentStanding,
-} from '../../services/sessions/src/visits/consent-gate/consent-standing';
+import { ConsentFact, consentStanding } from '../../services/sessions/src/visits/consent-standing';
 import { DAY_MS, MINUTE_MS } from './history-agenda';
 import type { HistoryRoster } from './history-roster';
 import { HistoryWorld, iso, StreamWriter } from './history-world';

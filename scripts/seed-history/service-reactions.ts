@@ -79,7 +79,7 @@ export function planReminders(story: Story, start: string): void {
   }
 }
 
-/** scheduling's SessionEndedConsumer: the outcome on the appointment, ids derived from the event. */
+/** scheduling's RecordOutcomeWhenSessionEnded: the outcome on the appointment, ids derived from the event. */
 export function recordOutcome(story: Story, ended: SessionEndedV1, endedEventId: string): void {
   const at = story.timeline.now + story.rng.between(500, 3000);
   story.timeline.at(at, () =>

@@ -3,12 +3,12 @@ import {
   CLINIC_PROVIDERS,
   ClinicProviders,
   clinicProvidersSchema,
-} from '../../services/scheduling/src/availability/clinic-providers/clinic-providers.schema';
-import { ClinicProvidersProjection } from '../../services/scheduling/src/availability/clinic-providers/clinic-providers.projection';
-import { ProviderScheduleViews } from '../../services/scheduling/src/availability/infrastructure/provider-schedule.views';
+} from '../../services/scheduling/src/availability/infrastructure/clinic-providers.schema';
+import { ClinicProvidersProjection } from '../../services/scheduling/src/availability/infrastructure/clinic-providers.projection';
+import { ProviderScheduleViews } from '../../services/scheduling/src/availability/infrastructure/provider-schedule-views.projection';
 import type { ModuleVersion } from '../../services/training/src/catalog/domain/module.state';
 import { nextCheckAt } from '../../services/training/src/staff-training/domain/next-check';
-import { StaffStatusStore } from '../../services/training/src/staff-training/infrastructure/staff-status.store';
+import { StaffStatusProjection } from '../../services/training/src/staff-training/infrastructure/staff-status.projection';
 import type { ScheduleRecord } from './schedules.history';
 import type { StaffRecord } from './training.history';
 
@@ -27,7 +27,7 @@ export async function saveServiceViews(
   staff: readonly StaffRecord[],
   catalog: readonly ModuleVersion[],
 ): Promise<void> {
-  const status = new StaffStatusStore(training);
+  const status = new StaffStatusProjection(training);
   for (const { state, version } of staff)
     if (state.status === 'enrolled')
       await status.save(state, version, nextCheckAt(state, WARNING_LEAD_DAYS));

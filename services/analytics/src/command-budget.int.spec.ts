@@ -13,12 +13,12 @@ import {
   VISIT_METRICS_BATCH,
   VisitMetricsProjection,
 } from './visit-metrics/infrastructure/visit-metrics.projection';
-import { MetricsTableReader } from './visit-metrics/query/metrics-table.reader';
-import { ReachReader } from './visit-metrics/query/reach.reader';
-import type { ReachQuery } from './visit-metrics/query/reach.query';
+import { MetricsTableReader } from './visit-metrics/analyst-api/metrics-table.query';
+import { ReachReader } from './visit-metrics/analyst-api/reach.query';
+import type { ReachQuery } from './visit-metrics/analyst-api/reach-query.dto';
 import { notificationEvents } from './visit-metrics/testing/notification-events.fixture';
-import type { MetricsQuery } from './visit-metrics/query/metrics.query';
-import type { VisitMetricsVersions } from './visit-metrics/rebuild/visit-metrics.versions';
+import type { MetricsQuery } from './visit-metrics/analyst-api/metrics-query.dto';
+import type { ServingCollections } from './visit-metrics/infrastructure/serving-collections';
 import { batches, consumed } from './visit-metrics/testing/consumed';
 import { FixtureEvent, programEvents } from './visit-metrics/testing/visit-events.fixture';
 
@@ -191,7 +191,7 @@ describe('database commands per analytics use case', () => {
     beforeAll(async () => {
       await apply(events)();
       await apply(notificationEvents(events, 11))();
-      const versions = {
+      const versions: ServingCollections = {
         // As the service does: one pointer read per query.
         activeCollections: async () => {
           await connection
@@ -199,7 +199,7 @@ describe('database commands per analytics use case', () => {
             .findOne({ _id: 'budget' as never });
           return store;
         },
-      } as unknown as VisitMetricsVersions;
+      };
       reader = new MetricsTableReader(versions, new DirectoryNamesReader(directory));
       reach = new ReachReader(versions, new DirectoryNamesReader(directory));
     });

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { complianceModules } from './app.module';
 import { AuditCheckpoints } from './audit-trail/audit-checkpoints';
 import { CONSENT_GIVEN_AT_JOIN } from './consent/consent-at-join/consent-given-at-join';
-import { GrantConsentWhenGivenAtJoinConsumer } from './consent/consent-at-join/grant-consent-when-given-at-join.consumer';
+import { GrantConsentWhenGivenAtJoin } from './consent/consent-at-join/grant-consent-when-given-at-join.consumer';
 import { AuditIntake } from './intake/audit-intake';
 import { serviceIdentity } from './service.identity';
 import { complianceTestEnv, createComplianceTopics } from './testing/compliance-test-app';
@@ -114,7 +114,7 @@ describe('database commands per compliance-audit use case', () => {
 
   it('ConsentGivenAtJoin consumed, then redelivered', async () => {
     // The consumer's per-event handler, called as its runtime calls it (Kafka adds no commands).
-    const consumer = app.get(GrantConsentWhenGivenAtJoinConsumer) as unknown as {
+    const consumer = app.get(GrantConsentWhenGivenAtJoin) as unknown as {
       handle: EventHandler;
     };
     await consumer.handle(consumed(CONSENT_GIVEN_AT_JOIN));

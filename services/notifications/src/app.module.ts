@@ -3,7 +3,7 @@ import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { PhiProtectionModule } from '@thc/phi-protection';
-import { ClockModule, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, IdsModule, PlatformModule } from '@thc/service-runtime';
 import { ContactsModule } from './contacts/contacts.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import { NotificationsSettingsModule } from './notifications-settings.module';
@@ -19,6 +19,7 @@ import { serviceIdentity } from './service.identity';
     PhiProtectionModule,
     NotificationsSettingsModule,
     ClockModule.use(),
+    IdsModule.use(),
     ContactsModule,
     PlanningModule,
     DeliveryModule,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { ClockModule, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, IdsModule, PlatformModule } from '@thc/service-runtime';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -18,6 +18,7 @@ import { WaitlistRecoveryModule } from './waitlist/waitlist-recovery.module';
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling }),
     ClockModule.use(),
+    IdsModule.use(),
     DirectoryModule,
     AvailabilityModule,
     AppointmentsModule,

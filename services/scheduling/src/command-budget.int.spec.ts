@@ -5,7 +5,7 @@ import { ConsumedEvent, EventHandler } from '@thc/messaging';
 import { bearer, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
 import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { SessionEndedConsumer } from './appointments/session-outcomes/session-ended.consumer';
+import { RecordOutcomeWhenSessionEnded } from './appointments/session-outcomes/record-outcome-when-session-ended.consumer';
 import { call } from './appointments/testing/http-client';
 import {
   bookableInterpreter,
@@ -13,7 +13,7 @@ import {
   startSchedulingApp,
   TEST_PATIENT_LOCATION,
 } from './appointments/testing/scheduling-test-app';
-import { StaffCredentialsConsumer } from './credentials/staff-credentials.consumer';
+import { KeepCredentialsFromTrainingEvents } from './credentials/keep-credentials-from-training-events.consumer';
 import { OfferSlotWhenAppointmentCancelled } from './waitlist/offer-freed-slot/offer-slot-when-appointment-cancelled.consumer';
 
 /**
@@ -174,7 +174,7 @@ describe('database commands per scheduling use case', () => {
   });
 
   it('SessionEnded consumed', async () => {
-    const handle = handlerOf(app.get(SessionEndedConsumer));
+    const handle = handlerOf(app.get(RecordOutcomeWhenSessionEnded));
     const ended = (appointmentId: string, hour: number): ConsumedEvent => {
       const sessionId = randomUUID();
       const data: SessionEndedV1 = {
@@ -195,7 +195,7 @@ describe('database commands per scheduling use case', () => {
   });
 
   it('StaffCredentialed consumed', async () => {
-    const handle = handlerOf(app.get(StaffCredentialsConsumer));
+    const handle = handlerOf(app.get(KeepCredentialsFromTrainingEvents));
     const credentialed = () => {
       const staffId = randomUUID();
       return consumed(

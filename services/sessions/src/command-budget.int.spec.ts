@@ -1,15 +1,14 @@
 import { getConnectionToken } from '@nestjs/mongoose';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { EventDataOf, TOPICS } from '@thc/contracts';
+import { EventDataOf } from '@thc/contracts';
 import { ConsumedEvent, EventHandler } from '@thc/messaging';
 import { bearer, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
 import { PhiAccessRecorder } from '@thc/service-runtime';
 import { Connection } from 'mongoose';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { PlatformMonitor } from './platform-status/platform-monitor';
-import { ConsentEventsConsumer } from './visits/consent-gate/consent-events.consumer';
-import { StaffCredentialsConsumer } from './visits/provider-qualifications/staff-credentials.consumer';
-import { StaffDirectoryConsumer } from './visits/provider-qualifications/staff-directory.consumer';
+import { KeepConsentsFromComplianceEvents } from './visits/consent-gate/keep-consents-from-compliance-events.consumer';
+import { KeepCredentialsFromTrainingEvents } from './visits/provider-qualifications/keep-credentials-from-training-events.consumer';
+import { KeepLicencesAndClinicNamesFromDirectoryRecords } from './visits/provider-qualifications/keep-licences-and-clinic-names-from-directory-records.consumer';
 import { PATIENT_STATE } from './visits/testing/qualified-provider';
 import {
   CLINIC_RECORDED,
@@ -20,8 +19,8 @@ import {
   staffMemberRecorded,
 } from './visits/testing/qualification-events';
 import { sessionIdOf } from './visits/domain/session-id';
-import { AppointmentEventsConsumer } from './visits/follow-appointment/appointment-events.consumer';
-import { SessionViews } from './visits/shared/session-views.store';
+import { KeepSessionsInStepWithAppointments } from './visits/follow-appointment/keep-sessions-in-step-with-appointments.consumer';
+import { SessionViews } from './visits/infrastructure/session-views.projection';
 import { call } from './visits/testing/http-client';
 import {
   BOOKED,
@@ -30,13 +29,14 @@ import {
   consentGranted,
   RESCHEDULED,
 } from './visits/testing/scheduling-events';
-import { advanceClock, startSessionsApp } from './visits/testing/sessions-test-app';
-import { CONSENT_TEXT_VERSION } from './visits/visit-page/consent/telehealth-consent-text.data';
-import type { EventStream } from './visits/visit-page/event-stream';
+import { advanceClock } from './visits/testing/sessions-test-app';
+import { CONSENT_TEXT_VERSION } from './visits/give-consent-at-join/telehealth-consent-text.data';
+import type { EventStream } from './visits/infrastructure/event-stream';
 import { VisitStatusStream } from './visits/visit-page/visit-status.stream';
 import { TodayBoardStream } from './visits/today/today-board.stream';
 import { TodayBoard } from './visits/today/today-board.query';
 import type { TodayBoardResponse } from './visits/today/today-board.dto';
+import { useSessionsApp } from './visits/testing/sessions-testbed';
 
 /**
  * Database commands (round trips) per use case on a warm instance: every use case runs once on
@@ -87,36 +87,20 @@ const budget = new CommandBudget({
 } as const);
 
 describe('database commands per sessions use case', () => {
-  const ns = new TestNamespace('sessions-commands');
-  let app: NestExpressApplication;
-  let url: string;
+  const bed = useSessionsApp(new TestNamespace('sessions-commands'), { phi: true });
   let counter: CommandCounter;
   let coordinator: Record<string, string>;
 
   beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['PHI_MASTER_KEYS'] = `test:${randomBytes(32).toString('base64')}`;
-    process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
     // Counting is by time window: the incident monitor's timer must not read meanwhile.
-    app.get(PlatformMonitor).onApplicationShutdown();
-    counter = CommandCounter.attach(app.get<Connection>(getConnectionToken()).getClient());
+    bed.app.get(PlatformMonitor).onApplicationShutdown();
+    counter = CommandCounter.attach(bed.app.get<Connection>(getConnectionToken()).getClient());
     coordinator = await bearer('coordinator', randomUUID());
   });
 
   afterAll(async () => {
     budget.report();
     counter?.detach();
-    delete process.env['PHI_MASTER_KEYS'];
-    delete process.env['PHI_KEYS_DB'];
-    await app?.close();
-    await ns.dispose();
   });
 
   /** The consumer's per-event handler, called as its runtime calls it (Kafka adds no commands). */
@@ -134,7 +118,7 @@ describe('database commands per sessions use case', () => {
     offset: '0',
   });
   const post = (path: string, headers: Record<string, string>, body?: object) =>
-    call(url, 'POST', `/api/v1${path}`, headers, body);
+    call(bed.url, 'POST', `/api/v1${path}`, headers, body);
 
   interface Visit {
     readonly sessionId: string;
@@ -182,14 +166,14 @@ describe('database commands per sessions use case', () => {
   const measured = visit();
 
   it('AppointmentBooked consumed', async () => {
-    const handle = handlerOf(app.get(AppointmentEventsConsumer));
+    const handle = handlerOf(bed.app.get(KeepSessionsInStepWithAppointments));
     await handle(warm.booked);
     const { usage } = await counter.measure(() => handle(measured.booked));
     budget.check('AppointmentBooked consumed', usage);
   });
 
   it('AppointmentRescheduled consumed', async () => {
-    const handle = handlerOf(app.get(AppointmentEventsConsumer));
+    const handle = handlerOf(bed.app.get(KeepSessionsInStepWithAppointments));
     const [warmMove, measuredMove] = [visit(), visit()].map((of) => {
       const booked = of.booked.data as EventDataOf<typeof BOOKED>;
       const start = new Date(Date.parse(booked.start) + 60 * 60_000);
@@ -213,28 +197,28 @@ describe('database commands per sessions use case', () => {
   });
 
   it('ConsentGranted consumed', async () => {
-    const handle = handlerOf(app.get(ConsentEventsConsumer));
+    const handle = handlerOf(bed.app.get(KeepConsentsFromComplianceEvents));
     await handle(warm.consent);
     const { usage } = await counter.measure(() => handle(measured.consent));
     budget.check('ConsentGranted consumed', usage);
   });
 
   it('StaffMemberRecorded consumed', async () => {
-    const handle = handlerOf(app.get(StaffDirectoryConsumer));
+    const handle = handlerOf(bed.app.get(KeepLicencesAndClinicNamesFromDirectoryRecords));
     await handle(warm.licensed);
     const { usage } = await counter.measure(() => handle(measured.licensed));
     budget.check('StaffMemberRecorded consumed', usage);
   });
 
   it('ClinicRecorded consumed', async () => {
-    const handle = handlerOf(app.get(StaffDirectoryConsumer));
+    const handle = handlerOf(bed.app.get(KeepLicencesAndClinicNamesFromDirectoryRecords));
     await handle(warm.clinic);
     const { usage } = await counter.measure(() => handle(measured.clinic));
     budget.check('ClinicRecorded consumed', usage);
   });
 
   it('StaffCredentialed consumed', async () => {
-    const handle = handlerOf(app.get(StaffCredentialsConsumer));
+    const handle = handlerOf(bed.app.get(KeepCredentialsFromTrainingEvents));
     await handle(warm.credentialed);
     const { usage } = await counter.measure(() => handle(measured.credentialed));
     budget.check('StaffCredentialed consumed', usage);
@@ -256,7 +240,7 @@ describe('database commands per sessions use case', () => {
     'x-join-token': of.patientToken ?? '',
     'x-device-token': of.patientDevice ?? '',
   });
-  const readVisit = (of: Visit) => call(url, 'GET', '/api/v1/visit', linkHolder(of));
+  const readVisit = (of: Visit) => call(bed.url, 'GET', '/api/v1/visit', linkHolder(of));
   const reportProblem = (of: Visit) =>
     post('/visit/issues', linkHolder(of), {
       category: 'audio',
@@ -264,7 +248,7 @@ describe('database commands per sessions use case', () => {
     });
   /** The live stream's loop, from the session the guard read, on a stream that takes one poll. */
   const firstStatusAndOnePoll = async (of: Visit) => {
-    const session = await app.get(SessionViews).find(of.sessionId);
+    const session = await bed.app.get(SessionViews).find(of.sessionId);
     const holder = {
       sessionId: of.sessionId,
       participantId: of.patientId,
@@ -284,7 +268,7 @@ describe('database commands per sessions use case', () => {
       end: () => undefined,
     };
     return async () => {
-      await app.get(VisitStatusStream).follow(holder, session!, stream);
+      await bed.app.get(VisitStatusStream).follow(holder, session!, stream);
       expect(sent).toEqual([{ state: 'waiting', position: 1 }]);
     };
   };
@@ -333,7 +317,7 @@ describe('database commands per sessions use case', () => {
     // Patients with no consent on record, whose links have not been exchanged yet.
     const [warmPatient, measuredPatient] = [visit(), visit()];
     for (const patient of [warmPatient, measuredPatient]) {
-      await handlerOf(app.get(AppointmentEventsConsumer))(patient.booked);
+      await handlerOf(bed.app.get(KeepSessionsInStepWithAppointments))(patient.booked);
       await issueLink(patient);
     }
     const consent = (of: Visit) =>
@@ -390,7 +374,7 @@ describe('database commands per sessions use case', () => {
     const read = (of: Visit) => {
       const { from, to } = around();
       return call(
-        url,
+        bed.url,
         'GET',
         `/api/v1/today?from=${from}&to=${to}&clinicId=${clinicOf(of)}`,
         coordinator,
@@ -426,10 +410,10 @@ describe('database commands per sessions use case', () => {
         end: () => undefined,
       };
       return async () => {
-        await app.get(TodayBoardStream).follow(
-          () => app.get(TodayBoard).read(scope, range, undefined, new Date()),
+        await bed.app.get(TodayBoardStream).follow(
+          () => bed.app.get(TodayBoard).read(scope, range, undefined, new Date()),
           (patientIds) =>
-            app.get(PhiAccessRecorder).record({
+            bed.app.get(PhiAccessRecorder).record({
               principal,
               patientIds,
               resource: 'Encounter',

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { ClockModule, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, IdsModule, PlatformModule } from '@thc/service-runtime';
 import { serviceIdentity } from './service.identity';
 import { TrainingModule } from './training.module';
 
@@ -13,6 +13,7 @@ import { TrainingModule } from './training.module';
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/training', topic: TOPICS.training }),
     ClockModule.use(),
+    IdsModule.use(),
     TrainingModule,
   ],
 })

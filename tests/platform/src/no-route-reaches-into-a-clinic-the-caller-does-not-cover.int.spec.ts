@@ -3,7 +3,7 @@ import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { OpenAPIV3 } from 'openapi-types';
 import { GRANT_CONSENT_EXAMPLE } from '../../../services/compliance-audit/src/consent/grant-consent/grant-consent.dto';
-import { PERSON_PARAM } from '../../../services/notifications/src/contacts/record-preferences/contact-preferences.controller';
+import { PERSON_PARAM } from '../../../services/notifications/src/contacts/person-param';
 import { RECORD_CONTACT_PREFERENCES_EXAMPLE } from '../../../services/notifications/src/contacts/record-preferences/contact-preferences.dto';
 import { EXAMPLE_ID as COMPLIANCE_EXAMPLES } from '../../../services/compliance-audit/src/openapi/api-docs';
 import { openScheduleBody } from '../../../services/scheduling/src/appointments/testing/scheduling-test-app';

@@ -285,6 +285,24 @@ describe('monthly program report in headless Chromium', () => {
     }
   });
 
+  /** No WCAG 2.1 AA violation with every section open, no sideways scroll; a picture at 360 px. */
+  async function expectAccessible(page: Page, name: string, width: number, picture: string) {
+    await page.evaluate(
+      "document.querySelectorAll('details').forEach((d) => d.setAttribute('open', ''))",
+    );
+    expect({ page: name, width, violations: await wcagViolations(page) }).toEqual({
+      page: name,
+      width,
+      violations: [],
+    });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+    if (width === 360)
+      await page.screenshot({
+        path: join(OUTPUT, picture),
+        clip: { x: 0, y: 0, width: 360, height: 1600 },
+      });
+  }
+
   it('meets WCAG 2.1 AA and fits a 360 px screen, dashboard and report', async () => {
     for (const width of [1280, 360]) {
       const context = await browser.newContext({
@@ -294,22 +312,7 @@ describe('monthly program report in headless Chromium', () => {
       const page = await context.newPage();
       await page.goto(`${url}/dashboard#token=${token}`);
       await page.waitForSelector('body[data-ready="true"]');
-      await page.evaluate(
-        "document.querySelectorAll('details').forEach((d) => d.setAttribute('open', ''))",
-      );
-      expect({ page: 'dashboard', width, violations: await wcagViolations(page) }).toEqual({
-        page: 'dashboard',
-        width,
-        violations: [],
-      });
-      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
-        width,
-      );
-      if (width === 360)
-        await page.screenshot({
-          path: join(OUTPUT, 'analytics-dashboard-360.png'),
-          clip: { x: 0, y: 0, width: 360, height: 1600 },
-        });
+      await expectAccessible(page, 'dashboard', width, 'analytics-dashboard-360.png');
       // The dashboard links to the report of a month it lists.
       const href = (await page.getAttribute('#report-link', 'href')) ?? '';
       expect(href).toMatch(/^dashboard\/report\?month=\d{4}-\d{2}$/);
@@ -317,22 +320,7 @@ describe('monthly program report in headless Chromium', () => {
         expect.arrayContaining(['March 2026', 'February 2026']),
       );
       await open(page, 'month=2026-03');
-      await page.evaluate(
-        "document.querySelectorAll('details').forEach((d) => d.setAttribute('open', ''))",
-      );
-      expect({ page: 'report', width, violations: await wcagViolations(page) }).toEqual({
-        page: 'report',
-        width,
-        violations: [],
-      });
-      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
-        width,
-      );
-      if (width === 360)
-        await page.screenshot({
-          path: join(OUTPUT, 'analytics-monthly-report-360.png'),
-          clip: { x: 0, y: 0, width: 360, height: 1600 },
-        });
+      await expectAccessible(page, 'report', width, 'analytics-monthly-report-360.png');
       await context.close();
     }
   });

@@ -1,11 +1,9 @@
 import { staffDisplayName } from '@thc/contracts';
 import type { ClinicRecordedV1, StaffMemberRecordedV1 } from '@thc/contracts';
-import type { ConsumedEvent } from '@thc/messaging';
+import { ConsumedEvent, EventRoutes, routeEvent } from '@thc/messaging';
 import type { mongo } from 'mongoose';
 import type { ClinicNameDocument, DirectoryNamesCollections } from './directory-names.collections';
 
-const CLINIC_RECORDED = 'thc.scheduling.ClinicRecorded.v1';
-const STAFF_MEMBER_RECORDED = 'thc.scheduling.StaffMemberRecorded.v1';
 const DUPLICATE_KEY = 11000;
 
 /**
@@ -16,10 +14,14 @@ const DUPLICATE_KEY = 11000;
 export class DirectoryNamesProjection {
   constructor(private readonly store: DirectoryNamesCollections) {}
 
-  async apply(event: ConsumedEvent): Promise<void> {
-    if (event.type === CLINIC_RECORDED) await this.clinic(event.data as ClinicRecordedV1);
-    else if (event.type === STAFF_MEMBER_RECORDED)
-      await this.staffMember(event.data as StaffMemberRecordedV1);
+  private readonly routes: EventRoutes = {
+    'thc.scheduling.ClinicRecorded.v1': (event) => this.clinic(event.data),
+    'thc.scheduling.StaffMemberRecorded.v1': (event) => this.staffMember(event.data),
+  };
+
+  /** Applies a directory record; any other event is nothing to do here. */
+  apply(event: ConsumedEvent): Promise<void> {
+    return routeEvent(this.routes, event);
   }
 
   private async clinic(record: ClinicRecordedV1): Promise<void> {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { DirectoryNamesModule } from '../directory-names/directory-names.module';
-import { EventIntakeConsumer } from './event-intake.consumer';
+import { CountEveryEventAndKeepDirectoryNames } from './count-every-event-and-keep-directory-names.consumer';
 import { EVENT_TALLY, eventTallySchema } from './event-tally.schema';
 import { EventTallyProjection } from './event-tally.projection';
 
@@ -10,7 +10,7 @@ import { EventTallyProjection } from './event-tally.projection';
     DirectoryNamesModule,
     MongooseModule.forFeature([{ name: EVENT_TALLY, schema: eventTallySchema }]),
   ],
-  providers: [EventTallyProjection, EventIntakeConsumer],
+  providers: [EventTallyProjection, CountEveryEventAndKeepDirectoryNames],
   exports: [EventTallyProjection],
 })
 export class EventIntakeModule {}

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { DirectoryNamesModule } from '../directory-names/directory-names.module';
-import { MetricsController } from './query/metrics.controller';
-import { MetricsTableReader } from './query/metrics-table.reader';
-import { ReachController } from './query/reach.controller';
-import { ReachReader } from './query/reach.reader';
+import { ServingCollections } from './infrastructure/serving-collections';
+import { MetricsController } from './analyst-api/metrics.controller';
+import { MetricsTableReader } from './analyst-api/metrics-table.query';
+import { ReachController } from './analyst-api/reach.controller';
+import { ReachReader } from './analyst-api/reach.query';
+import { ProjectionProgressController } from './rebuild/projection-progress.controller';
 import { visitMetricsDefinitionHash } from './rebuild/visit-metrics.definition';
 import { VISIT_METRICS_VERSION, VisitMetricsVersions } from './rebuild/visit-metrics.versions';
 
-const httpControllers = [MetricsController, ReachController];
+const httpControllers = [MetricsController, ReachController, ProjectionProgressController];
 const queries = [MetricsTableReader, ReachReader];
 const projections = [
   {
@@ -16,6 +18,7 @@ const projections = [
     useFactory: () => visitMetricsDefinitionHash(process.env['ANALYTICS_REBUILD_SALT'] ?? ''),
   },
   VisitMetricsVersions,
+  { provide: ServingCollections, useExisting: VisitMetricsVersions },
 ];
 
 /**

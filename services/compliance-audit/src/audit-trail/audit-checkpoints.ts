@@ -7,7 +7,7 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { mongo } from 'mongoose';
-import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
+import { AUDIT_SETTINGS, AuditSettings } from '../audit.settings';
 import {
   Checkpoint,
   checkpointSignatureValid,
@@ -15,7 +15,7 @@ import {
 } from './domain/checkpoint-signature';
 import { AuditTrailCollections } from './audit-trail.collections';
 import { DUPLICATE_KEY } from './ordered-insert';
-import { HeadsPublisher } from './signing/heads-publisher';
+import { HeadsPublisher } from './heads-publisher';
 import { Clock, CLOCK } from '@thc/service-runtime';
 
 interface Point {

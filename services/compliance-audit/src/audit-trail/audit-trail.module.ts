@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditChainWriter } from './audit-chain.writer';
 import { AuditCheckpoints } from './audit-checkpoints';
 import { AuditTrailCollections } from './audit-trail.collections';
-import { HeadsPublisher } from './signing/heads-publisher';
+import { HeadsPublisher } from './heads-publisher';
 import { ChainVerification } from './verify-chain/chain-verification.service';
 import { CheckpointKeysController } from './verify-chain/checkpoint-keys.controller';
 import { VerifyChainController } from './verify-chain/verify-chain.controller';

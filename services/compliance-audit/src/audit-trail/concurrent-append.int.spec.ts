@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { bearer, TestNamespace, callService as call } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
+import { AUDIT_SETTINGS, AuditSettings } from '../audit.settings';
 import {
   complianceTestEnv,
   createComplianceTopics,
@@ -12,7 +12,7 @@ import { AuditCheckpoints } from './audit-checkpoints';
 import { AuditTrailCollections } from './audit-trail.collections';
 import { AuditRecord } from './domain/audit-record';
 import { ChainVerdict } from './domain/chain-verification';
-import { HeadsPublisher } from './signing/heads-publisher';
+import { HeadsPublisher } from './heads-publisher';
 import { Clock, CLOCK } from '@thc/service-runtime';
 
 const RECORDS = 3000;

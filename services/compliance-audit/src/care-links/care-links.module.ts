@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CareLinks } from './care-links.store';
+import { CareLinks } from './care-links.projection';
 
 /** Who is whose patient, learnt from scheduling and sessions events. */
 @Module({ providers: [CareLinks], exports: [CareLinks] })

@@ -6,8 +6,8 @@ import {
   isClinicScopedRole,
   Principal,
 } from '@thc/auth';
-import { CareLinks } from '../care-links/care-links.store';
-import { StaffDirectory } from '../directory/staff-directory.store';
+import { CareLinks } from '../care-links/care-links.projection';
+import { StaffDirectory } from '../directory/staff-directory.projection';
 
 /**
  * The clinic bound on everyone who acts for a clinic (auditors, coordinators, admins): a

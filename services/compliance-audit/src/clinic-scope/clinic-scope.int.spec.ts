@@ -1,35 +1,12 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { eventDefinition } from '@thc/contracts';
-import { ConsumedEvent } from '@thc/messaging';
 import { bearer, TestNamespace, callService as call } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { RECORD_DISCLOSURE_EXAMPLE } from '../disclosures/record-disclosure/record-disclosure.dto';
 import { AuditIntake } from '../intake/audit-intake';
-import {
-  complianceTestEnv,
-  createComplianceTopics,
-  startComplianceApp,
-} from '../testing/compliance-test-app';
+import { useComplianceApp } from '../testing/compliance-test-app';
+import { consumed } from '../testing/consumed-event';
 import { ViolationRecorder } from '../violations/violation.recorder';
 
 type Headers = Record<string, string>;
-
-let offset = 0;
-function consumed(type: string, data: Record<string, unknown>): ConsumedEvent {
-  const definition = eventDefinition(type);
-  if (!definition) throw new Error(`no contract for ${type}`);
-  return {
-    id: randomUUID(),
-    source: definition.source,
-    type,
-    subject: `${definition.streamDefinition.prefix}-x`,
-    time: new Date().toISOString(),
-    data: { ...(definition.example as object), ...data },
-    topic: definition.topic,
-    partition: 0,
-    offset: String(offset++),
-  };
-}
 
 /**
  * Two clinics of one organization. Auditors, coordinators and admins of clinic B reach nothing
@@ -38,19 +15,15 @@ function consumed(type: string, data: Record<string, unknown>): ConsumedEvent {
  */
 describe('clinic scope in compliance-audit', () => {
   const ns = new TestNamespace('audit-clinic-scope');
-  let app: NestExpressApplication;
-  let url: string;
+  const under = useComplianceApp(ns);
   const [clinicA, clinicB] = [randomUUID(), randomUUID()];
   const [patientA, patientB] = [randomUUID(), randomUUID()];
   // staffA works in A only; staffAB in both, and reads patients of both.
   const [staffA, staffAB] = [randomUUID(), randomUUID()];
   const as: Record<string, Headers> = {};
-  const get = (path: string, who: Headers) => call(url, 'GET', path, who);
+  const get = (path: string, who: Headers) => call(under.url, 'GET', path, who);
 
   beforeAll(async () => {
-    complianceTestEnv(ns);
-    await createComplianceTopics(ns);
-    ({ app, url } = await startComplianceApp());
     for (const role of ['auditor', 'coordinator', 'admin'] as const) {
       as[`${role}A`] = await bearer(role, randomUUID(), { clinics: [clinicA] });
       as[`${role}B`] = await bearer(role, randomUUID(), { clinics: [clinicB] });
@@ -66,7 +39,7 @@ describe('clinic scope in compliance-audit', () => {
         purpose: 'treatment',
         at: '2026-03-02T14:13:00Z',
       });
-    await app.get(AuditIntake).ingest([
+    await under.app.get(AuditIntake).ingest([
       consumed('thc.scheduling.StaffMemberRecorded.v1', { staffId: staffA, clinicIds: [clinicA] }),
       consumed('thc.scheduling.StaffMemberRecorded.v1', {
         staffId: staffAB,
@@ -88,11 +61,6 @@ describe('clinic scope in compliance-audit', () => {
       read(staffAB, patientA),
       read(staffAB, patientB),
     ]);
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.close();
-    await ns.dispose();
   }, 180_000);
 
   const patientsOf = (body: unknown) =>
@@ -143,7 +111,7 @@ describe('clinic scope in compliance-audit', () => {
     const violations: Record<string, string> = {};
 
     beforeAll(async () => {
-      const recorder = app.get(ViolationRecorder);
+      const recorder = under.app.get(ViolationRecorder);
       const at = new Date().toISOString();
       for (const [key, finding] of [
         ['patientA', { patientId: patientA, actorId: staffAB }],
@@ -190,7 +158,7 @@ describe('clinic scope in compliance-audit', () => {
       async (step) => {
         const id = violations['patientA']!;
         const refused = await call(
-          url,
+          under.url,
           'POST',
           `/api/v1/audit/violations/${id}/${step}`,
           as['adminB']!,
@@ -211,7 +179,7 @@ describe('clinic scope in compliance-audit', () => {
     it("acknowledges a violation of the caller's clinic", async () => {
       const id = violations['patientA']!;
       const done = await call(
-        url,
+        under.url,
         'POST',
         `/api/v1/audit/violations/${id}/acknowledge`,
         as['adminA']!,
@@ -229,7 +197,7 @@ describe('clinic scope in compliance-audit', () => {
 
     beforeAll(async () => {
       const granted = await call(
-        url,
+        under.url,
         'POST',
         `/api/v1/patients/${patientA}/consents`,
         as['coordinatorA']!,
@@ -246,16 +214,22 @@ describe('clinic scope in compliance-audit', () => {
       }
       expect(
         (
-          await call(url, 'POST', `/api/v1/patients/${patientA}/consents`, as['coordinatorB']!, {
-            ...consent,
-            scope: 'recording',
-          })
+          await call(
+            under.url,
+            'POST',
+            `/api/v1/patients/${patientA}/consents`,
+            as['coordinatorB']!,
+            {
+              ...consent,
+              scope: 'recording',
+            },
+          )
         ).status,
       ).toBe(403);
       expect(
         (
           await call(
-            url,
+            under.url,
             'POST',
             `/api/v1/patients/${patientA}/consents/${consentId}/revoke`,
             as['adminB']!,
@@ -272,7 +246,7 @@ describe('clinic scope in compliance-audit', () => {
   it("records a disclosure only for a patient of the caller's clinics", async () => {
     const disclosure = RECORD_DISCLOSURE_EXAMPLE;
     const refused = await call(
-      url,
+      under.url,
       'POST',
       `/api/v1/patients/${patientA}/disclosures`,
       as['coordinatorB']!,
@@ -287,22 +261,38 @@ describe('clinic scope in compliance-audit', () => {
   });
 
   it("erases only a patient of the admin's clinics", async () => {
-    const refused = await call(url, 'POST', `/api/v1/patients/${patientA}/erasure`, as['adminB']!, {
-      requestRef: 'REQ-1',
-    });
+    const refused = await call(
+      under.url,
+      'POST',
+      `/api/v1/patients/${patientA}/erasure`,
+      as['adminB']!,
+      {
+        requestRef: 'REQ-1',
+      },
+    );
     expect(refused.status).toBe(403);
-    const erased = await call(url, 'POST', `/api/v1/patients/${patientB}/erasure`, as['adminB']!, {
-      requestRef: 'REQ-2',
-    });
+    const erased = await call(
+      under.url,
+      'POST',
+      `/api/v1/patients/${patientB}/erasure`,
+      as['adminB']!,
+      {
+        requestRef: 'REQ-2',
+      },
+    );
     expect(erased.status).toBe(201);
   });
 
   describe('legal holds', () => {
     it("are placed and released only for a patient of the admin's clinics", async () => {
       const path = `/api/v1/audit/legal-holds/${patientA}`;
-      expect((await call(url, 'PUT', path, as['adminB']!, { matter: 'M-B' })).status).toBe(403);
-      expect((await call(url, 'PUT', path, as['adminA']!, { matter: 'M-A' })).status).toBe(200);
-      expect((await call(url, 'DELETE', path, as['adminB']!)).status).toBe(403);
+      expect((await call(under.url, 'PUT', path, as['adminB']!, { matter: 'M-B' })).status).toBe(
+        403,
+      );
+      expect((await call(under.url, 'PUT', path, as['adminA']!, { matter: 'M-A' })).status).toBe(
+        200,
+      );
+      expect((await call(under.url, 'DELETE', path, as['adminB']!)).status).toBe(403);
     });
 
     it("are listed only for the caller's clinics' patients", async () => {
@@ -325,8 +315,10 @@ describe('clinic scope in compliance-audit', () => {
       '%s %s needs a token that covers every clinic',
       async (method, path, role, body) => {
         for (const scope of ['A', 'B', 'None'])
-          expect((await call(url, method, path, as[`${role}${scope}`]!, body)).status).toBe(403);
-        expect((await call(url, method, path, as[`${role}All`]!, body)).status).toBe(200);
+          expect((await call(under.url, method, path, as[`${role}${scope}`]!, body)).status).toBe(
+            403,
+          );
+        expect((await call(under.url, method, path, as[`${role}All`]!, body)).status).toBe(200);
       },
     );
   });

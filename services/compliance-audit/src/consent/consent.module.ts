@@ -3,14 +3,18 @@ import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
 import { ClinicScopeModule } from '../clinic-scope/clinic-scope.module';
 import { DirectoryModule } from '../directory/directory.module';
-import { GrantConsentWhenGivenAtJoinConsumer } from './consent-at-join/grant-consent-when-given-at-join.consumer';
+import { GrantConsentWhenGivenAtJoin } from './consent-at-join/grant-consent-when-given-at-join.consumer';
 import { ConsentRepository } from './consent.repository';
 import { GrantConsentController } from './grant-consent/grant-consent.controller';
+import { GrantConsentHandler } from './grant-consent/grant-consent.handler';
 import { ReadConsentsController } from './read-consents/read-consents.controller';
+import { ReadConsentsQuery } from './read-consents/read-consents.query';
 import { RevokeConsentController } from './revoke-consent/revoke-consent.controller';
+import { RevokeConsentHandler } from './revoke-consent/revoke-consent.handler';
 
 const httpControllers = [GrantConsentController, RevokeConsentController, ReadConsentsController];
-const messageConsumers = [GrantConsentWhenGivenAtJoinConsumer];
+const useCases = [GrantConsentHandler, RevokeConsentHandler, ReadConsentsQuery];
+const messageConsumers = [GrantConsentWhenGivenAtJoin];
 
 /**
  * Patient consent (FHIR Consent shaped): grant, revoke, read, and the consents patients give on
@@ -19,7 +23,7 @@ const messageConsumers = [GrantConsentWhenGivenAtJoinConsumer];
 @Module({
   imports: [EventStoreModule, PhiAccessModule, ClinicScopeModule, DirectoryModule],
   controllers: httpControllers,
-  providers: [ConsentRepository, ...messageConsumers],
+  providers: [ConsentRepository, ...useCases, ...messageConsumers],
   exports: [ConsentRepository],
 })
 export class ConsentModule {}

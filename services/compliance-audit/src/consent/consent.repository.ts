@@ -12,15 +12,10 @@ export class ConsentRepository {
   private readonly aggregates: AggregateRepository<ConsentState, ConsentCommand, ConsentEvent>;
 
   constructor(store: MongoEventStore) {
-    // Every event is checked against its published contract before it is stored.
-    const checked: Pick<MongoEventStore, 'append' | 'load'> = {
-      load: (streamId, from) => store.load(streamId, from),
-      append: (streamId, expected, events) => {
-        for (const event of events) assertValidEvent(event.type, event.data);
-        return store.append(streamId, expected, events);
-      },
-    };
-    this.aggregates = new AggregateRepository(checked, consentDecider);
+    this.aggregates = new AggregateRepository(store, consentDecider, {
+      // Every event is checked against its published contract before it is stored.
+      validate: (event) => assertValidEvent(event.type, event.data),
+    });
   }
 
   load(patientId: string): Promise<Aggregate<ConsentState>> {

@@ -2,10 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
 import { assertValidEvent, EventDataOf } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { randomUUID } from 'node:crypto';
+import { Clock, CLOCK, ID_PROVIDER, IdProvider } from '@thc/service-runtime';
 import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
 import { ownEventRecord } from '../audit-trail/own-event-record';
-import { Clock, CLOCK } from '@thc/service-runtime';
 
 export const DISCLOSURE_RECORDED = 'thc.compliance.DisclosureRecorded.v1';
 export type DisclosureRecorded = EventDataOf<'thc.compliance.DisclosureRecorded.v1'>;
@@ -32,6 +31,7 @@ export class DisclosureLog {
     private readonly store: MongoEventStore,
     private readonly writer: AuditChainWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_PROVIDER) private readonly newId: IdProvider,
   ) {}
 
   async record(
@@ -43,7 +43,7 @@ export class DisclosureLog {
     const disclosedAt = new Date(input.disclosedAt);
     if (disclosedAt > now) throw new DisclosureInFutureError('disclosedAt is in the future');
     const data: DisclosureRecorded = {
-      disclosureId: randomUUID(),
+      disclosureId: this.newId(),
       patientId,
       recipient: { organization: input.recipient.organization, kind: input.recipient.kind },
       purpose: input.purpose,

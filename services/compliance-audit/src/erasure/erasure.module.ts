@@ -3,7 +3,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { EventStoreModule } from '@thc/event-store';
 import { AuditTrailModule } from '../audit-trail/audit-trail.module';
 import { ClinicScopeModule } from '../clinic-scope/clinic-scope.module';
-import { LegalHolds } from '../retention/legal-holds.store';
+import { LegalHolds } from '../retention/legal-holds.projection';
 import { ErasePatientController } from './erase-patient/erase-patient.controller';
 import { createPatientKeyEraser, PATIENT_KEY_ERASER } from './erasure-keys';
 import { PatientErasure } from './patient-erasure';

@@ -2,13 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
 import { assertValidEvent, EventDataOf } from '@thc/contracts';
 import { ConcurrencyError, MongoEventStore, StoredEvent } from '@thc/event-store';
-import { randomUUID } from 'node:crypto';
+import { Clock, CLOCK, ID_PROVIDER, IdProvider } from '@thc/service-runtime';
 import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
 import { ownEventRecord } from '../audit-trail/own-event-record';
-import { LegalHolds } from '../retention/legal-holds.store';
+import { LegalHolds } from '../retention/legal-holds.projection';
 import { PATIENT_KEY_ERASER, PatientKeyEraser } from './erasure-keys';
 import { PatientUnderLegalHoldError } from './patient-erasure.errors';
-import { Clock, CLOCK } from '@thc/service-runtime';
 
 export const PATIENT_ERASED = 'thc.compliance.PatientErased.v1';
 export type PatientErased = EventDataOf<'thc.compliance.PatientErased.v1'>;
@@ -33,6 +32,7 @@ export class PatientErasure {
     private readonly store: MongoEventStore,
     private readonly writer: AuditChainWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_PROVIDER) private readonly newId: IdProvider,
   ) {}
 
   async erase(
@@ -47,7 +47,7 @@ export class PatientErasure {
     if (hold) throw new PatientUnderLegalHoldError(hold.matter);
     const keyDestroyed = await this.keys.erase(patientId, principal.subject);
     const erasure: PatientErased = {
-      erasureId: randomUUID(),
+      erasureId: this.newId(),
       patientId,
       requestRef,
       keyDestroyed,

@@ -5,16 +5,16 @@ import {
   isKnownEventType,
   toAuditRecord,
 } from '../audit-trail/domain/event-to-audit-record';
-import { CareLinks } from '../care-links/care-links.store';
-import { StaffDirectory } from '../directory/staff-directory.store';
+import { CareLinks } from '../care-links/care-links.projection';
+import { StaffDirectory } from '../directory/staff-directory.projection';
 import { AccessChecks } from '../violations/access-checks';
 import { ClinicScopeChecks } from '../violations/clinic-scope-checks';
 import { SessionStartChecks } from '../violations/session-start-checks';
 import { TransferChecks } from '../violations/transfer-checks';
-import { ViolationAlertProjection } from '../violations/violation-alert.projection';
-import { StaffCredentialStates } from '../violations/staff-credentials.store';
-import { AuditQuarantine } from './quarantine/audit-quarantine.store';
-import { KafkaPosition, quarantineOf } from './quarantine/quarantined-event';
+import { ViolationAlertRefresher } from '../violations/violation-alert.refresher';
+import { StaffCredentialStates } from '../violations/staff-credentials.projection';
+import { AuditQuarantine } from './audit-quarantine.projection';
+import { KafkaPosition, quarantineOf } from './quarantined-event';
 import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** An event as intake receives it: the consumer adds where in Kafka it was read. */
@@ -43,7 +43,7 @@ export class AuditIntake {
     private readonly sessionStarts: SessionStartChecks,
     private readonly clinicScope: ClinicScopeChecks,
     private readonly transfers: TransferChecks,
-    private readonly violationAlerts: ViolationAlertProjection,
+    private readonly violationAlerts: ViolationAlertRefresher,
     private readonly quarantine: AuditQuarantine,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

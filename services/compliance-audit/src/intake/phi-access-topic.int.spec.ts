@@ -1,14 +1,7 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { eventDefinition, SHARED_TOPICS, toKafkaHeaders, TOPICS } from '@thc/contracts';
 import { DeadLetterReader, eventually, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
-import {
-  complianceTestEnv,
-  createComplianceTopics,
-  startComplianceApp,
-} from '../testing/compliance-test-app';
+import { useComplianceApp } from '../testing/compliance-test-app';
 
 const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
 const CONSENT_GRANTED = 'thc.compliance.ConsentGranted.v1';
@@ -20,19 +13,11 @@ const CONSENT_GRANTED = 'thc.compliance.ConsentGranted.v1';
  */
 describe('audit intake of what a service that serves PHI writes', () => {
   const ns = new TestNamespace('audit-phi-topic');
-  let app: NestExpressApplication;
-  let producer: Producer;
-  let entries: AuditTrailCollections['entries'];
+  const under = useComplianceApp(ns);
   let complianceLetters: DeadLetterReader;
   const patientId = randomUUID();
 
   beforeAll(async () => {
-    complianceTestEnv(ns);
-    await createComplianceTopics(ns);
-    ({ app } = await startComplianceApp());
-    entries = app.get(AuditTrailCollections).entries;
-    producer = ns.kafka().producer();
-    await producer.connect();
     complianceLetters = new DeadLetterReader(
       ns.kafka(),
       { topic: ns.topic(TOPICS.compliance), group: `${ns.topicPrefix}thc.compliance-audit` },
@@ -40,19 +25,13 @@ describe('audit intake of what a service that serves PHI writes', () => {
     );
     ns.topic(complianceLetters.topic.slice(ns.topicPrefix.length)); // cleaned up with the namespace
     await complianceLetters.start();
-  }, 180_000);
-
-  afterAll(async () => {
-    await complianceLetters?.stop();
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
+    under.stopFirst(() => complianceLetters.stop());
   }, 180_000);
 
   /** Writes a message straight to a topic, as a pod holding that service's credential would. */
   async function produce(topic: string, type: string, source: string, data: object, key: string) {
     const id = randomUUID();
-    await producer.send({
+    await under.producer.send({
       topic: ns.topic(topic),
       messages: [
         {
@@ -84,7 +63,7 @@ describe('audit intake of what a service that serves PHI writes', () => {
     );
 
     await eventually(async () =>
-      expect(await entries.findOne({ eventId: id })).toMatchObject({
+      expect(await under.trail.entries.findOne({ eventId: id })).toMatchObject({
         type: PHI_ACCESSED,
         source: '/thc/scheduling',
       }),
@@ -119,10 +98,10 @@ describe('audit intake of what a service that serves PHI writes', () => {
         key,
       );
       await eventually(async () =>
-        expect(await entries.findOne({ eventId: marker })).not.toBeNull(),
+        expect(await under.trail.entries.findOne({ eventId: marker })).not.toBeNull(),
       );
 
-      expect(await entries.findOne({ eventId: forged })).toBeNull();
+      expect(await under.trail.entries.findOne({ eventId: forged })).toBeNull();
       await eventually(async () => expect(complianceLetters.of(forged)).toBeDefined());
       expect(complianceLetters.of(forged)?.headers).toMatchObject({
         'thc-dlq-error-type': 'ProvenanceViolationError',

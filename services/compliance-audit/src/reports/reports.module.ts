@@ -5,11 +5,14 @@ import { AuditTrailModule } from '../audit-trail/audit-trail.module';
 import { CareLinksModule } from '../care-links/care-links.module';
 import { ClinicScopeModule } from '../clinic-scope/clinic-scope.module';
 import { DirectoryModule } from '../directory/directory.module';
-import { ReportSender } from './export/report-sender';
+import { ReportSender } from './report-sender';
 import { OutsideCareReportController } from './outside-care/outside-care-report.controller';
+import { OutsideCareReportQuery } from './outside-care/outside-care-report.query';
 import { PatientAccessReportController } from './patient-access/patient-access-report.controller';
-import { AuditReportReader } from './query/audit-report.reader';
+import { PatientAccessReportQuery } from './patient-access/patient-access-report.query';
+import { AuditReportQuery } from './audit-report.query';
 import { StaffAccessReportController } from './staff-access/staff-access-report.controller';
+import { StaffAccessReportQuery } from './staff-access/staff-access-report.query';
 
 const httpControllers = [
   PatientAccessReportController,
@@ -28,6 +31,12 @@ const httpControllers = [
     DirectoryModule,
   ],
   controllers: httpControllers,
-  providers: [AuditReportReader, ReportSender],
+  providers: [
+    AuditReportQuery,
+    ReportSender,
+    PatientAccessReportQuery,
+    StaffAccessReportQuery,
+    OutsideCareReportQuery,
+  ],
 })
 export class ReportsModule {}

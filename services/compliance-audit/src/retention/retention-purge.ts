@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { assertValidEvent, EventDataOf } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { DateTime } from 'luxon';
-import { randomUUID } from 'node:crypto';
+import { Clock, CLOCK, ID_PROVIDER, IdProvider } from '@thc/service-runtime';
 import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
 import { AuditTombstone } from '../audit-trail/domain/audit-entry';
@@ -15,9 +15,8 @@ import {
   SeqRange,
   toRanges,
 } from '../audit-trail/domain/purge-rules';
-import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
-import { LegalHolds } from './legal-holds.store';
-import { Clock, CLOCK } from '@thc/service-runtime';
+import { AUDIT_SETTINGS, AuditSettings } from '../audit.settings';
+import { LegalHolds } from './legal-holds.projection';
 
 export type AuditEntriesPurged = EventDataOf<'thc.compliance.AuditEntriesPurged.v1'>;
 
@@ -57,6 +56,7 @@ export class RetentionPurge {
     private readonly store: MongoEventStore,
     @Inject(AUDIT_SETTINGS) private readonly settings: AuditSettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_PROVIDER) private readonly newId: IdProvider,
   ) {}
 
   async plan(): Promise<PurgePlan> {
@@ -75,7 +75,7 @@ export class RetentionPurge {
   async purge(by: { userId: string; role: string }): Promise<AuditEntriesPurged> {
     const now = this.clock();
     const { cutoff, purgeable, held } = await this.select(now);
-    const purgeId = randomUUID();
+    const purgeId = this.newId();
     const data: AuditEntriesPurged = {
       purgeId,
       cutoff,

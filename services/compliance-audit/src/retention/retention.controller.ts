@@ -4,8 +4,6 @@ import {
   Delete,
   Get,
   HttpCode,
-  Inject,
-  NotFoundException,
   Param,
   ParseUUIDPipe,
   Post,
@@ -13,15 +11,13 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, Clock, CLOCK, invalidInputDoc, PhiRead } from '@thc/service-runtime';
-import { randomUUID } from 'node:crypto';
-import { AuditChainWriter } from '../audit-trail/audit-chain.writer';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { ClinicAccess } from '../clinic-scope/clinic-access';
 import { ensureWholeOrganization, wholeOrganization403 } from '../clinic-scope/whole-organization';
 import { PATIENT_PARAM } from '../openapi/api-docs';
 import { LEGAL_HOLD_EXAMPLE, LegalHoldDto } from './legal-hold.dto';
-import { LegalHoldChange, legalHoldRecord } from './legal-hold-record';
-import { LegalHold, LegalHolds } from './legal-holds.store';
+import type { LegalHold } from './legal-hold';
+import { LegalHoldsHandler } from './legal-holds.handler';
 import { AuditEntriesPurged, PurgePlan, RetentionPurge } from './retention-purge';
 import {
   PURGE_CONFIRMATION,
@@ -34,11 +30,9 @@ import {
 @Controller('api/v1/audit')
 export class RetentionController {
   constructor(
-    private readonly holds: LegalHolds,
+    private readonly holds: LegalHoldsHandler,
     private readonly purger: RetentionPurge,
-    private readonly writer: AuditChainWriter,
     private readonly access: ClinicAccess,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('retention/purge')
@@ -96,21 +90,7 @@ export class RetentionController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<LegalHold> {
     await this.access.ensurePatient(principal, patientId);
-    const hold = {
-      patientId,
-      placedAt: this.clock().toISOString(),
-      placedBy: principal.subject,
-      matter: dto.matter,
-    };
-    if (await this.holds.place(hold))
-      await this.chain({
-        placed: true,
-        patientId,
-        at: hold.placedAt,
-        by: principal,
-        matter: dto.matter,
-      });
-    return (await this.holds.all()).find((h) => h.patientId === patientId) ?? hold;
+    return this.holds.place(patientId, dto.matter, principal);
   }
 
   @Delete('legal-holds/:patientId')
@@ -135,9 +115,7 @@ export class RetentionController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
     await this.access.ensurePatient(principal, patientId);
-    if (!(await this.holds.release(patientId)))
-      throw new NotFoundException('no legal hold for this patient');
-    await this.chain({ placed: false, patientId, at: this.clock().toISOString(), by: principal });
+    await this.holds.release(patientId, principal);
   }
 
   @Get('legal-holds')
@@ -163,10 +141,5 @@ export class RetentionController {
       holds.map((hold) => hold.patientId),
     );
     return holds.filter((hold) => covered(hold.patientId));
-  }
-
-  // Holds change what retention may remove, so placing and releasing them is in the trail too.
-  private async chain(change: Omit<LegalHoldChange, 'id'>): Promise<void> {
-    await this.writer.append([legalHoldRecord({ ...change, id: randomUUID() })]);
   }
 }

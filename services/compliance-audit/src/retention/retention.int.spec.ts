@@ -171,7 +171,7 @@ describe('retention of the audit trail', () => {
   });
 
   it('refuses a retention shorter than six years at start-up', async () => {
-    const { auditSettingsFromEnv } = await import('../shared/audit.settings');
+    const { auditSettingsFromEnv } = await import('../audit.settings');
     expect(() =>
       auditSettingsFromEnv((name) => (name === 'AUDIT_RETENTION_YEARS' ? '5' : undefined)),
     ).toThrow('AUDIT_RETENTION_YEARS: must be an integer between 6 and 100');

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@thc/event-store';
 import { AuditTrailModule } from '../audit-trail/audit-trail.module';
 import { ClinicScopeModule } from '../clinic-scope/clinic-scope.module';
-import { LegalHolds } from './legal-holds.store';
+import { LegalHolds } from './legal-holds.projection';
+import { LegalHoldsHandler } from './legal-holds.handler';
 import { RetentionController } from './retention.controller';
 import { RetentionPurge } from './retention-purge';
 
@@ -10,6 +11,6 @@ import { RetentionPurge } from './retention-purge';
 @Module({
   imports: [EventStoreModule, AuditTrailModule, ClinicScopeModule],
   controllers: [RetentionController],
-  providers: [LegalHolds, RetentionPurge],
+  providers: [LegalHolds, LegalHoldsHandler, RetentionPurge],
 })
 export class RetentionModule {}

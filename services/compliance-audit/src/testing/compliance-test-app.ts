@@ -1,15 +1,18 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import {
   allEventDefinitions,
+  AUDIT_HEADS_TOPIC,
   CONTEXT_REGISTRIES,
   ContextName,
   EVENT_TOPICS,
   toKafkaHeaders,
 } from '@thc/contracts';
+import { MongoEventStore } from '@thc/event-store';
 import { createServiceApp } from '@thc/service-runtime';
-import { Producer } from 'kafkajs';
+import { Kafka, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
+import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
 import { serviceIdentity } from '../service.identity';
 
 /** What the helpers need of the testing lib's TestNamespace (kept structural: no import). */
@@ -34,8 +37,9 @@ export function complianceTestEnv(ns: Namespace, overrides: Record<string, strin
   });
 }
 
+/** Every topic the service reads, and the one it publishes its signed heads on. */
 export async function createComplianceTopics(ns: Namespace): Promise<void> {
-  await ns.createTopics(EVENT_TOPICS.map((topic) => ns.topic(topic)));
+  await ns.createTopics([...EVENT_TOPICS, AUDIT_HEADS_TOPIC].map((topic) => ns.topic(topic)));
 }
 
 /** The whole service (consumer and outbox relay included) on a free port. */
@@ -92,5 +96,72 @@ export async function publish(
       ],
     });
   }
+  return ids;
+}
+
+/** What the harness needs of a spec's `TestNamespace` (only spec files import @thc/testing). */
+export interface SpecNamespace extends Namespace {
+  kafka(): Kafka;
+  dispose(): Promise<void>;
+}
+
+/** The service under test, with a producer to publish as the other services do. */
+export interface ComplianceUnderTest {
+  readonly app: NestExpressApplication;
+  readonly url: string;
+  readonly producer: Producer;
+  readonly trail: AuditTrailCollections;
+  readonly store: MongoEventStore;
+  /** Runs `stop` after the file's specs, before the app closes and the namespace is dropped. */
+  stopFirst(stop: () => Promise<unknown>): void;
+}
+
+type Filled<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Starts the whole service for the specs of one file on the namespace's databases and topics
+ * (with `overrides` of the test settings), and closes it all after them. The fields are set once
+ * `beforeAll` has run; a spec's own `beforeAll` declared after this call runs after it.
+ */
+export function useComplianceApp(
+  ns: SpecNamespace,
+  overrides: Record<string, string> = {},
+): ComplianceUnderTest {
+  const first: (() => Promise<unknown>)[] = [];
+  const under = {
+    stopFirst: (stop) => void first.push(stop),
+  } as Filled<ComplianceUnderTest>;
+  beforeAll(async () => {
+    complianceTestEnv(ns, overrides);
+    await createComplianceTopics(ns);
+    ({ app: under.app, url: under.url } = await startComplianceApp());
+    under.trail = under.app.get(AuditTrailCollections);
+    under.store = under.app.get(MongoEventStore);
+    under.producer = ns.kafka().producer();
+    await under.producer.connect();
+  }, 180_000);
+  afterAll(async () => {
+    for (const stop of first) await stop();
+    await under.producer?.disconnect();
+    await under.app?.close();
+    await ns.dispose();
+  }, 180_000);
+  return under;
+}
+
+/** How a spec waits (`eventually` of @thc/testing): retries the probe until it passes. */
+export type Eventually = (probe: () => Promise<unknown>) => Promise<unknown>;
+
+/** Publishes the events and waits until the trail holds every one; answers their ids. */
+export async function publishIntoTrail(
+  { producer, trail }: ComplianceUnderTest,
+  ns: Namespace,
+  events: readonly PlatformEventInput[],
+  eventually: Eventually,
+): Promise<string[]> {
+  const ids = await publish(producer, ns, events);
+  await eventually(async () =>
+    expect(await trail.entries.countDocuments({ eventId: { $in: ids } })).toBe(ids.length),
+  );
   return ids;
 }

@@ -2,9 +2,9 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
 import { AuditRecord } from '../audit-trail/domain/audit-record';
-import { CareLinks } from '../care-links/care-links.store';
-import { insertOrUpdate } from '../shared/insert-or-update';
-import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
+import { CareLinks } from '../care-links/care-links.projection';
+import { insertOrUpdate } from '../insert-or-update';
+import { AUDIT_SETTINGS, AuditSettings } from '../audit.settings';
 import { DeferredChecks } from './deferred-checks';
 import { burstWindow, judgeAccess, judgeBurst, PhiRead } from './domain/access.rules';
 import { ViolationRecorder } from './violation.recorder';

@@ -2,12 +2,12 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { AuditedEvent } from '../audit-trail/domain/event-to-audit-record';
-import { CareLinks } from '../care-links/care-links.store';
-import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
+import { CareLinks } from '../care-links/care-links.projection';
+import { AUDIT_SETTINGS, AuditSettings } from '../audit.settings';
 import { ConsentAtStartReader } from './consent-at-start';
 import { DeferredChecks } from './deferred-checks';
 import { judgeSessionStart } from './domain/session.rules';
-import { StaffCredentialStates } from './staff-credentials.store';
+import { StaffCredentialStates } from './staff-credentials.projection';
 import { ViolationRecorder } from './violation.recorder';
 import { Clock, CLOCK } from '@thc/service-runtime';
 

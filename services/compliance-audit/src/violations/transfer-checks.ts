@@ -2,11 +2,11 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { AuditedEvent } from '../audit-trail/domain/event-to-audit-record';
-import { CareLinks } from '../care-links/care-links.store';
-import { AUDIT_SETTINGS, AuditSettings } from '../shared/audit.settings';
+import { CareLinks } from '../care-links/care-links.projection';
+import { AUDIT_SETTINGS, AuditSettings } from '../audit.settings';
 import { DeferredChecks } from './deferred-checks';
 import { judgeTransfer, ProviderTransfer } from './domain/transfer.rules';
-import { StaffCredentialStates } from './staff-credentials.store';
+import { StaffCredentialStates } from './staff-credentials.projection';
 import { ViolationRecorder } from './violation.recorder';
 import { Clock, CLOCK } from '@thc/service-runtime';
 

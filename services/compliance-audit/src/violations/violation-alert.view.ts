@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { VIOLATION_STATUSES } from './domain/violation-review.state';
-import { AlertDocument } from './violation-alerts.store';
+import { AlertDocument } from './violation-alerts.projection';
 
 class ActorView {
   @ApiProperty({ enum: ['user'] }) kind!: string;

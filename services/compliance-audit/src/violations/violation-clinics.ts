@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CareLinks } from '../care-links/care-links.store';
-import { StaffDirectory } from '../directory/staff-directory.store';
+import { CareLinks } from '../care-links/care-links.projection';
+import { StaffDirectory } from '../directory/staff-directory.projection';
 
 /**
  * The clinics a violation belongs to, for the clinic scope of the auditors who list and review

@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { assertValidEvent } from '@thc/contracts';
-import { ConcurrencyError, MongoEventStore } from '@thc/event-store';
 import { mongo } from 'mongoose';
 import { Finding, ViolationDetected, violationId } from './domain/violation';
-import { VIOLATION_EVENT, violationStreamId } from './domain/violation-review.events';
-import { AlertDocument, ViolationAlerts } from './violation-alerts.store';
-
-const DETECTED = VIOLATION_EVENT.detected;
+import { AlertDocument, ViolationAlerts } from './violation-alerts.projection';
+import { ViolationRepository } from './violation.repository';
 
 /**
  * Records a finding once: a ViolationDetected event in the violation's own stream (published on
@@ -17,7 +13,7 @@ const DETECTED = VIOLATION_EVENT.detected;
 @Injectable()
 export class ViolationRecorder {
   constructor(
-    private readonly store: MongoEventStore,
+    private readonly violations: ViolationRepository,
     private readonly alertList: ViolationAlerts,
   ) {}
 
@@ -35,15 +31,9 @@ export class ViolationRecorder {
       evidenceEventIds: [...new Set(finding.evidenceEventIds)],
       detectedAt,
     };
-    assertValidEvent(DETECTED, violation);
-    try {
-      await this.store.append(violationStreamId(violation.violationId), 0, [
-        { type: DETECTED, data: violation, metadata: { actor: 'compliance-audit' } },
-      ]);
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-    }
-    // Written after the event, as an upsert: a crash in between is repaired by the next judgement.
+    await this.violations.detect(violation);
+    // Written after the event, also when the finding was recorded before: an upsert that keeps
+    // what the officer did, so a crash in between is repaired by the next judgement.
     await this.alertList.detected(violation);
     return violation;
   }

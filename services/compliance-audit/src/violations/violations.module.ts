@@ -7,24 +7,20 @@ import { AccessChecks } from './access-checks';
 import { ClinicScopeChecks } from './clinic-scope-checks';
 import { ConsentAtStartReader } from './consent-at-start';
 import { SessionStartChecks } from './session-start-checks';
-import { StaffCredentialStates } from './staff-credentials.store';
+import { StaffCredentialStates } from './staff-credentials.projection';
 import { TransferChecks } from './transfer-checks';
 import { ViolationRecorder } from './violation.recorder';
-import { ViolationsController } from './list-violations/violations.controller';
-import { AcknowledgeViolationController } from './review/acknowledge-violation.controller';
-import { ResolveViolationController } from './review/resolve-violation.controller';
+import { ListViolationsController } from './list-violations/list-violations.controller';
+import { ReviewViolationController } from './review/review-violation.controller';
+import { ListViolationsQuery } from './list-violations/list-violations.query';
 import { ViolationReview } from './review/violation-review';
-import { ViolationAlertProjection } from './violation-alert.projection';
-import { ViolationAlerts } from './violation-alerts.store';
+import { ViolationAlertRefresher } from './violation-alert.refresher';
+import { ViolationAlerts } from './violation-alerts.projection';
 import { ViolationClinics } from './violation-clinics';
-import { ViolationNotes } from './violation-notes.store';
+import { ViolationNotes } from './violation-notes.projection';
 import { ViolationRepository } from './violation.repository';
 
-const httpControllers = [
-  ViolationsController,
-  AcknowledgeViolationController,
-  ResolveViolationController,
-];
+const httpControllers = [ListViolationsController, ReviewViolationController];
 
 /**
  * Violation detection (PHI-read rules, clinic scope, session-start and transfer rules), the alert list, and the privacy
@@ -39,8 +35,9 @@ const httpControllers = [
     ViolationClinics,
     ViolationNotes,
     ViolationRepository,
-    ViolationAlertProjection,
+    ViolationAlertRefresher,
     ViolationReview,
+    ListViolationsQuery,
     StaffCredentialStates,
     ConsentAtStartReader,
     AccessChecks,
@@ -55,7 +52,7 @@ const httpControllers = [
     SessionStartChecks,
     TransferChecks,
     ViolationRecorder,
-    ViolationAlertProjection,
+    ViolationAlertRefresher,
   ],
 })
 export class ViolationsModule {}

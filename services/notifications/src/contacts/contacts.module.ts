@@ -3,23 +3,24 @@ import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
 import { urlencoded } from 'express';
 import { NOTIFICATIONS_SETTINGS, NotificationsSettings } from '../notifications.settings';
-import { PersonReach } from './access/person-reach';
+import { PersonReach } from './person-reach';
 import { CONTACT_DIRECTORY } from './contact-points';
 import { ForgetContactsWhenPatientErased } from './erasure/forget-contacts-when-patient-erased.consumer';
-import { ContactPointsStore } from './infrastructure/contact-points.store';
+import { ContactPointsProjection } from './infrastructure/contact-points.projection';
 import { ContactPreferencesRepository } from './infrastructure/contact-preferences.repository';
 import { ContactSealer } from './infrastructure/contact-sealer';
 import { ContactViewUpdater } from './infrastructure/contact-view-updater';
 import { MOBILE_LOOKUP_KEY, mobileLookupKeyFromEnv } from './infrastructure/mobile-lookup-key';
-import { MobileLookup } from './infrastructure/mobile-lookup.store';
+import { MobileLookup } from './infrastructure/mobile-lookup.projection';
 import { SealedContactDirectory } from './infrastructure/sealed-contact-directory';
 import { OptOutController } from './opt-out/opt-out.controller';
-import { OptOutOfChannelHandler } from './opt-out/opt-out-of-channel.handler';
+import { OptOutOnRequestHandler } from './opt-out/opt-out-on-request.handler';
+import { OptOutOfChannelHandler } from './opt-out-of-channel.handler';
 import { KeepPatientLanguageWhenProfileRecorded } from './patient-facts/keep-patient-language-when-profile-recorded.consumer';
 import { LearnPatientClinicsWhenVisitBooked } from './patient-facts/learn-patient-clinics-when-visit-booked.consumer';
 import { LearnStaffClinicsWhenStaffRecorded } from './patient-facts/learn-staff-clinics-when-staff-recorded.consumer';
-import { PatientClinicsStore } from './patient-facts/patient-clinics.store';
-import { PatientLanguages } from './patient-facts/patient-languages.store';
+import { PatientClinics } from './infrastructure/patient-clinics.projection';
+import { PatientLanguages } from './infrastructure/patient-languages.projection';
 import { ContactPreferencesController } from './record-preferences/contact-preferences.controller';
 import { ReadContactPreferencesHandler } from './record-preferences/read-contact-preferences.handler';
 import { RecordContactPreferencesHandler } from './record-preferences/record-contact-preferences.handler';
@@ -33,6 +34,7 @@ const commandHandlers = [
   RecordContactPreferencesHandler,
   ReadContactPreferencesHandler,
   OptOutOfChannelHandler,
+  OptOutOnRequestHandler,
   StopReplyHandler,
 ];
 
@@ -45,12 +47,12 @@ const messageConsumers = [
 
 const stores = [
   ContactPreferencesRepository,
-  ContactPointsStore,
+  ContactPointsProjection,
   ContactViewUpdater,
   ContactSealer,
   MobileLookup,
   PatientLanguages,
-  PatientClinicsStore,
+  PatientClinics,
   PersonReach,
 ];
 
@@ -58,7 +60,7 @@ const stores = [
  * People's contact points and preferences: recorded through the API, left through opt-outs and
  * STOP replies, read by the dispatcher through CONTACT_DIRECTORY, purged on a patient's
  * erasure. Needs PlatformModule, KafkaModule, EventStoreModule, the outbox relay,
- * PhiProtectionModule, NotificationsSettingsModule and NotificationsClockModule beside it.
+ * PhiProtectionModule, NotificationsSettingsModule, ClockModule and IdsModule beside it.
  */
 @Module({
   imports: [EventStoreModule, PhiAccessModule],

@@ -14,7 +14,7 @@ import { Connection } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { ContactsModule } from '../contacts/contacts.module';
 import { PLANNING_EVENT as E } from '../planning/domain/planning-events';
-import { PlanMessagesFromSchedulingEventsConsumer } from '../planning/from-scheduling/plan-messages-from-scheduling-events.consumer';
+import { PlanMessagesWhenAppointmentsChange } from '../planning/from-scheduling/plan-messages-when-appointments-change.consumer';
 import { PlanningModule } from '../planning/planning.module';
 import { VisitEvents } from '../planning/testing/visit-events.fixture';
 import { consumedEvent, handlerOf } from '../testing/consumed-event.fixture';
@@ -78,7 +78,7 @@ describe('database commands of one delivered message', () => {
     await ns.dispose();
   }, 60_000);
 
-  const consumeScheduling = () => handlerOf(app.get(PlanMessagesFromSchedulingEventsConsumer));
+  const consumeScheduling = () => handlerOf(app.get(PlanMessagesWhenAppointmentsChange));
 
   /** A patient who states their e-mail, then books a visit: its confirmation falls due now. */
   async function bookingConfirmationDue(): Promise<string> {

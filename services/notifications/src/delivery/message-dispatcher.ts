@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PhiCipher } from '@thc/phi-protection';
-import { Clock, CLOCK, PeriodicRoundsHost } from '@thc/service-runtime';
-import { randomUUID } from 'node:crypto';
+import { Clock, CLOCK, ID_PROVIDER, IdProvider, PeriodicRoundsHost } from '@thc/service-runtime';
 import {
   EMAIL_CHANNEL,
   EmailChannel,
@@ -10,7 +9,7 @@ import {
   SmsChannel,
 } from '../channels/channel';
 import { CONTACT_DIRECTORY, ContactDirectory } from '../contacts/contact-points';
-import { OptOutOfChannelHandler } from '../contacts/opt-out/opt-out-of-channel.handler';
+import { OptOutOfChannelHandler } from '../contacts/opt-out-of-channel.handler';
 import { MissingMessageFact } from '../messages/missing-message-fact';
 import { renderMessage, RenderedMessage } from '../messages/render-message';
 import { retryDelayMs } from '../messages/retry-delay';
@@ -20,7 +19,7 @@ import { bouncedEvent, failedEvent, sentEvent } from './domain/outcome-events';
 import type { PlannedMessage } from './domain/planned-message';
 import { VISIT_STATUS, VisitStatusReader } from './domain/visit-status';
 import { MessageOutcomeRepository } from './infrastructure/message-outcome.repository';
-import { MessageQueueStore, QueuedMessage } from './infrastructure/message-queue.store';
+import { MessageQueue, QueuedMessage } from './infrastructure/message-queue.projection';
 
 const PAGE = 50;
 
@@ -33,10 +32,11 @@ const PAGE = 50;
 @Injectable()
 export class MessageDispatcher extends PeriodicRoundsHost {
   protected readonly roundName = 'dispatch';
-  private readonly instance = randomUUID();
+  /** This instance's name on the messages it claims. */
+  private readonly instance: string;
 
   constructor(
-    private readonly queue: MessageQueueStore,
+    private readonly queue: MessageQueue,
     private readonly outcomes: MessageOutcomeRepository,
     private readonly cipher: PhiCipher,
     private readonly optOuts: OptOutOfChannelHandler,
@@ -46,8 +46,10 @@ export class MessageDispatcher extends PeriodicRoundsHost {
     @Inject(SMS_CHANNEL) private readonly sms: SmsChannel,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_PROVIDER) newId: IdProvider,
   ) {
     super();
+    this.instance = newId();
   }
 
   protected periodMs(): number {
@@ -130,20 +132,8 @@ export class MessageDispatcher extends PeriodicRoundsHost {
     const { message } = queued;
     if (targets.length === 0) return [];
     const joinUrl = await this.joinUrl(message);
-    if (joinUrl === null) {
-      for (const target of targets)
-        await this.outcomes.record(
-          failedEvent(
-            message,
-            target.channel,
-            'erased',
-            'the link can no longer be opened',
-            queued.attempts,
-            this.clock(),
-          ),
-        );
-      return [];
-    }
+    if (joinUrl === null)
+      return this.failEach(queued, targets, 'erased', 'the link can no longer be opened');
     let rendered: RenderedMessage;
     try {
       rendered = renderMessage(message, {
@@ -156,46 +146,53 @@ export class MessageDispatcher extends PeriodicRoundsHost {
     } catch (error) {
       if (!(error instanceof MissingMessageFact)) throw error;
       // A planning defect: recorded as such, never retried, never sent half-worded.
-      for (const target of targets)
-        await this.outcomes.record(
-          failedEvent(
-            message,
-            target.channel,
-            'unrenderable',
-            error.message,
-            queued.attempts,
-            this.clock(),
-          ),
-        );
-      return [];
+      return this.failEach(queued, targets, 'unrenderable', error.message);
     }
     const transient: { target: DeliveryTarget; detail: string }[] = [];
     const attempt = queued.attempts + 1;
     for (const target of targets) {
       const result = await this.sendOne(message, target, rendered, decision.language);
-      const at = this.clock();
-      if (result.outcome === 'sent')
-        await this.outcomes.record(
-          sentEvent(message, target.channel, attempt, at, result.providerMessageId),
-        );
-      else if (result.outcome === 'rejected' && result.optedOut)
-        await this.optedOutAtGateway(message, target, result.detail, attempt);
-      else if (result.outcome === 'rejected')
-        await this.outcomes.record(bouncedEvent(message, target.channel, result.detail, at));
-      else if (result.outcome === 'not-configured')
-        await this.outcomes.record(
-          failedEvent(
-            message,
-            target.channel,
-            'channel-not-configured',
-            result.detail,
-            attempt,
-            at,
-          ),
-        );
-      else transient.push({ target, detail: result.detail });
+      if (result.outcome === 'transient') transient.push({ target, detail: result.detail });
+      else await this.recordSent(message, target, result, attempt);
     }
     return transient;
+  }
+
+  /** What came of a send that is final: sent, refused, or a channel not configured. */
+  private async recordSent(
+    message: PlannedMessage,
+    target: DeliveryTarget,
+    result: Exclude<SendResult, { outcome: 'transient' }>,
+    attempt: number,
+  ): Promise<void> {
+    const at = this.clock();
+    const { channel } = target;
+    if (result.outcome === 'sent')
+      await this.outcomes.record(
+        sentEvent(message, channel, attempt, at, result.providerMessageId),
+      );
+    else if (result.outcome === 'rejected' && result.optedOut)
+      await this.optedOutAtGateway(message, target, result.detail, attempt);
+    else if (result.outcome === 'rejected')
+      await this.outcomes.record(bouncedEvent(message, channel, result.detail, at));
+    else
+      await this.outcomes.record(
+        failedEvent(message, channel, 'channel-not-configured', result.detail, attempt, at),
+      );
+  }
+
+  /** Records the message failed for good on each channel; nothing is left to retry. */
+  private async failEach(
+    queued: QueuedMessage,
+    targets: readonly DeliveryTarget[],
+    reason: 'erased' | 'unrenderable',
+    detail: string,
+  ): Promise<[]> {
+    for (const target of targets)
+      await this.outcomes.record(
+        failedEvent(queued.message, target.channel, reason, detail, queued.attempts, this.clock()),
+      );
+    return [];
   }
 
   private sendOne(

@@ -19,11 +19,11 @@ import { PLANNING_EVENT as E } from '../planning/domain/planning-events';
 import { PlanningModule } from '../planning/planning.module';
 import { PublishedEvents } from '../planning/testing/published-events';
 import { VisitEvents } from '../planning/testing/visit-events.fixture';
-import { VisitStatusStore } from '../planning/visit-status/visit-status.store';
+import { VisitStatusProjection } from '../planning/infrastructure/visit-status.projection';
 import { startNotificationsApp } from '../testing/notifications-test-app';
 import { DeliveryModule } from './delivery.module';
 import { messageStreamId } from './domain/message-outcome.events';
-import { MessageQueueStore } from './infrastructure/message-queue.store';
+import { MessageQueue } from './infrastructure/message-queue.projection';
 import { MessageDispatcher } from './message-dispatcher';
 
 const within = { timeoutMs: 40_000, intervalMs: 250 };
@@ -77,9 +77,7 @@ describe('messages reach patients by e-mail, as they asked and when they should'
   async function planned(messageId: string): Promise<void> {
     await eventually(
       async () =>
-        expect(
-          await app.get(MessageQueueStore).collection.findOne({ _id: messageId }),
-        ).toBeTruthy(),
+        expect(await app.get(MessageQueue).collection.findOne({ _id: messageId })).toBeTruthy(),
       within,
     );
   }
@@ -168,7 +166,7 @@ describe('messages reach patients by e-mail, as they asked and when they should'
     // Published last on the same key, so consumed last: once it is planned, the others were seen.
     const fresh = await events.publish(E.reminderDue, visit.reminderDue(60));
     await planned(messageIdOf(fresh, visit.patientId, 'reminder'));
-    const queue = app.get(MessageQueueStore).collection;
+    const queue = app.get(MessageQueue).collection;
     expect(
       await queue.findOne({ _id: messageIdOf(bookedId, visit.patientId, 'booking-confirmation') }),
     ).toBeNull();
@@ -222,7 +220,7 @@ describe('messages reach patients by e-mail, as they asked and when they should'
     await events.publish(E.cancelled, visit.cancelled(new Date()));
     await eventually(
       async () =>
-        expect(await app.get(VisitStatusStore).find(visit.appointmentId)).toMatchObject({
+        expect(await app.get(VisitStatusProjection).find(visit.appointmentId)).toMatchObject({
           status: 'cancelled',
         }),
       within,
@@ -269,9 +267,9 @@ describe('messages reach patients by e-mail, as they asked and when they should'
     await Promise.all(invitations.map(planned));
     await eventually(
       async () =>
-        expect(await app.get(VisitStatusStore).find(answered.visit.appointmentId)).toHaveProperty(
-          'surveyedAt',
-        ),
+        expect(
+          await app.get(VisitStatusProjection).find(answered.visit.appointmentId),
+        ).toHaveProperty('surveyedAt'),
       within,
     );
 
@@ -393,7 +391,7 @@ describe('messages reach patients by e-mail, as they asked and when they should'
     await mail.setChaos({ recipient: { errorCode: 451, probability: 100 } });
     try {
       await dispatchAt(new Date(due));
-      const queued = await app.get(MessageQueueStore).collection.findOne({ _id: message });
+      const queued = await app.get(MessageQueue).collection.findOne({ _id: message });
       expect(queued).toMatchObject({ attempts: 1, lastError: expect.stringContaining('451') });
       // The first retry waits about a minute (NOTIFICATIONS_RETRY_BASE_MS, with jitter).
       expect(queued!.dueAt.getTime() - due).toBeGreaterThanOrEqual(48_000);
@@ -426,6 +424,6 @@ describe('messages reach patients by e-mail, as they asked and when they should'
         detail: expect.stringContaining('550'),
       }),
     ]);
-    expect(await app.get(MessageQueueStore).collection.findOne({ _id: bouncedMessage })).toBeNull();
+    expect(await app.get(MessageQueue).collection.findOne({ _id: bouncedMessage })).toBeNull();
   });
 });

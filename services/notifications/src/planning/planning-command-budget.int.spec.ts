@@ -6,12 +6,12 @@ import { KafkaModule } from '@thc/messaging';
 import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
 import { Connection } from 'mongoose';
-import { MessageQueueStore } from '../delivery/infrastructure/message-queue.store';
+import { MessageQueue } from '../delivery/infrastructure/message-queue.projection';
 import { NotificationsSettingsModule } from '../notifications-settings.module';
 import { serviceIdentity } from '../service.identity';
 import { PLANNING_EVENT as E } from './domain/planning-events';
-import { PlanMessagesFromSchedulingEventsConsumer } from './from-scheduling/plan-messages-from-scheduling-events.consumer';
-import { PlanMessagesFromSessionsEventsConsumer } from './from-sessions/plan-messages-from-sessions-events.consumer';
+import { PlanMessagesWhenAppointmentsChange } from './from-scheduling/plan-messages-when-appointments-change.consumer';
+import { PlanMessagesWhenSessionsProgress } from './from-sessions/plan-messages-when-sessions-progress.consumer';
 import { PlanningModule } from './planning.module';
 import { consumedEvent, handlerOf } from '../testing/consumed-event.fixture';
 import { VisitEvents } from './testing/visit-events.fixture';
@@ -68,9 +68,9 @@ describe('database commands per planned event', () => {
     await ns.dispose();
   });
 
-  const scheduling = () => handlerOf(app.get(PlanMessagesFromSchedulingEventsConsumer));
-  const sessions = () => handlerOf(app.get(PlanMessagesFromSessionsEventsConsumer));
-  const queued = () => app.get(MessageQueueStore).collection.countDocuments();
+  const scheduling = () => handlerOf(app.get(PlanMessagesWhenAppointmentsChange));
+  const sessions = () => handlerOf(app.get(PlanMessagesWhenSessionsProgress));
+  const queued = () => app.get(MessageQueue).collection.countDocuments();
   const visit = () => new VisitEvents(new Date(Date.now() + 86_400_000).toISOString());
 
   /** Runs `prepare` then measures `run` on a warm visit and on the measured one. */

@@ -1,18 +1,19 @@
 import { Logger } from '@nestjs/common';
-import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
+import { ConsumedEvent, RoutedConsumerHost } from '@thc/messaging';
 import type { PlannedMessage } from '../delivery/domain/planned-message';
-import { MessageQueueStore } from '../delivery/infrastructure/message-queue.store';
+import { MessageQueue } from '../delivery/infrastructure/message-queue.projection';
 
 /**
- * What the consumers that plan messages share: the messages an event plans go to the queue,
- * which keeps one per message id (so a redelivery plans nothing new), and an event that plans
- * nothing says why, at debug level.
+ * What the consumers that plan messages share: each routes the types it applies (`routes`,
+ * every other type on its topic is skipped), the messages an event plans go to the queue, which
+ * keeps one per message id (so a redelivery plans nothing new), and an event that plans nothing
+ * says why, at debug level.
  */
-export abstract class PlanningConsumerHost extends EventConsumerHost {
+export abstract class PlanningConsumerHost extends RoutedConsumerHost {
   protected override readonly tuning = { lagRefreshMs: 0 };
   protected abstract readonly logger: Logger;
 
-  protected constructor(private readonly queue: MessageQueueStore) {
+  protected constructor(private readonly queue: MessageQueue) {
     super();
   }
 

@@ -1,16 +1,13 @@
 import { Module } from '@nestjs/common';
 import { VISIT_STATUS } from '../delivery/domain/visit-status';
-import { MessageQueueStore } from '../delivery/infrastructure/message-queue.store';
-import { PlanMessagesFromSchedulingEventsConsumer } from './from-scheduling/plan-messages-from-scheduling-events.consumer';
-import { PlanMessagesFromSessionsEventsConsumer } from './from-sessions/plan-messages-from-sessions-events.consumer';
-import { SessionAppointments } from './visit-status/session-appointments.store';
-import { VisitStatusStore } from './visit-status/visit-status.store';
+import { MessageQueue } from '../delivery/infrastructure/message-queue.projection';
+import { PlanMessagesWhenAppointmentsChange } from './from-scheduling/plan-messages-when-appointments-change.consumer';
+import { PlanMessagesWhenSessionsProgress } from './from-sessions/plan-messages-when-sessions-progress.consumer';
+import { SessionAppointments } from './infrastructure/session-appointments.projection';
+import { VisitStatusProjection } from './infrastructure/visit-status.projection';
 
-const messageConsumers = [
-  PlanMessagesFromSchedulingEventsConsumer,
-  PlanMessagesFromSessionsEventsConsumer,
-];
-const stores = [MessageQueueStore, VisitStatusStore, SessionAppointments];
+const messageConsumers = [PlanMessagesWhenAppointmentsChange, PlanMessagesWhenSessionsProgress];
+const stores = [MessageQueue, VisitStatusProjection, SessionAppointments];
 
 /**
  * Planning: scheduling and sessions events become messages in the work list, and the visit
@@ -20,8 +17,8 @@ const stores = [MessageQueueStore, VisitStatusStore, SessionAppointments];
   providers: [
     ...stores,
     ...messageConsumers,
-    { provide: VISIT_STATUS, useExisting: VisitStatusStore },
+    { provide: VISIT_STATUS, useExisting: VisitStatusProjection },
   ],
-  exports: [VISIT_STATUS, MessageQueueStore, VisitStatusStore],
+  exports: [VISIT_STATUS, MessageQueue, VisitStatusProjection],
 })
 export class PlanningModule {}

@@ -4,7 +4,13 @@ import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { PhiProtectionModule } from '@thc/phi-protection';
-import { Clock, ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
+import {
+  Clock,
+  ClockModule,
+  createServiceApp,
+  IdsModule,
+  PlatformModule,
+} from '@thc/service-runtime';
 import { NotificationsSettingsModule } from '../notifications-settings.module';
 import { serviceIdentity } from '../service.identity';
 
@@ -34,6 +40,7 @@ export async function startNotificationsApp(
       PhiProtectionModule,
       NotificationsSettingsModule,
       ClockModule.use(clock),
+      IdsModule.use(),
       ...features,
     ],
   })

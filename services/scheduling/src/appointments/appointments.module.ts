@@ -2,43 +2,48 @@ import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
-import { BOOKED_TIME_READER } from '../availability/availability.port';
 import { AvailabilityModule } from '../availability/availability.module';
+import { BookingLedgerModule } from '../booking-ledger/booking-ledger.module';
+import { CLAIM_HOLDERS } from '../booking-ledger/claim-holders.port';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { WaitlistModule } from '../waitlist/waitlist.module';
+import { AppointmentQuery } from './appointment.query';
 import { BookAppointmentController } from './book-appointment/book-appointment.controller';
 import { BookAppointmentHandler } from './book-appointment/book-appointment.handler';
+import { BookRequestedAppointmentController } from './book-appointment/book-requested-appointment.controller';
+import { BookRequestedAppointmentHandler } from './book-appointment/book-requested-appointment.handler';
 import { CancelAppointmentController } from './cancel-appointment/cancel-appointment.controller';
 import { CancelAppointmentHandler } from './cancel-appointment/cancel-appointment.handler';
 import { DrawInterpreterController } from './draw-interpreter/draw-interpreter.controller';
 import { DrawInterpreterHandler } from './draw-interpreter/draw-interpreter.handler';
 import { FhirAppointmentController } from './fhir/fhir-appointment.controller';
-import { InterpreterClaims } from './interpreters/interpreter-claims';
-import { BookingLedger } from './ledger/booking-ledger';
-import { BOOKING_LEDGER_STORE, createBookingLedgerStore } from './ledger/booking-ledger.store';
-import { LedgerBookedTimeReader } from './ledger/ledger-booked-time.reader';
-import { LedgerDayViews } from './ledger/ledger-day.views';
+import { AppointmentClaimHolders } from './infrastructure/appointment-claim-holders';
+import { AppointmentRepository } from './infrastructure/appointment.repository';
+import { AppointmentViews } from './infrastructure/appointment-views.projection';
+import { createReasonSealer, REASON_SEALER } from './infrastructure/reason-sealer';
+import { ReminderContacts } from './infrastructure/reminder-contacts.projection';
+import { InterpreterClaims } from './interpreter-claims';
+import { ProviderCare } from './provider-care';
 import { ReadAppointmentsController } from './read-appointments/read-appointments.controller';
+import { RecordVisitOutcomeHandler } from './record-visit-outcome/record-visit-outcome.handler';
 import { VisitOutcomeController } from './record-visit-outcome/visit-outcome.controller';
-import { RequestAppointmentController } from './request-appointment/request-appointment.controller';
-import { RescheduleAppointmentController } from './reschedule-appointment/reschedule-appointment.controller';
-import { RescheduleAppointmentHandler } from './reschedule-appointment/reschedule-appointment.handler';
-import { SessionEndedConsumer } from './session-outcomes/session-ended.consumer';
-import { SessionOutcomeHandler } from './session-outcomes/session-outcome.handler';
-import { ReminderContacts } from './reminders/reminder-contacts.store';
 import { LogReminderDelivery, REMINDER_DELIVERY } from './reminders/reminder-delivery.port';
 import { ReminderScheduler } from './reminders/reminder.scheduler';
-import { AppointmentRepository } from './shared/appointment.repository';
-import { AppointmentViews } from './shared/appointment-views.store';
-import { ProviderCare } from './shared/provider-care';
-import { createReasonSealer, REASON_SEALER } from './shared/reason-sealer';
+import { RequestAppointmentController } from './request-appointment/request-appointment.controller';
+import { RequestAppointmentHandler } from './request-appointment/request-appointment.handler';
+import { RescheduleAppointmentController } from './reschedule-appointment/reschedule-appointment.controller';
+import { RescheduleAppointmentHandler } from './reschedule-appointment/reschedule-appointment.handler';
+import { RecordOutcomeWhenSessionEnded } from './session-outcomes/record-outcome-when-session-ended.consumer';
+import { SessionOutcomeHandler } from './session-outcomes/session-outcome.handler';
+import { SlotChecks } from './slot-checks';
 import { AvailabilitySlotPolicy } from './slot-policy/availability.slot-policy';
-import { SLOT_POLICY } from './slot-policy/slot-policy.port';
+import { SLOT_POLICY } from './slot-policy.port';
 
 const httpControllers = [
   BookAppointmentController,
   RequestAppointmentController,
+  BookRequestedAppointmentController,
   RescheduleAppointmentController,
   CancelAppointmentController,
   DrawInterpreterController,
@@ -47,34 +52,33 @@ const httpControllers = [
   FhirAppointmentController,
 ];
 
-const messageConsumers = [SessionEndedConsumer];
+const messageConsumers = [RecordOutcomeWhenSessionEnded];
 
 const commandHandlers = [
   ReminderScheduler,
   SessionOutcomeHandler,
   BookAppointmentHandler,
+  BookRequestedAppointmentHandler,
+  RequestAppointmentHandler,
   RescheduleAppointmentHandler,
   CancelAppointmentHandler,
   DrawInterpreterHandler,
+  RecordVisitOutcomeHandler,
 ];
+
+const queries = [AppointmentQuery];
 
 const infrastructure = [
   AppointmentRepository,
   AppointmentViews,
   ProviderCare,
   InterpreterClaims,
+  SlotChecks,
   ReminderContacts,
   { provide: REMINDER_DELIVERY, useClass: LogReminderDelivery },
-  BookingLedger,
-  LedgerDayViews,
-  LedgerBookedTimeReader,
-  // Availability finds the reader by this token anywhere in the application.
-  { provide: BOOKED_TIME_READER, useExisting: LedgerBookedTimeReader },
-  {
-    provide: BOOKING_LEDGER_STORE,
-    inject: [getConnectionToken()],
-    useFactory: createBookingLedgerStore,
-  },
+  // The booking ledger asks this whether an old claim's appointment still holds its time.
+  AppointmentClaimHolders,
+  { provide: CLAIM_HOLDERS, useExisting: AppointmentClaimHolders },
   { provide: REASON_SEALER, inject: [getConnectionToken()], useFactory: createReasonSealer },
   // A booking must fit the provider's schedule (hours, exceptions, length, notice, horizon,
   // daily maximum), which also gives the buffers the ledger holds.
@@ -82,9 +86,9 @@ const infrastructure = [
 ];
 
 /**
- * Appointments: lifecycle, the booking ledger that prevents double booking, REST, FHIR and
- * iCalendar views. Needs PlatformModule, KafkaModule (for the credential consumer) and
- * SchedulingClockModule beside it.
+ * Appointments: lifecycle, REST, FHIR and iCalendar views; time is held in the booking ledger
+ * (BookingLedgerModule), which this part answers about old claims (`CLAIM_HOLDERS`). Needs
+ * PlatformModule, KafkaModule (for the credential consumer) and ClockModule beside it.
  */
 @Module({
   imports: [
@@ -92,11 +96,12 @@ const infrastructure = [
     PhiAccessModule,
     CredentialsModule,
     DirectoryModule,
+    BookingLedgerModule,
     AvailabilityModule,
     WaitlistModule,
   ],
   controllers: httpControllers,
-  providers: [...commandHandlers, ...messageConsumers, ...infrastructure],
-  exports: [LedgerBookedTimeReader, BOOKED_TIME_READER, BookingLedger, ReminderScheduler],
+  providers: [...commandHandlers, ...queries, ...messageConsumers, ...infrastructure],
+  exports: [BookingLedgerModule, ReminderScheduler],
 })
 export class AppointmentsModule {}

@@ -1,5 +1,5 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { BOOKED_TIME_READER, BookedTimeReader } from '../booking-ledger/ledger-booked-time.reader';
 import { Bookability, BookingRequest, isBookable } from './domain/bookability';
 import { Duty, dutyFor } from './domain/on-duty';
 import type { BookedInterval } from './domain/booked-interval';
@@ -12,17 +12,8 @@ export type { Duty } from './domain/on-duty';
 export type { BookedInterval } from './domain/booked-interval';
 export type { ProviderSchedule, VisitType } from './domain/schedule-rules';
 
-/**
- * The visits holding a provider's time, implemented by the appointments part. Availability
- * subtracts them (with the schedule's buffers) from slots and counts them for the daily maximum.
- */
-export interface BookedTimeReader {
-  /** Visits of the provider that overlap [fromUtc, toUtc), cancelled ones left out. */
-  bookedIntervals(providerId: string, fromUtc: Date, toUtc: Date): Promise<BookedInterval[]>;
-}
-
-/** Provide it anywhere in the application: `{ provide: BOOKED_TIME_READER, useExisting: ... }`. */
-export const BOOKED_TIME_READER = Symbol('BOOKED_TIME_READER');
+/** The booked time availability subtracts; the booking ledger provides it. */
+export { BOOKED_TIME_READER, type BookedTimeReader };
 
 /** A local day lasts at most 25 hours and zones sit within ±14 h of UTC: this margin covers them. */
 const DAY_MARGIN_MS = 40 * 3_600_000;
@@ -40,25 +31,11 @@ export interface SlotCheck {
  * booking must pass. Overlaps under concurrency stay the booking ledger's to decide.
  */
 @Injectable()
-export class AvailabilityService implements OnModuleInit {
-  private reader?: BookedTimeReader;
-
+export class AvailabilityService {
   constructor(
     private readonly schedules: ProviderScheduleRepository,
-    private readonly moduleRef: ModuleRef,
+    @Inject(BOOKED_TIME_READER) private readonly bookedTime: BookedTimeReader,
   ) {}
-
-  onModuleInit(): void {
-    // Looked up across the whole application: the appointments module provides it and imports
-    // this one, so a constructor injection would be a module cycle.
-    try {
-      this.reader = this.moduleRef.get<BookedTimeReader>(BOOKED_TIME_READER, { strict: false });
-    } catch {
-      throw new Error(
-        'availability needs a BOOKED_TIME_READER provider (from the appointments part)',
-      );
-    }
-  }
 
   /** The provider's schedule (from its read model), or undefined when none was ever defined. */
   async schedule(providerId: string): Promise<ProviderSchedule | undefined> {
@@ -99,7 +76,7 @@ export class AvailabilityService implements OnModuleInit {
 
   /** The provider's visits on every local day that [from, to) touches. */
   bookedAround(providerId: string, from: Date, to: Date): Promise<BookedInterval[]> {
-    return this.bookedTime().bookedIntervals(
+    return this.bookedTime.bookedIntervals(
       providerId,
       new Date(from.getTime() - DAY_MARGIN_MS),
       new Date(to.getTime() + DAY_MARGIN_MS),
@@ -132,10 +109,5 @@ export class AvailabilityService implements OnModuleInit {
       (visit) => visit.appointmentId !== ignore?.appointmentId,
     );
     return isBookable(schedule, request, booked, now);
-  }
-
-  private bookedTime(): BookedTimeReader {
-    if (!this.reader) throw new Error('AvailabilityService used before its module was initialised');
-    return this.reader;
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APPOINTMENT_SETTINGS, AppointmentSettings } from '../appointments/appointments.settings';
 import { CredentialDecision, decideCredential } from './staff-credential.decision';
-import { StaffCredentials } from './staff-credentials.read-model';
+import { StaffCredentials } from './staff-credentials.projection';
 
 /** A booking refused because of the provider's credential (HTTP 409 naming the reason). */
 export class CredentialNotCurrentError extends Error {

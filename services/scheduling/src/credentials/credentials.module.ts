@@ -6,10 +6,10 @@ import {
 import { DirectoryModule } from '../directory/directory.module';
 import { CredentialGate } from './credential-gate';
 import { LicenceGate } from './licence-gate';
-import { StaffCredentialsConsumer } from './staff-credentials.consumer';
-import { StaffCredentials } from './staff-credentials.read-model';
+import { KeepCredentialsFromTrainingEvents } from './keep-credentials-from-training-events.consumer';
+import { StaffCredentials } from './staff-credentials.projection';
 
-const messageConsumers = [StaffCredentialsConsumer];
+const messageConsumers = [KeepCredentialsFromTrainingEvents];
 
 /**
  * The provider credential gate, fed by training's credential events, and the licence gate,

@@ -1,12 +1,11 @@
 import { getConnectionToken } from '@nestjs/mongoose';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { bearer, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
 import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { DIRECTORY_READER, DirectoryReader } from './directory.port';
 import { healthSystemBundle } from './testing/directory-bundle';
 import { send } from './testing/directory-client';
-import { healthSystem, startDirectoryApp } from './testing/directory-test-app';
+import { useDirectoryApp } from './testing/directory-testbed';
 
 /**
  * Database commands (round trips) per directory use case on a warm instance. Every read is an
@@ -28,71 +27,52 @@ const budget = new CommandBudget({
 } as const);
 
 describe('database commands per directory use case', () => {
-  const ns = new TestNamespace('directory-commands');
-  let app: NestExpressApplication;
-  let url: string;
+  const t = useDirectoryApp(new TestNamespace('directory-commands'), bearer, {
+    relay: false,
+    recorded: true,
+  });
+  const { clinicNy, providerId, interpreterId } = t.system;
   let counter: CommandCounter;
-  const system = healthSystem();
-  const { organizationId, clinicNy, providerId, interpreterId } = system;
-  let admin: Record<string, string>;
-  let coordinator: Record<string, string>;
 
-  beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    ({ app, url } = await startDirectoryApp({ relay: false }));
-    counter = CommandCounter.attach(app.get<Connection>(getConnectionToken()).getClient());
-    admin = await bearer('admin', randomUUID(), { organizationId });
-    coordinator = await bearer('coordinator', randomUUID());
-    const put = (path: string, body: unknown) =>
-      send(url, 'PUT', `/api/v1/directory/${path}`, admin, body);
-    await put(`organizations/${organizationId}`, system.organization);
-    for (const [id, clinic] of Object.entries(system.clinics)) await put(`clinics/${id}`, clinic);
-    for (const [id, staff] of Object.entries(system.staff)) await put(`staff/${id}`, staff);
+  beforeAll(() => {
+    counter = CommandCounter.attach(t.app.get<Connection>(getConnectionToken()).getClient());
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     budget.report();
     counter?.detach();
-    await app?.close();
-    await ns.dispose();
   });
 
-  const putStaff = (body: object) =>
-    send(url, 'PUT', `/api/v1/directory/staff/${providerId}`, admin, body);
+  const putStaff = (body: object) => t.put(`staff/${providerId}`, body);
 
   it('record a changed staff member', async () => {
-    const renamed = { ...system.staff[providerId], name: { family: 'Okafor', given: ['Ada'] } };
+    const renamed = { ...t.system.staff[providerId], name: { family: 'Okafor', given: ['Ada'] } };
     const { result, usage } = await counter.measure(() => putStaff(renamed));
     expect(result.body).toMatchObject({ changed: true });
     budget.check('record a changed staff member', usage);
   });
 
   it('record an unchanged staff member', async () => {
-    const renamed = { ...system.staff[providerId], name: { family: 'Okafor', given: ['Ada'] } };
+    const renamed = { ...t.system.staff[providerId], name: { family: 'Okafor', given: ['Ada'] } };
     const { result, usage } = await counter.measure(() => putStaff(renamed));
     expect(result.body).toMatchObject({ changed: false });
     budget.check('record an unchanged staff member', usage);
   });
 
   it('read a staff member', async () => {
-    const { result, usage } = await counter.measure(() =>
-      send(url, 'GET', `/api/v1/directory/staff/${interpreterId}`, coordinator),
-    );
+    const { result, usage } = await counter.measure(() => t.get(`staff/${interpreterId}`));
     expect(result.status).toBe(200);
     budget.check('read a staff member', usage);
   });
 
   it("list a clinic's staff", async () => {
-    const { result, usage } = await counter.measure(() =>
-      send(url, 'GET', `/api/v1/directory/staff?clinicId=${clinicNy}`, coordinator),
-    );
+    const { result, usage } = await counter.measure(() => t.get(`staff?clinicId=${clinicNy}`));
     expect(result.body).toHaveLength(2);
     budget.check("list a clinic's staff", usage);
   });
 
   it('interpreters of a language', async () => {
-    const reader = app.get<DirectoryReader>(DIRECTORY_READER);
+    const reader = t.app.get<DirectoryReader>(DIRECTORY_READER);
     const { result, usage } = await counter.measure(() => reader.interpreters('es'));
     expect(result).toHaveLength(1);
     budget.check('interpreters of a language', usage);
@@ -101,7 +81,7 @@ describe('database commands per directory use case', () => {
   it('re-import an unchanged bundle of eight records', async () => {
     const { bundle } = healthSystemBundle();
     const systemAdmin = await bearer('admin', randomUUID());
-    const importing = () => send(url, 'POST', '/api/v1/directory/import', systemAdmin, bundle);
+    const importing = () => send(t.url, 'POST', '/api/v1/directory/import', systemAdmin, bundle);
     expect((await importing()).body).toMatchObject({ recorded: 8 });
     const { result, usage } = await counter.measure(importing);
     expect(result.body).toMatchObject({ unchanged: 8 });

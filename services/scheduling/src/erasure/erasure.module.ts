@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@thc/event-store';
-import { ReminderContacts } from '../appointments/reminders/reminder-contacts.store';
-import { AppointmentViews } from '../appointments/shared/appointment-views.store';
-import { PatientProfiles } from '../patients/infrastructure/patient-profiles.store';
+import { ReminderContacts } from '../appointments/infrastructure/reminder-contacts.projection';
+import { AppointmentViews } from '../appointments/infrastructure/appointment-views.projection';
+import { PatientProfiles } from '../patients/infrastructure/patient-profiles.projection';
 import { PurgeViewsWhenPatientErased } from './purge-views-when-patient-erased.consumer';
 
 /** Scheduling's part of a patient's erasure. Needs KafkaModule and the service's MongoDB. */

@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS, toKafkaHeaders } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule } from '@thc/messaging';
-import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, IdsModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { Connection } from 'mongoose';
@@ -27,6 +27,7 @@ import { SchedulingErasureModule } from './erasure.module';
     KafkaModule,
     EventStoreModule,
     ClockModule.use(testClock),
+    IdsModule.use(),
     AppointmentsModule,
     PatientsModule,
     SchedulingErasureModule,

@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
-import { AppointmentViews } from '../appointments/shared/appointment-views.store';
-import { ProviderCare } from '../appointments/shared/provider-care';
-import { PatientProfiles } from './infrastructure/patient-profiles.store';
+import { AppointmentViews } from '../appointments/infrastructure/appointment-views.projection';
+import { ProviderCare } from '../appointments/provider-care';
+import { PatientProfiles } from './infrastructure/patient-profiles.projection';
 import { createProfileSealer, PROFILE_SEALER } from './infrastructure/profile-sealer';
 import { PatientProfileController } from './profile/patient-profile.controller';
 import { PatientProfileHandler } from './profile/patient-profile.handler';
@@ -13,7 +13,7 @@ import { PatientReach } from './profile/patient-reach';
 /**
  * Patients' minimum records: preferred language (sealed) and state of residence. Reads the
  * appointment views for who reaches a patient (their clinics, a provider's care). Needs
- * PlatformModule and SchedulingClockModule beside it.
+ * PlatformModule and ClockModule beside it.
  */
 @Module({
   imports: [EventStoreModule, PhiAccessModule],

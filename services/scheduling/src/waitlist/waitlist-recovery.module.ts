@@ -11,7 +11,7 @@ const messageConsumers = [OfferSlotWhenAppointmentCancelled];
  * process that dies between a cancellation and its offer loses no offer. A module of its own
  * because it needs what the whole service has and a part alone lacks: the outbox relay that
  * fills the topic, and the topic itself (a consumer cannot start on a missing one). AppModule
- * imports it; needs KafkaModule and SchedulingClockModule beside it.
+ * imports it; needs KafkaModule and ClockModule beside it.
  */
 @Module({
   imports: [EventStoreModule, WaitlistModule],

@@ -1,13 +1,22 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { assertValidEvent } from '@thc/contracts';
-import { Aggregate, AggregateRepository, MongoEventStore } from '@thc/event-store';
+import {
+  Aggregate,
+  AggregateRepository,
+  Appended,
+  CommandsFor,
+  HandleOptions,
+  HandleResult,
+  MongoEventStore,
+} from '@thc/event-store';
 import { Connection, mongo } from 'mongoose';
 import type { WaitlistCommand } from './domain/waitlist.commands';
 import { waitlistDecider } from './domain/waitlist.decider';
 import {
   WAITLIST_EVENT,
   WaitlistEvent,
+  WaitlistJoined,
   WaitlistSlotOffered,
   waitlistStreamId,
 } from './domain/waitlist.events';
@@ -27,12 +36,29 @@ export interface WaitlistQueueDocument {
   readonly earlierThan?: string;
 }
 
+type WaitlistAppended = Appended<WaitlistState, WaitlistEvent>;
+
+function queued({ data }: WaitlistJoined): WaitlistQueueDocument {
+  const { waitlistEntryId, clinicId, visitType, joinedAt, providerId, earlierThan } = data;
+  return {
+    _id: waitlistEntryId,
+    clinicId,
+    visitType,
+    joinedAt,
+    ...(providerId !== undefined ? { providerId } : {}),
+    earlierThan,
+  };
+}
+
 /**
  * Waitlist entry streams (`waitlist-entry-<id>`, relayed to Kafka) and the queue read model
  * `waitlist_queue`, which only narrows the candidates: every offer is decided on the stream.
+ * The queue follows the streams after each append (a join queues the entry, leaving takes it
+ * off); a queue write that fails is logged, since the stream refuses what the queue gets wrong.
  */
 @Injectable()
 export class WaitlistRepository implements OnModuleInit {
+  private readonly logger = new Logger(WaitlistRepository.name);
   private readonly aggregates: AggregateRepository<WaitlistState, WaitlistCommand, WaitlistEvent>;
   private readonly queue: mongo.Collection<WaitlistQueueDocument>;
 
@@ -40,7 +66,12 @@ export class WaitlistRepository implements OnModuleInit {
     private readonly store: MongoEventStore,
     @InjectConnection() connection: Connection,
   ) {
-    this.aggregates = new AggregateRepository(store, waitlistDecider);
+    this.aggregates = new AggregateRepository(store, waitlistDecider, {
+      validate: (event) => assertValidEvent(event.type, event.data),
+      afterAppend: (appended) => this.followQueue(appended),
+      onAfterAppendError: (error, streamId) =>
+        this.logger.warn(`queue behind ${streamId}: ${(error as Error).message}`),
+    });
     this.queue = connection.collection<WaitlistQueueDocument>('waitlist_queue');
   }
 
@@ -56,31 +87,13 @@ export class WaitlistRepository implements OnModuleInit {
     return this.aggregates.load(waitlistStreamId(waitlistEntryId));
   }
 
-  /** Appends what `command` decides on `before`, with the given ids (derived, for offers). */
-  async append(
+  /** Decides `command` on the entry's stream and appends what it decides (the one pipeline). */
+  handle(
     waitlistEntryId: string,
-    before: Aggregate<WaitlistState>,
-    command: WaitlistCommand,
-    actor: string,
-    eventId?: string,
-  ): Promise<Aggregate<WaitlistState>> {
-    const decided = waitlistDecider.decide(command, before.state);
-    const events: readonly WaitlistEvent[] = Array.isArray(decided) ? decided : [decided];
-    for (const event of events) assertValidEvent(event.type, event.data);
-    const { nextExpectedVersion } = await this.store.append(
-      waitlistStreamId(waitlistEntryId),
-      before.version,
-      events.map((event) => ({
-        ...(eventId ? { id: eventId } : {}),
-        type: event.type,
-        data: event.data,
-        metadata: { actor },
-      })),
-    );
-    return {
-      state: events.reduce(waitlistDecider.evolve, before.state),
-      version: nextExpectedVersion,
-    };
+    command: WaitlistCommand | CommandsFor<WaitlistState, WaitlistCommand>,
+    options: HandleOptions<WaitlistState>,
+  ): Promise<HandleResult<WaitlistState, WaitlistEvent>> {
+    return this.aggregates.handle(waitlistStreamId(waitlistEntryId), command, options);
   }
 
   /**
@@ -99,10 +112,6 @@ export class WaitlistRepository implements OnModuleInit {
     return (await this.store.model.exists({ _id: eventId })) !== null;
   }
 
-  async enqueue(entry: WaitlistQueueDocument): Promise<void> {
-    await this.queue.insertOne(entry);
-  }
-
   /** Takes a left entry off the queue; only a shortcut, the stream refuses it offers anyway. */
   async dequeue(waitlistEntryId: string): Promise<void> {
     await this.queue.deleteOne({ _id: waitlistEntryId });
@@ -111,5 +120,12 @@ export class WaitlistRepository implements OnModuleInit {
   /** Entries of a clinic waiting for this visit type, first come first. */
   waitingIn(clinicId: string, visitType: string): Promise<WaitlistQueueDocument[]> {
     return this.queue.find({ clinicId, visitType }).sort({ joinedAt: 1, _id: 1 }).toArray();
+  }
+
+  private async followQueue({ events }: WaitlistAppended): Promise<void> {
+    for (const event of events) {
+      if (event.type === WAITLIST_EVENT.joined) await this.queue.insertOne(queued(event));
+      if (event.type === WAITLIST_EVENT.left) await this.dequeue(event.data.waitlistEntryId);
+    }
   }
 }

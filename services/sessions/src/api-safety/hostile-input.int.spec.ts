@@ -1,47 +1,16 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { MongoEventStore } from '@thc/event-store';
 import { bearer, hostileBodies, TestNamespace, walkRoutes } from '@thc/testing';
-import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { call } from '../visits/testing/http-client';
 import { qualifyProvider } from '../visits/testing/qualified-provider';
-import { startSessionsApp } from '../visits/testing/sessions-test-app';
-import { SessionsKit } from '../visits/testing/sessions-test-kit';
+import { useSessionsApp } from '../visits/testing/sessions-testbed';
 
 describe('the sessions API against hostile input and the wrong callers', () => {
-  const ns = new TestNamespace('sessions-hostile');
-  let app: NestExpressApplication;
-  let url: string;
-  let store: MongoEventStore;
-  let producer: Producer;
-  let kit: SessionsKit;
-
-  beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['THROTTLE_LIMIT'] = '100000';
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    store = app.get(MongoEventStore);
-    producer = ns.kafka().producer();
-    await producer.connect();
-    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
-  });
-
-  afterAll(async () => {
-    delete process.env['THROTTLE_LIMIT'];
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
+  const bed = useSessionsApp(new TestNamespace('sessions-hostile'), {
+    env: { THROTTLE_LIMIT: '100000' },
   });
 
   it('answers every hostile body on every write endpoint with 400 problem+json, and writes nothing', async () => {
-    const { booked, sessionId } = await kit.bookedSession(30);
+    const { booked, sessionId } = await bed.kit.bookedSession(30);
     const coordinator = await bearer('coordinator', randomUUID());
     const s = `/api/v1/sessions/${sessionId}`;
     const p = `${s}/participants/${booked.patientId}`;
@@ -81,13 +50,13 @@ describe('the sessions API against hostile input and the wrong callers', () => {
       [`${s}/patient-location`, { state: 'NJ' }],
       [`${s}/survey`, { overall: 4, wouldRecommend: 9, technicalQuality: 4, comment: 'fine' }],
     ];
-    const before = await store.model.countDocuments();
+    const before = await bed.store.model.countDocuments();
     let tried = 0;
     for (const [path, valid] of endpoints) {
       const bodies = hostileBodies(valid);
       const outcomes = await Promise.all(
         bodies.map(async ({ label, body }) => {
-          const response = await call(url, 'POST', path, coordinator, body);
+          const response = await call(bed.url, 'POST', path, coordinator, body);
           return {
             label: `${path.split('/').slice(-1)[0]} ${label}`,
             status: response.status,
@@ -105,15 +74,17 @@ describe('the sessions API against hostile input and the wrong callers', () => {
       tried += bodies.length;
     }
     expect(tried).toBeGreaterThanOrEqual(400); // at least 50 per service, here 12 endpoints
-    expect(await store.model.countDocuments()).toBe(before);
+    expect(await bed.store.model.countDocuments()).toBe(before);
     // The same endpoints accept their valid bodies: the refusals were about the hostile parts.
-    expect((await call(url, 'POST', `${s}/links`, coordinator, endpoints[0]![1])).status).toBe(201);
+    expect((await call(bed.url, 'POST', `${s}/links`, coordinator, endpoints[0]![1])).status).toBe(
+      201,
+    );
   });
 
   it('names the bad field in the problem', async () => {
-    const { sessionId } = await kit.bookedSession(30);
+    const { sessionId } = await bed.kit.bookedSession(30);
     const response = await call(
-      url,
+      bed.url,
       'POST',
       `/api/v1/sessions/${sessionId}/survey`,
       await bearer('coordinator'),
@@ -129,9 +100,9 @@ describe('the sessions API against hostile input and the wrong callers', () => {
   });
 
   it('lets a patient reach only their own sessions, a provider only theirs, a coordinator all', async () => {
-    const { booked, sessionId } = await kit.bookedSession(30);
+    const { booked, sessionId } = await bed.kit.bookedSession(30);
     const read = async (headers: Record<string, string>) =>
-      (await call(url, 'GET', `/api/v1/sessions/${sessionId}`, headers)).status;
+      (await call(bed.url, 'GET', `/api/v1/sessions/${sessionId}`, headers)).status;
     expect(await read(await bearer('patient', booked.patientId))).toBe(200);
     expect(await read(await bearer('patient', randomUUID()))).toBe(403);
     expect(await read(await bearer('provider', booked.providerId))).toBe(200);
@@ -141,16 +112,16 @@ describe('the sessions API against hostile input and the wrong callers', () => {
     expect(await read(await bearer('auditor', randomUUID()))).toBe(403);
     expect(await read({})).toBe(401);
     const patient = await bearer('patient', booked.patientId);
-    expect((await call(url, 'POST', `/api/v1/sessions/${sessionId}/admit`, patient)).status).toBe(
-      403,
-    );
-    expect((await call(url, 'GET', '/api/v1/platform/status', patient)).status).toBe(403);
     expect(
-      (await call(url, 'GET', `/api/v1/providers/${booked.providerId}/waiting-room`, patient))
+      (await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/admit`, patient)).status,
+    ).toBe(403);
+    expect((await call(bed.url, 'GET', '/api/v1/platform/status', patient)).status).toBe(403);
+    expect(
+      (await call(bed.url, 'GET', `/api/v1/providers/${booked.providerId}/waiting-room`, patient))
         .status,
     ).toBe(403);
     const list = async (path: string, headers: Record<string, string>) =>
-      call(url, 'GET', path, headers);
+      call(bed.url, 'GET', path, headers);
     const own = await list(
       `/api/v1/patients/${booked.patientId}/sessions`,
       await bearer('patient', booked.patientId),
@@ -190,9 +161,9 @@ describe('the sessions API against hostile input and the wrong callers', () => {
     ).toMatchObject([{ sessionId }]);
     // A transfer hands the session to the new provider, and the previous one loses it.
     const newProvider = randomUUID();
-    await qualifyProvider(app, newProvider);
+    await qualifyProvider(bed.app, newProvider);
     const handed = await call(
-      url,
+      bed.url,
       'POST',
       `/api/v1/sessions/${sessionId}/transfer`,
       await bearer('provider', booked.providerId),
@@ -202,7 +173,7 @@ describe('the sessions API against hostile input and the wrong callers', () => {
     expect(await read(await bearer('provider', booked.providerId))).toBe(403);
     expect(await read(await bearer('provider', newProvider))).toBe(200);
     // Every successful read of this patient's session was recorded.
-    const accesses = await store.load(`phi-access-${booked.patientId}`);
+    const accesses = await bed.store.load(`phi-access-${booked.patientId}`);
     expect(accesses.map((e) => (e.data as { role: string }).role).sort()).toEqual([
       'coordinator',
       'patient',
@@ -215,7 +186,7 @@ describe('the sessions API against hostile input and the wrong callers', () => {
   });
 
   it('declares who may call every route, and documents them in OpenAPI', async () => {
-    const routes = walkRoutes(app);
+    const routes = walkRoutes(bed.app);
     expect(routes.filter((r) => !r.policy).map((r) => r.route)).toEqual([]);
     const publicRoutes = routes.filter((r) => r.policy?.kind === 'public').map((r) => r.route);
     expect(publicRoutes).toEqual(
@@ -224,7 +195,7 @@ describe('the sessions API against hostile input and the wrong callers', () => {
     // Without a bearer token, only the join link's own routes: the exchange and the visit page.
     const joinLinkRoute = (r: string) => / \/api\/v1\/(join|visit)(\/| |$)/.test(r);
     expect(publicRoutes.filter((r) => r.includes('/api/') && !joinLinkRoute(r))).toEqual([]);
-    const docs = await call(url, 'GET', '/docs-json', {});
+    const docs = await call(bed.url, 'GET', '/docs-json', {});
     const paths = Object.keys((docs.body as { paths: Record<string, unknown> }).paths);
     expect(paths).toEqual(
       expect.arrayContaining([

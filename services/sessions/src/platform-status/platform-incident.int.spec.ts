@@ -1,66 +1,39 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { MongoEventStore } from '@thc/event-store';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { call } from '../visits/testing/http-client';
-import { advanceClock, startSessionsApp } from '../visits/testing/sessions-test-app';
-import { SessionsKit } from '../visits/testing/sessions-test-kit';
+import { advanceClock } from '../visits/testing/sessions-test-app';
+import { useSessionsApp } from '../visits/testing/sessions-testbed';
 
 const RAISED = 'thc.sessions.PlatformIncidentRaised.v1';
 const CLOSED = 'thc.sessions.PlatformIncidentClosed.v1';
 
 describe('platform incidents from failure rates across sessions', () => {
-  const ns = new TestNamespace('sessions-incident');
-  let app: NestExpressApplication;
-  let url: string;
-  let store: MongoEventStore;
-  let producer: Producer;
-  let kit: SessionsKit;
-
-  beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['SESSIONS_INCIDENT_THRESHOLD'] = '5';
-    process.env['SESSIONS_INCIDENT_WINDOW_SECONDS'] = '60';
-    process.env['SESSIONS_INCIDENT_QUIET_SECONDS'] = '120';
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    store = app.get(MongoEventStore);
-    producer = ns.kafka().producer();
-    await producer.connect();
-    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
+  const bed = useSessionsApp(new TestNamespace('sessions-incident'), {
+    env: {
+      SESSIONS_INCIDENT_THRESHOLD: '5',
+      SESSIONS_INCIDENT_WINDOW_SECONDS: '60',
+      SESSIONS_INCIDENT_QUIET_SECONDS: '120',
+    },
   });
 
-  afterAll(async () => {
-    for (const name of ['THRESHOLD', 'WINDOW_SECONDS', 'QUIET_SECONDS'])
-      delete process.env[`SESSIONS_INCIDENT_${name}`];
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
-  });
-
-  const count = (type: string) => store.model.countDocuments({ type });
+  const count = (type: string) => bed.store.model.countDocuments({ type });
 
   it('a burst of failed joins raises one incident with the upcoming visits at risk, and a quiet period closes it', async () => {
     const coordinator = await bearer('coordinator', randomUUID());
     const status = async () =>
-      (await call(url, 'GET', '/api/v1/platform/status', coordinator)).body as {
+      (await call(bed.url, 'GET', '/api/v1/platform/status', coordinator)).body as {
         status: string;
         signalsInWindow: number;
         incident?: { incidentId: string; affectedSessionCount: number };
         affectedUpcomingVisits: { sessionId: string }[];
       };
-    const visits = await Promise.all([0, 1, 2, 3, 4, 5, 6].map((i) => kit.bookedSession(30 + i)));
-    const later = await kit.bookedSession(60 * 24); // tomorrow: not at risk
+    const visits = await Promise.all(
+      [0, 1, 2, 3, 4, 5, 6].map((i) => bed.kit.bookedSession(30 + i)),
+    );
+    const later = await bed.kit.bookedSession(60 * 24); // tomorrow: not at risk
     const failJoin = ({ booked, sessionId }: (typeof visits)[number]) =>
       call(
-        url,
+        bed.url,
         'POST',
         `/api/v1/sessions/${sessionId}/participants/${booked.patientId}/join-failed`,
         coordinator,
@@ -81,7 +54,7 @@ describe('platform incidents from failure rates across sessions', () => {
     expect(atRisk).toEqual(expect.arrayContaining(visits.map((v) => v.sessionId)));
     expect(atRisk).not.toContain(later.sessionId);
     const incidentId = during.incident!.incidentId;
-    const [raised] = await store.load(`platform-incident-${incidentId}`);
+    const [raised] = await bed.store.load(`platform-incident-${incidentId}`);
     expect(raised?.data).toMatchObject({
       component: 'video',
       raisedBy: { kind: 'system', service: 'sessions' },
@@ -98,9 +71,9 @@ describe('platform incidents from failure rates across sessions', () => {
       advanceClock(-121_000);
     }
     expect(await count(CLOSED)).toBe(1);
-    const closed = (await store.load(`platform-incident-${incidentId}`)).map((e) => e.type);
+    const closed = (await bed.store.load(`platform-incident-${incidentId}`)).map((e) => e.type);
     expect(closed).toEqual([RAISED, CLOSED]);
-    const [, closing] = await store.load(`platform-incident-${incidentId}`);
+    const [, closing] = await bed.store.load(`platform-incident-${incidentId}`);
     expect(closing?.data).toMatchObject({ affectedSessionCount: 7, resolution: 'mitigated' });
   });
 });

@@ -7,12 +7,11 @@ import {
 } from '@nestjs/common';
 import { assertValidEvent } from '@thc/contracts';
 import { MongoEventStore, StoredEvent } from '@thc/event-store';
-import { randomUUID } from 'node:crypto';
 import { SESSIONS_SETTINGS, SessionsSettings } from '../sessions.settings';
 import { SESSION_EVENT as E } from '../visits/domain/session.events';
 import { decideIncident, MonitorPolicy, MonitorState, observe, Signal } from './incident-monitor';
-import { PlatformMonitorStore } from './platform-monitor.store';
-import { Clock, CLOCK } from '@thc/service-runtime';
+import { PlatformMonitorStore } from './platform-monitor.projection';
+import { Clock, CLOCK, ID_PROVIDER, IdProvider } from '@thc/service-runtime';
 
 const RAISED = 'thc.sessions.PlatformIncidentRaised.v1';
 const CLOSED = 'thc.sessions.PlatformIncidentClosed.v1';
@@ -55,6 +54,7 @@ export class PlatformMonitor implements OnApplicationBootstrap, OnApplicationShu
     private readonly events: MongoEventStore,
     @Inject(SESSIONS_SETTINGS) private readonly settings: SessionsSettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_PROVIDER) private readonly newId: IdProvider,
   ) {
     this.policy = {
       windowSeconds: settings.incidentWindowSeconds,
@@ -110,7 +110,7 @@ export class PlatformMonitor implements OnApplicationBootstrap, OnApplicationShu
   ): { state: MonitorState; event?: { streamId: string; type: string; data: object } } {
     const at = now.toISOString();
     if (decision.kind === 'raise') {
-      const incidentId = randomUUID();
+      const incidentId = this.newId();
       const minutes = Math.round(this.policy.windowSeconds / 60);
       return {
         state: {

@@ -6,10 +6,10 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { clinicFilterOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, Clock, CLOCK } from '@thc/service-runtime';
 import { SESSIONS_SETTINGS, SessionsSettings } from '../sessions.settings';
-import { SessionViews } from '../visits/shared/session-views.store';
+import { VisitsAtRisk } from './visits-at-risk.query';
 import { inWindow } from './incident-monitor';
 import { PlatformMonitor } from './platform-monitor';
 
@@ -50,7 +50,7 @@ class PlatformStatusResponse {
 export class PlatformStatusController {
   constructor(
     private readonly monitor: PlatformMonitor,
-    private readonly views: SessionViews,
+    private readonly visitsAtRisk: VisitsAtRisk,
     @Inject(SESSIONS_SETTINGS) private readonly settings: SessionsSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -80,22 +80,7 @@ export class PlatformStatusController {
     };
     if (!state.open) return { status: 'operational', ...base, affectedUpcomingVisits: [] };
     const until = now.getTime() + UPCOMING_HOURS * 3_600_000;
-    const since = new Date(now.getTime() - 30 * 60_000);
-    // The visits at risk are clinic data: only those of the caller's clinics, bounded in the query.
-    const clinics = clinicFilterOf(principal);
-    const upcoming = (
-      await this.views.list(
-        {
-          status: 'scheduled',
-          startsAt: { $gte: since, $lte: new Date(until) },
-          ...(clinics === undefined ? {} : { clinicId: { $in: [...clinics] } }),
-        },
-        5000,
-      )
-    )
-      .filter((v) => Date.parse(v.scheduledStart) >= now.getTime() - 30 * 60_000)
-      .filter((v) => Date.parse(v.scheduledStart) <= until)
-      .sort((a, b) => Date.parse(a.scheduledStart) - Date.parse(b.scheduledStart));
+    const upcoming = await this.visitsAtRisk.until(principal, now, new Date(until));
     return {
       status: 'incident',
       incident: {

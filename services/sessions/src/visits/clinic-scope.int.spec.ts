@@ -1,11 +1,7 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
 import { bearer, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { call } from './testing/http-client';
-import { startSessionsApp } from './testing/sessions-test-app';
-import { SessionsKit } from './testing/sessions-test-kit';
+import { useSessionsApp } from './testing/sessions-testbed';
 
 type Headers = Record<string, string>;
 
@@ -15,11 +11,7 @@ type Headers = Record<string, string>;
  * waiting room, the open issues) shows only their clinics' rows, positions counted among them.
  */
 describe('sessions within the clinics a coordinator covers', () => {
-  const ns = new TestNamespace('sessions-clinic-scope');
-  let app: NestExpressApplication;
-  let url: string;
-  let producer: Producer;
-  let kit: SessionsKit;
+  const bed = useSessionsApp(new TestNamespace('sessions-clinic-scope'));
 
   const clinicA = randomUUID();
   const clinicB = randomUUID();
@@ -33,38 +25,21 @@ describe('sessions within the clinics a coordinator covers', () => {
   let inA: string;
   let inB: string;
 
-  const get = (path: string, headers: Headers) => call(url, 'GET', path, headers);
+  const get = (path: string, headers: Headers) => call(bed.url, 'GET', path, headers);
   const post = (path: string, headers: Headers, body: object = {}) =>
-    call(url, 'POST', path, headers, body);
+    call(bed.url, 'POST', path, headers, body);
   const sessionIds = (response: { body: unknown }) =>
     (response.body as { sessionId: string }[]).map((s) => s.sessionId);
 
   beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    producer = ns.kafka().producer();
-    await producer.connect();
-    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
     everywhere = await bearer('coordinator', randomUUID());
     coordinatorA = await bearer('coordinator', randomUUID(), { clinics: [clinicA] });
     coordinatorB = await bearer('coordinator', randomUUID(), { clinics: [clinicB] });
     adminB = await bearer('admin', randomUUID(), { clinics: [clinicB] });
-    inA = (await kit.bookedSession(24 * 60, { patientId, providerId, clinicId: clinicA }))
+    inA = (await bed.kit.bookedSession(24 * 60, { patientId, providerId, clinicId: clinicA }))
       .sessionId;
-    inB = (await kit.bookedSession(25 * 60, { patientId, providerId, clinicId: clinicB }))
+    inB = (await bed.kit.bookedSession(25 * 60, { patientId, providerId, clinicId: clinicB }))
       .sessionId;
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
   });
 
   it("lists a patient's and a provider's sessions of the caller's clinics only", async () => {
@@ -127,7 +102,7 @@ describe('sessions within the clinics a coordinator covers', () => {
   it("shows each clinic's coordinator only the patients waiting for visits in their clinics", async () => {
     const waitingFor = randomUUID();
     const arrive = async (clinicId: string) => {
-      const visit = await kit.bookedSession(5, { providerId: waitingFor, clinicId });
+      const visit = await bed.kit.bookedSession(5, { providerId: waitingFor, clinicId });
       const { patientId: arriving } = visit.booked;
       const link = await post(`/api/v1/sessions/${visit.sessionId}/links`, everywhere, {
         participantId: arriving,

@@ -3,46 +3,52 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
 import { PlatformMonitor } from '../platform-status/platform-monitor';
-import { PlatformMonitorStore } from '../platform-status/platform-monitor.store';
+import { PlatformMonitorStore } from '../platform-status/platform-monitor.projection';
 import { PlatformStatusController } from '../platform-status/platform-status.controller';
 import { SESSIONS_SETTINGS, sessionsSettingsFromEnv } from '../sessions.settings';
 import { ConfirmLocationController } from './confirm-location/confirm-location.controller';
 import { ConfirmLocationHandler } from './confirm-location/confirm-location.handler';
-import { ConsentEventsConsumer } from './consent-gate/consent-events.consumer';
-import { TelehealthConsents } from './consent-gate/telehealth-consents.read-model';
-import { AppointmentEventsConsumer } from './follow-appointment/appointment-events.consumer';
-import { createJoinLinkSealer, JOIN_LINK_SEALER } from './join-links/join-link.sealer';
-import { JoinLinkSigner } from './join-links/join-link.signer';
+import { KeepConsentsFromComplianceEvents } from './consent-gate/keep-consents-from-compliance-events.consumer';
+import { TelehealthConsents } from './infrastructure/telehealth-consents.projection';
+import { KeepSessionsInStepWithAppointments } from './follow-appointment/keep-sessions-in-step-with-appointments.consumer';
+import { createJoinLinkSealer, JOIN_LINK_SEALER } from './infrastructure/join-link.sealer';
+import { JoinLinkSigner } from './infrastructure/join-link.signer';
 import { JoinLinksController } from './join-links/join-links.controller';
 import { JoinLinksHandler } from './join-links/join-links.handler';
 import { JoinVisitController } from './join-links/join-visit.controller';
 import { JoinVisitHandler } from './join-links/join-visit.handler';
-import { LinkDevices } from './join-links/link-devices.store';
-import { LinksToSend } from './join-links/links-to-send';
+import { LinkDevices } from './infrastructure/link-devices.projection';
+import { LinksToSend } from './follow-appointment/links-to-send';
 import { RunVisitController } from './run-visit/run-visit.controller';
 import { RunVisitHandler } from './run-visit/run-visit.handler';
 import { ReadSessionController } from './fhir/read-session.controller';
-import { ClinicNames } from './provider-qualifications/clinic-names.read-model';
-import { ProviderQualifications } from './provider-qualifications/provider-qualifications.read-model';
-import { StaffCredentialsConsumer } from './provider-qualifications/staff-credentials.consumer';
-import { StaffDirectoryConsumer } from './provider-qualifications/staff-directory.consumer';
+import { ReadSessionQuery } from './fhir/read-session.query';
+import { SessionLists } from './fhir/session-lists.query';
+import { OpenIssues } from './troubleshooting/open-issues.query';
+import { VisitsAtRisk } from '../platform-status/visits-at-risk.query';
+import { ClinicNames } from './infrastructure/clinic-names.projection';
+import { ProviderQualifications } from './infrastructure/provider-qualifications.projection';
+import { KeepCredentialsFromTrainingEvents } from './provider-qualifications/keep-credentials-from-training-events.consumer';
+import { KeepLicencesAndClinicNamesFromDirectoryRecords } from './provider-qualifications/keep-licences-and-clinic-names-from-directory-records.consumer';
 import { SessionListsController } from './fhir/session-lists.controller';
 import { InVisitController } from './in-visit/in-visit.controller';
 import { InVisitHandler } from './in-visit/in-visit.handler';
 import { SubmitSurveyHandler } from './survey/submit-survey.handler';
 import { SurveyController } from './survey/survey.controller';
-import { IssueQueue } from './troubleshooting/issue-queue.projection';
+import { IssueQueue } from './infrastructure/issue-queue.projection';
 import { TroubleshootingController } from './troubleshooting/troubleshooting.controller';
 import { TroubleshootingHandler } from './troubleshooting/troubleshooting.handler';
-import { createTextSealer, TEXT_SEALER } from './shared/text-sealer';
-import { ProviderCare } from './shared/provider-care';
-import { SessionRepository } from './shared/session.repository';
-import { SessionViews } from './shared/session-views.store';
-import { GiveConsentAtJoinHandler } from './visit-page/consent/give-consent-at-join.handler';
-import { VisitConsentController } from './visit-page/consent/visit-consent.controller';
-import { SignedRoomVideoPlatform } from './video/signed-room.video-platform';
-import { VIDEO_PLATFORM } from './video/video-platform.port';
-import { VisitActionsController } from './visit-page/visit-actions.controller';
+import { createTextSealer, TEXT_SEALER } from './infrastructure/text-sealer';
+import { ProviderCare } from './provider-care';
+import { SessionRepository } from './infrastructure/session.repository';
+import { SessionViews } from './infrastructure/session-views.projection';
+import { GiveConsentAtJoinHandler } from './give-consent-at-join/give-consent-at-join.handler';
+import { VisitConsentController } from './give-consent-at-join/visit-consent.controller';
+import { SignedRoomVideoPlatform } from './infrastructure/signed-room.video-platform';
+import { VIDEO_PLATFORM } from './infrastructure/video-platform.port';
+import { LinkHolderInVisitController } from './in-visit/link-holder-in-visit.controller';
+import { LinkHolderSurveyController } from './survey/link-holder-survey.controller';
+import { LinkHolderTroubleshootingController } from './troubleshooting/link-holder-troubleshooting.controller';
 import { VisitPageController } from './visit-page/visit-page.controller';
 import { VisitQuery } from './visit-page/visit.query';
 import { VisitStatusQuery } from './visit-page/visit-status.query';
@@ -51,7 +57,7 @@ import { TodayBoardController } from './today/today-board.controller';
 import { TodayBoard } from './today/today-board.query';
 import { TodayBoardStream } from './today/today-board.stream';
 import { WaitingRoomController } from './waiting-room/waiting-room.controller';
-import { WaitingRoom } from './waiting-room/waiting-room.query';
+import { WaitingRoom } from './waiting-room.query';
 
 const httpControllers = [
   JoinLinksController,
@@ -67,7 +73,9 @@ const httpControllers = [
   PlatformStatusController,
   TodayBoardController,
   VisitPageController,
-  VisitActionsController,
+  LinkHolderTroubleshootingController,
+  LinkHolderInVisitController,
+  LinkHolderSurveyController,
   VisitConsentController,
 ];
 
@@ -83,6 +91,10 @@ const commandHandlers = [
 ];
 
 const queries = [
+  ReadSessionQuery,
+  SessionLists,
+  OpenIssues,
+  VisitsAtRisk,
   WaitingRoom,
   TelehealthConsents,
   ProviderQualifications,
@@ -99,10 +111,10 @@ const queries = [
 const platformMonitoring = [PlatformMonitor, PlatformMonitorStore];
 
 const messageConsumers = [
-  AppointmentEventsConsumer,
-  ConsentEventsConsumer,
-  StaffDirectoryConsumer,
-  StaffCredentialsConsumer,
+  KeepSessionsInStepWithAppointments,
+  KeepConsentsFromComplianceEvents,
+  KeepLicencesAndClinicNamesFromDirectoryRecords,
+  KeepCredentialsFromTrainingEvents,
 ];
 
 const infrastructure = [

@@ -8,7 +8,7 @@ import { RECORD_CERTIFICATION_EXAMPLE } from '../staff-training/record-certifica
 import { RECORD_COMPLETION_EXAMPLE } from '../staff-training/record-completion/record-completion.dto';
 import { REVOKE_CERTIFICATION_EXAMPLE } from '../staff-training/revoke-certification/revoke-certification.dto';
 import { MovableClock } from '../testing/movable-clock';
-import { StaffClinics } from './staff-clinics.read-model';
+import { StaffClinics } from './staff-clinics.projection';
 import { call, createCatalog, startTrainingApp } from '../testing/training-test-app';
 
 type Headers = Record<string, string>;

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { StaffClinics } from './staff-clinics.read-model';
-import { StaffDirectoryConsumer } from './staff-directory.consumer';
+import { StaffClinics } from './staff-clinics.projection';
+import { KeepStaffClinicsFromDirectory } from './keep-staff-clinics-from-directory.consumer';
 import { StaffScope } from './staff-scope';
 
-const messageConsumers = [StaffDirectoryConsumer];
+const messageConsumers = [KeepStaffClinicsFromDirectory];
 
 /**
  * The clinics of each staff member, from scheduling's directory, and the clinic scope of the

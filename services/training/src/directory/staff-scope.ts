@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { clinicFilterOf, coversAnyClinic, coversClinic, Principal } from '@thc/auth';
-import { StaffClinics } from './staff-clinics.read-model';
+import { StaffClinics } from './staff-clinics.projection';
 
 /**
  * Trainers, coordinators and admins act for the clinics they cover: on a staff member only if

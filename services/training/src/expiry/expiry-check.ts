@@ -5,7 +5,7 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { StaffStatusStore } from '../staff-training/infrastructure/staff-status.store';
+import { StaffStatusProjection } from '../staff-training/infrastructure/staff-status.projection';
 import { StaffTrainingRepository } from '../staff-training/infrastructure/staff-training.repository';
 import { TRAINING_SETTINGS, TrainingSettings } from '../training.settings';
 import { Clock, CLOCK } from '@thc/service-runtime';
@@ -27,7 +27,7 @@ export class ExpiryCheck implements OnApplicationBootstrap, OnApplicationShutdow
   private pending = 0;
 
   constructor(
-    private readonly status: StaffStatusStore,
+    private readonly status: StaffStatusProjection,
     private readonly staff: StaffTrainingRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TRAINING_SETTINGS) private readonly settings: TrainingSettings,

@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
-import { EventStoreModule } from '@thc/event-store';
+import { EventStoreModule, MongoEventStore } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { Clock, ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
+import {
+  Clock,
+  ClockModule,
+  createServiceApp,
+  IdsModule,
+  PlatformModule,
+} from '@thc/service-runtime';
 import { serviceIdentity } from '../service.identity';
 import { TrainingModule } from '../training.module';
+import { MovableClock } from './movable-clock';
 
 /**
  * The training service as its AppModule wires it (relay included) on the given clock.
@@ -21,6 +28,7 @@ export async function startTrainingApp(
       EventStoreModule,
       OutboxRelayModule.forService({ source: '/thc/training', topic: TOPICS.training }),
       ClockModule.use(clock),
+      IdsModule.use(),
       TrainingModule,
     ],
   })
@@ -77,3 +85,78 @@ export async function createCatalog(
   }
   return ids as Record<(typeof TOPICS_OF_MODULES)[number][1], string>;
 }
+
+/** What the harness needs of a spec's `TestNamespace` (only spec files import @thc/testing). */
+export interface SpecNamespace {
+  readonly databasePrefix: string;
+  readonly topicPrefix: string;
+  topic(name: string): string;
+  createTopics(names: readonly string[]): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** A training app under test, with a trainer and the five catalog modules. */
+export interface TrainingUnderTest {
+  readonly app: NestExpressApplication;
+  readonly url: string;
+  readonly clock: MovableClock;
+  readonly trainer: Record<string, string>;
+  readonly modules: Awaited<ReturnType<typeof createCatalog>>;
+}
+
+type Filled<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Starts the training app for the specs of one file, on the namespace's databases and topics
+ * with the expiry check off, creates the catalog as `trainer`, and closes it all after them.
+ * The fields are set once `beforeAll` has run.
+ */
+export function useTrainingApp(
+  ns: SpecNamespace,
+  trainer: () => Promise<Record<string, string>>,
+  start = '2031-03-01T08:00:00Z',
+): TrainingUnderTest {
+  const under = { clock: new MovableClock(start) } as Filled<TrainingUnderTest>;
+  beforeAll(async () => {
+    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
+    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+    process.env['TRAINING_EXPIRY_CHECK_INTERVAL_MS'] = '0';
+    await ns.createTopics([ns.topic(TOPICS.training), ns.topic(TOPICS.scheduling)]);
+    ({ app: under.app, url: under.url } = await startTrainingApp(under.clock.now));
+    under.trainer = await trainer();
+    under.modules = await createCatalog(under.url, under.trainer);
+  });
+  afterAll(async () => {
+    await under.app?.close();
+    await ns.dispose();
+  });
+  return under;
+}
+
+/**
+ * Posts each hostile body (as `hostileBodies` of @thc/testing makes them) as the trainer:
+ * every one must be a 400 problem+json, and no event may be stored.
+ */
+export async function expectHostileBodiesRefused(
+  { app, url, trainer }: TrainingUnderTest,
+  path: () => string,
+  bodies: readonly { readonly label: string; readonly body: unknown }[],
+): Promise<void> {
+  const store = app.get(MongoEventStore);
+  const before = await store.model.countDocuments();
+  const outcomes = await Promise.all(
+    bodies.map(async ({ label, body }) => {
+      const { status, type } = await call(url, 'POST', path(), trainer, body);
+      return { label, status, type };
+    }),
+  );
+  expect(outcomes.filter((o) => o.status !== 400 || !o.type.includes('problem+json'))).toEqual([]);
+  expect(await store.model.countDocuments()).toBe(before);
+}
+
+/** A POST by the trainer to a path under `/api/v1/training`. */
+export const postAsTrainer = (
+  { url, trainer }: TrainingUnderTest,
+  path: string,
+  body: unknown,
+): ReturnType<typeof call> => call(url, 'POST', `/api/v1/training${path}`, trainer, body);

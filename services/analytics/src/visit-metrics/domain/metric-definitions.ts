@@ -1,3 +1,4 @@
+import { counter as c, countFigure, ratio, ratioFigure } from './figure';
 import { HISTOGRAMS, HistogramSpec, quantile } from './histogram';
 import { Counters, MILLI } from './visit-contribution';
 
@@ -11,9 +12,6 @@ export interface MetricDefinition {
   readonly value: (counters: Readonly<Counters>) => number | null;
 }
 
-const c = (counters: Readonly<Counters>, key: string): number => counters[key] ?? 0;
-const ratio = (numerator: number, denominator: number): number | null =>
-  denominator > 0 ? numerator / denominator : null;
 const mean = (stem: string) => (k: Readonly<Counters>) =>
   ratio(c(k, `${stem}Sum`) / MILLI, c(k, `${stem}N`));
 /** Visits that ended (completed or no-show) without a reminder that reached anyone. */
@@ -28,44 +26,31 @@ const DATE_RULE =
   'Visits are counted on the calendar date of their scheduled start in the provider’s time zone.';
 
 export const METRICS = [
-  {
-    name: 'scheduled',
-    title: 'Visits scheduled',
-    unit: 'count',
-    definition: `Appointments booked (AppointmentBooked), whatever happened to them later. ${DATE_RULE}`,
-    value: (k) => c(k, 'scheduled'),
-  },
-  {
-    name: 'completed',
-    title: 'Visits completed',
-    unit: 'count',
-    definition:
-      'Visits recorded as completed (AppointmentCompleted, or a session that ended with outcome `completed`).',
-    value: (k) => c(k, 'completed'),
-  },
-  {
-    name: 'cancelled',
-    title: 'Visits cancelled',
-    unit: 'count',
-    definition: 'Appointments cancelled (AppointmentCancelled), late or not.',
-    value: (k) => c(k, 'cancelled'),
-  },
-  {
-    name: 'lateCancelled',
-    title: 'Late cancellations',
-    unit: 'count',
-    definition:
-      'Cancellations that scheduling marked `late` (inside the clinic’s cancellation window).',
-    value: (k) => c(k, 'lateCancelled'),
-  },
-  {
-    name: 'noShow',
-    title: 'No-shows',
-    unit: 'count',
-    definition:
-      'Visits that did not take place because the patient or the provider did not attend (AppointmentNoShow, or a session ended as `patient-no-show` / `provider-no-show`), and were not completed.',
-    value: (k) => c(k, 'noShow'),
-  },
+  countFigure(
+    'scheduled',
+    'Visits scheduled',
+    `Appointments booked (AppointmentBooked), whatever happened to them later. ${DATE_RULE}`,
+  ),
+  countFigure(
+    'completed',
+    'Visits completed',
+    'Visits recorded as completed (AppointmentCompleted, or a session that ended with outcome `completed`).',
+  ),
+  countFigure(
+    'cancelled',
+    'Visits cancelled',
+    'Appointments cancelled (AppointmentCancelled), late or not.',
+  ),
+  countFigure(
+    'lateCancelled',
+    'Late cancellations',
+    'Cancellations that scheduling marked `late` (inside the clinic’s cancellation window).',
+  ),
+  countFigure(
+    'noShow',
+    'No-shows',
+    'Visits that did not take place because the patient or the provider did not attend (AppointmentNoShow, or a session ended as `patient-no-show` / `provider-no-show`), and were not completed.',
+  ),
   {
     name: 'noShowRate',
     title: 'No-show rate',
@@ -133,13 +118,13 @@ export const METRICS = [
     definition: '90th percentile of the duration of completed visits, from its histogram.',
     value: pct(HISTOGRAMS.duration, 0.9),
   },
-  {
-    name: 'technicalIssueRate',
-    title: 'Technical-issue rate',
-    unit: 'ratio',
-    definition: 'Sessions with at least one technical issue opened / sessions created.',
-    value: (k) => ratio(c(k, 'visitsWithIssue'), c(k, 'sessions')),
-  },
+  ratioFigure(
+    'technicalIssueRate',
+    'Technical-issue rate',
+    'Sessions with at least one technical issue opened / sessions created.',
+    'visitsWithIssue',
+    'sessions',
+  ),
   {
     name: 'timeToResolveSecondsMean',
     title: 'Time to resolve a technical issue, mean',
@@ -155,20 +140,20 @@ export const METRICS = [
     definition: '90th percentile of the time to resolve, from its histogram.',
     value: pct(HISTOGRAMS.resolve, 0.9),
   },
-  {
-    name: 'preVisitCheckFailureRate',
-    title: 'Pre-visit check failure rate',
-    unit: 'ratio',
-    definition: 'Pre-visit device/connection checks with result `failed` / all checks recorded.',
-    value: (k) => ratio(c(k, 'checksFailed'), c(k, 'checks')),
-  },
-  {
-    name: 'audioOnlyRate',
-    title: 'Audio-only fallback rate',
-    unit: 'ratio',
-    definition: 'Started visits in which a participant switched to audio only / started visits.',
-    value: (k) => ratio(c(k, 'audioOnly'), c(k, 'started')),
-  },
+  ratioFigure(
+    'preVisitCheckFailureRate',
+    'Pre-visit check failure rate',
+    'Pre-visit device/connection checks with result `failed` / all checks recorded.',
+    'checksFailed',
+    'checks',
+  ),
+  ratioFigure(
+    'audioOnlyRate',
+    'Audio-only fallback rate',
+    'Started visits in which a participant switched to audio only / started visits.',
+    'audioOnly',
+    'started',
+  ),
   {
     name: 'mosMean',
     title: 'Connection quality (MOS), mean',
@@ -191,13 +176,13 @@ export const METRICS = [
     definition: 'Mean satisfaction score (1–5) over all survey responses.',
     value: (k) => ratio(c(k, 'satisfactionSum'), c(k, 'responses')),
   },
-  {
-    name: 'satisfactionTopBox',
-    title: 'Satisfaction, top box',
-    unit: 'ratio',
-    definition: 'Responses scoring satisfaction 5 / all responses.',
-    value: (k) => ratio(c(k, 'topBox'), c(k, 'responses')),
-  },
+  ratioFigure(
+    'satisfactionTopBox',
+    'Satisfaction, top box',
+    'Responses scoring satisfaction 5 / all responses.',
+    'topBox',
+    'responses',
+  ),
   {
     name: 'nps',
     title: 'Net promoter score',
@@ -208,28 +193,26 @@ export const METRICS = [
       return r === null ? null : 100 * r;
     },
   },
-  {
-    name: 'surveyResponseRate',
-    title: 'Survey response rate',
-    unit: 'ratio',
-    definition:
-      'Completed visits with at least one survey response from the patient / completed visits.',
-    value: (k) => ratio(c(k, 'surveyedVisits'), c(k, 'completed')),
-  },
-  {
-    name: 'visitsReminded',
-    title: 'Visits ended, reminded',
-    unit: 'count',
-    definition: `Visits that ended completed or as a no-show and for which ${REMINDED}.`,
-    value: (k) => c(k, 'endedReminded'),
-  },
-  {
-    name: 'attendanceRateReminded',
-    title: 'Attendance rate, reminded',
-    unit: 'ratio',
-    definition: `Completed / (completed + no-shows), among visits for which ${REMINDED}.`,
-    value: (k) => ratio(c(k, 'attendedReminded'), c(k, 'endedReminded')),
-  },
+  ratioFigure(
+    'surveyResponseRate',
+    'Survey response rate',
+    'Completed visits with at least one survey response from the patient / completed visits.',
+    'surveyedVisits',
+    'completed',
+  ),
+  countFigure(
+    'visitsReminded',
+    'Visits ended, reminded',
+    `Visits that ended completed or as a no-show and for which ${REMINDED}.`,
+    'endedReminded',
+  ),
+  ratioFigure(
+    'attendanceRateReminded',
+    'Attendance rate, reminded',
+    `Completed / (completed + no-shows), among visits for which ${REMINDED}.`,
+    'attendedReminded',
+    'endedReminded',
+  ),
   {
     name: 'visitsNotReminded',
     title: 'Visits ended, not reminded',
@@ -275,14 +258,13 @@ export const METRICS = [
     definition: 'Minutes of completed visits / available minutes.',
     value: (k) => ratio(c(k, 'completedMinutes') / MILLI, c(k, 'availableMinutes')),
   },
-  {
-    name: 'trainingCompliance',
-    title: 'Staff training compliance',
-    unit: 'ratio',
-    definition:
-      'At the end of the period (or now, if earlier): staff whose telehealth credential is current (credentialed, not lapsed, not past `validUntil`) / staff known to training by then (enrolled, credentialed, or with a completed module). Over every clinic: everyone training knows; for one clinic (or the clinics an analyst is granted): the staff the directory lists in them. The visit-type filter does not apply; the provider filter does.',
-    value: (k) => ratio(c(k, 'staffCurrent'), c(k, 'staffKnown')),
-  },
+  ratioFigure(
+    'trainingCompliance',
+    'Staff training compliance',
+    'At the end of the period (or now, if earlier): staff whose telehealth credential is current (credentialed, not lapsed, not past `validUntil`) / staff known to training by then (enrolled, credentialed, or with a completed module). Over every clinic: everyone training knows; for one clinic (or the clinics an analyst is granted): the staff the directory lists in them. The visit-type filter does not apply; the provider filter does.',
+    'staffCurrent',
+    'staffKnown',
+  ),
 ] as const satisfies readonly MetricDefinition[];
 
 export type MetricName = (typeof METRICS)[number]['name'];

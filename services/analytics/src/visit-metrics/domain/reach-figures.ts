@@ -1,3 +1,4 @@
+import { countFigure, ratioFigure } from './figure';
 import type { Counters } from './visit-contribution';
 
 /** A figure of the reach table: what it means, in words, and how it is computed. */
@@ -10,8 +11,6 @@ export interface ReachFigure {
   readonly value: (counters: Readonly<Counters>) => number | null;
 }
 
-const c = (counters: Readonly<Counters>, key: string): number => counters[key] ?? 0;
-
 const PER_MESSAGE =
   'Counted once per message (one person, one trigger) whatever the channels it went out on; in a row split by channel, once per outcome on that channel.';
 
@@ -22,45 +21,33 @@ const PER_MESSAGE =
  * when analytics knows that visit.
  */
 export const REACH_FIGURES = [
-  {
-    name: 'messages',
-    title: 'Messages with an outcome',
-    unit: 'count',
-    definition: `Messages that were sent, failed or bounced on at least one channel. ${PER_MESSAGE}`,
-    value: (k) => c(k, 'messages'),
-  },
-  {
-    name: 'reached',
-    title: 'Messages that reached the person',
-    unit: 'count',
-    definition:
-      'Messages sent (NotificationSent) on at least one channel whose address did not refuse them afterwards (no NotificationBounced on that channel).',
-    value: (k) => c(k, 'reached'),
-  },
-  {
-    name: 'reachRate',
-    title: 'Reach rate',
-    unit: 'ratio',
-    definition:
-      'Messages that reached the person / messages with an outcome. By channel: outcomes on the channel that reached the person / outcomes on the channel.',
-    value: (k) => (c(k, 'messages') > 0 ? c(k, 'reached') / c(k, 'messages') : null),
-  },
-  {
-    name: 'bounced',
-    title: 'Messages refused by an address',
-    unit: 'count',
-    definition:
-      'Messages that an address refused for good (NotificationBounced) on at least one channel, whether or not the server had taken them first.',
-    value: (k) => c(k, 'bounced'),
-  },
-  {
-    name: 'failed',
-    title: 'Messages not sent on a channel',
-    unit: 'count',
-    definition:
-      'Messages with at least one NotificationFailed (not sent, with a reason). Their reasons are counted in `failures`, once per failed channel (a failure that named no channel counts once).',
-    value: (k) => c(k, 'failed'),
-  },
+  countFigure(
+    'messages',
+    'Messages with an outcome',
+    `Messages that were sent, failed or bounced on at least one channel. ${PER_MESSAGE}`,
+  ),
+  countFigure(
+    'reached',
+    'Messages that reached the person',
+    'Messages sent (NotificationSent) on at least one channel whose address did not refuse them afterwards (no NotificationBounced on that channel).',
+  ),
+  ratioFigure(
+    'reachRate',
+    'Reach rate',
+    'Messages that reached the person / messages with an outcome. By channel: outcomes on the channel that reached the person / outcomes on the channel.',
+    'reached',
+    'messages',
+  ),
+  countFigure(
+    'bounced',
+    'Messages refused by an address',
+    'Messages that an address refused for good (NotificationBounced) on at least one channel, whether or not the server had taken them first.',
+  ),
+  countFigure(
+    'failed',
+    'Messages not sent on a channel',
+    'Messages with at least one NotificationFailed (not sent, with a reason). Their reasons are counted in `failures`, once per failed channel (a failure that named no channel counts once).',
+  ),
 ] as const satisfies readonly ReachFigure[];
 
 export type ReachFigureName = (typeof REACH_FIGURES)[number]['name'];

@@ -1,4 +1,4 @@
-import { factEffectOf } from './fact-effects';
+import { factsOf } from './facts-of-event';
 import { complianceAt } from './staff-compliance';
 
 const at = (iso: string) => new Date(iso);
@@ -40,15 +40,16 @@ describe('staff training compliance', () => {
   ])('%s', (_, when, expected) => expect(complianceAt(staff, at(when))).toEqual(expected));
 
   it('knows staff from their enrolment', () => {
-    const effect = factEffectOf('thc.training.StaffEnrolled.v1', {
-      staffId: 's',
-      role: 'provider',
-      enrolledAt: '2026-01-05T09:00:00Z',
+    const facts = factsOf({
+      type: 'thc.training.StaffEnrolled.v1',
+      data: { staffId: 's', role: 'provider', enrolledAt: '2026-01-05T09:00:00Z' },
     });
-    expect(effect).toEqual({
-      target: 'staff',
-      staffId: 's',
-      update: { $set: { role: 'provider' }, $min: { firstSeenAt: at('2026-01-05T09:00:00Z') } },
-    });
+    expect(facts).toEqual([
+      {
+        target: 'staff',
+        staffId: 's',
+        fact: { kind: 'enrolled', role: 'provider', enrolledAt: at('2026-01-05T09:00:00Z') },
+      },
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 import { applyOnceBulk, ConsumedEvent, EffectOfEvent } from '@thc/messaging';
 import type { mongo } from 'mongoose';
-import { factEffectOf } from '../domain/fact-effects';
-import { messageEffectsOf } from '../domain/message-effects';
+import type { VisitFact } from '../domain/event-facts';
+import { factsOf } from '../domain/facts-of-event';
 import { visitContribution } from '../domain/visit-contribution';
 import type { VisitFacts } from '../domain/visit-facts';
 import { BucketWrites } from './bucket-writes';
+import { messageUpdate, scheduleUpdate, staffUpdate, visitUpdate } from './fact-updates';
 import { MessageCounts } from './message-counts';
 import { VisitMetricsCollections } from './visit-metrics.collections';
 
@@ -21,7 +22,7 @@ export const VISIT_METRICS_BATCH = 2000;
  * Applies events to one version of the visit-metrics projection, in two idempotent steps:
  *
  * 1. Facts: each event's facts go to its visit (or provider schedule, or staff member, or
- *    message, see message-effects.ts) with `applyOnceBulk`, so an event id is applied to a
+ *    message, see domain/facts-of-event.ts; their updates in fact-updates.ts) with `applyOnceBulk`, so an event id is applied to a
  *    document once.
  * 2. Buckets: every touched visit's counters are recomputed from its facts alone and written
  *    under the visit's id into its day and month buckets (`$set`, idempotent by nature); a visit
@@ -47,63 +48,48 @@ export class VisitMetricsProjection {
     const schedules: EffectOfEvent[] = [];
     const staff: EffectOfEvent[] = [];
     const messages: EffectOfEvent[] = [];
-    // Visits whose counters a message changes (a reminder's outcome), beside those of `visits`.
-    const reminded = new Set<string>();
+    // Visits whose counters change: all but those only told that a message about them exists.
+    const counted: string[] = [];
     const newLinks = new Map<string, string>();
-    for (const event of events) {
-      const data = event.data as Record<string, unknown>;
-      const delivery = messageEffectsOf(event.type, data);
-      if (delivery) {
-        messages.push({
-          filter: { _id: delivery.messageId },
-          update: delivery.message,
-          eventId: event.id,
-        });
-        // Guarded by the same event id in the visit's document: applied there once too.
-        if (delivery.visit) {
-          visits.push({
-            filter: { _id: delivery.visit.appointmentId },
-            update: delivery.visit.update,
+    const toVisit = (appointmentId: string, fact: VisitFact, eventId: string): void => {
+      visits.push({ filter: { _id: appointmentId }, update: visitUpdate(fact), eventId });
+      if (fact.kind !== 'message' || fact.reminder) counted.push(appointmentId);
+      if (fact.kind === 'session-created') newLinks.set(fact.sessionId, appointmentId);
+    };
+    for (const event of events)
+      for (const effect of factsOf(event)) {
+        if (effect.target === 'visit') toVisit(effect.appointmentId, effect.fact, event.id);
+        else if (effect.target === 'visit-of-session') {
+          const appointmentId = links.get(effect.sessionId);
+          // A session event before its SessionCreated cannot happen on one partition; a session
+          // whose creation was dead-lettered has no visit to count towards.
+          if (appointmentId) toVisit(appointmentId, effect.fact, event.id);
+        } else if (effect.target === 'schedule')
+          schedules.push({
+            filter: { _id: effect.providerId },
+            update: scheduleUpdate(effect.fact),
             eventId: event.id,
           });
-          if (data['kind'] === 'reminder') reminded.add(delivery.visit.appointmentId);
-        }
-        continue;
+        else if (effect.target === 'staff')
+          staff.push({
+            filter: { _id: effect.staffId },
+            update: staffUpdate(effect.fact),
+            eventId: event.id,
+          });
+        // Guarded by the same event id as its visit's fact: each is applied once.
+        else
+          messages.push({
+            filter: { _id: effect.messageId },
+            update: messageUpdate(effect.fact),
+            eventId: event.id,
+          });
       }
-      const effect = factEffectOf(event.type, data);
-      if (!effect) continue;
-      if (event.type.includes('.SessionCreated.'))
-        newLinks.set(String(data['sessionId']), String(data['appointmentId']));
-      if (effect.target === 'visit')
-        visits.push({
-          filter: { _id: effect.appointmentId },
-          update: effect.update,
-          eventId: event.id,
-        });
-      else if (effect.target === 'visit-of-session') {
-        const appointmentId = links.get(effect.sessionId);
-        // A session event before its SessionCreated cannot happen on one partition; a session
-        // whose creation was dead-lettered has no visit to count towards.
-        if (appointmentId)
-          visits.push({ filter: { _id: appointmentId }, update: effect.update, eventId: event.id });
-      } else if (effect.target === 'schedule')
-        schedules.push({
-          filter: { _id: effect.providerId },
-          update: effect.update,
-          eventId: event.id,
-        });
-      else
-        staff.push({ filter: { _id: effect.staffId }, update: effect.update, eventId: event.id });
-    }
     // One collection after the other: FerretDB (SQLite) serialises writes to a database anyway.
     await this.storeLinks(newLinks);
     await applyOnceBulk(this.store.facts, visits);
     await applyOnceBulk(this.store.schedules, schedules);
     await applyOnceBulk(this.store.staff, staff);
     await applyOnceBulk(this.store.messages, messages);
-    const counted = visits.flatMap((v) =>
-      v.update['$addToSet'] && !reminded.has(String(v.filter._id)) ? [] : [String(v.filter._id)],
-    );
     await this.recount(
       [...new Set(counted)],
       [...new Set(messages.map((m) => String(m.filter._id)))],

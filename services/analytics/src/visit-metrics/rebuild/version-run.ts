@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { validateEvent } from '@thc/contracts';
 import { ConsumedEvent, EventConsumer, TopicNames } from '@thc/messaging';
 import { recordProjected } from '@thc/observability';
+import type { Clock } from '@thc/service-runtime';
 import { Admin, Kafka } from 'kafkajs';
 import type { mongo } from 'mongoose';
 import { VisitMetricsCollections } from '../infrastructure/visit-metrics.collections';
@@ -11,6 +12,14 @@ import {
 } from '../infrastructure/visit-metrics.projection';
 import { caughtUp, PartitionTargets, rebuildProgress, RebuildProgress } from './rebuild-progress';
 
+/** What every version's run is given: the broker, topic names, the projected topics, the clock. */
+export interface VersionRunContext {
+  readonly kafka: Kafka;
+  readonly names: TopicNames;
+  readonly topics: readonly string[];
+  readonly clock: Clock;
+}
+
 /** One version of the projection fed by its own consumer group from the start of the topics. */
 export class VersionRun {
   readonly store: VisitMetricsCollections;
@@ -19,16 +28,16 @@ export class VersionRun {
   private readonly groupId: string;
   private targets: PartitionTargets = {};
   private handled = new Map<string, number>();
-  private startedAt = new Date();
+  private startedAt: Date;
 
   constructor(
     db: mongo.Db,
     readonly version: string,
     public state: RebuildProgress['state'],
-    kafka: Kafka,
-    private readonly names: TopicNames,
-    private readonly topics: readonly string[],
+    private readonly context: VersionRunContext,
   ) {
+    const { kafka, names, topics } = context;
+    this.startedAt = context.clock();
     this.store = new VisitMetricsCollections(db, version);
     const projection = new VisitMetricsProjection(this.store);
     this.groupId = names.group(`thc.analytics.visit-metrics.${version}`);
@@ -53,12 +62,12 @@ export class VersionRun {
   async start(): Promise<void> {
     await this.admin.connect();
     const targets: Record<string, { low: number; high: number }> = {};
-    for (const topic of this.topics.map((t) => this.names.resolve(t))) {
+    for (const topic of this.context.topics.map((t) => this.context.names.resolve(t))) {
       for (const p of await this.admin.fetchTopicOffsets(topic))
         targets[`${topic}:${p.partition}`] = { low: Number(p.low), high: Number(p.high) };
     }
     this.targets = targets;
-    this.startedAt = new Date();
+    this.startedAt = this.context.clock();
     await this.store.ensureIndexes();
     await this.consumer.start();
   }
@@ -67,7 +76,7 @@ export class VersionRun {
   async refresh(): Promise<RebuildProgress> {
     const committed = await this.admin.fetchOffsets({
       groupId: this.groupId,
-      topics: this.topics.map((t) => this.names.resolve(t)),
+      topics: this.context.topics.map((t) => this.context.names.resolve(t)),
     });
     const handled = new Map<string, number>();
     for (const { topic, partitions } of committed)
@@ -77,7 +86,7 @@ export class VersionRun {
     return this.progress();
   }
 
-  progress(now = new Date()): RebuildProgress {
+  progress(now = this.context.clock()): RebuildProgress {
     return rebuildProgress(
       this.version,
       this.targets,

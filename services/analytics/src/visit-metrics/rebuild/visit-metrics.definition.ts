@@ -5,7 +5,8 @@ import { REACH_FIGURES } from '../domain/reach-figures';
 
 /**
  * Bumped with every change to how events become facts or facts become counters
- * (fact-effects.ts, visit-contribution.ts, message-effects.ts, message-contribution.ts):
+ * (the domain's *-facts.ts, visit-contribution.ts, message-contribution.ts, and
+ * infrastructure/fact-updates.ts):
  * compiled code differs between build tools, so the logic is versioned by hand while the
  * definitions below are hashed as written.
  */

@@ -7,8 +7,10 @@ import {
 } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { KAFKA, TopicNames } from '@thc/messaging';
+import { CLOCK, Clock } from '@thc/service-runtime';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
+import { ServingCollections } from '../infrastructure/serving-collections';
 import { VisitMetricsCollections } from '../infrastructure/visit-metrics.collections';
 import { PROJECTED_TOPICS } from './projected-topics';
 import { activeVersion, pointers, switchVersion, VISIT_METRICS } from './projection-pointer';
@@ -28,7 +30,9 @@ const CHECK_EVERY_MS = Number(process.env['ANALYTICS_REBUILD_CHECK_MS'] ?? 2000)
  * started; then the pointer switches in one write and the old version's consumer stops.
  */
 @Injectable()
-export class VisitMetricsVersions implements OnApplicationBootstrap, OnApplicationShutdown {
+export class VisitMetricsVersions
+  implements ServingCollections, OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger(VisitMetricsVersions.name);
   private serving?: VersionRun;
   private building?: VersionRun;
@@ -40,6 +44,7 @@ export class VisitMetricsVersions implements OnApplicationBootstrap, OnApplicati
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly names: TopicNames,
     @Inject(VISIT_METRICS_VERSION) private readonly desired: string,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private get db() {
@@ -79,7 +84,12 @@ export class VisitMetricsVersions implements OnApplicationBootstrap, OnApplicati
   }
 
   private run(version: string, state: RebuildProgress['state']): VersionRun {
-    return new VersionRun(this.db, version, state, this.kafka, this.names, PROJECTED_TOPICS);
+    return new VersionRun(this.db, version, state, {
+      kafka: this.kafka,
+      names: this.names,
+      topics: PROJECTED_TOPICS,
+      clock: this.clock,
+    });
   }
 
   private async check(): Promise<void> {
@@ -104,7 +114,7 @@ export class VisitMetricsVersions implements OnApplicationBootstrap, OnApplicati
   private async switchOver(building: VersionRun): Promise<void> {
     const old = this.serving;
     if (!old) return;
-    if (await switchVersion(this.db, old.version, building.version, new Date()))
+    if (await switchVersion(this.db, old.version, building.version, this.clock()))
       this.logger.log(`visit-metrics now served by ${building.version} (was ${old.version})`);
     building.state = 'serving';
     this.serving = building;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AUDIT_SETTINGS, AuditSettings } from '../../shared/audit.settings';
+import { AUDIT_SETTINGS, AuditSettings } from '../../audit.settings';
 import { AuditCheckpoints } from '../audit-checkpoints';
 import { AuditTrailCollections, EntryDocument } from '../audit-trail.collections';
 import { StoredAuditEntry } from '../domain/audit-entry';
@@ -11,7 +11,7 @@ import {
   TrailRecords,
   trailRecordsOf,
 } from '../domain/purge-rules';
-import { readHeads } from '../signing/heads-file';
+import { readHeads } from '../heads-file';
 import { Clock, CLOCK } from '@thc/service-runtime';
 
 const LOOKS = 4;

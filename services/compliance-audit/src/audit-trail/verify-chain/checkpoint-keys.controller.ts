@@ -2,8 +2,8 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '@thc/auth';
 import { ApiUseCase } from '@thc/service-runtime';
-import { AUDIT_SETTINGS, AuditSettings } from '../../shared/audit.settings';
-import { publicKeyPem } from '../signing/checkpoint-keys';
+import { AUDIT_SETTINGS, AuditSettings } from '../../audit.settings';
+import { publicKeyPem } from '../checkpoint-keys';
 
 class CheckpointKeyView {
   @ApiProperty({ example: 'ed25519-3f9a0c1b2d4e5f60' }) keyId!: string;

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TOPICS, validateEvent } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
-import { ConsentConflictError } from '../domain/consent.errors';
+import { TOPICS } from '@thc/contracts';
+import { EventRoutes, RoutedConsumerHost } from '@thc/messaging';
 import { ConsentRepository } from '../consent.repository';
-import { CONSENT_GIVEN_AT_JOIN, ConsentGivenAtJoin, grantOf } from './consent-given-at-join';
+import { ConsentConflictError } from '../domain/consent.errors';
+import { ConsentGivenAtJoin, grantOf } from './consent-given-at-join';
 
 /**
  * Consents patients give on the visit page (ConsentGivenAtJoin on `thc.sessions.v1`) become
@@ -13,7 +13,7 @@ import { CONSENT_GIVEN_AT_JOIN, ConsentGivenAtJoin, grantOf } from './consent-gi
  * event is done. Other sessions events are skipped.
  */
 @Injectable()
-export class GrantConsentWhenGivenAtJoinConsumer extends EventConsumerHost {
+export class GrantConsentWhenGivenAtJoin extends RoutedConsumerHost {
   protected readonly groupId = 'compliance-audit.consent-at-join';
   protected readonly topics = [TOPICS.sessions];
   protected override readonly tuning = { lagRefreshMs: 0 };
@@ -23,20 +23,16 @@ export class GrantConsentWhenGivenAtJoinConsumer extends EventConsumerHost {
     super();
   }
 
-  // Only the type applied here is checked: other sessions events are not ours to judge.
-  protected override readonly validate = (event: ConsumedEvent): string | undefined =>
-    event.type === CONSENT_GIVEN_AT_JOIN ? validateEvent(event.type, event.data) : undefined;
+  protected readonly routes: EventRoutes = {
+    'thc.sessions.ConsentGivenAtJoin.v1': (event) => this.grant(event.id, event.data),
+  };
 
-  protected handle = async (event: ConsumedEvent): Promise<void> => {
-    if (event.type !== CONSENT_GIVEN_AT_JOIN) return;
-    const data = event.data as ConsentGivenAtJoin;
+  private async grant(eventId: string, data: ConsentGivenAtJoin): Promise<void> {
     try {
-      await this.consents.handle(data.patientId, grantOf(event.id, data), data.patientId, event.id);
+      await this.consents.handle(data.patientId, grantOf(eventId, data), data.patientId, eventId);
     } catch (error) {
       if (!(error instanceof ConsentConflictError)) throw error;
-      this.logger.debug(
-        `consent given at join in event ${event.id} not recorded: ${error.message}`,
-      );
+      this.logger.debug(`consent given at join in event ${eventId} not recorded: ${error.message}`);
     }
-  };
+  }
 }

@@ -1,31 +1,21 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { BadRequestException, Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, Clock, CLOCK, invalidInputDoc, PhiRead } from '@thc/service-runtime';
-import { randomUUID } from 'node:crypto';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { PATIENT_PARAM } from '../../openapi/api-docs';
 import { asHttp } from '../consent-http-errors';
-import { ConsentRepository } from '../consent.repository';
-import { FhirConsent, toFhirConsent } from '../fhir-consent';
+import { FhirConsent } from '../fhir-consent';
 import { GRANT_CONSENT_EXAMPLE, GrantConsentDto } from './grant-consent.dto';
+import { GrantConsentHandler } from './grant-consent.handler';
 
 @ApiTags('consent')
 @ApiBearerAuth()
 @Controller('api/v1/patients/:patientId/consents')
 export class GrantConsentController {
   constructor(
-    private readonly consents: ConsentRepository,
+    private readonly handler: GrantConsentHandler,
     private readonly access: ClinicAccess,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -64,30 +54,6 @@ export class GrantConsentController {
     if ((dto.witnessId === undefined) !== (dto.witnessRole === undefined))
       throw new BadRequestException('witnessId and witnessRole go together');
     await this.access.ensurePatient(principal, patientId);
-    return asHttp(async () => {
-      const at = this.clock().toISOString();
-      const consentId = randomUUID();
-      const state = await this.consents.handle(
-        patientId,
-        {
-          type: 'GrantConsent',
-          consentId,
-          patientId,
-          scope: dto.scope,
-          method: dto.method,
-          formVersion: dto.formVersion,
-          ...(dto.expiresAt ? { expiresAt: new Date(dto.expiresAt).toISOString() } : {}),
-          ...(dto.witnessId
-            ? { witnessedBy: { userId: dto.witnessId, role: dto.witnessRole ?? 'provider' } }
-            : {}),
-          at,
-          by: actorOf(principal),
-        },
-        principal.subject,
-      );
-      const record = state.consents.find((c) => c.granted.consentId === consentId);
-      if (!record) throw new Error('the granted consent is missing from the state');
-      return toFhirConsent(record, at);
-    });
+    return asHttp(() => this.handler.grant(patientId, dto, principal));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -8,12 +8,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, Clock, CLOCK, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { CONSENT_PHI, EXAMPLE_ID, PATIENT_PARAM } from '../../openapi/api-docs';
-import { ConsentRepository } from '../consent.repository';
-import { StaffDirectory } from '../../directory/staff-directory.store';
-import { consentSearchset, FhirConsent, staffActingOn, toFhirConsent } from '../fhir-consent';
+import { consentSearchset, FhirConsent } from '../fhir-consent';
+import { ReadConsentsQuery } from './read-consents.query';
 
 class ConsentBundle {
   @ApiProperty({ enum: ['Bundle'] }) resourceType!: 'Bundle';
@@ -30,10 +29,8 @@ const patientOfBundle = (bundle: unknown): string[] =>
 @Controller()
 export class ReadConsentsController {
   constructor(
-    private readonly consents: ConsentRepository,
+    private readonly consents: ReadConsentsQuery,
     private readonly access: ClinicAccess,
-    private readonly directory: StaffDirectory,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('api/v1/patients/:patientId/consents')
@@ -61,7 +58,7 @@ export class ReadConsentsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<FhirConsent[]> {
     await this.access.ensurePatient(principal, patientId);
-    return this.read(patientId);
+    return this.consents.read(patientId);
   }
 
   @Get('fhir/Consent')
@@ -92,14 +89,6 @@ export class ReadConsentsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ConsentBundle> {
     await this.access.ensurePatient(principal, patientId);
-    return consentSearchset(await this.read(patientId));
-  }
-
-  private async read(patientId: string): Promise<FhirConsent[]> {
-    const at = this.clock().toISOString();
-    const { state } = await this.consents.load(patientId);
-    // The staff who captured, witnessed or revoked them, named in one read.
-    const names = await this.directory.names(staffActingOn(state.consents));
-    return [...state.consents].reverse().map((record) => toFhirConsent(record, at, names));
+    return consentSearchset(await this.consents.read(patientId));
   }
 }

@@ -1,21 +1,20 @@
-import { Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, Clock, CLOCK, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { CONSENT_PHI, PATIENT_PARAM, uuidParam } from '../../openapi/api-docs';
 import { asHttp } from '../consent-http-errors';
-import { ConsentRepository } from '../consent.repository';
-import { FhirConsent, toFhirConsent } from '../fhir-consent';
+import { FhirConsent } from '../fhir-consent';
+import { RevokeConsentHandler } from './revoke-consent.handler';
 
 @ApiTags('consent')
 @ApiBearerAuth()
 @Controller('api/v1/patients/:patientId/consents')
 export class RevokeConsentController {
   constructor(
-    private readonly consents: ConsentRepository,
+    private readonly handler: RevokeConsentHandler,
     private readonly access: ClinicAccess,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post(':consentId/revoke')
@@ -50,16 +49,6 @@ export class RevokeConsentController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<FhirConsent> {
     await this.access.ensurePatient(principal, patientId);
-    return asHttp(async () => {
-      const at = this.clock().toISOString();
-      const state = await this.consents.handle(
-        patientId,
-        { type: 'RevokeConsent', consentId, at, by: actorOf(principal) },
-        principal.subject,
-      );
-      const record = state.consents.find((c) => c.granted.consentId === consentId);
-      if (!record) throw new Error('the revoked consent is missing from the state');
-      return toFhirConsent(record, at);
-    });
+    return asHttp(() => this.handler.revoke(patientId, consentId, principal));
   }
 }

@@ -6,15 +6,15 @@ import {
   ensureWholeOrganization,
   wholeOrganization403,
 } from '../../clinic-scope/whole-organization';
-import { AuditQuarantine } from './audit-quarantine.store';
+import { QuarantinedEvent } from '../quarantined-event';
 import { ListQuarantinedQueryDto, QuarantinedEventsView } from './list-quarantined.dto';
-import { QuarantinedEvent } from './quarantined-event';
+import { ListQuarantinedQuery } from './list-quarantined.query';
 
 @ApiTags('audit trail')
 @ApiBearerAuth()
 @Controller('api/v1/audit/quarantine')
 export class ListQuarantinedController {
-  constructor(private readonly quarantine: AuditQuarantine) {}
+  constructor(private readonly quarantine: ListQuarantinedQuery) {}
 
   @Get()
   @Roles('auditor', 'admin')
@@ -32,6 +32,6 @@ export class ListQuarantinedController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ items: QuarantinedEvent[] }> {
     ensureWholeOrganization(principal);
-    return { items: await this.quarantine.latest(query.limit ?? 100) };
+    return { items: await this.quarantine.latest(query.limit) };
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { IsAbsentOr } from '../../shared/dto-validators';
+import { IsAbsentOr } from '../../is-absent-or';
 
 export class ListQuarantinedQueryDto {
   @ApiPropertyOptional({

@@ -1,21 +1,15 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { bearer, eventually, TestNamespace, callService as call } from '@thc/testing';
-import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { AuditTrailCollections } from '../../audit-trail/audit-trail.collections';
 import {
-  complianceTestEnv,
-  createComplianceTopics,
   PlatformEventInput,
-  publish,
-  startComplianceApp,
+  publishIntoTrail,
+  useComplianceApp,
 } from '../../testing/compliance-test-app';
+import { useVisitStory } from '../testing/visit-story';
 
 describe("the report of reads outside care believes no reader's word about themself", () => {
   const ns = new TestNamespace('outside-care');
-  let app: NestExpressApplication;
-  let url: string;
-  let producer: Producer;
+  const under = useComplianceApp(ns);
   let auditor: Record<string, string>;
   const patientId = randomUUID();
   const providerId = randomUUID();
@@ -71,32 +65,16 @@ describe("the report of reads outside care believes no reader's word about thems
   ];
 
   beforeAll(async () => {
-    complianceTestEnv(ns);
-    await createComplianceTopics(ns);
-    ({ app, url } = await startComplianceApp());
-    const trail = app.get(AuditTrailCollections);
-    producer = ns.kafka().producer();
-    await producer.connect();
     auditor = await bearer('auditor', auditorId);
     // One by one, so the booking is in the trail before the reads it explains.
     for (const [name, event] of story) {
-      const [id] = await publish(producer, ns, [event]);
-      ids[name] = id as string;
-      await eventually(async () =>
-        expect(await trail.entries.findOne({ eventId: id })).not.toBeNull(),
-      );
+      [ids[name]] = (await publishIntoTrail(under, ns, [event], eventually)) as [string];
     }
-  }, 180_000);
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
   }, 180_000);
 
   it('lists the read after the care window, the provider calling a read legal, and a "patient" reading someone else', async () => {
     const response = await call(
-      url,
+      under.url,
       'GET',
       `/api/v1/audit/reports/patients/${patientId}/access-outside-care`,
       auditor,
@@ -106,5 +84,23 @@ describe("the report of reads outside care believes no reader's word about thems
     expect([...listed].sort()).toEqual(
       [ids['afterCare'], ids['providerSaysLegal'], ids['posingAsPatient']].sort(),
     );
+  });
+});
+
+describe('the report of reads outside care over a whole visit', () => {
+  const { ids, report, patientId } = useVisitStory(new TestNamespace('outside-care-of-visit'), {
+    eventually,
+    call,
+    auditor: () => bearer('auditor', randomUUID()),
+  });
+
+  it('finds the read by a provider with no appointment with the patient', async () => {
+    const outside = await report(`patients/${patientId}/access-outside-care`);
+    expect((outside.body as { items: { eventId: string }[] }).items.map((r) => r.eventId)).toEqual(
+      expect.arrayContaining([ids['strangerRead']]),
+    );
+    expect(
+      (outside.body as { items: { eventId: string }[] }).items.map((r) => r.eventId),
+    ).not.toContain(ids['providerRead']);
   });
 });

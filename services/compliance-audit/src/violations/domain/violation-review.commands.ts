@@ -1,3 +1,4 @@
+import { ViolationDetected } from './violation';
 import { ViolationAcknowledged } from './violation-review.events';
 
 /** The officer's note as the events refer to it: the text itself stays in the service. */
@@ -23,3 +24,11 @@ export interface ResolveViolation {
 }
 
 export type ViolationReviewCommand = AcknowledgeViolation | ResolveViolation;
+
+/** A finding recorded as a violation: the first judgement of it opens its stream. */
+export interface DetectViolation {
+  readonly type: 'DetectViolation';
+  readonly violation: ViolationDetected;
+}
+
+export type ViolationCommand = DetectViolation | ViolationReviewCommand;

@@ -1,5 +1,9 @@
 import type { Decider } from '@thc/event-store/decider';
-import { ViolationReviewCommand } from './violation-review.commands';
+import {
+  DetectViolation,
+  ViolationCommand,
+  ViolationReviewCommand,
+} from './violation-review.commands';
 import {
   ViolationConflictError,
   ViolationNotFoundError,
@@ -8,7 +12,13 @@ import {
 import { VIOLATION_EVENT as E, ViolationEvent } from './violation-review.events';
 import { ViolationState, initialViolationState } from './violation-review.state';
 
-function decide(command: ViolationReviewCommand, state: ViolationState): ViolationEvent[] {
+function detect(command: DetectViolation, state: ViolationState): ViolationEvent[] {
+  // A finding judged again (redelivery, another instance) is the violation already recorded.
+  if (state.status !== 'unknown') return [];
+  return [{ type: E.detected, data: command.violation }];
+}
+
+function review(command: ViolationReviewCommand, state: ViolationState): ViolationEvent[] {
   if (state.status === 'unknown') throw new ViolationNotFoundError(command.violationId);
   // Separation of duties: whoever broke the rule can not close the case on it.
   if (command.by.kind === 'user' && command.by.userId === state.detected.actorId)
@@ -56,9 +66,10 @@ function evolve(state: ViolationState, event: ViolationEvent): ViolationState {
   }
 }
 
-/** A detected violation's follow-up by a privacy officer: acknowledge, resolve. */
-export const violationReviewDecider: Decider<
-  ViolationState,
-  ViolationReviewCommand,
-  ViolationEvent
-> = { decide, evolve, initialState: initialViolationState };
+/** A violation: its detection, then a privacy officer's follow-up (acknowledge, resolve). */
+export const violationReviewDecider: Decider<ViolationState, ViolationCommand, ViolationEvent> = {
+  decide: (command, state) =>
+    command.type === 'DetectViolation' ? detect(command, state) : review(command, state),
+  evolve,
+  initialState: initialViolationState,
+};

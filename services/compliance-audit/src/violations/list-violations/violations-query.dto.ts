@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { IsAbsentOr } from '../../shared/dto-validators';
+import { IsAbsentOr } from '../../is-absent-or';
 import { VIOLATION_STATUSES, ViolationStatus } from '../domain/violation-review.state';
 
 export const VIOLATION_RULES = [

@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { clinicFilterOf, coversAnyClinic, Principal } from '@thc/auth';
-import { ViolationAlerts } from '../violation-alerts.store';
+import { ViolationAlerts } from '../violation-alerts.projection';
 
 /**
  * A violation of a clinic the reviewer does not cover does not exist for them (404, as an

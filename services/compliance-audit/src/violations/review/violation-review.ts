@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal, Role } from '@thc/auth';
-import { randomUUID } from 'node:crypto';
+import { Clock, CLOCK, ID_PROVIDER, IdProvider } from '@thc/service-runtime';
 import { AuditChainWriter } from '../../audit-trail/audit-chain.writer';
 import { ownEventRecord } from '../../audit-trail/own-event-record';
 import { ViolationReviewCommand } from '../domain/violation-review.commands';
 import { violationReviewDecider } from '../domain/violation-review.decider';
 import { noteSha256 } from '../domain/violation-note';
-import { ViolationAlertProjection } from '../violation-alert.projection';
-import { AlertDocument } from '../violation-alerts.store';
-import { ViolationNotes } from '../violation-notes.store';
+import { ViolationAlertRefresher } from '../violation-alert.refresher';
+import { toAlertView, ViolationAlert } from '../violation-alert.view';
+import { AlertDocument, ViolationAlerts } from '../violation-alerts.projection';
+import { ViolationNotes } from '../violation-notes.projection';
 import { ViolationRepository } from '../violation.repository';
-import { Clock, CLOCK } from '@thc/service-runtime';
+import { asHttp } from './review-http-errors';
+import { ensureViolationInScope } from './violation-in-scope';
 
 /**
  * A privacy officer's step on a violation. In an order that survives a stop at any point: check
@@ -25,12 +27,30 @@ export class ViolationReview {
   constructor(
     private readonly violations: ViolationRepository,
     private readonly notes: ViolationNotes,
-    private readonly projection: ViolationAlertProjection,
+    private readonly projection: ViolationAlertRefresher,
     private readonly writer: AuditChainWriter,
+    private readonly alerts: ViolationAlerts,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_PROVIDER) private readonly newId: IdProvider,
   ) {}
 
-  async review(
+  /**
+   * The step as the API answers it: a violation outside the reviewer's clinics is not found,
+   * and domain refusals are the HTTP problems the routes document.
+   */
+  step(
+    type: ViolationReviewCommand['type'],
+    violationId: string,
+    note: string,
+    principal: Principal,
+  ): Promise<ViolationAlert> {
+    return asHttp(async () => {
+      await ensureViolationInScope(this.alerts, principal, violationId);
+      return toAlertView(await this.review(type, violationId, note, principal));
+    });
+  }
+
+  private async review(
     type: ViolationReviewCommand['type'],
     violationId: string,
     note: string,
@@ -39,19 +59,21 @@ export class ViolationReview {
     const command: ViolationReviewCommand = {
       type,
       violationId,
-      note: { noteId: randomUUID(), sha256: noteSha256(note) },
+      note: { noteId: this.newId(), sha256: noteSha256(note) },
       at: this.clock().toISOString(),
       by: reviewerOf(principal),
     };
-    // Throws not-found or conflict before anything is written.
-    violationReviewDecider.decide(command, (await this.violations.load(violationId)).state);
+    // Throws not-found or conflict before anything is written; the append decides on the
+    // same load, so the step costs one read of the stream.
+    const loaded = await this.violations.load(violationId);
+    violationReviewDecider.decide(command, loaded.state);
     await this.notes.save({
       _id: command.note.noteId,
       violationId,
       text: note,
       sha256: command.note.sha256,
     });
-    const { stored } = await this.violations.handle(command, principal.subject);
+    const { stored } = await this.violations.review(command, principal.subject, loaded);
     await this.writer.append(stored.map(ownEventRecord));
     const alert = await this.projection.refresh(violationId);
     if (!alert) throw new Error(`violation ${violationId} vanished after a review step`);

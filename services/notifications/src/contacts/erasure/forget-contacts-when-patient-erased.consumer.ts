@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EventDataOf, TOPICS } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
-import { ContactPointsStore } from '../infrastructure/contact-points.store';
-import { MobileLookup } from '../infrastructure/mobile-lookup.store';
-import { PatientLanguages } from '../patient-facts/patient-languages.store';
-
-const PATIENT_ERASED = 'thc.compliance.PatientErased.v1';
-type PatientErased = EventDataOf<typeof PATIENT_ERASED>;
+import { TOPICS } from '@thc/contracts';
+import { EventRoutes, RoutedConsumerHost } from '@thc/messaging';
+import { ContactPointsProjection } from '../infrastructure/contact-points.projection';
+import { MobileLookup } from '../infrastructure/mobile-lookup.projection';
+import { PatientLanguages } from '../infrastructure/patient-languages.projection';
 
 /**
  * On a patient's erasure: the contact points of everyone recorded under their key (the patient,
@@ -16,23 +13,25 @@ type PatientErased = EventDataOf<typeof PATIENT_ERASED>;
  * number is whose. The index goes last, so a retry after a crash finds the rest. Idempotent.
  */
 @Injectable()
-export class ForgetContactsWhenPatientErased extends EventConsumerHost {
+export class ForgetContactsWhenPatientErased extends RoutedConsumerHost {
   protected readonly groupId = 'notifications.patient-erasure';
   protected readonly topics = [TOPICS.compliance];
   protected override readonly tuning = { lagRefreshMs: 0 };
-  // The topic's other events are skipped, whatever their version.
-  protected override readonly applies = [PATIENT_ERASED];
 
   constructor(
-    private readonly views: ContactPointsStore,
+    private readonly views: ContactPointsProjection,
     private readonly lookup: MobileLookup,
     private readonly languages: PatientLanguages,
   ) {
     super();
   }
 
-  protected handle = async (event: ConsumedEvent): Promise<void> => {
-    const { patientId } = event.data as PatientErased;
+  // The topic's other events are skipped, whatever their version.
+  protected readonly routes: EventRoutes = {
+    'thc.compliance.PatientErased.v1': ({ data }) => this.forget(data.patientId),
+  };
+
+  private async forget(patientId: string): Promise<void> {
     for (const personId of await this.views.peopleOf(patientId)) {
       const view = await this.views.find(personId);
       // A person recorded for another patient since keeps that record.
@@ -42,5 +41,5 @@ export class ForgetContactsWhenPatientErased extends EventConsumerHost {
     }
     await this.languages.forget(patientId);
     await this.views.forgetPatient(patientId);
-  };
+  }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { assertValidEvent } from '@thc/contracts';
 import { Aggregate, AggregateRepository, HandleResult, MongoEventStore } from '@thc/event-store';
-import { contractCheckedCodec } from '../../event-store/contract-checked.codec';
 import { ContactPreferencesCommand } from '../domain/contact-preferences.commands';
 import { contactPreferencesDecider } from '../domain/contact-preferences.decider';
 import {
@@ -25,7 +25,8 @@ export class ContactPreferencesRepository {
 
   constructor(store: MongoEventStore) {
     this.aggregates = new AggregateRepository(store, contactPreferencesDecider, {
-      codec: contractCheckedCodec(),
+      // A command that decides an event its published contract refuses appends nothing.
+      validate: (event) => assertValidEvent(event.type, event.data),
     });
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactPreferencesState } from '../domain/contact-preferences.state';
-import { ContactPointsStore, ContactPointsView } from './contact-points.store';
-import { MobileLookup } from './mobile-lookup.store';
+import { ContactPointsProjection, ContactPointsView } from './contact-points.projection';
+import { MobileLookup } from './mobile-lookup.projection';
 
 /**
  * Brings a person's view up to their stream after an append, with the indexes beside it: the
@@ -11,7 +11,7 @@ import { MobileLookup } from './mobile-lookup.store';
 @Injectable()
 export class ContactViewUpdater {
   constructor(
-    private readonly views: ContactPointsStore,
+    private readonly views: ContactPointsProjection,
     private readonly lookup: MobileLookup,
   ) {}
 
@@ -21,7 +21,7 @@ export class ContactViewUpdater {
     before: ContactPointsView | undefined,
     mobileKey: string | undefined,
   ): Promise<void> {
-    const view = ContactPointsStore.viewOf(state, version, mobileKey);
+    const view = ContactPointsProjection.viewOf(state, version, mobileKey);
     if (!view) return;
     if (mobileKey) await this.lookup.add(mobileKey, view._id);
     await this.views.save(view);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactDirectory, ContactLookup } from '../contact-points';
-import { PatientLanguages } from '../patient-facts/patient-languages.store';
-import { ContactPointsStore } from './contact-points.store';
+import { PatientLanguages } from './patient-languages.projection';
+import { ContactPointsProjection } from './contact-points.projection';
 import { ContactSealer, SealedContactField } from './contact-sealer';
 
 const SEALED: readonly SealedContactField[] = ['email', 'mobile', 'preferredLanguage'];
@@ -15,7 +15,7 @@ const SEALED: readonly SealedContactField[] = ['email', 'mobile', 'preferredLang
 @Injectable()
 export class SealedContactDirectory implements ContactDirectory {
   constructor(
-    private readonly views: ContactPointsStore,
+    private readonly views: ContactPointsProjection,
     private readonly sealer: ContactSealer,
     private readonly languages: PatientLanguages,
   ) {}

@@ -2,23 +2,17 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
-import { PersonReach } from '../access/person-reach';
 import { asHttpError, NO_RECORD } from '../contact-http-errors';
-import { ContactPointsStore } from '../infrastructure/contact-points.store';
-import { PERSON_PARAM } from '../record-preferences/contact-preferences.controller';
+import { PERSON_PARAM } from '../person-param';
 import { OPT_OUT_EXAMPLE, OptedOutAnswer, OptOutDto } from './opt-out.dto';
-import { OptOutOfChannelHandler } from './opt-out-of-channel.handler';
+import { OptOutOnRequestHandler } from './opt-out-on-request.handler';
 
 /** A person leaves a channel, through the API: themself, or staff on their word. */
 @ApiTags('contact preferences')
 @ApiBearerAuth()
 @Controller('api/v1/people/:personId/contact-preferences/opt-out')
 export class OptOutController {
-  constructor(
-    private readonly handler: OptOutOfChannelHandler,
-    private readonly views: ContactPointsStore,
-    private readonly reach: PersonReach,
-  ) {}
+  constructor(private readonly handler: OptOutOnRequestHandler) {}
 
   @Post()
   @HttpCode(200)
@@ -49,11 +43,8 @@ export class OptOutController {
     @Body() body: OptOutDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<OptedOutAnswer> {
-    const view = await this.views.find(personId);
-    await this.reach.ensure(principal, personId, view?.patientId ?? personId);
-    const source = PersonReach.isThePerson(principal, personId) ? 'patient' : 'staff';
     try {
-      const outcome = await this.handler.optOut(personId, body.channel, source, principal.subject);
+      const outcome = await this.handler.optOut(personId, body.channel, principal);
       return { personId, channel: body.channel, ...outcome };
     } catch (error) {
       throw asHttpError(error);

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EventDataOf, TOPICS } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
+import { TOPICS } from '@thc/contracts';
+import { EventRoutes, RoutedConsumerHost } from '@thc/messaging';
 import { PatientKeyStore } from '@thc/phi-protection';
-import { PatientLanguages } from './patient-languages.store';
-
-const PROFILE_RECORDED = 'thc.scheduling.PatientProfileRecorded.v1';
-type ProfileRecorded = EventDataOf<typeof PROFILE_RECORDED>;
+import { PatientLanguages } from '../infrastructure/patient-languages.projection';
 
 /**
  * A patient's profile language from scheduling, kept sealed for the patients who state no
@@ -13,12 +10,10 @@ type ProfileRecorded = EventDataOf<typeof PROFILE_RECORDED>;
  * it would not open anyway. Other scheduling events are skipped.
  */
 @Injectable()
-export class KeepPatientLanguageWhenProfileRecorded extends EventConsumerHost {
+export class KeepPatientLanguageWhenProfileRecorded extends RoutedConsumerHost {
   protected readonly groupId = 'notifications.patient-language';
   protected readonly topics = [TOPICS.scheduling];
   protected override readonly tuning = { lagRefreshMs: 0 };
-  // The topic's other events are not ours to judge.
-  protected override readonly applies = [PROFILE_RECORDED];
 
   constructor(
     private readonly languages: PatientLanguages,
@@ -27,9 +22,11 @@ export class KeepPatientLanguageWhenProfileRecorded extends EventConsumerHost {
     super();
   }
 
-  protected handle = async (event: ConsumedEvent): Promise<void> => {
-    const { patientId, preferredLanguage, recordedAt } = event.data as ProfileRecorded;
-    if (await this.keys.isErased(patientId)) return;
-    await this.languages.keep(patientId, preferredLanguage, recordedAt);
+  // The topic's other events are not ours to judge.
+  protected readonly routes: EventRoutes = {
+    'thc.scheduling.PatientProfileRecorded.v1': async ({ data }) => {
+      if (await this.keys.isErased(data.patientId)) return;
+      await this.languages.keep(data.patientId, data.preferredLanguage, data.recordedAt);
+    },
   };
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { TOPICS, type StaffMemberRecordedV1 } from '@thc/contracts';
-import { ConsumedEvent, EventConsumerHost } from '@thc/messaging';
-import { PatientClinicsStore } from './patient-clinics.store';
-
-const STAFF_RECORDED = 'thc.scheduling.StaffMemberRecorded.v1';
+import { TOPICS } from '@thc/contracts';
+import { EventRoutes, RoutedConsumerHost } from '@thc/messaging';
+import { PatientClinics } from '../infrastructure/patient-clinics.projection';
 
 /**
  * The clinics each staff member works in, from the directory: an interpreter's contact points
@@ -11,18 +9,17 @@ const STAFF_RECORDED = 'thc.scheduling.StaffMemberRecorded.v1';
  * clinics, as a patient's are by the coordinators of the clinics of their visits.
  */
 @Injectable()
-export class LearnStaffClinicsWhenStaffRecorded extends EventConsumerHost {
+export class LearnStaffClinicsWhenStaffRecorded extends RoutedConsumerHost {
   protected readonly groupId = 'notifications.staff-clinics';
   protected readonly topics = [TOPICS.scheduling];
   protected override readonly tuning = { lagRefreshMs: 0 };
-  protected override readonly applies = [STAFF_RECORDED];
 
-  constructor(private readonly clinics: PatientClinicsStore) {
+  constructor(private readonly clinics: PatientClinics) {
     super();
   }
 
-  protected handle = async (event: ConsumedEvent): Promise<void> => {
-    const { staffId, clinicIds } = event.data as StaffMemberRecordedV1;
-    await this.clinics.setStaffClinics(staffId, clinicIds);
+  protected readonly routes: EventRoutes = {
+    'thc.scheduling.StaffMemberRecorded.v1': ({ data }) =>
+      this.clinics.setStaffClinics(data.staffId, data.clinicIds),
   };
 }

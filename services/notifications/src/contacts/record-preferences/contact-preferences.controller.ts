@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { ERASED, NO_RECORD } from '../contact-http-errors';
+import { PERSON_PARAM } from '../person-param';
 import {
   ContactPreferencesRecordedAnswer,
   ContactPreferencesResponse,
@@ -15,11 +16,6 @@ import { ReadContactPreferencesHandler } from './read-contact-preferences.handle
 import { RecordContactPreferencesHandler } from './record-contact-preferences.handler';
 
 const uuidPipe = new ParseUUIDPipe();
-export const PERSON_PARAM = {
-  example: '9c4e1b7a-2d3f-4a8b-9e6c-1f5a7d3b2c02',
-  format: 'uuid',
-  description: 'The person reached: a patient (the `sub` of their token), caregiver or interpreter',
-} as const;
 const CONTACT_PHI =
   'e-mail address, mobile number and preferred language (each sealed at rest and in events under the patient’s key)';
 const REACH =

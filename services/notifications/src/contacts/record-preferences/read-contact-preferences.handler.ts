@@ -1,9 +1,9 @@
 import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@thc/auth';
 import { PatientKeyStore } from '@thc/phi-protection';
-import { PersonReach } from '../access/person-reach';
+import { PersonReach } from '../person-reach';
 import { ERASED, NO_RECORD } from '../contact-http-errors';
-import { ContactPointsStore } from '../infrastructure/contact-points.store';
+import { ContactPointsProjection } from '../infrastructure/contact-points.projection';
 import { ContactSealer, SealedContactField } from '../infrastructure/contact-sealer';
 import type { ContactPreferencesResponse } from './contact-preferences-answers.dto';
 
@@ -13,7 +13,7 @@ const SEALED: readonly SealedContactField[] = ['email', 'mobile', 'preferredLang
 @Injectable()
 export class ReadContactPreferencesHandler {
   constructor(
-    private readonly views: ContactPointsStore,
+    private readonly views: ContactPointsProjection,
     private readonly sealer: ContactSealer,
     private readonly reach: PersonReach,
     private readonly keys: PatientKeyStore,

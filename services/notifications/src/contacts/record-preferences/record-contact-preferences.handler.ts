@@ -2,15 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal, Role } from '@thc/auth';
 import type { EncryptedField } from '@thc/contracts';
 import { PatientErasedError, PatientKeyStore } from '@thc/phi-protection';
-import { PersonReach } from '../access/person-reach';
+import { PersonReach } from '../person-reach';
 import { asHttpError } from '../contact-http-errors';
 import { RecordContactPreferences } from '../domain/contact-preferences.commands';
 import type { ContactPreferencesRecorded } from '../domain/contact-preferences.events';
-import { ContactPointsStore } from '../infrastructure/contact-points.store';
+import { ContactPointsProjection } from '../infrastructure/contact-points.projection';
 import { ContactPreferencesRepository } from '../infrastructure/contact-preferences.repository';
 import { ContactSealer, SealedContactField } from '../infrastructure/contact-sealer';
 import { ContactViewUpdater } from '../infrastructure/contact-view-updater';
-import { MobileLookup } from '../infrastructure/mobile-lookup.store';
+import { MobileLookup } from '../infrastructure/mobile-lookup.projection';
 import type { ContactPreferencesRecordedAnswer } from './contact-preferences-answers.dto';
 import type { RecordContactPreferencesDto } from './contact-preferences.dto';
 import { Clock, CLOCK } from '@thc/service-runtime';
@@ -23,7 +23,7 @@ const PRECEDENCE: readonly Role[] = ['admin', 'coordinator', 'patient'];
 export class RecordContactPreferencesHandler {
   constructor(
     private readonly repository: ContactPreferencesRepository,
-    private readonly views: ContactPointsStore,
+    private readonly views: ContactPointsProjection,
     private readonly updater: ContactViewUpdater,
     private readonly sealer: ContactSealer,
     private readonly lookup: MobileLookup,

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PatientErasedError } from '@thc/phi-protection';
 import { normalisedE164 } from '../domain/e164';
 import { NoContactPreferencesError } from '../domain/contact-preferences.errors';
-import { MobileLookup } from '../infrastructure/mobile-lookup.store';
-import { OptOutOfChannelHandler } from '../opt-out/opt-out-of-channel.handler';
+import { MobileLookup } from '../infrastructure/mobile-lookup.projection';
+import { OptOutOfChannelHandler } from '../opt-out-of-channel.handler';
 import { isStopReply } from './stop-keywords';
 
 /** Who acted, in the events' metadata, for an opt-out the person texted. */

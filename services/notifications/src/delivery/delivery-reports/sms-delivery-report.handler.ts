@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { twilioRecipientFailure } from '../../channels/sms/twilio-failure';
-import { OptOutOfChannelHandler } from '../../contacts/opt-out/opt-out-of-channel.handler';
+import { OptOutOfChannelHandler } from '../../contacts/opt-out-of-channel.handler';
 import { bouncedEvent } from '../domain/outcome-events';
 import { MessageOutcomeRepository } from '../infrastructure/message-outcome.repository';
 import { Clock, CLOCK } from '@thc/service-runtime';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { assertValidEvent } from '@thc/contracts';
 import { AggregateRepository, MongoEventStore } from '@thc/event-store';
-import { contractCheckedCodec } from '../../event-store/contract-checked.codec';
 import { messageOutcomeDecider, MessageOutcomes } from '../domain/message-outcome.decider';
 import { MessageOutcomeEvent, messageStreamId } from '../domain/message-outcome.events';
 
@@ -19,7 +19,8 @@ export class MessageOutcomeRepository {
 
   constructor(store: MongoEventStore) {
     this.aggregates = new AggregateRepository(store, messageOutcomeDecider, {
-      codec: contractCheckedCodec(),
+      // A command that decides an event its published contract refuses appends nothing.
+      validate: (event) => assertValidEvent(event.type, event.data),
     });
   }
 

@@ -1,29 +1,23 @@
-import type { Block, LanguageWording, Reader } from './wording';
+import { readerPhrases } from './reader-phrases';
+import type { LanguageWording } from './wording';
 import { sentenceCase as upper } from './wording';
 
-const kindOf = (reader: Reader): string =>
-  reader.visitType === 'video' ? 'video visit' : 'phone visit';
-/** "your video visit" to the patient, "the video visit" to those who come with them. */
-const visit = (reader: Reader): string =>
-  `${reader.role === 'patient' ? 'your' : 'the'} ${kindOf(reader)}`;
-const minutes = (count: number): string => `${count} minute${count === 1 ? '' : 's'}`;
-
-const joinBlocks = (joinUrl: string | undefined): Block[] =>
-  joinUrl
-    ? [
-        { text: 'Join from your personal link:' },
-        { link: joinUrl },
-        { text: 'Please do not forward it: it is for you alone.' },
-      ]
-    : [
-        {
-          text: 'Join from the personal link we sent you, or from the one we will send shortly before the visit.',
-        },
-      ];
-const joinSms = (joinUrl: string | undefined): string =>
-  joinUrl
-    ? `Join from your personal link: ${joinUrl}`
-    : 'Join from the link we sent you or will send before the visit.';
+const { kindOf, visit, minutes, joinBlocks, joinSms } = readerPhrases({
+  visitKinds: { video: 'video visit', audio: 'phone visit' },
+  /** "your video visit" to the patient, "the video visit" to those who come with them. */
+  article: { patient: 'your', others: 'the' },
+  minute: { one: 'minute', many: 'minutes' },
+  join: {
+    fromLink: 'Join from your personal link:',
+    keepPrivate: 'Please do not forward it: it is for you alone.',
+    fromLinkSentOrToCome:
+      'Join from the personal link we sent you, or from the one we will send shortly before the visit.',
+  },
+  joinSms: {
+    fromLink: 'Join from your personal link:',
+    fromLinkSentOrToCome: 'Join from the link we sent you or will send before the visit.',
+  },
+});
 
 export const english: LanguageWording = {
   kinds: {

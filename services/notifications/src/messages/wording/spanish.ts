@@ -1,29 +1,24 @@
-import type { Block, LanguageWording, Reader } from './wording';
+import { readerPhrases } from './reader-phrases';
+import type { LanguageWording } from './wording';
 import { sentenceCase as upper } from './wording';
 
-const kindOf = (reader: Reader): string =>
-  reader.visitType === 'video' ? 'consulta por video' : 'consulta por teléfono';
-/** "su consulta por video" a la paciente o al paciente, "la consulta por video" a quien acompaña. */
-const visit = (reader: Reader): string =>
-  `${reader.role === 'patient' ? 'su' : 'la'} ${kindOf(reader)}`;
-const minutes = (count: number): string => `${count} minuto${count === 1 ? '' : 's'}`;
-
-const joinBlocks = (joinUrl: string | undefined): Block[] =>
-  joinUrl
-    ? [
-        { text: 'Entre desde su enlace personal:' },
-        { link: joinUrl },
-        { text: 'Por favor, no lo reenvíe: es solo para usted.' },
-      ]
-    : [
-        {
-          text: 'Entre desde el enlace personal que le enviamos o que le enviaremos poco antes de la consulta.',
-        },
-      ];
-const joinSms = (joinUrl: string | undefined): string =>
-  joinUrl
-    ? `Entre desde su enlace personal: ${joinUrl}`
-    : 'Entre desde el enlace que le enviamos o le enviaremos antes de la consulta.';
+const { kindOf, visit, minutes, joinBlocks, joinSms } = readerPhrases({
+  visitKinds: { video: 'consulta por video', audio: 'consulta por teléfono' },
+  /** "su consulta por video" a la paciente o al paciente, "la consulta por video" a quien acompaña. */
+  article: { patient: 'su', others: 'la' },
+  minute: { one: 'minuto', many: 'minutos' },
+  join: {
+    fromLink: 'Entre desde su enlace personal:',
+    keepPrivate: 'Por favor, no lo reenvíe: es solo para usted.',
+    fromLinkSentOrToCome:
+      'Entre desde el enlace personal que le enviamos o que le enviaremos poco antes de la consulta.',
+  },
+  joinSms: {
+    fromLink: 'Entre desde su enlace personal:',
+    fromLinkSentOrToCome:
+      'Entre desde el enlace que le enviamos o le enviaremos antes de la consulta.',
+  },
+});
 
 export const spanish: LanguageWording = {
   kinds: {

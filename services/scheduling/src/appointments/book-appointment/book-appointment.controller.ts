@@ -1,14 +1,13 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
-import { randomUUID } from 'node:crypto';
+import { ApiUseCase, ID_PROVIDER, IdProvider, invalidInputDoc } from '@thc/service-runtime';
 
-import { AppointmentPhiRead } from '../shared/appointment-phi-read';
-import { AppointmentResponse, toResponse } from '../shared/appointment.response';
-import { APPOINTMENT_PHI, BOOKING_CONFLICTS, SLOT_RULES } from '../shared/appointment.docs';
-import { asHttp } from '../shared/http-errors';
-import { scheduledOrFail } from '../shared/scheduled-or-fail';
+import { AppointmentPhiRead } from '../appointment-phi-read';
+import { AppointmentResponse, toResponse } from '../appointment.response';
+import { APPOINTMENT_PHI, BOOKING_CONFLICTS, SLOT_RULES } from '../appointment.docs';
+import { asHttp } from '../http-errors';
+import { scheduledOrFail } from '../scheduled-or-fail';
 import { BOOK_APPOINTMENT_EXAMPLE, BookAppointmentDto } from './book-appointment.dto';
 import { BookAppointmentHandler } from './book-appointment.handler';
 
@@ -16,7 +15,10 @@ import { BookAppointmentHandler } from './book-appointment.handler';
 @ApiBearerAuth()
 @Controller('api/v1/appointments')
 export class BookAppointmentController {
-  constructor(private readonly handler: BookAppointmentHandler) {}
+  constructor(
+    private readonly handler: BookAppointmentHandler,
+    @Inject(ID_PROVIDER) private readonly newId: IdProvider,
+  ) {}
 
   /** A patient books for themselves; coordinators and admins for anyone, in a clinic they cover. */
   @Post()
@@ -44,7 +46,7 @@ export class BookAppointmentController {
     // The booking puts the patient in this clinic: staff who cover it reach the patient by it.
     ensurePatientAccess(principal, dto.patientId, false, [dto.clinicId]);
     const { state, version } = await asHttp(() =>
-      this.handler.execute({ ...dto, appointmentId: randomUUID(), fresh: true }, principal),
+      this.handler.execute({ ...dto, appointmentId: this.newId(), fresh: true }, principal),
     );
     return toResponse(scheduledOrFail(state), version, dto.interpreter?.language);
   }

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsZonedDateTime } from '@thc/service-runtime';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -12,8 +11,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
-import { IsAbsentOr, IsIanaTimeZone } from '../shared/dto-validators';
-import { PatientLocationDto } from '../shared/patient-location.dto';
+import { IsAbsentOr } from '../dto-validators';
+import { PatientLocationDto } from '../patient-location.dto';
+import { SLOT_EXAMPLE, SlotDto } from '../slot.dto';
 
 /**
  * An interpreter for the visit: one who speaks the language is held (that one, with a
@@ -57,25 +57,6 @@ export class ReminderContactDto {
     message: 'address must be an E.164 phone number or an e-mail address',
   })
   address!: string;
-}
-
-/** A slot with a provider: times with their offset, the provider's zone for display. */
-export class SlotDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  providerId!: string;
-
-  @ApiProperty({ example: '2026-03-09T09:00:00-04:00' })
-  @IsZonedDateTime()
-  start!: string;
-
-  @ApiProperty({ example: '2026-03-09T09:30:00-04:00' })
-  @IsZonedDateTime()
-  end!: string;
-
-  @ApiProperty({ example: 'America/New_York', description: "The provider's IANA time zone" })
-  @IsIanaTimeZone()
-  timeZone!: string;
 }
 
 /** A slot, and where the patient says they will be during it. */
@@ -138,14 +119,6 @@ export class BookRequestedAppointmentDto extends LocatedSlotDto {
   @IsUUID()
   caregiverId?: string;
 }
-
-/** A slot of the documentation's example provider, one Monday morning in New York. */
-export const SLOT_EXAMPLE = {
-  providerId: EXAMPLE_ID.providerId,
-  start: '2026-03-09T09:00:00-04:00',
-  end: '2026-03-09T09:30:00-04:00',
-  timeZone: 'America/New_York',
-} satisfies SlotDto;
 
 export const BOOK_APPOINTMENT_EXAMPLE = {
   patientId: EXAMPLE_ID.patientId,

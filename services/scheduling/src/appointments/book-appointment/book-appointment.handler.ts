@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
-import { CredentialGate } from '../../credentials/credential-gate';
-import { LicenceGate } from '../../credentials/licence-gate';
+import { Clock, CLOCK } from '@thc/service-runtime';
+import { BookingLedger } from '../../booking-ledger/booking-ledger';
 import {
   APPOINTMENT_SETTINGS,
   AppointmentSettings,
   SCHEDULING_ACTING_ROLES,
 } from '../appointments.settings';
 import type { BookAppointment } from '../domain/appointment.commands';
+import { AppointmentRuleError } from '../domain/appointment.errors';
 import type {
   InterpreterRequest,
   Participant,
@@ -17,16 +18,14 @@ import type {
   VisitType,
 } from '../domain/appointment.events';
 import { AppointmentState, initialAppointmentState } from '../domain/appointment.state';
-import { InterpreterClaims } from '../interpreters/interpreter-claims';
-import { BookingLedger, Claim, LedgerOwner, OneOf, TimeRequest } from '../ledger/booking-ledger';
-import { ReminderContacts } from '../reminders/reminder-contacts.store';
-import { SLOT_POLICY, SlotPolicy } from '../slot-policy/slot-policy.port';
-import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
-import { AppointmentRepository } from '../shared/appointment.repository';
-import { AppointmentViews } from '../shared/appointment-views.store';
-import { AppointmentRuleError } from '../domain/appointment.errors';
-import { BookingTooSlowError, SlotNotBookableError } from '../shared/http-errors';
-import { Clock, CLOCK } from '@thc/service-runtime';
+import { BookingTooSlowError } from '../http-errors';
+import { AppointmentRepository } from '../infrastructure/appointment.repository';
+import { AppointmentViews } from '../infrastructure/appointment-views.projection';
+import { REASON_SEALER, ReasonSealer } from '../infrastructure/reason-sealer';
+import { ReminderContacts } from '../infrastructure/reminder-contacts.projection';
+import { InterpreterClaims } from '../interpreter-claims';
+import { SlotChecks } from '../slot-checks';
+import { claimsFor } from '../visit-claims';
 
 /** An interpreter asked for: one named, any of the pool, or one drawn on demand at visit time. */
 export interface InterpreterAsked {
@@ -58,8 +57,9 @@ export interface BookingInput {
  * Books a slot: credential, licence, schedule and interpreter checks, the decision on the
  * appointment, then the provider's, the interpreter's (the first of the pool whose claim holds)
  * and the patient's ledger days are claimed (each append guarded by its stream version), and
- * only then is AppointmentBooked appended. A failure after a claim gives the claimed time back;
- * a process that dies in between leaves claims that expire (see README).
+ * only then is AppointmentBooked appended; its views follow the append (AppointmentRepository).
+ * A failure after a claim gives the claimed time back; a process that dies in between leaves
+ * claims that expire (see README).
  */
 @Injectable()
 export class BookAppointmentHandler {
@@ -67,10 +67,8 @@ export class BookAppointmentHandler {
     private readonly appointments: AppointmentRepository,
     private readonly views: AppointmentViews,
     private readonly ledger: BookingLedger,
-    private readonly credentials: CredentialGate,
-    private readonly licences: LicenceGate,
+    private readonly checks: SlotChecks,
     private readonly interpreters: InterpreterClaims,
-    @Inject(SLOT_POLICY) private readonly slots: SlotPolicy,
     @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(REASON_SEALER) private readonly sealer: ReasonSealer,
@@ -85,10 +83,8 @@ export class BookAppointmentHandler {
         'an interpreter on demand is drawn from the pool at visit time: name none, or do not ask on demand',
       );
     const held = asked && !asked.onDemand ? asked : undefined;
-    const [, , slot, before, pool, interpreterRequest] = await Promise.all([
-      this.credentials.ensureBookable(input.providerId, now, input.end),
-      this.licences.ensureLicensed(input.providerId, input.patientLocation.state, input.end),
-      this.slots.check(input, now),
+    const [buffers, before, pool, interpreterRequest] = await Promise.all([
+      this.checks.bookable(input, input.patientLocation.state, now),
       // A new appointment has a fresh id: no stream to read (on FerretDB every read is a scan).
       input.fresh
         ? { state: initialAppointmentState(), version: 0 }
@@ -96,7 +92,6 @@ export class BookAppointmentHandler {
       held ? this.interpreters.forVisit(input, held.language, now, held.participantId) : undefined,
       asked?.onDemand ? this.onDemand(input.patientId, asked.language) : undefined,
     ]);
-    if (!slot.bookable) throw new SlotNotBookableError(slot.reason);
 
     const { fresh: _, reminderContact: __, interpreter: ___, ...booking } = input;
     const decide = (interpreterId?: string) =>
@@ -111,33 +106,8 @@ export class BookAppointmentHandler {
     // Decided once before any claim, so a request the rules refuse claims nothing.
     decide(pool?.oneOf[0]?.owner.id);
 
-    const time: TimeRequest = {
-      appointmentId: input.appointmentId,
-      visitStart: input.start,
-      visitEnd: input.end,
-      bufferBeforeMinutes: slot.bufferBeforeMinutes,
-      bufferAfterMinutes: slot.bufferAfterMinutes,
-    };
-    const provider: LedgerOwner = { kind: 'provider', id: input.providerId };
-    const patient: LedgerOwner = { kind: 'patient', id: input.patientId };
-    // The patient's own time has no buffers: two of their visits may follow each other.
-    const patientTime = { ...time, bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
-    // The provider first (most contended for), then the interpreter, then the patient.
-    const claims: (Claim | OneOf)[] = [
-      { owner: provider, time },
-      ...(pool ? [pool] : []),
-      { owner: patient, time: patientTime },
-    ];
-
+    const claims = claimsFor(input, buffers, pool);
     const booked = await this.ledger.holding(claims, now, async (holding) => {
-      await this.views.indexAppointment(
-        input.appointmentId,
-        input.patientId,
-        input.providerId,
-        input.start,
-        input.end,
-        input.clinicId,
-      );
       // Past half the claim timeout, another booking may soon take these claims for abandoned.
       if (this.clock().getTime() - now.getTime() > this.settings.claimTimeoutMs / 2)
         throw new BookingTooSlowError();
@@ -146,11 +116,12 @@ export class BookAppointmentHandler {
       return this.appointments.appendOrConfirm(
         input.appointmentId,
         decide(interpreter?.owner.id),
-        { actor: principal.subject },
+        { metadata: { actor: principal.subject } },
         (state) => state.status === 'booked' && state.start === input.start,
       );
     });
-    // The language is PHI kept in clear: never again for a patient who was erased.
+    // Not in the events, so not the stream's to write: the language is PHI kept in clear, on
+    // the view only, and never again for a patient who was erased.
     if (asked && !(await this.sealer.erased(input.patientId)))
       await this.views.noteLanguage(input.appointmentId, asked.language);
     if (input.reminderContact) await this.keepReminderContact(input, input.reminderContact);

@@ -3,16 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import { AppointmentPhiRead } from '../shared/appointment-phi-read';
-import { AppointmentResponse, toResponse } from '../shared/appointment.response';
-import {
-  APPOINTMENT_PHI,
-  NO_SUCH_APPOINTMENT,
-  NOT_YOURS_OR_CARE_ENDED,
-} from '../shared/appointment.docs';
-import { AppointmentViews } from '../shared/appointment-views.store';
-import { asHttp } from '../shared/http-errors';
-import { scheduledOrFail } from '../shared/scheduled-or-fail';
+import { AppointmentPhiRead } from '../appointment-phi-read';
+import { AppointmentResponse } from '../appointment.response';
+import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT, NOT_YOURS_OR_CARE_ENDED } from '../appointment.docs';
+import { AppointmentQuery } from '../appointment.query';
+import { asHttp } from '../http-errors';
 import { CANCEL_APPOINTMENT_EXAMPLE, CancelAppointmentDto } from './cancel-appointment.dto';
 import { CancelAppointmentHandler } from './cancel-appointment.handler';
 
@@ -22,7 +17,7 @@ import { CancelAppointmentHandler } from './cancel-appointment.handler';
 export class CancelAppointmentController {
   constructor(
     private readonly handler: CancelAppointmentHandler,
-    private readonly views: AppointmentViews,
+    private readonly appointments: AppointmentQuery,
   ) {}
 
   /** The appointment's patient or provider, or staff, cancel it with a coded reason. */
@@ -51,7 +46,9 @@ export class CancelAppointmentController {
     @Body() dto: CancelAppointmentDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse> {
-    const { state, version } = await asHttp(() => this.handler.execute(id, dto, principal));
-    return toResponse(scheduledOrFail(state), version, await this.views.languageOf(id));
+    return this.appointments.answer(
+      id,
+      await asHttp(() => this.handler.execute(id, dto, principal)),
+    );
   }
 }

@@ -6,15 +6,15 @@ import {
   AppointmentSettings,
   SCHEDULING_ACTING_ROLES,
 } from '../appointments.settings';
-import { interpreterOf } from '../domain/appointment.decider';
 import { AppointmentState } from '../domain/appointment.state';
-import { BookingLedger } from '../ledger/booking-ledger';
-import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
-import { AppointmentRepository } from '../shared/appointment.repository';
-import { ProviderCare } from '../shared/provider-care';
-import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
-import { scheduledOrFail } from '../shared/scheduled-or-fail';
-import { WaitlistOffers } from '../../waitlist/offer-freed-slot/waitlist-offers';
+import { BookingLedger } from '../../booking-ledger/booking-ledger';
+import { ensureAppointmentAccess, READ_ACCESS } from '../appointment-access';
+import { AppointmentRepository } from '../infrastructure/appointment.repository';
+import { ProviderCare } from '../provider-care';
+import { REASON_SEALER, ReasonSealer } from '../infrastructure/reason-sealer';
+import { scheduledOrFail } from '../scheduled-or-fail';
+import { WaitlistOffers } from '../../waitlist/waitlist-offers';
+import { heldClaimsOf } from '../visit-claims';
 import { CancelAppointmentDto } from './cancel-appointment.dto';
 import { Clock, CLOCK } from '@thc/service-runtime';
 
@@ -51,7 +51,6 @@ export class CancelAppointmentHandler {
       : undefined;
     const after = await this.appointments.handle(
       appointmentId,
-      (state) => ensureAppointmentAccess(principal, state, READ_ACCESS),
       {
         type: 'CancelAppointment',
         reasonCode: input.reasonCode,
@@ -60,32 +59,16 @@ export class CancelAppointmentHandler {
         at: now.toISOString(),
         by: actorOf(principal, SCHEDULING_ACTING_ROLES),
       },
-      { actor: principal.subject },
-      before,
+      {
+        check: (state) => ensureAppointmentAccess(principal, state, READ_ACCESS),
+        metadata: { actor: principal.subject },
+        loaded: before,
+      },
     );
     const cancelled = scheduledOrFail(after.state);
-    const { providerId, patientId, start, end } = cancelled;
-    const time = {
-      appointmentId,
-      visitStart: start,
-      visitEnd: end,
-      bufferBeforeMinutes: 0,
-      bufferAfterMinutes: 0,
-    };
-    const interpreterId = interpreterOf(cancelled);
-    await this.ledger.releaseQuietly(
-      [
-        { owner: { kind: 'provider', id: providerId }, time },
-        ...(interpreterId
-          ? [{ owner: { kind: 'interpreter', id: interpreterId } as const, time }]
-          : []),
-        { owner: { kind: 'patient', id: patientId }, time },
-      ],
-      'cancelled',
-      now,
-    );
+    await this.ledger.releaseQuietly(heldClaimsOf(cancelled), 'cancelled', now);
     // The time is free again: the first waiting patient it suits is offered it.
-    const { clinicId, visitType, timeZone } = cancelled;
+    const { providerId, clinicId, visitType, start, end, timeZone } = cancelled;
     await this.waitlist.offerQuietly(
       appointmentId,
       { providerId, clinicId, visitType, start, end, timeZone },

@@ -4,14 +4,23 @@ import {
   AssignInterpreter,
   BookAppointment,
   CancelAppointment,
+  CheckIn,
+  CompleteAppointment,
   EmitReminder,
+  RecordNoShow,
+  RequestAppointment,
+  RescheduleAppointment,
 } from './appointment.commands';
 import {
   AppointmentConflictError,
   AppointmentRuleError,
   IllegalTransitionError,
 } from './appointment.errors';
-import { APPOINTMENT_EVENT as E, AppointmentEvent } from './appointment.events';
+import {
+  APPOINTMENT_EVENT as E,
+  AppointmentEvent,
+  AppointmentRescheduled,
+} from './appointment.events';
 import {
   AppointmentState,
   initialAppointmentState,
@@ -160,108 +169,148 @@ function assignInterpreter(
   ];
 }
 
+function request(command: RequestAppointment, state: AppointmentState): AppointmentEvent[] {
+  if (state.status !== 'none') throw new IllegalTransitionError('request', state.status);
+  const { window } = command;
+  if (ms(window.latest) <= ms(window.earliest) || ms(window.latest) <= ms(command.at))
+    throw new AppointmentRuleError('the window must end after it starts and in the future');
+  const { type: _, at, by, ...data } = command;
+  return [{ type: E.requested, data: { ...data, requestedAt: at, requestedBy: by } }];
+}
+
+function reschedule(command: RescheduleAppointment, state: AppointmentState): AppointmentEvent[] {
+  const current = scheduled(state, 'reschedule', ['booked']);
+  ensureFutureSlot(command.start, command.end, command.at);
+  if (
+    command.providerId === current.providerId &&
+    ms(command.start) === ms(current.start) &&
+    ms(command.end) === ms(current.end)
+  )
+    throw new AppointmentRuleError('the new slot is the one already booked');
+  if (command.interpreterId && !interpreterOf(current))
+    throw new AppointmentRuleError('the appointment holds no interpreter to move');
+  return [
+    {
+      type: E.rescheduled,
+      data: {
+        appointmentId: current.appointmentId,
+        providerId: command.providerId,
+        previousStart: current.start,
+        previousEnd: current.end,
+        start: command.start,
+        end: command.end,
+        timeZone: command.timeZone,
+        ...(command.patientLocation ? { patientLocation: command.patientLocation } : {}),
+        ...(command.interpreterId && command.interpreterId !== interpreterOf(current)
+          ? { interpreterId: command.interpreterId }
+          : {}),
+        ...(command.reason ? { reason: command.reason } : {}),
+        rescheduledAt: command.at,
+        rescheduledBy: command.by,
+      },
+    },
+  ];
+}
+
+function checkIn(command: CheckIn, state: AppointmentState): AppointmentEvent[] {
+  const current = scheduled(state, 'check in', ['booked']);
+  const { appointmentId, patientId } = current;
+  return [
+    {
+      type: E.checkedIn,
+      data: { appointmentId, patientId, sessionId: command.sessionId, checkedInAt: command.at },
+    },
+  ];
+}
+
+function recordNoShow(command: RecordNoShow, state: AppointmentState): AppointmentEvent[] {
+  // A patient who arrived cannot be a patient no-show; the provider still can be absent.
+  const allowed = command.absent === 'patient' ? ['booked'] : ['booked', 'arrived'];
+  const current = scheduled(state, `record a ${command.absent} no-show for`, allowed);
+  if (ms(command.at) < ms(current.start))
+    throw new AppointmentRuleError('a no-show can be recorded only after the start');
+  const { appointmentId, patientId, providerId } = current;
+  return [
+    {
+      type: E.noShow,
+      data: {
+        appointmentId,
+        patientId,
+        providerId,
+        sessionId: command.sessionId,
+        absent: command.absent,
+        recordedAt: command.at,
+      },
+    },
+  ];
+}
+
+function complete(command: CompleteAppointment, state: AppointmentState): AppointmentEvent[] {
+  const current = scheduled(state, 'complete', ['arrived']);
+  if (ms(command.endedAt) < ms(command.startedAt) || ms(command.endedAt) > ms(command.at))
+    throw new AppointmentRuleError('the visit must end after it started, and not in the future');
+  return [
+    {
+      type: E.completed,
+      data: {
+        appointmentId: current.appointmentId,
+        sessionId: command.sessionId,
+        startedAt: command.startedAt,
+        endedAt: command.endedAt,
+        completedAt: command.at,
+      },
+    },
+  ];
+}
+
+/** One function per command; each checks the state it applies to and returns its events. */
+const deciders: {
+  [T in AppointmentCommand['type']]: (
+    command: Extract<AppointmentCommand, { type: T }>,
+    state: AppointmentState,
+  ) => AppointmentEvent[];
+} = {
+  RequestAppointment: request,
+  BookAppointment: book,
+  RescheduleAppointment: reschedule,
+  CancelAppointment: cancel,
+  EmitReminder: remind,
+  AssignInterpreter: assignInterpreter,
+  CheckIn: checkIn,
+  RecordNoShow: recordNoShow,
+  CompleteAppointment: complete,
+};
+
 function decide(command: AppointmentCommand, state: AppointmentState): AppointmentEvent[] {
-  switch (command.type) {
-    case 'RequestAppointment': {
-      if (state.status !== 'none') throw new IllegalTransitionError('request', state.status);
-      const { window } = command;
-      if (ms(window.latest) <= ms(window.earliest) || ms(window.latest) <= ms(command.at))
-        throw new AppointmentRuleError('the window must end after it starts and in the future');
-      const { type: _, at, by, ...data } = command;
-      return [{ type: E.requested, data: { ...data, requestedAt: at, requestedBy: by } }];
-    }
-    case 'BookAppointment':
-      return book(command, state);
-    case 'RescheduleAppointment': {
-      const current = scheduled(state, 'reschedule', ['booked']);
-      ensureFutureSlot(command.start, command.end, command.at);
-      if (
-        command.providerId === current.providerId &&
-        ms(command.start) === ms(current.start) &&
-        ms(command.end) === ms(current.end)
-      )
-        throw new AppointmentRuleError('the new slot is the one already booked');
-      if (command.interpreterId && !interpreterOf(current))
-        throw new AppointmentRuleError('the appointment holds no interpreter to move');
-      return [
-        {
-          type: E.rescheduled,
-          data: {
-            appointmentId: current.appointmentId,
-            providerId: command.providerId,
-            previousStart: current.start,
-            previousEnd: current.end,
-            start: command.start,
-            end: command.end,
-            timeZone: command.timeZone,
-            ...(command.patientLocation ? { patientLocation: command.patientLocation } : {}),
-            ...(command.interpreterId && command.interpreterId !== interpreterOf(current)
-              ? { interpreterId: command.interpreterId }
-              : {}),
-            ...(command.reason ? { reason: command.reason } : {}),
-            rescheduledAt: command.at,
-            rescheduledBy: command.by,
-          },
-        },
-      ];
-    }
-    case 'CancelAppointment':
-      return cancel(command, state);
-    case 'EmitReminder':
-      return remind(command, state);
-    case 'AssignInterpreter':
-      return assignInterpreter(command, state);
-    case 'CheckIn': {
-      const current = scheduled(state, 'check in', ['booked']);
-      const { appointmentId, patientId } = current;
-      return [
-        {
-          type: E.checkedIn,
-          data: { appointmentId, patientId, sessionId: command.sessionId, checkedInAt: command.at },
-        },
-      ];
-    }
-    case 'RecordNoShow': {
-      // A patient who arrived cannot be a patient no-show; the provider still can be absent.
-      const allowed = command.absent === 'patient' ? ['booked'] : ['booked', 'arrived'];
-      const current = scheduled(state, `record a ${command.absent} no-show for`, allowed);
-      if (ms(command.at) < ms(current.start))
-        throw new AppointmentRuleError('a no-show can be recorded only after the start');
-      const { appointmentId, patientId, providerId } = current;
-      return [
-        {
-          type: E.noShow,
-          data: {
-            appointmentId,
-            patientId,
-            providerId,
-            sessionId: command.sessionId,
-            absent: command.absent,
-            recordedAt: command.at,
-          },
-        },
-      ];
-    }
-    case 'CompleteAppointment': {
-      const current = scheduled(state, 'complete', ['arrived']);
-      if (ms(command.endedAt) < ms(command.startedAt) || ms(command.endedAt) > ms(command.at))
-        throw new AppointmentRuleError(
-          'the visit must end after it started, and not in the future',
-        );
-      return [
-        {
-          type: E.completed,
-          data: {
-            appointmentId: current.appointmentId,
-            sessionId: command.sessionId,
-            startedAt: command.startedAt,
-            endedAt: command.endedAt,
-            completedAt: command.at,
-          },
-        },
-      ];
-    }
-  }
+  const decideThis = deciders[command.type] as (
+    command: AppointmentCommand,
+    state: AppointmentState,
+  ) => AppointmentEvent[];
+  return decideThis(command, state);
+}
+
+/** The appointment at its new slot, the one it left kept in its history. */
+function moved(state: Scheduled, data: AppointmentRescheduled['data']): AppointmentState {
+  const { providerId, start, end, timeZone, rescheduledAt, interpreterId } = data;
+  const held = { providerId: state.providerId, start: state.start, end: state.end };
+  const participants = state.participants.map((p) =>
+    p.role === 'provider'
+      ? { ...p, participantId: providerId }
+      : p.role === 'interpreter' && interpreterId
+        ? { ...p, participantId: interpreterId }
+        : p,
+  );
+  const { patientLocation = state.patientLocation } = data;
+  return {
+    ...state,
+    ...(patientLocation ? { patientLocation } : {}),
+    providerId,
+    start,
+    end,
+    timeZone,
+    participants,
+    previousSlots: [...state.previousSlots, { ...held, until: rescheduledAt }],
+  };
 }
 
 function evolve(state: AppointmentState, event: AppointmentEvent): AppointmentState {
@@ -277,28 +326,8 @@ function evolve(state: AppointmentState, event: AppointmentEvent): AppointmentSt
   }
   if (state.status === 'none' || state.status === 'proposed') return state;
   switch (event.type) {
-    case E.rescheduled: {
-      const { providerId, start, end, timeZone, rescheduledAt, interpreterId } = event.data;
-      const held = { providerId: state.providerId, start: state.start, end: state.end };
-      const participants = state.participants.map((p) =>
-        p.role === 'provider'
-          ? { ...p, participantId: providerId }
-          : p.role === 'interpreter' && interpreterId
-            ? { ...p, participantId: interpreterId }
-            : p,
-      );
-      const { patientLocation = state.patientLocation } = event.data;
-      return {
-        ...state,
-        ...(patientLocation ? { patientLocation } : {}),
-        providerId,
-        start,
-        end,
-        timeZone,
-        participants,
-        previousSlots: [...state.previousSlots, { ...held, until: rescheduledAt }],
-      };
-    }
+    case E.rescheduled:
+      return moved(state, event.data);
     case E.cancelled: {
       const { reasonCode, late, cancelledAt: at } = event.data;
       return { ...state, status: 'cancelled', cancellation: { reasonCode, late, at } };

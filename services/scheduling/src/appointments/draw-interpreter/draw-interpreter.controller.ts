@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import { AppointmentPhiRead } from '../shared/appointment-phi-read';
-import { AppointmentResponse, toResponse } from '../shared/appointment.response';
-import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT } from '../shared/appointment.docs';
-import { asHttp } from '../shared/http-errors';
-import { scheduledOrFail } from '../shared/scheduled-or-fail';
+import { AppointmentPhiRead } from '../appointment-phi-read';
+import { AppointmentResponse, toResponse } from '../appointment.response';
+import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT } from '../appointment.docs';
+import { asHttp } from '../http-errors';
+import { scheduledOrFail } from '../scheduled-or-fail';
 import { DRAW_INTERPRETER_EXAMPLE, DrawInterpreterDto } from './draw-interpreter.dto';
 import { DrawInterpreterHandler } from './draw-interpreter.handler';
 

@@ -9,14 +9,14 @@ import {
 import { interpreterDrawnFrom, interpreterOf } from '../domain/appointment.decider';
 import { AppointmentRuleError } from '../domain/appointment.errors';
 import { AppointmentState, Scheduled } from '../domain/appointment.state';
-import { InterpreterClaims } from '../interpreters/interpreter-claims';
-import { BookingLedger } from '../ledger/booking-ledger';
-import { AppointmentAccess, ensureAppointmentAccess } from '../shared/appointment-access';
-import { AppointmentRepository } from '../shared/appointment.repository';
-import { AppointmentViews } from '../shared/appointment-views.store';
-import { BookingTooSlowError } from '../shared/http-errors';
-import { ProviderCare } from '../shared/provider-care';
-import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
+import { InterpreterClaims } from '../interpreter-claims';
+import { BookingLedger } from '../../booking-ledger/booking-ledger';
+import { AppointmentAccess, ensureAppointmentAccess } from '../appointment-access';
+import { AppointmentRepository } from '../infrastructure/appointment.repository';
+import { AppointmentViews } from '../infrastructure/appointment-views.projection';
+import { BookingTooSlowError } from '../http-errors';
+import { ProviderCare } from '../provider-care';
+import { REASON_SEALER, ReasonSealer } from '../infrastructure/reason-sealer';
 import { DrawInterpreterDto } from './draw-interpreter.dto';
 import { Clock, CLOCK } from '@thc/service-runtime';
 
@@ -103,12 +103,12 @@ export class DrawInterpreterHandler {
       state.status !== 'none' &&
       state.status !== 'proposed' &&
       interpreterOf(state) === interpreterId;
-    const metadata = { actor: principal.subject };
+    const options = { metadata: { actor: principal.subject } };
     try {
       return await this.appointments.appendOrConfirm(
         appointmentId,
         this.appointments.decide(before, command),
-        metadata,
+        options,
         landed,
       );
     } catch (error) {
@@ -118,7 +118,7 @@ export class DrawInterpreterHandler {
       return this.appointments.append(
         appointmentId,
         this.appointments.decide(reloaded, command),
-        metadata,
+        options,
       );
     }
   }

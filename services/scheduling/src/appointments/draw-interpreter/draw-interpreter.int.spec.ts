@@ -3,7 +3,7 @@ import { TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { bearer, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { LedgerBookedTimeReader } from '../ledger/ledger-booked-time.reader';
+import { LedgerBookedTimeReader } from '../../booking-ledger/ledger-booked-time.reader';
 import { call } from '../testing/http-client';
 import {
   bookableInterpreter,

@@ -4,11 +4,8 @@ import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { DIRECTORY_READER, DirectoryReader } from '../../directory/directory.port';
 import { uuidParam } from '../../openapi/api-docs';
-import { NO_SUCH_APPOINTMENT, NOT_YOURS_OR_CARE_ENDED } from '../shared/appointment.docs';
-import { AppointmentRepository } from '../shared/appointment.repository';
-import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
-import { AppointmentViews } from '../shared/appointment-views.store';
-import { ProviderCare } from '../shared/provider-care';
+import { NO_SUCH_APPOINTMENT, NOT_YOURS_OR_CARE_ENDED } from '../appointment.docs';
+import { AppointmentQuery } from '../appointment.query';
 import { FhirAppointment, toFhirAppointment } from './fhir-appointment';
 
 const patientOf = (response: unknown): string[] =>
@@ -23,9 +20,7 @@ const patientOf = (response: unknown): string[] =>
 @Controller('fhir')
 export class FhirAppointmentController {
   constructor(
-    private readonly appointments: AppointmentRepository,
-    private readonly views: AppointmentViews,
-    private readonly care: ProviderCare,
+    private readonly appointments: AppointmentQuery,
     @Inject(DIRECTORY_READER) private readonly directory: DirectoryReader,
   ) {}
 
@@ -56,15 +51,13 @@ export class FhirAppointmentController {
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<FhirAppointment> {
-    const { state, version } = await this.appointments.load(id);
-    const appointment = ensureAppointmentAccess(principal, state, READ_ACCESS);
-    await this.care.ensureCurrent(principal, appointment);
+    const { appointment, version } = await this.appointments.one(id, principal);
     const staffIds = appointment.participants
       .filter((p) => p.role === 'provider' || p.role === 'interpreter')
       .map((p) => p.participantId);
     // Side by side: the interpreter's language, the staff's names (one read), the clinic's.
     const [language, staff, clinics] = await Promise.all([
-      this.views.languageOf(id),
+      this.appointments.languageOf(id),
       this.directory.staffNames(staffIds),
       this.directory.clinicNames([appointment.clinicId]),
     ]);

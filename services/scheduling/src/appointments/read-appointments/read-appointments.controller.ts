@@ -31,17 +31,10 @@ import {
   purposeOfUse,
 } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import { appointmentIcs } from '../calendar/appointment.ics';
-import { AppointmentRepository } from '../shared/appointment.repository';
-import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
-import { AppointmentResponse, toResponse } from '../shared/appointment.response';
-import {
-  APPOINTMENT_PHI,
-  NO_SUCH_APPOINTMENT,
-  NOT_YOURS_OR_CARE_ENDED,
-} from '../shared/appointment.docs';
-import { AppointmentViews } from '../shared/appointment-views.store';
-import { ProviderCare } from '../shared/provider-care';
+import { appointmentIcs } from './appointment.ics';
+import { AppointmentQuery } from '../appointment.query';
+import { AppointmentResponse, toResponse } from '../appointment.response';
+import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT, NOT_YOURS_OR_CARE_ENDED } from '../appointment.docs';
 import { ProviderRangeQuery } from './provider-range.query';
 
 const patientsOf = (response: unknown): string[] =>
@@ -55,10 +48,8 @@ const patientsOf = (response: unknown): string[] =>
 @Controller('api/v1')
 export class ReadAppointmentsController {
   constructor(
-    private readonly appointments: AppointmentRepository,
-    private readonly views: AppointmentViews,
+    private readonly appointments: AppointmentQuery,
     private readonly recorder: PhiAccessRecorder,
-    private readonly care: ProviderCare,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -88,10 +79,8 @@ export class ReadAppointmentsController {
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse> {
-    const { state, version } = await this.appointments.load(id);
-    const appointment = ensureAppointmentAccess(principal, state, READ_ACCESS);
-    await this.care.ensureCurrent(principal, appointment);
-    return toResponse(appointment, version, await this.views.languageOf(id));
+    const { appointment, version } = await this.appointments.one(id, principal);
+    return toResponse(appointment, version, await this.appointments.languageOf(id));
   }
 
   /**
@@ -124,9 +113,7 @@ export class ReadAppointmentsController {
     @Headers('x-purpose-of-use') purpose?: string,
   ): Promise<StreamableFile> {
     const stated = purposeOfUse(purpose, principal);
-    const { state, version } = await this.appointments.load(id);
-    const appointment = ensureAppointmentAccess(principal, state, READ_ACCESS);
-    await this.care.ensureCurrent(principal, appointment);
+    const { appointment, version } = await this.appointments.one(id, principal);
     await this.recorder.record({
       principal,
       patientIds: [appointment.patientId],
@@ -164,11 +151,11 @@ export class ReadAppointmentsController {
     const self = principal.roles.includes('patient') && principal.subject === patientId;
     // Staff see the patient's appointments in the clinics they cover, bounded in the query.
     const scope = staff && !self ? clinicFilterOf(principal) : undefined;
-    const { views, clinicIds } = await this.views.ofPatient(patientId, scope);
+    const { views, clinicIds } = await this.appointments.ofPatient(patientId, scope);
     // A provider's care relationship is an appointment with them: they see only those, and
     // only until the care window after the last visit has closed.
     const visible = staff || self ? views : views.filter((v) => v.providerId === principal.subject);
-    const care = this.care.isCurrent(visible);
+    const care = this.appointments.careIsCurrent(visible);
     ensurePatientAccess(principal, patientId, care, clinicIds);
     return visible.map((view) => toResponse(view, view.version, view.interpreterLanguage));
   }
@@ -209,7 +196,7 @@ export class ReadAppointmentsController {
     const scope = hasAnyRole(principal, ['coordinator', 'admin'])
       ? clinicFilterOf(principal)
       : undefined;
-    const views = await this.views.forProvider(providerId, range.from, range.to, scope);
+    const views = await this.appointments.forProvider(providerId, range.from, range.to, scope);
     return views.map((view) => toResponse(view, view.version, view.interpreterLanguage));
   }
 }

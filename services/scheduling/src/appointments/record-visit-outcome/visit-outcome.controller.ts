@@ -4,19 +4,10 @@ import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, Clock, CLOCK, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { AppointmentCommand } from '../domain/appointment.commands';
-import { AppointmentAccess, ensureAppointmentAccess } from '../shared/appointment-access';
-import {
-  APPOINTMENT_PHI,
-  NO_SUCH_APPOINTMENT,
-  NOT_YOURS_OR_CARE_ENDED,
-} from '../shared/appointment.docs';
-import { AppointmentRepository } from '../shared/appointment.repository';
-import { AppointmentPhiRead } from '../shared/appointment-phi-read';
-import { AppointmentResponse, toResponse } from '../shared/appointment.response';
-import { AppointmentViews } from '../shared/appointment-views.store';
-import { asHttp } from '../shared/http-errors';
-import { ProviderCare } from '../shared/provider-care';
-import { scheduledOrFail } from '../shared/scheduled-or-fail';
+import { AppointmentAccess } from '../appointment-access';
+import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT, NOT_YOURS_OR_CARE_ENDED } from '../appointment.docs';
+import { AppointmentPhiRead } from '../appointment-phi-read';
+import { AppointmentResponse } from '../appointment.response';
 import {
   CHECK_IN_EXAMPLE,
   CheckInDto,
@@ -25,6 +16,7 @@ import {
   NO_SHOW_EXAMPLE,
   NoShowDto,
 } from './visit-outcome.dto';
+import { RecordVisitOutcomeHandler } from './record-visit-outcome.handler';
 
 const STAFF = ['coordinator', 'admin'] as const;
 const CHECK_IN: AppointmentAccess = { patient: true, provider: true, staff: STAFF };
@@ -45,10 +37,8 @@ const notTheirs =
 @Controller('api/v1/appointments')
 export class VisitOutcomeController {
   constructor(
-    private readonly appointments: AppointmentRepository,
-    private readonly views: AppointmentViews,
+    private readonly outcomes: RecordVisitOutcomeHandler,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly care: ProviderCare,
   ) {}
 
   @Post(':id/check-in')
@@ -145,28 +135,12 @@ export class VisitOutcomeController {
     return this.clock().toISOString();
   }
 
-  private async record(
+  private record(
     id: string,
     principal: Principal,
     access: AppointmentAccess,
     command: AppointmentCommand,
   ): Promise<AppointmentResponse> {
-    const { state, version } = await asHttp(async () => {
-      // Loaded once here and handed on, so the care check costs no read of its own: a provider
-      // records how a visit went, and gets the appointment back, only within the care window.
-      const loaded = await this.appointments.load(id);
-      await this.care.ensureCurrent(
-        principal,
-        ensureAppointmentAccess(principal, loaded.state, access),
-      );
-      return this.appointments.handle(
-        id,
-        (current) => ensureAppointmentAccess(principal, current, access),
-        command,
-        { actor: principal.subject },
-        loaded,
-      );
-    });
-    return toResponse(scheduledOrFail(state), version, await this.views.languageOf(id));
+    return this.outcomes.execute(id, principal, access, command);
   }
 }

@@ -5,9 +5,12 @@ import { ConcurrencyError, DuplicateEventIdError } from '@thc/event-store';
 import { derivedEventId } from '@thc/event-store/decider';
 import { APPOINTMENT_SETTINGS, AppointmentSettings } from '../appointments.settings';
 import { APPOINTMENT_EVENT } from '../domain/appointment.events';
-import { AppointmentRepository } from '../shared/appointment.repository';
+import { AppointmentRepository } from '../infrastructure/appointment.repository';
 import { dueReminderOffset } from './due-reminder';
-import { ReminderContactDocument, ReminderContacts } from './reminder-contacts.store';
+import {
+  ReminderContactDocument,
+  ReminderContacts,
+} from '../infrastructure/reminder-contacts.projection';
 import { REMINDER_DELIVERY, ReminderDelivery } from './reminder-delivery.port';
 
 /**
@@ -72,9 +75,10 @@ export class ReminderScheduler extends PeriodicRoundsHost {
     });
     if (decided.events.length === 0) return false;
     try {
-      await this.appointments.append(state.appointmentId, decided, { actor: 'scheduling' }, [
-        derivedEventId(`${name}/event`),
-      ]);
+      await this.appointments.append(state.appointmentId, decided, {
+        metadata: { actor: 'scheduling' },
+        eventIds: [derivedEventId(`${name}/event`)],
+      });
     } catch (error) {
       // Another instance emitted it, or the visit changed: the next round decides again.
       if (error instanceof DuplicateEventIdError || error instanceof ConcurrencyError) return false;

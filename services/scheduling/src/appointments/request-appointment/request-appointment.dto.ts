@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
-import { IsAbsentOr, IsIanaTimeZone } from '../shared/dto-validators';
+import { IsAbsentOr, IsIanaTimeZone } from '../dto-validators';
 
 export class RequestAppointmentDto {
   @ApiProperty({ format: 'uuid' })

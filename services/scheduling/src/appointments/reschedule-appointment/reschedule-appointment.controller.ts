@@ -3,17 +3,16 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import { AppointmentPhiRead } from '../shared/appointment-phi-read';
-import { AppointmentResponse, toResponse } from '../shared/appointment.response';
+import { AppointmentPhiRead } from '../appointment-phi-read';
+import { AppointmentResponse } from '../appointment.response';
 import {
   APPOINTMENT_PHI,
   BOOKING_CONFLICTS,
   NO_SUCH_APPOINTMENT,
   NOT_YOURS_OR_CARE_ENDED,
-} from '../shared/appointment.docs';
-import { AppointmentViews } from '../shared/appointment-views.store';
-import { asHttp } from '../shared/http-errors';
-import { scheduledOrFail } from '../shared/scheduled-or-fail';
+} from '../appointment.docs';
+import { AppointmentQuery } from '../appointment.query';
+import { asHttp } from '../http-errors';
 import {
   RESCHEDULE_APPOINTMENT_EXAMPLE,
   RescheduleAppointmentDto,
@@ -26,7 +25,7 @@ import { RescheduleAppointmentHandler } from './reschedule-appointment.handler';
 export class RescheduleAppointmentController {
   constructor(
     private readonly handler: RescheduleAppointmentHandler,
-    private readonly views: AppointmentViews,
+    private readonly appointments: AppointmentQuery,
   ) {}
 
   /** The appointment's patient or provider, or staff, move it to another slot. */
@@ -56,7 +55,9 @@ export class RescheduleAppointmentController {
     @Body() dto: RescheduleAppointmentDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse> {
-    const { state, version } = await asHttp(() => this.handler.execute(id, dto, principal));
-    return toResponse(scheduledOrFail(state), version, await this.views.languageOf(id));
+    return this.appointments.answer(
+      id,
+      await asHttp(() => this.handler.execute(id, dto, principal)),
+    );
   }
 }

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { SLOT_EXAMPLE, SlotDto } from '../book-appointment/book-appointment.dto';
-import { IsAbsentOr } from '../shared/dto-validators';
-import { PatientLocationDto } from '../shared/patient-location.dto';
+import { SLOT_EXAMPLE, SlotDto } from '../slot.dto';
+import { IsAbsentOr } from '../dto-validators';
+import { PatientLocationDto } from '../patient-location.dto';
 
 export class RescheduleAppointmentDto extends SlotDto {
   @ApiPropertyOptional({

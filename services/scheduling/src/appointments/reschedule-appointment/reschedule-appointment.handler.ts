@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
-import { CredentialGate } from '../../credentials/credential-gate';
-import { LicenceGate } from '../../credentials/licence-gate';
+import { Clock, CLOCK } from '@thc/service-runtime';
+import { BookingLedger } from '../../booking-ledger/booking-ledger';
+import { ensureAppointmentAccess, READ_ACCESS } from '../appointment-access';
 import {
   APPOINTMENT_SETTINGS,
   AppointmentSettings,
@@ -11,23 +12,15 @@ import {
 import { interpreterOf } from '../domain/appointment.decider';
 import { AppointmentRuleError } from '../domain/appointment.errors';
 import type { PatientLocation } from '../domain/appointment.events';
-import { InterpreterClaims } from '../interpreters/interpreter-claims';
 import { AppointmentState } from '../domain/appointment.state';
-import { BookingLedger } from '../ledger/booking-ledger';
-import { SLOT_POLICY, SlotPolicy } from '../slot-policy/slot-policy.port';
-import { ensureAppointmentAccess, READ_ACCESS } from '../shared/appointment-access';
-import { AppointmentRepository } from '../shared/appointment.repository';
-import { AppointmentViews } from '../shared/appointment-views.store';
-import { ProviderCare } from '../shared/provider-care';
-import { SlotNotBookableError } from '../shared/http-errors';
-import { REASON_SEALER, ReasonSealer } from '../shared/reason-sealer';
+import { AppointmentRepository } from '../infrastructure/appointment.repository';
+import { AppointmentViews } from '../infrastructure/appointment-views.projection';
+import { REASON_SEALER, ReasonSealer } from '../infrastructure/reason-sealer';
+import { InterpreterClaims } from '../interpreter-claims';
+import { ProviderCare } from '../provider-care';
+import { SlotChecks } from '../slot-checks';
+import { claimsFor, heldClaimsOf } from '../visit-claims';
 import { RescheduleAppointmentDto } from './reschedule-appointment.dto';
-import { Clock, CLOCK } from '@thc/service-runtime';
-
-const buffersOf = (policy: { bufferBeforeMinutes: number; bufferAfterMinutes: number }) => ({
-  bufferBeforeMinutes: policy.bufferBeforeMinutes,
-  bufferAfterMinutes: policy.bufferAfterMinutes,
-});
 
 /**
  * Moves a booked appointment: checked like a booking (credential, licence where the patient
@@ -43,11 +36,9 @@ export class RescheduleAppointmentHandler {
     private readonly appointments: AppointmentRepository,
     private readonly views: AppointmentViews,
     private readonly ledger: BookingLedger,
-    private readonly credentials: CredentialGate,
-    private readonly licences: LicenceGate,
+    private readonly checks: SlotChecks,
     private readonly interpreters: InterpreterClaims,
     @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
-    @Inject(SLOT_POLICY) private readonly slots: SlotPolicy,
     @Inject(REASON_SEALER) private readonly sealer: ReasonSealer,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly care: ProviderCare,
@@ -86,75 +77,46 @@ export class RescheduleAppointmentHandler {
       end: input.end,
       visitType: current.visitType,
     };
-    const [, , policy, interpreterPool] = await Promise.all([
-      this.credentials.ensureBookable(input.providerId, now, input.end),
-      this.ensureLicensed(input.providerId, patientLocation, input.end),
-      this.slots.check({ ...slot, visitType: current.visitType, appointmentId }, now),
+    const [buffers, interpreterPool] = await Promise.all([
+      this.checks.bookable(
+        { ...slot, visitType: current.visitType, appointmentId },
+        this.licensedIn(patientLocation),
+        now,
+      ),
       interpreterId
         ? this.views
             .languageOf(appointmentId)
             .then((language) => this.interpreters.forMove(move, interpreterId, language, now))
         : undefined,
     ]);
-    if (!policy.bookable) throw new SlotNotBookableError(policy.reason);
 
-    const visit = { appointmentId, visitStart: input.start, visitEnd: input.end };
-    const noBuffers = { bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
+    const visit = { ...move, patientId: current.patientId };
     const after = await this.ledger.holding(
-      [
-        {
-          owner: { kind: 'provider', id: input.providerId },
-          time: { ...visit, ...buffersOf(policy) },
-        },
-        ...(interpreterPool ? [interpreterPool] : []),
-        { owner: { kind: 'patient', id: current.patientId }, time: { ...visit, ...noBuffers } },
-      ],
+      claimsFor(visit, buffers, interpreterPool),
       now,
       async (held) => {
-        await this.views.indexAppointment(
-          appointmentId,
-          current.patientId,
-          input.providerId,
-          input.start,
-          input.end,
-          current.clinicId,
-        );
         const interpreter = held.find((claim) => claim.owner.kind === 'interpreter');
         return this.appointments.appendOrConfirm(
           appointmentId,
           decide(interpreter?.owner.id),
-          { actor: principal.subject },
+          { metadata: { actor: principal.subject } },
           (state) => state.status === 'booked' && state.start === input.start,
         );
       },
     );
-    const old = { appointmentId, visitStart: current.start, visitEnd: current.end, ...noBuffers };
-    await this.ledger.releaseQuietly(
-      [
-        { owner: { kind: 'provider', id: current.providerId }, time: old },
-        ...(interpreterId
-          ? [{ owner: { kind: 'interpreter', id: interpreterId } as const, time: old }]
-          : []),
-        { owner: { kind: 'patient', id: current.patientId }, time: old },
-      ],
-      'rescheduled',
-      now,
-    );
+    await this.ledger.releaseQuietly(heldClaimsOf(current), 'rescheduled', now);
     return after;
   }
 
-  /** A move is checked like a booking, at the location restated or stated before. */
-  private async ensureLicensed(
-    providerId: string,
-    location: PatientLocation | undefined,
-    visitEnd: string,
-  ): Promise<void> {
-    if (!location) {
-      if (!this.settings.requireLicence) return;
-      throw new AppointmentRuleError(
-        'patientLocation: the appointment has no location on record; say where the patient will be during the visit',
-      );
-    }
-    await this.licences.ensureLicensed(providerId, location.state, visitEnd);
+  /**
+   * A move is checked like a booking, at the location restated or stated before; an
+   * appointment with neither is refused while licences are required.
+   */
+  private licensedIn(location: PatientLocation | undefined): string | undefined {
+    if (location) return location.state;
+    if (!this.settings.requireLicence) return undefined;
+    throw new AppointmentRuleError(
+      'patientLocation: the appointment has no location on record; say where the patient will be during the visit',
+    );
   }
 }

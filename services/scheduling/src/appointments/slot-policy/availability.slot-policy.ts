@@ -5,7 +5,7 @@ import {
   BookedInterval,
 } from '../../availability/availability.port';
 import { MAX_BUFFER_MINUTES } from '../appointments.settings';
-import { SlotDecision, SlotPolicy, SlotRequest } from './slot-policy.port';
+import { SlotDecision, SlotPolicy, SlotRequest } from '../slot-policy.port';
 
 const MAX_BUFFER_MS = MAX_BUFFER_MINUTES * 60_000;
 

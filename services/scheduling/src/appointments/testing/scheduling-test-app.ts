@@ -3,11 +3,17 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { EventStoreModule } from '@thc/event-store';
 import { TOPICS } from '@thc/contracts';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { Clock, ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
+import {
+  Clock,
+  ClockModule,
+  IdsModule,
+  createServiceApp,
+  PlatformModule,
+} from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
-import { StaffCredentials } from '../../credentials/staff-credentials.read-model';
+import { StaffCredentials } from '../../credentials/staff-credentials.projection';
 import type { StaffRecord } from '../../directory/domain/directory-records';
-import { DirectoryRecorder, RecordingContext } from '../../directory/record/directory.recorder';
+import { DirectoryRecorder, RecordingContext } from '../../directory/directory.recorder';
 import { serviceIdentity } from '../../service.identity';
 import { WaitlistRecoveryModule } from '../../waitlist/waitlist-recovery.module';
 import { AppointmentsModule } from '../appointments.module';
@@ -29,6 +35,7 @@ export const testClock: Clock = () => new Date(EPOCH + (Date.now() - loadedAt));
     KafkaModule,
     EventStoreModule,
     ClockModule.use(testClock),
+    IdsModule.use(),
     AppointmentsModule,
   ],
 })
@@ -51,6 +58,7 @@ function moduleFor(options: TestAppOptions): Type<unknown> {
       KafkaModule,
       EventStoreModule,
       ClockModule.use(options.clock ?? testClock),
+      IdsModule.use(),
       ...(options.relay
         ? [OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling })]
         : []),

@@ -1,22 +1,11 @@
-import {
-  Body,
-  Controller,
-  ForbiddenException,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, hasAnyRole, Principal, Roles } from '@thc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import { ensureScheduleReadable, ensureScheduleWritable } from '../clinic-scope/schedule-access';
-import { ProviderScheduleRepository } from '../infrastructure/provider-schedule.repository';
 import { PUT_PROVIDER_SCHEDULE_EXAMPLE, PutProviderScheduleDto } from './put-provider-schedule.dto';
 import { PutProviderScheduleHandler, PutScheduleResult } from './put-provider-schedule.handler';
+import { ProviderScheduleQuery } from './provider-schedule.query';
 
 const providerIdPipe = new ParseUUIDPipe({ version: '4' });
 const providerId = { providerId: uuidParam('providerId', 'The provider') };
@@ -26,7 +15,7 @@ const providerId = { providerId: uuidParam('providerId', 'The provider') };
 export class ProviderScheduleController {
   constructor(
     private readonly put: PutProviderScheduleHandler,
-    private readonly schedules: ProviderScheduleRepository,
+    private readonly schedules: ProviderScheduleQuery,
   ) {}
 
   @Put()
@@ -52,12 +41,11 @@ export class ProviderScheduleController {
     body: { type: PutProviderScheduleDto, example: PUT_PROVIDER_SCHEDULE_EXAMPLE },
   })
   @ApiOkResponse({ description: 'The stream version after the save, and whether it changed.' })
-  async define(
+  define(
     @Param('providerId', providerIdPipe) providerId: string,
     @Body() body: PutProviderScheduleDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PutScheduleResult> {
-    ensureScheduleWritable(principal, body.clinicId, await this.schedules.current(providerId));
     return this.put.execute(providerId, body, principal);
   }
 
@@ -77,16 +65,10 @@ export class ProviderScheduleController {
     params: providerId,
   })
   @ApiOkResponse({ description: 'The latest rules and the periods in force, with the version.' })
-  async read(
+  read(
     @Param('providerId', providerIdPipe) providerId: string,
     @CurrentPrincipal() principal: Principal,
   ) {
-    if (!hasAnyRole(principal, ['coordinator', 'admin']) && principal.subject !== providerId)
-      throw new ForbiddenException('a provider may read only their own schedule');
-    const { state, version } = await this.schedules.load(providerId);
-    if (state.status !== 'defined')
-      throw new NotFoundException(`provider ${providerId} has no schedule`);
-    if (principal.subject !== providerId) ensureScheduleReadable(principal, state.schedule);
-    return { providerId, version, rules: state.latest, periods: state.schedule.periods };
+    return this.schedules.read(providerId, principal);
   }
 }

@@ -19,8 +19,8 @@ import {
   ScheduleExceptionDto,
   SlotMinutesDto,
   WeeklyRuleDto,
-  YYYY_MM_DD,
 } from './schedule-parts.dto';
+import { YYYY_MM_DD } from '../date-formats';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
 
 // Optional fields refuse null as well: `IsOptional` would let an explicit null through.

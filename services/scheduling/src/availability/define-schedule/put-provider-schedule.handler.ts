@@ -2,7 +2,7 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@thc/auth';
 import { ConcurrencyError } from '@thc/event-store';
 import { Clock, CLOCK, InvalidInputException } from '@thc/service-runtime';
-import { ClinicProvidersProjection } from '../clinic-providers/clinic-providers.projection';
+import { ClinicProvidersProjection } from '../infrastructure/clinic-providers.projection';
 import {
   InvalidScheduleRules,
   ScheduleAlreadyDefined,
@@ -12,6 +12,7 @@ import type { ScheduleActor } from '../domain/schedule-rules';
 import { ProviderScheduleRepository } from '../infrastructure/provider-schedule.repository';
 import type { PutProviderScheduleDto } from './put-provider-schedule.dto';
 import { toScheduleRules } from './to-schedule-rules';
+import { ensureScheduleWritable } from '../schedule-access';
 
 export interface PutScheduleResult {
   readonly providerId: string;
@@ -25,7 +26,10 @@ function actorOf(principal: Principal): ScheduleActor {
   return { kind: 'user', userId: principal.subject, role };
 }
 
-/** PUT semantics: define the first schedule, or change the existing one. */
+/**
+ * PUT semantics: define the first schedule, or change the existing one, in a clinic the caller
+ * covers (and, for a change, while the provider's current clinic is one they cover).
+ */
 @Injectable()
 export class PutProviderScheduleHandler {
   constructor(
@@ -39,6 +43,7 @@ export class PutProviderScheduleHandler {
     dto: PutProviderScheduleDto,
     principal: Principal,
   ): Promise<PutScheduleResult> {
+    ensureScheduleWritable(principal, dto.clinicId, await this.schedules.current(providerId));
     const issuedAt = this.now();
     const rules = toScheduleRules(dto, issuedAt);
     const before = await this.schedules.load(providerId);
@@ -54,6 +59,7 @@ export class PutProviderScheduleHandler {
           ? { type: 'DefineProviderSchedule', ...fields }
           : { type: 'ChangeProviderSchedule', ...fields },
         { actor: principal.subject },
+        before,
       );
       const previousClinic =
         before.state.status === 'defined' ? before.state.latest.clinicId : undefined;

@@ -13,9 +13,9 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { VISIT_TYPES, type VisitType, WEEKDAYS, type Weekday } from '../domain/schedule-rules';
+import { YYYY_MM_DD } from '../date-formats';
 
 export const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-export const YYYY_MM_DD = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const TIME_MESSAGE = '$property must be a wall-clock time HH:mm';
 
 export class SlotMinutesDto {

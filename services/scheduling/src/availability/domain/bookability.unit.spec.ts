@@ -1,7 +1,7 @@
 import { isBookable } from './bookability';
 import type { BookedInterval } from './booked-interval';
 import type { ScheduleRules } from './schedule-rules';
-import { everyDay, rules, scheduleOf } from './schedule.fixture';
+import { everyDay, rules, scheduleOf } from '../testing/schedule.fixture';
 
 // Monday 2026-03-16, New York (UTC-4): window 09:00-12:00 local is 13:00-16:00Z.
 const schedule = (overrides: Partial<ScheduleRules> = {}) =>

@@ -1,5 +1,5 @@
 import { freeSlots } from './free-slots';
-import { everyDay, rules, scheduleOf } from './schedule.fixture';
+import { everyDay, rules, scheduleOf } from '../testing/schedule.fixture';
 import { DateTime } from 'luxon';
 import { renderIn } from './wall-clock';
 

@@ -1,7 +1,7 @@
 import type { BookedInterval } from './booked-interval';
 import { freeSlots } from './free-slots';
 import type { ScheduleRules } from './schedule-rules';
-import { everyDay, rules, scheduleOf } from './schedule.fixture';
+import { everyDay, rules, scheduleOf } from '../testing/schedule.fixture';
 
 // Monday 2026-03-16 in New York (EDT, UTC-4): 09:00 local is 13:00Z.
 const DAY = { from: new Date('2026-03-16T04:00:00Z'), to: new Date('2026-03-17T04:00:00Z') };

@@ -1,5 +1,5 @@
 import { dutyFor } from './on-duty';
-import { rules, scheduleOf } from './schedule.fixture';
+import { rules, scheduleOf } from '../testing/schedule.fixture';
 
 // Monday 2026-03-09 in New York (UTC-4): hours 09:00-17:00, 30-minute video slots.
 const visit = (start: string, end: string, visitType: 'video' | 'audio' = 'video') => ({

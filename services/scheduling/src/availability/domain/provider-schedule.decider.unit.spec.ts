@@ -11,7 +11,7 @@ import {
   ScheduleNotDefined,
 } from './provider-schedule.errors';
 import type { ScheduleRules } from './schedule-rules';
-import { everyDay, PROVIDER_ID, rules } from './schedule.fixture';
+import { everyDay, PROVIDER_ID, rules } from '../testing/schedule.fixture';
 
 const given = deciderSpec(providerScheduleDecider);
 const coordinator = {

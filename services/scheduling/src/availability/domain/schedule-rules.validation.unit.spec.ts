@@ -1,6 +1,6 @@
 import type { ScheduleRules } from './schedule-rules';
 import { validateScheduleRules } from './schedule-rules.validation';
-import { rules } from './schedule.fixture';
+import { rules } from '../testing/schedule.fixture';
 
 const monday = (start: string, end: string, visitTypes: ('video' | 'audio')[] = ['video']) => ({
   weekday: 'MO' as const,

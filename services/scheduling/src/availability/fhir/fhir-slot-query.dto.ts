@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, ValidateIf } from 'class-validator';
 import { VISIT_TYPES, type VisitType } from '../domain/schedule-rules';
-import { YYYY_MM_DD } from '../define-schedule/schedule-parts.dto';
+import { YYYY_MM_DD } from '../date-formats';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
 
 /** FHIR search parameters of Slot that these views support. */

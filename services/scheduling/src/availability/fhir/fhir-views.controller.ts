@@ -13,7 +13,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import { ensureScheduleReadable } from '../clinic-scope/schedule-access';
+import { ensureScheduleReadable } from '../schedule-access';
 import { FHIR_JSON } from './fhir-resources';
 import { searchsetOf } from './fhir-slot.mapper';
 import { FhirSlotQueryDto } from './fhir-slot-query.dto';

@@ -1,5 +1,5 @@
 import { expectValidFhir } from '@thc/testing';
-import { rules, scheduleOf } from '../domain/schedule.fixture';
+import { rules, scheduleOf } from '../testing/schedule.fixture';
 import { fhirSchedule } from './fhir-schedule.mapper';
 import { busyFhirSlot, freeFhirSlot, searchsetOf } from './fhir-slot.mapper';
 

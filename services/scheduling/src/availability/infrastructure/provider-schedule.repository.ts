@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Aggregate, AggregateRepository, EventMetadata, MongoEventStore } from '@thc/event-store';
 import type { ProviderScheduleCommand } from '../domain/provider-schedule.commands';
 import {
@@ -9,7 +9,7 @@ import {
 } from '../domain/provider-schedule.decider';
 import type { ProviderSchedule } from '../domain/schedule-rules';
 import { providerScheduleCodec } from './provider-schedule.codec';
-import { ProviderScheduleViews } from './provider-schedule.views';
+import { ProviderScheduleViews } from './provider-schedule-views.projection';
 
 /** Provider schedules in the service's event store, one stream per provider. */
 @Injectable()
@@ -20,12 +20,22 @@ export class ProviderScheduleRepository {
     ProviderScheduleDefined
   >;
 
+  private readonly logger = new Logger(ProviderScheduleRepository.name);
+
   constructor(
     store: MongoEventStore,
     private readonly views: ProviderScheduleViews,
   ) {
     this.aggregates = new AggregateRepository(store, providerScheduleDecider, {
       codec: providerScheduleCodec,
+      // The schedule's view follows every append; one that fails to save is saved again by
+      // the next read that misses it (`current`).
+      afterAppend: async ({ after }) => {
+        if (after.state.status === 'defined')
+          await this.views.save(after.state.schedule, after.version);
+      },
+      onAfterAppendError: (error, streamId) =>
+        this.logger.warn(`view of ${streamId} not saved: ${(error as Error).message}`),
     });
   }
 
@@ -57,21 +67,16 @@ export class ProviderScheduleRepository {
     return found;
   }
 
-  /**
-   * Two coordinators saving at once: the later one decides again on what the first stored.
-   * The view is saved after every append.
-   */
-  async handle(command: ProviderScheduleCommand, metadata: EventMetadata) {
-    const result = await this.aggregates.handle(
-      providerScheduleStream(command.providerId),
-      command,
-      {
-        retryOnConflict: 2,
-        metadata,
-      },
-    );
-    if (result.events.length > 0 && result.state.status === 'defined')
-      await this.views.save(result.state.schedule, result.version);
-    return result;
+  /** Two coordinators saving at once: the later one decides again on what the first stored. */
+  handle(
+    command: ProviderScheduleCommand,
+    metadata: EventMetadata,
+    loaded?: Aggregate<ProviderScheduleState>,
+  ) {
+    return this.aggregates.handle(providerScheduleStream(command.providerId), command, {
+      retryOnConflict: 2,
+      metadata,
+      ...(loaded ? { loaded } : {}),
+    });
   }
 }

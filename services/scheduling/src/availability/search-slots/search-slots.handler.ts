@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AvailabilityService } from '../availability.port';
-import { ClinicProvidersProjection } from '../clinic-providers/clinic-providers.projection';
+import { ClinicProvidersProjection } from '../infrastructure/clinic-providers.projection';
 import { freeSlots } from '../domain/free-slots';
 import type { ProviderSchedule } from '../domain/schedule-rules';
 import type { SlotRange } from './slot-range';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import { ensureClinicSlotsAccess, ensureScheduleReadable } from '../clinic-scope/schedule-access';
+import { ensureClinicSlotsAccess, ensureScheduleReadable } from '../schedule-access';
 import { SearchSlotsHandler } from './search-slots.handler';
 import { SlotQueryDto } from './slot-query.dto';
 import { slotRangeOf } from './slot-range';

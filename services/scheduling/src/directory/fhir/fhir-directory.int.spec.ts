@@ -1,39 +1,14 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
 import { bearer, expectValidFhir, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { send } from '../testing/directory-client';
-import { healthSystem, startDirectoryApp } from '../testing/directory-test-app';
+import { useDirectoryApp } from '../testing/directory-testbed';
 
 describe('the directory as FHIR R4', () => {
-  const ns = new TestNamespace('directory-fhir');
-  let app: NestExpressApplication;
-  let url: string;
-  const system = healthSystem();
-  const { organizationId, clinicNy, clinicNj, providerId, interpreterId } = system;
-  let coordinator: Record<string, string>;
+  const t = useDirectoryApp(new TestNamespace('directory-fhir'), bearer, { recorded: true });
+  const { organizationId, clinicNy, clinicNj, providerId, interpreterId } = t.system;
 
-  beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([ns.topic(TOPICS.scheduling)]);
-    ({ app, url } = await startDirectoryApp());
-    const admin = await bearer('admin', randomUUID(), { organizationId });
-    const put = (path: string, body: unknown) =>
-      send(url, 'PUT', `/api/v1/directory/${path}`, admin, body);
-    await put(`organizations/${organizationId}`, system.organization);
-    for (const [id, clinic] of Object.entries(system.clinics)) await put(`clinics/${id}`, clinic);
-    for (const [id, staff] of Object.entries(system.staff)) await put(`staff/${id}`, staff);
-    coordinator = await bearer('coordinator', randomUUID());
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await ns.dispose();
-  });
-
-  const read = async (path: string, headers = coordinator) => {
-    const answer = await send(url, 'GET', `/fhir/${path}`, headers);
+  const read = async (path: string, headers = t.coordinator) => {
+    const answer = await send(t.url, 'GET', `/fhir/${path}`, headers);
     expect(answer.status).toBe(200);
     return answer.body;
   };
@@ -105,7 +80,12 @@ describe('the directory as FHIR R4', () => {
           entry.resource.location[0]!.reference,
       ),
     ).toEqual([`Location/${clinicNj}`]);
-    const elsewhere = await send(url, 'GET', `/fhir/Practitioner/${interpreterId}`, njCoordinator);
+    const elsewhere = await send(
+      t.url,
+      'GET',
+      `/fhir/Practitioner/${interpreterId}`,
+      njCoordinator,
+    );
     expect(elsewhere.status).toBe(404);
   });
 });

@@ -15,7 +15,7 @@ import {
   staffFunctionConcept,
   SUBDIVISION_SYSTEM,
   TIMEZONE_EXTENSION,
-} from './fhir-directory.codes';
+} from '../fhir-directory.codes';
 
 type Served<R> = R & { readonly id: string };
 

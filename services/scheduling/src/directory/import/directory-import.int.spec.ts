@@ -1,38 +1,23 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, expectValidFhir, TestNamespace } from '@thc/testing';
+import { bearer, expectValidFhir, hostileBodies, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { DIRECTORY_READER, DirectoryReader } from '../directory.port';
 import { healthSystemBundle } from '../testing/directory-bundle';
 import { send } from '../testing/directory-client';
-import { startDirectoryApp } from '../testing/directory-test-app';
+import { useDirectoryApp } from '../testing/directory-testbed';
 
 describe('importing the directory from a FHIR Bundle', () => {
-  const ns = new TestNamespace('directory-import');
-  let app: NestExpressApplication;
-  let url: string;
+  const t = useDirectoryApp(new TestNamespace('directory-import'), bearer);
+  // An admin of no one organization: the bundle's own organizations are theirs to record.
   let admin: Record<string, string>;
-  let coordinator: Record<string, string>;
-
   beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([ns.topic(TOPICS.scheduling)]);
-    ({ app, url } = await startDirectoryApp());
     admin = await bearer('admin', randomUUID());
-    coordinator = await bearer('coordinator', randomUUID());
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await ns.dispose();
   });
 
   const importing = (bundle: unknown, headers = admin) =>
-    send(url, 'POST', '/api/v1/directory/import', headers, bundle);
-  const read = (path: string) => send(url, 'GET', `/api/v1/directory/${path}`, coordinator);
-  const streamVersion = (streamId: string) => app.get(MongoEventStore).currentVersion(streamId);
+    send(t.url, 'POST', '/api/v1/directory/import', headers, bundle);
+  const read = (path: string) => t.get(path);
+  const streamVersion = (streamId: string) => t.app.get(MongoEventStore).currentVersion(streamId);
 
   it('records a small health system, and the same bundle again records nothing', async () => {
     const { ids, bundle } = healthSystemBundle();
@@ -63,7 +48,7 @@ describe('importing the directory from a FHIR Bundle', () => {
       ],
       npi: '1234567893',
     });
-    const reader = app.get<DirectoryReader>(DIRECTORY_READER);
+    const reader = t.app.get<DirectoryReader>(DIRECTORY_READER);
     expect((await reader.interpreters('es')).map((staff) => staff.displayName)).toEqual([
       'Lucía Reyes',
     ]);
@@ -72,7 +57,7 @@ describe('importing the directory from a FHIR Bundle', () => {
       organizationId: ids.system,
     });
     const member = await send(
-      url,
+      t.url,
       'GET',
       `/api/v1/directory/staff/${ids.coordinator}`,
       systemCoordinator,
@@ -146,7 +131,7 @@ describe('importing the directory from a FHIR Bundle', () => {
 
   it('reads a bundle sent as application/fhir+json', async () => {
     const { ids, bundle } = healthSystemBundle();
-    const response = await fetch(`${url}/api/v1/directory/import`, {
+    const response = await fetch(`${t.url}/api/v1/directory/import`, {
       method: 'POST',
       headers: { ...admin, 'content-type': 'application/fhir+json' },
       body: JSON.stringify({ ...bundle, type: 'transaction', entry: bundle.entry.slice(0, 3) }),
@@ -155,5 +140,19 @@ describe('importing the directory from a FHIR Bundle', () => {
     expect((await read(`clinics/${ids.poughkeepsie}`)).body).toMatchObject({
       name: 'Poughkeepsie',
     });
+  });
+
+  it('answers every hostile body with a 400 and stores nothing', async () => {
+    const { bundle } = healthSystemBundle();
+    const events = t.app.get(MongoEventStore).model;
+    const before = await events.countDocuments();
+    const outcomes = await Promise.all(
+      hostileBodies(bundle).map(async ({ label, body }) => ({
+        label,
+        status: (await importing(body)).status,
+      })),
+    );
+    expect(outcomes.filter((outcome) => outcome.status !== 400)).toEqual([]);
+    expect(await events.countDocuments()).toBe(before);
   });
 });

@@ -10,11 +10,11 @@ import type { ClinicRecord, OrganizationRecord, StaffRecord } from '../domain/di
 import { organizationDecider } from '../domain/organization.decider';
 import { staffMemberDecider } from '../domain/staff-member.decider';
 import type { RecordState } from '../domain/whole-record.decider';
-import { DirectoryStore } from '../infrastructure/directory.store';
+import { DirectoryStore } from '../infrastructure/directory.projection';
 import type { RecordView } from '../infrastructure/record-views';
-import { OrganizationReach, ReachCheck } from '../read/organization-reach';
-import { DirectoryRecorder } from '../record/directory.recorder';
-import { recordingContextOf, toHttpError } from '../record/recording-context';
+import { OrganizationReach, ReachCheck } from '../organization-reach';
+import { DirectoryRecorder } from '../directory.recorder';
+import { recordingContextOf, toHttpError } from '../recording-context';
 import { FromEntry, readDirectoryBundle } from './read-directory-bundle';
 
 export interface ImportedEntry {

@@ -15,7 +15,7 @@ import {
   STAFF_FUNCTION_SYSTEM,
   SUBDIVISION_SYSTEM,
   TIMEZONE_EXTENSION,
-} from '../fhir/fhir-directory.codes';
+} from '../fhir-directory.codes';
 import { FieldReader, Json, JsonObject, referencedId, UUID } from './fhir-fields';
 
 /** A record and the bundle entry it came from, so a later refusal can name the entry. */

@@ -1,4 +1,5 @@
-import { AggregateRepository, ConcurrencyError, EventCodec, EventMetadata, MongoEventStore } from '@thc/event-store';
+import { assertValidEvent } from '@thc/contracts';
+import { AggregateRepository, EventCodec, EventMetadata, MongoEventStore } from '@thc/event-store';
 import { Decider } from '@thc/event-store/decider';
 import type { RecordedEvent, RecordState } from '../domain/whole-record.decider';
 import type { RecordView, RecordViews } from './record-views';
@@ -15,10 +16,12 @@ export interface RecordResult<Record> {
 }
 
 /**
- * One kind of directory record in the event store, one stream per record. Commands are
- * decided on the record's view (an `_id` read) and appended with the view's version as the
- * expected one; a view behind its stream (a process that died between append and save) makes
- * that append conflict, and the command is decided again on the stream itself.
+ * One kind of directory record in the event store, one stream per record, and its views.
+ * Commands are decided on the record's view (an `_id` read) and appended with the view's
+ * version as the expected one; a view behind its stream (a process that died between append
+ * and save) makes that append conflict, and the command is decided again on the stream
+ * itself. Each append saves the view; a view found behind is saved even when the command
+ * changed nothing.
  */
 export class RecordStreams<
   Record,
@@ -26,15 +29,27 @@ export class RecordStreams<
   Event extends RecordedEvent<string, Record> = RecordedEvent<string, Record>,
 > {
   private readonly aggregates: AggregateRepository<RecordState<Record>, Command, Event>;
+  /** What every stream id of this kind starts with; the rest is the record's id. */
+  private readonly streamPrefix: string;
 
   constructor(
-    private readonly store: MongoEventStore,
+    store: MongoEventStore,
     private readonly decider: Decider<RecordState<Record>, Command, Event>,
-    private readonly codec: EventCodec<Event>,
+    codec: EventCodec<Event>,
     readonly views: RecordViews<Record>,
     private readonly streamOf: (id: string) => string,
   ) {
-    this.aggregates = new AggregateRepository(store, decider, { codec });
+    this.streamPrefix = streamOf('');
+    this.aggregates = new AggregateRepository(store, decider, {
+      codec,
+      validate: (event) => assertValidEvent(event.type, event.data),
+      afterAppend: ({ streamId, after }) =>
+        this.views.save(
+          streamId.slice(this.streamPrefix.length),
+          recordOf(after.state),
+          after.version,
+        ),
+    });
   }
 
   find(id: string): Promise<RecordView<Record> | undefined> {
@@ -47,47 +62,23 @@ export class RecordStreams<
     metadata: EventMetadata,
   ): Promise<RecordResult<Record>> {
     const viewed = await this.views.find(id);
-    const state: RecordState<Record> = viewed
-      ? { status: 'recorded', record: viewed.record }
-      : this.decider.initialState();
-    const version = viewed?.version ?? 0;
-    const decided = this.decider.decide(command, state);
-    const events: readonly Event[] = Array.isArray(decided) ? decided : [decided as Event];
-    const previous = viewed?.record;
-    if (events.length === 0)
-      return { record: recordOf(state), version, changed: false, previous, repaired: false };
-    try {
-      const appended = await this.store.append(
-        this.streamOf(id),
-        version,
-        events.map((event) => ({ ...this.codec.encode(event), metadata })),
-      );
-      const next = events.reduce(this.decider.evolve, state);
-      const record = recordOf(next);
-      await this.views.save(id, record, appended.nextExpectedVersion);
-      return {
-        record,
-        version: appended.nextExpectedVersion,
-        changed: true,
-        previous,
-        repaired: false,
-      };
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-    }
+    const loaded = {
+      state: viewed
+        ? { status: 'recorded' as const, record: viewed.record }
+        : this.decider.initialState(),
+      version: viewed?.version ?? 0,
+    };
     const result = await this.aggregates.handle(this.streamOf(id), command, {
+      loaded,
       retryOnConflict: 2,
       metadata,
     });
     const record = recordOf(result.state);
-    await this.views.save(id, record, result.version);
-    return {
-      record,
-      version: result.version,
-      changed: result.events.length > 0,
-      previous,
-      repaired: true,
-    };
+    // Decided on the stream rather than the view: the view was behind it.
+    const repaired = result.version - result.stored.length !== loaded.version;
+    if (repaired && result.events.length === 0) await this.views.save(id, record, result.version);
+    const changed = result.events.length > 0;
+    return { record, version: result.version, changed, previous: viewed?.record, repaired };
   }
 }
 

@@ -8,7 +8,7 @@ import {
   DirectoryQueries,
   OrganizationAnswer,
   StaffAnswer,
-} from './directory.queries';
+} from '../directory.queries';
 import { StaffQueryDto } from './staff-query.dto';
 
 const uuidPipe = new ParseUUIDPipe();

@@ -1,7 +1,7 @@
 import { staffDisplayName } from '@thc/contracts';
 import { Injectable } from '@nestjs/common';
 import type { ClinicListing, DirectoryReader, StaffListing } from '../directory.port';
-import { DirectoryStore } from '../infrastructure/directory.store';
+import { DirectoryStore } from '../infrastructure/directory.projection';
 import { clinicListingOf, staffListingOf } from './directory-listings';
 
 /** What booking asks of the directory, from its views: `_id` reads only. */

@@ -1,8 +1,17 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Put,
+  Type,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
-import { uuidParam } from '../../openapi/api-docs';
+import { EXAMPLE_ID, uuidParam } from '../../openapi/api-docs';
 import { RECORD_CLINIC_EXAMPLE, RecordClinicDto } from './record-clinic.dto';
 import { RecordDirectoryHandler, RecordedAnswer } from './record-directory.handler';
 import { RECORD_ORGANIZATION_EXAMPLE, RecordOrganizationDto } from './record-organization.dto';
@@ -12,32 +21,60 @@ const uuidPipe = new ParseUUIDPipe();
 const UNCHANGED = 'Recording the same record again changes nothing (`changed: false`).';
 const CONFLICT = 'Someone else changed the record at the same time; repeat the request.';
 
+/** What tells one PUT of a whole directory record from the others. */
+interface RecordRoute {
+  readonly path: string;
+  readonly id: string;
+  readonly param: readonly [example: keyof typeof EXAMPLE_ID, description: string];
+  readonly summary: string;
+  readonly description: string;
+  readonly phi: string;
+  /** The refusals of the record's content, beside malformed input. */
+  readonly invalid: string;
+  readonly forbidden: string;
+  readonly body: { readonly type: Type<unknown>; readonly example: object };
+}
+
+/** An admin's PUT of one whole record: same roles, answer and errors for every kind. */
+const RecordsWhole = (route: RecordRoute) =>
+  applyDecorators(
+    Put(route.path),
+    HttpCode(200),
+    Roles('admin'),
+    ApiUseCase({
+      summary: route.summary,
+      description: `${route.description} ${UNCHANGED}`,
+      roles: ['admin'],
+      phi: route.phi,
+      errors: {
+        400: invalidInputDoc({ ids: [route.id], body: true, also: route.invalid }),
+        403: route.forbidden,
+        409: CONFLICT,
+      },
+      params: { [route.id]: uuidParam(...route.param) },
+      body: route.body,
+    }),
+    ApiOkResponse({ description: 'The stream version after the save, and whether it changed.' }),
+  );
+
 @ApiTags('directory')
 @Controller('api/v1/directory')
 export class DirectoryRecordsController {
   constructor(private readonly record: RecordDirectoryHandler) {}
 
-  @Put('organizations/:organizationId')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiUseCase({
+  @RecordsWhole({
+    path: 'organizations/:organizationId',
+    id: 'organizationId',
+    param: ['organizationId', 'The organization'],
     summary: 'Record an organization in the directory',
-    description: `States the whole organization: its name, the health system it is part of, whether it is active. ${UNCHANGED}`,
-    roles: ['admin'],
+    description:
+      'States the whole organization: its name, the health system it is part of, whether it is active.',
     phi: 'none: the organization is a public fact',
-    errors: {
-      400: invalidInputDoc({
-        ids: ['organizationId'],
-        body: true,
-        also: '`partOf` names the organization itself or one the directory does not list',
-      }),
-      403: "The token is not an admin's, is for another organization, or does not cover all clinics.",
-      409: CONFLICT,
-    },
-    params: { organizationId: uuidParam('organizationId', 'The organization') },
+    invalid: '`partOf` names the organization itself or one the directory does not list',
+    forbidden:
+      "The token is not an admin's, is for another organization, or does not cover all clinics.",
     body: { type: RecordOrganizationDto, example: RECORD_ORGANIZATION_EXAMPLE },
   })
-  @ApiOkResponse({ description: 'The stream version after the save, and whether it changed.' })
   organization(
     @Param('organizationId', uuidPipe) organizationId: string,
     @Body() body: RecordOrganizationDto,
@@ -46,27 +83,20 @@ export class DirectoryRecordsController {
     return this.record.organization(organizationId, body, principal);
   }
 
-  @Put('clinics/:clinicId')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiUseCase({
+  @RecordsWhole({
+    path: 'clinics/:clinicId',
+    id: 'clinicId',
+    param: ['clinicId', 'The clinic'],
     summary: 'Record a clinic in the directory',
-    description: `States the whole clinic: organization, name, IANA time zone, street address (its state is where visits there are licensed), whether it is active. ${UNCHANGED}`,
-    roles: ['admin'],
+    description:
+      'States the whole clinic: organization, name, IANA time zone, street address (its state is where visits there are licensed), whether it is active.',
     phi: 'none: the clinic is a public fact',
-    errors: {
-      400: invalidInputDoc({
-        ids: ['clinicId'],
-        body: true,
-        also: 'the organization is not in the directory, the clinic is recorded under another organization, or the time zone is not an IANA zone',
-      }),
-      403: "The token is not an admin's, is for another organization, or does not cover the clinic.",
-      409: CONFLICT,
-    },
-    params: { clinicId: uuidParam('clinicId', 'The clinic') },
+    invalid:
+      'the organization is not in the directory, the clinic is recorded under another organization, or the time zone is not an IANA zone',
+    forbidden:
+      "The token is not an admin's, is for another organization, or does not cover the clinic.",
     body: { type: RecordClinicDto, example: RECORD_CLINIC_EXAMPLE },
   })
-  @ApiOkResponse({ description: 'The stream version after the save, and whether it changed.' })
   clinic(
     @Param('clinicId', uuidPipe) clinicId: string,
     @Body() body: RecordClinicDto,
@@ -75,27 +105,20 @@ export class DirectoryRecordsController {
     return this.record.clinic(clinicId, body, principal);
   }
 
-  @Put('staff/:staffId')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiUseCase({
+  @RecordsWhole({
+    path: 'staff/:staffId',
+    id: 'staffId',
+    param: ['providerId', 'The staff member'],
     summary: 'Record a staff member in the directory',
-    description: `States the whole staff record: name, what they do (an interpreter is scheduled like a provider), the clinics they work in, the languages they speak, their state licences and NPI. The id is the subject of their token. ${UNCHANGED}`,
-    roles: ['admin'],
+    description:
+      'States the whole staff record: name, what they do (an interpreter is scheduled like a provider), the clinics they work in, the languages they speak, their state licences and NPI. The id is the subject of their token.',
     phi: 'none: staff directory facts',
-    errors: {
-      400: invalidInputDoc({
-        ids: ['staffId'],
-        body: true,
-        also: 'a clinic or the organization is not in the directory, a clinic belongs to another organization, an interpreter lists no language, or a licence is listed twice',
-      }),
-      403: "The token is not an admin's, is for another organization, or does not cover every clinic the staff member works in, before or after.",
-      409: CONFLICT,
-    },
-    params: { staffId: uuidParam('providerId', 'The staff member') },
+    invalid:
+      'a clinic or the organization is not in the directory, a clinic belongs to another organization, an interpreter lists no language, or a licence is listed twice',
+    forbidden:
+      "The token is not an admin's, is for another organization, or does not cover every clinic the staff member works in, before or after.",
     body: { type: RecordStaffMemberDto, example: RECORD_STAFF_MEMBER_EXAMPLE },
   })
-  @ApiOkResponse({ description: 'The stream version after the save, and whether it changed.' })
   staffMember(
     @Param('staffId', uuidPipe) staffId: string,
     @Body() body: RecordStaffMemberDto,

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@thc/auth';
 import { assertMayRecordIn, assertMayRecordOrganization } from '../directory-access';
 import { withoutUndefined } from '../domain/directory-records';
-import { DirectoryStore } from '../infrastructure/directory.store';
-import { OrganizationReach } from '../read/organization-reach';
-import { DirectoryRecorder } from './directory.recorder';
+import { DirectoryStore } from '../infrastructure/directory.projection';
+import { OrganizationReach } from '../organization-reach';
+import { DirectoryRecorder } from '../directory.recorder';
 import type { RecordClinicDto } from './record-clinic.dto';
 import type { RecordOrganizationDto } from './record-organization.dto';
 import type { RecordStaffMemberDto } from './record-staff-member.dto';
-import { recordingContextOf, toHttpError } from './recording-context';
+import { recordingContextOf, toHttpError } from '../recording-context';
 
 export interface RecordedAnswer {
   readonly id: string;

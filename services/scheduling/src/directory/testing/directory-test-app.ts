@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, IdsModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { serviceIdentity } from '../../service.identity';
 import { DirectoryModule } from '../directory.module';
@@ -13,6 +13,7 @@ const base = [
   KafkaModule,
   EventStoreModule,
   ClockModule.use(),
+  IdsModule.use(),
   DirectoryModule,
 ];
 

@@ -17,7 +17,7 @@ import {
   PatientProfile,
   sameProfile,
 } from '../domain/patient-profile';
-import { PatientProfiles, PatientProfileView } from '../infrastructure/patient-profiles.store';
+import { PatientProfiles, PatientProfileView } from '../infrastructure/patient-profiles.projection';
 import { PROFILE_SEALER, ProfileSealer } from '../infrastructure/profile-sealer';
 import type {
   PatientProfileRecordedAnswer,

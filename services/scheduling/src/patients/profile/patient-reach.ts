@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { ensurePatientAccess, hasAnyRole, Principal } from '@thc/auth';
-import { AppointmentViews } from '../../appointments/shared/appointment-views.store';
-import { ProviderCare } from '../../appointments/shared/provider-care';
+import { AppointmentViews } from '../../appointments/infrastructure/appointment-views.projection';
+import { ProviderCare } from '../../appointments/provider-care';
 
 const NO_VISIT = 'the patient has no visit in a clinic you cover';
 

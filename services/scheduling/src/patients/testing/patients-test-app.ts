@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, IdsModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { AppointmentsModule } from '../../appointments/appointments.module';
 import { testClock } from '../../appointments/testing/scheduling-test-app';
 import { serviceIdentity } from '../../service.identity';
@@ -19,6 +19,7 @@ export async function startPatientsApp(
       KafkaModule,
       EventStoreModule,
       ClockModule.use(testClock),
+      IdsModule.use(),
       ...(relay
         ? [OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling })]
         : []),

@@ -8,7 +8,7 @@ import {
   startSchedulingApp,
   testClock,
 } from '../../appointments/testing/scheduling-test-app';
-import { FreedSlots } from '../offer-freed-slot/freed-slots.store';
+import { FreedSlots } from '../freed-slots.projection';
 import { bookVisit, cancelVisit, joinWaitlist, readEntry } from '../testing/waitlist-calls';
 import { WaitlistOfferScheduler } from './waitlist-offer.scheduler';
 

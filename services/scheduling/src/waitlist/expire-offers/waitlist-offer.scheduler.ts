@@ -1,7 +1,7 @@
 import { Clock, CLOCK, PeriodicRoundsHost } from '@thc/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
-import { FreedSlotHandler } from '../offer-freed-slot/freed-slot.handler';
-import { FreedSlots } from '../offer-freed-slot/freed-slots.store';
+import { FreedSlotHandler } from '../freed-slot.handler';
+import { FreedSlots } from '../freed-slots.projection';
 import { WAITLIST_SETTINGS, WaitlistSettings } from '../waitlist.settings';
 
 /**

@@ -1,27 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
-import { IsIn, IsUUID } from 'class-validator';
-import { IsAbsentOr, IsIanaTimeZone } from '../../appointments/shared/dto-validators';
+import { IsIanaTimeZone } from '../../appointments/dto-validators';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
+import { VisitRequestDto } from '../../visit-request.dto';
 
-export class JoinWaitlistDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  patientId!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  clinicId!: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'Absent: any provider of the clinic' })
-  @IsAbsentOr()
-  @IsUUID()
-  providerId?: string;
-
-  @ApiProperty({ enum: ['video', 'audio'] })
-  @IsIn(['video', 'audio'])
-  visitType!: 'video' | 'audio';
-
+export class JoinWaitlistDto extends VisitRequestDto {
   @ApiProperty({
     example: '2026-03-20T09:00:00-04:00',
     description: 'Only slots starting before this are offered (usually the current booking)',

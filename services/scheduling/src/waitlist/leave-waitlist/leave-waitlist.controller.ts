@@ -1,13 +1,10 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import {
-  toWaitlistResponse,
-  WaitlistEntryResponse,
-} from '../read-waitlist/waitlist-entry.response';
-import { WAITLIST_ENTRY_PHI } from '../read-waitlist/waitlist-entry.docs';
+import { toWaitlistResponse, WaitlistEntryResponse } from '../waitlist-entry.response';
+import { AnswersWaitlistEntry, WAITLIST_ENTRY_PHI, WAITLIST_ROLES } from '../waitlist-entry.docs';
 import { asWaitlistHttp } from '../waitlist.http-errors';
 import { LEAVE_WAITLIST_EXAMPLE, LeaveWaitlistDto } from './leave-waitlist.dto';
 import { LeaveWaitlistHandler } from './leave-waitlist.handler';
@@ -25,17 +22,12 @@ export class LeaveWaitlistController {
    */
   @Post(':id/leave')
   @HttpCode(200)
-  @Roles('patient', 'coordinator', 'admin')
-  @PhiRead({
-    resource: 'Appointment',
-    patients: (r) => [(r as WaitlistEntryResponse).patientId],
-    resourceId: (r) => (r as WaitlistEntryResponse).waitlistEntryId,
-  })
+  @AnswersWaitlistEntry()
   @ApiUseCase({
     summary: 'Leave the waitlist',
     description:
       'Takes an entry off the waitlist with a coded reason: it is never offered a slot again, and an open offer it held goes to the next patient. The entry stays readable. A patient leaves only their own entry; a coordinator or admin only an entry of a clinic they cover.',
-    roles: ['patient', 'coordinator', 'admin'],
+    roles: [...WAITLIST_ROLES],
     phi: WAITLIST_ENTRY_PHI,
     errors: {
       400: invalidInputDoc({ ids: ['id'], body: true, purposeOfUse: true }),

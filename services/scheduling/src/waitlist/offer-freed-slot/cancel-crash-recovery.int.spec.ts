@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { EventStoreModule, MongoEventStore } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
-import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { ClockModule, IdsModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { AppointmentsModule } from '../../appointments/appointments.module';
@@ -13,10 +13,11 @@ import {
   testClock,
 } from '../../appointments/testing/scheduling-test-app';
 import { serviceIdentity } from '../../service.identity';
-import { WaitlistOfferScheduler } from '../expire-offers/waitlist-offer.scheduler';
+import { FreedSlotHandler } from '../freed-slot.handler';
+import { FreedSlots } from '../freed-slots.projection';
 import { WaitlistRecoveryModule } from '../waitlist-recovery.module';
 import { bookVisit, cancelVisit, joinWaitlist, readEntry } from '../testing/waitlist-calls';
-import { WaitlistOffers } from './waitlist-offers';
+import { WaitlistOffers } from '../waitlist-offers';
 
 const CANCELLED = 'thc.scheduling.AppointmentCancelled.v1';
 const OFFERED = 'thc.scheduling.WaitlistSlotOffered.v1';
@@ -29,6 +30,7 @@ const OFFERED = 'thc.scheduling.WaitlistSlotOffered.v1';
     EventStoreModule,
     OutboxRelayModule.forService({ source: '/thc/scheduling', topic: TOPICS.scheduling }),
     ClockModule.use(testClock),
+    IdsModule.use(),
     AppointmentsModule,
     WaitlistRecoveryModule,
   ],
@@ -103,7 +105,7 @@ describe('a process that dies between a cancellation and its offer', () => {
       expect.objectContaining({ providerId, start: slot.start }),
     ]);
 
-    // A redelivery, the fast path run late, and the poller: still the one offer.
+    // A redelivery, the fast path run late, and a poller's round: still the one offer.
     const { start, end } = slot;
     const freed = {
       providerId,
@@ -114,7 +116,9 @@ describe('a process that dies between a cancellation and its offer', () => {
       timeZone: 'UTC',
     } as const;
     await next.app.get(WaitlistOffers).offerFreedSlot(appointmentId, freed, testClock());
-    await next.app.get(WaitlistOfferScheduler).runOnce();
+    const now = testClock();
+    for (const due of await next.app.get(FreedSlots).due(now))
+      await next.app.get(FreedSlotHandler).advance(due, now);
     expect(await nextStore.model.countDocuments({ type: OFFERED })).toBe(1);
   });
 });

@@ -1,9 +1,10 @@
+import type { Role } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
 import { call } from '../../appointments/testing/http-client';
 import { TEST_PATIENT_LOCATION } from '../../appointments/testing/scheduling-test-app';
 
 /** Signs a test token (`bearer` of @thc/testing, which only spec files may import). */
-export type Bearer = (role: 'patient', subject: string) => Promise<Record<string, string>>;
+export type Bearer = (role: Role, subject: string) => Promise<Record<string, string>>;
 
 /** One waitlisted patient, as the tests hold them. */
 export interface Waiting {

@@ -1,25 +1,31 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
-import { NO_SUCH_SESSION, NOT_YOUR_SESSION, SESSION_PARAM } from '../../openapi/api-docs';
-import { asHttp } from '../shared/http-errors';
+import { Body, Controller, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { NOT_YOUR_SESSION } from '../../openapi/api-docs';
+import { asHttp } from '../http-errors';
 import {
   CONFIRM_LOCATION_EXAMPLE,
   ConfirmLocationDto,
   LocationConfirmation,
 } from './confirm-location.dto';
 import { ConfirmLocationHandler } from './confirm-location.handler';
+import { SessionCommandDoc, SessionCommandRoute } from '../session-command.route';
 
-const ROLES = ['patient', 'provider', 'coordinator', 'admin'] as const;
+/** The patient's statement of where they are, answered with the location now on record. */
+const CONFIRM = {
+  path: 'patient-location',
+  roles: ['patient', 'provider', 'coordinator', 'admin'],
+  summary: 'Confirm where the patient is for the visit',
+  description:
+    "Records the state (USPS code) the patient says they are in now. The visit starts only with a confirmation from the last 60 minutes and a provider licensed in that state; a transfer needs a provider licensed there too. The patient confirms for themselves; staff or the visit's provider may confirm on their behalf.",
+  phi: "the session id and the patient's confirmed state with its time (a state is not a HIPAA identifier)",
+  errors: {
+    403: NOT_YOUR_SESSION,
+    409: 'The session has ended, or it changed at the same time.',
+  },
+  body: { type: ConfirmLocationDto, example: CONFIRM_LOCATION_EXAMPLE },
+  answer: { status: 200, type: LocationConfirmation, description: 'The location now on record' },
+} satisfies SessionCommandDoc;
 
 /**
  * Where the patient is at the visit, which licensure follows. Its own operation rather than a
@@ -33,25 +39,7 @@ const ROLES = ['patient', 'provider', 'coordinator', 'admin'] as const;
 export class ConfirmLocationController {
   constructor(private readonly handler: ConfirmLocationHandler) {}
 
-  @Post('patient-location')
-  @HttpCode(200)
-  @Roles(...ROLES)
-  @ApiUseCase({
-    summary: 'Confirm where the patient is for the visit',
-    description:
-      "Records the state (USPS code) the patient says they are in now. The visit starts only with a confirmation from the last 60 minutes and a provider licensed in that state; a transfer needs a provider licensed there too. The patient confirms for themselves; staff or the visit's provider may confirm on their behalf.",
-    roles: ROLES,
-    phi: "the session id and the patient's confirmed state with its time (a state is not a HIPAA identifier)",
-    errors: {
-      400: invalidInputDoc({ ids: ['sessionId'], body: true }),
-      403: NOT_YOUR_SESSION,
-      404: NO_SUCH_SESSION,
-      409: 'The session has ended, or it changed at the same time.',
-    },
-    params: SESSION_PARAM,
-    body: { type: ConfirmLocationDto, example: CONFIRM_LOCATION_EXAMPLE },
-  })
-  @ApiOkResponse({ type: LocationConfirmation, description: 'The location now on record' })
+  @SessionCommandRoute(CONFIRM)
   async confirm(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() dto: ConfirmLocationDto,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
-import { ProviderCare } from '../shared/provider-care';
-import { ensureSessionAccess } from '../shared/session-access';
-import { Handled, SessionRepository } from '../shared/session.repository';
+import { ProviderCare } from '../provider-care';
+import { ensureSessionAccess } from '../session-access';
+import { Handled, SessionRepository } from '../infrastructure/session.repository';
 import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
 import { Clock, CLOCK } from '@thc/service-runtime';
 
@@ -20,15 +20,17 @@ export class ConfirmLocationHandler {
     await this.care.ensureCurrent(principal, ensureSessionAccess(principal, before.state));
     return this.sessions.handle(
       sessionId,
-      (current) => ensureSessionAccess(principal, current),
       {
         type: 'ConfirmPatientLocation',
         state,
         at: this.clock().toISOString(),
         by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
-      { actor: principal.subject },
-      before,
+      {
+        check: (current) => ensureSessionAccess(principal, current),
+        metadata: { actor: principal.subject },
+        loaded: before,
+      },
     );
   }
 }

@@ -1,55 +1,25 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { MongoEventStore } from '@thc/event-store';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { call } from '../testing/http-client';
 import { confirmPatientLocation, qualifyProvider } from '../testing/qualified-provider';
 import { CONSENT_GRANTED, CONSENT_REVOKED, consentGranted } from '../testing/scheduling-events';
-import { startSessionsApp } from '../testing/sessions-test-app';
-import { TelehealthConsents } from './telehealth-consents.read-model';
-import { SessionsKit, within } from '../testing/sessions-test-kit';
+import { TelehealthConsents } from '../infrastructure/telehealth-consents.projection';
+import { within } from '../testing/sessions-test-kit';
+import { useSessionsApp } from '../testing/sessions-testbed';
 
 describe('the consent gate', () => {
-  const ns = new TestNamespace('sessions-consent');
-  let app: NestExpressApplication;
-  let url: string;
-  let store: MongoEventStore;
-  let producer: Producer;
-  let kit: SessionsKit;
-
-  beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    store = app.get(MongoEventStore);
-    producer = ns.kafka().producer();
-    await producer.connect();
-    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
-  });
+  const bed = useSessionsApp(new TestNamespace('sessions-consent'));
 
   const eventsOf = async (sessionId: string) =>
-    (await store.load(`session-${sessionId}`)).map((e) => ({
+    (await bed.store.load(`session-${sessionId}`)).map((e) => ({
       type: e.type.split('.')[2],
       data: e.data as Record<string, unknown>,
     }));
 
   it('refuses to start without consent and records the refusal; starts once consent is granted; refuses again once it is revoked', async () => {
-    const { booked, sessionId } = await kit.bookedSession(5);
+    const { booked, sessionId } = await bed.kit.bookedSession(5);
     const provider = await bearer('provider', booked.providerId);
-    const start = (id: string) => call(url, 'POST', `/api/v1/sessions/${id}/start`, provider);
+    const start = (id: string) => call(bed.url, 'POST', `/api/v1/sessions/${id}/start`, provider);
 
     expect(await start(sessionId)).toMatchObject({
       status: 409,
@@ -66,20 +36,20 @@ describe('the consent gate', () => {
     ]);
 
     const consent = consentGranted(booked.patientId);
-    await kit.compliance(CONSENT_GRANTED, consent);
-    await qualifyProvider(app, booked.providerId);
-    await confirmPatientLocation(url, sessionId, provider);
+    await bed.kit.compliance(CONSENT_GRANTED, consent);
+    await qualifyProvider(bed.app, booked.providerId);
+    await confirmPatientLocation(bed.url, sessionId, provider);
     await eventually(async () => expect((await start(sessionId)).status).toBe(200), within);
     expect((await eventsOf(sessionId)).slice(-1)).toEqual([
       { type: 'SessionStarted', data: expect.objectContaining({ consentId: consent.consentId }) },
     ]);
 
     // The next visit of the same patient, after the consent is withdrawn.
-    const next = await kit.bookedSession(5, {
+    const next = await bed.kit.bookedSession(5, {
       patientId: booked.patientId,
       providerId: booked.providerId,
     });
-    await kit.compliance(CONSENT_REVOKED, {
+    await bed.kit.compliance(CONSENT_REVOKED, {
       consentId: consent.consentId,
       patientId: booked.patientId,
       scope: 'telehealth',
@@ -88,7 +58,7 @@ describe('the consent gate', () => {
     });
     // Wait for the revocation to reach the consent gate before trying: a start tried earlier
     // would succeed, and the session could not be started (or refused) again.
-    const consents = app.get(TelehealthConsents);
+    const consents = bed.app.get(TelehealthConsents);
     await eventually(
       async () =>
         expect(await consents.standingOf(booked.patientId, new Date())).toEqual({
@@ -114,16 +84,16 @@ describe('the consent gate', () => {
   });
 
   it('lets only the session provider or staff start it', async () => {
-    const { sessionId } = await kit.bookedSession(5);
+    const { sessionId } = await bed.kit.bookedSession(5);
     const other = await bearer('provider', randomUUID());
     const patient = await bearer('patient', randomUUID());
-    const before = await store.model.countDocuments();
-    expect((await call(url, 'POST', `/api/v1/sessions/${sessionId}/start`, other)).status).toBe(
+    const before = await bed.store.model.countDocuments();
+    expect((await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, other)).status).toBe(
       403,
     );
-    expect((await call(url, 'POST', `/api/v1/sessions/${sessionId}/start`, patient)).status).toBe(
-      403,
-    );
-    expect(await store.model.countDocuments()).toBe(before);
+    expect(
+      (await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, patient)).status,
+    ).toBe(403);
+    expect(await bed.store.model.countDocuments()).toBe(before);
   });
 });

@@ -1,13 +1,11 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { DeadLetterReader, bearer, eventually, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
 import { call } from '../testing/http-client';
 import { confirmPatientLocation, qualifyProvider } from '../testing/qualified-provider';
 import { CONSENT_GRANTED, consentGranted } from '../testing/scheduling-events';
-import { startSessionsApp } from '../testing/sessions-test-app';
-import { SessionsKit, within } from '../testing/sessions-test-kit';
-import { TelehealthConsents } from './telehealth-consents.read-model';
+import { within } from '../testing/sessions-test-kit';
+import { TelehealthConsents } from '../infrastructure/telehealth-consents.projection';
+import { useSessionsApp } from '../testing/sessions-testbed';
 
 /**
  * Whoever can write to thc.compliance.v1 (a compromised pod of another service, a leaked
@@ -16,24 +14,10 @@ import { TelehealthConsents } from './telehealth-consents.read-model';
  */
 describe('a consent forged on the compliance topic', () => {
   const ns = new TestNamespace('sessions-forged-consent');
-  let app: NestExpressApplication;
-  let url: string;
-  let producer: Producer;
-  let kit: SessionsKit;
+  const bed = useSessionsApp(ns);
   let deadLetters: DeadLetterReader;
 
   beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    producer = ns.kafka().producer();
-    await producer.connect();
-    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
     deadLetters = new DeadLetterReader(
       ns.kafka(),
       { topic: ns.topic(TOPICS.compliance), group: `${ns.topicPrefix}sessions.consent` },
@@ -45,19 +29,16 @@ describe('a consent forged on the compliance topic', () => {
 
   afterAll(async () => {
     await deadLetters?.stop();
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
   });
 
   it('does not let the visit start; it lands in dead letters with the reason, is counted, and the genuine consent behind it still gets through', async () => {
-    const { booked, sessionId } = await kit.bookedSession(5);
+    const { booked, sessionId } = await bed.kit.bookedSession(5);
     const provider = await bearer('provider', booked.providerId);
-    const start = () => call(url, 'POST', `/api/v1/sessions/${sessionId}/start`, provider);
+    const start = () => call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, provider);
 
     // The attacker holds the sessions service's Kafka credentials and writes a contract-valid
     // ConsentGranted for the patient, straight to the topic.
-    const forged = await kit.events.publish(
+    const forged = await bed.kit.events.publish(
       TOPICS.compliance,
       '/thc/sessions',
       CONSENT_GRANTED,
@@ -71,7 +52,7 @@ describe('a consent forged on the compliance topic', () => {
       'thc-dlq-attempts': '1',
       ce_source: '/thc/sessions',
     });
-    expect(await app.get(TelehealthConsents).standingOf(booked.patientId, new Date())).toEqual({
+    expect(await bed.app.get(TelehealthConsents).standingOf(booked.patientId, new Date())).toEqual({
       active: false,
       reason: 'consent-missing',
     });
@@ -79,15 +60,15 @@ describe('a consent forged on the compliance topic', () => {
       status: 409,
       body: { detail: 'the visit cannot start: the patient has no telehealth consent on record' },
     });
-    const metrics = await call(url, 'GET', '/metrics', {});
+    const metrics = await call(bed.url, 'GET', '/metrics', {});
     expect(metrics.text).toContain(
       `thc_consumer_untrusted_total{group="${ns.topicPrefix}sessions.consent",topic="${ns.topic(TOPICS.compliance)}",reason="wrong-source"} 1`,
     );
 
     // The same patient's stream, hence the same partition: the refusal did not stall it.
-    await kit.compliance(CONSENT_GRANTED, consentGranted(booked.patientId));
-    await qualifyProvider(app, booked.providerId);
-    await confirmPatientLocation(url, sessionId, provider);
+    await bed.kit.compliance(CONSENT_GRANTED, consentGranted(booked.patientId));
+    await qualifyProvider(bed.app, booked.providerId);
+    await confirmPatientLocation(bed.url, sessionId, provider);
     await eventually(async () => expect((await start()).status).toBe(200), within);
   });
 });

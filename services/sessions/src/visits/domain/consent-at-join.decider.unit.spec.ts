@@ -4,7 +4,7 @@ import type { GiveConsentAtJoin } from './session.commands';
 import { sessionDecider } from './session.decider';
 import { IllegalTransitionError, SessionRuleError } from './session.errors';
 import { SESSION_EVENT as E, SessionEvent } from './session.events';
-import { cancelled, created, ids } from './session.fixture';
+import { cancelled, created, ids } from '../testing/session.fixture';
 
 const given = deciderSpec(sessionDecider);
 

@@ -12,7 +12,7 @@ import {
   joined,
   linkIssued,
   started,
-} from './session.fixture';
+} from '../testing/session.fixture';
 
 const given = deciderSpec(sessionDecider);
 const patientLink = linkIssued(ids.patientLink, ids.patient, 'patient');

@@ -3,7 +3,15 @@ import { deciderSpec } from '@thc/testing';
 import { sessionDecider } from './session.decider';
 import { IllegalTransitionError, SessionRuleError } from './session.errors';
 import { ParticipantRole, SESSION_EVENT as E, SealedText, SessionEvent } from './session.events';
-import { cancelled, coordinator, create, created, ids, linkIssued, START } from './session.fixture';
+import {
+  cancelled,
+  coordinator,
+  create,
+  created,
+  ids,
+  linkIssued,
+  START,
+} from '../testing/session.fixture';
 
 const given = deciderSpec(sessionDecider);
 

@@ -3,7 +3,14 @@ import { activeLicenceIn, credentialProblem, StateLicence } from './provider-qua
 import { sessionDecider } from './session.decider';
 import { IllegalTransitionError, TransferRefusedError } from './session.errors';
 import { SESSION_EVENT as E, SessionEvent } from './session.events';
-import { cancelled, coordinator, created, ids, provider, started } from './session.fixture';
+import {
+  cancelled,
+  coordinator,
+  created,
+  ids,
+  provider,
+  started,
+} from '../testing/session.fixture';
 
 const given = deciderSpec(sessionDecider);
 

@@ -3,7 +3,7 @@ import { deciderSpec } from '@thc/testing';
 import type { LinkToDeliver } from './session.commands';
 import { sessionDecider } from './session.decider';
 import { ParticipantRole, SESSION_EVENT as E, SealedText, SessionEvent } from './session.events';
-import { created, ids, START, started, system } from './session.fixture';
+import { created, ids, START, started, system } from '../testing/session.fixture';
 
 const given = deciderSpec(sessionDecider);
 

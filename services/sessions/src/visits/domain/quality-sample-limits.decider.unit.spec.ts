@@ -4,7 +4,7 @@ import type { RecordQualitySample } from './session.commands';
 import { sessionDecider } from './session.decider';
 import { QualitySampleRefusedError } from './session.errors';
 import { SESSION_EVENT as E, SessionEvent } from './session.events';
-import { admitted, created, ids, joined, started } from './session.fixture';
+import { admitted, created, ids, joined, started } from '../testing/session.fixture';
 
 const given = deciderSpec(sessionDecider);
 const T0 = Date.parse('2031-03-09T13:05:00Z');

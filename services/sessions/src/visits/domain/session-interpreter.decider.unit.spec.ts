@@ -1,7 +1,7 @@
 import { deciderSpec } from '@thc/testing';
 import { sessionDecider } from './session.decider';
 import { SESSION_EVENT as E, SessionEvent } from './session.events';
-import { cancelled, created, ids, started, system } from './session.fixture';
+import { cancelled, created, ids, started, system } from '../testing/session.fixture';
 
 const given = deciderSpec(sessionDecider);
 

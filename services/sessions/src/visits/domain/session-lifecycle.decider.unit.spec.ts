@@ -16,7 +16,7 @@ import {
   provider,
   started,
   system,
-} from './session.fixture';
+} from '../testing/session.fixture';
 
 const given = deciderSpec(sessionDecider);
 

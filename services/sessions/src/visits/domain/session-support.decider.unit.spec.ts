@@ -12,7 +12,7 @@ import {
   provider,
   started,
   system,
-} from './session.fixture';
+} from '../testing/session.fixture';
 
 const given = deciderSpec(sessionDecider);
 const at = '2031-03-09T13:05:00Z';

@@ -1,7 +1,7 @@
 import type { Decider } from '@thc/event-store/decider';
-import { giveConsentAtJoin } from './consent-at-join.decide';
-import { confirmLocation } from './patient-location.decide';
-import { close, create, end, move, start, transfer } from './session-lifecycle.decide';
+import { giveConsentAtJoin } from './consent-at-join.decider';
+import { confirmLocation } from './patient-location.decider';
+import { close, create, end, move, start, transfer } from './session-lifecycle.decider';
 import {
   assignIssue,
   openIssue,
@@ -10,13 +10,13 @@ import {
   sample,
   survey,
   switchToAudio,
-} from './session-support.decide';
-import { assignInterpreter } from './session-interpreter.decide';
+} from './session-support.decider';
+import { assignInterpreter } from './session-interpreter.decider';
 import type { SessionCommand } from './session.commands';
 import type { SessionEvent } from './session.events';
 import { evolve } from './session.evolve';
 import { initialSessionState, SessionState } from './session.state';
-import { admit, issueLink, join, leave, revokeLink } from './visit-presence.decide';
+import { admit, issueLink, join, leave, revokeLink } from './visit-presence.decider';
 
 function decide(command: SessionCommand, state: SessionState): SessionEvent[] {
   switch (command.type) {

@@ -15,7 +15,7 @@ import {
   provider,
   started,
   system,
-} from './session.fixture';
+} from '../testing/session.fixture';
 
 const given = deciderSpec(sessionDecider);
 const patientLink = linkIssued(ids.patientLink, ids.patient, 'patient');

@@ -1,13 +1,10 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { MongoEventStore } from '@thc/event-store';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
 import { call } from '../testing/http-client';
 import { CANCELLED } from '../testing/scheduling-events';
-import { advanceClock, startSessionsApp, testClock } from '../testing/sessions-test-app';
-import { SessionsKit, within } from '../testing/sessions-test-kit';
-import { SessionViews } from '../shared/session-views.store';
+import { advanceClock, testClock } from '../testing/sessions-test-app';
+import { within } from '../testing/sessions-test-kit';
+import { SessionViews } from '../infrastructure/session-views.projection';
+import { useSessionsApp } from '../testing/sessions-testbed';
 
 const DAY = 86_400_000;
 const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
@@ -20,69 +17,44 @@ const singleReads = (sessionId: string) => [
 ];
 
 describe("a provider's view of a patient's sessions ends with the care window", () => {
-  const ns = new TestNamespace('sessions-care-window');
-  let app: NestExpressApplication;
-  let url: string;
-  let producer: Producer;
-  let kit: SessionsKit;
-  let store: MongoEventStore;
-
-  beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    delete process.env['CARE_RELATIONSHIP_DAYS'];
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    store = app.get(MongoEventStore);
-    producer = ns.kafka().producer();
-    await producer.connect();
-    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
+  const bed = useSessionsApp(new TestNamespace('sessions-care-window'), {
+    env: { CARE_RELATIONSHIP_DAYS: undefined },
   });
 
   /** The service's clock is moved forward only: each test books relative to where it is now. */
   const clockAt = (instant: number) => advanceClock(instant - testClock().getTime());
   const minutesAhead = (minutes: number) => minutes + (testClock().getTime() - Date.now()) / 60_000;
   const accessCount = async (patientId: string) =>
-    (await store.load(`phi-access-${patientId}`)).filter((e) => e.type === PHI_ACCESSED).length;
+    (await bed.store.load(`phi-access-${patientId}`)).filter((e) => e.type === PHI_ACCESSED).length;
 
   it('shows the provider their session with the patient within 90 days of it, and nothing after', async () => {
-    const { booked, sessionId } = await kit.bookedSession(minutesAhead(5));
+    const { booked, sessionId } = await bed.kit.bookedSession(minutesAhead(5));
     const path = `/api/v1/patients/${booked.patientId}/sessions`;
     const provider = await bearer('provider', booked.providerId);
     const coordinator = await bearer('coordinator', booked.providerId);
 
     clockAt(Date.parse(booked.end) + 89 * DAY);
-    expect(await call(url, 'GET', path, provider)).toMatchObject({
+    expect(await call(bed.url, 'GET', path, provider)).toMatchObject({
       status: 200,
       body: [{ sessionId }],
     });
 
     clockAt(Date.parse(booked.end) + 91 * DAY);
-    expect(await call(url, 'GET', path, provider)).toMatchObject({ status: 200, body: [] });
+    expect(await call(bed.url, 'GET', path, provider)).toMatchObject({ status: 200, body: [] });
     // Running the program is not care: staff still see the session.
-    expect(await call(url, 'GET', path, coordinator)).toMatchObject({
+    expect(await call(bed.url, 'GET', path, coordinator)).toMatchObject({
       status: 200,
       body: [{ sessionId }],
     });
   });
 
   it('lets the provider open the session and its Encounter on day 89, and refuses both on day 91 without recording a read', async () => {
-    const { booked, sessionId } = await kit.bookedSession(minutesAhead(5));
+    const { booked, sessionId } = await bed.kit.bookedSession(minutesAhead(5));
     const provider = await bearer('provider', booked.providerId);
 
     clockAt(Date.parse(booked.end) + 89 * DAY);
     for (const path of singleReads(sessionId))
-      expect({ path, status: (await call(url, 'GET', path, provider)).status }).toEqual({
+      expect({ path, status: (await call(bed.url, 'GET', path, provider)).status }).toEqual({
         path,
         status: 200,
       });
@@ -91,7 +63,7 @@ describe("a provider's view of a patient's sessions ends with the care window", 
     clockAt(Date.parse(booked.end) + 91 * DAY);
     const recorded = await accessCount(booked.patientId);
     for (const path of singleReads(sessionId)) {
-      const refused = await call(url, 'GET', path, provider);
+      const refused = await call(bed.url, 'GET', path, provider);
       expect({ path, status: refused.status, type: refused.type }).toEqual({
         path,
         status: 403,
@@ -107,24 +79,24 @@ describe("a provider's view of a patient's sessions ends with the care window", 
     const patient = await bearer('patient', booked.patientId);
     for (const caller of [coordinator, patient])
       for (const path of singleReads(sessionId))
-        expect((await call(url, 'GET', path, caller)).status).toBe(200);
+        expect((await call(bed.url, 'GET', path, caller)).status).toBe(200);
   });
 
   it('gives the provider of a cancelled visit the session only until it was cancelled', async () => {
     // Booking and cancelling a visit must not buy the care window after it.
-    const { booked, sessionId } = await kit.bookedSession(minutesAhead(30 * 24 * 60));
+    const { booked, sessionId } = await bed.kit.bookedSession(minutesAhead(30 * 24 * 60));
     const provider = await bearer('provider', booked.providerId);
     for (const path of singleReads(sessionId))
-      expect((await call(url, 'GET', path, provider)).status).toBe(200);
+      expect((await call(bed.url, 'GET', path, provider)).status).toBe(200);
 
-    await kit.scheduling(CANCELLED, {
+    await bed.kit.scheduling(CANCELLED, {
       appointmentId: booked.appointmentId,
       cancelledAt: testClock().toISOString(),
       cancelledBy: { kind: 'user', userId: booked.providerId, role: 'provider' },
       reasonCode: 'provider-unavailable',
       late: false,
     });
-    const views = app.get(SessionViews);
+    const views = bed.app.get(SessionViews);
     await eventually(
       async () => expect(await views.find(sessionId)).toMatchObject({ outcome: 'cancelled' }),
       within,
@@ -132,53 +104,55 @@ describe("a provider's view of a patient's sessions ends with the care window", 
 
     const recorded = await accessCount(booked.patientId);
     for (const path of singleReads(sessionId)) {
-      const refused = await call(url, 'GET', path, provider);
+      const refused = await call(bed.url, 'GET', path, provider);
       expect({ path, status: refused.status }).toEqual({ path, status: 403 });
       expect(refused.body).toMatchObject({ detail: REFUSAL });
     }
     expect(await accessCount(booked.patientId)).toBe(recorded);
     expect(
-      await call(url, 'GET', `/api/v1/patients/${booked.patientId}/sessions`, provider),
+      await call(bed.url, 'GET', `/api/v1/patients/${booked.patientId}/sessions`, provider),
     ).toMatchObject({ status: 200, body: [] });
   });
 
   it('keeps an old session open to its provider while a later visit with the patient is in care, as the list does', async () => {
-    const first = await kit.bookedSession(minutesAhead(5));
+    const first = await bed.kit.bookedSession(minutesAhead(5));
     const provider = await bearer('provider', first.booked.providerId);
-    const read = () => call(url, 'GET', `/api/v1/sessions/${first.sessionId}`, provider);
+    const read = () => call(bed.url, 'GET', `/api/v1/sessions/${first.sessionId}`, provider);
 
     clockAt(Date.parse(first.booked.end) + 91 * DAY);
     expect((await read()).status).toBe(403);
 
     // The patient comes back to the same provider: care is current again, for the old visit too.
     const { patientId, providerId } = first.booked;
-    const second = await kit.bookedSession(minutesAhead(60), { patientId, providerId });
+    const second = await bed.kit.bookedSession(minutesAhead(60), { patientId, providerId });
     expect((await read()).status).toBe(200);
     expect(
-      await call(url, 'GET', `/api/v1/patients/${patientId}/sessions`, provider),
+      await call(bed.url, 'GET', `/api/v1/patients/${patientId}/sessions`, provider),
     ).toMatchObject({
       status: 200,
       body: [{ sessionId: first.sessionId }, { sessionId: second.sessionId }],
     });
   });
   it('refuses the provider ending a session nobody closed once the care window has passed, so a stale session neither answers nor reopens care', async () => {
-    const { booked, sessionId } = await kit.bookedSession(minutesAhead(5));
+    const { booked, sessionId } = await bed.kit.bookedSession(minutesAhead(5));
     const provider = await bearer('provider', booked.providerId);
     const end = `/api/v1/sessions/${sessionId}/end`;
 
     clockAt(Date.parse(booked.end) + 91 * DAY);
     const recorded = await accessCount(booked.patientId);
     // Ending it now would answer with the visit and date its end today: a fresh care window.
-    const refused = await call(url, 'POST', end, provider, { outcome: 'patient-no-show' });
+    const refused = await call(bed.url, 'POST', end, provider, { outcome: 'patient-no-show' });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ detail: REFUSAL });
     expect(await accessCount(booked.patientId)).toBe(recorded);
-    expect((await call(url, 'GET', `/api/v1/sessions/${sessionId}`, provider)).status).toBe(403);
+    expect((await call(bed.url, 'GET', `/api/v1/sessions/${sessionId}`, provider)).status).toBe(
+      403,
+    );
 
     // Staff close out the stale session as before.
     const coordinator = await bearer('coordinator', booked.providerId);
-    expect(await call(url, 'POST', end, coordinator, { outcome: 'patient-no-show' })).toMatchObject(
-      { status: 200, body: { status: 'ended' } },
-    );
+    expect(
+      await call(bed.url, 'POST', end, coordinator, { outcome: 'patient-no-show' }),
+    ).toMatchObject({ status: 200, body: { status: 'ended' } });
   });
 });

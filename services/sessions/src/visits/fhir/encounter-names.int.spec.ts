@@ -1,9 +1,6 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
 import { bearer, eventually, expectValidFhir, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { ClinicNames } from '../provider-qualifications/clinic-names.read-model';
+import { ClinicNames } from '../infrastructure/clinic-names.projection';
 import { call } from '../testing/http-client';
 import {
   CLINIC_RECORDED,
@@ -11,8 +8,8 @@ import {
   STAFF_MEMBER_RECORDED,
   staffMemberRecorded,
 } from '../testing/qualification-events';
-import { startSessionsApp } from '../testing/sessions-test-app';
-import { SessionsKit, within } from '../testing/sessions-test-kit';
+import { within } from '../testing/sessions-test-kit';
+import { useSessionsApp } from '../testing/sessions-testbed';
 
 interface Encounter {
   participant: { individual: { reference: string; display?: string } }[];
@@ -21,35 +18,11 @@ interface Encounter {
 }
 
 describe('the Encounter names the staff and the clinic the directory lists', () => {
-  const ns = new TestNamespace('sessions-encounter-names');
-  let app: NestExpressApplication;
-  let url: string;
-  let producer: Producer;
-  let kit: SessionsKit;
-
-  beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    producer = ns.kafka().producer();
-    await producer.connect();
-    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
-  });
+  const bed = useSessionsApp(new TestNamespace('sessions-encounter-names'));
 
   const encounter = async (sessionId: string) => {
     const read = await call(
-      url,
+      bed.url,
       'GET',
       `/fhir/Encounter/${sessionId}`,
       await bearer('admin', randomUUID()),
@@ -60,16 +33,19 @@ describe('the Encounter names the staff and the clinic the directory lists', () 
   };
 
   it('learns names from the directory records, the latest record winning, and shows none it was not given', async () => {
-    const { booked, sessionId } = await kit.bookedSession(60);
+    const { booked, sessionId } = await bed.kit.bookedSession(60);
     const before = await encounter(sessionId);
     expect(before.participant.map((p) => p.individual)).toEqual([
       { reference: `Practitioner/${booked.providerId}` },
     ]);
     expect(before.location).toEqual([{ location: { reference: `Location/${booked.clinicId}` } }]);
 
-    await kit.scheduling(STAFF_MEMBER_RECORDED, staffMemberRecorded(booked.providerId, 'NY'));
-    await kit.scheduling(CLINIC_RECORDED, clinicRecorded(booked.clinicId, 'Riverside'));
-    await kit.scheduling(CLINIC_RECORDED, clinicRecorded(booked.clinicId, 'Riverside Telehealth'));
+    await bed.kit.scheduling(STAFF_MEMBER_RECORDED, staffMemberRecorded(booked.providerId, 'NY'));
+    await bed.kit.scheduling(CLINIC_RECORDED, clinicRecorded(booked.clinicId, 'Riverside'));
+    await bed.kit.scheduling(
+      CLINIC_RECORDED,
+      clinicRecorded(booked.clinicId, 'Riverside Telehealth'),
+    );
     await eventually(async () => {
       const after = await encounter(sessionId);
       expect(after.participant.map((p) => p.individual)).toEqual([
@@ -85,7 +61,7 @@ describe('the Encounter names the staff and the clinic the directory lists', () 
 
   it('applies a redelivered clinic record once', async () => {
     const clinicId = randomUUID();
-    const names = app.get(ClinicNames);
+    const names = bed.app.get(ClinicNames);
     const eventId = randomUUID();
     expect(await names.recorded(eventId, clinicRecorded(clinicId, 'North'))).toBe(true);
     expect(await names.recorded(eventId, clinicRecorded(clinicId, 'North'))).toBe(false);

@@ -1,7 +1,7 @@
 import { expectValidFhir } from '@thc/testing';
 import { sessionDecider } from '../domain/session.decider';
 import { SESSION_EVENT as E, SessionEvent } from '../domain/session.events';
-import { arrived, cancelled, created, ids, provider, started } from '../domain/session.fixture';
+import { arrived, cancelled, created, ids, provider, started } from '../testing/session.fixture';
 import type { Session } from '../domain/session.state';
 import { encounterStatus, toFhirEncounter } from './fhir-encounter';
 

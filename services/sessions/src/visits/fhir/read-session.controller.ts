@@ -9,18 +9,10 @@ import {
   SESSION_PARAM,
   SESSION_PHI,
 } from '../../openapi/api-docs';
-import { SessionResponse, toResponse } from '../run-visit/session.response';
-import { ProviderCare } from '../shared/provider-care';
-import { ensureSessionAccess } from '../shared/session-access';
-import { SessionRepository } from '../shared/session.repository';
-import { ClinicNames } from '../provider-qualifications/clinic-names.read-model';
-import { ProviderQualifications } from '../provider-qualifications/provider-qualifications.read-model';
-import type { Session, SessionState } from '../domain/session.state';
-import { toFhirEncounter } from './fhir-encounter';
+import { SessionResponse, toResponse } from '../session.response';
+import { ReadSessionQuery } from './read-session.query';
 
 const ROLES = ['patient', 'provider', 'coordinator', 'admin'] as const;
-/** The participants the directory lists: patients and caregivers are never looked up by name. */
-const STAFF_ROLES: ReadonlySet<string> = new Set(['provider', 'interpreter']);
 // A provider's reads end with the care relationship, as the patient's session list does.
 const NOT_YOURS_TO_READ = `${NOT_YOUR_SESSION.slice(0, -1)}, or the provider's care window (CARE_RELATIONSHIP_DAYS, default 90, after their last visit with the patient; a cancelled visit only until its cancellation) has closed.`;
 const ERRORS = {
@@ -34,19 +26,7 @@ const ERRORS = {
 @ApiBearerAuth()
 @Controller()
 export class ReadSessionController {
-  constructor(
-    private readonly sessions: SessionRepository,
-    private readonly care: ProviderCare,
-    private readonly staff: ProviderQualifications,
-    private readonly clinics: ClinicNames,
-  ) {}
-
-  /** The session if the caller may read it now: its own, and a provider's only within care. */
-  private async readable(principal: Principal, state: SessionState): Promise<Session> {
-    const session = ensureSessionAccess(principal, state);
-    await this.care.ensureCurrent(principal, session);
-    return session;
-  }
+  constructor(private readonly query: ReadSessionQuery) {}
 
   @Get('api/v1/sessions/:sessionId')
   @Roles(...ROLES)
@@ -69,8 +49,8 @@ export class ReadSessionController {
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionResponse> {
-    const { state, version } = await this.sessions.load(sessionId);
-    return toResponse(await this.readable(principal, state), version);
+    const { session, version } = await this.query.session(principal, sessionId);
+    return toResponse(session, version);
   }
 
   @Get('fhir/Encounter/:sessionId')
@@ -101,15 +81,6 @@ export class ReadSessionController {
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Encounter> {
-    const { state } = await this.sessions.load(sessionId);
-    const session = await this.readable(principal, state);
-    // The names people read, side by side: the visit's staff in one read, its clinic in one.
-    const [staff, clinic] = await Promise.all([
-      this.staff.namesOf(
-        session.participants.filter((p) => STAFF_ROLES.has(p.role)).map((p) => p.participantId),
-      ),
-      this.clinics.nameOf(session.clinicId),
-    ]);
-    return toFhirEncounter(session, { staff, ...(clinic ? { clinic } : {}) });
+    return this.query.encounter(principal, sessionId);
   }
 }

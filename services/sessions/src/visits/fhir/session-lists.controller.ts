@@ -1,11 +1,10 @@
-import { Controller, ForbiddenException, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { clinicFilterOf, CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { SESSION_PHI, uuidParam } from '../../openapi/api-docs';
-import { SessionResponse, toResponse } from '../run-visit/session.response';
-import { ProviderCare } from '../shared/provider-care';
-import { SessionViews } from '../shared/session-views.store';
+import { SessionResponse } from '../session.response';
+import { SessionLists } from './session-lists.query';
 
 const listRead = PhiRead({
   resource: 'Encounter',
@@ -13,27 +12,12 @@ const listRead = PhiRead({
   patients: (body) => [...new Set((body as SessionResponse[]).map((s) => s.patientId))],
 });
 
-const isStaff = (principal: Principal): boolean =>
-  principal.roles.includes('coordinator') || principal.roles.includes('admin');
-
-/**
- * The query's bound for staff: the clinics they cover, in the query itself, so a foreign
- * clinic's sessions are never read, counted or paged over. Undefined when there is none.
- */
-function clinicBound(principal: Principal): { clinicId?: { $in: string[] } } {
-  const clinics = isStaff(principal) ? clinicFilterOf(principal) : undefined;
-  return clinics === undefined ? {} : { clinicId: { $in: [...clinics] } };
-}
-
 /** Sessions of one patient or one provider, soonest first; each caller sees only their own. */
 @ApiTags('sessions')
 @ApiBearerAuth()
 @Controller('api/v1')
 export class SessionListsController {
-  constructor(
-    private readonly views: SessionViews,
-    private readonly care: ProviderCare,
-  ) {}
+  constructor(private readonly lists: SessionLists) {}
 
   /** A patient's own sessions; a provider sees only those they run; staff those of their clinics. */
   @Get('patients/:patientId/sessions')
@@ -56,22 +40,7 @@ export class SessionListsController {
     @Param('patientId', ParseUUIDPipe) patientId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionResponse[]> {
-    const provider = principal.roles.includes('provider') && !isStaff(principal);
-    const self = principal.roles.includes('patient') && principal.subject === patientId;
-    if (!provider && !self && !isStaff(principal)) ensurePatientAccess(principal, patientId);
-    const views = await this.views.list({
-      patientId,
-      ...(provider ? { providerId: principal.subject } : {}),
-      ...(self ? {} : clinicBound(principal)),
-    });
-    // Staff reach the patient through a session in a clinic they cover: the rows just read are
-    // exactly those, so the check costs no read of its own and tells nothing of other clinics.
-    if (!provider && !self)
-      ensurePatientAccess(principal, patientId, false, [...new Set(views.map((v) => v.clinicId))]);
-    // A provider's care of the patient ends the care window after their last visit: from then
-    // on they see none of the patient's sessions, as if they had never run one.
-    if (provider && !this.care.isCurrent(views)) return [];
-    return views.map((view) => toResponse(view, view.version));
+    return this.lists.ofPatient(principal, patientId);
   }
 
   @Get('providers/:providerId/sessions')
@@ -94,9 +63,6 @@ export class SessionListsController {
     @Param('providerId', ParseUUIDPipe) providerId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionResponse[]> {
-    if (!isStaff(principal) && principal.subject !== providerId)
-      throw new ForbiddenException('a provider sees only their own sessions');
-    const views = await this.views.list({ providerId, ...clinicBound(principal) });
-    return views.map((view) => toResponse(view, view.version));
+    return this.lists.ofProvider(principal, providerId);
   }
 }

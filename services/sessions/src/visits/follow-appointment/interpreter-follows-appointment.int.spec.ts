@@ -1,63 +1,37 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { MongoEventStore } from '@thc/event-store';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sessionIdOf } from '../domain/session-id';
-import { SessionViews } from '../shared/session-views.store';
+import { SessionViews } from '../infrastructure/session-views.projection';
 import { call } from '../testing/http-client';
 import { booking, BOOKED, RESCHEDULED } from '../testing/scheduling-events';
-import { ForeignEvents, startSessionsApp } from '../testing/sessions-test-app';
+import { within } from '../testing/sessions-test-kit';
+import { useSessionsApp } from '../testing/sessions-testbed';
 
 const ASSIGNED = 'thc.scheduling.InterpreterAssigned.v1';
 const CHANGED = 'thc.sessions.SessionInterpreterChanged.v1';
-const within = { timeoutMs: 40_000, intervalMs: 300 };
 
 /** The visit's interpreter follows the appointment's: drawn on demand, or switched by a move. */
 describe("a session's interpreter, from scheduling events on Kafka", () => {
-  const ns = new TestNamespace('sessions-interpreter');
-  let app: NestExpressApplication;
-  let url: string;
-  let store: MongoEventStore;
+  const bed = useSessionsApp(new TestNamespace('sessions-interpreter'), {
+    env: {
+      SESSIONS_LINK_SIGNING_KEY: randomBytes(32).toString('base64'),
+      SESSIONS_VIDEO_SIGNING_KEY: randomBytes(32).toString('base64'),
+    },
+  });
   let views: SessionViews;
-  let producer: Producer;
-  let scheduling: ForeignEvents;
   let coordinator: Record<string, string>;
 
   beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['SESSIONS_LINK_SIGNING_KEY'] = randomBytes(32).toString('base64');
-    process.env['SESSIONS_VIDEO_SIGNING_KEY'] = randomBytes(32).toString('base64');
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    store = app.get(MongoEventStore);
-    views = app.get(SessionViews);
-    producer = ns.kafka().producer();
-    await producer.connect();
-    scheduling = new ForeignEvents((topic) => ns.topic(topic), producer);
+    views = bed.app.get(SessionViews);
     coordinator = await bearer('coordinator', randomUUID());
   });
 
-  afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
-  });
-
-  const publish = (type: string, data: object, id?: string) =>
-    scheduling.publish(TOPICS.scheduling, '/thc/scheduling', type, data, id);
   const issue = (sessionId: string, participantId: string) =>
-    call(url, 'POST', `/api/v1/sessions/${sessionId}/links`, coordinator, { participantId });
+    call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/links`, coordinator, { participantId });
   const join = (link: { body: unknown }) =>
     call(
-      url,
+      bed.url,
       'POST',
       '/api/v1/join',
       { 'accept-language': 'en' },
@@ -69,12 +43,12 @@ describe("a session's interpreter, from scheduling events on Kafka", () => {
     (await views.find(sessionId))?.participants.find((p) => p.role === 'interpreter')
       ?.participantId;
   const changes = async (sessionId: string) =>
-    (await store.load(`session-${sessionId}`)).filter((e) => e.type === CHANGED);
+    (await bed.store.load(`session-${sessionId}`)).filter((e) => e.type === CHANGED);
 
   it('adds an interpreter drawn on demand, once, so a link can be issued for them', async () => {
     const booked = booking(new Date(Date.now() + 10 * 60_000));
     const sessionId = sessionIdOf(booked.appointmentId);
-    await publish(BOOKED, booked);
+    await bed.kit.scheduling(BOOKED, booked);
     await eventually(async () => expect(await views.find(sessionId)).not.toBeNull(), within);
     expect((await issue(sessionId, randomUUID())).status).toBe(422);
 
@@ -87,9 +61,9 @@ describe("a session's interpreter, from scheduling events on Kafka", () => {
       assignedAt: new Date().toISOString(),
       assignedBy: { kind: 'user', userId: booked.providerId, role: 'provider' },
     };
-    const id = await publish(ASSIGNED, assigned);
-    await publish(ASSIGNED, assigned, id); // redelivery
-    await publish(ASSIGNED, assigned); // a duplicate under a new event id
+    const id = await bed.kit.scheduling(ASSIGNED, assigned);
+    await bed.kit.scheduling(ASSIGNED, assigned, id); // redelivery
+    await bed.kit.scheduling(ASSIGNED, assigned); // a duplicate under a new event id
     await eventually(
       async () => expect(await interpreterIn(sessionId)).toBe(interpreterId),
       within,
@@ -111,7 +85,7 @@ describe("a session's interpreter, from scheduling events on Kafka", () => {
       participants: [...booked.participants, { participantId: before, role: 'interpreter' }],
     };
     const sessionId = sessionIdOf(booked.appointmentId);
-    await publish(BOOKED, withInterpreter);
+    await bed.kit.scheduling(BOOKED, withInterpreter);
     await eventually(async () => expect(await interpreterIn(sessionId)).toBe(before), within);
     const oldLink = await issue(sessionId, before);
     expect(oldLink.status).toBe(201);
@@ -129,14 +103,14 @@ describe("a session's interpreter, from scheduling events on Kafka", () => {
       rescheduledAt: new Date().toISOString(),
       rescheduledBy: { kind: 'user', userId: booked.patientId, role: 'patient' },
     };
-    const id = await publish(RESCHEDULED, moved);
-    await publish(RESCHEDULED, moved, id); // redelivery
+    const id = await bed.kit.scheduling(RESCHEDULED, moved);
+    await bed.kit.scheduling(RESCHEDULED, moved, id); // redelivery
     await eventually(async () => expect(await interpreterIn(sessionId)).toBe(after), within);
     await sleep(1500);
     const [change, ...more] = await changes(sessionId);
     expect(more).toEqual([]);
     expect(change?.data).toMatchObject({ interpreterId: after, previousInterpreterId: before });
-    const revoked = (await store.load(`session-${sessionId}`)).filter(
+    const revoked = (await bed.store.load(`session-${sessionId}`)).filter(
       (e) => e.type === 'thc.sessions.JoinLinkRevoked.v1',
     );
     expect(revoked.map((e) => (e.data as { participantId: string }).participantId)).toEqual([

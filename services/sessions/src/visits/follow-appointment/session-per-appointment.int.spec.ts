@@ -1,48 +1,19 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { MongoEventStore } from '@thc/event-store';
 import { eventually, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sessionIdOf } from '../domain/session-id';
-import { SessionViews } from '../shared/session-views.store';
+import { SessionViews } from '../infrastructure/session-views.projection';
 import { booking, BOOKED, CANCELLED, RESCHEDULED } from '../testing/scheduling-events';
-import { ForeignEvents, startSessionsApp } from '../testing/sessions-test-app';
-
-const within = { timeoutMs: 40_000, intervalMs: 300 };
+import { within } from '../testing/sessions-test-kit';
+import { useSessionsApp } from '../testing/sessions-testbed';
 
 describe('a session per appointment, from scheduling events on Kafka', () => {
-  const ns = new TestNamespace('sessions-follow');
-  let app: NestExpressApplication;
-  let store: MongoEventStore;
+  const bed = useSessionsApp(new TestNamespace('sessions-follow'));
   let views: SessionViews;
-  let producer: Producer;
-  let scheduling: ForeignEvents;
 
   beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app } = await startSessionsApp());
-    store = app.get(MongoEventStore);
-    views = app.get(SessionViews);
-    producer = ns.kafka().producer();
-    await producer.connect();
-    scheduling = new ForeignEvents((topic) => ns.topic(topic), producer);
+    views = bed.app.get(SessionViews);
   });
 
-  afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
-  });
-
-  const publish = (type: string, data: object, id?: string) =>
-    scheduling.publish(TOPICS.scheduling, '/thc/scheduling', type, data, id);
   const cancellation = (appointmentId: string) => ({
     appointmentId,
     cancelledAt: new Date().toISOString(),
@@ -51,13 +22,13 @@ describe('a session per appointment, from scheduling events on Kafka', () => {
     late: false,
   });
   const typesOf = async (sessionId: string) =>
-    (await store.load(`session-${sessionId}`)).map((e) => e.type.split('.')[2]);
+    (await bed.store.load(`session-${sessionId}`)).map((e) => e.type.split('.')[2]);
 
   it('creates one session for a booking delivered twice and booked twice under new event ids', async () => {
     const booked = booking(new Date(Date.now() + 86_400_000));
-    const id = await publish(BOOKED, booked);
-    await publish(BOOKED, booked, id); // redelivery: same event id
-    await publish(BOOKED, booked); // a duplicate with a new event id
+    const id = await bed.kit.scheduling(BOOKED, booked);
+    await bed.kit.scheduling(BOOKED, booked, id); // redelivery: same event id
+    await bed.kit.scheduling(BOOKED, booked); // a duplicate with a new event id
     const sessionId = sessionIdOf(booked.appointmentId);
     await eventually(
       async () => expect(await typesOf(sessionId)).toEqual(['SessionCreated']),
@@ -77,7 +48,7 @@ describe('a session per appointment, from scheduling events on Kafka', () => {
     );
     // A cancellation of the same appointment shares its key, so it is consumed after the
     // copies: once it shows, every copy has been handled, and none created anything.
-    await publish(CANCELLED, cancellation(booked.appointmentId));
+    await bed.kit.scheduling(CANCELLED, cancellation(booked.appointmentId));
     await eventually(
       async () => expect(await typesOf(sessionId)).toEqual(['SessionCreated', 'SessionEnded']),
       within,
@@ -86,7 +57,7 @@ describe('a session per appointment, from scheduling events on Kafka', () => {
   it('moves the session with its appointment and closes it when the appointment is cancelled', async () => {
     const booked = booking(new Date(Date.now() + 2 * 86_400_000));
     const sessionId = sessionIdOf(booked.appointmentId);
-    await publish(BOOKED, booked);
+    await bed.kit.scheduling(BOOKED, booked);
     const start = new Date(Date.now() + 3 * 86_400_000);
     const moved = {
       appointmentId: booked.appointmentId,
@@ -99,13 +70,13 @@ describe('a session per appointment, from scheduling events on Kafka', () => {
       rescheduledAt: new Date().toISOString(),
       rescheduledBy: { kind: 'user', userId: booked.patientId, role: 'patient' },
     } as const;
-    await publish(RESCHEDULED, moved);
+    await bed.kit.scheduling(RESCHEDULED, moved);
     await eventually(
       async () =>
         expect(await views.find(sessionId)).toMatchObject({ scheduledStart: moved.start }),
       within,
     );
-    const cancelledId = await publish(CANCELLED, {
+    const cancelledId = await bed.kit.scheduling(CANCELLED, {
       appointmentId: booked.appointmentId,
       cancelledAt: new Date().toISOString(),
       cancelledBy: { kind: 'user', userId: booked.patientId, role: 'patient' },
@@ -120,7 +91,7 @@ describe('a session per appointment, from scheduling events on Kafka', () => {
         }),
       within,
     );
-    await publish(
+    await bed.kit.scheduling(
       CANCELLED,
       {
         appointmentId: booked.appointmentId,
@@ -137,7 +108,7 @@ describe('a session per appointment, from scheduling events on Kafka', () => {
       'SessionRescheduled',
       'SessionEnded',
     ]);
-    const [ended] = (await store.load(`session-${sessionId}`)).slice(-1);
+    const [ended] = (await bed.store.load(`session-${sessionId}`)).slice(-1);
     expect(ended?.data).toMatchObject({
       outcome: 'cancelled',
       appointmentId: booked.appointmentId,

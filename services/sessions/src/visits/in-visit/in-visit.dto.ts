@@ -1,4 +1,4 @@
-import { IsAbsentOr } from '../shared/is-absent-or';
+import { IsAbsentOr } from '../is-absent-or';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
 
@@ -46,3 +46,15 @@ export const QUALITY_SAMPLE_EXAMPLE = {
 } satisfies QualitySampleDto;
 
 export const AUDIO_ONLY_EXAMPLE = { trigger: 'poor-connection' } satisfies AudioOnlyDto;
+
+const AUDIO_ONLY_TRIGGERS = ['poor-connection', 'device-failure', 'participant-choice'] as const;
+
+/** The link holder's fall back to audio only: why is optional (their own choice by default). */
+export class VisitAudioOnlyDto {
+  @ApiPropertyOptional({ enum: AUDIO_ONLY_TRIGGERS, default: 'participant-choice' })
+  @IsAbsentOr()
+  @IsIn(AUDIO_ONLY_TRIGGERS)
+  trigger?: (typeof AUDIO_ONLY_TRIGGERS)[number];
+}
+
+export const VISIT_AUDIO_ONLY_EXAMPLE = { trigger: 'poor-connection' } satisfies VisitAudioOnlyDto;

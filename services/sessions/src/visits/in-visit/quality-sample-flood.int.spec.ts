@@ -1,56 +1,21 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { MongoEventStore } from '@thc/event-store';
 import { bearer, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
-import { randomBytes } from 'node:crypto';
 import { QUALITY_SAMPLE_LIMITS } from '../domain/quality-sample-limits';
 import { SESSION_EVENT, sessionStreamId } from '../domain/session.events';
-import { advanceClock, startSessionsApp } from '../testing/sessions-test-app';
-import { SessionsKit } from '../testing/sessions-test-kit';
+import { advanceClock } from '../testing/sessions-test-app';
 import { visitInProgress } from '../testing/visit-in-progress';
+import { useSessionsApp } from '../testing/sessions-testbed';
 
 const SAMPLE = { rttMs: 80, jitterMs: 5, packetLossPercent: 0.2, bitrateKbps: 1200 };
 
 describe('a participant flooding connection samples', () => {
-  const ns = new TestNamespace('sessions-sample-flood');
-  let app: NestExpressApplication;
-  let url: string;
-  let store: MongoEventStore;
-  let producer: Producer;
-  let kit: SessionsKit;
-
-  beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['PHI_MASTER_KEYS'] = `test:${randomBytes(32).toString('base64')}`;
-    process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    store = app.get(MongoEventStore);
-    producer = ns.kafka().producer();
-    await producer.connect();
-    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
-  });
-
-  afterAll(async () => {
-    delete process.env['PHI_MASTER_KEYS'];
-    delete process.env['PHI_KEYS_DB'];
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
-  });
+  const bed = useSessionsApp(new TestNamespace('sessions-sample-flood'), { phi: true });
 
   it('gets 429 past the burst, and the session keeps a bounded number of samples', async () => {
-    const visit = await visitInProgress(kit, url, bearer);
+    const visit = await visitInProgress(bed.kit, bed.url, bearer);
     const { patientId, providerId } = visit.booked;
     const s = `/api/v1/sessions/${visit.sessionId}/participants`;
     const samples = () =>
-      store.model.countDocuments({
+      bed.store.model.countDocuments({
         streamId: sessionStreamId(visit.sessionId),
         type: SESSION_EVENT.sampled,
       });
@@ -67,7 +32,7 @@ describe('a participant flooding connection samples', () => {
     const refused = flood[flood.length - 1]!;
     expect(refused.type).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ status: 429, detail: expect.stringContaining('samples') });
-    const again = await fetch(`${url}${s}/${patientId}/quality-samples`, {
+    const again = await fetch(`${bed.url}${s}/${patientId}/quality-samples`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...visit.patient },
       body: JSON.stringify(SAMPLE),

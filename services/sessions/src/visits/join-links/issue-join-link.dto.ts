@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsUUID } from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
-import { IsAbsentOr } from '../shared/is-absent-or';
+import { IsAbsentOr } from '../is-absent-or';
 
 export class IssueJoinLinkDto {
   @ApiProperty({

@@ -1,40 +1,20 @@
-import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { EncryptedField, fromKafkaHeaders, TOPICS, validateEvent } from '@thc/contracts';
-import { EventStoreModule, MongoEventStore } from '@thc/event-store';
-import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import { EnvMasterKeyring, PatientKeyStore, PhiCipher } from '@thc/phi-protection';
-import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
-import { Consumer, Producer } from 'kafkajs';
+import { Consumer } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { serviceIdentity } from '../../service.identity';
 import { sessionIdOf } from '../domain/session-id';
 import { call } from '../testing/http-client';
 import { booking, BOOKED, RESCHEDULED } from '../testing/scheduling-events';
-import { testClock } from '../testing/sessions-test-app';
-import { SessionsKit, within } from '../testing/sessions-test-kit';
-import { VisitsModule } from '../visits.module';
+import { within } from '../testing/sessions-test-kit';
+import { useSessionsApp } from '../testing/sessions-testbed';
 
 const REQUESTED = 'thc.sessions.JoinLinkDeliveryRequested.v1';
 const ASSIGNED = 'thc.scheduling.InterpreterAssigned.v1';
 const masterKeys = `test:${randomBytes(32).toString('base64')}`;
-
-/** The service as AppModule wires it, relay included: what the notifications service reads. */
-@Module({
-  imports: [
-    PlatformModule.forService(serviceIdentity),
-    KafkaModule,
-    EventStoreModule,
-    OutboxRelayModule.forService({ source: '/thc/sessions', topic: TOPICS.sessions }),
-    ClockModule.use(testClock),
-    VisitsModule,
-  ],
-})
-class PublishingSessionsModule {}
 
 interface Published {
   readonly key: string;
@@ -44,33 +24,18 @@ interface Published {
 
 describe('join links handed sealed to the notifications service', () => {
   const ns = new TestNamespace('sessions-link-delivery');
-  let app: NestExpressApplication;
-  let url: string;
-  let producer: Producer;
+  const bed = useSessionsApp(ns, {
+    publishes: true,
+    env: { PHI_MASTER_KEYS: masterKeys, PHI_KEYS_DB: ns.database('phi_keys') },
+  });
   let consumer: Consumer;
-  let kit: SessionsKit;
   let cipher: PhiCipher;
   let coordinator: Record<string, string>;
   const requested: Published[] = [];
 
   beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['PHI_MASTER_KEYS'] = masterKeys;
-    process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
-    await ns.createTopics(
-      [TOPICS.scheduling, TOPICS.compliance, TOPICS.training, TOPICS.sessions].map((t) =>
-        ns.topic(t),
-      ),
-    );
-    app = await createServiceApp(PublishingSessionsModule, serviceIdentity, { logger: ['error'] });
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    producer = ns.kafka().producer();
-    await producer.connect();
-    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
     // The notifications service's side: the same key store, opened with the contract's binding.
-    const keys = app
+    const keys = bed.app
       .get<Connection>(getConnectionToken())
       .useDb(ns.database('phi_keys'), { useCache: true });
     cipher = new PhiCipher(new PatientKeyStore(keys, new EnvMasterKeyring(masterKeys)));
@@ -93,12 +58,7 @@ describe('join links handed sealed to the notifications service', () => {
   });
 
   afterAll(async () => {
-    delete process.env['PHI_MASTER_KEYS'];
-    delete process.env['PHI_KEYS_DB'];
     await consumer?.disconnect();
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
   });
 
   const requestsFor = (sessionId: string) =>
@@ -107,9 +67,9 @@ describe('join links handed sealed to the notifications service', () => {
     cipher.open({ patientId, record: 'Session', field: 'joinLink' }, link);
   const tokenOf = (joinUrl: string) => joinUrl.split('#')[1] ?? '';
   const join = (joinUrl: string) =>
-    call(url, 'POST', '/api/v1/join', {}, { token: tokenOf(joinUrl) });
+    call(bed.url, 'POST', '/api/v1/join', {}, { token: tokenOf(joinUrl) });
   const issue = (sessionId: string, body: object) =>
-    call(url, 'POST', `/api/v1/sessions/${sessionId}/links`, coordinator, body);
+    call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/links`, coordinator, body);
 
   /** A visit ten minutes away (its links open), with an interpreter and a caregiver. */
   async function bookedWithCompany() {
@@ -124,7 +84,7 @@ describe('join links handed sealed to the notifications service', () => {
         { participantId: caregiverId, role: 'caregiver' as const },
       ],
     };
-    await kit.scheduling(BOOKED, booked);
+    await bed.kit.scheduling(BOOKED, booked);
     const sessionId = sessionIdOf(booked.appointmentId);
     await eventually(async () => expect(requestsFor(sessionId)).toHaveLength(3), within);
     return { booked, sessionId, interpreterId, caregiverId };
@@ -237,7 +197,7 @@ describe('join links handed sealed to the notifications service', () => {
 
     // Five minutes later, still within the links' opening window, so the new ones join at once.
     const start = new Date(Date.parse(booked.start) + 5 * 60_000);
-    await kit.scheduling(RESCHEDULED, {
+    await bed.kit.scheduling(RESCHEDULED, {
       appointmentId: booked.appointmentId,
       providerId: booked.providerId,
       previousStart: booked.start,
@@ -300,8 +260,8 @@ describe('join links handed sealed to the notifications service', () => {
       assignedAt: new Date().toISOString(),
       assignedBy: { kind: 'user', userId: booked.providerId, role: 'provider' },
     };
-    const id = await kit.scheduling(ASSIGNED, assigned);
-    await kit.scheduling(ASSIGNED, assigned, id); // redelivered: no second link
+    const id = await bed.kit.scheduling(ASSIGNED, assigned);
+    await bed.kit.scheduling(ASSIGNED, assigned, id); // redelivered: no second link
     const forDrawn = () => requestsFor(sessionId).filter((r) => r.data['participantId'] === drawn);
     await eventually(async () => expect(forDrawn()).toHaveLength(1), within);
 
@@ -322,8 +282,7 @@ describe('join links handed sealed to the notifications service', () => {
 
   it('refuses a send that is not a boolean, naming the field, and issues nothing', async () => {
     const { booked, sessionId } = await bookedWithCompany();
-    const store = app.get(MongoEventStore);
-    const before = await store.load(`session-${sessionId}`);
+    const before = await bed.store.load(`session-${sessionId}`);
     for (const send of ['yes', null, 1]) {
       const refused = await issue(sessionId, { participantId: booked.patientId, send });
       expect(refused).toMatchObject({
@@ -332,6 +291,6 @@ describe('join links handed sealed to the notifications service', () => {
       });
       expect(JSON.stringify(refused.body)).toContain('send');
     }
-    expect(await store.load(`session-${sessionId}`)).toHaveLength(before.length);
+    expect(await bed.store.load(`session-${sessionId}`)).toHaveLength(before.length);
   });
 });

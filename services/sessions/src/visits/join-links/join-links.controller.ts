@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { NO_SUCH_SESSION, NOT_YOUR_VISIT, SESSION_PARAM, uuidParam } from '../../openapi/api-docs';
-import { asHttp } from '../shared/http-errors';
+import { asHttp } from '../http-errors';
 import { ISSUE_JOIN_LINK_EXAMPLE, IssueJoinLinkDto, JoinLinkResponse } from './issue-join-link.dto';
 import { JoinLinksHandler } from './join-links.handler';
 

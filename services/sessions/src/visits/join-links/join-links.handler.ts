@@ -1,16 +1,15 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
-import { randomUUID } from 'node:crypto';
-import { sentByMessage } from '../domain/join-link-delivery.decide';
+import { sentByMessage } from '../domain/join-link-delivery.decider';
 import { participantOf } from '../domain/session.guards';
 import { Session, SessionState } from '../domain/session.state';
-import { ensureParticipantAccess, ensureStaffOrProvider } from '../shared/session-access';
-import { SessionRepository } from '../shared/session.repository';
+import { ensureParticipantAccess, ensureStaffOrProvider } from '../session-access';
+import { SessionRepository } from '../infrastructure/session.repository';
 import { IssueJoinLinkDto, JoinLinkResponse } from './issue-join-link.dto';
-import { JOIN_LINK_SEALER, JoinLinkSealer } from './join-link.sealer';
-import { JoinLinkSigner } from './join-link.signer';
+import { JOIN_LINK_SEALER, JoinLinkSealer } from '../infrastructure/join-link.sealer';
+import { JoinLinkSigner } from '../infrastructure/join-link.signer';
 import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
-import { Clock, CLOCK } from '@thc/service-runtime';
+import { Clock, CLOCK, ID_PROVIDER, IdProvider } from '@thc/service-runtime';
 
 /**
  * Issues (one live link per participant) and revokes signed join links. A link to be sent is
@@ -23,6 +22,7 @@ export class JoinLinksHandler {
     private readonly signer: JoinLinkSigner,
     @Inject(JOIN_LINK_SEALER) private readonly sealer: JoinLinkSealer,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_PROVIDER) private readonly newId: IdProvider,
   ) {}
 
   async issue(
@@ -31,7 +31,7 @@ export class JoinLinksHandler {
     principal: Principal,
   ): Promise<JoinLinkResponse> {
     const now = this.clock();
-    const linkId = randomUUID();
+    const linkId = this.newId();
     const { participantId } = dto;
     const before = await this.sessions.load(sessionId);
     const session = ensureParticipantAccess(principal, before.state, participantId);
@@ -42,10 +42,6 @@ export class JoinLinksHandler {
     const link = send ? await this.sealer.seal(session.patientId, signed.url) : undefined;
     const after = await this.sessions.handle(
       sessionId,
-      (state) => {
-        ensureParticipantAccess(principal, state, participantId);
-        ensureSameStart(state, session);
-      },
       {
         type: 'IssueJoinLink',
         linkId,
@@ -55,8 +51,14 @@ export class JoinLinksHandler {
         at: now.toISOString(),
         by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
-      { actor: principal.subject },
-      before,
+      {
+        check: (state) => {
+          ensureParticipantAccess(principal, state, participantId);
+          ensureSameStart(state, session);
+        },
+        metadata: { actor: principal.subject },
+        loaded: before,
+      },
     );
     if (after.state.status === 'none') throw new NotFoundException('no such session');
     const { url, opensAt, expiresAt } = signed;
@@ -66,14 +68,16 @@ export class JoinLinksHandler {
   async revoke(sessionId: string, linkId: string, principal: Principal): Promise<void> {
     await this.sessions.handle(
       sessionId,
-      (state) => ensureStaffOrProvider(principal, state),
       {
         type: 'RevokeJoinLink',
         linkId,
         at: this.clock().toISOString(),
         by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
-      { actor: principal.subject },
+      {
+        check: (state) => ensureStaffOrProvider(principal, state),
+        metadata: { actor: principal.subject },
+      },
     );
   }
 }

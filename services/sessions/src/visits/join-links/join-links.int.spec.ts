@@ -1,76 +1,36 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, TestNamespace } from '@thc/testing';
 import { decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
-import { Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { sessionIdOf } from '../domain/session-id';
-import { SessionViews } from '../shared/session-views.store';
 import { call } from '../testing/http-client';
-import { booking, BOOKED } from '../testing/scheduling-events';
-import { advanceClock, ForeignEvents, startSessionsApp } from '../testing/sessions-test-app';
-import { ROOM_TOKEN_AUDIENCE } from '../video/signed-room.video-platform';
+import { advanceClock } from '../testing/sessions-test-app';
+import { ROOM_TOKEN_AUDIENCE } from '../infrastructure/signed-room.video-platform';
+import { useSessionsApp } from '../testing/sessions-testbed';
 
-const within = { timeoutMs: 40_000, intervalMs: 300 };
 const linkKey = randomBytes(32);
 const videoKey = randomBytes(32);
 
 describe('signed join links', () => {
-  const ns = new TestNamespace('sessions-links');
-  let app: NestExpressApplication;
-  let url: string;
-  let store: MongoEventStore;
-  let producer: Producer;
+  const bed = useSessionsApp(new TestNamespace('sessions-links'), {
+    env: {
+      SESSIONS_LINK_SIGNING_KEY: linkKey.toString('base64'),
+      SESSIONS_VIDEO_SIGNING_KEY: videoKey.toString('base64'),
+    },
+  });
   let coordinator: Record<string, string>;
 
   beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['SESSIONS_LINK_SIGNING_KEY'] = linkKey.toString('base64');
-    process.env['SESSIONS_VIDEO_SIGNING_KEY'] = videoKey.toString('base64');
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    store = app.get(MongoEventStore);
-    producer = ns.kafka().producer();
-    await producer.connect();
     coordinator = await bearer('coordinator', randomUUID());
   });
 
-  afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
-  });
-
-  /** A session booked through Kafka, starting `minutes` from now. */
-  async function bookedSession(minutes: number) {
-    const booked = booking(new Date(Date.now() + minutes * 60_000));
-    await new ForeignEvents((t) => ns.topic(t), producer).publish(
-      TOPICS.scheduling,
-      '/thc/scheduling',
-      BOOKED,
-      booked,
-    );
-    const sessionId = sessionIdOf(booked.appointmentId);
-    const views = app.get(SessionViews);
-    await eventually(async () => expect(await views.find(sessionId)).not.toBeNull(), within);
-    return { booked, sessionId };
-  }
-
   const issue = async (sessionId: string, participantId: string, headers = coordinator) =>
-    call(url, 'POST', `/api/v1/sessions/${sessionId}/links`, headers, { participantId });
+    call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/links`, headers, { participantId });
   const tokenOf = (link: { body: unknown }) =>
     (link.body as { url: string }).url.split('#')[1] ?? '';
   const join = (token: string, language = 'en') =>
-    call(url, 'POST', '/api/v1/join', { 'accept-language': language }, { token });
+    call(bed.url, 'POST', '/api/v1/join', { 'accept-language': language }, { token });
 
   it('lets the provider in with a signed room URL, and the link itself carries no PHI', async () => {
-    const { booked, sessionId } = await bookedSession(10);
+    const { booked, sessionId } = await bed.kit.bookedSession(10);
     const link = await issue(sessionId, booked.providerId);
     expect(link.status).toBe(201);
     const token = tokenOf(link);
@@ -99,7 +59,7 @@ describe('signed join links', () => {
   });
 
   it('refuses forged, tampered, revoked, replaced, early and expired links with a reason a patient understands, and nothing is written', async () => {
-    const { booked, sessionId } = await bookedSession(10);
+    const { booked, sessionId } = await bed.kit.bookedSession(10);
     const first = tokenOf(await issue(sessionId, booked.patientId));
     const second = tokenOf(await issue(sessionId, booked.patientId)); // replaces the first
 
@@ -112,7 +72,7 @@ describe('signed join links', () => {
       .sign(randomBytes(32));
     const [head, , signature] = second.split('.');
     const tampered = `${head}.${Buffer.from(JSON.stringify({ ...decodeJwt(second), sid: randomUUID() })).toString('base64url')}.${signature}`;
-    const before = await store.model.countDocuments();
+    const before = await bed.store.model.countDocuments();
 
     expect(await join(forged)).toMatchObject({
       status: 403,
@@ -128,12 +88,12 @@ describe('signed join links', () => {
       status: 410,
       body: { detail: expect.stringContaining('fue reemplazado o cancelado') },
     });
-    expect(await store.model.countDocuments()).toBe(before);
+    expect(await bed.store.model.countDocuments()).toBe(before);
 
     // A coordinator revokes the live link: it stops working before it expires.
     const linkId = decodeJwt(second).jti as string;
     const revoked = await call(
-      url,
+      bed.url,
       'DELETE',
       `/api/v1/sessions/${sessionId}/links/${linkId}`,
       coordinator,
@@ -145,7 +105,7 @@ describe('signed join links', () => {
     });
 
     // A visit three hours ahead: the link opens 30 minutes before, and expires 2 hours after.
-    const later = await bookedSession(180);
+    const later = await bed.kit.bookedSession(180);
     const early = tokenOf(await issue(later.sessionId, later.booked.providerId));
     expect(await join(early)).toMatchObject({
       status: 403,
@@ -163,7 +123,7 @@ describe('signed join links', () => {
   });
 
   it('lets a patient ask only for their own link', async () => {
-    const { booked, sessionId } = await bookedSession(10);
+    const { booked, sessionId } = await bed.kit.bookedSession(10);
     const patient = await bearer('patient', booked.patientId);
     expect((await issue(sessionId, booked.patientId, patient)).status).toBe(201);
     expect((await issue(sessionId, booked.providerId, patient)).status).toBe(403);

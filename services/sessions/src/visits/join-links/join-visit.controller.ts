@@ -4,10 +4,10 @@ import { Public } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { ApiAcceptLanguage } from '../../openapi/api-docs';
 import { LinkRefusedError } from '../domain/session.errors';
-import { asHttp } from '../shared/http-errors';
+import { asHttp } from '../http-errors';
 import { JOIN_VISIT_EXAMPLE, JoinVisitDto, JoinVisitResponse } from './join-visit.dto';
 import { JoinVisitHandler } from './join-visit.handler';
-import { refusalProblem } from './join-refusals';
+import { refusalProblem } from '../join-refusals';
 
 @ApiTags('join links')
 @Controller('api/v1/join')

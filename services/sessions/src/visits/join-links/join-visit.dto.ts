@@ -1,4 +1,5 @@
-import { IsAbsentOr } from '../shared/is-absent-or';
+import { IsAbsentOr } from '../is-absent-or';
+import { RoomResponse } from '../room.response';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -40,11 +41,6 @@ export class JoinVisitDto {
   @IsAbsentOr()
   @IsIn(['browser', 'app', 'dial-in'])
   connection?: 'browser' | 'app' | 'dial-in';
-}
-
-export class RoomResponse {
-  @ApiProperty() url!: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
 
 export class JoinVisitResponse {

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LinkRefusedError } from '../domain/session.errors';
 import type { Session } from '../domain/session.state';
-import { SessionRepository } from '../shared/session.repository';
-import { WaitingRoom } from '../waiting-room/waiting-room.query';
-import { VIDEO_PLATFORM, VideoPlatform } from '../video/video-platform.port';
+import { SessionRepository } from '../infrastructure/session.repository';
+import { WaitingRoom } from '../waiting-room.query';
+import { VIDEO_PLATFORM, VideoPlatform } from '../infrastructure/video-platform.port';
 import { JoinVisitDto, JoinVisitResponse } from './join-visit.dto';
-import { JoinLinkSigner } from './join-link.signer';
-import { LinkDevices } from './link-devices.store';
+import { JoinLinkSigner } from '../infrastructure/join-link.signer';
+import { LinkDevices } from '../infrastructure/link-devices.projection';
 import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
@@ -34,7 +34,6 @@ export class JoinVisitHandler {
     const after = await this.flagged(sessionId, linkId, () =>
       this.sessions.handle(
         sessionId,
-        () => undefined,
         {
           type: 'JoinVisit',
           linkId,
@@ -43,7 +42,7 @@ export class JoinVisitHandler {
           connection: dto.connection ?? 'browser',
           at: now.toISOString(),
         },
-        { actor: `join-link:${linkId}` },
+        { metadata: { actor: `join-link:${linkId}` } },
       ),
     );
     if (after.state.status === 'none') throw new LinkRefusedError('forged');

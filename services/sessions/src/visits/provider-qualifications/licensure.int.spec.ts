@@ -1,8 +1,5 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
-import { MongoEventStore } from '@thc/event-store';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { call } from '../testing/http-client';
 import {
@@ -12,49 +9,23 @@ import {
   staffMemberRecorded,
 } from '../testing/qualification-events';
 import { CONSENT_GRANTED, consentGranted } from '../testing/scheduling-events';
-import { startSessionsApp } from '../testing/sessions-test-app';
-import { SessionsKit, within } from '../testing/sessions-test-kit';
-import { ProviderQualifications } from './provider-qualifications.read-model';
+import { within } from '../testing/sessions-test-kit';
+import { ProviderQualifications } from '../infrastructure/provider-qualifications.projection';
+import { useSessionsApp } from '../testing/sessions-testbed';
 
 describe('licensure at visit start and at transfer', () => {
-  const ns = new TestNamespace('sessions-licensure');
-  let app: NestExpressApplication;
-  let url: string;
-  let store: MongoEventStore;
-  let producer: Producer;
-  let kit: SessionsKit;
-
-  beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    store = app.get(MongoEventStore);
-    producer = ns.kafka().producer();
-    await producer.connect();
-    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
-  });
+  const bed = useSessionsApp(new TestNamespace('sessions-licensure'));
 
   const training = (type: string, data: object) =>
-    kit.events.publish(TOPICS.training, '/thc/training', type, data);
+    bed.kit.events.publish(TOPICS.training, '/thc/training', type, data);
   const eventTypes = async (sessionId: string) =>
-    (await store.load(`session-${sessionId}`)).map((e) => e.type.split('.')[2]);
+    (await bed.store.load(`session-${sessionId}`)).map((e) => e.type.split('.')[2]);
   /** A provider the directory lists with these licences, credentialed by training, via Kafka. */
   const provider = async (...states: string[]) => {
     const staffId = randomUUID();
-    await kit.scheduling(STAFF_MEMBER_RECORDED, staffMemberRecorded(staffId, ...states));
+    await bed.kit.scheduling(STAFF_MEMBER_RECORDED, staffMemberRecorded(staffId, ...states));
     await training(CREDENTIALED, staffCredentialed(staffId));
-    const qualifications = app.get(ProviderQualifications);
+    const qualifications = bed.app.get(ProviderQualifications);
     await eventually(async () => {
       const known = await qualifications.of(staffId);
       expect(known.credential?.status).toBe('current');
@@ -65,13 +36,13 @@ describe('licensure at visit start and at transfer', () => {
 
   it('refuses the start until the patient confirms a state the provider is licensed in, saying what to do', async () => {
     const providerId = await provider('NJ');
-    const { booked, sessionId } = await kit.bookedSession(5, { providerId });
-    await kit.compliance(CONSENT_GRANTED, consentGranted(booked.patientId));
+    const { booked, sessionId } = await bed.kit.bookedSession(5, { providerId });
+    await bed.kit.compliance(CONSENT_GRANTED, consentGranted(booked.patientId));
     const asProvider = await bearer('provider', providerId);
     const patient = await bearer('patient', booked.patientId);
-    const start = () => call(url, 'POST', `/api/v1/sessions/${sessionId}/start`, asProvider);
+    const start = () => call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, asProvider);
     const confirm = (state: string) =>
-      call(url, 'POST', `/api/v1/sessions/${sessionId}/patient-location`, patient, { state });
+      call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/patient-location`, patient, { state });
 
     // The consent reaches the gate through Kafka; then the location is what is missing.
     await eventually(async () => {
@@ -96,7 +67,7 @@ describe('licensure at visit start and at transfer', () => {
     expect((await confirm('NJ')).status).toBe(200);
     expect(await start()).toMatchObject({ status: 200, body: { status: 'in-progress' } });
 
-    const refusals = (await store.load(`session-${sessionId}`))
+    const refusals = (await bed.store.load(`session-${sessionId}`))
       .filter((e) => e.type === 'thc.sessions.SessionStartRefused.v1')
       .map((e) => e.data as { reason: string; patientState?: string });
     expect(refusals.slice(-2)).toEqual([
@@ -110,22 +81,22 @@ describe('licensure at visit start and at transfer', () => {
 
   it('refuses a transfer to a provider without a credential or a licence where the patient is, and records nothing; hands the visit to a qualified one', async () => {
     const providerId = await provider('NJ');
-    const { booked, sessionId } = await kit.bookedSession(5, { providerId });
-    await kit.compliance(CONSENT_GRANTED, consentGranted(booked.patientId));
+    const { booked, sessionId } = await bed.kit.bookedSession(5, { providerId });
+    await bed.kit.compliance(CONSENT_GRANTED, consentGranted(booked.patientId));
     const coordinator = await bearer('coordinator', randomUUID());
     const s = `/api/v1/sessions/${sessionId}`;
     expect(
-      (await call(url, 'POST', `${s}/patient-location`, coordinator, { state: 'NJ' })).status,
+      (await call(bed.url, 'POST', `${s}/patient-location`, coordinator, { state: 'NJ' })).status,
     ).toBe(200);
     await eventually(
-      async () => expect((await call(url, 'POST', `${s}/start`, coordinator)).status).toBe(200),
+      async () => expect((await call(bed.url, 'POST', `${s}/start`, coordinator)).status).toBe(200),
       within,
     );
     const transfer = (to: string) =>
-      call(url, 'POST', `${s}/transfer`, coordinator, { providerId: to });
+      call(bed.url, 'POST', `${s}/transfer`, coordinator, { providerId: to });
 
     const uncredentialed = randomUUID();
-    await kit.scheduling(STAFF_MEMBER_RECORDED, staffMemberRecorded(uncredentialed, 'NJ'));
+    await bed.kit.scheduling(STAFF_MEMBER_RECORDED, staffMemberRecorded(uncredentialed, 'NJ'));
     const unlicensed = await provider('NY');
     const before = await eventTypes(sessionId);
     expect(await transfer(uncredentialed)).toMatchObject({
@@ -148,7 +119,7 @@ describe('licensure at visit start and at transfer', () => {
 
   it('keeps a directory record once, however often it is delivered', async () => {
     const staffId = randomUUID();
-    const qualifications = app.get(ProviderQualifications);
+    const qualifications = bed.app.get(ProviderQualifications);
     const record = staffMemberRecorded(staffId, 'NJ');
     const eventId = randomUUID();
     expect(await qualifications.recorded(eventId, record)).toBe(true);

@@ -6,16 +6,20 @@ import {
   SessionsSettings,
   SESSIONS_ACTING_ROLES,
 } from '../../sessions.settings';
-import { TelehealthConsents } from '../consent-gate/telehealth-consents.read-model';
+import { TelehealthConsents } from '../infrastructure/telehealth-consents.projection';
 import type { EndOutcome } from '../domain/session.commands';
 import type { ProviderStanding } from '../domain/provider-qualification';
 import type { SessionState } from '../domain/session.state';
 import { SESSION_EVENT as E, SessionEventOf } from '../domain/session.events';
 import { TransferRefusedError } from '../domain/session.errors';
-import { ProviderQualifications } from '../provider-qualifications/provider-qualifications.read-model';
-import { ProviderCare } from '../shared/provider-care';
-import { ensureStaffOrProvider } from '../shared/session-access';
-import { Handled, SessionRepository } from '../shared/session.repository';
+import { ProviderQualifications } from '../infrastructure/provider-qualifications.projection';
+import { ProviderCare } from '../provider-care';
+import { ensureStaffOrProvider } from '../session-access';
+import {
+  Handled,
+  SessionCommandOptions,
+  SessionRepository,
+} from '../infrastructure/session.repository';
 import { Clock, CLOCK } from '@thc/service-runtime';
 
 type StartRefused = SessionEventOf<typeof E.startRefused>['data'];
@@ -81,6 +85,15 @@ export class RunVisitHandler {
     return before;
   }
 
+  /** Staff or the provider, checked again on every state decided on. */
+  private asRunner(principal: Principal, loaded: Aggregate<SessionState>): SessionCommandOptions {
+    return {
+      check: (state) => ensureStaffOrProvider(principal, state),
+      metadata: { actor: principal.subject },
+      loaded,
+    };
+  }
+
   /**
    * The consent gate and licensure: without active telehealth consent, a recent confirmation of
    * where the patient is, or a provider licensed there, the refusal is recorded, then 409 with
@@ -98,7 +111,6 @@ export class RunVisitHandler {
     ]);
     const after = await this.sessions.handle(
       sessionId,
-      (state) => ensureStaffOrProvider(principal, state),
       {
         type: 'StartSession',
         consent,
@@ -106,8 +118,7 @@ export class RunVisitHandler {
         at: now.toISOString(),
         by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
-      { actor: principal.subject },
-      before,
+      this.asRunner(principal, before),
     );
     const refused = after.events.find((event) => event.type === E.startRefused);
     if (refused?.type === E.startRefused)
@@ -119,14 +130,12 @@ export class RunVisitHandler {
     const before = await this.runnable(sessionId, principal);
     return this.sessions.handle(
       sessionId,
-      (state) => ensureStaffOrProvider(principal, state),
       {
         type: 'AdmitPatient',
         at: this.clock().toISOString(),
         by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
-      { actor: principal.subject },
-      before,
+      this.asRunner(principal, before),
     );
   }
 
@@ -143,7 +152,6 @@ export class RunVisitHandler {
     try {
       return await this.sessions.handle(
         sessionId,
-        (state) => ensureStaffOrProvider(principal, state),
         {
           type: 'TransferProvider',
           toProviderId,
@@ -151,8 +159,7 @@ export class RunVisitHandler {
           at: this.clock().toISOString(),
           by: actorOf(principal, SESSIONS_ACTING_ROLES),
         },
-        { actor: principal.subject },
-        before,
+        this.asRunner(principal, before),
       );
     } catch (error) {
       if (error instanceof TransferRefusedError)
@@ -165,15 +172,13 @@ export class RunVisitHandler {
     const before = await this.runnable(sessionId, principal);
     return this.sessions.handle(
       sessionId,
-      (state) => ensureStaffOrProvider(principal, state),
       {
         type: 'EndSession',
         outcome,
         at: this.clock().toISOString(),
         by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
-      { actor: principal.subject },
-      before,
+      this.asRunner(principal, before),
     );
   }
 }

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@thc/auth';
-import { randomUUID } from 'node:crypto';
-import { ensureSessionAccess } from '../shared/session-access';
-import { SessionRepository } from '../shared/session.repository';
-import { TEXT_SEALER, TextSealer } from '../shared/text-sealer';
+import { ensureSessionAccess } from '../session-access';
+import { SessionRepository } from '../infrastructure/session.repository';
+import { TEXT_SEALER, TextSealer } from '../infrastructure/text-sealer';
 import { SURVEY_URL } from './post-visit.questionnaire';
 import { SubmitSurveyDto, SurveyReceipt } from './survey.dto';
-import { Clock, CLOCK } from '@thc/service-runtime';
+import { Clock, CLOCK, ID_PROVIDER, IdProvider } from '@thc/service-runtime';
 
 /** The post-visit survey's answers, once per session; a comment is sealed under the patient's key. */
 @Injectable()
@@ -15,6 +14,7 @@ export class SubmitSurveyHandler {
     private readonly sessions: SessionRepository,
     @Inject(TEXT_SEALER) private readonly sealer: TextSealer,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_PROVIDER) private readonly newId: IdProvider,
   ) {}
 
   async execute(
@@ -26,10 +26,9 @@ export class SubmitSurveyHandler {
     const comment = dto.comment
       ? await this.sealer.seal(session.patientId, dto.comment, 'comment')
       : undefined;
-    const surveyId = randomUUID();
+    const surveyId = this.newId();
     await this.sessions.handle(
       sessionId,
-      (state) => ensureSessionAccess(principal, state),
       {
         type: 'SubmitSurvey',
         surveyId,
@@ -40,7 +39,10 @@ export class SubmitSurveyHandler {
         ...(comment ? { comment } : {}),
         at: this.clock().toISOString(),
       },
-      { actor: principal.subject },
+      {
+        check: (state) => ensureSessionAccess(principal, state),
+        metadata: { actor: principal.subject },
+      },
     );
     return { surveyId, questionnaire: SURVEY_URL };
   }

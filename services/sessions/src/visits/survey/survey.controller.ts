@@ -9,7 +9,7 @@ import {
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { NO_SUCH_SESSION, SESSION_PARAM } from '../../openapi/api-docs';
-import { asHttp } from '../shared/http-errors';
+import { asHttp } from '../http-errors';
 import { POST_VISIT_QUESTIONNAIRE } from './post-visit.questionnaire';
 import { SubmitSurveyHandler } from './submit-survey.handler';
 import { SUBMIT_SURVEY_EXAMPLE, SubmitSurveyDto, SurveyReceipt } from './survey.dto';

@@ -1,4 +1,4 @@
-import { IsAbsentOr } from '../shared/is-absent-or';
+import { IsAbsentOr } from '../is-absent-or';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 

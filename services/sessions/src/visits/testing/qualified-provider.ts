@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ProviderQualifications } from '../provider-qualifications/provider-qualifications.read-model';
+import { ProviderQualifications } from '../infrastructure/provider-qualifications.projection';
 import { call } from './http-client';
 import { staffCredentialed, staffMemberRecorded } from './qualification-events';
 

@@ -1,9 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Module, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { CloudEventAttributes, streamIdOf, toKafkaHeaders } from '@thc/contracts';
+import { CloudEventAttributes, streamIdOf, toKafkaHeaders, TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
-import { KafkaModule } from '@thc/messaging';
-import { Clock, ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
+import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
+import {
+  Clock,
+  ClockModule,
+  createServiceApp,
+  IdsModule,
+  PlatformModule,
+} from '@thc/service-runtime';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { serviceIdentity } from '../../service.identity';
@@ -23,14 +29,31 @@ export const advanceClock = (ms: number): void => {
     KafkaModule,
     EventStoreModule,
     ClockModule.use(testClock),
+    IdsModule.use(),
     VisitsModule,
   ],
 })
 export class SessionsTestModule {}
 
+/** The service as AppModule wires it, relay included: what other services read from its topic. */
+@Module({
+  imports: [
+    PlatformModule.forService(serviceIdentity),
+    KafkaModule,
+    EventStoreModule,
+    OutboxRelayModule.forService({ source: '/thc/sessions', topic: TOPICS.sessions }),
+    ClockModule.use(testClock),
+    IdsModule.use(),
+    VisitsModule,
+  ],
+})
+export class PublishingSessionsTestModule {}
+
 /** Starts an instance on a free port; the environment (prefixes, settings) is read now. */
-export async function startSessionsApp(): Promise<{ app: NestExpressApplication; url: string }> {
-  const app = await createServiceApp(SessionsTestModule, serviceIdentity, { logger: ['error'] });
+export async function startSessionsApp(
+  module: Type<unknown> = SessionsTestModule,
+): Promise<{ app: NestExpressApplication; url: string }> {
+  const app = await createServiceApp(module, serviceIdentity, { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };
 }

@@ -2,7 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { Producer } from 'kafkajs';
 import { sessionIdOf } from '../domain/session-id';
-import { SessionViews } from '../shared/session-views.store';
+import { SessionViews } from '../infrastructure/session-views.projection';
 import { booking, BOOKED } from './scheduling-events';
 import { ForeignEvents } from './sessions-test-app';
 

@@ -8,7 +8,7 @@ import {
   ids,
   provider,
   started,
-} from '../domain/session.fixture';
+} from '../testing/session.fixture';
 import { initialSessionState, Session } from '../domain/session.state';
 import { boardStandingOf } from './board-state';
 

@@ -1,4 +1,4 @@
-import { consentWanted } from '../domain/consent-at-join.decide';
+import { consentWanted } from '../domain/consent-at-join.decider';
 import type { StaffCredential } from '../domain/provider-qualification';
 import type { ConsentStanding } from '../domain/session.commands';
 import type { Session } from '../domain/session.state';

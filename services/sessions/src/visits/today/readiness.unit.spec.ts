@@ -1,6 +1,6 @@
 import type { ConsentStanding } from '../domain/session.commands';
 import { evolve } from '../domain/session.evolve';
-import { created, started } from '../domain/session.fixture';
+import { created, started } from '../testing/session.fixture';
 import { initialSessionState, Session } from '../domain/session.state';
 import { readinessOf } from './readiness';
 

@@ -22,8 +22,8 @@ import {
   purposeOfUse,
 } from '@thc/service-runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FOREIGN_CLINIC } from '../shared/session-access';
-import { openEventStream } from '../visit-page/event-stream';
+import { FOREIGN_CLINIC } from '../session-access';
+import { openEventStream } from '../infrastructure/event-stream';
 import { TodayBoardResponse, TodayQuery } from './today-board.dto';
 import { BoardScope, MAX_BOARD_VISITS, TodayBoard } from './today-board.query';
 import { TodayBoardStream } from './today-board.stream';

@@ -1,94 +1,38 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
 import { bearer, eventually, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { TelehealthConsents } from '../consent-gate/telehealth-consents.read-model';
+import { randomUUID } from 'node:crypto';
+import { TelehealthConsents } from '../infrastructure/telehealth-consents.projection';
 import { sessionIdOf } from '../domain/session-id';
-import { ClinicNames } from '../provider-qualifications/clinic-names.read-model';
-import { ProviderQualifications } from '../provider-qualifications/provider-qualifications.read-model';
-import { SessionViews } from '../shared/session-views.store';
+import { ClinicNames } from '../infrastructure/clinic-names.projection';
+import { ProviderQualifications } from '../infrastructure/provider-qualifications.projection';
+import { SessionViews } from '../infrastructure/session-views.projection';
 import { call } from '../testing/http-client';
 import { clinicRecorded, staffMemberRecorded } from '../testing/qualification-events';
 import { confirmPatientLocation, qualifyProvider } from '../testing/qualified-provider';
 import { BOOKED, booking, consentGranted } from '../testing/scheduling-events';
-import { advanceClock, startSessionsApp, testClock } from '../testing/sessions-test-app';
-import { SessionsKit, within } from '../testing/sessions-test-kit';
+import { advanceClock, testClock } from '../testing/sessions-test-app';
+import { within } from '../testing/sessions-test-kit';
 import type { TodayBoardResponse, TodayVisit } from './today-board.dto';
+import { followEvents } from '../testing/server-sent-events';
+import { useSessionsApp } from '../testing/sessions-testbed';
 
 type Headers = Record<string, string>;
 
-/** Reads the `board` events as the console does: fetch with the bearer token. */
-function follow(url: string, query: string, headers: Headers) {
-  const boards: TodayBoardResponse[] = [];
-  const abort = new AbortController();
-  const response = fetch(`${url}/api/v1/today/events?${query}`, {
-    headers,
-    signal: abort.signal,
-  });
-  const done = (async () => {
-    const reader = (await response).body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done: ended } = await reader.read();
-      if (ended) break;
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const message = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = message.split('\n').find((line) => line.startsWith('data: '));
-        if (message.startsWith('event: board') && data)
-          boards.push(JSON.parse(data.slice(6)) as TodayBoardResponse);
-      }
-    }
-  })().catch((error: unknown) => {
-    if ((error as { name?: string }).name !== 'AbortError') throw error;
-  });
-  return { boards, response, done, stop: () => abort.abort() };
-}
-
 describe("the coordinator's Today board", () => {
-  const ns = new TestNamespace('sessions-today');
-  let app: NestExpressApplication;
-  let url: string;
-  let producer: Producer;
-  let kit: SessionsKit;
+  const bed = useSessionsApp(new TestNamespace('sessions-today'), {
+    phi: true,
+    env: { SESSIONS_LIVE_POLL_MS: '200' },
+  });
   const clinicA = randomUUID();
   const clinicB = randomUUID();
   let coordinatorOfA: Headers;
   let admin: Headers;
 
   beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['PHI_MASTER_KEYS'] = `test:${randomBytes(32).toString('base64')}`;
-    process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
-    process.env['SESSIONS_LIVE_POLL_MS'] = '200';
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    producer = ns.kafka().producer();
-    await producer.connect();
-    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
     coordinatorOfA = await bearer('coordinator', randomUUID(), { clinics: [clinicA] });
     admin = await bearer('admin', randomUUID());
-    const clinics = app.get(ClinicNames);
+    const clinics = bed.app.get(ClinicNames);
     await clinics.recorded(randomUUID(), clinicRecorded(clinicA, 'Riverside Telehealth Clinic'));
     await clinics.recorded(randomUUID(), clinicRecorded(clinicB, 'Hilltop Telehealth Clinic'));
-  });
-
-  afterAll(async () => {
-    delete process.env['PHI_MASTER_KEYS'];
-    delete process.env['PHI_KEYS_DB'];
-    delete process.env['SESSIONS_LIVE_POLL_MS'];
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
   });
 
   /** A range around now (the test clock's) that holds every visit booked here. */
@@ -111,35 +55,35 @@ describe("the coordinator's Today board", () => {
       ? [{ participantId: interpreterId, role: 'interpreter' as const }]
       : [];
     const withInterpreter = { ...booked, participants: [...booked.participants, ...interpreters] };
-    await kit.scheduling(BOOKED, withInterpreter);
+    await bed.kit.scheduling(BOOKED, withInterpreter);
     const sessionId = sessionIdOf(booked.appointmentId);
     await eventually(
-      async () => expect(await app.get(SessionViews).find(sessionId)).not.toBeNull(),
+      async () => expect(await bed.app.get(SessionViews).find(sessionId)).not.toBeNull(),
       within,
     );
     if (ready) {
-      await qualifyProvider(app, booked.providerId);
-      await app.get(TelehealthConsents).granted(randomUUID(), consentGranted(booked.patientId));
+      await qualifyProvider(bed.app, booked.providerId);
+      await bed.app.get(TelehealthConsents).granted(randomUUID(), consentGranted(booked.patientId));
     }
     return { ...booked, sessionId };
   }
 
   const board = async (query: string, headers: Headers = coordinatorOfA) => {
-    const answer = await call(url, 'GET', `/api/v1/today?${query}`, headers);
+    const answer = await call(bed.url, 'GET', `/api/v1/today?${query}`, headers);
     expect(`${answer.status} ${answer.text}`).toMatch(/^200 /);
     return answer.body as TodayBoardResponse;
   };
   const entryOf = async (sessionId: string): Promise<TodayVisit | undefined> =>
     (await board(`${around()}&clinicId=${clinicA}`)).visits.find((v) => v.sessionId === sessionId);
   const post = (path: string, headers: Headers, body?: object) =>
-    call(url, 'POST', `/api/v1/sessions${path}`, headers, body);
+    call(bed.url, 'POST', `/api/v1/sessions${path}`, headers, body);
   const linkOf = async (sessionId: string, participantId: string) => {
     const link = await post(`/${sessionId}/links`, admin, { participantId });
     expect(link.status).toBe(201);
     return (link.body as { url: string }).url.split('#')[1] ?? '';
   };
   const join = async (token: string, deviceToken?: string) => {
-    const joined = await call(url, 'POST', '/api/v1/join', {}, { token, deviceToken });
+    const joined = await call(bed.url, 'POST', '/api/v1/join', {}, { token, deviceToken });
     expect(`${joined.status} ${joined.text}`).toMatch(/^200 /);
     return (joined.body as { deviceToken: string }).deviceToken;
   };
@@ -184,7 +128,7 @@ describe("the coordinator's Today board", () => {
     const provider = await bearer('provider', v.providerId);
     expect((await entryOf(v.sessionId))?.state).toBe('booked');
 
-    await confirmPatientLocation(url, v.sessionId, patient);
+    await confirmPatientLocation(bed.url, v.sessionId, patient);
     expect((await entryOf(v.sessionId))?.state).toBe('checked-in');
 
     const patientLink = await linkOf(v.sessionId, v.patientId);
@@ -237,7 +181,7 @@ describe("the coordinator's Today board", () => {
 
   it('names a missing consent and an expired credential, with whom to ask, and the interpreter', async () => {
     const interpreterId = randomUUID();
-    const qualifications = app.get(ProviderQualifications);
+    const qualifications = bed.app.get(ProviderQualifications);
     await qualifications.recorded(randomUUID(), {
       ...staffMemberRecorded(interpreterId),
       name: { family: 'Fernández', given: ['Lucía'] },
@@ -274,7 +218,11 @@ describe("the coordinator's Today board", () => {
 
   it('streams a new board when a patient arrives', async () => {
     const v = await visit(clinicA, 10);
-    const stream = follow(url, `${around()}&clinicId=${clinicA}`, coordinatorOfA);
+    const stream = followEvents<TodayBoardResponse>(
+      `${bed.url}/api/v1/today/events?${around()}&clinicId=${clinicA}`,
+      coordinatorOfA,
+      'board',
+    );
     try {
       const response = await stream.response;
       expect(response.status).toBe(200);
@@ -283,11 +231,19 @@ describe("the coordinator's Today board", () => {
       expect(response.headers.get('x-accel-buffering')).toBe('no');
       const stateIn = (b: TodayBoardResponse) =>
         b.visits.find((entry) => entry.sessionId === v.sessionId)?.state;
-      await eventually(async () => expect(stream.boards.map(stateIn)).toContain('booked'), within);
+      await eventually(
+        async () => expect(stream.received.map(stateIn)).toContain('booked'),
+        within,
+      );
 
       await join(await linkOf(v.sessionId, v.patientId));
-      await eventually(async () => expect(stream.boards.map(stateIn)).toContain('waiting'), within);
-      expect(stream.boards.every((b) => b.visits.every((e) => e.clinicId === clinicA))).toBe(true);
+      await eventually(
+        async () => expect(stream.received.map(stateIn)).toContain('waiting'),
+        within,
+      );
+      expect(stream.received.every((b) => b.visits.every((e) => e.clinicId === clinicA))).toBe(
+        true,
+      );
     } finally {
       stream.stop();
       await stream.done;
@@ -297,20 +253,20 @@ describe("the coordinator's Today board", () => {
   it.each([['/api/v1/today'], ['/api/v1/today/events']])(
     '%s refuses a malformed from or too long a range (400 naming it) and a clinic not covered (403)',
     async (path) => {
-      const badFrom = await call(url, 'GET', `${path}?from=yesterday`, coordinatorOfA);
+      const badFrom = await call(bed.url, 'GET', `${path}?from=yesterday`, coordinatorOfA);
       expect(badFrom.status).toBe(400);
       expect(badFrom.body).toMatchObject({
         'invalid-params': [expect.objectContaining({ name: 'from' })],
       });
 
       const week = `from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z`;
-      const tooLong = await call(url, 'GET', `${path}?${week}`, coordinatorOfA);
+      const tooLong = await call(bed.url, 'GET', `${path}?${week}`, coordinatorOfA);
       expect(tooLong.status).toBe(400);
       expect(tooLong.body).toMatchObject({
         'invalid-params': [expect.objectContaining({ name: 'to' })],
       });
 
-      const foreign = await call(url, 'GET', `${path}?clinicId=${clinicB}`, coordinatorOfA);
+      const foreign = await call(bed.url, 'GET', `${path}?clinicId=${clinicB}`, coordinatorOfA);
       expect(foreign.status).toBe(403);
       expect(foreign.type).toContain('application/problem+json');
     },

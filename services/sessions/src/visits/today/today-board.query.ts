@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { mongo } from 'mongoose';
-import { consentStanding } from '../consent-gate/consent-standing';
-import { TelehealthConsents } from '../consent-gate/telehealth-consents.read-model';
+import { consentStanding } from '../consent-standing';
+import { TelehealthConsents } from '../infrastructure/telehealth-consents.projection';
 import type { Session } from '../domain/session.state';
-import { ClinicNames } from '../provider-qualifications/clinic-names.read-model';
+import { ClinicNames } from '../infrastructure/clinic-names.projection';
 import {
   ProviderQualifications,
   StaffStanding,
-} from '../provider-qualifications/provider-qualifications.read-model';
-import { SessionViewDocument, SessionViews } from '../shared/session-views.store';
+} from '../infrastructure/provider-qualifications.projection';
+import { SessionViewDocument, SessionViews } from '../infrastructure/session-views.projection';
 import { BoardState, boardStandingOf } from './board-state';
 import { readinessMoment, readinessOf } from './readiness';
 import type { TodayBoardResponse, TodayVisit } from './today-board.dto';

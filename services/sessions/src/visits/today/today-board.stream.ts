@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SESSIONS_SETTINGS, SessionsSettings } from '../../sessions.settings';
-import type { EventStream } from '../visit-page/event-stream';
+import type { EventStream } from '../infrastructure/event-stream';
 import type { TodayBoardResponse } from './today-board.dto';
 
 /** Sends the patients of a board as a PHI disclosure before the board leaves. */

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { SessionsSettings } from '../../sessions.settings';
-import type { EventStream } from '../visit-page/event-stream';
+import type { EventStream } from '../infrastructure/event-stream';
 import type { TodayBoardResponse, TodayVisit } from './today-board.dto';
 import { TodayBoardStream } from './today-board.stream';
 

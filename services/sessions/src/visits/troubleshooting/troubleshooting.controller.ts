@@ -1,39 +1,34 @@
-import { IsAbsentOr } from '../shared/is-absent-or';
+import { IsAbsentOr } from '../is-absent-or';
 import {
   Body,
   Controller,
   Get,
   Headers,
-  HttpCode,
   NotFoundException,
   Param,
   ParseUUIDPipe,
-  Post,
   Query,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiOkResponse,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { clinicFilterOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { IsIn } from 'class-validator';
 import {
   ApiAcceptLanguage,
-  NO_SUCH_SESSION,
   NOT_YOUR_VISIT,
   SESSION_PARAM,
   uuidParam,
 } from '../../openapi/api-docs';
-import { languageOf } from '../join-links/join-refusals';
-import { asHttp } from '../shared/http-errors';
+import { languageOf } from '../join-refusals';
+import { asHttp } from '../http-errors';
 import { checkAnswerOf } from './check-answer';
-import { IssueQueue, QueuedIssue } from './issue-queue.projection';
+import { OpenIssues } from './open-issues.query';
 import { Device, playbookFor } from './playbook.data';
 import {
   ASSIGN_ISSUE_EXAMPLE,
@@ -48,6 +43,7 @@ import {
   ResolveIssueDto,
 } from './troubleshooting.dto';
 import { TroubleshootingHandler } from './troubleshooting.handler';
+import { SessionCommandDoc, SessionCommandRoute } from '../session-command.route';
 
 class PlaybookStepResponse {
   @ApiProperty() step!: string;
@@ -89,6 +85,70 @@ const NOT_THEIRS =
   "The role is not one admitted here, the caller is neither staff, the session's provider nor its patient, or a patient acts for another participant.";
 const STEPS_PHI = "none: playbook steps in the caller's language";
 
+const COMMANDS = {
+  check: {
+    path: 'sessions/:sessionId/pre-visit-checks',
+    roles: PARTICIPANTS,
+    summary: "Record a participant's pre-visit device check",
+    description:
+      "The result of the participant's camera, microphone, speaker and network test before the visit. A failed part opens a technical issue for the coordinators (named after the first failing part: network, camera, microphone, speaker) and the answer carries the first playbook steps to try, in the caller's language.",
+    phi: `${STEPS_PHI}, the check's result and the id of the issue opened`,
+    errors: {
+      403: NOT_THEIRS,
+      409: 'The session has ended, or it changed at the same time.',
+      422: 'The participant is not one of the visit.',
+    },
+    body: { type: PreVisitCheckDto, example: PRE_VISIT_CHECK_EXAMPLE },
+    answer: { status: 201, type: CheckResponse },
+  },
+  open: {
+    path: 'sessions/:sessionId/issues',
+    roles: PARTICIPANTS,
+    summary: 'Report a technical issue',
+    description:
+      "Opens a technical issue of a session (audio, video, connection, join link, device, other) for the coordinators' queue, optionally for one participant and with a description (free text, stored sealed under the patient's key). The answer carries the playbook's steps for the category and device, in the caller's language.",
+    phi: `${STEPS_PHI}, and the id of the issue opened`,
+    errors: {
+      403: NOT_THEIRS,
+      409: "The session changed at the same time, or, with a description, the patient's records were erased.",
+      422: 'The participant named is not one of the visit.',
+    },
+    body: { type: OpenIssueDto, example: OPEN_ISSUE_EXAMPLE },
+    answer: { status: 201, type: IssueResponse },
+  },
+  assign: {
+    path: 'sessions/:sessionId/issues/:issueId/assign',
+    roles: ['coordinator', 'admin'],
+    summary: 'Assign a technical issue to a coordinator',
+    description:
+      'A coordinator takes an open issue (or hands it to a colleague); the queue shows who has it. Assigning it to the same coordinator again changes nothing.',
+    phi: 'none: the answer is empty',
+    errors: {
+      409: 'The issue is resolved, or the session changed at the same time.',
+      422: 'The session has no issue with this id.',
+    },
+    params: ISSUE_PARAMS,
+    body: { type: AssignIssueDto, example: ASSIGN_ISSUE_EXAMPLE },
+    answer: { status: 204, description: 'Assigned' },
+  },
+  resolve: {
+    path: 'sessions/:sessionId/issues/:issueId/resolve',
+    roles: ['provider', 'coordinator', 'admin'],
+    summary: 'Resolve a technical issue',
+    description:
+      'Closes an open issue with its outcome and the playbook steps tried; analytics reads them, with the time it took, to see which steps work.',
+    phi: 'none: the answer is empty',
+    errors: {
+      403: NOT_YOUR_VISIT,
+      409: 'The issue is resolved already, or the session changed at the same time.',
+      422: 'The session has no issue with this id.',
+    },
+    params: ISSUE_PARAMS,
+    body: { type: ResolveIssueDto, example: RESOLVE_ISSUE_EXAMPLE },
+    answer: { status: 204, description: 'Resolved' },
+  },
+} satisfies Record<string, SessionCommandDoc>;
+
 /** Troubleshooting and patient assistance: device checks, issues, playbook, coordinator queue. */
 @ApiTags('troubleshooting')
 @ApiBearerAuth()
@@ -96,31 +156,12 @@ const STEPS_PHI = "none: playbook steps in the caller's language";
 export class TroubleshootingController {
   constructor(
     private readonly handler: TroubleshootingHandler,
-    private readonly queue: IssueQueue,
+    private readonly openIssueQueue: OpenIssues,
   ) {}
 
   /** The participant's device test; a failed one opens an issue and returns its first steps. */
-  @Post('sessions/:sessionId/pre-visit-checks')
-  @HttpCode(201)
-  @Roles(...PARTICIPANTS)
-  @ApiUseCase({
-    summary: "Record a participant's pre-visit device check",
-    description:
-      "The result of the participant's camera, microphone, speaker and network test before the visit. A failed part opens a technical issue for the coordinators (named after the first failing part: network, camera, microphone, speaker) and the answer carries the first playbook steps to try, in the caller's language.",
-    roles: PARTICIPANTS,
-    phi: `${STEPS_PHI}, the check's result and the id of the issue opened`,
-    errors: {
-      400: invalidInputDoc({ ids: ['sessionId'], body: true }),
-      403: NOT_THEIRS,
-      404: NO_SUCH_SESSION,
-      409: 'The session has ended, or it changed at the same time.',
-      422: 'The participant is not one of the visit.',
-    },
-    params: SESSION_PARAM,
-    body: { type: PreVisitCheckDto, example: PRE_VISIT_CHECK_EXAMPLE },
-  })
+  @SessionCommandRoute(COMMANDS.check)
   @ApiAcceptLanguage()
-  @ApiCreatedResponse({ type: CheckResponse })
   async check(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() dto: PreVisitCheckDto,
@@ -131,26 +172,8 @@ export class TroubleshootingController {
     return checkAnswerOf(events, dto.client.device, languageOf(language));
   }
 
-  @Post('sessions/:sessionId/issues')
-  @Roles(...PARTICIPANTS)
-  @ApiUseCase({
-    summary: 'Report a technical issue',
-    description:
-      "Opens a technical issue of a session (audio, video, connection, join link, device, other) for the coordinators' queue, optionally for one participant and with a description (free text, stored sealed under the patient's key). The answer carries the playbook's steps for the category and device, in the caller's language.",
-    roles: PARTICIPANTS,
-    phi: `${STEPS_PHI}, and the id of the issue opened`,
-    errors: {
-      400: invalidInputDoc({ ids: ['sessionId'], body: true }),
-      403: NOT_THEIRS,
-      404: NO_SUCH_SESSION,
-      409: "The session changed at the same time, or, with a description, the patient's records were erased.",
-      422: 'The participant named is not one of the visit.',
-    },
-    params: SESSION_PARAM,
-    body: { type: OpenIssueDto, example: OPEN_ISSUE_EXAMPLE },
-  })
+  @SessionCommandRoute(COMMANDS.open)
   @ApiAcceptLanguage()
-  @ApiCreatedResponse({ type: IssueResponse })
   async open(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() dto: OpenIssueDto,
@@ -161,25 +184,7 @@ export class TroubleshootingController {
     return { issueId, steps: playbookFor(dto.category, dto.device, languageOf(language)) };
   }
 
-  @Post('sessions/:sessionId/issues/:issueId/assign')
-  @HttpCode(204)
-  @Roles('coordinator', 'admin')
-  @ApiUseCase({
-    summary: 'Assign a technical issue to a coordinator',
-    description:
-      'A coordinator takes an open issue (or hands it to a colleague); the queue shows who has it. Assigning it to the same coordinator again changes nothing.',
-    roles: ['coordinator', 'admin'],
-    phi: 'none: the answer is empty',
-    errors: {
-      400: invalidInputDoc({ ids: ['sessionId', 'issueId'], body: true }),
-      404: NO_SUCH_SESSION,
-      409: 'The issue is resolved, or the session changed at the same time.',
-      422: 'The session has no issue with this id.',
-    },
-    params: ISSUE_PARAMS,
-    body: { type: AssignIssueDto, example: ASSIGN_ISSUE_EXAMPLE },
-  })
-  @ApiNoContentResponse({ description: 'Assigned' })
+  @SessionCommandRoute(COMMANDS.assign)
   async assign(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Param('issueId', ParseUUIDPipe) issueId: string,
@@ -189,26 +194,7 @@ export class TroubleshootingController {
     await asHttp(() => this.handler.assign(sessionId, issueId, dto, principal));
   }
 
-  @Post('sessions/:sessionId/issues/:issueId/resolve')
-  @HttpCode(204)
-  @Roles('provider', 'coordinator', 'admin')
-  @ApiUseCase({
-    summary: 'Resolve a technical issue',
-    description:
-      'Closes an open issue with its outcome and the playbook steps tried; analytics reads them, with the time it took, to see which steps work.',
-    roles: ['provider', 'coordinator', 'admin'],
-    phi: 'none: the answer is empty',
-    errors: {
-      400: invalidInputDoc({ ids: ['sessionId', 'issueId'], body: true }),
-      403: NOT_YOUR_VISIT,
-      404: NO_SUCH_SESSION,
-      409: 'The issue is resolved already, or the session changed at the same time.',
-      422: 'The session has no issue with this id.',
-    },
-    params: ISSUE_PARAMS,
-    body: { type: ResolveIssueDto, example: RESOLVE_ISSUE_EXAMPLE },
-  })
-  @ApiNoContentResponse({ description: 'Resolved' })
+  @SessionCommandRoute(COMMANDS.resolve)
   async resolve(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Param('issueId', ParseUUIDPipe) issueId: string,
@@ -235,7 +221,7 @@ export class TroubleshootingController {
     @CurrentPrincipal() principal: Principal,
     @Headers('accept-language') language?: string,
   ): Promise<QueueEntry[]> {
-    return (await this.queue.open(clinicFilterOf(principal))).map((issue: QueuedIssue) => ({
+    return (await this.openIssueQueue.of(principal)).map((issue) => ({
       issueId: issue._id,
       sessionId: issue.sessionId,
       category: issue.category,

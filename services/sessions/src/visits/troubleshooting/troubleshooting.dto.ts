@@ -1,4 +1,4 @@
-import { IsAbsentOr } from '../shared/is-absent-or';
+import { IsAbsentOr } from '../is-absent-or';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {

@@ -1,21 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
-import { randomUUID } from 'node:crypto';
+import { Clock, CLOCK, ID_PROVIDER, IdProvider } from '@thc/service-runtime';
+import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
+import type { AssignTechnicalIssue, ResolveTechnicalIssue } from '../domain/session.commands';
+import type { SessionState } from '../domain/session.state';
+import { Handled, SessionRepository } from '../infrastructure/session.repository';
+import { TEXT_SEALER, TextSealer } from '../infrastructure/text-sealer';
 import {
   ensureParticipantAccess,
   ensureSessionAccess,
   ensureStaffOrProvider,
-} from '../shared/session-access';
-import { Handled, SessionRepository } from '../shared/session.repository';
-import { TEXT_SEALER, TextSealer } from '../shared/text-sealer';
+} from '../session-access';
 import {
   AssignIssueDto,
   OpenIssueDto,
   PreVisitCheckDto,
   ResolveIssueDto,
 } from './troubleshooting.dto';
-import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
-import { Clock, CLOCK } from '@thc/service-runtime';
+
+type Unstamped<Command> = Omit<Command, 'at' | 'by'>;
 
 /** Pre-visit checks and technical issues: open, assign to a coordinator, resolve. */
 @Injectable()
@@ -24,22 +27,25 @@ export class TroubleshootingHandler {
     private readonly sessions: SessionRepository,
     @Inject(TEXT_SEALER) private readonly sealer: TextSealer,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_PROVIDER) private readonly newId: IdProvider,
   ) {}
 
   check(sessionId: string, dto: PreVisitCheckDto, principal: Principal): Promise<Handled> {
     return this.sessions.handle(
       sessionId,
-      (state) => ensureParticipantAccess(principal, state, dto.participantId),
       {
         type: 'RecordPreVisitCheck',
         participantId: dto.participantId,
         checks: { ...dto.checks },
         ...(dto.network ? { network: { ...dto.network } } : {}),
         client: { ...dto.client },
-        issueId: randomUUID(),
+        issueId: this.newId(),
         at: this.clock().toISOString(),
       },
-      { actor: principal.subject },
+      {
+        check: (state) => ensureParticipantAccess(principal, state, dto.participantId),
+        metadata: { actor: principal.subject },
+      },
     );
   }
 
@@ -48,19 +54,18 @@ export class TroubleshootingHandler {
     dto: OpenIssueDto,
     principal: Principal,
   ): Promise<Handled & { issueId: string }> {
-    const issueId = randomUUID();
-    const check = (state: Parameters<typeof ensureSessionAccess>[1]) =>
+    const issueId = this.newId();
+    const check = (state: SessionState) =>
       dto.participantId
         ? ensureParticipantAccess(principal, state, dto.participantId)
         : ensureSessionAccess(principal, state);
-    const before = await this.sessions.load(sessionId);
-    const session = check(before.state);
+    const loaded = await this.sessions.load(sessionId);
+    const session = check(loaded.state);
     const description = dto.description
       ? await this.sealer.seal(session.patientId, dto.description, 'description')
       : undefined;
     const handled = await this.sessions.handle(
       sessionId,
-      check,
       {
         type: 'OpenTechnicalIssue',
         issueId,
@@ -72,50 +77,44 @@ export class TroubleshootingHandler {
         at: this.clock().toISOString(),
         by: actorOf(principal, SESSIONS_ACTING_ROLES),
       },
-      { actor: principal.subject },
-      before,
+      { check, metadata: { actor: principal.subject }, loaded },
     );
     return { ...handled, issueId };
   }
 
-  assign(
-    sessionId: string,
-    issueId: string,
-    dto: AssignIssueDto,
-    principal: Principal,
-  ): Promise<Handled> {
-    return this.sessions.handle(
-      sessionId,
-      (state) => ensureSessionAccess(principal, state),
-      {
-        type: 'AssignTechnicalIssue',
-        issueId,
-        coordinatorId: dto.coordinatorId,
-        at: this.clock().toISOString(),
-        by: actorOf(principal, SESSIONS_ACTING_ROLES),
-      },
-      { actor: principal.subject },
-    );
+  assign(sessionId: string, issueId: string, dto: AssignIssueDto, principal: Principal) {
+    return this.byStaff(sessionId, principal, ensureSessionAccess, {
+      type: 'AssignTechnicalIssue',
+      issueId,
+      coordinatorId: dto.coordinatorId,
+    });
   }
 
-  resolve(
+  resolve(sessionId: string, issueId: string, dto: ResolveIssueDto, principal: Principal) {
+    return this.byStaff(sessionId, principal, ensureStaffOrProvider, {
+      type: 'ResolveTechnicalIssue',
+      issueId,
+      outcome: dto.outcome,
+      steps: [...dto.steps],
+    });
+  }
+
+  /** An issue's follow-up by the staff member acting, stamped with them and the time. */
+  private byStaff(
     sessionId: string,
-    issueId: string,
-    dto: ResolveIssueDto,
     principal: Principal,
+    ensure: (principal: Principal, state: SessionState) => unknown,
+    command: Unstamped<AssignTechnicalIssue> | Unstamped<ResolveTechnicalIssue>,
   ): Promise<Handled> {
     return this.sessions.handle(
       sessionId,
-      (state) => ensureStaffOrProvider(principal, state),
+      { ...command, at: this.clock().toISOString(), by: actorOf(principal, SESSIONS_ACTING_ROLES) },
       {
-        type: 'ResolveTechnicalIssue',
-        issueId,
-        outcome: dto.outcome,
-        steps: [...dto.steps],
-        at: this.clock().toISOString(),
-        by: actorOf(principal, SESSIONS_ACTING_ROLES),
+        check: (state) => {
+          ensure(principal, state);
+        },
+        metadata: { actor: principal.subject },
       },
-      { actor: principal.subject },
     );
   }
 }

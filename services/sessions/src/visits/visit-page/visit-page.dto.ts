@@ -1,12 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import { IsAbsentOr } from '../shared/is-absent-or';
-import { RoomResponse } from '../join-links/join-visit.dto';
+import { RoomResponse } from '../room.response';
 import type { VisitState } from './visit-state';
 
 const STATES = ['scheduled', 'waiting', 'provider-joining', 'admitted', 'ended'] as const;
 const ROLES = ['patient', 'provider', 'interpreter', 'caregiver'] as const;
-const AUDIO_ONLY_TRIGGERS = ['poor-connection', 'device-failure', 'participant-choice'] as const;
 
 /** What the visit page shows of the holder's visit. */
 export class VisitResponse {
@@ -52,22 +49,4 @@ export class VisitStatusResponse {
   position?: number;
   @ApiPropertyOptional({ type: RoomResponse, description: 'The video room, once admitted.' })
   room?: RoomResponse;
-}
-
-export class VisitAudioOnlyDto {
-  @ApiPropertyOptional({ enum: AUDIO_ONLY_TRIGGERS, default: 'participant-choice' })
-  @IsAbsentOr()
-  @IsIn(AUDIO_ONLY_TRIGGERS)
-  trigger?: (typeof AUDIO_ONLY_TRIGGERS)[number];
-}
-
-export const VISIT_AUDIO_ONLY_EXAMPLE = { trigger: 'poor-connection' } satisfies VisitAudioOnlyDto;
-
-export class VisitIssueResponse {
-  @ApiProperty({ format: 'uuid' }) issueId!: string;
-  @ApiProperty({
-    type: [String],
-    description: "The playbook's steps for the category, in the caller's language.",
-  })
-  steps!: string[];
 }

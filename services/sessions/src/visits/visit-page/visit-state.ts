@@ -1,5 +1,5 @@
 import type { Session } from '../domain/session.state';
-import type { LinkHolder } from './link-standing';
+import type { LinkHolder } from '../link-standing';
 
 /** Where the link holder stands in their visit, as the visit page shows it. */
 export type VisitState = 'scheduled' | 'waiting' | 'provider-joining' | 'admitted' | 'ended';

@@ -1,29 +1,11 @@
-import { ids, START, END } from '../domain/session.fixture';
-import { absent, Session } from '../domain/session.state';
-import type { LinkHolder } from './link-standing';
+import { created, END, ids, START } from '../testing/session.fixture';
+import { evolve } from '../domain/session.evolve';
+import { absent, initialSessionState, Session } from '../domain/session.state';
+import type { LinkHolder } from '../link-standing';
 import { visitStateOf } from './visit-state';
 
-const scheduled: Session = {
-  status: 'scheduled',
-  sessionId: ids.session,
-  appointmentId: ids.appointment,
-  patientId: ids.patient,
-  providerId: ids.provider,
-  clinicId: ids.clinic,
-  visitType: 'video',
-  scheduledStart: START,
-  scheduledEnd: END,
-  participants: [
-    { participantId: ids.patient, role: 'patient' },
-    { participantId: ids.provider, role: 'provider' },
-    { participantId: ids.interpreter, role: 'interpreter' },
-  ],
-  links: [],
-  presence: {},
-  quality: {},
-  issues: [],
-  surveyed: false,
-};
+/** The fixture's visit as its creation leaves it: booked, nobody there yet. */
+const scheduled = evolve(initialSessionState(), created) as Session;
 const arrived: Session = { ...scheduled, arrivedAt: '2031-03-09T12:55:00Z' };
 const providerIn = { ...absent, present: true, joins: 1 };
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Session } from '../domain/session.state';
-import { VIDEO_PLATFORM, VideoPlatform } from '../video/video-platform.port';
-import { WaitingRoom } from '../waiting-room/waiting-room.query';
-import type { LinkHolder } from './link-standing';
+import { VIDEO_PLATFORM, VideoPlatform } from '../infrastructure/video-platform.port';
+import { WaitingRoom } from '../waiting-room.query';
+import type { LinkHolder } from '../link-standing';
 import type { VisitStatusResponse } from './visit-page.dto';
 import { inWaitingRoom, visitStateOf, VisitState } from './visit-state';
 import { Clock, CLOCK } from '@thc/service-runtime';

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SESSIONS_SETTINGS, SessionsSettings } from '../../sessions.settings';
 import type { Session } from '../domain/session.state';
-import { SessionViews } from '../shared/session-views.store';
-import type { EventStream } from './event-stream';
-import type { LinkHolder } from './link-standing';
+import { SessionViews } from '../infrastructure/session-views.projection';
+import type { EventStream } from '../infrastructure/event-stream';
+import type { LinkHolder } from '../link-standing';
 import { VisitStatusQuery } from './visit-status.query';
 
 /**

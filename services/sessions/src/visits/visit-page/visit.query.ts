@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TelehealthConsents } from '../consent-gate/telehealth-consents.read-model';
-import { consentWanted } from '../domain/consent-at-join.decide';
+import { TelehealthConsents } from '../infrastructure/telehealth-consents.projection';
+import { consentWanted } from '../domain/consent-at-join.decider';
 import type { Session } from '../domain/session.state';
-import { ClinicNames } from '../provider-qualifications/clinic-names.read-model';
-import { ProviderQualifications } from '../provider-qualifications/provider-qualifications.read-model';
-import type { LinkHolder } from './link-standing';
+import { ClinicNames } from '../infrastructure/clinic-names.projection';
+import { ProviderQualifications } from '../infrastructure/provider-qualifications.projection';
+import type { LinkHolder } from '../link-standing';
 import type { VisitResponse } from './visit-page.dto';
 import { VisitStatusQuery } from './visit-status.query';
 import { Clock, CLOCK } from '@thc/service-runtime';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swag
 import { clinicFilterOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, Clock, CLOCK, invalidInputDoc, PhiRead } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
-import { WaitingPatient, WaitingRoom } from './waiting-room.query';
+import { WaitingPatient, WaitingRoom } from '../waiting-room.query';
 
 class WaitingPatientResponse implements WaitingPatient {
   @ApiProperty() position!: number;

@@ -1,60 +1,26 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { MongoEventStore } from '@thc/event-store';
 import { bearer, eventually, expectValidFhir, TestNamespace } from '@thc/testing';
-import { Producer } from 'kafkajs';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { call } from '../testing/http-client';
 import { confirmPatientLocation, qualifyProvider } from '../testing/qualified-provider';
 import { CONSENT_GRANTED, consentGranted } from '../testing/scheduling-events';
-import { advanceClock, startSessionsApp } from '../testing/sessions-test-app';
-import { SessionsKit } from '../testing/sessions-test-kit';
+import { advanceClock } from '../testing/sessions-test-app';
+import { useSessionsApp } from '../testing/sessions-testbed';
 
 const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
 
 describe('a whole virtual visit, scripted', () => {
-  const ns = new TestNamespace('sessions-visit');
-  let app: NestExpressApplication;
-  let url: string;
-  let store: MongoEventStore;
-  let producer: Producer;
-  let kit: SessionsKit;
-
-  beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['PHI_MASTER_KEYS'] = `test:${randomBytes(32).toString('base64')}`;
-    process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
-    await ns.createTopics([
-      ns.topic(TOPICS.scheduling),
-      ns.topic(TOPICS.compliance),
-      ns.topic(TOPICS.training),
-    ]);
-    ({ app, url } = await startSessionsApp());
-    store = app.get(MongoEventStore);
-    producer = ns.kafka().producer();
-    await producer.connect();
-    kit = new SessionsKit(app, (t) => ns.topic(t), producer);
-  });
-
-  afterAll(async () => {
-    delete process.env['PHI_MASTER_KEYS'];
-    delete process.env['PHI_KEYS_DB'];
-    await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
-  });
+  const bed = useSessionsApp(new TestNamespace('sessions-visit'), { phi: true });
 
   it('check, wait, admit, quality samples, drop, rejoin, audio-only, end and survey give the expected events and Encounter', async () => {
-    const { booked, sessionId } = await kit.bookedSession(5);
+    const { booked, sessionId } = await bed.kit.bookedSession(5);
     const { patientId, providerId } = booked;
-    await kit.compliance(CONSENT_GRANTED, consentGranted(patientId));
+    await bed.kit.compliance(CONSENT_GRANTED, consentGranted(patientId));
     const coordinator = await bearer('coordinator', randomUUID());
     const provider = await bearer('provider', providerId);
     const patient = await bearer('patient', patientId);
-    await qualifyProvider(app, providerId);
+    await qualifyProvider(bed.app, providerId);
     const post = (path: string, headers: Record<string, string>, body?: object) =>
-      call(url, 'POST', `/api/v1${path}`, headers, body);
+      call(bed.url, 'POST', `/api/v1${path}`, headers, body);
     const s = `/sessions/${sessionId}`;
 
     const linkOf = async (participantId: string) => {
@@ -73,20 +39,25 @@ describe('a whole virtual visit, scripted', () => {
       client: { device: 'mobile', browser: 'safari' },
     });
     expect(check).toMatchObject({ status: 201, body: { result: 'warning', steps: [] } });
-    await confirmPatientLocation(url, sessionId, patient);
+    await confirmPatientLocation(bed.url, sessionId, patient);
 
     expect(await join(patientLink)).toMatchObject({
       status: 200,
       body: { status: 'waiting', role: 'patient', position: 1 },
     });
-    const room = await call(url, 'GET', `/api/v1/providers/${providerId}/waiting-room`, provider);
+    const room = await call(
+      bed.url,
+      'GET',
+      `/api/v1/providers/${providerId}/waiting-room`,
+      provider,
+    );
     expect(room).toMatchObject({
       status: 200,
       body: { waiting: [{ position: 1, sessionId, patientId }] },
     });
     const other = await bearer('provider', randomUUID());
     expect(
-      (await call(url, 'GET', `/api/v1/providers/${providerId}/waiting-room`, other)).status,
+      (await call(bed.url, 'GET', `/api/v1/providers/${providerId}/waiting-room`, other)).status,
     ).toBe(403);
 
     // Started (consent on record, from Kafka) and the provider in the room.
@@ -140,7 +111,7 @@ describe('a whole virtual visit, scripted', () => {
     expect((await post(`${s}/survey`, patient, survey)).status).toBe(201);
     expect((await post(`${s}/survey`, patient, survey)).status).toBe(409);
 
-    const events = await store.load(`session-${sessionId}`);
+    const events = await bed.store.load(`session-${sessionId}`);
     expect(events.map((e) => e.type.split('.')[2])).toEqual([
       // Booked: the patient's link, handed sealed to the notifications service.
       'SessionCreated',
@@ -197,7 +168,7 @@ describe('a whole virtual visit, scripted', () => {
     });
     expect(JSON.stringify(events)).not.toContain('sound cut out');
 
-    const encounter = await call(url, 'GET', `/fhir/Encounter/${sessionId}`, patient);
+    const encounter = await call(bed.url, 'GET', `/fhir/Encounter/${sessionId}`, patient);
     expect(encounter).toMatchObject({
       status: 200,
       type: expect.stringContaining('application/fhir+json'),
@@ -218,7 +189,7 @@ describe('a whole virtual visit, scripted', () => {
     expect(
       (
         await call(
-          url,
+          bed.url,
           'GET',
           `/fhir/Encounter/${sessionId}`,
           await bearer('patient', randomUUID()),
@@ -226,7 +197,7 @@ describe('a whole virtual visit, scripted', () => {
       ).status,
     ).toBe(403);
 
-    const accesses = (await store.load(`phi-access-${patientId}`)).filter(
+    const accesses = (await bed.store.load(`phi-access-${patientId}`)).filter(
       (e) => e.type === PHI_ACCESSED,
     );
     expect(accesses.length).toBeGreaterThanOrEqual(5); // waiting room, start, admit, end, Encounter

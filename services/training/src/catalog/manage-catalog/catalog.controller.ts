@@ -1,31 +1,27 @@
-import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, Clock, CLOCK, invalidInputDoc } from '@thc/service-runtime';
-import { randomUUID } from 'node:crypto';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
 import { uuidParamDoc } from '../../openapi/api-docs';
 import { ROLE_REQUIREMENTS, CERTIFICATION_SOURCES } from '../../requirements/role-requirements';
-import { asHttp } from '../../shared/http-errors';
-import { uuidParam } from '../../shared/uuid-param';
-import { FanOutAssignments } from '../../staff-training/assign-module/fan-out-assignments';
+import { uuidParam } from '../../uuid-param';
 import type { ModuleVersion } from '../domain/module.state';
-import { ModuleRepository } from '../infrastructure/module.repository';
 import {
   CREATE_MODULE_EXAMPLE,
   CreateModuleDto,
   PUBLISH_MODULE_VERSION_EXAMPLE,
   PublishModuleVersionDto,
 } from './catalog.dto';
-import { TRAINING_ACTING_ROLES } from '../../training.settings';
+import { CatalogQuery } from './catalog.query';
+import { ManageCatalogHandler } from './manage-catalog.handler';
 
 @ApiTags('training catalog')
 @ApiBearerAuth()
 @Controller('api/v1/training')
 export class CatalogController {
   constructor(
-    private readonly modules: ModuleRepository,
-    private readonly fanOut: FanOutAssignments,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly handler: ManageCatalogHandler,
+    private readonly catalog: CatalogQuery,
   ) {}
 
   @Post('modules')
@@ -40,24 +36,11 @@ export class CatalogController {
     body: { type: CreateModuleDto, example: CREATE_MODULE_EXAMPLE },
   })
   @ApiCreatedResponse({ description: 'The module as published.' })
-  async create(
+  create(
     @Body() dto: CreateModuleDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ModuleVersion> {
-    const { module } = await asHttp(() =>
-      this.modules.handle(
-        {
-          type: 'CreateModule',
-          moduleId: randomUUID(),
-          ...dto,
-          at: this.clock().toISOString(),
-          by: actorOf(principal, TRAINING_ACTING_ROLES),
-        },
-        { actor: principal.subject },
-      ),
-    );
-    await this.fanOut.toRolesNeeding(module, principal);
-    return module;
+    return this.handler.create(dto, principal);
   }
 
   @Post('modules/:moduleId/versions')
@@ -76,25 +59,12 @@ export class CatalogController {
     body: { type: PublishModuleVersionDto, example: PUBLISH_MODULE_VERSION_EXAMPLE },
   })
   @ApiCreatedResponse({ description: 'The new current version.' })
-  async publish(
+  publish(
     @Param('moduleId', uuidParam) moduleId: string,
     @Body() dto: PublishModuleVersionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ModuleVersion> {
-    const { module, requiresRetraining } = await asHttp(() =>
-      this.modules.handle(
-        {
-          type: 'PublishModuleVersion',
-          moduleId,
-          ...dto,
-          at: this.clock().toISOString(),
-          by: actorOf(principal, TRAINING_ACTING_ROLES),
-        },
-        { actor: principal.subject },
-      ),
-    );
-    if (requiresRetraining) await this.fanOut.toStaffWhoPassed(module, principal);
-    return module;
+    return this.handler.publish(moduleId, dto, principal);
   }
 
   @Get('modules')
@@ -108,7 +78,7 @@ export class CatalogController {
   })
   @ApiOkResponse({ description: 'The modules at their current versions.' })
   list(): Promise<ModuleVersion[]> {
-    return this.modules.list();
+    return this.catalog.modules();
   }
 
   @Get('requirements')

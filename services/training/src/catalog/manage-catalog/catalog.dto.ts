@@ -10,7 +10,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { IsAbsentOr } from '../../shared/is-absent-or';
+import { IsAbsentOr } from '../../is-absent-or';
 
 const TOPICS = [
   'platform-use',

@@ -2,7 +2,7 @@ import { nextCheckAt } from './next-check';
 import { staffTrainingDecider } from './staff-training.decider';
 import { STAFF_EVENT as E, StaffTrainingEvent } from './staff-training.events';
 import type { Enrolled } from './staff-training.state';
-import { credentialedProvider, ids } from './staff-training.fixture';
+import { credentialedProvider, ids } from '../testing/staff-training.fixture';
 
 const stateOf = (events: readonly StaffTrainingEvent[]) =>
   events.reduce(staffTrainingDecider.evolve, staffTrainingDecider.initialState()) as Enrolled;

@@ -1,10 +1,10 @@
 import type { Decider } from '@thc/event-store/decider';
-import { assign } from './decisions/assign.decision';
-import { record, revoke } from './decisions/certification.decision';
-import { check, expiries } from './decisions/check-expiries.decision';
-import { complete } from './decisions/complete.decision';
-import { reconcileCredential } from './decisions/credential-change.decision';
-import { enrol } from './decisions/enrol.decision';
+import { assign } from './decisions/assign.decider';
+import { record, revoke } from './decisions/certification.decider';
+import { check, expiries } from './decisions/check-expiries.decider';
+import { complete } from './decisions/complete.decider';
+import { reconcileCredential } from './decisions/credential-change.decider';
+import { enrol } from './decisions/enrol.decider';
 import type { StaffTrainingCommand } from './staff-training.commands';
 import { TrainingStateError } from './staff-training.errors';
 import type { StaffTrainingEvent } from './staff-training.events';

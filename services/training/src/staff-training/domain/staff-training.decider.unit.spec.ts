@@ -12,7 +12,7 @@ import {
   modules,
   passed,
   trainer,
-} from './staff-training.fixture';
+} from '../testing/staff-training.fixture';
 
 const given = deciderSpec(staffTrainingDecider);
 const leads = [30, 7];

@@ -1,5 +1,5 @@
 import { STAFF_EVENT as E, StaffTrainingEvent } from '../domain/staff-training.events';
-import { ids } from '../domain/staff-training.fixture';
+import { ids } from '../testing/staff-training.fixture';
 import { factEventId } from './fact-event-id';
 
 const expired = (

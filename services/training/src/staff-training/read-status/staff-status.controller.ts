@@ -1,21 +1,12 @@
-import {
-  Controller,
-  ForbiddenException,
-  Get,
-  Inject,
-  NotFoundException,
-  Param,
-} from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, hasAnyRole, Principal, Roles } from '@thc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
 import { ApiUseCase, Clock, CLOCK, invalidInputDoc } from '@thc/service-runtime';
-import { StaffScope } from '../../directory/staff-scope';
 import { STAFF_PARAM, STAFF_RECORD_PHI, uuidParamDoc } from '../../openapi/api-docs';
-import { uuidParam } from '../../shared/uuid-param';
-import { StaffStatusStore } from '../infrastructure/staff-status.store';
-import { StaffTrainingRepository } from '../infrastructure/staff-training.repository';
-import { teamCompliance, TeamComplianceView } from './team-compliance';
-import { StaffStatusView, viewOfState } from './staff-status.view';
+import { uuidParam } from '../../uuid-param';
+import { StaffStatusView } from '../staff-status.view';
+import { StaffStatusQuery } from './staff-status.query';
+import { TeamComplianceView } from './team-compliance';
 
 /**
  * Staff see their own record; trainers and admins see those of the staff of the clinics they
@@ -26,9 +17,7 @@ import { StaffStatusView, viewOfState } from './staff-status.view';
 @Controller('api/v1/training')
 export class StaffStatusController {
   constructor(
-    private readonly staff: StaffTrainingRepository,
-    private readonly status: StaffStatusStore,
-    private readonly scope: StaffScope,
+    private readonly query: StaffStatusQuery,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -44,7 +33,7 @@ export class StaffStatusController {
   })
   @ApiOkResponse({ type: StaffStatusView })
   me(@CurrentPrincipal() principal: Principal): Promise<StaffStatusView> {
-    return this.read(principal.subject);
+    return this.query.recordFor(principal, principal.subject);
   }
 
   @Get('staff/:staffId')
@@ -63,16 +52,11 @@ export class StaffStatusController {
     params: STAFF_PARAM,
   })
   @ApiOkResponse({ type: StaffStatusView })
-  async one(
+  one(
     @Param('staffId', uuidParam) staffId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<StaffStatusView> {
-    if (principal.subject !== staffId) {
-      if (!hasAnyRole(principal, ['trainer', 'admin']))
-        throw new ForbiddenException('staff may read only their own training record');
-      await this.scope.ensureCovers(principal, staffId);
-    }
-    return this.read(staffId);
+    return this.query.recordFor(principal, staffId);
   }
 
   @Get('teams/:teamId/compliance')
@@ -87,23 +71,10 @@ export class StaffStatusController {
     params: { teamId: uuidParamDoc('teamId', 'The team, usually a clinic') },
   })
   @ApiOkResponse({ type: TeamComplianceView })
-  async team(
+  team(
     @Param('teamId', uuidParam) teamId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<TeamComplianceView> {
-    const members = await this.scope.visibleMembers(
-      principal,
-      teamId,
-      await this.status.team(teamId),
-    );
-    return teamCompliance(teamId, members, this.clock());
-  }
-
-  // From the stream, not the status document: a record just written reads as written.
-  private async read(staffId: string): Promise<StaffStatusView> {
-    const view = viewOfState(staffId, await this.staff.load(staffId));
-    if (!view)
-      throw new NotFoundException(`staff member ${staffId} is not enrolled in telehealth training`);
-    return view;
+    return this.query.teamFor(principal, teamId, this.clock());
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { StaffStatusDocument } from '../infrastructure/staff-status.store';
+import type { StaffStatusDocument } from '../infrastructure/staff-status.projection';
 
 export class TeamMemberCompliance {
   @ApiProperty({ format: 'uuid' }) staffId!: string;

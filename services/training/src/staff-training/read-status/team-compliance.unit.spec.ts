@@ -1,4 +1,4 @@
-import type { StaffStatusDocument } from '../infrastructure/staff-status.store';
+import type { StaffStatusDocument } from '../infrastructure/staff-status.projection';
 import { teamCompliance } from './team-compliance';
 
 const member = (

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
-import { EVIDENCE, EVIDENCE_MESSAGE } from '../shared/evidence-ref';
+import { EVIDENCE, EVIDENCE_MESSAGE } from '../evidence-ref';
 
 export class RecordCertificationDto {
   @ApiProperty({ enum: ['hipaa', 'platform-use', 'ctc'] })

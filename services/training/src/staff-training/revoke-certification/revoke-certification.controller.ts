@@ -1,65 +1,40 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, Clock, CLOCK, invalidInputDoc } from '@thc/service-runtime';
-import {
-  RECORD_CHANGED,
-  STAFF_PARAM,
-  STAFF_RECORD_PHI,
-  uuidParamDoc,
-  STAFF_SCOPE_403,
-} from '../../openapi/api-docs';
-import { uuidParam } from '../../shared/uuid-param';
-import { StaffStatusView } from '../read-status/staff-status.view';
-import { StaffCommandRunner } from '../shared/staff-command.runner';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { uuidParamDoc } from '../../openapi/api-docs';
+import { uuidParam } from '../../uuid-param';
+import { StaffCommandRoute } from '../staff-command.route';
+import { StaffStatusView } from '../staff-status.view';
+import { RevokeCertificationHandler } from './revoke-certification.handler';
 import { REVOKE_CERTIFICATION_EXAMPLE, RevokeCertificationDto } from './revoke-certification.dto';
-import { TRAINING_ACTING_ROLES } from '../../training.settings';
 
 @ApiTags('staff training')
 @ApiBearerAuth()
 @Controller('api/v1/training/staff/:staffId/certifications/:certificationId/revocation')
 export class RevokeCertificationController {
-  constructor(
-    private readonly runner: StaffCommandRunner,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly handler: RevokeCertificationHandler) {}
 
-  @Post()
-  @HttpCode(200)
-  @Roles('trainer', 'admin')
-  @ApiUseCase({
+  @StaffCommandRoute({
     summary: 'Revoke a certification',
     description:
       'Revokes an active certification (invalid evidence, a policy breach, an administrative error); a credential resting on it lapses at once.',
-    roles: ['trainer', 'admin'],
-    phi: STAFF_RECORD_PHI,
-    errors: {
-      400: invalidInputDoc({ ids: ['staffId', 'certificationId'], v4: true, body: true }),
-      403: STAFF_SCOPE_403,
-      409: `The staff member is not enrolled, has no such certification, or it is already revoked or expired; ${RECORD_CHANGED}.`,
-    },
+    conflict:
+      'The staff member is not enrolled, has no such certification, or it is already revoked or expired',
     params: {
-      ...STAFF_PARAM,
       certificationId: uuidParamDoc(
         'certificationId',
         "The certification, as the staff member's record lists it",
       ),
     },
+    status: 200,
     body: { type: RevokeCertificationDto, example: REVOKE_CERTIFICATION_EXAMPLE },
   })
-  @ApiOkResponse({ type: StaffStatusView })
   revoke(
     @Param('staffId', uuidParam) staffId: string,
     @Param('certificationId', uuidParam) certificationId: string,
     @Body() dto: RevokeCertificationDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<StaffStatusView> {
-    return this.runner.run(staffId, principal, {
-      type: 'RevokeCertification',
-      certificationId,
-      reason: dto.reason,
-      at: this.clock().toISOString(),
-      by: actorOf(principal, TRAINING_ACTING_ROLES),
-    });
+    return this.handler.execute(staffId, certificationId, dto, principal);
   }
 }

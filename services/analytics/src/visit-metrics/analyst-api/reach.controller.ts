@@ -1,0 +1,59 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
+import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { REACH_FIGURES } from '../domain/reach-figures';
+import { ReachQuery } from './reach-query.dto';
+import { ReachPage } from './reach.response';
+import { ReachReader } from './reach.query';
+
+/** How well messages reach patients and the people around them: aggregates for analysts. */
+@ApiTags('analytics')
+@ApiBearerAuth()
+@Controller('api/v1/analytics/reach')
+export class ReachController {
+  constructor(private readonly reader: ReachReader) {}
+
+  @Get()
+  @Roles('analyst', 'admin')
+  @ApiUseCase({
+    summary: 'Query the reach of messages',
+    description:
+      'Per calendar month of the first outcome: messages with an outcome, those that reached the person (sent on a channel and not refused by the address), the reach rate, bounced and failed messages, and failures by reason; for every message, or split by the clinic of the visit a message is about, by message kind, or by channel (per channel outcome). A row made of fewer than ANALYTICS_MIN_CELL_COUNT (default 11) messages is withheld: null, named in `suppressed`. Bounded to the clinics the token covers; messages about no visit analytics knows (clinicId null) only for a token of every clinic. Attendance with and without a delivered reminder is in the metrics table (`attendanceRateReminded`, `attendanceRateNotReminded`).',
+    roles: ['analyst', 'admin'],
+    phi: 'none: counts by month, clinic, kind and channel; no patient, recipient or address',
+    errors: {
+      400: invalidInputDoc({
+        query: true,
+        also: '`to` is before `from` or more than 36 months after it',
+      }),
+      403: "The token's role is not one of: analyst, admin; or `clinicId` is a clinic the token does not cover.",
+    },
+  })
+  @ApiOkResponse({ type: ReachPage })
+  async reach(
+    @Query() query: ReachQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ReachPage> {
+    return this.reader.read(query, principal);
+  }
+
+  @Get('definitions')
+  @Roles('analyst', 'admin')
+  @ApiUseCase({
+    summary: 'Read the reach figure definitions',
+    description: 'Every figure of the reach table: its name, title, unit and written definition.',
+    roles: ['analyst', 'admin'],
+    phi: 'none: definitions only',
+    errors: {},
+  })
+  @ApiOkResponse({ description: 'Every reach figure: name, title, unit and written definition.' })
+  definitions(): { name: string; title: string; unit: string; definition: string }[] {
+    return REACH_FIGURES.map(({ name, title, unit, definition }) => ({
+      name,
+      title,
+      unit,
+      definition,
+    }));
+  }
+}

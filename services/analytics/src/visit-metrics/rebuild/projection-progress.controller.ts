@@ -1,0 +1,29 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@thc/auth';
+import { ApiUseCase } from '@thc/service-runtime';
+import { RebuildProgress } from './rebuild-progress';
+import { VisitMetricsVersions } from './visit-metrics.versions';
+
+/** How far each version of the metrics projection this instance runs has got. */
+@ApiTags('analytics')
+@ApiBearerAuth()
+@Controller('api/v1/analytics')
+export class ProjectionProgressController {
+  constructor(private readonly versions: VisitMetricsVersions) {}
+
+  @Get('projection')
+  @Roles('analyst', 'admin')
+  @ApiUseCase({
+    summary: 'Read the projection progress',
+    description:
+      'The versions of the metrics projection this instance runs: the one serving queries and any being rebuilt beside it, with events processed, rate and time left. Not clinic data (event counts of the whole deployment, no figure per clinic), so the same for every analyst whatever clinics they cover.',
+    roles: ['analyst', 'admin'],
+    phi: 'none: versions and event counts',
+    errors: {},
+  })
+  @ApiOkResponse({ description: 'Versions of the projection this instance runs, with progress.' })
+  projection(): RebuildProgress[] {
+    return this.versions.progress();
+  }
+}

@@ -1,0 +1,75 @@
+import { bearer, TestNamespace } from '@thc/testing';
+import { randomUUID } from 'node:crypto';
+import { AppointmentsTest, startAppointmentsTest } from '../testing/appointments-test';
+import { call } from '../testing/http-client';
+import { bookableProvider, TEST_PATIENT_LOCATION } from '../testing/scheduling-test-app';
+
+describe('request an appointment, then book it', () => {
+  let t: AppointmentsTest;
+
+  beforeAll(async () => {
+    t = await startAppointmentsTest(
+      new TestNamespace('appt-request'),
+      await bearer('coordinator', randomUUID()),
+    );
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const request = (patientId: string, headers: Record<string, string>) =>
+    call(t.url, 'POST', '/api/v1/appointment-requests', headers, {
+      patientId,
+      clinicId: randomUUID(),
+      visitType: 'video',
+      earliest: '2031-03-09T08:00:00-05:00',
+      latest: '2031-03-13T17:00:00-05:00',
+      timeZone: 'America/Chicago',
+      reason: 'Follow-up on blood pressure medication',
+    });
+
+  it('a patient requests a window; a coordinator books a slot in it, once', async () => {
+    const patientId = randomUUID();
+    const requested = await request(patientId, await bearer('patient', patientId));
+    expect(requested.status).toBe(201);
+    const { appointmentId, status } = requested.body as { appointmentId: string; status: string };
+    expect(status).toBe('proposed');
+    expect(await t.typesOf(appointmentId)).toEqual(['AppointmentRequested']);
+
+    const providerId = randomUUID();
+    await bookableProvider(t, t.coordinator, providerId);
+    const slot = {
+      providerId,
+      start: '2031-03-10T09:00:00-04:00',
+      end: '2031-03-10T09:30:00-04:00',
+      timeZone: 'America/New_York',
+      patientLocation: TEST_PATIENT_LOCATION,
+    };
+    const path = `/api/v1/appointment-requests/${appointmentId}/book`;
+    const booked = await call(t.url, 'POST', path, t.coordinator, slot);
+    expect(booked.status).toBe(201);
+    expect(booked.body).toMatchObject({ appointmentId, patientId, providerId, status: 'booked' });
+    expect(await t.typesOf(appointmentId)).toEqual(['AppointmentRequested', 'AppointmentBooked']);
+    expect((await call(t.url, 'POST', path, t.coordinator, slot)).status).toBe(409);
+  });
+
+  it('refuses a patient requesting for someone else, and a request that is not there', async () => {
+    const other = await request(randomUUID(), await bearer('patient', randomUUID()));
+    expect(other.status).toBe(403);
+    const missing = await call(
+      t.url,
+      'POST',
+      `/api/v1/appointment-requests/${randomUUID()}/book`,
+      t.coordinator,
+      {
+        providerId: randomUUID(),
+        start: '2031-03-10T09:00:00-04:00',
+        end: '2031-03-10T09:30:00-04:00',
+        timeZone: 'America/New_York',
+        patientLocation: TEST_PATIENT_LOCATION,
+      },
+    );
+    expect(missing.status).toBe(404);
+  });
+});

@@ -1,0 +1,97 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { TOPICS } from '@thc/contracts';
+import { MongoEventStore } from '@thc/event-store';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { call } from './http-client';
+import {
+  bookableProvider,
+  startSchedulingApp,
+  TEST_PATIENT_LOCATION,
+  testClock,
+} from './scheduling-test-app';
+
+export const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
+export const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
+
+export interface BookedResponse {
+  status: number;
+  body: Record<string, unknown> & {
+    appointmentId: string;
+    patientId: string;
+    providerId: string;
+  };
+}
+
+/** The test namespace of one spec (`TestNamespace` of @thc/testing, which specs import). */
+export interface SpecNamespace {
+  readonly databasePrefix: string;
+  readonly topicPrefix: string;
+  database(name: string): string;
+  topic(name: string): string;
+  createTopics(topics: string[]): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** The scheduling app of one spec, with PHI keys, and a coordinator who books. */
+export type AppointmentsTest = Awaited<ReturnType<typeof startAppointmentsTest>>;
+
+/**
+ * Starts the scheduling app in a namespace of its own (PHI keys configured, so free text is
+ * sealed); `book` books a 30-minute video visit for a new patient with a provider made
+ * bookable on first use, `stop` closes the app and drops the namespace.
+ */
+export async function startAppointmentsTest(
+  ns: SpecNamespace,
+  coordinator: Record<string, string>,
+) {
+  process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
+  process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+  process.env['PHI_MASTER_KEYS'] = `test:${randomBytes(32).toString('base64')}`;
+  process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
+  await ns.createTopics([ns.topic(TOPICS.training), ns.topic(TOPICS.sessions)]);
+  const { app, url } = await startSchedulingApp();
+  const store = app.get(MongoEventStore);
+  const scheduled = new Set<string>();
+
+  const book = async (
+    overrides: Record<string, unknown> = {},
+    headers = coordinator,
+  ): Promise<BookedResponse> => {
+    const providerId = (overrides['providerId'] as string | undefined) ?? randomUUID();
+    if (!scheduled.has(providerId)) await bookableProvider({ app, url }, coordinator, providerId);
+    scheduled.add(providerId);
+    return (await call(url, 'POST', '/api/v1/appointments', headers, {
+      patientId: randomUUID(),
+      providerId,
+      clinicId: randomUUID(),
+      visitType: 'video',
+      start: '2031-03-10T09:00:00-04:00',
+      end: '2031-03-10T09:30:00-04:00',
+      timeZone: 'America/New_York',
+      patientLocation: TEST_PATIENT_LOCATION,
+      ...overrides,
+    })) as BookedResponse;
+  };
+  /** The short names of the appointment's events, in order. */
+  const typesOf = async (id: string) =>
+    (await store.load(`appointment-${id}`)).map((e) => e.type.split('.')[2]);
+  const inMinutes = (minutes: number) =>
+    new Date(testClock().getTime() + minutes * 60_000).toISOString();
+  const stop = async () => {
+    delete process.env['PHI_MASTER_KEYS'];
+    delete process.env['PHI_KEYS_DB'];
+    await app.close();
+    await ns.dispose();
+  };
+  return {
+    app: app as NestExpressApplication,
+    scheduled,
+    url,
+    store,
+    coordinator,
+    book,
+    typesOf,
+    inMinutes,
+    stop,
+  };
+}

@@ -1,0 +1,69 @@
+import { applyDecorators, HttpCode, Post, Type } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
+import { Role, Roles } from '@thc/auth';
+import {
+  ApiUseCase,
+  ClientErrors,
+  invalidInputDoc,
+  PathParamDoc,
+  UseCaseDoc,
+} from '@thc/service-runtime';
+import { NO_SUCH_SESSION, SESSION_PARAM } from '../openapi/api-docs';
+
+/** A POST of a command on one session (or a part of it: a participant, an issue). */
+export interface SessionCommandDoc extends Pick<
+  UseCaseDoc,
+  'summary' | 'description' | 'phi' | 'body'
+> {
+  /** The route under the controller's path. */
+  readonly path: string;
+  /** The roles admitted, declared to the guard and in the documentation alike. */
+  readonly roles: readonly [Role, ...Role[]];
+  /** The path ids, every one a UUID (default: the session's). */
+  readonly params?: Readonly<Record<string, PathParamDoc>>;
+  /** The answer discloses PHI, so the caller's purpose of use is read (and can be refused). */
+  readonly purposeOfUse?: boolean;
+  /** Its errors besides invalid input (400) and an unknown session (404), which every one has. */
+  readonly errors: Omit<ClientErrors, 400 | 404>;
+  /** 204 with what was done, or 200 or 201 with the answer's type (and what it is). */
+  readonly answer:
+    | { readonly status: 204; readonly description: string }
+    | { readonly status: 200 | 201; readonly type: Type<unknown>; readonly description?: string };
+}
+
+/**
+ * Declares a session command's route, guard and documentation at once, so that every command
+ * documents the same invalid input (from its path ids and body) and unknown session.
+ */
+export function SessionCommandRoute(doc: SessionCommandDoc): MethodDecorator {
+  const params = doc.params ?? SESSION_PARAM;
+  const { answer } = doc;
+  return applyDecorators(
+    Post(doc.path),
+    HttpCode(answer.status),
+    Roles(...doc.roles),
+    ApiUseCase({
+      summary: doc.summary,
+      description: doc.description,
+      roles: doc.roles,
+      phi: doc.phi,
+      errors: {
+        400: invalidInputDoc({
+          ids: Object.keys(params),
+          body: doc.body !== undefined,
+          purposeOfUse: doc.purposeOfUse,
+        }),
+        404: NO_SUCH_SESSION,
+        ...doc.errors,
+      },
+      params,
+      ...(doc.body ? { body: doc.body } : {}),
+    }),
+    answer.status === 204
+      ? ApiNoContentResponse({ description: answer.description })
+      : (answer.status === 200 ? ApiOkResponse : ApiCreatedResponse)({
+          type: answer.type,
+          ...(answer.description ? { description: answer.description } : {}),
+        }),
+  );
+}
