@@ -90,8 +90,9 @@ export default [
     },
   },
   {
-    // Specs may use the test infrastructure; production code may not.
-    files: ['**/*.spec.ts'],
+    // Specs, and the test apps and kits in a part's testing/ folder, may use the test
+    // infrastructure; production code may not (testing/ is left out of the build).
+    files: ['**/*.spec.ts', 'services/*/src/**/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@nx/enforce-module-boundaries': ['error', boundaries({ tests: true })],

@@ -21,3 +21,6 @@ export * from './clock/clock';
 export * from './clock/clock.module';
 export * from './ids/id-provider';
 export * from './ids/ids.module';
+export * from './access/provider-care';
+export * from './http/parse-uuid-param.pipe';
+export * from './openapi/use-case-route.decorator';

@@ -16,3 +16,4 @@ export * from './browser/chromium';
 export * from './mailpit';
 export * from './platform/free-port-block';
 export * from './http/service-call';
+export * from './messaging/consumed-event';

@@ -1,8 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from './appointments/testing/http-client';
 import {
   bookableProvider,
   openScheduleBody,
@@ -36,9 +35,9 @@ describe('scheduling within the clinics a coordinator covers', () => {
   let inA: string;
   let inB: string;
 
-  const get = (path: string, headers: Headers) => call(url, 'GET', path, headers);
+  const get = (path: string, headers: Headers) => callService(url, 'GET', path, headers);
   const post = (path: string, headers: Headers, body: object) =>
-    call(url, 'POST', path, headers, body);
+    callService(url, 'POST', path, headers, body);
   const slot = (day: number, hour: number) => {
     const start = `2031-04-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`;
     return { start, end: start.replace(':00:00Z', ':30:00Z'), timeZone: 'UTC' };
@@ -216,7 +215,7 @@ describe('scheduling within the clinics a coordinator covers', () => {
     const schedule = `/api/v1/providers/${providerA}/schedule`;
     const before = await get(schedule, coordinatorA);
     // Moving clinic A's provider into clinic B, and defining one in clinic A, are both refused.
-    const moved = await call(
+    const moved = await callService(
       url,
       'PUT',
       schedule,
@@ -225,7 +224,7 @@ describe('scheduling within the clinics a coordinator covers', () => {
     );
     expect(moved.status).toBe(403);
     const fresh = `/api/v1/providers/${randomUUID()}/schedule`;
-    const defined = await call(
+    const defined = await callService(
       url,
       'PUT',
       fresh,

@@ -1,12 +1,19 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SessionEndedV1, TOPICS } from '@thc/contracts';
-import { ConsumedEvent, EventHandler } from '@thc/messaging';
-import { bearer, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
+import { ConsumedEvent } from '@thc/messaging';
+import {
+  bearer,
+  callService,
+  CommandBudget,
+  CommandCounter,
+  consumedEvent,
+  handlerOf,
+  TestNamespace,
+} from '@thc/testing';
 import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { RecordOutcomeWhenSessionEnded } from './appointments/session-outcomes/record-outcome-when-session-ended.consumer';
-import { call } from './appointments/testing/http-client';
 import {
   bookableInterpreter,
   bookableProvider,
@@ -78,7 +85,7 @@ describe('database commands per scheduling use case', () => {
 
   const at = (hour: number) => `2031-03-10T${String(hour).padStart(2, '0')}:00:00Z`;
   const book = (hour: number, extra: Record<string, unknown> = {}) =>
-    call(url, 'POST', '/api/v1/appointments', coordinator, {
+    callService(url, 'POST', '/api/v1/appointments', coordinator, {
       ...extra,
       patientId: randomUUID(),
       providerId,
@@ -90,18 +97,18 @@ describe('database commands per scheduling use case', () => {
       patientLocation: TEST_PATIENT_LOCATION,
     });
   const reschedule = (id: string, hour: number) =>
-    call(url, 'POST', `/api/v1/appointments/${id}/reschedule`, coordinator, {
+    callService(url, 'POST', `/api/v1/appointments/${id}/reschedule`, coordinator, {
       providerId,
       start: at(hour),
       end: at(hour).replace(':00:00Z', ':30:00Z'),
       timeZone: 'UTC',
     });
   const cancel = (id: string) =>
-    call(url, 'POST', `/api/v1/appointments/${id}/cancel`, coordinator, {
+    callService(url, 'POST', `/api/v1/appointments/${id}/cancel`, coordinator, {
       reasonCode: 'patient-request',
     });
   const slots = () =>
-    call(
+    callService(
       url,
       'GET',
       `/api/v1/providers/${providerId}/slots?from=2031-03-10T00:00:00Z&to=2031-03-17T00:00:00Z`,
@@ -110,20 +117,8 @@ describe('database commands per scheduling use case', () => {
   const appointmentIdOf = (response: { body: unknown }) =>
     (response.body as { appointmentId: string }).appointmentId;
 
-  /** The consumer's per-event handler, called as its runtime calls it (Kafka adds no commands). */
-  const handlerOf = (host: object): EventHandler =>
-    (host as unknown as { handle: EventHandler }).handle;
-  const consumed = (type: string, data: object, subject: string): ConsumedEvent => ({
-    id: randomUUID(),
-    source: '/thc/test',
-    type,
-    subject,
-    time: new Date().toISOString(),
-    data,
-    topic: 'test',
-    partition: 0,
-    offset: '0',
-  });
+  const consumed = (type: string, data: object, subject: string) =>
+    consumedEvent(type, data, { subject });
 
   /** Warm-up and measured appointments: one booked at 09:00 and one at 10:00. */
   let warm: string;
@@ -148,7 +143,7 @@ describe('database commands per scheduling use case', () => {
   it('draw an interpreter on demand', async () => {
     const onDemand = { interpreter: { language: 'es', onDemand: true } };
     const draw = (id: string) =>
-      call(url, 'POST', `/api/v1/appointments/${id}/interpreter`, coordinator, {});
+      callService(url, 'POST', `/api/v1/appointments/${id}/interpreter`, coordinator, {});
     const [first, second] = [
       appointmentIdOf(await book(13, onDemand)),
       appointmentIdOf(await book(14, onDemand)),

@@ -1,10 +1,9 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
-import { bearer, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
+import { bearer, callService, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
 import { Connection } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { call } from './appointments/testing/http-client';
 import {
   bookableProvider,
   TEST_PATIENT_LOCATION,
@@ -56,7 +55,7 @@ describe('database commands per patient-profile use case', () => {
     const providerId = randomUUID();
     const staff = await bearer('coordinator', randomUUID());
     await bookableProvider({ app, url }, staff, providerId);
-    const booked = await call(url, 'POST', '/api/v1/appointments', staff, {
+    const booked = await callService(url, 'POST', '/api/v1/appointments', staff, {
       patientId,
       providerId,
       clinicId,
@@ -69,7 +68,7 @@ describe('database commands per patient-profile use case', () => {
     expect(booked.status).toBe(201);
     // Warm-up: the first profile creates the patient's key and the collections.
     await put('en', 'NY');
-    await call(url, 'GET', profile, coordinator);
+    await callService(url, 'GET', profile, coordinator);
   }, 180_000);
 
   afterAll(async () => {
@@ -83,7 +82,7 @@ describe('database commands per patient-profile use case', () => {
 
   const profile = `/api/v1/patients/${patientId}/profile`;
   const put = (preferredLanguage: string, stateOfResidence: string) =>
-    call(url, 'PUT', profile, patient, { preferredLanguage, stateOfResidence });
+    callService(url, 'PUT', profile, patient, { preferredLanguage, stateOfResidence });
 
   it('patient records a changed profile', async () => {
     const { result, usage } = await counter.measure(() => put('es', 'NJ'));
@@ -98,7 +97,9 @@ describe('database commands per patient-profile use case', () => {
   });
 
   it('coordinator reads a profile', async () => {
-    const { result, usage } = await counter.measure(() => call(url, 'GET', profile, coordinator));
+    const { result, usage } = await counter.measure(() =>
+      callService(url, 'GET', profile, coordinator),
+    );
     expect(result.status).toBe(200);
     budget.check('coordinator reads a profile', usage);
   });

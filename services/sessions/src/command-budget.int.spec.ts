@@ -1,7 +1,15 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { EventDataOf } from '@thc/contracts';
-import { ConsumedEvent, EventHandler } from '@thc/messaging';
-import { bearer, CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
+import { ConsumedEvent } from '@thc/messaging';
+import {
+  bearer,
+  callService,
+  CommandBudget,
+  CommandCounter,
+  consumedEvent,
+  handlerOf,
+  TestNamespace,
+} from '@thc/testing';
 import { PhiAccessRecorder } from '@thc/service-runtime';
 import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -21,7 +29,6 @@ import {
 import { sessionIdOf } from './visits/domain/session-id';
 import { KeepSessionsInStepWithAppointments } from './visits/follow-appointment/keep-sessions-in-step-with-appointments.consumer';
 import { SessionViews } from './visits/infrastructure/session-views.projection';
-import { call } from './visits/testing/http-client';
 import {
   BOOKED,
   booking,
@@ -103,22 +110,10 @@ describe('database commands per sessions use case', () => {
     counter?.detach();
   });
 
-  /** The consumer's per-event handler, called as its runtime calls it (Kafka adds no commands). */
-  const handlerOf = (host: object): EventHandler =>
-    (host as unknown as { handle: EventHandler }).handle;
-  const consumed = (type: string, data: object, subject: string): ConsumedEvent => ({
-    id: randomUUID(),
-    source: '/thc/test',
-    type,
-    subject,
-    time: new Date().toISOString(),
-    data,
-    topic: 'test',
-    partition: 0,
-    offset: '0',
-  });
+  const consumed = (type: string, data: object, subject: string) =>
+    consumedEvent(type, data, { subject });
   const post = (path: string, headers: Record<string, string>, body?: object) =>
-    call(bed.url, 'POST', `/api/v1${path}`, headers, body);
+    callService(bed.url, 'POST', `/api/v1${path}`, headers, body);
 
   interface Visit {
     readonly sessionId: string;
@@ -240,7 +235,7 @@ describe('database commands per sessions use case', () => {
     'x-join-token': of.patientToken ?? '',
     'x-device-token': of.patientDevice ?? '',
   });
-  const readVisit = (of: Visit) => call(bed.url, 'GET', '/api/v1/visit', linkHolder(of));
+  const readVisit = (of: Visit) => callService(bed.url, 'GET', '/api/v1/visit', linkHolder(of));
   const reportProblem = (of: Visit) =>
     post('/visit/issues', linkHolder(of), {
       category: 'audio',
@@ -373,7 +368,7 @@ describe('database commands per sessions use case', () => {
   it('today board read', async () => {
     const read = (of: Visit) => {
       const { from, to } = around();
-      return call(
+      return callService(
         bed.url,
         'GET',
         `/api/v1/today?from=${from}&to=${to}&clinicId=${clinicOf(of)}`,

@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { createServiceApp } from '@thc/service-runtime';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
@@ -12,7 +12,6 @@ import {
 } from '../../../services/compliance-audit/src/testing/compliance-test-app';
 import { AppModule as SessionsModule } from '../../../services/sessions/src/app.module';
 import { serviceIdentity as sessionsIdentity } from '../../../services/sessions/src/service.identity';
-import { call } from '../../../services/sessions/src/visits/testing/http-client';
 import {
   confirmPatientLocation,
   qualifyProvider,
@@ -61,12 +60,13 @@ describe('a consent given on the visit page opens the visit', () => {
   it('refuses the start without consent, records the patient’s consent in compliance-audit once, and starts the visit on it', async () => {
     const { booked, sessionId } = await kit.bookedSession(5);
     const provider = await bearer('provider', booked.providerId);
-    const start = () => call(sessionsUrl, 'POST', `/api/v1/sessions/${sessionId}/start`, provider);
+    const start = () =>
+      callService(sessionsUrl, 'POST', `/api/v1/sessions/${sessionId}/start`, provider);
     await qualifyProvider(sessions, booked.providerId);
     await confirmPatientLocation(sessionsUrl, sessionId, provider);
     expect((await start()).status).toBe(409);
 
-    const link = await call(
+    const link = await callService(
       sessionsUrl,
       'POST',
       `/api/v1/sessions/${sessionId}/links`,
@@ -75,10 +75,15 @@ describe('a consent given on the visit page opens the visit', () => {
     );
     expect(link.status).toBe(201);
     const token = (link.body as { url: string }).url.split('#')[1] ?? '';
-    const text = await call(sessionsUrl, 'GET', '/api/v1/visit/consent-text?language=es', {});
+    const text = await callService(
+      sessionsUrl,
+      'GET',
+      '/api/v1/visit/consent-text?language=es',
+      {},
+    );
     const { textVersion } = text.body as { textVersion: string };
     const consent = () =>
-      call(
+      callService(
         sessionsUrl,
         'POST',
         '/api/v1/visit/consent',

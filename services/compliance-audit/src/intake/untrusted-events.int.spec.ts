@@ -90,7 +90,7 @@ describe('audit intake of events it must not trust or cannot read', () => {
     },
   );
 
-  it("chains an unknown type from its topic's under.producer by id, type and source, stores none of its data, and shows it to auditors", async () => {
+  it("chains an unknown type from its topic's producer by id, type and source, stores none of its data, and shows it to auditors", async () => {
     const patientId = randomUUID();
     const [unknownId] = await publish(under.producer, ns, [
       {

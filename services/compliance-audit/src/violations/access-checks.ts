@@ -1,14 +1,12 @@
-import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import { Connection, mongo } from 'mongoose';
+import { Injectable } from '@nestjs/common';
+import { mongo } from 'mongoose';
 import { AuditRecord } from '../audit-trail/domain/audit-record';
 import { CareLinks } from '../care-links/care-links.projection';
 import { insertOrUpdate } from '../insert-or-update';
-import { AUDIT_SETTINGS, AuditSettings } from '../audit.settings';
-import { DeferredChecks } from './deferred-checks';
+import { AuditSettings } from '../audit.settings';
+import { DeferredRule, DeferredRuleContext } from './deferred-rule';
 import { burstWindow, judgeAccess, judgeBurst, PhiRead } from './domain/access.rules';
-import { ViolationRecorder } from './violation.recorder';
-import { Clock, CLOCK } from '@thc/service-runtime';
+import { Clock } from '@thc/service-runtime';
 
 interface BurstDocument {
   _id: string;
@@ -24,33 +22,19 @@ interface BurstDocument {
  * may arrive just after the read it explains.
  */
 @Injectable()
-export class AccessChecks implements OnModuleInit, OnApplicationShutdown {
+export class AccessChecks extends DeferredRule<PhiRead> {
   private readonly bursts: mongo.Collection<BurstDocument>;
-  private readonly deferred: DeferredChecks<PhiRead>;
+
+  private readonly settings: AuditSettings;
+  private readonly clock: Clock;
 
   constructor(
-    @InjectConnection() connection: Connection,
+    context: DeferredRuleContext,
     private readonly care: CareLinks,
-    private readonly recorder: ViolationRecorder,
-    @Inject(AUDIT_SETTINGS) private readonly settings: AuditSettings,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.bursts = connection.collection<BurstDocument>('access_bursts');
-    this.deferred = new DeferredChecks<PhiRead>(
-      connection.collection('access_checks_pending'),
-      (read, now) => this.judge(read, now),
-      settings.accessCheckDelayMs,
-      clock,
-      AccessChecks.name,
-    );
-  }
-
-  onModuleInit(): void {
-    this.deferred.start();
-  }
-
-  onApplicationShutdown(): void {
-    this.deferred.stop();
+    super(context, 'access_checks_pending');
+    ({ settings: this.settings, clock: this.clock } = context);
+    this.bursts = context.connection.collection<BurstDocument>('access_bursts');
   }
 
   /** Queues the reads for judgement and counts them toward bursts; idempotent per event. */
@@ -70,18 +54,13 @@ export class AccessChecks implements OnModuleInit, OnApplicationShutdown {
         : [],
     );
     if (reads.length === 0) return;
-    await this.deferred.enqueue(reads);
+    await this.queue(reads);
     await this.countBursts(reads);
   }
 
-  sweep(): Promise<number> {
-    return this.deferred.sweep();
-  }
-
-  private async judge(read: PhiRead, now: string): Promise<void> {
+  protected async judge(read: PhiRead, now: string): Promise<void> {
     const relationship = await this.care.relationship(read.actorId, read.patientId);
-    for (const finding of judgeAccess(read, relationship, this.settings))
-      await this.recorder.record(finding, now);
+    await this.record(judgeAccess(read, relationship, this.settings), now);
   }
 
   // One document per user and window holding the ids of its reads: `$addToSet` makes a
@@ -113,7 +92,7 @@ export class AccessChecks implements OnModuleInit, OnApplicationShutdown {
         burst.reads,
         this.settings.burstThreshold,
       );
-      if (finding) await this.recorder.record(finding, this.clock().toISOString());
+      if (finding) await this.record([finding], this.clock().toISOString());
     }
   }
 }

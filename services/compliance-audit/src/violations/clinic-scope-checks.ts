@@ -1,15 +1,10 @@
-import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
+import { Injectable } from '@nestjs/common';
 import { isClinicScopedRole, isRole } from '@thc/auth';
-import { Connection } from 'mongoose';
 import { AuditRecord } from '../audit-trail/domain/audit-record';
 import { CareLinks } from '../care-links/care-links.projection';
 import { StaffDirectory } from '../directory/staff-directory.projection';
-import { AUDIT_SETTINGS, AuditSettings } from '../audit.settings';
-import { DeferredChecks } from './deferred-checks';
+import { DeferredRule, DeferredRuleContext } from './deferred-rule';
 import { judgeClinicScope, ScopedRead } from './domain/clinic-scope.rules';
-import { ViolationRecorder } from './violation.recorder';
-import { Clock, CLOCK } from '@thc/service-runtime';
 
 /**
  * Judges each PHI read by clinic-scoped staff against the clinics the directory lists for them
@@ -17,37 +12,18 @@ import { Clock, CLOCK } from '@thc/service-runtime';
  * directory record and the booking that place them travel on another topic than the read.
  */
 @Injectable()
-export class ClinicScopeChecks implements OnModuleInit, OnApplicationShutdown {
-  private readonly deferred: DeferredChecks<ScopedRead>;
-
+export class ClinicScopeChecks extends DeferredRule<ScopedRead> {
   constructor(
-    @InjectConnection() connection: Connection,
+    context: DeferredRuleContext,
     private readonly directory: StaffDirectory,
     private readonly links: CareLinks,
-    private readonly recorder: ViolationRecorder,
-    @Inject(AUDIT_SETTINGS) settings: AuditSettings,
-    @Inject(CLOCK) clock: Clock,
   ) {
-    this.deferred = new DeferredChecks<ScopedRead>(
-      connection.collection('clinic_scope_checks_pending'),
-      (read, now) => this.judge(read, now),
-      settings.accessCheckDelayMs,
-      clock,
-      ClinicScopeChecks.name,
-    );
-  }
-
-  onModuleInit(): void {
-    this.deferred.start();
-  }
-
-  onApplicationShutdown(): void {
-    this.deferred.stop();
+    super(context, 'clinic_scope_checks_pending');
   }
 
   /** Queues the PHI reads of clinic-scoped staff; a redelivered read queues nothing new. */
   async enqueue(records: readonly AuditRecord[]): Promise<void> {
-    await this.deferred.enqueue(
+    await this.queue(
       records.flatMap((record): ScopedRead[] =>
         record.phiAccess &&
         record.actor?.kind === 'user' &&
@@ -68,16 +44,11 @@ export class ClinicScopeChecks implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
-  sweep(): Promise<number> {
-    return this.deferred.sweep();
-  }
-
-  private async judge(read: ScopedRead, now: string): Promise<void> {
+  protected async judge(read: ScopedRead, now: string): Promise<void> {
     const [reader, patientClinics] = await Promise.all([
       this.directory.member(read.actorId),
       this.links.clinicsOfPatient(read.patientId),
     ]);
-    for (const finding of judgeClinicScope(read, reader?.clinicIds, patientClinics))
-      await this.recorder.record(finding, now);
+    await this.record(judgeClinicScope(read, reader?.clinicIds, patientClinics), now);
   }
 }

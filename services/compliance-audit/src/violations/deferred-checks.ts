@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { mongo } from 'mongoose';
 
-type Pending<T> = T & { _id: string; dueAt: string };
+export type Pending<T> = T & { _id: string; dueAt: string };
 
 /**
  * Facts to judge a little after they are recorded. Events of different topics arrive in any

@@ -1,15 +1,10 @@
-import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import { Connection } from 'mongoose';
+import { Injectable } from '@nestjs/common';
 import { AuditedEvent } from '../audit-trail/domain/event-to-audit-record';
 import { CareLinks } from '../care-links/care-links.projection';
-import { AUDIT_SETTINGS, AuditSettings } from '../audit.settings';
 import { ConsentAtStartReader } from './consent-at-start';
-import { DeferredChecks } from './deferred-checks';
+import { DeferredRule, DeferredRuleContext } from './deferred-rule';
 import { judgeSessionStart } from './domain/session.rules';
 import { StaffCredentialStates } from './staff-credentials.projection';
-import { ViolationRecorder } from './violation.recorder';
-import { Clock, CLOCK } from '@thc/service-runtime';
 
 const STARTED = 'thc.sessions.SessionStarted.v1';
 
@@ -26,37 +21,18 @@ interface StartFact {
  * another topic than the start.
  */
 @Injectable()
-export class SessionStartChecks implements OnModuleInit, OnApplicationShutdown {
-  private readonly deferred: DeferredChecks<StartFact>;
-
+export class SessionStartChecks extends DeferredRule<StartFact> {
   constructor(
-    @InjectConnection() connection: Connection,
+    context: DeferredRuleContext,
     private readonly links: CareLinks,
     private readonly consents: ConsentAtStartReader,
     private readonly credentials: StaffCredentialStates,
-    private readonly recorder: ViolationRecorder,
-    @Inject(AUDIT_SETTINGS) settings: AuditSettings,
-    @Inject(CLOCK) clock: Clock,
   ) {
-    this.deferred = new DeferredChecks<StartFact>(
-      connection.collection('session_checks_pending'),
-      (fact, now) => this.judge(fact, now),
-      settings.accessCheckDelayMs,
-      clock,
-      SessionStartChecks.name,
-    );
-  }
-
-  onModuleInit(): void {
-    this.deferred.start();
-  }
-
-  onApplicationShutdown(): void {
-    this.deferred.stop();
+    super(context, 'session_checks_pending');
   }
 
   async enqueue(events: readonly AuditedEvent[]): Promise<void> {
-    await this.deferred.enqueue(
+    await this.queue(
       events
         .filter((event) => event.type === STARTED)
         .map((event) => {
@@ -76,11 +52,7 @@ export class SessionStartChecks implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
-  sweep(): Promise<number> {
-    return this.deferred.sweep();
-  }
-
-  private async judge(fact: StartFact, now: string): Promise<void> {
+  protected async judge(fact: StartFact, now: string): Promise<void> {
     const link = await this.links.linksOf({ data: { sessionId: fact.sessionId } });
     const providerId = link.providerId ?? fact.startedBy;
     const start = {
@@ -96,7 +68,6 @@ export class SessionStartChecks implements OnModuleInit, OnApplicationShutdown {
     const credential = providerId
       ? await this.credentials.at(providerId, fact.startedAt)
       : ({ status: 'unknown' } as const);
-    for (const finding of judgeSessionStart(start, consent, credential))
-      await this.recorder.record(finding, now);
+    await this.record(judgeSessionStart(start, consent, credential), now);
   }
 }

@@ -1,14 +1,9 @@
-import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import { Connection } from 'mongoose';
+import { Injectable } from '@nestjs/common';
 import { AuditedEvent } from '../audit-trail/domain/event-to-audit-record';
 import { CareLinks } from '../care-links/care-links.projection';
-import { AUDIT_SETTINGS, AuditSettings } from '../audit.settings';
-import { DeferredChecks } from './deferred-checks';
+import { DeferredRule, DeferredRuleContext } from './deferred-rule';
 import { judgeTransfer, ProviderTransfer } from './domain/transfer.rules';
 import { StaffCredentialStates } from './staff-credentials.projection';
-import { ViolationRecorder } from './violation.recorder';
-import { Clock, CLOCK } from '@thc/service-runtime';
 
 const TRANSFERRED = 'thc.sessions.ProviderTransferred.v1';
 
@@ -19,36 +14,17 @@ type TransferFact = Omit<ProviderTransfer, 'patientId'>;
  * session-start rules: the credential events travel on another topic than the transfer.
  */
 @Injectable()
-export class TransferChecks implements OnModuleInit, OnApplicationShutdown {
-  private readonly deferred: DeferredChecks<TransferFact>;
-
+export class TransferChecks extends DeferredRule<TransferFact> {
   constructor(
-    @InjectConnection() connection: Connection,
+    context: DeferredRuleContext,
     private readonly links: CareLinks,
     private readonly credentials: StaffCredentialStates,
-    private readonly recorder: ViolationRecorder,
-    @Inject(AUDIT_SETTINGS) settings: AuditSettings,
-    @Inject(CLOCK) clock: Clock,
   ) {
-    this.deferred = new DeferredChecks<TransferFact>(
-      connection.collection('transfer_checks_pending'),
-      (fact, now) => this.judge(fact, now),
-      settings.accessCheckDelayMs,
-      clock,
-      TransferChecks.name,
-    );
-  }
-
-  onModuleInit(): void {
-    this.deferred.start();
-  }
-
-  onApplicationShutdown(): void {
-    this.deferred.stop();
+    super(context, 'transfer_checks_pending');
   }
 
   async enqueue(events: readonly AuditedEvent[]): Promise<void> {
-    await this.deferred.enqueue(
+    await this.queue(
       events
         .filter((event) => event.type === TRANSFERRED)
         .map((event) => {
@@ -67,17 +43,12 @@ export class TransferChecks implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
-  sweep(): Promise<number> {
-    return this.deferred.sweep();
-  }
-
-  private async judge(fact: TransferFact, now: string): Promise<void> {
+  protected async judge(fact: TransferFact, now: string): Promise<void> {
     const [link, credential] = await Promise.all([
       this.links.linksOf({ data: { sessionId: fact.sessionId } }),
       this.credentials.at(fact.toProviderId, fact.transferredAt),
     ]);
     const transfer = { ...fact, ...(link.patientId ? { patientId: link.patientId } : {}) };
-    for (const finding of judgeTransfer(transfer, credential))
-      await this.recorder.record(finding, now);
+    await this.record(judgeTransfer(transfer, credential), now);
   }
 }

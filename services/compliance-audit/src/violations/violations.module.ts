@@ -4,6 +4,7 @@ import { AuditTrailModule } from '../audit-trail/audit-trail.module';
 import { CareLinksModule } from '../care-links/care-links.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { AccessChecks } from './access-checks';
+import { DeferredRuleContext } from './deferred-rule';
 import { ClinicScopeChecks } from './clinic-scope-checks';
 import { ConsentAtStartReader } from './consent-at-start';
 import { SessionStartChecks } from './session-start-checks';
@@ -30,6 +31,7 @@ const httpControllers = [ListViolationsController, ReviewViolationController];
   imports: [EventStoreModule, CareLinksModule, DirectoryModule, AuditTrailModule],
   controllers: httpControllers,
   providers: [
+    DeferredRuleContext,
     ViolationRecorder,
     ViolationAlerts,
     ViolationClinics,

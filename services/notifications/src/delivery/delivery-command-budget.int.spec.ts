@@ -6,6 +6,8 @@ import {
   callService,
   CommandBudget,
   CommandCounter,
+  consumedEvent,
+  handlerOf,
   PrivateMailpit,
   startPrivateMailpit,
   TestNamespace,
@@ -17,7 +19,6 @@ import { PLANNING_EVENT as E } from '../planning/domain/planning-events';
 import { PlanMessagesWhenAppointmentsChange } from '../planning/from-scheduling/plan-messages-when-appointments-change.consumer';
 import { PlanningModule } from '../planning/planning.module';
 import { VisitEvents } from '../planning/testing/visit-events.fixture';
-import { consumedEvent, handlerOf } from '../testing/consumed-event.fixture';
 import { startNotificationsApp } from '../testing/notifications-test-app';
 import { DeliveryModule } from './delivery.module';
 import { MessageDispatcher } from './message-dispatcher';
@@ -97,7 +98,9 @@ describe('database commands of one delivered message', () => {
       },
     );
     expect(stated.status).toBe(200);
-    await consumeScheduling()(consumedEvent(E.booked, visit.booked(new Date()), '/thc/scheduling'));
+    await consumeScheduling()(
+      consumedEvent(E.booked, visit.booked(new Date()), { source: '/thc/scheduling' }),
+    );
     return email;
   }
 

@@ -4,7 +4,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { KafkaModule } from '@thc/messaging';
 import { ClockModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
-import { CommandBudget, CommandCounter, TestNamespace } from '@thc/testing';
+import {
+  CommandBudget,
+  CommandCounter,
+  consumedEvent,
+  handlerOf,
+  TestNamespace,
+} from '@thc/testing';
 import { Connection } from 'mongoose';
 import { MessageQueue } from '../delivery/infrastructure/message-queue.projection';
 import { NotificationsSettingsModule } from '../notifications-settings.module';
@@ -13,7 +19,6 @@ import { PLANNING_EVENT as E } from './domain/planning-events';
 import { PlanMessagesWhenAppointmentsChange } from './from-scheduling/plan-messages-when-appointments-change.consumer';
 import { PlanMessagesWhenSessionsProgress } from './from-sessions/plan-messages-when-sessions-progress.consumer';
 import { PlanningModule } from './planning.module';
-import { consumedEvent, handlerOf } from '../testing/consumed-event.fixture';
 import { VisitEvents } from './testing/visit-events.fixture';
 
 /**

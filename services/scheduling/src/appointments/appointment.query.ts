@@ -3,6 +3,7 @@ import { Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
 import { AppointmentAccess, ensureAppointmentAccess, READ_ACCESS } from './appointment-access';
 import { AppointmentResponse, toResponse } from './appointment.response';
+import { asHttp } from './http-errors';
 import { scheduledOrFail } from './scheduled-or-fail';
 import type { AppointmentState, Scheduled } from './domain/appointment.state';
 import { AppointmentRepository } from './infrastructure/appointment.repository';
@@ -11,7 +12,7 @@ import {
   AppointmentViews,
   PatientAppointments,
 } from './infrastructure/appointment-views.projection';
-import { ProviderCare } from './provider-care';
+import { AppointmentProviderCare } from './provider-care';
 
 /** One appointment as a caller may read it, with its stream version. */
 export interface ReadAppointment {
@@ -25,7 +26,7 @@ export class AppointmentQuery {
   constructor(
     private readonly appointments: AppointmentRepository,
     private readonly views: AppointmentViews,
-    private readonly care: ProviderCare,
+    private readonly care: AppointmentProviderCare,
   ) {}
 
   /**
@@ -43,8 +44,15 @@ export class AppointmentQuery {
     return { appointment, version };
   }
 
-  /** A command's answer: the appointment as it left it, with the language its view keeps. */
-  async answer(id: string, after: Aggregate<AppointmentState>): Promise<AppointmentResponse> {
+  /**
+   * Runs a command on the appointment (its domain errors answered as HTTP ones) and answers
+   * with the appointment as the command left it, with the language its view keeps.
+   */
+  async answer(
+    id: string,
+    command: () => Promise<Aggregate<AppointmentState>>,
+  ): Promise<AppointmentResponse> {
+    const after = await asHttp(command);
     return toResponse(scheduledOrFail(after.state), after.version, await this.languageOf(id));
   }
 

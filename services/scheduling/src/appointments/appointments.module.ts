@@ -9,6 +9,7 @@ import { CredentialsModule } from '../credentials/credentials.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { WaitlistModule } from '../waitlist/waitlist.module';
 import { AppointmentQuery } from './appointment.query';
+import { BookingStep } from './booking-step';
 import { BookAppointmentController } from './book-appointment/book-appointment.controller';
 import { BookAppointmentHandler } from './book-appointment/book-appointment.handler';
 import { BookRequestedAppointmentController } from './book-appointment/book-requested-appointment.controller';
@@ -24,7 +25,7 @@ import { AppointmentViews } from './infrastructure/appointment-views.projection'
 import { createReasonSealer, REASON_SEALER } from './infrastructure/reason-sealer';
 import { ReminderContacts } from './infrastructure/reminder-contacts.projection';
 import { InterpreterClaims } from './interpreter-claims';
-import { ProviderCare } from './provider-care';
+import { AppointmentProviderCare } from './provider-care';
 import { ReadAppointmentsController } from './read-appointments/read-appointments.controller';
 import { RecordVisitOutcomeHandler } from './record-visit-outcome/record-visit-outcome.handler';
 import { VisitOutcomeController } from './record-visit-outcome/visit-outcome.controller';
@@ -71,8 +72,9 @@ const queries = [AppointmentQuery];
 const infrastructure = [
   AppointmentRepository,
   AppointmentViews,
-  ProviderCare,
+  AppointmentProviderCare,
   InterpreterClaims,
+  BookingStep,
   SlotChecks,
   ReminderContacts,
   { provide: REMINDER_DELIVERY, useClass: LogReminderDelivery },

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
 import { IsUUID } from 'class-validator';
 import { EXAMPLE_ID } from '../openapi/api-docs';
-import { IsIanaTimeZone } from './dto-validators';
+import { IsIanaTimeZone } from '../dto-validators';
 
 /** A slot with a provider: times with their offset, the provider's zone for display. */
 export class SlotDto {

@@ -1,9 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { EventDataOf, streamIdOf, toKafkaHeaders, TOPICS } from '@thc/contracts';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { call } from '../appointments/testing/http-client';
 import {
   defineSchedule,
   listInDirectory,
@@ -82,7 +81,7 @@ describe('booking is gated by the provider credential from training events', () 
     let day = 0;
     const book = () => {
       const start = Date.parse('2031-07-01T09:00:00Z') + day++ * 86_400_000;
-      return call(url, 'POST', '/api/v1/appointments', coordinator, {
+      return callService(url, 'POST', '/api/v1/appointments', coordinator, {
         patientId: randomUUID(),
         providerId,
         clinicId: randomUUID(),
@@ -131,7 +130,7 @@ describe('booking is gated by the provider credential from training events', () 
     await publish(CREDENTIALED, credentialed(marker));
     await eventually(
       async () => {
-        const probe = await call(url, 'POST', '/api/v1/appointments', coordinator, {
+        const probe = await callService(url, 'POST', '/api/v1/appointments', coordinator, {
           patientId: randomUUID(),
           providerId: marker,
           clinicId: randomUUID(),

@@ -1,9 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../appointments/testing/http-client';
 import {
   bookableProvider,
   credentialProvider,
@@ -61,7 +60,8 @@ describe('a booking needs a provider licensed where the patient will be', () => 
     timeZone: 'UTC',
     ...(state === undefined ? {} : { patientLocation: { state } }),
   });
-  const book = (b: unknown) => call(target.url, 'POST', '/api/v1/appointments', coordinator, b);
+  const book = (b: unknown) =>
+    callService(target.url, 'POST', '/api/v1/appointments', coordinator, b);
   const bookedWith = (providerId: string) =>
     store.model.countDocuments({ type: BOOKED, 'data.providerId': providerId });
 
@@ -122,7 +122,7 @@ describe('a booking needs a provider licensed where the patient will be', () => 
     const nyOnly = randomUUID();
     await bookableProvider(target, coordinator, nyOnly);
     const move = (extra: Record<string, unknown>) =>
-      call(target.url, 'POST', `/api/v1/appointments/${id}/reschedule`, coordinator, {
+      callService(target.url, 'POST', `/api/v1/appointments/${id}/reschedule`, coordinator, {
         providerId: nyOnly,
         start: '2031-03-12T14:00:00Z',
         end: '2031-03-12T14:30:00Z',

@@ -5,12 +5,11 @@ import { TOPICS, toKafkaHeaders } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule } from '@thc/messaging';
 import { ClockModule, IdsModule, createServiceApp, PlatformModule } from '@thc/service-runtime';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppointmentsModule } from '../appointments/appointments.module';
-import { call } from '../appointments/testing/http-client';
 import {
   bookableInterpreter,
   bookableProvider,
@@ -79,7 +78,7 @@ describe('scheduling purges its views when a patient is erased', () => {
     const providerId = randomUUID();
     await bookableProvider({ app, url }, coordinator, providerId);
     await bookableInterpreter({ app, url }, coordinator, randomUUID(), ['haw-Latn']);
-    const booked = await call(url, 'POST', '/api/v1/appointments', coordinator, {
+    const booked = await callService(url, 'POST', '/api/v1/appointments', coordinator, {
       patientId,
       providerId,
       clinicId: randomUUID(),
@@ -96,7 +95,12 @@ describe('scheduling purges its views when a patient is erased', () => {
   }
 
   const languagesIn = async (appointmentId: string) => {
-    const read = await call(url, 'GET', `/api/v1/appointments/${appointmentId}`, coordinator);
+    const read = await callService(
+      url,
+      'GET',
+      `/api/v1/appointments/${appointmentId}`,
+      coordinator,
+    );
     expect(read.status).toBe(200);
     return (read.body as { participants: { language?: string }[] }).participants.flatMap((p) =>
       p.language ? [p.language] : [],
@@ -187,7 +191,7 @@ describe('scheduling purges its views when a patient is erased', () => {
     const providerId = randomUUID();
     await bookableProvider({ app, url }, coordinator, providerId);
     await bookableInterpreter({ app, url }, coordinator, randomUUID(), ['haw-Latn']);
-    const booked = await call(url, 'POST', '/api/v1/appointments', coordinator, {
+    const booked = await callService(url, 'POST', '/api/v1/appointments', coordinator, {
       patientId,
       providerId,
       clinicId: randomUUID(),
@@ -211,7 +215,7 @@ describe('scheduling purges its views when a patient is erased', () => {
     const patient = await bearer('patient', patientId);
     const profile = `/api/v1/patients/${patientId}/profile`;
     const body = { preferredLanguage: 'haw', stateOfResidence: 'HI' };
-    expect((await call(url, 'PUT', profile, patient, body)).status).toBe(200);
+    expect((await callService(url, 'PUT', profile, patient, body)).status).toBe(200);
     const views = db.collection('patient_profiles');
 
     await erased(patientId);
@@ -219,9 +223,9 @@ describe('scheduling purges its views when a patient is erased', () => {
       const view = await views.findOne({ _id: patientId as never });
       expect(view).not.toHaveProperty('stateOfResidence');
     });
-    expect((await call(url, 'GET', profile, patient)).status).toBe(410);
+    expect((await callService(url, 'GET', profile, patient)).status).toBe(410);
     // A redelivery changes nothing.
     await erased(patientId);
-    expect((await call(url, 'GET', profile, patient)).status).toBe(410);
+    expect((await callService(url, 'GET', profile, patient)).status).toBe(410);
   });
 });

@@ -3,7 +3,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { EventStoreModule } from '@thc/event-store';
 import { PhiAccessModule } from '@thc/service-runtime';
 import { AppointmentViews } from '../appointments/infrastructure/appointment-views.projection';
-import { ProviderCare } from '../appointments/provider-care';
+import { AppointmentProviderCare } from '../appointments/provider-care';
 import { PatientProfiles } from './infrastructure/patient-profiles.projection';
 import { createProfileSealer, PROFILE_SEALER } from './infrastructure/profile-sealer';
 import { PatientProfileController } from './profile/patient-profile.controller';
@@ -23,7 +23,7 @@ import { PatientReach } from './profile/patient-reach';
     PatientReach,
     PatientProfiles,
     AppointmentViews,
-    ProviderCare,
+    AppointmentProviderCare,
     { provide: PROFILE_SEALER, inject: [getConnectionToken()], useFactory: createProfileSealer },
   ],
 })

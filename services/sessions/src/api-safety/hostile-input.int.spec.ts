@@ -1,6 +1,5 @@
-import { bearer, hostileBodies, TestNamespace, walkRoutes } from '@thc/testing';
+import { bearer, callService, hostileBodies, TestNamespace, walkRoutes } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../visits/testing/http-client';
 import { qualifyProvider } from '../visits/testing/qualified-provider';
 import { useSessionsApp } from '../visits/testing/sessions-testbed';
 
@@ -56,7 +55,7 @@ describe('the sessions API against hostile input and the wrong callers', () => {
       const bodies = hostileBodies(valid);
       const outcomes = await Promise.all(
         bodies.map(async ({ label, body }) => {
-          const response = await call(bed.url, 'POST', path, coordinator, body);
+          const response = await callService(bed.url, 'POST', path, coordinator, body);
           return {
             label: `${path.split('/').slice(-1)[0]} ${label}`,
             status: response.status,
@@ -76,14 +75,14 @@ describe('the sessions API against hostile input and the wrong callers', () => {
     expect(tried).toBeGreaterThanOrEqual(400); // at least 50 per service, here 12 endpoints
     expect(await bed.store.model.countDocuments()).toBe(before);
     // The same endpoints accept their valid bodies: the refusals were about the hostile parts.
-    expect((await call(bed.url, 'POST', `${s}/links`, coordinator, endpoints[0]![1])).status).toBe(
-      201,
-    );
+    expect(
+      (await callService(bed.url, 'POST', `${s}/links`, coordinator, endpoints[0]![1])).status,
+    ).toBe(201);
   });
 
   it('names the bad field in the problem', async () => {
     const { sessionId } = await bed.kit.bookedSession(30);
-    const response = await call(
+    const response = await callService(
       bed.url,
       'POST',
       `/api/v1/sessions/${sessionId}/survey`,
@@ -102,7 +101,7 @@ describe('the sessions API against hostile input and the wrong callers', () => {
   it('lets a patient reach only their own sessions, a provider only theirs, a coordinator all', async () => {
     const { booked, sessionId } = await bed.kit.bookedSession(30);
     const read = async (headers: Record<string, string>) =>
-      (await call(bed.url, 'GET', `/api/v1/sessions/${sessionId}`, headers)).status;
+      (await callService(bed.url, 'GET', `/api/v1/sessions/${sessionId}`, headers)).status;
     expect(await read(await bearer('patient', booked.patientId))).toBe(200);
     expect(await read(await bearer('patient', randomUUID()))).toBe(403);
     expect(await read(await bearer('provider', booked.providerId))).toBe(200);
@@ -113,15 +112,23 @@ describe('the sessions API against hostile input and the wrong callers', () => {
     expect(await read({})).toBe(401);
     const patient = await bearer('patient', booked.patientId);
     expect(
-      (await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/admit`, patient)).status,
+      (await callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/admit`, patient)).status,
     ).toBe(403);
-    expect((await call(bed.url, 'GET', '/api/v1/platform/status', patient)).status).toBe(403);
+    expect((await callService(bed.url, 'GET', '/api/v1/platform/status', patient)).status).toBe(
+      403,
+    );
     expect(
-      (await call(bed.url, 'GET', `/api/v1/providers/${booked.providerId}/waiting-room`, patient))
-        .status,
+      (
+        await callService(
+          bed.url,
+          'GET',
+          `/api/v1/providers/${booked.providerId}/waiting-room`,
+          patient,
+        )
+      ).status,
     ).toBe(403);
     const list = async (path: string, headers: Record<string, string>) =>
-      call(bed.url, 'GET', path, headers);
+      callService(bed.url, 'GET', path, headers);
     const own = await list(
       `/api/v1/patients/${booked.patientId}/sessions`,
       await bearer('patient', booked.patientId),
@@ -162,7 +169,7 @@ describe('the sessions API against hostile input and the wrong callers', () => {
     // A transfer hands the session to the new provider, and the previous one loses it.
     const newProvider = randomUUID();
     await qualifyProvider(bed.app, newProvider);
-    const handed = await call(
+    const handed = await callService(
       bed.url,
       'POST',
       `/api/v1/sessions/${sessionId}/transfer`,
@@ -195,7 +202,7 @@ describe('the sessions API against hostile input and the wrong callers', () => {
     // Without a bearer token, only the join link's own routes: the exchange and the visit page.
     const joinLinkRoute = (r: string) => / \/api\/v1\/(join|visit)(\/| |$)/.test(r);
     expect(publicRoutes.filter((r) => r.includes('/api/') && !joinLinkRoute(r))).toEqual([]);
-    const docs = await call(bed.url, 'GET', '/docs-json', {});
+    const docs = await callService(bed.url, 'GET', '/docs-json', {});
     const paths = Object.keys((docs.body as { paths: Record<string, unknown> }).paths);
     expect(paths).toEqual(
       expect.arrayContaining([

@@ -1,6 +1,5 @@
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../visits/testing/http-client';
 import { advanceClock } from '../visits/testing/sessions-test-app';
 import { useSessionsApp } from '../visits/testing/sessions-testbed';
 
@@ -21,7 +20,7 @@ describe('platform incidents from failure rates across sessions', () => {
   it('a burst of failed joins raises one incident with the upcoming visits at risk, and a quiet period closes it', async () => {
     const coordinator = await bearer('coordinator', randomUUID());
     const status = async () =>
-      (await call(bed.url, 'GET', '/api/v1/platform/status', coordinator)).body as {
+      (await callService(bed.url, 'GET', '/api/v1/platform/status', coordinator)).body as {
         status: string;
         signalsInWindow: number;
         incident?: { incidentId: string; affectedSessionCount: number };
@@ -32,7 +31,7 @@ describe('platform incidents from failure rates across sessions', () => {
     );
     const later = await bed.kit.bookedSession(60 * 24); // tomorrow: not at risk
     const failJoin = ({ booked, sessionId }: (typeof visits)[number]) =>
-      call(
+      callService(
         bed.url,
         'POST',
         `/api/v1/sessions/${sessionId}/participants/${booked.patientId}/join-failed`,

@@ -1,6 +1,5 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../visits/testing/http-client';
 import { useSessionsApp } from '../visits/testing/sessions-testbed';
 
 /**
@@ -29,7 +28,7 @@ describe('platform status within the clinics a coordinator covers', () => {
     for (const { booked, sessionId } of [...inA, ...inB])
       expect(
         (
-          await call(
+          await callService(
             bed.url,
             'POST',
             `/api/v1/sessions/${sessionId}/participants/${booked.patientId}/join-failed`,
@@ -40,7 +39,7 @@ describe('platform status within the clinics a coordinator covers', () => {
 
     const atRisk = async (clinics: string[]) => {
       const caller = await bearer('coordinator', randomUUID(), { clinics });
-      const { body } = await call(bed.url, 'GET', '/api/v1/platform/status', caller);
+      const { body } = await callService(bed.url, 'GET', '/api/v1/platform/status', caller);
       const status = body as { status: string; affectedUpcomingVisits: { sessionId: string }[] };
       expect(status.status).toBe('incident');
       return status.affectedUpcomingVisits.map((visit) => visit.sessionId).sort();

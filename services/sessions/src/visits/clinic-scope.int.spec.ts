@@ -1,6 +1,5 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from './testing/http-client';
 import { useSessionsApp } from './testing/sessions-testbed';
 
 type Headers = Record<string, string>;
@@ -25,9 +24,9 @@ describe('sessions within the clinics a coordinator covers', () => {
   let inA: string;
   let inB: string;
 
-  const get = (path: string, headers: Headers) => call(bed.url, 'GET', path, headers);
+  const get = (path: string, headers: Headers) => callService(bed.url, 'GET', path, headers);
   const post = (path: string, headers: Headers, body: object = {}) =>
-    call(bed.url, 'POST', path, headers, body);
+    callService(bed.url, 'POST', path, headers, body);
   const sessionIds = (response: { body: unknown }) =>
     (response.body as { sessionId: string }[]).map((s) => s.sessionId);
 

@@ -39,7 +39,7 @@ import { IssueQueue } from './infrastructure/issue-queue.projection';
 import { TroubleshootingController } from './troubleshooting/troubleshooting.controller';
 import { TroubleshootingHandler } from './troubleshooting/troubleshooting.handler';
 import { createTextSealer, TEXT_SEALER } from './infrastructure/text-sealer';
-import { ProviderCare } from './provider-care';
+import { SessionProviderCare } from './provider-care';
 import { SessionRepository } from './infrastructure/session.repository';
 import { SessionViews } from './infrastructure/session-views.projection';
 import { GiveConsentAtJoinHandler } from './give-consent-at-join/give-consent-at-join.handler';
@@ -100,7 +100,7 @@ const queries = [
   ProviderQualifications,
   ClinicNames,
   IssueQueue,
-  ProviderCare,
+  SessionProviderCare,
   VisitQuery,
   VisitStatusQuery,
   VisitStatusStream,

@@ -1,19 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Principal } from '@thc/auth';
+import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { AUDIT_SETTINGS, AuditSettings } from '../../audit.settings';
 import { CareLinks } from '../../care-links/care-links.projection';
 import { AuditEntry } from '../../audit-trail/domain/audit-entry';
 import { readByDuty, withinCare } from '../../violations/domain/access.rules';
 import { AuditReportQuery, EntryPage } from '../audit-report.query';
 import { ReportQueryDto } from '../report-query.dto';
+import { SubjectReport } from '../subject-report';
 
 /** Reads of a patient's data by staff with no care relationship with them at that moment. */
 @Injectable()
-export class OutsideCareReportQuery {
+export class OutsideCareReportQuery implements SubjectReport {
+  readonly fileName = 'access-outside-care';
+
   constructor(
     private readonly entries: AuditReportQuery,
     private readonly care: CareLinks,
+    private readonly access: ClinicAccess,
     @Inject(AUDIT_SETTINGS) private readonly settings: AuditSettings,
   ) {}
+
+  ensureInScope(principal: Principal, patientId: string): Promise<void> {
+    return this.access.ensurePatientClinic(principal, patientId);
+  }
 
   page(patientId: string, query: ReportQueryDto): Promise<EntryPage> {
     return this.entries.page({ phiAccess: true, patientId }, query, (entry) =>

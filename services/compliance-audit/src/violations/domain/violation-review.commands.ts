@@ -7,20 +7,20 @@ export interface NoteReference {
   readonly sha256: string;
 }
 
-export interface AcknowledgeViolation {
-  readonly type: 'AcknowledgeViolation';
+/** What an officer's review step says: which violation, the note, when and by whom. */
+interface ReviewStep {
   readonly violationId: string;
   readonly note: NoteReference;
   readonly at: string;
   readonly by: ViolationAcknowledged['acknowledgedBy'];
 }
 
-export interface ResolveViolation {
+export interface AcknowledgeViolation extends ReviewStep {
+  readonly type: 'AcknowledgeViolation';
+}
+
+export interface ResolveViolation extends ReviewStep {
   readonly type: 'ResolveViolation';
-  readonly violationId: string;
-  readonly note: NoteReference;
-  readonly at: string;
-  readonly by: ViolationAcknowledged['acknowledgedBy'];
 }
 
 export type ViolationReviewCommand = AcknowledgeViolation | ResolveViolation;

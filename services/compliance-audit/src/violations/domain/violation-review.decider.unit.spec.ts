@@ -31,41 +31,36 @@ const detected: ViolationEvent = {
     detectedAt: '2026-03-02T14:11:31Z',
   },
 };
+/** A step of the officer's review, with the note it refers to. */
+const byOfficer = (noteId: string, text: string, at: string) => ({
+  violationId: ids.violation,
+  note: { noteId, sha256: noteSha256(text) },
+  at,
+  by: officer,
+});
 const acknowledge: AcknowledgeViolation = {
   type: 'AcknowledgeViolation',
-  violationId: ids.violation,
-  note: { noteId: ids.firstNote, sha256: noteSha256('asked the provider why') },
-  at: '2026-03-02T15:00:00Z',
-  by: officer,
-};
-const acknowledged: ViolationEvent = {
-  type: E.acknowledged,
-  data: {
-    violationId: ids.violation,
-    patientId: ids.patient,
-    noteId: ids.firstNote,
-    noteSha256: noteSha256('asked the provider why'),
-    acknowledgedAt: '2026-03-02T15:00:00Z',
-    acknowledgedBy: officer,
-  },
+  ...byOfficer(ids.firstNote, 'asked the provider why', '2026-03-02T15:00:00Z'),
 };
 const resolve: ResolveViolation = {
   type: 'ResolveViolation',
+  ...byOfficer(ids.secondNote, 'covering for a colleague; documented', '2026-03-03T09:30:00Z'),
+};
+
+/** What every review event records of its command: the violation, its patient, the note. */
+const recorded = ({ note }: AcknowledgeViolation | ResolveViolation) => ({
   violationId: ids.violation,
-  note: { noteId: ids.secondNote, sha256: noteSha256('covering for a colleague; documented') },
-  at: '2026-03-03T09:30:00Z',
-  by: officer,
+  patientId: ids.patient,
+  noteId: note.noteId,
+  noteSha256: note.sha256,
+});
+const acknowledged: ViolationEvent = {
+  type: E.acknowledged,
+  data: { ...recorded(acknowledge), acknowledgedAt: acknowledge.at, acknowledgedBy: officer },
 };
 const resolved: ViolationEvent = {
   type: E.resolved,
-  data: {
-    violationId: ids.violation,
-    patientId: ids.patient,
-    noteId: ids.secondNote,
-    noteSha256: noteSha256('covering for a colleague; documented'),
-    resolvedAt: '2026-03-03T09:30:00Z',
-    resolvedBy: officer,
-  },
+  data: { ...recorded(resolve), resolvedAt: resolve.at, resolvedBy: officer },
 };
 
 describe('violation review decider', () => {

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { asHttpError, NO_RECORD } from '../contact-http-errors';
 import { PERSON_PARAM } from '../person-param';
 import { OPT_OUT_EXAMPLE, OptedOutAnswer, OptOutDto } from './opt-out.dto';
@@ -14,10 +14,10 @@ import { OptOutOnRequestHandler } from './opt-out-on-request.handler';
 export class OptOutController {
   constructor(private readonly handler: OptOutOnRequestHandler) {}
 
-  @Post()
-  @HttpCode(200)
-  @Roles('patient', 'coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    status: 200,
+    answer: OptedOutAnswer,
     summary: 'Opt a person out of a channel',
     description:
       'Nothing more is sent to the person on the channel (ChannelOptedOut, source `patient` when they ask themself, `staff` otherwise) until their consent to it is recorded again. Opting out again changes nothing (`changed: false`). The patient opts out themself; a coordinator or admin for a person recorded for a patient with a visit in a clinic they cover.',
@@ -37,7 +37,6 @@ export class OptOutController {
     params: { personId: PERSON_PARAM },
     body: { type: OptOutDto, example: OPT_OUT_EXAMPLE },
   })
-  @ApiOkResponse({ type: OptedOutAnswer })
   async optOut(
     @Param('personId', new ParseUUIDPipe()) personId: string,
     @Body() body: OptOutDto,

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { ERASED, NO_RECORD } from '../contact-http-errors';
 import { PERSON_PARAM } from '../person-param';
 import {
@@ -32,10 +32,10 @@ export class ContactPreferencesController {
     private readonly reader: ReadContactPreferencesHandler,
   ) {}
 
-  @Put()
-  @HttpCode(200)
-  @Roles('patient', 'coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'PUT',
+    status: 200,
+    answer: ContactPreferencesRecordedAnswer,
     summary: "Record a person's contact preferences",
     description: `States the whole record: e-mail, mobile (E.164), preferred language (BCP 47), time zone, quiet hours and consent per channel; what is left out is not kept any more. Contact points and language are sealed under the key of the patient the record belongs to (\`patientId\`, by default the person). ${REACH} Recording the same record again changes nothing (\`changed: false\`); stating consent on a channel the person opted out of opts them in again.`,
     roles: ['patient', 'coordinator', 'admin'],
@@ -53,7 +53,6 @@ export class ContactPreferencesController {
     params: { personId: PERSON_PARAM },
     body: { type: RecordContactPreferencesDto, example: RECORD_CONTACT_PREFERENCES_EXAMPLE },
   })
-  @ApiOkResponse({ type: ContactPreferencesRecordedAnswer })
   record(
     @Param('personId', uuidPipe) personId: string,
     @Body() body: RecordContactPreferencesDto,
@@ -62,14 +61,14 @@ export class ContactPreferencesController {
     return this.recorder.record(personId, body, principal);
   }
 
-  @Get()
-  @Roles('patient', 'coordinator', 'admin')
   @PhiRead({
     resource: 'Person',
     patients: (body) => [(body as ContactPreferencesResponse).patientId],
     resourceId: (body) => (body as ContactPreferencesResponse).personId,
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    answer: ContactPreferencesResponse,
     summary: "Read a person's contact preferences",
     description: `The record opened with the patient's key, with the channels the person opted out of since. ${REACH} Each read is recorded as a PHI access, with the purpose stated in \`X-Purpose-Of-Use\` (default: the usual purpose of the role).`,
     roles: ['patient', 'coordinator', 'admin'],
@@ -82,7 +81,6 @@ export class ContactPreferencesController {
     },
     params: { personId: PERSON_PARAM },
   })
-  @ApiOkResponse({ type: ContactPreferencesResponse })
   read(
     @Param('personId', uuidPipe) personId: string,
     @CurrentPrincipal() principal: Principal,

@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
-import { IsAbsentOr } from '../dto-validators';
+import { IsAbsentOr } from '../../dto-validators';
 import { PatientLocationDto } from '../patient-location.dto';
 import { SLOT_EXAMPLE, SlotDto } from '../slot.dto';
 

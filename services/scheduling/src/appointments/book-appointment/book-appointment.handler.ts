@@ -1,13 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
-import { Clock, CLOCK } from '@thc/service-runtime';
-import { BookingLedger } from '../../booking-ledger/booking-ledger';
-import {
-  APPOINTMENT_SETTINGS,
-  AppointmentSettings,
-  SCHEDULING_ACTING_ROLES,
-} from '../appointments.settings';
+import { SCHEDULING_ACTING_ROLES } from '../appointments.settings';
+import { BookingStep } from '../booking-step';
 import type { BookAppointment } from '../domain/appointment.commands';
 import { AppointmentRuleError } from '../domain/appointment.errors';
 import type {
@@ -18,12 +13,7 @@ import type {
   VisitType,
 } from '../domain/appointment.events';
 import { AppointmentState, initialAppointmentState } from '../domain/appointment.state';
-import { BookingTooSlowError } from '../http-errors';
-import { AppointmentRepository } from '../infrastructure/appointment.repository';
-import { AppointmentViews } from '../infrastructure/appointment-views.projection';
-import { REASON_SEALER, ReasonSealer } from '../infrastructure/reason-sealer';
 import { ReminderContacts } from '../infrastructure/reminder-contacts.projection';
-import { InterpreterClaims } from '../interpreter-claims';
 import { SlotChecks } from '../slot-checks';
 import { claimsFor } from '../visit-claims';
 
@@ -64,19 +54,13 @@ export interface BookingInput {
 @Injectable()
 export class BookAppointmentHandler {
   constructor(
-    private readonly appointments: AppointmentRepository,
-    private readonly views: AppointmentViews,
-    private readonly ledger: BookingLedger,
+    private readonly step: BookingStep,
     private readonly checks: SlotChecks,
-    private readonly interpreters: InterpreterClaims,
-    @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(REASON_SEALER) private readonly sealer: ReasonSealer,
     private readonly reminderContacts: ReminderContacts,
   ) {}
 
   async execute(input: BookingInput, principal: Principal): Promise<Aggregate<AppointmentState>> {
-    const now = this.clock();
+    const now = this.step.clock();
     const asked = input.interpreter;
     if (asked?.onDemand && asked.participantId)
       throw new AppointmentRuleError(
@@ -88,14 +72,16 @@ export class BookAppointmentHandler {
       // A new appointment has a fresh id: no stream to read (on FerretDB every read is a scan).
       input.fresh
         ? { state: initialAppointmentState(), version: 0 }
-        : this.appointments.load(input.appointmentId),
-      held ? this.interpreters.forVisit(input, held.language, now, held.participantId) : undefined,
+        : this.step.appointments.load(input.appointmentId),
+      held
+        ? this.step.interpreters.forVisit(input, held.language, now, held.participantId)
+        : undefined,
       asked?.onDemand ? this.onDemand(input.patientId, asked.language) : undefined,
     ]);
 
     const { fresh: _, reminderContact: __, interpreter: ___, ...booking } = input;
     const decide = (interpreterId?: string) =>
-      this.appointments.decide(before, {
+      this.step.appointments.decide(before, {
         type: 'BookAppointment',
         ...booking,
         extraParticipants: extraParticipants(interpreterId, input.caregiverId),
@@ -107,30 +93,25 @@ export class BookAppointmentHandler {
     decide(pool?.oneOf[0]?.owner.id);
 
     const claims = claimsFor(input, buffers, pool);
-    const booked = await this.ledger.holding(claims, now, async (holding) => {
-      // Past half the claim timeout, another booking may soon take these claims for abandoned.
-      if (this.clock().getTime() - now.getTime() > this.settings.claimTimeoutMs / 2)
-        throw new BookingTooSlowError();
+    const booked = await this.step.ledger.holding(claims, now, async (holding) => {
+      this.step.ensureInTime(now);
       const interpreter = holding.find((claim) => claim.owner.kind === 'interpreter');
       // The last step that may fail: once the booking is stored, nothing gives its time back.
-      return this.appointments.appendOrConfirm(
+      return this.step.appointments.appendOrConfirm(
         input.appointmentId,
         decide(interpreter?.owner.id),
         { metadata: { actor: principal.subject } },
         (state) => state.status === 'booked' && state.start === input.start,
       );
     });
-    // Not in the events, so not the stream's to write: the language is PHI kept in clear, on
-    // the view only, and never again for a patient who was erased.
-    if (asked && !(await this.sealer.erased(input.patientId)))
-      await this.views.noteLanguage(input.appointmentId, asked.language);
+    if (asked) await this.step.noteLanguage(input.appointmentId, input.patientId, asked.language);
     if (input.reminderContact) await this.keepReminderContact(input, input.reminderContact);
     return booked;
   }
 
   /** The on-demand request as the event carries it: the language sealed, or dropped. */
   private async onDemand(patientId: string, language: string): Promise<InterpreterRequest> {
-    const sealed = await this.sealer.seal(patientId, language, 'interpreter-language');
+    const sealed = await this.step.sealer.seal(patientId, language, 'interpreter-language');
     return { onDemand: true, ...(sealed ? { language: sealed } : {}) };
   }
 
@@ -142,7 +123,7 @@ export class BookAppointmentHandler {
     input: BookingInput,
     { channel, address }: NonNullable<BookingInput['reminderContact']>,
   ): Promise<void> {
-    const sealed = await this.sealer.seal(input.patientId, address, 'contact');
+    const sealed = await this.step.sealer.seal(input.patientId, address, 'contact');
     if (sealed)
       await this.reminderContacts.record(input.appointmentId, input.patientId, channel, sealed);
   }

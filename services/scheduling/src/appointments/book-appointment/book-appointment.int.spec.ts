@@ -1,7 +1,6 @@
-import { TestNamespace, bearer, hostileBodies, walkRoutes } from '@thc/testing';
+import { bearer, callService, hostileBodies, TestNamespace, walkRoutes } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
-import { AppointmentsTest, BOOKED, startAppointmentsTest } from '../testing/appointments-test';
+import { BOOKED, useAppointmentsTest } from '../testing/appointments-test';
 import {
   bookableInterpreter,
   bookableProvider,
@@ -9,18 +8,7 @@ import {
 } from '../testing/scheduling-test-app';
 
 describe('book an appointment', () => {
-  let t: AppointmentsTest;
-
-  beforeAll(async () => {
-    t = await startAppointmentsTest(
-      new TestNamespace('appt-book'),
-      await bearer('coordinator', randomUUID()),
-    );
-  });
-
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const t = useAppointmentsTest(new TestNamespace('appt-book'), bearer);
 
   it('every route declares who may call it', () => {
     const routes = walkRoutes(t.app);
@@ -75,7 +63,13 @@ describe('book an appointment', () => {
       const before = await t.store.model.countDocuments();
       const outcomes = await Promise.all(
         hostileBodies(valid).map(async ({ label, body }) => {
-          const response = await call(t.url, 'POST', '/api/v1/appointments', t.coordinator, body);
+          const response = await callService(
+            t.url,
+            'POST',
+            '/api/v1/appointments',
+            t.coordinator,
+            body,
+          );
           return { label, status: response.status, type: response.type };
         }),
       );
@@ -91,9 +85,9 @@ describe('book an appointment', () => {
         await t.store.model.countDocuments({ type: BOOKED, 'data.providerId': valid.providerId }),
       ).toBe(0);
       // The valid body itself is accepted: the refusals were about the hostile parts.
-      expect((await call(t.url, 'POST', '/api/v1/appointments', t.coordinator, valid)).status).toBe(
-        201,
-      );
+      expect(
+        (await callService(t.url, 'POST', '/api/v1/appointments', t.coordinator, valid)).status,
+      ).toBe(201);
     });
 
     it.each([
@@ -101,7 +95,7 @@ describe('book an appointment', () => {
       ['an interpreter without a language', { interpreter: { participantId: randomUUID() } }],
       ['a null caregiver', { caregiverId: null }],
     ])('refuses %s with 400', async (_, change) => {
-      const response = await call(t.url, 'POST', '/api/v1/appointments', t.coordinator, {
+      const response = await callService(t.url, 'POST', '/api/v1/appointments', t.coordinator, {
         ...valid,
         ...change,
       });

@@ -1,10 +1,9 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { LedgerBookedTimeReader } from '../../booking-ledger/ledger-booked-time.reader';
-import { call } from '../testing/http-client';
 import {
   bookableInterpreter,
   bookableProvider,
@@ -53,7 +52,7 @@ describe('booking an interpreter', () => {
   ): Promise<{ status: number; body: unknown; text: string }> {
     const providerId = randomUUID();
     await bookableProvider(target, coordinator, providerId);
-    return call(target.url, 'POST', '/api/v1/appointments', coordinator, {
+    return callService(target.url, 'POST', '/api/v1/appointments', coordinator, {
       patientId: randomUUID(),
       providerId,
       clinicId: randomUUID(),
@@ -86,7 +85,7 @@ describe('booking an interpreter', () => {
       language: 'tl',
     });
     // Their slot search, as a provider's, no longer offers the time they are held.
-    const slots = await call(
+    const slots = await callService(
       target.url,
       'GET',
       `/api/v1/providers/${ana}/slots?from=2031-08-10T08:00:00Z&to=2031-08-10T11:00:00Z`,
@@ -103,7 +102,7 @@ describe('booking an interpreter', () => {
       body: { detail: 'no interpreter of tl is free from 2031-08-10T09:00Z to 2031-08-10T09:30Z' },
     });
     const { appointmentId } = first.body as Booked;
-    const cancelled = await call(
+    const cancelled = await callService(
       target.url,
       'POST',
       `/api/v1/appointments/${appointmentId}/cancel`,
@@ -154,7 +153,12 @@ describe('booking an interpreter', () => {
       .find({ type: BOOKED, streamId: `appointment-${appointmentId}` })
       .lean();
     expect(event?.data).toMatchObject({ interpreterRequest: { onDemand: true } });
-    const fhir = await call(target.url, 'GET', `/fhir/Appointment/${appointmentId}`, coordinator);
+    const fhir = await callService(
+      target.url,
+      'GET',
+      `/fhir/Appointment/${appointmentId}`,
+      coordinator,
+    );
     expect((fhir.body as { participant: unknown[] }).participant).toContainEqual(
       expect.objectContaining({ status: 'needs-action' }),
     );
@@ -179,9 +183,9 @@ describe('booking an interpreter', () => {
     ).toBe(a);
     const { appointmentId } = moving.body as Booked;
     const provider = (
-      await call(target.url, 'GET', `/api/v1/appointments/${appointmentId}`, coordinator)
+      await callService(target.url, 'GET', `/api/v1/appointments/${appointmentId}`, coordinator)
     ).body as { providerId: string };
-    const moved = await call(
+    const moved = await callService(
       target.url,
       'POST',
       `/api/v1/appointments/${appointmentId}/reschedule`,
@@ -212,7 +216,7 @@ describe('booking an interpreter', () => {
       functions: ['interpreter', 'provider'],
       languages: ['yo'],
     });
-    const asProvider = await call(target.url, 'POST', '/api/v1/appointments', coordinator, {
+    const asProvider = await callService(target.url, 'POST', '/api/v1/appointments', coordinator, {
       patientId: randomUUID(),
       providerId: both,
       clinicId: randomUUID(),
@@ -223,16 +227,22 @@ describe('booking an interpreter', () => {
     });
     expect(asProvider.status).toBe(201);
     expect((await book(at(17, 9), { language: 'yo' })).status).toBe(409);
-    const ownInterpreter = await call(target.url, 'POST', '/api/v1/appointments', coordinator, {
-      patientId: randomUUID(),
-      providerId: both,
-      clinicId: randomUUID(),
-      visitType: 'video',
-      ...at(17, 11),
-      timeZone: 'UTC',
-      patientLocation: TEST_PATIENT_LOCATION,
-      interpreter: { language: 'yo', participantId: both },
-    });
+    const ownInterpreter = await callService(
+      target.url,
+      'POST',
+      '/api/v1/appointments',
+      coordinator,
+      {
+        patientId: randomUUID(),
+        providerId: both,
+        clinicId: randomUUID(),
+        visitType: 'video',
+        ...at(17, 11),
+        timeZone: 'UTC',
+        patientLocation: TEST_PATIENT_LOCATION,
+        interpreter: { language: 'yo', participantId: both },
+      },
+    );
     expect(ownInterpreter.status).toBe(422);
   });
 });

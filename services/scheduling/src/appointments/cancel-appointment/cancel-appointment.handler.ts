@@ -10,7 +10,7 @@ import { AppointmentState } from '../domain/appointment.state';
 import { BookingLedger } from '../../booking-ledger/booking-ledger';
 import { ensureAppointmentAccess, READ_ACCESS } from '../appointment-access';
 import { AppointmentRepository } from '../infrastructure/appointment.repository';
-import { ProviderCare } from '../provider-care';
+import { AppointmentProviderCare } from '../provider-care';
 import { REASON_SEALER, ReasonSealer } from '../infrastructure/reason-sealer';
 import { scheduledOrFail } from '../scheduled-or-fail';
 import { WaitlistOffers } from '../../waitlist/waitlist-offers';
@@ -33,7 +33,7 @@ export class CancelAppointmentHandler {
     @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly waitlist: WaitlistOffers,
-    private readonly care: ProviderCare,
+    private readonly care: AppointmentProviderCare,
   ) {}
 
   async execute(

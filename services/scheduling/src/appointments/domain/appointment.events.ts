@@ -1,4 +1,4 @@
-import type { EventDataOf } from '@thc/contracts';
+import type { StreamEvents } from '../../stream-events';
 
 /** The appointment stream's events, exactly as the contracts registry declares them. */
 export const APPOINTMENT_EVENT = {
@@ -13,31 +13,18 @@ export const APPOINTMENT_EVENT = {
   reminderDue: 'thc.scheduling.ReminderDue.v1',
 } as const;
 
-type EventOf<T extends (typeof APPOINTMENT_EVENT)[keyof typeof APPOINTMENT_EVENT]> = {
-  readonly type: T;
-  readonly data: EventDataOf<T>;
-};
+type Events = StreamEvents<typeof APPOINTMENT_EVENT>;
 
-export type AppointmentRequested = EventOf<typeof APPOINTMENT_EVENT.requested>;
-export type AppointmentBooked = EventOf<typeof APPOINTMENT_EVENT.booked>;
-export type AppointmentRescheduled = EventOf<typeof APPOINTMENT_EVENT.rescheduled>;
-export type AppointmentCancelled = EventOf<typeof APPOINTMENT_EVENT.cancelled>;
-export type AppointmentCheckedIn = EventOf<typeof APPOINTMENT_EVENT.checkedIn>;
-export type AppointmentCompleted = EventOf<typeof APPOINTMENT_EVENT.completed>;
-export type AppointmentNoShow = EventOf<typeof APPOINTMENT_EVENT.noShow>;
-export type InterpreterAssigned = EventOf<typeof APPOINTMENT_EVENT.interpreterAssigned>;
-export type ReminderDue = EventOf<typeof APPOINTMENT_EVENT.reminderDue>;
-
-export type AppointmentEvent =
-  | AppointmentRequested
-  | AppointmentBooked
-  | AppointmentRescheduled
-  | AppointmentCancelled
-  | AppointmentCheckedIn
-  | AppointmentCompleted
-  | AppointmentNoShow
-  | InterpreterAssigned
-  | ReminderDue;
+export type AppointmentRequested = Events['requested'];
+export type AppointmentBooked = Events['booked'];
+export type AppointmentRescheduled = Events['rescheduled'];
+export type AppointmentCancelled = Events['cancelled'];
+export type AppointmentCheckedIn = Events['checkedIn'];
+export type AppointmentCompleted = Events['completed'];
+export type AppointmentNoShow = Events['noShow'];
+export type InterpreterAssigned = Events['interpreterAssigned'];
+export type ReminderDue = Events['reminderDue'];
+export type AppointmentEvent = Events[keyof Events];
 
 export type Actor = AppointmentBooked['data']['bookedBy'];
 export type Participant = AppointmentBooked['data']['participants'][number];

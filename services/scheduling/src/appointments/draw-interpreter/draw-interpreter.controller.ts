@@ -1,11 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
-import { uuidParam } from '../../openapi/api-docs';
-import { AppointmentPhiRead } from '../appointment-phi-read';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { AppointmentCommandRoute } from '../appointment-command.route';
 import { AppointmentResponse, toResponse } from '../appointment.response';
-import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT } from '../appointment.docs';
 import { asHttp } from '../http-errors';
 import { scheduledOrFail } from '../scheduled-or-fail';
 import { DRAW_INTERPRETER_EXAMPLE, DrawInterpreterDto } from './draw-interpreter.dto';
@@ -18,29 +15,21 @@ export class DrawInterpreterController {
   constructor(private readonly handler: DrawInterpreterHandler) {}
 
   /** The visit's provider or staff of its clinic draw an interpreter asked for on demand. */
-  @Post(':id/interpreter')
-  @HttpCode(200)
-  @Roles('provider', 'coordinator', 'admin')
-  @AppointmentPhiRead()
-  @ApiUseCase({
+  @AppointmentCommandRoute({
+    action: 'interpreter',
+    roles: ['provider', 'coordinator', 'admin'],
     summary: 'Draw an interpreter for the rest of a visit',
     description:
       "Draws, now, a free interpreter of the language from the directory's pool (credentialed, at work until the visit ends) for a visit booked with an interpreter on demand, or for any visit without an interpreter when the body names the language. The interpreter's time is held from now (or the visit's start, when later) to its end in the same booking ledger as every booking, so one interpreter is never held twice; cancelling or moving the visit releases it like a held one. InterpreterAssigned tells sessions, which adds the interpreter to the visit. A visit that already has an interpreter is refused, not drawn for twice.",
-    roles: ['provider', 'coordinator', 'admin'],
-    phi: `the appointment: ${APPOINTMENT_PHI}; the language asked (in the request only)`,
-    errors: {
-      400: invalidInputDoc({ ids: ['id'], body: true, purposeOfUse: true }),
-      403: "The role is not one admitted here, the caller is neither the visit's own provider nor a coordinator or admin who covers its clinic, or the provider's care window has closed.",
-      404: NO_SUCH_APPOINTMENT,
-      409: 'No interpreter of the language is credentialed, at work and free for the rest of the visit (the detail names the language and the time); the visit has ended, was cancelled or missed, or already has an interpreter; or it changed at the same time (try again).',
-      422: "No language: the visit asked for no interpreter on demand and the body names none (or the patient's records were erased since).",
-    },
-    params: { id: uuidParam('appointmentId', 'The appointment') },
+    morePhi: 'the language asked (in the request only)',
+    forbidden:
+      "The role is not one admitted here, the caller is neither the visit's own provider nor a coordinator or admin who covers its clinic, or the provider's care window has closed.",
+    conflict:
+      'No interpreter of the language is credentialed, at work and free for the rest of the visit (the detail names the language and the time); the visit has ended, was cancelled or missed, or already has an interpreter; or it changed at the same time (try again).',
+    unprocessable:
+      "No language: the visit asked for no interpreter on demand and the body names none (or the patient's records were erased since).",
     body: { type: DrawInterpreterDto, example: DRAW_INTERPRETER_EXAMPLE },
-  })
-  @ApiOkResponse({
-    type: AppointmentResponse,
-    description: 'The appointment, with its interpreter',
+    answer: 'The appointment, with its interpreter',
   })
   async draw(
     @Param('id', ParseUUIDPipe) id: string,

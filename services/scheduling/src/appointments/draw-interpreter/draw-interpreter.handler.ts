@@ -1,24 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
 import { Aggregate, ConcurrencyError } from '@thc/event-store';
-import {
-  APPOINTMENT_SETTINGS,
-  AppointmentSettings,
-  SCHEDULING_ACTING_ROLES,
-} from '../appointments.settings';
+import { SCHEDULING_ACTING_ROLES } from '../appointments.settings';
 import { interpreterDrawnFrom, interpreterOf } from '../domain/appointment.decider';
 import { AppointmentRuleError } from '../domain/appointment.errors';
 import { AppointmentState, Scheduled } from '../domain/appointment.state';
-import { InterpreterClaims } from '../interpreter-claims';
-import { BookingLedger } from '../../booking-ledger/booking-ledger';
 import { AppointmentAccess, ensureAppointmentAccess } from '../appointment-access';
-import { AppointmentRepository } from '../infrastructure/appointment.repository';
-import { AppointmentViews } from '../infrastructure/appointment-views.projection';
-import { BookingTooSlowError } from '../http-errors';
-import { ProviderCare } from '../provider-care';
-import { REASON_SEALER, ReasonSealer } from '../infrastructure/reason-sealer';
+import { BookingStep } from '../booking-step';
+import { AppointmentProviderCare } from '../provider-care';
 import { DrawInterpreterDto } from './draw-interpreter.dto';
-import { Clock, CLOCK } from '@thc/service-runtime';
 
 /** The visit's own provider, and coordinators and admins of its clinic; not the patient. */
 export const DRAW_ACCESS: AppointmentAccess = {
@@ -37,14 +27,8 @@ export const DRAW_ACCESS: AppointmentAccess = {
 @Injectable()
 export class DrawInterpreterHandler {
   constructor(
-    private readonly appointments: AppointmentRepository,
-    private readonly views: AppointmentViews,
-    private readonly ledger: BookingLedger,
-    private readonly interpreters: InterpreterClaims,
-    @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(REASON_SEALER) private readonly sealer: ReasonSealer,
-    private readonly care: ProviderCare,
+    private readonly step: BookingStep,
+    private readonly care: AppointmentProviderCare,
   ) {}
 
   async execute(
@@ -52,13 +36,13 @@ export class DrawInterpreterHandler {
     input: DrawInterpreterDto,
     principal: Principal,
   ): Promise<{ readonly after: Aggregate<AppointmentState>; readonly language: string }> {
-    const now = this.clock();
-    const before = await this.appointments.load(appointmentId);
+    const now = this.step.clock();
+    const before = await this.step.appointments.load(appointmentId);
     const current = ensureAppointmentAccess(principal, before.state, DRAW_ACCESS);
     await this.care.ensureCurrent(principal, current);
     // Decided once before any read or claim (only the visit decides, not who), so a draw for an
     // ended, cancelled or already interpreted visit reads and claims nothing.
-    this.appointments.decide(before, {
+    this.step.appointments.decide(before, {
       type: 'AssignInterpreter',
       interpreterId: current.providerId,
       at: now.toISOString(),
@@ -66,17 +50,15 @@ export class DrawInterpreterHandler {
     });
     const language = input.language ?? (await this.requestedLanguage(current));
     const from = interpreterDrawnFrom(current, now.toISOString());
-    const pool = await this.interpreters.forDraw(current, language, from, now);
+    const pool = await this.step.interpreters.forDraw(current, language, from, now);
 
-    const after = await this.ledger.holding([pool], now, async ([held]) => {
+    const after = await this.step.ledger.holding([pool], now, async ([held]) => {
       if (!held) throw pool.none();
-      if (this.clock().getTime() - now.getTime() > this.settings.claimTimeoutMs / 2)
-        throw new BookingTooSlowError();
+      this.step.ensureInTime(now);
       return this.assign(appointmentId, before, held.owner.id, now, principal);
     });
-    // The language is PHI kept in clear (for a later move): never for a patient who was erased.
-    if (input.language && !(await this.sealer.erased(current.patientId)))
-      await this.views.noteLanguage(appointmentId, input.language);
+    if (input.language)
+      await this.step.noteLanguage(appointmentId, current.patientId, input.language);
     return { after, language };
   }
 
@@ -105,19 +87,19 @@ export class DrawInterpreterHandler {
       interpreterOf(state) === interpreterId;
     const options = { metadata: { actor: principal.subject } };
     try {
-      return await this.appointments.appendOrConfirm(
+      return await this.step.appointments.appendOrConfirm(
         appointmentId,
-        this.appointments.decide(before, command),
+        this.step.appointments.decide(before, command),
         options,
         landed,
       );
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      const reloaded = await this.appointments.load(appointmentId);
+      const reloaded = await this.step.appointments.load(appointmentId);
       if (landed(reloaded.state)) return reloaded;
-      return this.appointments.append(
+      return this.step.appointments.append(
         appointmentId,
-        this.appointments.decide(reloaded, command),
+        this.step.appointments.decide(reloaded, command),
         options,
       );
     }
@@ -126,7 +108,7 @@ export class DrawInterpreterHandler {
   /** The language asked at booking on demand, as the appointment's view keeps it. */
   private async requestedLanguage(visit: Scheduled): Promise<string> {
     const language = visit.interpreterRequest
-      ? await this.views.languageOf(visit.appointmentId)
+      ? await this.step.views.languageOf(visit.appointmentId)
       : undefined;
     if (language) return language;
     throw new AppointmentRuleError(

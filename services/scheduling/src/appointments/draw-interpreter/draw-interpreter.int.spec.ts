@@ -1,10 +1,9 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { LedgerBookedTimeReader } from '../../booking-ledger/ledger-booked-time.reader';
-import { call } from '../testing/http-client';
 import {
   bookableInterpreter,
   bookableProvider,
@@ -57,7 +56,7 @@ describe('drawing an interpreter at visit time', () => {
   async function book(day: number, interpreter?: Record<string, unknown>): Promise<Appointment> {
     const providerId = randomUUID();
     await bookableProvider(target, coordinator, providerId);
-    const booked = await call(target.url, 'POST', '/api/v1/appointments', coordinator, {
+    const booked = await callService(target.url, 'POST', '/api/v1/appointments', coordinator, {
       patientId: randomUUID(),
       providerId,
       clinicId: randomUUID(),
@@ -74,7 +73,14 @@ describe('drawing an interpreter at visit time', () => {
     appointmentId: string,
     caller: Record<string, string>,
     body: Record<string, unknown> = {},
-  ) => call(target.url, 'POST', `/api/v1/appointments/${appointmentId}/interpreter`, caller, body);
+  ) =>
+    callService(
+      target.url,
+      'POST',
+      `/api/v1/appointments/${appointmentId}/interpreter`,
+      caller,
+      body,
+    );
   const heldOn = (staffId: string, day: number) =>
     target.app
       .get(LedgerBookedTimeReader)
@@ -98,7 +104,7 @@ describe('drawing an interpreter at visit time', () => {
     });
     // The request is met: nothing is left to draw, in the API or the FHIR view.
     expect(drawn.body).not.toHaveProperty('interpreterOnDemand');
-    const fhir = await call(
+    const fhir = await callService(
       target.url,
       'GET',
       `/fhir/Appointment/${visit.appointmentId}`,
@@ -140,7 +146,7 @@ describe('drawing an interpreter at visit time', () => {
       status: 409,
       body: { detail: 'no interpreter of sw is free from 2031-08-11T09:05Z to 2031-08-11T09:30Z' },
     });
-    const cancelled = await call(
+    const cancelled = await callService(
       target.url,
       'POST',
       `/api/v1/appointments/${first.appointmentId}/cancel`,

@@ -1,9 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
 import {
   bookableProvider,
   startSchedulingApp,
@@ -56,7 +55,7 @@ describe("a provider's access to a patient's appointments ends with the care win
     const providerId = pair.providerId ?? randomUUID();
     const patientId = pair.patientId ?? randomUUID();
     if (!pair.providerId) await bookableProvider({ app, url }, coordinator, providerId);
-    const booked = await call(url, 'POST', '/api/v1/appointments', coordinator, {
+    const booked = await callService(url, 'POST', '/api/v1/appointments', coordinator, {
       patientId,
       providerId,
       clinicId: randomUUID(),
@@ -85,7 +84,8 @@ describe("a provider's access to a patient's appointments ends with the care win
     const end = '2031-03-10T13:30:00Z';
     const { patientId, providerId } = await book(end);
     const provider = await bearer('provider', providerId);
-    const list = () => call(url, 'GET', `/api/v1/patients/${patientId}/appointments`, provider);
+    const list = () =>
+      callService(url, 'GET', `/api/v1/patients/${patientId}/appointments`, provider);
 
     at(Date.parse(end) + 89 * DAY);
     expect((await list()).status).toBe(200);
@@ -97,7 +97,8 @@ describe("a provider's access to a patient's appointments ends with the care win
     expect(refused.body).toMatchObject({ detail: REFUSAL });
     // Running the program is not care: the coordinator still sees the patient.
     expect(
-      (await call(url, 'GET', `/api/v1/patients/${patientId}/appointments`, coordinator)).status,
+      (await callService(url, 'GET', `/api/v1/patients/${patientId}/appointments`, coordinator))
+        .status,
     ).toBe(200);
   });
 
@@ -108,7 +109,7 @@ describe("a provider's access to a patient's appointments ends with the care win
 
     at(Date.parse(end) + 89 * DAY);
     for (const path of singleReads(appointmentId))
-      expect({ path, status: (await call(url, 'GET', path, provider)).status }).toEqual({
+      expect({ path, status: (await callService(url, 'GET', path, provider)).status }).toEqual({
         path,
         status: 200,
       });
@@ -117,7 +118,7 @@ describe("a provider's access to a patient's appointments ends with the care win
     at(Date.parse(end) + 91 * DAY);
     const recorded = await accessCount(patientId);
     for (const path of singleReads(appointmentId)) {
-      const refused = await call(url, 'GET', path, provider);
+      const refused = await callService(url, 'GET', path, provider);
       expect({ path, status: refused.status, type: refused.type }).toEqual({
         path,
         status: 403,
@@ -132,7 +133,7 @@ describe("a provider's access to a patient's appointments ends with the care win
     const patient = await bearer('patient', patientId);
     for (const caller of [coordinator, patient])
       for (const path of singleReads(appointmentId))
-        expect((await call(url, 'GET', path, caller)).status).toBe(200);
+        expect((await callService(url, 'GET', path, caller)).status).toBe(200);
   });
 
   it('gives the provider of a cancelled visit the appointment only until it was cancelled', async () => {
@@ -140,9 +141,9 @@ describe("a provider's access to a patient's appointments ends with the care win
     const { appointmentId, patientId, providerId } = await book('2031-06-10T13:30:00Z');
     const provider = await bearer('provider', providerId);
     for (const path of singleReads(appointmentId))
-      expect((await call(url, 'GET', path, provider)).status).toBe(200);
+      expect((await callService(url, 'GET', path, provider)).status).toBe(200);
 
-    const cancelled = await call(
+    const cancelled = await callService(
       url,
       'POST',
       `/api/v1/appointments/${appointmentId}/cancel`,
@@ -155,16 +156,17 @@ describe("a provider's access to a patient's appointments ends with the care win
 
     const recorded = await accessCount(patientId);
     for (const path of singleReads(appointmentId)) {
-      const refused = await call(url, 'GET', path, provider);
+      const refused = await callService(url, 'GET', path, provider);
       expect({ path, status: refused.status }).toEqual({ path, status: 403 });
       expect(refused.body).toMatchObject({ detail: REFUSAL });
     }
     expect(await accessCount(patientId)).toBe(recorded);
     expect(
-      (await call(url, 'GET', `/api/v1/patients/${patientId}/appointments`, provider)).status,
+      (await callService(url, 'GET', `/api/v1/patients/${patientId}/appointments`, provider))
+        .status,
     ).toBe(403);
     expect(
-      (await call(url, 'GET', `/api/v1/appointments/${appointmentId}`, coordinator)).status,
+      (await callService(url, 'GET', `/api/v1/appointments/${appointmentId}`, coordinator)).status,
     ).toBe(200);
   });
 
@@ -172,7 +174,8 @@ describe("a provider's access to a patient's appointments ends with the care win
     const firstEnd = '2031-03-12T13:30:00Z';
     const first = await book(firstEnd);
     const provider = await bearer('provider', first.providerId);
-    const read = () => call(url, 'GET', `/api/v1/appointments/${first.appointmentId}`, provider);
+    const read = () =>
+      callService(url, 'GET', `/api/v1/appointments/${first.appointmentId}`, provider);
 
     at(Date.parse(firstEnd) + 91 * DAY);
     expect((await read()).status).toBe(403);
@@ -180,7 +183,7 @@ describe("a provider's access to a patient's appointments ends with the care win
     // The patient comes back to the same provider: care is current again, for the old visit too.
     await book('2031-06-20T13:30:00Z', first);
     expect((await read()).status).toBe(200);
-    const list = await call(
+    const list = await callService(
       url,
       'GET',
       `/api/v1/patients/${first.patientId}/appointments`,
@@ -213,21 +216,22 @@ describe("a provider's access to a patient's appointments ends with the care win
       ],
     ];
     for (const [attempt, body] of attempts) {
-      const refused = await call(url, 'POST', attempt, provider, body);
+      const refused = await callService(url, 'POST', attempt, provider, body);
       expect({ attempt, status: refused.status }).toEqual({ attempt, status: 403 });
       expect(refused.body).toMatchObject({ detail: REFUSAL });
     }
     expect(await accessCount(patientId)).toBe(recorded);
-    expect((await call(url, 'GET', path, coordinator)).body).toMatchObject({
+    expect((await callService(url, 'GET', path, coordinator)).body).toMatchObject({
       status: 'booked',
       end: expect.stringMatching(/^2031-03-13T/),
     });
     expect(
-      (await call(url, 'GET', `/api/v1/patients/${patientId}/appointments`, provider)).status,
+      (await callService(url, 'GET', `/api/v1/patients/${patientId}/appointments`, provider))
+        .status,
     ).toBe(403);
 
     // Staff close out the stale visit as before.
-    const closed = await call(url, 'POST', `${path}/no-show`, coordinator, {
+    const closed = await callService(url, 'POST', `${path}/no-show`, coordinator, {
       sessionId: randomUUID(),
       absent: 'patient',
     });

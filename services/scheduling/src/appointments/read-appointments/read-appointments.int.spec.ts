@@ -1,35 +1,19 @@
-import { TestNamespace, bearer, expectValidFhir } from '@thc/testing';
+import { bearer, callService, expectValidFhir, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
-import {
-  AppointmentsTest,
-  PHI_ACCESSED,
-  startAppointmentsTest,
-} from '../testing/appointments-test';
+import { PHI_ACCESSED, useAppointmentsTest } from '../testing/appointments-test';
 
 describe('read appointments', () => {
-  let t: AppointmentsTest;
-
-  beforeAll(async () => {
-    t = await startAppointmentsTest(
-      new TestNamespace('appt-read'),
-      await bearer('coordinator', randomUUID()),
-    );
-  });
-
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const t = useAppointmentsTest(new TestNamespace('appt-read'), bearer);
 
   it('reads as JSON, FHIR R4 and iCalendar, each read recorded as PhiAccessed', async () => {
     const booked = await t.book({ visitType: 'audio' });
     const { appointmentId: id, patientId, providerId } = booked.body;
     const provider = await bearer('provider', providerId);
 
-    const read = await call(t.url, 'GET', `/api/v1/appointments/${id}`, provider);
+    const read = await callService(t.url, 'GET', `/api/v1/appointments/${id}`, provider);
     expect(read).toMatchObject({ status: 200, body: { appointmentId: id, status: 'booked' } });
 
-    const fhir = await call(t.url, 'GET', `/fhir/Appointment/${id}`, provider);
+    const fhir = await callService(t.url, 'GET', `/fhir/Appointment/${id}`, provider);
     expect(fhir.status).toBe(200);
     expect(fhir.type).toContain('application/fhir+json');
     expectValidFhir(fhir.body);
@@ -55,7 +39,12 @@ describe('read appointments', () => {
       ]),
     });
 
-    const ics = await call(t.url, 'GET', `/api/v1/appointments/${id}/calendar.ics`, provider);
+    const ics = await callService(
+      t.url,
+      'GET',
+      `/api/v1/appointments/${id}/calendar.ics`,
+      provider,
+    );
     expect(ics.status).toBe(200);
     expect(ics.type).toContain('text/calendar');
     expect(ics.text).toContain('DTSTART:20310310T130000Z\r\n');
@@ -82,19 +71,21 @@ describe('read appointments', () => {
     const booked = await t.book();
     const path = `/api/v1/appointments/${booked.body.appointmentId}`;
     expect(
-      (await call(t.url, 'GET', path, await bearer('patient', booked.body.patientId))).status,
+      (await callService(t.url, 'GET', path, await bearer('patient', booked.body.patientId)))
+        .status,
     ).toBe(200);
-    expect((await call(t.url, 'GET', path, await bearer('patient', randomUUID()))).status).toBe(
-      403,
-    );
-    expect((await call(t.url, 'GET', path, await bearer('provider', randomUUID()))).status).toBe(
-      403,
-    );
-    expect((await call(t.url, 'GET', path, await bearer('analyst', randomUUID()))).status).toBe(
-      403,
-    );
     expect(
-      (await call(t.url, 'GET', `/api/v1/appointments/${randomUUID()}`, t.coordinator)).status,
+      (await callService(t.url, 'GET', path, await bearer('patient', randomUUID()))).status,
+    ).toBe(403);
+    expect(
+      (await callService(t.url, 'GET', path, await bearer('provider', randomUUID()))).status,
+    ).toBe(403);
+    expect(
+      (await callService(t.url, 'GET', path, await bearer('analyst', randomUUID()))).status,
+    ).toBe(403);
+    expect(
+      (await callService(t.url, 'GET', `/api/v1/appointments/${randomUUID()}`, t.coordinator))
+        .status,
     ).toBe(404);
   });
 
@@ -108,7 +99,7 @@ describe('read appointments', () => {
       start: '2031-03-12T09:00:00-04:00',
       end: '2031-03-12T09:30:00-04:00',
     });
-    const mine = await call(
+    const mine = await callService(
       t.url,
       'GET',
       `/api/v1/patients/${patientId}/appointments`,
@@ -116,14 +107,14 @@ describe('read appointments', () => {
     );
     expect(mine.status).toBe(200);
     expect((mine.body as unknown[]).length).toBe(2);
-    const day = await call(
+    const day = await callService(
       t.url,
       'GET',
       `/api/v1/providers/${providerId}/appointments?from=2031-03-10T00:00:00Z&to=2031-03-11T00:00:00Z`,
       await bearer('provider', providerId),
     );
     expect(day).toMatchObject({ status: 200, body: [{ appointmentId: one.body.appointmentId }] });
-    const stranger = await call(
+    const stranger = await callService(
       t.url,
       'GET',
       `/api/v1/patients/${patientId}/appointments`,

@@ -6,7 +6,7 @@ import { AppointmentCommand } from '../domain/appointment.commands';
 import { asHttp } from '../http-errors';
 import { AppointmentRepository } from '../infrastructure/appointment.repository';
 import { AppointmentViews } from '../infrastructure/appointment-views.projection';
-import { ProviderCare } from '../provider-care';
+import { AppointmentProviderCare } from '../provider-care';
 import { scheduledOrFail } from '../scheduled-or-fail';
 
 /** Records how a visit went (check-in, no-show, completed) for a caller `access` admits. */
@@ -15,7 +15,7 @@ export class RecordVisitOutcomeHandler {
   constructor(
     private readonly appointments: AppointmentRepository,
     private readonly views: AppointmentViews,
-    private readonly care: ProviderCare,
+    private readonly care: AppointmentProviderCare,
   ) {}
 
   async execute(

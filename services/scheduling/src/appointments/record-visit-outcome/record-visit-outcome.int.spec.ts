@@ -1,23 +1,11 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { call } from '../testing/http-client';
-import { AppointmentsTest, startAppointmentsTest } from '../testing/appointments-test';
+import { useAppointmentsTest } from '../testing/appointments-test';
 import { bookableProvider, testClock } from '../testing/scheduling-test-app';
 
 describe("record a visit's outcome", () => {
-  let t: AppointmentsTest;
-
-  beforeAll(async () => {
-    t = await startAppointmentsTest(
-      new TestNamespace('appt-outcome'),
-      await bearer('coordinator', randomUUID()),
-    );
-  });
-
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const t = useAppointmentsTest(new TestNamespace('appt-outcome'), bearer);
 
   it('records a patient no-show once the visit has started, not before', async () => {
     // The provider's schedule first: set up inside `book`, it could outlast the few seconds
@@ -30,14 +18,26 @@ describe("record a visit's outcome", () => {
     expect(`${booked.status} ${JSON.stringify(booked.body)}`).toMatch(/^201 /);
     const id = booked.body.appointmentId;
     await sleep(Math.max(0, Date.parse(start) - testClock().getTime()) + 500);
-    const noShow = await call(t.url, 'POST', `/api/v1/appointments/${id}/no-show`, t.coordinator, {
-      sessionId: randomUUID(),
-      absent: 'patient',
-    });
+    const noShow = await callService(
+      t.url,
+      'POST',
+      `/api/v1/appointments/${id}/no-show`,
+      t.coordinator,
+      {
+        sessionId: randomUUID(),
+        absent: 'patient',
+      },
+    );
     expect(noShow).toMatchObject({ status: 200, body: { status: 'noshow', noShow: 'patient' } });
-    const again = await call(t.url, 'POST', `/api/v1/appointments/${id}/check-in`, t.coordinator, {
-      sessionId: randomUUID(),
-    });
+    const again = await callService(
+      t.url,
+      'POST',
+      `/api/v1/appointments/${id}/check-in`,
+      t.coordinator,
+      {
+        sessionId: randomUUID(),
+      },
+    );
     expect(again.status).toBe(409);
   });
 });

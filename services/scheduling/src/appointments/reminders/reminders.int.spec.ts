@@ -1,10 +1,9 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { fromKafkaHeaders, TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { Consumer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
 import {
   bookableProvider,
   startSchedulingApp,
@@ -86,7 +85,7 @@ describe('reminders: exactly once per appointment and offset, two instances and 
       };
     };
     const book = async (minutesAhead: number) => {
-      const response = await call(first.url, 'POST', '/api/v1/appointments', coordinator, {
+      const response = await callService(first.url, 'POST', '/api/v1/appointments', coordinator, {
         patientId: randomUUID(),
         providerId,
         clinicId: randomUUID(),
@@ -107,19 +106,31 @@ describe('reminders: exactly once per appointment and offset, two instances and 
     const movedFrom = at(210).start;
     expect(
       (
-        await call(second.url, 'POST', `/api/v1/appointments/${cancelled}/cancel`, coordinator, {
-          reasonCode: 'patient-request',
-        })
+        await callService(
+          second.url,
+          'POST',
+          `/api/v1/appointments/${cancelled}/cancel`,
+          coordinator,
+          {
+            reasonCode: 'patient-request',
+          },
+        )
       ).status,
     ).toBe(200);
     const movedTo = at(3 * 24 * 60);
     expect(
       (
-        await call(second.url, 'POST', `/api/v1/appointments/${moved}/reschedule`, coordinator, {
-          providerId,
-          ...movedTo,
-          timeZone: 'UTC',
-        })
+        await callService(
+          second.url,
+          'POST',
+          `/api/v1/appointments/${moved}/reschedule`,
+          coordinator,
+          {
+            providerId,
+            ...movedTo,
+            timeZone: 'UTC',
+          },
+        )
       ).status,
     ).toBe(200);
 

@@ -1,27 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
-import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsAbsentOr, IsIanaTimeZone } from '../../dto-validators';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
-import { IsAbsentOr, IsIanaTimeZone } from '../dto-validators';
+import { VisitRequestDto } from '../../visit-request.dto';
 
-export class RequestAppointmentDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  patientId!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  clinicId!: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'Preferred provider' })
-  @IsAbsentOr()
-  @IsUUID()
-  providerId?: string;
-
-  @ApiProperty({ enum: ['video', 'audio'] })
-  @IsIn(['video', 'audio'])
-  visitType!: 'video' | 'audio';
-
+/** An appointment asked for without a slot yet: the visit, and when the patient can attend. */
+export class RequestAppointmentDto extends VisitRequestDto {
   @ApiProperty({
     description: 'Earliest time the patient can attend',
     example: '2026-03-09T08:00:00-05:00',

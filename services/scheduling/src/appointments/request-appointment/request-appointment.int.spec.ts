@@ -1,25 +1,13 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { AppointmentsTest, startAppointmentsTest } from '../testing/appointments-test';
-import { call } from '../testing/http-client';
+import { useAppointmentsTest } from '../testing/appointments-test';
 import { bookableProvider, TEST_PATIENT_LOCATION } from '../testing/scheduling-test-app';
 
 describe('request an appointment, then book it', () => {
-  let t: AppointmentsTest;
-
-  beforeAll(async () => {
-    t = await startAppointmentsTest(
-      new TestNamespace('appt-request'),
-      await bearer('coordinator', randomUUID()),
-    );
-  });
-
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const t = useAppointmentsTest(new TestNamespace('appt-request'), bearer);
 
   const request = (patientId: string, headers: Record<string, string>) =>
-    call(t.url, 'POST', '/api/v1/appointment-requests', headers, {
+    callService(t.url, 'POST', '/api/v1/appointment-requests', headers, {
       patientId,
       clinicId: randomUUID(),
       visitType: 'video',
@@ -47,17 +35,17 @@ describe('request an appointment, then book it', () => {
       patientLocation: TEST_PATIENT_LOCATION,
     };
     const path = `/api/v1/appointment-requests/${appointmentId}/book`;
-    const booked = await call(t.url, 'POST', path, t.coordinator, slot);
+    const booked = await callService(t.url, 'POST', path, t.coordinator, slot);
     expect(booked.status).toBe(201);
     expect(booked.body).toMatchObject({ appointmentId, patientId, providerId, status: 'booked' });
     expect(await t.typesOf(appointmentId)).toEqual(['AppointmentRequested', 'AppointmentBooked']);
-    expect((await call(t.url, 'POST', path, t.coordinator, slot)).status).toBe(409);
+    expect((await callService(t.url, 'POST', path, t.coordinator, slot)).status).toBe(409);
   });
 
   it('refuses a patient requesting for someone else, and a request that is not there', async () => {
     const other = await request(randomUUID(), await bearer('patient', randomUUID()));
     expect(other.status).toBe(403);
-    const missing = await call(
+    const missing = await callService(
       t.url,
       'POST',
       `/api/v1/appointment-requests/${randomUUID()}/book`,

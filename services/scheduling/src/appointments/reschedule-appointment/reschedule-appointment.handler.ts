@@ -1,23 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
 import { Aggregate } from '@thc/event-store';
-import { Clock, CLOCK } from '@thc/service-runtime';
-import { BookingLedger } from '../../booking-ledger/booking-ledger';
 import { ensureAppointmentAccess, READ_ACCESS } from '../appointment-access';
-import {
-  APPOINTMENT_SETTINGS,
-  AppointmentSettings,
-  SCHEDULING_ACTING_ROLES,
-} from '../appointments.settings';
+import { SCHEDULING_ACTING_ROLES } from '../appointments.settings';
+import { BookingStep } from '../booking-step';
 import { interpreterOf } from '../domain/appointment.decider';
 import { AppointmentRuleError } from '../domain/appointment.errors';
 import type { PatientLocation } from '../domain/appointment.events';
 import { AppointmentState } from '../domain/appointment.state';
-import { AppointmentRepository } from '../infrastructure/appointment.repository';
-import { AppointmentViews } from '../infrastructure/appointment-views.projection';
-import { REASON_SEALER, ReasonSealer } from '../infrastructure/reason-sealer';
-import { InterpreterClaims } from '../interpreter-claims';
-import { ProviderCare } from '../provider-care';
+import { AppointmentProviderCare } from '../provider-care';
 import { SlotChecks } from '../slot-checks';
 import { claimsFor, heldClaimsOf } from '../visit-claims';
 import { RescheduleAppointmentDto } from './reschedule-appointment.dto';
@@ -33,15 +24,9 @@ import { RescheduleAppointmentDto } from './reschedule-appointment.dto';
 @Injectable()
 export class RescheduleAppointmentHandler {
   constructor(
-    private readonly appointments: AppointmentRepository,
-    private readonly views: AppointmentViews,
-    private readonly ledger: BookingLedger,
+    private readonly step: BookingStep,
     private readonly checks: SlotChecks,
-    private readonly interpreters: InterpreterClaims,
-    @Inject(APPOINTMENT_SETTINGS) private readonly settings: AppointmentSettings,
-    @Inject(REASON_SEALER) private readonly sealer: ReasonSealer,
-    @Inject(CLOCK) private readonly clock: Clock,
-    private readonly care: ProviderCare,
+    private readonly care: AppointmentProviderCare,
   ) {}
 
   async execute(
@@ -49,17 +34,17 @@ export class RescheduleAppointmentHandler {
     input: RescheduleAppointmentDto,
     principal: Principal,
   ): Promise<Aggregate<AppointmentState>> {
-    const now = this.clock();
-    const before = await this.appointments.load(appointmentId);
+    const now = this.step.clock();
+    const before = await this.step.appointments.load(appointmentId);
     const current = ensureAppointmentAccess(principal, before.state, READ_ACCESS);
     // Moving a long-past visit ahead would open a new care window: only within the current one.
     await this.care.ensureCurrent(principal, current);
     const { reason: text, patientLocation: restated, ...slot } = input;
     const patientLocation = restated ?? current.patientLocation;
     const interpreterId = interpreterOf(current);
-    const reason = text ? await this.sealer.seal(current.patientId, text) : undefined;
+    const reason = text ? await this.step.sealer.seal(current.patientId, text) : undefined;
     const decide = (movedInterpreterId?: string) =>
-      this.appointments.decide(before, {
+      this.step.appointments.decide(before, {
         type: 'RescheduleAppointment',
         ...slot,
         ...(restated ? { patientLocation: restated } : {}),
@@ -84,19 +69,19 @@ export class RescheduleAppointmentHandler {
         now,
       ),
       interpreterId
-        ? this.views
+        ? this.step.views
             .languageOf(appointmentId)
-            .then((language) => this.interpreters.forMove(move, interpreterId, language, now))
+            .then((language) => this.step.interpreters.forMove(move, interpreterId, language, now))
         : undefined,
     ]);
 
     const visit = { ...move, patientId: current.patientId };
-    const after = await this.ledger.holding(
+    const after = await this.step.ledger.holding(
       claimsFor(visit, buffers, interpreterPool),
       now,
       async (held) => {
         const interpreter = held.find((claim) => claim.owner.kind === 'interpreter');
-        return this.appointments.appendOrConfirm(
+        return this.step.appointments.appendOrConfirm(
           appointmentId,
           decide(interpreter?.owner.id),
           { metadata: { actor: principal.subject } },
@@ -104,7 +89,7 @@ export class RescheduleAppointmentHandler {
         );
       },
     );
-    await this.ledger.releaseQuietly(heldClaimsOf(current), 'rescheduled', now);
+    await this.step.ledger.releaseQuietly(heldClaimsOf(current), 'rescheduled', now);
     return after;
   }
 
@@ -114,7 +99,7 @@ export class RescheduleAppointmentHandler {
    */
   private licensedIn(location: PatientLocation | undefined): string | undefined {
     if (location) return location.state;
-    if (!this.settings.requireLicence) return undefined;
+    if (!this.step.settings.requireLicence) return undefined;
     throw new AppointmentRuleError(
       'patientLocation: the appointment has no location on record; say where the patient will be during the visit',
     );

@@ -1,32 +1,26 @@
-import { TestNamespace, bearer } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
-import { AppointmentsTest, startAppointmentsTest } from '../testing/appointments-test';
+import { useAppointmentsTest } from '../testing/appointments-test';
 
 describe('reschedule an appointment', () => {
-  let t: AppointmentsTest;
-
-  beforeAll(async () => {
-    t = await startAppointmentsTest(
-      new TestNamespace('appt-reschedule'),
-      await bearer('coordinator', randomUUID()),
-    );
-  });
-
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const t = useAppointmentsTest(new TestNamespace('appt-reschedule'), bearer);
 
   it('reschedules keeping the history, checks in, completes; then refuses a cancel with 409', async () => {
     const booked = await t.book();
     const id = booked.body.appointmentId;
     const provider = await bearer('provider', booked.body.providerId);
-    const moved = await call(t.url, 'POST', `/api/v1/appointments/${id}/reschedule`, provider, {
-      providerId: booked.body.providerId,
-      start: '2031-03-11T10:00:00-04:00',
-      end: '2031-03-11T10:30:00-04:00',
-      timeZone: 'America/New_York',
-    });
+    const moved = await callService(
+      t.url,
+      'POST',
+      `/api/v1/appointments/${id}/reschedule`,
+      provider,
+      {
+        providerId: booked.body.providerId,
+        start: '2031-03-11T10:00:00-04:00',
+        end: '2031-03-11T10:30:00-04:00',
+        timeZone: 'America/New_York',
+      },
+    );
     expect(moved).toMatchObject({
       status: 200,
       body: {
@@ -38,19 +32,31 @@ describe('reschedule an appointment', () => {
     expect((await t.book({ providerId: booked.body.providerId })).status).toBe(201);
 
     const sessionId = randomUUID();
-    const checkIn = await call(t.url, 'POST', `/api/v1/appointments/${id}/check-in`, provider, {
-      sessionId,
-    });
+    const checkIn = await callService(
+      t.url,
+      'POST',
+      `/api/v1/appointments/${id}/check-in`,
+      provider,
+      {
+        sessionId,
+      },
+    );
     expect(checkIn).toMatchObject({ status: 200, body: { status: 'arrived', sessionId } });
-    const done = await call(t.url, 'POST', `/api/v1/appointments/${id}/complete`, provider, {
+    const done = await callService(t.url, 'POST', `/api/v1/appointments/${id}/complete`, provider, {
       sessionId,
       startedAt: t.inMinutes(-30),
       endedAt: t.inMinutes(-1),
     });
     expect(done).toMatchObject({ status: 200, body: { status: 'fulfilled' } });
-    const cancel = await call(t.url, 'POST', `/api/v1/appointments/${id}/cancel`, t.coordinator, {
-      reasonCode: 'other',
-    });
+    const cancel = await callService(
+      t.url,
+      'POST',
+      `/api/v1/appointments/${id}/cancel`,
+      t.coordinator,
+      {
+        reasonCode: 'other',
+      },
+    );
     expect(cancel).toMatchObject({
       status: 409,
       type: expect.stringContaining('application/problem+json'),

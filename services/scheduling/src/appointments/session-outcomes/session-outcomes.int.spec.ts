@@ -1,41 +1,23 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { SessionEndedV1, toKafkaHeaders, TOPICS } from '@thc/contracts';
-import { MongoEventStore } from '@thc/event-store';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
-import {
-  bookableProvider,
-  startSchedulingApp,
-  TEST_PATIENT_LOCATION,
-} from '../testing/scheduling-test-app';
+import { useAppointmentsTest } from '../testing/appointments-test';
 
 const SESSION_ENDED = 'thc.sessions.SessionEnded.v1';
 
 describe('visit outcomes from sessions through Kafka', () => {
   const ns = new TestNamespace('session-outcomes');
-  let app: NestExpressApplication;
-  let url: string;
-  let store: MongoEventStore;
+  const t = useAppointmentsTest(ns, bearer);
   let producer: Producer;
-  let coordinator: Record<string, string>;
 
   beforeAll(async () => {
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    await ns.createTopics([ns.topic(TOPICS.training), ns.topic(TOPICS.sessions)]);
-    ({ app, url } = await startSchedulingApp());
-    store = app.get(MongoEventStore);
     producer = ns.kafka().producer();
     await producer.connect();
-    coordinator = await bearer('coordinator', randomUUID());
   });
 
   afterAll(async () => {
     await producer?.disconnect();
-    await app?.close();
-    await ns.dispose();
   });
 
   /** Publishes SessionEnded as the sessions service's relay would, keyed by the session. */
@@ -60,30 +42,17 @@ describe('visit outcomes from sessions through Kafka', () => {
   }
 
   async function book(start: string, end: string): Promise<string> {
-    const providerId = randomUUID();
-    await bookableProvider({ app, url }, coordinator, providerId);
-    const response = await call(url, 'POST', '/api/v1/appointments', coordinator, {
-      patientId: randomUUID(),
-      providerId,
-      clinicId: randomUUID(),
-      visitType: 'video',
-      start,
-      end,
-      timeZone: 'UTC',
-      patientLocation: TEST_PATIENT_LOCATION,
-    });
+    const response = await t.book({ start, end, timeZone: 'UTC' });
     expect(response.status).toBe(201);
-    return (response.body as { appointmentId: string }).appointmentId;
+    return response.body.appointmentId;
   }
 
   const statusOf = async (id: string) =>
-    (await call(url, 'GET', `/api/v1/appointments/${id}`, coordinator)).body as {
+    (await callService(t.url, 'GET', `/api/v1/appointments/${id}`, t.coordinator)).body as {
       status: string;
       sessionId?: string;
       noShow?: string;
     };
-  const typesOf = async (id: string) =>
-    (await store.load(`appointment-${id}`)).map((e) => e.type.split('.')[2]);
 
   it('a completed session completes its appointment once, even when redelivered', async () => {
     const appointmentId = await book('2031-04-01T09:00:00Z', '2031-04-01T09:30:00Z');
@@ -116,7 +85,7 @@ describe('visit outcomes from sessions through Kafka', () => {
       timeoutMs: 40_000,
       intervalMs: 300,
     });
-    expect(await typesOf(appointmentId)).toEqual([
+    expect(await t.typesOf(appointmentId)).toEqual([
       'AppointmentBooked',
       'AppointmentCheckedIn',
       'AppointmentCompleted',
@@ -140,6 +109,6 @@ describe('visit outcomes from sessions through Kafka', () => {
         }),
       { timeoutMs: 40_000, intervalMs: 300 },
     );
-    expect(await typesOf(appointmentId)).toEqual(['AppointmentBooked', 'AppointmentNoShow']);
+    expect(await t.typesOf(appointmentId)).toEqual(['AppointmentBooked', 'AppointmentNoShow']);
   });
 });

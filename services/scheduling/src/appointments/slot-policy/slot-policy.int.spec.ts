@@ -1,22 +1,10 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
-import { AppointmentsTest, startAppointmentsTest } from '../testing/appointments-test';
+import { useAppointmentsTest } from '../testing/appointments-test';
 import { bookableProvider } from '../testing/scheduling-test-app';
 
 describe("a booking fits the provider's schedule", () => {
-  let t: AppointmentsTest;
-
-  beforeAll(async () => {
-    t = await startAppointmentsTest(
-      new TestNamespace('appt-slot-policy'),
-      await bearer('coordinator', randomUUID()),
-    );
-  });
-
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const t = useAppointmentsTest(new TestNamespace('appt-slot-policy'), bearer);
 
   it("books only inside the provider's schedule, and a changed schedule never moves a booked visit", async () => {
     const providerId = randomUUID();
@@ -44,7 +32,7 @@ describe("a booking fits the provider's schedule", () => {
         visitTypes: ['video', 'audio'],
       })),
     });
-    const read = await call(
+    const read = await callService(
       t.url,
       'GET',
       `/api/v1/appointments/${booked.body.appointmentId}`,

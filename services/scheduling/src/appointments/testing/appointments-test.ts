@@ -1,14 +1,15 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { Role } from '@thc/auth';
 import { TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { call } from './http-client';
 import {
   bookableProvider,
   startSchedulingApp,
   TEST_PATIENT_LOCATION,
   testClock,
 } from './scheduling-test-app';
+import { callService } from '@thc/testing';
 
 export const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
 export const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
@@ -32,24 +33,43 @@ export interface SpecNamespace {
   dispose(): Promise<void>;
 }
 
+/** Tokens for a role and subject (`bearer` of @thc/testing). */
+export type Bearer = (role: Role, subject: string) => Promise<Record<string, string>>;
+
 /** The scheduling app of one spec, with PHI keys, and a coordinator who books. */
 export type AppointmentsTest = Awaited<ReturnType<typeof startAppointmentsTest>>;
+
+/**
+ * The scheduling app for the specs of one file, started before them in a namespace of its own
+ * and stopped after them; the fields are set once `beforeAll` has run.
+ */
+export function useAppointmentsTest(ns: SpecNamespace, bearer: Bearer): AppointmentsTest {
+  const test = {} as AppointmentsTest;
+  let started: AppointmentsTest | undefined;
+  beforeAll(async () => {
+    started = await startAppointmentsTest(ns, bearer);
+    Object.assign(test, started);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return test;
+}
 
 /**
  * Starts the scheduling app in a namespace of its own (PHI keys configured, so free text is
  * sealed); `book` books a 30-minute video visit for a new patient with a provider made
  * bookable on first use, `stop` closes the app and drops the namespace.
  */
-export async function startAppointmentsTest(
-  ns: SpecNamespace,
-  coordinator: Record<string, string>,
-) {
+async function startAppointmentsTest(ns: SpecNamespace, bearer: Bearer) {
   process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
   process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
   process.env['PHI_MASTER_KEYS'] = `test:${randomBytes(32).toString('base64')}`;
   process.env['PHI_KEYS_DB'] = ns.database('phi_keys');
   await ns.createTopics([ns.topic(TOPICS.training), ns.topic(TOPICS.sessions)]);
   const { app, url } = await startSchedulingApp();
+  const coordinatorId = randomUUID();
+  const coordinator = await bearer('coordinator', coordinatorId);
   const store = app.get(MongoEventStore);
   const scheduled = new Set<string>();
 
@@ -60,7 +80,7 @@ export async function startAppointmentsTest(
     const providerId = (overrides['providerId'] as string | undefined) ?? randomUUID();
     if (!scheduled.has(providerId)) await bookableProvider({ app, url }, coordinator, providerId);
     scheduled.add(providerId);
-    return (await call(url, 'POST', '/api/v1/appointments', headers, {
+    return (await callService(url, 'POST', '/api/v1/appointments', headers, {
       patientId: randomUUID(),
       providerId,
       clinicId: randomUUID(),
@@ -88,6 +108,7 @@ export async function startAppointmentsTest(
     scheduled,
     url,
     store,
+    coordinatorId,
     coordinator,
     book,
     typesOf,

@@ -17,7 +17,7 @@ import { DirectoryRecorder, RecordingContext } from '../../directory/directory.r
 import { serviceIdentity } from '../../service.identity';
 import { WaitlistRecoveryModule } from '../../waitlist/waitlist-recovery.module';
 import { AppointmentsModule } from '../appointments.module';
-import { call } from './http-client';
+import { callService } from '@thc/testing';
 
 /**
  * The tests' clock: it starts at 2031-01-01 06:00 UTC when the test file loads and runs at
@@ -127,7 +127,7 @@ export async function defineSchedule(
   providerId: string,
   overrides: Record<string, unknown> = {},
 ): Promise<void> {
-  const response = await call(
+  const response = await callService(
     url,
     'PUT',
     `/api/v1/providers/${providerId}/schedule`,

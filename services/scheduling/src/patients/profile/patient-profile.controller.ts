@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import {
   PatientProfileRecordedAnswer,
@@ -23,10 +23,10 @@ const PROFILE_PHI =
 export class PatientProfileController {
   constructor(private readonly profiles: PatientProfileHandler) {}
 
-  @Put()
-  @HttpCode(200)
-  @Roles('patient', 'coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'PUT',
+    status: 200,
+    answer: PatientProfileRecordedAnswer,
     summary: "Record a patient's profile",
     description:
       "States the whole profile: the preferred language (BCP 47, kept in canonical case) and the state of residence (USPS code). The language is sealed under the patient's key in the event and the view; the state is kept in clear (a US state alone is not a HIPAA identifier). The patient records their own; a coordinator or admin only for a patient with a visit in a clinic they cover (covering some clinic is not enough, so a patient with no visit yet records it themself). Recording the same profile again changes nothing (`changed: false`).",
@@ -45,7 +45,6 @@ export class PatientProfileController {
     params: { patientId: PATIENT },
     body: { type: RecordPatientProfileDto, example: RECORD_PATIENT_PROFILE_EXAMPLE },
   })
-  @ApiOkResponse({ type: PatientProfileRecordedAnswer })
   record(
     @Param('patientId', uuidPipe) patientId: string,
     @Body() body: RecordPatientProfileDto,
@@ -54,14 +53,14 @@ export class PatientProfileController {
     return this.profiles.record(patientId, body, principal);
   }
 
-  @Get()
-  @Roles('patient', 'provider', 'coordinator', 'admin')
   @PhiRead({
     resource: 'Patient',
     patients: (body) => [(body as PatientProfileResponse).patientId],
     resourceId: (body) => (body as PatientProfileResponse).patientId,
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    answer: PatientProfileResponse,
     summary: "Read a patient's profile",
     description:
       "The patient's preferred language, opened with their key, and state of residence. The patient reads their own; a provider only within CARE_RELATIONSHIP_DAYS (default 90) after their last visit with the patient; a coordinator or admin only for a patient with a visit in a clinic they cover. Once the patient is erased the profile is gone (410). Each read is recorded as a PHI access, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).",
@@ -75,7 +74,6 @@ export class PatientProfileController {
     },
     params: { patientId: PATIENT },
   })
-  @ApiOkResponse({ type: PatientProfileResponse })
   read(
     @Param('patientId', uuidPipe) patientId: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { ensurePatientAccess, hasAnyRole, Principal } from '@thc/auth';
 import { AppointmentViews } from '../../appointments/infrastructure/appointment-views.projection';
-import { ProviderCare } from '../../appointments/provider-care';
+import { AppointmentProviderCare } from '../../appointments/provider-care';
 
 const NO_VISIT = 'the patient has no visit in a clinic you cover';
 
@@ -17,7 +17,7 @@ const NO_VISIT = 'the patient has no visit in a clinic you cover';
 export class PatientReach {
   constructor(
     private readonly appointments: AppointmentViews,
-    private readonly care: ProviderCare,
+    private readonly care: AppointmentProviderCare,
   ) {}
 
   /** Throws 403 with the reason when the caller does not reach the patient. */

@@ -3,11 +3,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_TOPICS, fromKafkaHeaders, TOPICS, validateEvent } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { EnvMasterKeyring, PatientKeyStore } from '@thc/phi-protection';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { Consumer } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { call } from '../../appointments/testing/http-client';
 import {
   bookableProvider,
   TEST_PATIENT_LOCATION,
@@ -64,7 +63,7 @@ describe("a patient's profile", () => {
     // The patient's one visit is in clinic A, with this provider.
     const staff = await bearer('coordinator', randomUUID());
     await bookableProvider({ app, url }, staff, providerId);
-    const booked = await call(url, 'POST', '/api/v1/appointments', staff, {
+    const booked = await callService(url, 'POST', '/api/v1/appointments', staff, {
       patientId,
       providerId,
       clinicId: clinicA,
@@ -87,8 +86,8 @@ describe("a patient's profile", () => {
 
   const path = (id: string) => `/api/v1/patients/${id}/profile`;
   const put = (id: string, who: Record<string, string>, body: unknown) =>
-    call(url, 'PUT', path(id), who, body);
-  const get = (id: string, who: Record<string, string>) => call(url, 'GET', path(id), who);
+    callService(url, 'PUT', path(id), who, body);
+  const get = (id: string, who: Record<string, string>) => callService(url, 'GET', path(id), who);
 
   it('is recorded by the patient and read back, the language in canonical case', async () => {
     const recorded = await put(patientId, patient, {

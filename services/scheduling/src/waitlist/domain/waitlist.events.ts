@@ -1,4 +1,4 @@
-import type { EventDataOf } from '@thc/contracts';
+import type { StreamEvents } from '../../stream-events';
 
 /** The waitlist entry stream's events, exactly as the contracts registry declares them. */
 export const WAITLIST_EVENT = {
@@ -8,17 +8,13 @@ export const WAITLIST_EVENT = {
   left: 'thc.scheduling.WaitlistLeft.v1',
 } as const;
 
-type Of<T extends (typeof WAITLIST_EVENT)[keyof typeof WAITLIST_EVENT]> = {
-  readonly type: T;
-  readonly data: EventDataOf<T>;
-};
+type Events = StreamEvents<typeof WAITLIST_EVENT>;
 
-export type WaitlistJoined = Of<typeof WAITLIST_EVENT.joined>;
-export type WaitlistSlotOffered = Of<typeof WAITLIST_EVENT.offered>;
-export type WaitlistOfferExpired = Of<typeof WAITLIST_EVENT.offerExpired>;
-export type WaitlistLeft = Of<typeof WAITLIST_EVENT.left>;
-export type WaitlistEvent =
-  WaitlistJoined | WaitlistSlotOffered | WaitlistOfferExpired | WaitlistLeft;
+export type WaitlistJoined = Events['joined'];
+export type WaitlistSlotOffered = Events['offered'];
+export type WaitlistOfferExpired = Events['offerExpired'];
+export type WaitlistLeft = Events['left'];
+export type WaitlistEvent = Events[keyof Events];
 
 export const waitlistStreamId = (waitlistEntryId: string): string =>
   `waitlist-entry-${waitlistEntryId}`;

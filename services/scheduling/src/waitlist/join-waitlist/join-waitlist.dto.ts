@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsZonedDateTime } from '@thc/service-runtime';
-import { IsIanaTimeZone } from '../../appointments/dto-validators';
+import { IsIanaTimeZone } from '../../dto-validators';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
 import { VisitRequestDto } from '../../visit-request.dto';
 

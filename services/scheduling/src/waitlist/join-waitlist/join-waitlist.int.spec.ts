@@ -1,6 +1,5 @@
-import { bearer, hostileBodies, TestNamespace } from '@thc/testing';
+import { bearer, callService, hostileBodies, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../../appointments/testing/http-client';
 import { useWaitlistApp } from '../testing/waitlist-testbed';
 
 describe('joining the waitlist over HTTP', () => {
@@ -14,7 +13,7 @@ describe('joining the waitlist over HTTP', () => {
     timeZone: 'Europe/London',
   });
   const join = (body: unknown, headers: Record<string, string>) =>
-    call(t.url, 'POST', '/api/v1/waitlist', headers, body);
+    callService(t.url, 'POST', '/api/v1/waitlist', headers, body);
   const eventCount = () => t.store.model.countDocuments();
 
   it('lets a patient join for themselves: 201 with the entry, waiting, no offers yet', async () => {

@@ -1,6 +1,5 @@
-import { bearer, hostileBodies, TestNamespace } from '@thc/testing';
+import { bearer, callService, hostileBodies, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../../appointments/testing/http-client';
 import { useWaitlistApp } from '../testing/waitlist-testbed';
 
 const LEFT = 'thc.scheduling.WaitlistLeft.v1';
@@ -13,7 +12,7 @@ describe('leaving the waitlist over HTTP', () => {
     id: string,
     headers: Record<string, string>,
     body: unknown = { reasonCode: 'other' },
-  ) => call(t.url, 'POST', `/api/v1/waitlist/${id}/leave`, headers, body);
+  ) => callService(t.url, 'POST', `/api/v1/waitlist/${id}/leave`, headers, body);
 
   it('lets the patient leave, records WaitlistLeft and PhiAccessed, and refuses a second leave', async () => {
     const entry = await t.join({ earlierThan: '2031-02-01T00:00:00Z' });

@@ -1,13 +1,12 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../../appointments/testing/http-client';
 import { useWaitlistApp } from '../testing/waitlist-testbed';
 
 describe('reading a waitlist entry over HTTP', () => {
   const t = useWaitlistApp(new TestNamespace('waitlist-read'), bearer);
 
   const read = (id: string, headers: Record<string, string>) =>
-    call(t.url, 'GET', `/api/v1/waitlist/${id}`, headers);
+    callService(t.url, 'GET', `/api/v1/waitlist/${id}`, headers);
 
   it('lets a patient read only their own entry, and records the read as PhiAccessed', async () => {
     const entry = await t.join();

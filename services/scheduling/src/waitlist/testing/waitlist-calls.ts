@@ -1,7 +1,7 @@
 import type { Role } from '@thc/auth';
 import { randomUUID } from 'node:crypto';
-import { call } from '../../appointments/testing/http-client';
 import { TEST_PATIENT_LOCATION } from '../../appointments/testing/scheduling-test-app';
+import { callService } from '@thc/testing';
 
 /** Signs a test token (`bearer` of @thc/testing, which only spec files may import). */
 export type Bearer = (role: Role, subject: string) => Promise<Record<string, string>>;
@@ -29,14 +29,20 @@ export async function joinWaitlist(
   body: Record<string, unknown> = {},
 ): Promise<Waiting> {
   const patientId = randomUUID();
-  const response = await call(url, 'POST', '/api/v1/waitlist', await bearer('patient', patientId), {
-    patientId,
-    clinicId,
-    visitType: 'video',
-    earlierThan: '2031-06-30T00:00:00Z',
-    timeZone: 'Europe/London',
-    ...body,
-  });
+  const response = await callService(
+    url,
+    'POST',
+    '/api/v1/waitlist',
+    await bearer('patient', patientId),
+    {
+      patientId,
+      clinicId,
+      visitType: 'video',
+      earlierThan: '2031-06-30T00:00:00Z',
+      timeZone: 'Europe/London',
+      ...body,
+    },
+  );
   if (response.status !== 201) throw new Error(`join refused: ${response.status} ${response.text}`);
   return { patientId, id: (response.body as { waitlistEntryId: string }).waitlistEntryId };
 }
@@ -48,7 +54,7 @@ export async function bookVisit(
   visit: { providerId: string; clinicId: string; start: string; end: string },
   patientId: string = randomUUID(),
 ): Promise<string> {
-  const booked = await call(url, 'POST', '/api/v1/appointments', coordinator, {
+  const booked = await callService(url, 'POST', '/api/v1/appointments', coordinator, {
     patientId,
     visitType: 'video',
     timeZone: 'UTC',
@@ -64,7 +70,7 @@ export async function cancelVisit(
   coordinator: Record<string, string>,
   appointmentId: string,
 ): Promise<{ status: number }> {
-  return call(url, 'POST', `/api/v1/appointments/${appointmentId}/cancel`, coordinator, {
+  return callService(url, 'POST', `/api/v1/appointments/${appointmentId}/cancel`, coordinator, {
     reasonCode: 'patient-request',
   });
 }
@@ -75,7 +81,7 @@ export async function readEntry(
   bearer: Bearer,
   entry: Waiting,
 ): Promise<{ status: string; offers: OfferSeen[] }> {
-  const read = await call(
+  const read = await callService(
     url,
     'GET',
     `/api/v1/waitlist/${entry.id}`,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, Principal } from '@thc/auth';
-import { ProviderCare } from '../provider-care';
+import { SessionProviderCare } from '../provider-care';
 import { ensureSessionAccess } from '../session-access';
 import { Handled, SessionRepository } from '../infrastructure/session.repository';
 import { SESSIONS_ACTING_ROLES } from '../../sessions.settings';
@@ -11,7 +11,7 @@ import { Clock, CLOCK } from '@thc/service-runtime';
 export class ConfirmLocationHandler {
   constructor(
     private readonly sessions: SessionRepository,
-    private readonly care: ProviderCare,
+    private readonly care: SessionProviderCare,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

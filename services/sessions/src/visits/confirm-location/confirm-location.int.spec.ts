@@ -1,13 +1,12 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { sessionStreamId } from '../domain/session.events';
-import { call } from '../testing/http-client';
 import { useSessionsApp } from '../testing/sessions-testbed';
 
 describe('confirm where the patient is for the visit', () => {
   const bed = useSessionsApp(new TestNamespace('sessions-confirm-location'));
   const confirm = (sessionId: string, headers: Record<string, string>, body: object) =>
-    call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/patient-location`, headers, body);
+    callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/patient-location`, headers, body);
   const stored = async (sessionId: string) =>
     (await bed.store.load(sessionStreamId(sessionId))).map((e) => e.type);
 

@@ -1,6 +1,5 @@
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
 import { confirmPatientLocation, qualifyProvider } from '../testing/qualified-provider';
 import { CONSENT_GRANTED, CONSENT_REVOKED, consentGranted } from '../testing/scheduling-events';
 import { TelehealthConsents } from '../infrastructure/telehealth-consents.projection';
@@ -19,7 +18,8 @@ describe('the consent gate', () => {
   it('refuses to start without consent and records the refusal; starts once consent is granted; refuses again once it is revoked', async () => {
     const { booked, sessionId } = await bed.kit.bookedSession(5);
     const provider = await bearer('provider', booked.providerId);
-    const start = (id: string) => call(bed.url, 'POST', `/api/v1/sessions/${id}/start`, provider);
+    const start = (id: string) =>
+      callService(bed.url, 'POST', `/api/v1/sessions/${id}/start`, provider);
 
     expect(await start(sessionId)).toMatchObject({
       status: 409,
@@ -88,11 +88,11 @@ describe('the consent gate', () => {
     const other = await bearer('provider', randomUUID());
     const patient = await bearer('patient', randomUUID());
     const before = await bed.store.model.countDocuments();
-    expect((await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, other)).status).toBe(
-      403,
-    );
     expect(
-      (await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, patient)).status,
+      (await callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, other)).status,
+    ).toBe(403);
+    expect(
+      (await callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, patient)).status,
     ).toBe(403);
     expect(await bed.store.model.countDocuments()).toBe(before);
   });

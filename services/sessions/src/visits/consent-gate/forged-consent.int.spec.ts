@@ -1,6 +1,5 @@
 import { TOPICS } from '@thc/contracts';
-import { DeadLetterReader, bearer, eventually, TestNamespace } from '@thc/testing';
-import { call } from '../testing/http-client';
+import { bearer, callService, DeadLetterReader, eventually, TestNamespace } from '@thc/testing';
 import { confirmPatientLocation, qualifyProvider } from '../testing/qualified-provider';
 import { CONSENT_GRANTED, consentGranted } from '../testing/scheduling-events';
 import { within } from '../testing/sessions-test-kit';
@@ -34,7 +33,8 @@ describe('a consent forged on the compliance topic', () => {
   it('does not let the visit start; it lands in dead letters with the reason, is counted, and the genuine consent behind it still gets through', async () => {
     const { booked, sessionId } = await bed.kit.bookedSession(5);
     const provider = await bearer('provider', booked.providerId);
-    const start = () => call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, provider);
+    const start = () =>
+      callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, provider);
 
     // The attacker holds the sessions service's Kafka credentials and writes a contract-valid
     // ConsentGranted for the patient, straight to the topic.
@@ -60,7 +60,7 @@ describe('a consent forged on the compliance topic', () => {
       status: 409,
       body: { detail: 'the visit cannot start: the patient has no telehealth consent on record' },
     });
-    const metrics = await call(bed.url, 'GET', '/metrics', {});
+    const metrics = await callService(bed.url, 'GET', '/metrics', {});
     expect(metrics.text).toContain(
       `thc_consumer_untrusted_total{group="${ns.topicPrefix}sessions.consent",topic="${ns.topic(TOPICS.compliance)}",reason="wrong-source"} 1`,
     );

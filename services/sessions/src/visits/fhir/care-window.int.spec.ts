@@ -1,5 +1,4 @@
-import { bearer, eventually, TestNamespace } from '@thc/testing';
-import { call } from '../testing/http-client';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { CANCELLED } from '../testing/scheduling-events';
 import { advanceClock, testClock } from '../testing/sessions-test-app';
 import { within } from '../testing/sessions-test-kit';
@@ -34,15 +33,18 @@ describe("a provider's view of a patient's sessions ends with the care window", 
     const coordinator = await bearer('coordinator', booked.providerId);
 
     clockAt(Date.parse(booked.end) + 89 * DAY);
-    expect(await call(bed.url, 'GET', path, provider)).toMatchObject({
+    expect(await callService(bed.url, 'GET', path, provider)).toMatchObject({
       status: 200,
       body: [{ sessionId }],
     });
 
     clockAt(Date.parse(booked.end) + 91 * DAY);
-    expect(await call(bed.url, 'GET', path, provider)).toMatchObject({ status: 200, body: [] });
+    expect(await callService(bed.url, 'GET', path, provider)).toMatchObject({
+      status: 200,
+      body: [],
+    });
     // Running the program is not care: staff still see the session.
-    expect(await call(bed.url, 'GET', path, coordinator)).toMatchObject({
+    expect(await callService(bed.url, 'GET', path, coordinator)).toMatchObject({
       status: 200,
       body: [{ sessionId }],
     });
@@ -54,7 +56,7 @@ describe("a provider's view of a patient's sessions ends with the care window", 
 
     clockAt(Date.parse(booked.end) + 89 * DAY);
     for (const path of singleReads(sessionId))
-      expect({ path, status: (await call(bed.url, 'GET', path, provider)).status }).toEqual({
+      expect({ path, status: (await callService(bed.url, 'GET', path, provider)).status }).toEqual({
         path,
         status: 200,
       });
@@ -63,7 +65,7 @@ describe("a provider's view of a patient's sessions ends with the care window", 
     clockAt(Date.parse(booked.end) + 91 * DAY);
     const recorded = await accessCount(booked.patientId);
     for (const path of singleReads(sessionId)) {
-      const refused = await call(bed.url, 'GET', path, provider);
+      const refused = await callService(bed.url, 'GET', path, provider);
       expect({ path, status: refused.status, type: refused.type }).toEqual({
         path,
         status: 403,
@@ -79,7 +81,7 @@ describe("a provider's view of a patient's sessions ends with the care window", 
     const patient = await bearer('patient', booked.patientId);
     for (const caller of [coordinator, patient])
       for (const path of singleReads(sessionId))
-        expect((await call(bed.url, 'GET', path, caller)).status).toBe(200);
+        expect((await callService(bed.url, 'GET', path, caller)).status).toBe(200);
   });
 
   it('gives the provider of a cancelled visit the session only until it was cancelled', async () => {
@@ -87,7 +89,7 @@ describe("a provider's view of a patient's sessions ends with the care window", 
     const { booked, sessionId } = await bed.kit.bookedSession(minutesAhead(30 * 24 * 60));
     const provider = await bearer('provider', booked.providerId);
     for (const path of singleReads(sessionId))
-      expect((await call(bed.url, 'GET', path, provider)).status).toBe(200);
+      expect((await callService(bed.url, 'GET', path, provider)).status).toBe(200);
 
     await bed.kit.scheduling(CANCELLED, {
       appointmentId: booked.appointmentId,
@@ -104,20 +106,20 @@ describe("a provider's view of a patient's sessions ends with the care window", 
 
     const recorded = await accessCount(booked.patientId);
     for (const path of singleReads(sessionId)) {
-      const refused = await call(bed.url, 'GET', path, provider);
+      const refused = await callService(bed.url, 'GET', path, provider);
       expect({ path, status: refused.status }).toEqual({ path, status: 403 });
       expect(refused.body).toMatchObject({ detail: REFUSAL });
     }
     expect(await accessCount(booked.patientId)).toBe(recorded);
     expect(
-      await call(bed.url, 'GET', `/api/v1/patients/${booked.patientId}/sessions`, provider),
+      await callService(bed.url, 'GET', `/api/v1/patients/${booked.patientId}/sessions`, provider),
     ).toMatchObject({ status: 200, body: [] });
   });
 
   it('keeps an old session open to its provider while a later visit with the patient is in care, as the list does', async () => {
     const first = await bed.kit.bookedSession(minutesAhead(5));
     const provider = await bearer('provider', first.booked.providerId);
-    const read = () => call(bed.url, 'GET', `/api/v1/sessions/${first.sessionId}`, provider);
+    const read = () => callService(bed.url, 'GET', `/api/v1/sessions/${first.sessionId}`, provider);
 
     clockAt(Date.parse(first.booked.end) + 91 * DAY);
     expect((await read()).status).toBe(403);
@@ -127,7 +129,7 @@ describe("a provider's view of a patient's sessions ends with the care window", 
     const second = await bed.kit.bookedSession(minutesAhead(60), { patientId, providerId });
     expect((await read()).status).toBe(200);
     expect(
-      await call(bed.url, 'GET', `/api/v1/patients/${patientId}/sessions`, provider),
+      await callService(bed.url, 'GET', `/api/v1/patients/${patientId}/sessions`, provider),
     ).toMatchObject({
       status: 200,
       body: [{ sessionId: first.sessionId }, { sessionId: second.sessionId }],
@@ -141,18 +143,20 @@ describe("a provider's view of a patient's sessions ends with the care window", 
     clockAt(Date.parse(booked.end) + 91 * DAY);
     const recorded = await accessCount(booked.patientId);
     // Ending it now would answer with the visit and date its end today: a fresh care window.
-    const refused = await call(bed.url, 'POST', end, provider, { outcome: 'patient-no-show' });
+    const refused = await callService(bed.url, 'POST', end, provider, {
+      outcome: 'patient-no-show',
+    });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ detail: REFUSAL });
     expect(await accessCount(booked.patientId)).toBe(recorded);
-    expect((await call(bed.url, 'GET', `/api/v1/sessions/${sessionId}`, provider)).status).toBe(
-      403,
-    );
+    expect(
+      (await callService(bed.url, 'GET', `/api/v1/sessions/${sessionId}`, provider)).status,
+    ).toBe(403);
 
     // Staff close out the stale session as before.
     const coordinator = await bearer('coordinator', booked.providerId);
     expect(
-      await call(bed.url, 'POST', end, coordinator, { outcome: 'patient-no-show' }),
+      await callService(bed.url, 'POST', end, coordinator, { outcome: 'patient-no-show' }),
     ).toMatchObject({ status: 200, body: { status: 'ended' } });
   });
 });

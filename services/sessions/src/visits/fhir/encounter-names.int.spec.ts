@@ -1,7 +1,6 @@
-import { bearer, eventually, expectValidFhir, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, expectValidFhir, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { ClinicNames } from '../infrastructure/clinic-names.projection';
-import { call } from '../testing/http-client';
 import {
   CLINIC_RECORDED,
   clinicRecorded,
@@ -21,7 +20,7 @@ describe('the Encounter names the staff and the clinic the directory lists', () 
   const bed = useSessionsApp(new TestNamespace('sessions-encounter-names'));
 
   const encounter = async (sessionId: string) => {
-    const read = await call(
+    const read = await callService(
       bed.url,
       'GET',
       `/fhir/Encounter/${sessionId}`,

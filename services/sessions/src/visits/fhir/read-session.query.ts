@@ -5,7 +5,7 @@ import type { Session } from '../domain/session.state';
 import { ClinicNames } from '../infrastructure/clinic-names.projection';
 import { ProviderQualifications } from '../infrastructure/provider-qualifications.projection';
 import { SessionRepository } from '../infrastructure/session.repository';
-import { ProviderCare } from '../provider-care';
+import { SessionProviderCare } from '../provider-care';
 import { ensureSessionAccess } from '../session-access';
 import { toFhirEncounter } from './fhir-encounter';
 
@@ -17,7 +17,7 @@ const STAFF_ROLES: ReadonlySet<string> = new Set(['provider', 'interpreter']);
 export class ReadSessionQuery {
   constructor(
     private readonly sessions: SessionRepository,
-    private readonly care: ProviderCare,
+    private readonly care: SessionProviderCare,
     private readonly staff: ProviderQualifications,
     private readonly clinics: ClinicNames,
   ) {}

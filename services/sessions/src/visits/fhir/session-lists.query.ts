@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { clinicFilterOf, ensurePatientAccess, Principal } from '@thc/auth';
 import { SessionViews } from '../infrastructure/session-views.projection';
-import { ProviderCare } from '../provider-care';
+import { SessionProviderCare } from '../provider-care';
 import { SessionResponse, toResponse } from '../session.response';
 
 const isStaff = (principal: Principal): boolean =>
@@ -21,7 +21,7 @@ function clinicBound(principal: Principal): { clinicId?: { $in: string[] } } {
 export class SessionLists {
   constructor(
     private readonly views: SessionViews,
-    private readonly care: ProviderCare,
+    private readonly care: SessionProviderCare,
   ) {}
 
   /** A patient's own sessions; a provider sees only those they run; staff those of their clinics. */

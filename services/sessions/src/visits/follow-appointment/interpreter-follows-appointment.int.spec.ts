@@ -1,9 +1,8 @@
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sessionIdOf } from '../domain/session-id';
 import { SessionViews } from '../infrastructure/session-views.projection';
-import { call } from '../testing/http-client';
 import { booking, BOOKED, RESCHEDULED } from '../testing/scheduling-events';
 import { within } from '../testing/sessions-test-kit';
 import { useSessionsApp } from '../testing/sessions-testbed';
@@ -28,9 +27,11 @@ describe("a session's interpreter, from scheduling events on Kafka", () => {
   });
 
   const issue = (sessionId: string, participantId: string) =>
-    call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/links`, coordinator, { participantId });
+    callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/links`, coordinator, {
+      participantId,
+    });
   const join = (link: { body: unknown }) =>
-    call(
+    callService(
       bed.url,
       'POST',
       '/api/v1/join',

@@ -1,7 +1,6 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { TelehealthConsents } from '../infrastructure/telehealth-consents.projection';
-import { call } from '../testing/http-client';
 import { consentGranted } from '../testing/scheduling-events';
 import { CONSENT_TEXT_VERSION, TELEHEALTH_CONSENT_TEXT } from './telehealth-consent-text.data';
 import { useSessionsApp } from '../testing/sessions-testbed';
@@ -20,9 +19,15 @@ describe('telehealth consent on the visit page', () => {
   async function linkOf(role: 'patient' | 'provider') {
     const { booked, sessionId } = await bed.kit.bookedSession(10);
     const participantId = role === 'patient' ? booked.patientId : booked.providerId;
-    const link = await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/links`, coordinator, {
-      participantId,
-    });
+    const link = await callService(
+      bed.url,
+      'POST',
+      `/api/v1/sessions/${sessionId}/links`,
+      coordinator,
+      {
+        participantId,
+      },
+    );
     expect(link.status).toBe(201);
     const token = (link.body as { url: string }).url.split('#')[1] ?? '';
     return { booked, sessionId, token };
@@ -30,14 +35,20 @@ describe('telehealth consent on the visit page', () => {
 
   const accept = { accept: true, textVersion: CONSENT_TEXT_VERSION, language: 'es' };
   const consent = (token: string | undefined, body: unknown = accept) =>
-    call(bed.url, 'POST', '/api/v1/visit/consent', token ? { 'x-join-token': token } : {}, body);
+    callService(
+      bed.url,
+      'POST',
+      '/api/v1/visit/consent',
+      token ? { 'x-join-token': token } : {},
+      body,
+    );
   const given = async (sessionId: string) =>
     (await bed.store.load(`session-${sessionId}`)).filter((e) => e.type === GIVEN);
 
   it('serves the consent text in English and Spanish, paragraph for paragraph, to anyone', async () => {
     const [en, es] = await Promise.all(
       ['en', 'es'].map((language) =>
-        call(bed.url, 'GET', `/api/v1/visit/consent-text?language=${language}`, {}),
+        callService(bed.url, 'GET', `/api/v1/visit/consent-text?language=${language}`, {}),
       ),
     );
     expect(en).toMatchObject({
@@ -57,7 +68,7 @@ describe('telehealth consent on the visit page', () => {
       TELEHEALTH_CONSENT_TEXT.en.paragraphs.length,
     );
     for (const query of ['?language=fr', '']) {
-      const refused = await call(bed.url, 'GET', `/api/v1/visit/consent-text${query}`, {});
+      const refused = await callService(bed.url, 'GET', `/api/v1/visit/consent-text${query}`, {});
       expect(refused.status).toBe(400);
       expect(refused.text).toContain('language');
     }

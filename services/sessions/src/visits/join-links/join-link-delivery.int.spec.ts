@@ -1,13 +1,12 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { EncryptedField, fromKafkaHeaders, TOPICS, validateEvent } from '@thc/contracts';
 import { EnvMasterKeyring, PatientKeyStore, PhiCipher } from '@thc/phi-protection';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { Consumer } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sessionIdOf } from '../domain/session-id';
-import { call } from '../testing/http-client';
 import { booking, BOOKED, RESCHEDULED } from '../testing/scheduling-events';
 import { within } from '../testing/sessions-test-kit';
 import { useSessionsApp } from '../testing/sessions-testbed';
@@ -67,9 +66,9 @@ describe('join links handed sealed to the notifications service', () => {
     cipher.open({ patientId, record: 'Session', field: 'joinLink' }, link);
   const tokenOf = (joinUrl: string) => joinUrl.split('#')[1] ?? '';
   const join = (joinUrl: string) =>
-    call(bed.url, 'POST', '/api/v1/join', {}, { token: tokenOf(joinUrl) });
+    callService(bed.url, 'POST', '/api/v1/join', {}, { token: tokenOf(joinUrl) });
   const issue = (sessionId: string, body: object) =>
-    call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/links`, coordinator, body);
+    callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/links`, coordinator, body);
 
   /** A visit ten minutes away (its links open), with an interpreter and a caregiver. */
   async function bookedWithCompany() {

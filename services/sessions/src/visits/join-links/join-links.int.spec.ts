@@ -1,7 +1,6 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
 import { advanceClock } from '../testing/sessions-test-app';
 import { ROOM_TOKEN_AUDIENCE } from '../infrastructure/signed-room.video-platform';
 import { useSessionsApp } from '../testing/sessions-testbed';
@@ -23,11 +22,11 @@ describe('signed join links', () => {
   });
 
   const issue = async (sessionId: string, participantId: string, headers = coordinator) =>
-    call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/links`, headers, { participantId });
+    callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/links`, headers, { participantId });
   const tokenOf = (link: { body: unknown }) =>
     (link.body as { url: string }).url.split('#')[1] ?? '';
   const join = (token: string, language = 'en') =>
-    call(bed.url, 'POST', '/api/v1/join', { 'accept-language': language }, { token });
+    callService(bed.url, 'POST', '/api/v1/join', { 'accept-language': language }, { token });
 
   it('lets the provider in with a signed room URL, and the link itself carries no PHI', async () => {
     const { booked, sessionId } = await bed.kit.bookedSession(10);
@@ -92,7 +91,7 @@ describe('signed join links', () => {
 
     // A coordinator revokes the live link: it stops working before it expires.
     const linkId = decodeJwt(second).jti as string;
-    const revoked = await call(
+    const revoked = await callService(
       bed.url,
       'DELETE',
       `/api/v1/sessions/${sessionId}/links/${linkId}`,

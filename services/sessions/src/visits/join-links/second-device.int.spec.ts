@@ -1,6 +1,5 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
 import { visitInProgress } from '../testing/visit-in-progress';
 import { useSessionsApp } from '../testing/sessions-testbed';
 
@@ -31,7 +30,7 @@ describe('a join link opened on a second device', () => {
 
   it('is refused while the patient waits to be admitted', async () => {
     const { booked, sessionId } = await bed.kit.bookedSession(5);
-    const link = await call(
+    const link = await callService(
       bed.url,
       'POST',
       `/api/v1/sessions/${sessionId}/links`,
@@ -39,9 +38,9 @@ describe('a join link opened on a second device', () => {
       { participantId: booked.patientId },
     );
     const token = (link.body as { url: string }).url.split('#')[1] ?? '';
-    const first = await call(bed.url, 'POST', '/api/v1/join', {}, { token });
+    const first = await callService(bed.url, 'POST', '/api/v1/join', {}, { token });
     expect(first).toMatchObject({ status: 200, body: { status: 'waiting' } });
-    const second = await call(bed.url, 'POST', '/api/v1/join', {}, { token });
+    const second = await callService(bed.url, 'POST', '/api/v1/join', {}, { token });
     expect(second.status).toBe(409);
   });
 

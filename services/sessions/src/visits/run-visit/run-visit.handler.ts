@@ -13,7 +13,7 @@ import type { SessionState } from '../domain/session.state';
 import { SESSION_EVENT as E, SessionEventOf } from '../domain/session.events';
 import { TransferRefusedError } from '../domain/session.errors';
 import { ProviderQualifications } from '../infrastructure/provider-qualifications.projection';
-import { ProviderCare } from '../provider-care';
+import { SessionProviderCare } from '../provider-care';
 import { ensureStaffOrProvider } from '../session-access';
 import {
   Handled,
@@ -54,7 +54,7 @@ export class RunVisitHandler {
     private readonly sessions: SessionRepository,
     private readonly consents: TelehealthConsents,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly care: ProviderCare,
+    private readonly care: SessionProviderCare,
     private readonly qualifications: ProviderQualifications,
     @Inject(SESSIONS_SETTINGS) private readonly settings: SessionsSettings,
   ) {}

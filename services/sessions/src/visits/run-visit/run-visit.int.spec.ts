@@ -1,14 +1,13 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { sessionStreamId } from '../domain/session.events';
-import { call } from '../testing/http-client';
 import { useSessionsApp } from '../testing/sessions-testbed';
 import { visitInProgress } from '../testing/visit-in-progress';
 
 describe('run a visit: start, admit, transfer, end', () => {
   const bed = useSessionsApp(new TestNamespace('sessions-run-visit'));
   const post = (path: string, headers: Record<string, string>, body?: object) =>
-    call(bed.url, 'POST', path, headers, body);
+    callService(bed.url, 'POST', path, headers, body);
   const storedTypes = async (sessionId: string) =>
     (await bed.store.load(sessionStreamId(sessionId))).map((e) => e.type);
 

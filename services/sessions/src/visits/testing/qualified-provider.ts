@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ProviderQualifications } from '../infrastructure/provider-qualifications.projection';
-import { call } from './http-client';
 import { staffCredentialed, staffMemberRecorded } from './qualification-events';
+import { callService } from '@thc/testing';
 
 /** The state the test patients confirm they are in, unless a test says otherwise. */
 export const PATIENT_STATE = 'NY';
@@ -28,7 +28,7 @@ export async function confirmPatientLocation(
   headers: Record<string, string>,
   state = PATIENT_STATE,
 ): Promise<void> {
-  const confirmed = await call(
+  const confirmed = await callService(
     url,
     'POST',
     `/api/v1/sessions/${sessionId}/patient-location`,

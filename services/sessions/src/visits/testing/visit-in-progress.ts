@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { call } from './http-client';
 import { confirmPatientLocation, qualifyProvider } from './qualified-provider';
 import { CONSENT_GRANTED, consentGranted } from './scheduling-events';
 import { SessionsKit, within } from './sessions-test-kit';
+import { callService } from '@thc/testing';
 
 type Headers = Record<string, string>;
 
@@ -26,7 +26,7 @@ export async function visitInProgress(
   await qualifyProvider(kit.app, providerId);
   const s = `/api/v1/sessions/${sessionId}`;
   const post = (path: string, headers: Record<string, string>, body?: object) =>
-    call(url, 'POST', path, headers, body);
+    callService(url, 'POST', path, headers, body);
   const linkOf = async (participantId: string) => {
     const link = await post(`${s}/links`, coordinator, { participantId });
     if (link.status !== 201) throw new Error(`link not issued: ${link.status} ${link.text}`);

@@ -1,11 +1,10 @@
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { TelehealthConsents } from '../infrastructure/telehealth-consents.projection';
 import { sessionIdOf } from '../domain/session-id';
 import { ClinicNames } from '../infrastructure/clinic-names.projection';
 import { ProviderQualifications } from '../infrastructure/provider-qualifications.projection';
 import { SessionViews } from '../infrastructure/session-views.projection';
-import { call } from '../testing/http-client';
 import { clinicRecorded, staffMemberRecorded } from '../testing/qualification-events';
 import { confirmPatientLocation, qualifyProvider } from '../testing/qualified-provider';
 import { BOOKED, booking, consentGranted } from '../testing/scheduling-events';
@@ -69,21 +68,21 @@ describe("the coordinator's Today board", () => {
   }
 
   const board = async (query: string, headers: Headers = coordinatorOfA) => {
-    const answer = await call(bed.url, 'GET', `/api/v1/today?${query}`, headers);
+    const answer = await callService(bed.url, 'GET', `/api/v1/today?${query}`, headers);
     expect(`${answer.status} ${answer.text}`).toMatch(/^200 /);
     return answer.body as TodayBoardResponse;
   };
   const entryOf = async (sessionId: string): Promise<TodayVisit | undefined> =>
     (await board(`${around()}&clinicId=${clinicA}`)).visits.find((v) => v.sessionId === sessionId);
   const post = (path: string, headers: Headers, body?: object) =>
-    call(bed.url, 'POST', `/api/v1/sessions${path}`, headers, body);
+    callService(bed.url, 'POST', `/api/v1/sessions${path}`, headers, body);
   const linkOf = async (sessionId: string, participantId: string) => {
     const link = await post(`/${sessionId}/links`, admin, { participantId });
     expect(link.status).toBe(201);
     return (link.body as { url: string }).url.split('#')[1] ?? '';
   };
   const join = async (token: string, deviceToken?: string) => {
-    const joined = await call(bed.url, 'POST', '/api/v1/join', {}, { token, deviceToken });
+    const joined = await callService(bed.url, 'POST', '/api/v1/join', {}, { token, deviceToken });
     expect(`${joined.status} ${joined.text}`).toMatch(/^200 /);
     return (joined.body as { deviceToken: string }).deviceToken;
   };
@@ -253,20 +252,25 @@ describe("the coordinator's Today board", () => {
   it.each([['/api/v1/today'], ['/api/v1/today/events']])(
     '%s refuses a malformed from or too long a range (400 naming it) and a clinic not covered (403)',
     async (path) => {
-      const badFrom = await call(bed.url, 'GET', `${path}?from=yesterday`, coordinatorOfA);
+      const badFrom = await callService(bed.url, 'GET', `${path}?from=yesterday`, coordinatorOfA);
       expect(badFrom.status).toBe(400);
       expect(badFrom.body).toMatchObject({
         'invalid-params': [expect.objectContaining({ name: 'from' })],
       });
 
       const week = `from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z`;
-      const tooLong = await call(bed.url, 'GET', `${path}?${week}`, coordinatorOfA);
+      const tooLong = await callService(bed.url, 'GET', `${path}?${week}`, coordinatorOfA);
       expect(tooLong.status).toBe(400);
       expect(tooLong.body).toMatchObject({
         'invalid-params': [expect.objectContaining({ name: 'to' })],
       });
 
-      const foreign = await call(bed.url, 'GET', `${path}?clinicId=${clinicB}`, coordinatorOfA);
+      const foreign = await callService(
+        bed.url,
+        'GET',
+        `${path}?clinicId=${clinicB}`,
+        coordinatorOfA,
+      );
       expect(foreign.status).toBe(403);
       expect(foreign.type).toContain('application/problem+json');
     },

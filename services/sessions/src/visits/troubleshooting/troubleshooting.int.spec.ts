@@ -1,6 +1,5 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
 import { useSessionsApp } from '../testing/sessions-testbed';
 
 describe('troubleshooting and patient assistance', () => {
@@ -12,7 +11,7 @@ describe('troubleshooting and patient assistance', () => {
     const coordinatorId = randomUUID();
     const coordinator = await bearer('coordinator', coordinatorId);
 
-    const check = await call(
+    const check = await callService(
       bed.url,
       'POST',
       `/api/v1/sessions/${sessionId}/pre-visit-checks`,
@@ -37,7 +36,7 @@ describe('troubleshooting and patient assistance', () => {
     expect(types.slice(-2)).toEqual(['PreVisitCheckRecorded', 'TechnicalIssueOpened']);
 
     const queue = async () =>
-      (await call(bed.url, 'GET', '/api/v1/issues/open', coordinator)).body as {
+      (await callService(bed.url, 'GET', '/api/v1/issues/open', coordinator)).body as {
         issueId: string;
         assignedTo?: string;
         category: string;
@@ -47,18 +46,18 @@ describe('troubleshooting and patient assistance', () => {
       category: 'audio',
       trigger: 'pre-visit-check',
     });
-    expect((await call(bed.url, 'GET', '/api/v1/issues/open', patient)).status).toBe(403);
+    expect((await callService(bed.url, 'GET', '/api/v1/issues/open', patient)).status).toBe(403);
 
     const base = `/api/v1/sessions/${sessionId}/issues/${issueId}`;
     expect(
-      (await call(bed.url, 'POST', `${base}/assign`, coordinator, { coordinatorId })).status,
+      (await callService(bed.url, 'POST', `${base}/assign`, coordinator, { coordinatorId })).status,
     ).toBe(204);
     expect((await queue()).find((i) => i.issueId === issueId)).toMatchObject({
       assignedTo: coordinatorId,
     });
     expect(
       (
-        await call(bed.url, 'POST', `${base}/resolve`, coordinator, {
+        await callService(bed.url, 'POST', `${base}/resolve`, coordinator, {
           outcome: 'fixed',
           steps: ['grant-permissions', 'reload-page'],
         })
@@ -66,8 +65,12 @@ describe('troubleshooting and patient assistance', () => {
     ).toBe(204);
     expect((await queue()).find((i) => i.issueId === issueId)).toBeUndefined();
     expect(
-      (await call(bed.url, 'POST', `${base}/resolve`, coordinator, { outcome: 'fixed', steps: [] }))
-        .status,
+      (
+        await callService(bed.url, 'POST', `${base}/resolve`, coordinator, {
+          outcome: 'fixed',
+          steps: [],
+        })
+      ).status,
     ).toBe(409);
 
     const resolved = (await bed.store.load(`session-${sessionId}`)).at(-1);
@@ -82,21 +85,33 @@ describe('troubleshooting and patient assistance', () => {
   it('a patient reports an issue for themselves only, and reads the playbook in Spanish', async () => {
     const { booked, sessionId } = await bed.kit.bookedSession(60);
     const patient = await bearer('patient', booked.patientId);
-    const opened = await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/issues`, patient, {
-      category: 'join-link',
-      participantId: booked.patientId,
-      device: 'mobile',
-    });
+    const opened = await callService(
+      bed.url,
+      'POST',
+      `/api/v1/sessions/${sessionId}/issues`,
+      patient,
+      {
+        category: 'join-link',
+        participantId: booked.patientId,
+        device: 'mobile',
+      },
+    );
     expect(opened).toMatchObject({
       status: 201,
       body: { steps: [{ step: 'new-join-link' }, { step: 'reload-page' }, { step: 'dial-in' }] },
     });
-    const forOther = await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/issues`, patient, {
-      category: 'audio',
-      participantId: booked.providerId,
-    });
+    const forOther = await callService(
+      bed.url,
+      'POST',
+      `/api/v1/sessions/${sessionId}/issues`,
+      patient,
+      {
+        category: 'audio',
+        participantId: booked.providerId,
+      },
+    );
     expect(forOther.status).toBe(403);
-    const playbook = await call(bed.url, 'GET', '/api/v1/playbooks/video?device=tablet', {
+    const playbook = await callService(bed.url, 'GET', '/api/v1/playbooks/video?device=tablet', {
       ...patient,
       'accept-language': 'es-MX',
     });
@@ -104,6 +119,8 @@ describe('troubleshooting and patient assistance', () => {
       status: 200,
       body: [{ step: 'grant-permissions', text: expect.stringContaining('Ajustes') }, {}, {}, {}],
     });
-    expect((await call(bed.url, 'GET', '/api/v1/playbooks/telepathy', patient)).status).toBe(404);
+    expect((await callService(bed.url, 'GET', '/api/v1/playbooks/telepathy', patient)).status).toBe(
+      404,
+    );
   });
 });

@@ -1,8 +1,7 @@
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { decodeJwt } from 'jose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ClinicNames } from '../infrastructure/clinic-names.projection';
-import { call } from '../testing/http-client';
 import { clinicRecorded } from '../testing/qualification-events';
 import { confirmPatientLocation, qualifyProvider } from '../testing/qualified-provider';
 import { CONSENT_GRANTED, consentGranted } from '../testing/scheduling-events';
@@ -35,9 +34,15 @@ describe("the visit page's API, with the join link as credential", () => {
     await bed.app.get(ClinicNames).recorded(randomUUID(), clinicRecorded(booked.clinicId));
     await qualifyProvider(bed.app, booked.providerId);
     const linkOf = async (participantId: string) => {
-      const link = await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/links`, coordinator, {
-        participantId,
-      });
+      const link = await callService(
+        bed.url,
+        'POST',
+        `/api/v1/sessions/${sessionId}/links`,
+        coordinator,
+        {
+          participantId,
+        },
+      );
       expect(link.status).toBe(201);
       return (link.body as { url: string }).url.split('#')[1] ?? '';
     };
@@ -50,7 +55,7 @@ describe("the visit page's API, with the join link as credential", () => {
   }
 
   const join = async (token: string, deviceToken?: string) => {
-    const joined = await call(bed.url, 'POST', '/api/v1/join', {}, { token, deviceToken });
+    const joined = await callService(bed.url, 'POST', '/api/v1/join', {}, { token, deviceToken });
     expect(joined.status).toBe(200);
     return (joined.body as { deviceToken: string }).deviceToken;
   };
@@ -59,9 +64,9 @@ describe("the visit page's API, with the join link as credential", () => {
     ...(deviceToken ? { 'x-device-token': deviceToken } : {}),
     'accept-language': language,
   });
-  const visit = (headers: Headers) => call(bed.url, 'GET', '/api/v1/visit', headers);
+  const visit = (headers: Headers) => callService(bed.url, 'GET', '/api/v1/visit', headers);
   const act = (path: string, headers: Headers, body?: object) =>
-    call(bed.url, 'POST', `/api/v1/visit/${path}`, headers, body);
+    callService(bed.url, 'POST', `/api/v1/visit/${path}`, headers, body);
 
   it('follows a patient from the link to the survey: scheduled, waiting, provider joining, admitted with the room, ended', async () => {
     const { booked, sessionId, patientLink, providerLink } = await bookedVisit();
@@ -113,7 +118,8 @@ describe("the visit page's API, with the join link as credential", () => {
       await confirmPatientLocation(bed.url, sessionId, patientBearer);
       await eventually(async () => {
         expect(
-          (await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, provider)).status,
+          (await callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, provider))
+            .status,
         ).toBe(200);
       }, within);
       await eventually(
@@ -124,7 +130,8 @@ describe("the visit page's API, with the join link as credential", () => {
 
       await join(providerLink);
       expect(
-        (await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/admit`, provider)).status,
+        (await callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/admit`, provider))
+          .status,
       ).toBe(200);
       await eventually(async () => expect(stream.received.at(-1)?.state).toBe('admitted'), within);
       const room = stream.received.at(-1)?.room;
@@ -142,7 +149,7 @@ describe("the visit page's API, with the join link as credential", () => {
 
       expect(
         (
-          await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/end`, provider, {
+          await callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/end`, provider, {
             outcome: 'completed',
           })
         ).status,
@@ -181,7 +188,7 @@ describe("the visit page's API, with the join link as credential", () => {
     const { issueId, steps } = reported.body as { issueId: string; steps: string[] };
     expect(steps.join(' ')).toContain('volumen');
 
-    const queue = await call(bed.url, 'GET', '/api/v1/issues/open', coordinator);
+    const queue = await callService(bed.url, 'GET', '/api/v1/issues/open', coordinator);
     expect((queue.body as { issueId: string }[]).find((i) => i.issueId === issueId)).toMatchObject({
       category: 'audio',
     });
@@ -250,7 +257,7 @@ describe("the visit page's API, with the join link as credential", () => {
     expect((await act('survey', provider, { overall: 5, wouldRecommend: 9 })).status).toBe(403);
     const afterProviderJoin = await bed.store.model.countDocuments();
 
-    const revoked = await call(
+    const revoked = await callService(
       bed.url,
       'POST',
       `/api/v1/sessions/${sessionId}/links`,

@@ -1,22 +1,27 @@
-import { bearer, TestNamespace } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
 import { useSessionsApp } from '../testing/sessions-testbed';
 
 describe("a provider's waiting room", () => {
   const bed = useSessionsApp(new TestNamespace('sessions-waiting-room'));
   const roomOf = (providerId: string, headers: Record<string, string>) =>
-    call(bed.url, 'GET', `/api/v1/providers/${providerId}/waiting-room`, headers);
+    callService(bed.url, 'GET', `/api/v1/providers/${providerId}/waiting-room`, headers);
 
   /** The patient of a visit soon opens their link and waits. */
   const arrive = async (providerId: string) => {
     const { booked, sessionId } = await bed.kit.bookedSession(5, { providerId });
     const coordinator = await bearer('coordinator', randomUUID());
-    const link = await call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/links`, coordinator, {
-      participantId: booked.patientId,
-    });
+    const link = await callService(
+      bed.url,
+      'POST',
+      `/api/v1/sessions/${sessionId}/links`,
+      coordinator,
+      {
+        participantId: booked.patientId,
+      },
+    );
     const token = (link.body as { url: string }).url.split('#')[1] ?? '';
-    const joined = await call(bed.url, 'POST', '/api/v1/join', {}, { token });
+    const joined = await callService(bed.url, 'POST', '/api/v1/join', {}, { token });
     expect(joined.body).toMatchObject({ status: 'waiting' });
     return { sessionId, patientId: booked.patientId };
   };

@@ -1,6 +1,5 @@
-import { bearer, eventually, expectValidFhir, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, expectValidFhir, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
 import { confirmPatientLocation, qualifyProvider } from '../testing/qualified-provider';
 import { CONSENT_GRANTED, consentGranted } from '../testing/scheduling-events';
 import { advanceClock } from '../testing/sessions-test-app';
@@ -20,7 +19,7 @@ describe('a whole virtual visit, scripted', () => {
     const patient = await bearer('patient', patientId);
     await qualifyProvider(bed.app, providerId);
     const post = (path: string, headers: Record<string, string>, body?: object) =>
-      call(bed.url, 'POST', `/api/v1${path}`, headers, body);
+      callService(bed.url, 'POST', `/api/v1${path}`, headers, body);
     const s = `/sessions/${sessionId}`;
 
     const linkOf = async (participantId: string) => {
@@ -45,7 +44,7 @@ describe('a whole virtual visit, scripted', () => {
       status: 200,
       body: { status: 'waiting', role: 'patient', position: 1 },
     });
-    const room = await call(
+    const room = await callService(
       bed.url,
       'GET',
       `/api/v1/providers/${providerId}/waiting-room`,
@@ -57,7 +56,8 @@ describe('a whole virtual visit, scripted', () => {
     });
     const other = await bearer('provider', randomUUID());
     expect(
-      (await call(bed.url, 'GET', `/api/v1/providers/${providerId}/waiting-room`, other)).status,
+      (await callService(bed.url, 'GET', `/api/v1/providers/${providerId}/waiting-room`, other))
+        .status,
     ).toBe(403);
 
     // Started (consent on record, from Kafka) and the provider in the room.
@@ -168,7 +168,7 @@ describe('a whole virtual visit, scripted', () => {
     });
     expect(JSON.stringify(events)).not.toContain('sound cut out');
 
-    const encounter = await call(bed.url, 'GET', `/fhir/Encounter/${sessionId}`, patient);
+    const encounter = await callService(bed.url, 'GET', `/fhir/Encounter/${sessionId}`, patient);
     expect(encounter).toMatchObject({
       status: 200,
       type: expect.stringContaining('application/fhir+json'),
@@ -188,7 +188,7 @@ describe('a whole virtual visit, scripted', () => {
     expectValidFhir(encounter.body, 'the finished Encounter');
     expect(
       (
-        await call(
+        await callService(
           bed.url,
           'GET',
           `/fhir/Encounter/${sessionId}`,

@@ -1,7 +1,6 @@
 import { TOPICS } from '@thc/contracts';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { call } from '../testing/http-client';
 import {
   CREDENTIALED,
   STAFF_MEMBER_RECORDED,
@@ -40,9 +39,12 @@ describe('licensure at visit start and at transfer', () => {
     await bed.kit.compliance(CONSENT_GRANTED, consentGranted(booked.patientId));
     const asProvider = await bearer('provider', providerId);
     const patient = await bearer('patient', booked.patientId);
-    const start = () => call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, asProvider);
+    const start = () =>
+      callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/start`, asProvider);
     const confirm = (state: string) =>
-      call(bed.url, 'POST', `/api/v1/sessions/${sessionId}/patient-location`, patient, { state });
+      callService(bed.url, 'POST', `/api/v1/sessions/${sessionId}/patient-location`, patient, {
+        state,
+      });
 
     // The consent reaches the gate through Kafka; then the location is what is missing.
     await eventually(async () => {
@@ -86,14 +88,16 @@ describe('licensure at visit start and at transfer', () => {
     const coordinator = await bearer('coordinator', randomUUID());
     const s = `/api/v1/sessions/${sessionId}`;
     expect(
-      (await call(bed.url, 'POST', `${s}/patient-location`, coordinator, { state: 'NJ' })).status,
+      (await callService(bed.url, 'POST', `${s}/patient-location`, coordinator, { state: 'NJ' }))
+        .status,
     ).toBe(200);
     await eventually(
-      async () => expect((await call(bed.url, 'POST', `${s}/start`, coordinator)).status).toBe(200),
+      async () =>
+        expect((await callService(bed.url, 'POST', `${s}/start`, coordinator)).status).toBe(200),
       within,
     );
     const transfer = (to: string) =>
-      call(bed.url, 'POST', `${s}/transfer`, coordinator, { providerId: to });
+      callService(bed.url, 'POST', `${s}/transfer`, coordinator, { providerId: to });
 
     const uncredentialed = randomUUID();
     await bed.kit.scheduling(STAFF_MEMBER_RECORDED, staffMemberRecorded(uncredentialed, 'NJ'));
