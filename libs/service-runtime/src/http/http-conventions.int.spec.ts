@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
 import { InjectModel, MongooseModule } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Roles } from '@thc/auth';
@@ -11,6 +11,7 @@ import { ServiceIdentity } from '../config/service-identity';
 import { PlatformModule } from '../platform.module';
 import { createServiceApp } from './bootstrap-service';
 import { IsZonedDateTime } from './is-zoned-date-time';
+import { ParseUuidParam } from './parse-uuid-param.pipe';
 
 const identity: ServiceIdentity = {
   name: 'sessions',
@@ -49,7 +50,7 @@ class NotesController {
 
   @Get(':id')
   @Roles('coordinator', 'provider')
-  read(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+  read(@Param('id', new ParseUuidParam({ version: 4 })) id: string) {
     return { id };
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Inject, Param, ParseUUIDPipe, Query, Res, Type } from '@nestjs/common';
+import { Controller, Inject, Param, Query, Res, Type } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { Response } from 'express';
@@ -7,6 +7,7 @@ import { ReportQueryDto } from './report-query.dto';
 import { ReportBody } from './report-response';
 import { ReportSender } from './report-sender';
 import { SubjectReport } from './subject-report';
+import { ParseUuidParam } from '@thc/service-runtime';
 
 /**
  * The controller of one subject report, `GET api/v1/audit/reports/<path>`: every report about a
@@ -30,7 +31,7 @@ export function subjectReportController(
 
     @AuditReport(path, doc)
     async report(
-      @Param(doc.param.name, ParseUUIDPipe) subjectId: string,
+      @Param(doc.param.name, ParseUuidParam) subjectId: string,
       @Query() query: ReportQueryDto,
       @Res({ passthrough: true }) response: Response,
       @CurrentPrincipal() principal: Principal,

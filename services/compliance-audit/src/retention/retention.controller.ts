@@ -1,17 +1,7 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { ClinicAccess } from '../clinic-scope/clinic-access';
 import { ensureWholeOrganization, wholeOrganization403 } from '../clinic-scope/whole-organization';
 import { PATIENT_PARAM } from '../openapi/api-docs';
@@ -35,10 +25,10 @@ export class RetentionController {
     private readonly access: ClinicAccess,
   ) {}
 
-  @Post('retention/purge')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: 'retention/purge',
+    status: 200,
     summary: 'Purge audit entries past retention',
     description:
       'Reduces the entries older than the retention period (`AUDIT_RETENTION_YEARS`) to tombstones, except those of patients under legal hold and the records of purges and holds. The purge is chained first, listing exactly the sequence numbers it empties, so the chain still verifies; then published. `{"dryRun": true}` only answers what a purge would empty (which sequences, how many, which are held) and changes nothing; a purge needs `{"confirm": "' +
@@ -68,9 +58,9 @@ export class RetentionController {
     return this.purger.purge({ userId: principal.subject, role: principal.roles[0] ?? 'admin' });
   }
 
-  @Put('legal-holds/:patientId')
-  @Roles('admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'PUT',
+    path: 'legal-holds/:patientId',
     summary: 'Place a legal hold on a patient',
     description:
       'Keeps every audit entry of the patient beyond retention until the hold is released. Placing a hold already in place changes nothing and answers the hold as it was placed; a new hold is chained into the audit trail.',
@@ -85,7 +75,7 @@ export class RetentionController {
   })
   @ApiOkResponse({ description: 'the hold' })
   async place(
-    @Param('patientId', ParseUUIDPipe) patientId: string,
+    @Param('patientId', ParseUuidParam) patientId: string,
     @Body() dto: LegalHoldDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<LegalHold> {
@@ -93,10 +83,10 @@ export class RetentionController {
     return this.holds.place(patientId, dto.matter, principal);
   }
 
-  @Delete('legal-holds/:patientId')
-  @HttpCode(204)
-  @Roles('admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'DELETE',
+    path: 'legal-holds/:patientId',
+    status: 204,
     summary: 'Release a legal hold',
     description:
       "Ends a patient's legal hold: their entries fall under retention again. The release is chained into the audit trail.",
@@ -111,21 +101,21 @@ export class RetentionController {
   })
   @ApiNoContentResponse({ description: 'The hold is released.' })
   async release(
-    @Param('patientId', ParseUUIDPipe) patientId: string,
+    @Param('patientId', ParseUuidParam) patientId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
     await this.access.ensurePatient(principal, patientId);
     await this.holds.release(patientId, principal);
   }
 
-  @Get('legal-holds')
-  @Roles('auditor', 'admin')
   @PhiRead({
     resource: 'Patient',
     action: 'search',
     patients: (holds) => (holds as LegalHold[]).map((hold) => hold.patientId),
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'legal-holds',
     summary: 'List legal holds',
     description:
       'Every patient under legal hold in the clinics the caller covers (a patient belongs to the clinics of their visits), with the matter and who placed it when.',

@@ -1,13 +1,7 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, Clock, CLOCK } from '@thc/service-runtime';
+import { Controller, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { Clock, CLOCK, UseCaseRoute } from '@thc/service-runtime';
 import { SESSIONS_SETTINGS, SessionsSettings } from '../sessions.settings';
 import { VisitsAtRisk } from './visits-at-risk.query';
 import { inWindow } from './incident-monitor';
@@ -55,16 +49,15 @@ export class PlatformStatusController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Get()
-  @Roles('coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    answer: PlatformStatusResponse,
     summary: 'Read the platform status',
     description: `Whether the video platform is operational or in an incident (raised when failed joins, drops and technical issues across sessions pass a threshold within a window, closed after a quiet period). During an incident, the visits of the next ${UPCOMING_HOURS} hours it puts at risk, so coordinators call ahead or move them. The platform's state is not a clinic's: every coordinator and admin reads it, whatever clinics they cover; the visits at risk listed are only those of clinics they cover.`,
     roles: ['coordinator', 'admin'],
     phi: 'none: session, appointment and provider ids and scheduled starts (no patient data)',
     errors: {},
   })
-  @ApiOkResponse({ type: PlatformStatusResponse })
   async status(@CurrentPrincipal() principal: Principal): Promise<PlatformStatusResponse> {
     const now = this.clock();
     const state = await this.monitor.current();

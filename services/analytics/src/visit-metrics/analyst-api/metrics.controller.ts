@@ -1,7 +1,7 @@
-import { Controller, Get, Header, Inject, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Header, Inject, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, CLOCK, Clock, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { CLOCK, Clock, invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { METRICS, METRIC_NAMES } from '../domain/metric-definitions';
 import { metricsCsv } from './metrics-csv';
 import { MetricsQuery } from './metrics-query.dto';
@@ -31,9 +31,10 @@ export class MetricsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Get('metrics')
-  @Roles('analyst', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'metrics',
+    answer: MetricsPage,
     summary: 'Query the metrics table',
     description:
       "The program metrics (volume, no-shows, waiting, quality, satisfaction, utilization, training compliance) for the days `from` to `to`, grouped by day, week or month, optionally split by clinic, provider or visit type and filtered to one of each, a page of rows at a time. A figure made of fewer than ANALYTICS_MIN_CELL_COUNT (default 11) visits or survey responses is withheld: null, and named in the row's `suppressed`. Rows split by clinic or provider carry its name from the directory (or `Clinic 2d7f4b9a`, with `clinicListed: false`, for one the directory does not list yet)." +
@@ -42,7 +43,6 @@ export class MetricsController {
     phi: AGGREGATES,
     errors: { 400: INVALID_QUERY, 403: FOREIGN_CLINIC },
   })
-  @ApiOkResponse({ type: MetricsPage })
   async metrics(
     @Query() query: MetricsQuery,
     @CurrentPrincipal() principal: Principal,
@@ -59,11 +59,11 @@ export class MetricsController {
     };
   }
 
-  @Get('metrics.csv')
-  @Roles('analyst', 'admin')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="telehealth-metrics.csv"')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'metrics.csv',
     summary: 'Export the metrics table as CSV',
     description:
       'The same table as `GET /api/v1/analytics/metrics`, whole (`page` and `pageSize` are accepted and ignored), as an RFC 4180 CSV download: one row per period (and split), the clinic’s and provider’s names beside their ids, one column per metric; a figure withheld as too small a cell reads `suppressed`.' +
@@ -90,9 +90,9 @@ export class MetricsController {
     return new StreamableFile(Buffer.from(metricsCsv(rows, query.metrics ?? METRIC_NAMES)));
   }
 
-  @Get('metric-definitions')
-  @Roles('analyst', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'metric-definitions',
     summary: 'Read the metric definitions',
     description: 'Every metric the table can hold: its name, title, unit and written definition.',
     roles: ['analyst', 'admin'],

@@ -1,7 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { REACH_FIGURES } from '../domain/reach-figures';
 import { ReachQuery } from './reach-query.dto';
 import { ReachPage } from './reach.response';
@@ -14,9 +14,9 @@ import { ReachReader } from './reach.query';
 export class ReachController {
   constructor(private readonly reader: ReachReader) {}
 
-  @Get()
-  @Roles('analyst', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    answer: ReachPage,
     summary: 'Query the reach of messages',
     description:
       'Per calendar month of the first outcome: messages with an outcome, those that reached the person (sent on a channel and not refused by the address), the reach rate, bounced and failed messages, and failures by reason; for every message, or split by the clinic of the visit a message is about, by message kind, or by channel (per channel outcome). A row made of fewer than ANALYTICS_MIN_CELL_COUNT (default 11) messages is withheld: null, named in `suppressed`. Bounded to the clinics the token covers; messages about no visit analytics knows (clinicId null) only for a token of every clinic. Attendance with and without a delivered reminder is in the metrics table (`attendanceRateReminded`, `attendanceRateNotReminded`).',
@@ -30,7 +30,6 @@ export class ReachController {
       403: "The token's role is not one of: analyst, admin; or `clinicId` is a clinic the token does not cover.",
     },
   })
-  @ApiOkResponse({ type: ReachPage })
   async reach(
     @Query() query: ReachQuery,
     @CurrentPrincipal() principal: Principal,
@@ -38,9 +37,9 @@ export class ReachController {
     return this.reader.read(query, principal);
   }
 
-  @Get('definitions')
-  @Roles('analyst', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'definitions',
     summary: 'Read the reach figure definitions',
     description: 'Every figure of the reach table: its name, title, unit and written definition.',
     roles: ['analyst', 'admin'],

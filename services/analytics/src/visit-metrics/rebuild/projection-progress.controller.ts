@@ -1,9 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@thc/auth';
-import { ApiUseCase } from '@thc/service-runtime';
 import { RebuildProgress } from './rebuild-progress';
 import { VisitMetricsVersions } from './visit-metrics.versions';
+import { UseCaseRoute } from '@thc/service-runtime';
 
 /** How far each version of the metrics projection this instance runs has got. */
 @ApiTags('analytics')
@@ -12,9 +11,9 @@ import { VisitMetricsVersions } from './visit-metrics.versions';
 export class ProjectionProgressController {
   constructor(private readonly versions: VisitMetricsVersions) {}
 
-  @Get('projection')
-  @Roles('analyst', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'projection',
     summary: 'Read the projection progress',
     description:
       'The versions of the metrics projection this instance runs: the one serving queries and any being rebuilt beside it, with events processed, rate and time left. Not clinic data (event counts of the whole deployment, no figure per clinic), so the same for every analyst whatever clinics they cover.',

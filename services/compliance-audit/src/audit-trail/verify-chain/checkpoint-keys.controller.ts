@@ -1,9 +1,8 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public } from '@thc/auth';
-import { ApiUseCase } from '@thc/service-runtime';
 import { AUDIT_SETTINGS, AuditSettings } from '../../audit.settings';
 import { publicKeyPem } from '../checkpoint-keys';
+import { UseCaseRoute } from '@thc/service-runtime';
 
 class CheckpointKeyView {
   @ApiProperty({ example: 'ed25519-3f9a0c1b2d4e5f60' }) keyId!: string;
@@ -20,9 +19,9 @@ class CheckpointKeyView {
 export class CheckpointKeysController {
   constructor(@Inject(AUDIT_SETTINGS) private readonly settings: AuditSettings) {}
 
-  @Get('checkpoint-keys')
-  @Public()
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'checkpoint-keys',
     summary: 'List the public keys of the audit checkpoints',
     description:
       'The Ed25519 public keys that check the signed checkpoints and published heads of the audit chain (the current one and retired ones), for `npm run audit:verify`. Public keys only; an outside verifier should pin the key it got through a channel it trusts rather than take it from the service it checks.',

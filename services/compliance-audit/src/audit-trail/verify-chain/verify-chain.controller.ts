@@ -1,19 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase } from '@thc/service-runtime';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
 import {
   ensureWholeOrganization,
   wholeOrganization403,
 } from '../../clinic-scope/whole-organization';
 import { BREAK_REASONS, ChainVerdict } from '../domain/chain-verification';
 import { ChainVerification } from './chain-verification.service';
+import { UseCaseRoute } from '@thc/service-runtime';
 
 class ChainBreakView {
   @ApiProperty() seq!: number;
@@ -49,9 +43,10 @@ class ChainVerdictView {
 export class VerifyChainController {
   constructor(private readonly verification: ChainVerification) {}
 
-  @Get('verify')
-  @Roles('auditor', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'verify',
+    answer: ChainVerdictView,
     summary: 'Verify the audit chain',
     description:
       "The whole organization's trail, so only for a token that covers every clinic. Recomputes every entry's hash and link up to the last entry stored when it starts (appends may go on meanwhile); checks every tombstone against the purge that lists it and the legal holds of its time; checks the Ed25519-signed checkpoints, their cadence (one at least every AUDIT_CHECKPOINT_EVERY entries, no tail unsigned longer than AUDIT_CHECKPOINT_INTERVAL_MS), the heads published off the database (AUDIT_HEADS_FILE) and the head; names the first break.",
@@ -59,7 +54,6 @@ export class VerifyChainController {
     phi: 'none: sequence numbers, hashes and event ids only',
     errors: { 403: wholeOrganization403('auditor, admin') },
   })
-  @ApiOkResponse({ type: ChainVerdictView })
   verify(@CurrentPrincipal() principal: Principal): Promise<ChainVerdict> {
     ensureWholeOrganization(principal);
     return this.verification.verify();

@@ -1,7 +1,7 @@
-import { BadRequestException, Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { BadRequestException, Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { PATIENT_PARAM } from '../../openapi/api-docs';
 import { asHttp } from '../consent-http-errors';
@@ -18,14 +18,14 @@ export class GrantConsentController {
     private readonly access: ClinicAccess,
   ) {}
 
-  @Post()
-  @Roles('coordinator', 'admin')
   @PhiRead({
     resource: 'Consent',
     patients: (r) => [(r as FhirConsent).patient.reference.slice('Patient/'.length)],
     resourceId: (r) => (r as FhirConsent).id,
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    answer: FhirConsent,
     summary: "Record a patient's consent",
     description:
       'Staff record a consent the patient gave: by electronic signature, in writing, or verbally before a witness. A session of this scope can start only while one is active.',
@@ -45,9 +45,8 @@ export class GrantConsentController {
     params: PATIENT_PARAM,
     body: { type: GrantConsentDto, example: GRANT_CONSENT_EXAMPLE },
   })
-  @ApiCreatedResponse({ type: FhirConsent })
   async grant(
-    @Param('patientId', ParseUUIDPipe) patientId: string,
+    @Param('patientId', ParseUuidParam) patientId: string,
     @Body() dto: GrantConsentDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<FhirConsent> {

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Header, Param, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -7,8 +7,8 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { CONSENT_PHI, EXAMPLE_ID, PATIENT_PARAM } from '../../openapi/api-docs';
 import { consentSearchset, FhirConsent } from '../fhir-consent';
@@ -33,14 +33,14 @@ export class ReadConsentsController {
     private readonly access: ClinicAccess,
   ) {}
 
-  @Get('api/v1/patients/:patientId/consents')
-  @Roles('patient', 'coordinator', 'admin')
   @PhiRead({
     resource: 'Consent',
     action: 'search',
     patients: (r) => (r as FhirConsent[]).map((c) => c.patient.reference.slice(8)),
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'api/v1/patients/:patientId/consents',
     summary: "List a patient's consents",
     description:
       'Every consent of the patient, newest first, as FHIR Consent resources with their status now. Patients read only their own.',
@@ -54,16 +54,14 @@ export class ReadConsentsController {
   })
   @ApiOkResponse({ type: [FhirConsent] })
   async list(
-    @Param('patientId', ParseUUIDPipe) patientId: string,
+    @Param('patientId', ParseUuidParam) patientId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<FhirConsent[]> {
     await this.access.ensurePatient(principal, patientId);
     return this.consents.read(patientId);
   }
 
-  @Get('fhir/Consent')
   @Header('Content-Type', 'application/fhir+json')
-  @Roles('patient', 'coordinator', 'admin')
   @PhiRead({ resource: 'Consent', action: 'search', patients: patientOfBundle })
   @ApiQuery({
     name: 'patient',
@@ -71,7 +69,9 @@ export class ReadConsentsController {
     description: 'The patient whose consents are searched',
     example: EXAMPLE_ID.patientId,
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'fhir/Consent',
     summary: "Search a patient's consents (FHIR)",
     description:
       "FHIR search `GET /fhir/Consent?patient=<id>`: the patient's consents, newest first, as a searchset Bundle. Patients search only their own.",
@@ -85,7 +85,7 @@ export class ReadConsentsController {
   @ApiProduces('application/fhir+json')
   @ApiOkResponse({ type: ConsentBundle })
   async search(
-    @Query('patient', ParseUUIDPipe) patientId: string,
+    @Query('patient', ParseUuidParam) patientId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ConsentBundle> {
     await this.access.ensurePatient(principal, patientId);

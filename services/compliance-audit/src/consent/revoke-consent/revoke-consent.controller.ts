@@ -1,7 +1,7 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { CONSENT_PHI, PATIENT_PARAM, uuidParam } from '../../openapi/api-docs';
 import { asHttp } from '../consent-http-errors';
@@ -17,15 +17,16 @@ export class RevokeConsentController {
     private readonly access: ClinicAccess,
   ) {}
 
-  @Post(':consentId/revoke')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin', 'patient')
   @PhiRead({
     resource: 'Consent',
     patients: (r) => [(r as FhirConsent).patient.reference.slice('Patient/'.length)],
     resourceId: (r) => (r as FhirConsent).id,
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: ':consentId/revoke',
+    status: 200,
+    answer: FhirConsent,
     summary: 'Revoke a consent',
     description:
       'Staff, or the patient themselves, withdraw a consent; from then on a session that needs it is refused at its start. Takes no body.',
@@ -42,10 +43,9 @@ export class RevokeConsentController {
       consentId: uuidParam('consentId', "The consent, as the patient's consents list it"),
     },
   })
-  @ApiOkResponse({ type: FhirConsent })
   async revoke(
-    @Param('patientId', ParseUUIDPipe) patientId: string,
-    @Param('consentId', ParseUUIDPipe) consentId: string,
+    @Param('patientId', ParseUuidParam) patientId: string,
+    @Param('consentId', ParseUuidParam) consentId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<FhirConsent> {
     await this.access.ensurePatient(principal, patientId);

@@ -1,14 +1,7 @@
-import {
-  Body,
-  Controller,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Body, Controller, Param, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { PATIENT_PARAM } from '../../openapi/api-docs';
 import { DisclosureInFutureError, DisclosureLog, DisclosureRecorded } from '../disclosure-log';
@@ -23,9 +16,8 @@ export class RecordDisclosureController {
     private readonly access: ClinicAccess,
   ) {}
 
-  @Post()
-  @Roles('coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
     summary: 'Record a disclosure to an outside party',
     description:
       "Records that the patient's PHI left the health system: to which organization, for which purpose, which kinds of records, and when. The disclosure is chained into the audit trail before the answer, published as DisclosureRecorded, and listed in the patient's access report beside every read.",
@@ -41,7 +33,7 @@ export class RecordDisclosureController {
   })
   @ApiCreatedResponse({ description: 'The disclosure, as recorded (DisclosureRecorded)' })
   async record(
-    @Param('patientId', ParseUUIDPipe) patientId: string,
+    @Param('patientId', ParseUuidParam) patientId: string,
     @Body() dto: RecordDisclosureDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DisclosureRecorded> {

@@ -1,16 +1,7 @@
-import {
-  Body,
-  ConflictException,
-  Controller,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { Body, ConflictException, Controller, HttpStatus, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { Response } from 'express';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { PATIENT_PARAM } from '../../openapi/api-docs';
@@ -27,9 +18,8 @@ export class ErasePatientController {
     private readonly access: ClinicAccess,
   ) {}
 
-  @Post()
-  @Roles('admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
     summary: "Erase a patient's PHI (right to erasure)",
     description:
       "Destroys the patient's data key (crypto-shredding): every sealed copy of their PHI, in any service's store and on Kafka, becomes unreadable at once, and nothing new can be sealed for them. Publishes PatientErased, on which every service purges the plaintext it keeps about the patient from its views, and chains the erasure into the audit trail before answering. Events, visit counts and the audit chain stay. Refused while the patient is under legal hold. Repeating it answers the erasure already made (200).",
@@ -46,7 +36,7 @@ export class ErasePatientController {
   @ApiCreatedResponse({ description: 'The erasure, as recorded (PatientErased)' })
   @ApiOkResponse({ description: 'The patient had been erased before: that erasure' })
   async erase(
-    @Param('patientId', ParseUUIDPipe) patientId: string,
+    @Param('patientId', ParseUuidParam) patientId: string,
     @Body() dto: ErasePatientDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,

@@ -1,7 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import {
   ensureWholeOrganization,
   wholeOrganization403,
@@ -16,9 +16,9 @@ import { ListQuarantinedQuery } from './list-quarantined.query';
 export class ListQuarantinedController {
   constructor(private readonly quarantine: ListQuarantinedQuery) {}
 
-  @Get()
-  @Roles('auditor', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    answer: QuarantinedEventsView,
     summary: 'List events held back from the audit trail',
     description:
       "Events whose type compliance-audit does not know: the trail chains them by id, type and source only and stores none of their data, which stays in Kafka at the topic, partition and offset given here (replay it once the service knows the type). Events held back belong to no clinic, so the list is only for a token that covers every clinic. A non-empty list after a deployment usually means a producer is ahead of compliance-audit's contracts.",
@@ -26,7 +26,6 @@ export class ListQuarantinedController {
     phi: 'none: event ids, types, sources and Kafka positions only',
     errors: { 400: invalidInputDoc({ query: true }), 403: wholeOrganization403('auditor, admin') },
   })
-  @ApiOkResponse({ type: QuarantinedEventsView })
   async list(
     @Query() query: ListQuarantinedQueryDto,
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { VIOLATION_PHI } from '../../openapi/api-docs';
 import { patientsOf, ViolationAlert } from '../violation-alert.view';
 import { ListViolationsQuery } from './list-violations.query';
@@ -17,14 +17,14 @@ class ViolationList {
 export class ListViolationsController {
   constructor(private readonly violations: ListViolationsQuery) {}
 
-  @Get()
-  @Roles('auditor')
   @PhiRead({
     resource: 'DetectedIssue',
     action: 'search',
     patients: (r) => patientsOf((r as ViolationList).items),
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    answer: ViolationList,
     summary: 'List violations',
     description:
       "The violation alerts, newest first, filtered by rule, review status and detection period, a page at a time, with the review steps taken and their notes, and the staff member each is about named as the directory lists them. Only violations of the clinics the auditor covers: those of the patient's visits, or for a finding about no patient, the staff member's clinics.",
@@ -32,7 +32,6 @@ export class ListViolationsController {
     phi: `for each violation, ${VIOLATION_PHI}`,
     errors: { 400: invalidInputDoc({ query: true, purposeOfUse: true }) },
   })
-  @ApiOkResponse({ type: ViolationList })
   async list(
     @Query() query: ViolationsQueryDto,
     @CurrentPrincipal() principal: Principal,

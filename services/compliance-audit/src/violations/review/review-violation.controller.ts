@@ -1,10 +1,11 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { ViolationAlert } from '../violation-alert.view';
 import { ReviewStep } from './review-step.decorator';
 import { ViolationNoteDto } from './violation-note.dto';
 import { ViolationReview } from './violation-review';
+import { ParseUuidParam } from '@thc/service-runtime';
 
 @ApiTags('violations')
 @ApiBearerAuth()
@@ -18,7 +19,7 @@ export class ReviewViolationController {
     conflict: 'The violation is already acknowledged or resolved',
   })
   acknowledge(
-    @Param('violationId', ParseUUIDPipe) violationId: string,
+    @Param('violationId', ParseUuidParam) violationId: string,
     @Body() dto: ViolationNoteDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ViolationAlert> {
@@ -31,7 +32,7 @@ export class ReviewViolationController {
     conflict: 'The violation is already resolved',
   })
   resolve(
-    @Param('violationId', ParseUUIDPipe) violationId: string,
+    @Param('violationId', ParseUuidParam) violationId: string,
     @Body() dto: ViolationNoteDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ViolationAlert> {

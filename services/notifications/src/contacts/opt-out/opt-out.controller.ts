@@ -1,7 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { asHttpError, NO_RECORD } from '../contact-http-errors';
 import { PERSON_PARAM } from '../person-param';
 import { OPT_OUT_EXAMPLE, OptedOutAnswer, OptOutDto } from './opt-out.dto';
@@ -38,7 +38,7 @@ export class OptOutController {
     body: { type: OptOutDto, example: OPT_OUT_EXAMPLE },
   })
   async optOut(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Param('personId', new ParseUuidParam()) personId: string,
     @Body() body: OptOutDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<OptedOutAnswer> {

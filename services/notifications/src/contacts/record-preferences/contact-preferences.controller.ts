@@ -1,7 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { invalidInputDoc, PhiRead, UseCaseRoute } from '@thc/service-runtime';
+import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { ERASED, NO_RECORD } from '../contact-http-errors';
 import { PERSON_PARAM } from '../person-param';
 import {
@@ -15,7 +15,7 @@ import {
 import { ReadContactPreferencesHandler } from './read-contact-preferences.handler';
 import { RecordContactPreferencesHandler } from './record-contact-preferences.handler';
 
-const uuidPipe = new ParseUUIDPipe();
+const uuidPipe = new ParseUuidParam();
 const CONTACT_PHI =
   'e-mail address, mobile number and preferred language (each sealed at rest and in events under the patient’s key)';
 const REACH =

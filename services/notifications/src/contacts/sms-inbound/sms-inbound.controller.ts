@@ -1,7 +1,6 @@
-import { Body, Controller, Header, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Header, Headers, Inject } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '@thc/auth';
-import { ApiUseCase, InvalidInputException } from '@thc/service-runtime';
+import { InvalidInputException, UseCaseRoute } from '@thc/service-runtime';
 import { ApiGatewaySignature } from './api-gateway-signature';
 import { INBOUND_SMS_EXAMPLE, InboundSmsForm } from './inbound-sms.form';
 import { INBOUND_SMS_GATE, INBOUND_SMS_PATH, InboundSmsGate } from './inbound-sms-gate';
@@ -26,13 +25,12 @@ export class SmsInboundController {
     private readonly stops: StopReplyHandler,
   ) {}
 
-  @Post()
-  @Public()
   @ApiGatewaySignature()
-  @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    status: 200,
     summary: 'Receive a text (SMS gateway webhook)',
     description:
       "Twilio's incoming-message webhook, form-encoded and signed (`X-Twilio-Signature`, checked with TWILIO_AUTH_TOKEN against NOTIFICATIONS_PUBLIC_URL + this path). A STOP reply (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT; any case) opts every person recorded with the sender's number out of SMS (ChannelOptedOut, source `stop-reply`); START is left to the gateway, which lifts its own block. The answer is empty TwiML: nothing is texted back. Without a configured gateway (NOTIFICATIONS_SMS_PROVIDER other than twilio) there is nothing to receive: 404.",

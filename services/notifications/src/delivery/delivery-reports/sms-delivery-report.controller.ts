@@ -1,7 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Query, Req } from '@nestjs/common';
 import { ApiConsumes, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '@thc/auth';
-import { ApiUseCase, InvalidInputException } from '@thc/service-runtime';
+import { InvalidInputException, UseCaseRoute } from '@thc/service-runtime';
 import { ApiGatewaySignature } from '../../contacts/sms-inbound/api-gateway-signature';
 import type { Request } from 'express';
 import { INBOUND_SMS_GATE, InboundSmsGate } from '../../contacts/sms-inbound/inbound-sms-gate';
@@ -19,12 +18,11 @@ export class SmsDeliveryReportController {
     private readonly reports: SmsDeliveryReportHandler,
   ) {}
 
-  @Post()
-  @Public()
   @ApiGatewaySignature()
-  @HttpCode(204)
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    status: 204,
     summary: 'Receive a delivery report (SMS gateway webhook)',
     description:
       "Twilio's status callback for a message this service sent, form-encoded and signed (`X-Twilio-Signature` over NOTIFICATIONS_PUBLIC_URL + this path with its `messageId` query). `undelivered` or `failed` with a code meaning the number cannot be reached records NotificationBounced for the message's SMS; code 21610 (the number replied STOP to the gateway) also opts the person out of SMS. Other statuses change nothing. Without a configured gateway: 404.",

@@ -1,7 +1,7 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ensurePatientAccess, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, ID_PROVIDER, IdProvider, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, ensurePatientAccess, Principal } from '@thc/auth';
+import { ID_PROVIDER, IdProvider, invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 
 import { AppointmentPhiRead } from '../appointment-phi-read';
 import { AppointmentResponse, toResponse } from '../appointment.response';
@@ -21,10 +21,9 @@ export class BookAppointmentController {
   ) {}
 
   /** A patient books for themselves; coordinators and admins for anyone, in a clinic they cover. */
-  @Post()
-  @Roles('patient', 'coordinator', 'admin')
   @AppointmentPhiRead()
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
     summary: 'Book a slot with a provider',
     description:
       "Books a free slot (see the slot search) for a patient: the provider's schedule must offer it for the visit type, the provider's telehealth credential must be current until the visit ends, and neither the provider nor the patient may have another visit at that time. An interpreter and a caregiver may join; a reminder contact gets the visit's reminders. A patient books only for themselves; a coordinator or admin books any patient, new or known, into a clinic they cover.",

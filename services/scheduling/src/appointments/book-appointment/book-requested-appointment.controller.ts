@@ -1,7 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { APPOINTMENT_PHI, BOOKING_CONFLICTS, SLOT_RULES } from '../appointment.docs';
 import { AppointmentResponse } from '../appointment.response';
@@ -18,9 +18,9 @@ import { BookRequestedAppointmentHandler } from './book-requested-appointment.ha
 export class BookRequestedAppointmentController {
   constructor(private readonly booking: BookRequestedAppointmentHandler) {}
 
-  @Post(':id/book')
-  @Roles('patient', 'coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: ':id/book',
     summary: 'Book a slot for an appointment request',
     description:
       "Books a slot for a requested appointment, as a booking of the request's patient, clinic and visit type; the same checks as any booking apply. A patient books only their own request; a coordinator or admin only a request in a clinic they cover.",
@@ -38,7 +38,7 @@ export class BookRequestedAppointmentController {
   })
   @ApiCreatedResponse({ type: AppointmentResponse, description: 'The appointment, booked' })
   book(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParam) id: string,
     @Body() dto: BookRequestedAppointmentDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse> {

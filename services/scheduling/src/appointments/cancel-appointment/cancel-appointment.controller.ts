@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { AppointmentCommandRoute } from '../appointment-command.route';
@@ -6,6 +6,7 @@ import { AppointmentResponse } from '../appointment.response';
 import { AppointmentQuery } from '../appointment.query';
 import { CANCEL_APPOINTMENT_EXAMPLE, CancelAppointmentDto } from './cancel-appointment.dto';
 import { CancelAppointmentHandler } from './cancel-appointment.handler';
+import { ParseUuidParam } from '@thc/service-runtime';
 
 @ApiTags('appointments')
 @ApiBearerAuth()
@@ -29,7 +30,7 @@ export class CancelAppointmentController {
     answer: 'The appointment, cancelled',
   })
   cancel(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParam) id: string,
     @Body() dto: CancelAppointmentDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse> {

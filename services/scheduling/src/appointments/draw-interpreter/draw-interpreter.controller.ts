@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { AppointmentCommandRoute } from '../appointment-command.route';
@@ -7,6 +7,7 @@ import { asHttp } from '../http-errors';
 import { scheduledOrFail } from '../scheduled-or-fail';
 import { DRAW_INTERPRETER_EXAMPLE, DrawInterpreterDto } from './draw-interpreter.dto';
 import { DrawInterpreterHandler } from './draw-interpreter.handler';
+import { ParseUuidParam } from '@thc/service-runtime';
 
 @ApiTags('appointments')
 @ApiBearerAuth()
@@ -32,7 +33,7 @@ export class DrawInterpreterController {
     answer: 'The appointment, with its interpreter',
   })
   async draw(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParam) id: string,
     @Body() dto: DrawInterpreterDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse> {

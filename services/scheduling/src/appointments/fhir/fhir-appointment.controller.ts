@@ -1,7 +1,7 @@
-import { Controller, Get, Header, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Header, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { DIRECTORY_READER, DirectoryReader } from '../../directory/directory.port';
 import { uuidParam } from '../../openapi/api-docs';
 import { NO_SUCH_APPOINTMENT, NOT_YOURS_OR_CARE_ENDED } from '../appointment.docs';
@@ -24,15 +24,15 @@ export class FhirAppointmentController {
     @Inject(DIRECTORY_READER) private readonly directory: DirectoryReader,
   ) {}
 
-  @Get('Appointment/:id')
-  @Roles('patient', 'provider', 'coordinator', 'admin')
   @Header('Content-Type', 'application/fhir+json; charset=utf-8')
   @PhiRead({
     resource: 'Appointment',
     patients: patientOf,
     resourceId: (r) => (r as FhirAppointment).id,
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'Appointment/:id',
     summary: 'Read an appointment as a FHIR R4 Appointment',
     description:
       'The appointment as a FHIR R4 Appointment resource (`application/fhir+json`), for EHR integrations: status, start and end, service type, the patient, provider, interpreter and caregiver as participants, and the clinic as a Location participant; the provider, interpreter and clinic carry the names the directory gives them (`display`; none for one the directory does not list, and never a patient name). A provider reads it only within the care window, as for the appointment read. Each read is recorded as a PHI access.',
@@ -48,7 +48,7 @@ export class FhirAppointmentController {
   @ApiProduces('application/fhir+json')
   @ApiOkResponse({ description: 'FHIR R4 Appointment' })
   async read(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParam) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<FhirAppointment> {
     const { appointment, version } = await this.appointments.one(id, principal);

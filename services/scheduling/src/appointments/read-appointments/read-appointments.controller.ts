@@ -2,12 +2,10 @@ import {
   BadRequestException,
   Controller,
   ForbiddenException,
-  Get,
   Header,
   Headers,
   Inject,
   Param,
-  ParseUUIDPipe,
   Query,
   StreamableFile,
 } from '@nestjs/common';
@@ -18,17 +16,17 @@ import {
   ensurePatientAccess,
   hasAnyRole,
   Principal,
-  Roles,
 } from '@thc/auth';
 import {
   ApiPurposeOfUse,
-  ApiUseCase,
-  Clock,
   CLOCK,
+  Clock,
   invalidInputDoc,
+  ParseUuidParam,
   PhiAccessRecorder,
   PhiRead,
   purposeOfUse,
+  UseCaseRoute,
 } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { appointmentIcs } from './appointment.ics';
@@ -54,14 +52,15 @@ export class ReadAppointmentsController {
   ) {}
 
   /** From the event store (the truth), so a read right after a change sees it. */
-  @Get('appointments/:id')
-  @Roles('patient', 'provider', 'coordinator', 'admin')
   @PhiRead({
     resource: 'Appointment',
     patients: patientsOf,
     resourceId: (r) => (r as AppointmentResponse).appointmentId,
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'appointments/:id',
+    answer: AppointmentResponse,
     summary: 'Read an appointment',
     description:
       'The appointment as its event stream stands now, so a read right after a change sees it. A provider reads only the appointments they hold, and only until CARE_RELATIONSHIP_DAYS (default 90) after their last visit with the patient (a cancelled visit counts until its cancellation). Each read is recorded as a PHI access, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
@@ -74,9 +73,8 @@ export class ReadAppointmentsController {
     },
     params: { id: uuidParam('appointmentId', 'The appointment') },
   })
-  @ApiOkResponse({ type: AppointmentResponse })
   async read(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParam) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse> {
     const { appointment, version } = await this.appointments.one(id, principal);
@@ -87,11 +85,11 @@ export class ReadAppointmentsController {
    * The calendar file. Text, not JSON, so the PHI read is recorded here rather than by
    * `@PhiRead` (which reads patient ids from a JSON response); recorded before it is sent.
    */
-  @Get('appointments/:id/calendar.ics')
-  @Roles('patient', 'provider', 'coordinator', 'admin')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="appointment.ics"')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'appointments/:id/calendar.ics',
     summary: 'Download an appointment as a calendar file',
     description:
       'The appointment as an iCalendar (RFC 5545) event in UTC, to add to a calendar. A provider downloads it only within the care window, as for the read. The download is recorded as a PHI export, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
@@ -108,7 +106,7 @@ export class ReadAppointmentsController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'iCalendar (RFC 5545) event in UTC' })
   async calendar(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParam) id: string,
     @CurrentPrincipal() principal: Principal,
     @Headers('x-purpose-of-use') purpose?: string,
   ): Promise<StreamableFile> {
@@ -127,10 +125,10 @@ export class ReadAppointmentsController {
   }
 
   /** A patient's own appointments; a provider sees only those with them. */
-  @Get('patients/:patientId/appointments')
-  @Roles('patient', 'provider', 'coordinator', 'admin')
   @PhiRead({ resource: 'Appointment', patients: patientsOf, action: 'search' })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'patients/:patientId/appointments',
     summary: "List a patient's appointments",
     description:
       "Every appointment of the patient, whatever its status. A patient lists only their own; a provider sees only the patient's appointments with them, and none at all without one or once CARE_RELATIONSHIP_DAYS (default 90) have passed since the last visit; coordinators and admins see those in the clinics they cover, and reach a patient only through an appointment in one of them. The list is recorded as a PHI access.",
@@ -144,7 +142,7 @@ export class ReadAppointmentsController {
   })
   @ApiOkResponse({ type: [AppointmentResponse] })
   async forPatient(
-    @Param('patientId', ParseUUIDPipe) patientId: string,
+    @Param('patientId', ParseUuidParam) patientId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse[]> {
     const staff = hasAnyRole(principal, ['coordinator', 'admin']);
@@ -161,10 +159,10 @@ export class ReadAppointmentsController {
   }
 
   /** A provider's appointments overlapping [from, to), at most 62 days. */
-  @Get('providers/:providerId/appointments')
-  @Roles('provider', 'coordinator', 'admin')
   @PhiRead({ resource: 'Appointment', patients: patientsOf, action: 'search' })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'providers/:providerId/appointments',
     summary: "List a provider's appointments in a time range",
     description:
       "The provider's appointments that overlap [from, to), at most 62 days, for a day or week view. A provider lists only their own; coordinators and admins see only those in the clinics they cover. The list is recorded as a PHI access.",
@@ -183,7 +181,7 @@ export class ReadAppointmentsController {
   })
   @ApiOkResponse({ type: [AppointmentResponse] })
   async forProvider(
-    @Param('providerId', ParseUUIDPipe) providerId: string,
+    @Param('providerId', ParseUuidParam) providerId: string,
     @Query() range: ProviderRangeQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse[]> {

@@ -1,7 +1,7 @@
-import { Body, Controller, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { Clock, CLOCK } from '@thc/service-runtime';
+import { CLOCK, Clock, ParseUuidParam } from '@thc/service-runtime';
 import { AppointmentCommand } from '../domain/appointment.commands';
 import { AppointmentAccess } from '../appointment-access';
 import { AppointmentCommandRoute } from '../appointment-command.route';
@@ -29,7 +29,7 @@ export class VisitOutcomeController {
 
   @AppointmentCommandRoute(ROUTE.noShow)
   noShow(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParam) id: string,
     @Body() dto: NoShowDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse> {
@@ -38,7 +38,7 @@ export class VisitOutcomeController {
 
   @AppointmentCommandRoute(ROUTE.complete)
   complete(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParam) id: string,
     @Body() dto: CompleteDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse> {
@@ -51,7 +51,7 @@ export class VisitOutcomeController {
 
   @AppointmentCommandRoute(ROUTE.checkIn)
   checkIn(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParam) id: string,
     @Body() dto: CheckInDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse> {

@@ -1,7 +1,7 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { REQUEST_APPOINTMENT_EXAMPLE, RequestAppointmentDto } from './request-appointment.dto';
 import { RequestAppointmentHandler } from './request-appointment.handler';
 
@@ -15,9 +15,8 @@ import { RequestAppointmentHandler } from './request-appointment.handler';
 export class RequestAppointmentController {
   constructor(private readonly requests: RequestAppointmentHandler) {}
 
-  @Post()
-  @Roles('patient', 'coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
     summary: 'Request an appointment in a time window',
     description:
       'A patient asks for a visit some time in a window, optionally with a preferred provider and a reason (free text, stored sealed); a coordinator then books a slot in it. A patient requests only for themselves; a coordinator or admin for any patient, in a clinic they cover.',

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { AppointmentCommandRoute } from '../appointment-command.route';
@@ -10,6 +10,7 @@ import {
   RescheduleAppointmentDto,
 } from './reschedule-appointment.dto';
 import { RescheduleAppointmentHandler } from './reschedule-appointment.handler';
+import { ParseUuidParam } from '@thc/service-runtime';
 
 @ApiTags('appointments')
 @ApiBearerAuth()
@@ -34,7 +35,7 @@ export class RescheduleAppointmentController {
     answer: 'The appointment, at its new slot',
   })
   reschedule(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParam) id: string,
     @Body() dto: RescheduleAppointmentDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AppointmentResponse> {

@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { PUT_PROVIDER_SCHEDULE_EXAMPLE, PutProviderScheduleDto } from './put-provider-schedule.dto';
 import { PutProviderScheduleHandler, PutScheduleResult } from './put-provider-schedule.handler';
 import { ProviderScheduleQuery } from './provider-schedule.query';
 
-const providerIdPipe = new ParseUUIDPipe({ version: '4' });
+const providerIdPipe = new ParseUuidParam({ version: 4 });
 const providerId = { providerId: uuidParam('providerId', 'The provider') };
 
 @ApiTags('availability')
@@ -18,10 +18,9 @@ export class ProviderScheduleController {
     private readonly schedules: ProviderScheduleQuery,
   ) {}
 
-  @Put()
-  @HttpCode(200)
-  @Roles('coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'PUT',
+    status: 200,
     summary: "Define or replace a provider's telehealth schedule",
     description:
       "Sets the provider's weekly hours, visit lengths, buffers, notice, booking horizon, daily limit and exceptions (closed days, time away, other hours) from `effectiveFrom` on (default: today in the provider's zone). Rules apply to slot search and new bookings only; booked visits never move. Saving the same rules again changes nothing (`changed: false`). A coordinator or admin defines schedules only in a clinic they cover, and changes one only while the provider's current clinic is one they cover.",
@@ -49,9 +48,8 @@ export class ProviderScheduleController {
     return this.put.execute(providerId, body, principal);
   }
 
-  @Get()
-  @Roles('coordinator', 'admin', 'provider')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
     summary: "Read a provider's schedule",
     description:
       "The provider's latest rules and every period in force (each with the rules it applies from its start date). A provider reads only their own; a coordinator or admin only one in a clinic they cover.",

@@ -1,17 +1,8 @@
 import type { Bundle, Schedule, Slot } from '@medplum/fhirtypes';
-import {
-  Controller,
-  Get,
-  Header,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Controller, Header, NotFoundException, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { ensureScheduleReadable } from '../schedule-access';
 import { FHIR_JSON } from './fhir-resources';
@@ -33,10 +24,10 @@ const baseUrlOf = (request: HttpRequest) =>
 export class FhirViewsController {
   constructor(private readonly views: FhirViewsHandler) {}
 
-  @Get('Schedule/:providerId')
   @Header('Content-Type', FHIR_JSON)
-  @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'Schedule/:providerId',
     summary: "Read a provider's schedule as a FHIR R4 Schedule",
     description:
       "The provider's telehealth availability as a FHIR R4 Schedule resource (`application/fhir+json`): the practitioner, the service types and the planning horizon, for EHR integrations. Coordinators and admins read only schedules in a clinic they cover.",
@@ -52,7 +43,7 @@ export class FhirViewsController {
   @ApiProduces('application/fhir+json')
   @ApiOkResponse({ description: 'FHIR R4 Schedule' })
   async schedule(
-    @Param('providerId', new ParseUUIDPipe({ version: '4' })) providerId: string,
+    @Param('providerId', new ParseUuidParam({ version: 4 })) providerId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Schedule> {
     const schedule = await this.views.schedule(providerId, (found) =>
@@ -62,10 +53,10 @@ export class FhirViewsController {
     return schedule;
   }
 
-  @Get('Slot')
   @Header('Content-Type', FHIR_JSON)
-  @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'Slot',
     summary: 'Search the FHIR R4 Slots of a schedule on a date',
     description:
       "A FHIR R4 searchset Bundle (`application/fhir+json`) of the free and busy Slots of one provider's schedule on one date of their calendar, optionally of one visit type. Coordinators and admins search only schedules in a clinic they cover.",

@@ -1,14 +1,14 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { ensureClinicSlotsAccess, ensureScheduleReadable } from '../schedule-access';
 import { SearchSlotsHandler } from './search-slots.handler';
 import { SlotQueryDto } from './slot-query.dto';
 import { slotRangeOf } from './slot-range';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new ParseUuidParam({ version: 4 });
 const RANGE =
   '`timeZone` is not an IANA time zone, or `to` is not after `from` or more than 31 days later';
 
@@ -17,9 +17,9 @@ const RANGE =
 export class SlotsController {
   constructor(private readonly search: SearchSlotsHandler) {}
 
-  @Get('providers/:providerId/slots')
-  @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'providers/:providerId/slots',
     summary: 'Search the free slots of a provider',
     description:
       "The provider's bookable slots of one visit type starting in [from, to), at most 31 days, shown in the requested time zone: the schedule's hours less exceptions, booked time with its buffers, the minimum notice, the booking horizon and the daily limit. Coordinators and admins search only providers whose schedule is in a clinic they cover.",
@@ -46,9 +46,9 @@ export class SlotsController {
     return { providerId, ...rangeEcho(range), slots };
   }
 
-  @Get('clinics/:clinicId/slots')
-  @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'clinics/:clinicId/slots',
     summary: 'Search the free slots of a clinic',
     description:
       "The free slots of every provider whose schedule is in the clinic, as for one provider's search; a clinic without scheduled providers has none. Coordinators and admins search only clinics they cover.",

@@ -1,17 +1,8 @@
 import type { Bundle, Location, Organization, Practitioner } from '@medplum/fhirtypes';
-import {
-  applyDecorators,
-  Controller,
-  Get,
-  Header,
-  Param,
-  ParseUUIDPipe,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Role, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PathParamDoc } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, ParseUuidParam, PathParamDoc } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { DirectoryQueries } from '../directory.queries';
 import { FHIR_JSON } from '../fhir-directory.codes';
@@ -30,7 +21,7 @@ interface HttpRequest {
   get(name: string): string | undefined;
 }
 
-const uuidPipe = new ParseUUIDPipe();
+const uuidPipe = new ParseUuidParam();
 const STAFF = ['coordinator', 'trainer', 'auditor', 'analyst', 'admin'] as const;
 const EVERYONE = ['patient', 'provider', ...STAFF] as const;
 const STAFF_READERS = ['provider', ...STAFF] as const;

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { FhirBundleDto, IMPORT_BUNDLE_EXAMPLE } from './fhir-bundle.dto';
 import { ImportAnswer, ImportDirectoryHandler } from './import-directory.handler';
 
@@ -10,10 +10,9 @@ import { ImportAnswer, ImportDirectoryHandler } from './import-directory.handler
 export class DirectoryImportController {
   constructor(private readonly importer: ImportDirectoryHandler) {}
 
-  @Post()
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    status: 200,
     summary: 'Import the directory from a FHIR R4 Bundle',
     description:
       'Records organizations, clinics and staff from a Bundle (`collection`, `batch` or `transaction`) of Organization, Location, Practitioner and PractitionerRole resources, as an EHR exports them. Resource ids (or `urn:uuid:` full URLs) are the directory ids and must be UUIDs. A Location needs the `http://hl7.org/fhir/StructureDefinition/timezone` extension; a Practitioner is recorded with the functions and clinics of their active PractitionerRoles in the same bundle; a state licence is a qualification issued by `urn:iso:std:iso:3166:-2` `US-<state>`. The whole bundle is checked before anything is recorded. Importing the same bundle again records nothing. Accepts `application/json` and `application/fhir+json`.',

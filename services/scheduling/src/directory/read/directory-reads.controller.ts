@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import {
   ClinicAnswer,
@@ -11,7 +11,7 @@ import {
 } from '../directory.queries';
 import { StaffQueryDto } from './staff-query.dto';
 
-const uuidPipe = new ParseUUIDPipe();
+const uuidPipe = new ParseUuidParam();
 const STAFF = ['coordinator', 'trainer', 'auditor', 'analyst', 'admin'] as const;
 const EVERYONE = ['patient', 'provider', ...STAFF] as const;
 
@@ -20,9 +20,9 @@ const EVERYONE = ['patient', 'provider', ...STAFF] as const;
 export class DirectoryReadsController {
   constructor(private readonly queries: DirectoryQueries) {}
 
-  @Get('organizations/:organizationId')
-  @Roles(...EVERYONE)
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'organizations/:organizationId',
     summary: 'Read an organization',
     description: 'Its name, the health system it is part of, whether it is active.',
     roles: EVERYONE,
@@ -41,9 +41,9 @@ export class DirectoryReadsController {
     return this.queries.organization(organizationId, principal);
   }
 
-  @Get('clinics')
-  @Roles('provider', ...STAFF)
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'clinics',
     summary: 'List the clinics you cover',
     description:
       'Staff get the clinics of their `clinics` claim; a provider those their staff record lists. Sorted by name.',
@@ -56,9 +56,9 @@ export class DirectoryReadsController {
     return this.queries.clinics(principal);
   }
 
-  @Get('clinics/:clinicId')
-  @Roles(...EVERYONE)
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'clinics/:clinicId',
     summary: 'Read a clinic',
     description:
       'Name, organization, time zone and address. Staff read the clinics they cover; providers and patients any clinic of the organization (where a visit takes place is no secret).',
@@ -78,9 +78,9 @@ export class DirectoryReadsController {
     return this.queries.clinic(clinicId, principal);
   }
 
-  @Get('staff')
-  @Roles(...STAFF)
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'staff',
     summary: "List a clinic's staff",
     description:
       'Everyone the directory lists in a clinic you cover, active or not, with their display name; sorted by family name.',
@@ -100,9 +100,9 @@ export class DirectoryReadsController {
     return this.queries.staffOf(query.clinicId, principal);
   }
 
-  @Get('staff/:staffId')
-  @Roles('provider', ...STAFF)
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'staff/:staffId',
     summary: 'Read a staff member',
     description:
       'Name, display name, what they do, clinics, languages, licences, NPI. Staff read colleagues in a clinic they cover; a provider reads their own record.',

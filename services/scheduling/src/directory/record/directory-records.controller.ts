@@ -1,23 +1,14 @@
-import {
-  applyDecorators,
-  Body,
-  Controller,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Put,
-  Type,
-} from '@nestjs/common';
+import { applyDecorators, Body, Controller, HttpCode, Param, Put, Type } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, ParseUuidParam } from '@thc/service-runtime';
 import { EXAMPLE_ID, uuidParam } from '../../openapi/api-docs';
 import { RECORD_CLINIC_EXAMPLE, RecordClinicDto } from './record-clinic.dto';
 import { RecordDirectoryHandler, RecordedAnswer } from './record-directory.handler';
 import { RECORD_ORGANIZATION_EXAMPLE, RecordOrganizationDto } from './record-organization.dto';
 import { RECORD_STAFF_MEMBER_EXAMPLE, RecordStaffMemberDto } from './record-staff-member.dto';
 
-const uuidPipe = new ParseUUIDPipe();
+const uuidPipe = new ParseUuidParam();
 const UNCHANGED = 'Recording the same record again changes nothing (`changed: false`).';
 const CONFLICT = 'Someone else changed the record at the same time; repeat the request.';
 

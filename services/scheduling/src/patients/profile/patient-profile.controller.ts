@@ -1,7 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { invalidInputDoc, PhiRead, UseCaseRoute } from '@thc/service-runtime';
+import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import {
   PatientProfileRecordedAnswer,
@@ -11,7 +11,7 @@ import {
 } from './patient-profile.dto';
 import { ERASED, NO_PROFILE, PatientProfileHandler } from './patient-profile.handler';
 
-const uuidPipe = new ParseUUIDPipe();
+const uuidPipe = new ParseUuidParam();
 const PATIENT = uuidParam('patientId', 'The patient (the `sub` of their token)');
 const PROFILE_PHI =
   "the patient's preferred language (sealed at rest and in events) and state of residence";

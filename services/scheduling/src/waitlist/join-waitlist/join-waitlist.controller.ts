@@ -1,7 +1,7 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { WAITLIST_ENTRY_PHI, WAITLIST_ROLES } from '../waitlist-entry.docs';
 import { toWaitlistResponse, WaitlistEntryResponse } from '../waitlist-entry.response';
 import { asWaitlistHttp } from '../waitlist.http-errors';
@@ -15,9 +15,8 @@ export class JoinWaitlistController {
   constructor(private readonly handler: JoinWaitlistHandler) {}
 
   /** A patient waits for an earlier slot with a provider, or with any provider of a clinic. */
-  @Post()
-  @Roles(...WAITLIST_ROLES)
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
     summary: 'Join the waitlist for an earlier slot',
     description:
       'A patient waits for a slot earlier than a time (usually their current booking) with one provider, or with any provider of a clinic. When a fitting slot frees up, it is offered to the patients waiting for it in the order they joined. A patient joins only for themselves; a coordinator or admin for any patient, in a clinic they cover.',

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, ParseUuidParam } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { toWaitlistResponse, WaitlistEntryResponse } from '../waitlist-entry.response';
 import { AnswersWaitlistEntry, WAITLIST_ENTRY_PHI, WAITLIST_ROLES } from '../waitlist-entry.docs';
@@ -40,7 +40,7 @@ export class LeaveWaitlistController {
   })
   @ApiOkResponse({ type: WaitlistEntryResponse, description: 'The entry, now left' })
   async leave(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParam) id: string,
     @Body() dto: LeaveWaitlistDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<WaitlistEntryResponse> {

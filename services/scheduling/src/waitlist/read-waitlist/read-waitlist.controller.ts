@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { ApiUseCase, invalidInputDoc, ParseUuidParam } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { AnswersWaitlistEntry, WAITLIST_ENTRY_PHI, WAITLIST_ROLES } from '../waitlist-entry.docs';
 import { toWaitlistResponse, WaitlistEntryResponse } from '../waitlist-entry.response';
@@ -30,7 +30,7 @@ export class ReadWaitlistController {
   })
   @ApiOkResponse({ type: WaitlistEntryResponse })
   async read(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParam) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<WaitlistEntryResponse> {
     return toWaitlistResponse(await this.query.execute(id, principal));

@@ -1,4 +1,4 @@
-import { Body, Controller, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { NOT_YOUR_SESSION } from '../../openapi/api-docs';
@@ -10,6 +10,7 @@ import {
 } from './confirm-location.dto';
 import { ConfirmLocationHandler } from './confirm-location.handler';
 import { SessionCommandDoc, SessionCommandRoute } from '../session-command.route';
+import { ParseUuidParam } from '@thc/service-runtime';
 
 /** The patient's statement of where they are, answered with the location now on record. */
 const CONFIRM = {
@@ -41,7 +42,7 @@ export class ConfirmLocationController {
 
   @SessionCommandRoute(CONFIRM)
   async confirm(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
     @Body() dto: ConfirmLocationDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<LocationConfirmation> {

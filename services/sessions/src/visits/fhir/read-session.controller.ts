@@ -1,8 +1,8 @@
 import type { Encounter } from '@medplum/fhirtypes';
-import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import {
   NO_SUCH_SESSION,
   NOT_YOUR_SESSION,
@@ -28,14 +28,15 @@ const ERRORS = {
 export class ReadSessionController {
   constructor(private readonly query: ReadSessionQuery) {}
 
-  @Get('api/v1/sessions/:sessionId')
-  @Roles(...ROLES)
   @PhiRead({
     resource: 'Encounter',
     patients: (body) => [(body as SessionResponse).patientId],
     resourceId: (body) => (body as SessionResponse).sessionId,
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'api/v1/sessions/:sessionId',
+    answer: SessionResponse,
     summary: 'Read a session',
     description:
       'The virtual visit as its event stream stands now: status, who is present, issues, outcome. A patient reads only their own session, a provider only the sessions they run, until CARE_RELATIONSHIP_DAYS (default 90) after their last visit with the patient (a cancelled visit counts until its cancellation). Each read is recorded as a PHI access, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
@@ -44,18 +45,15 @@ export class ReadSessionController {
     errors: ERRORS,
     params: SESSION_PARAM,
   })
-  @ApiOkResponse({ type: SessionResponse })
   async read(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionResponse> {
     const { session, version } = await this.query.session(principal, sessionId);
     return toResponse(session, version);
   }
 
-  @Get('fhir/Encounter/:sessionId')
   @Header('Content-Type', 'application/fhir+json')
-  @Roles(...ROLES)
   @PhiRead({
     resource: 'Encounter',
     patients: (body) => [
@@ -66,7 +64,9 @@ export class ReadSessionController {
     ],
     resourceId: (body) => (body as { id: string }).id,
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'fhir/Encounter/:sessionId',
     summary: 'Read a session as a FHIR R4 Encounter',
     description:
       'The virtual visit as a FHIR R4 Encounter of class VR (virtual), `application/fhir+json`, for EHR integrations: the provider and interpreter as Practitioners and the clinic as the Location, each with the name the directory gives it (`display`; none for someone the directory does not list, and never a patient name). Access and recording as for the session read.',
@@ -78,7 +78,7 @@ export class ReadSessionController {
   @ApiProduces('application/fhir+json')
   @ApiOkResponse({ description: 'FHIR R4 Encounter (class VR)' })
   async encounter(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Encounter> {
     return this.query.encounter(principal, sessionId);

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { SESSION_PHI, uuidParam } from '../../openapi/api-docs';
 import { SessionResponse } from '../session.response';
 import { SessionLists } from './session-lists.query';
@@ -20,10 +20,10 @@ export class SessionListsController {
   constructor(private readonly lists: SessionLists) {}
 
   /** A patient's own sessions; a provider sees only those they run; staff those of their clinics. */
-  @Get('patients/:patientId/sessions')
-  @Roles('patient', 'provider', 'coordinator', 'admin')
   @listRead
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'patients/:patientId/sessions',
     summary: "List a patient's sessions",
     description:
       "The patient's virtual visits, soonest first. A patient lists only their own; a provider sees only those they run, and none once CARE_RELATIONSHIP_DAYS (default 90) have passed since the last; coordinators and admins see those in the clinics they cover, and reach a patient only through a session in one of them. The list is recorded as a PHI access.",
@@ -37,16 +37,16 @@ export class SessionListsController {
   })
   @ApiOkResponse({ type: [SessionResponse] })
   async ofPatient(
-    @Param('patientId', ParseUUIDPipe) patientId: string,
+    @Param('patientId', ParseUuidParam) patientId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionResponse[]> {
     return this.lists.ofPatient(principal, patientId);
   }
 
-  @Get('providers/:providerId/sessions')
-  @Roles('provider', 'coordinator', 'admin')
   @listRead
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'providers/:providerId/sessions',
     summary: "List a provider's sessions",
     description:
       'The virtual visits the provider runs, soonest first. A provider lists only their own; coordinators and admins see those in the clinics they cover. The list is recorded as a PHI access.',
@@ -60,7 +60,7 @@ export class SessionListsController {
   })
   @ApiOkResponse({ type: [SessionResponse] })
   async ofProvider(
-    @Param('providerId', ParseUUIDPipe) providerId: string,
+    @Param('providerId', ParseUuidParam) providerId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionResponse[]> {
     return this.lists.ofProvider(principal, providerId);

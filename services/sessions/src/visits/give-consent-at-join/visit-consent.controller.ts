@@ -1,7 +1,6 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { Body, Controller, ForbiddenException, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiUseCase, invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { asHttp } from '../http-errors';
 import { ForLinkHolder, LinkHolder } from '../link-holder';
 import { GiveConsentAtJoinHandler } from './give-consent-at-join.handler';
@@ -24,9 +23,10 @@ import {
 export class VisitConsentController {
   constructor(private readonly handler: GiveConsentAtJoinHandler) {}
 
-  @Get('consent-text')
-  @Public()
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'consent-text',
+    answer: ConsentTextResponse,
     summary: 'Read the telehealth consent text',
     description:
       'The consent a patient reads on the visit page before their first video visit, in English or Spanish, with the version an acceptance names. Public: the same text for everyone.',
@@ -34,7 +34,6 @@ export class VisitConsentController {
     phi: 'none: the consent text',
     errors: { 400: invalidInputDoc({ query: true }) },
   })
-  @ApiOkResponse({ type: ConsentTextResponse })
   text(@Query() query: ConsentTextQuery): ConsentTextResponse {
     const { title, paragraphs } = TELEHEALTH_CONSENT_TEXT[query.language];
     return {

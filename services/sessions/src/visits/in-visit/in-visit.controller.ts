@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { PARTICIPANT_PARAMS } from '../../openapi/api-docs';
@@ -15,6 +15,7 @@ import {
   QUALITY_SAMPLE_EXAMPLE,
   QualitySampleDto,
 } from './in-visit.dto';
+import { ParseUuidParam } from '@thc/service-runtime';
 
 const ROLES = ['patient', 'provider', 'coordinator', 'admin'] as const;
 const PHI = 'none: the answer is empty';
@@ -94,8 +95,8 @@ export class InVisitController {
   /** A leave, or a drop (`disconnected`); three drops open a connection issue. */
   @SessionCommandRoute(REPORTS.leave)
   async leave(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Param('participantId', ParseUUIDPipe) participantId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
+    @Param('participantId', ParseUuidParam) participantId: string,
     @Body() dto: LeaveDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
@@ -105,8 +106,8 @@ export class InVisitController {
   /** One connection-quality sample; the band and (if not reported) MOS are derived. */
   @SessionCommandRoute(REPORTS.sample)
   async sample(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Param('participantId', ParseUUIDPipe) participantId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
+    @Param('participantId', ParseUuidParam) participantId: string,
     @Body() dto: QualitySampleDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
@@ -125,8 +126,8 @@ export class InVisitController {
   /** The participant's client could not enter the room (counts toward platform incidents). */
   @SessionCommandRoute(REPORTS.joinFailed)
   async joinFailed(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Param('participantId', ParseUUIDPipe) participantId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
+    @Param('participantId', ParseUuidParam) participantId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
     await asHttp(() => this.handler.joinFailed(sessionId, participantId, principal));
@@ -135,8 +136,8 @@ export class InVisitController {
   /** The participant's media fell back to audio only (once; later reports change nothing). */
   @SessionCommandRoute(REPORTS.audioOnly)
   async audioOnly(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Param('participantId', ParseUUIDPipe) participantId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
+    @Param('participantId', ParseUuidParam) participantId: string,
     @Body() dto: AudioOnlyDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {

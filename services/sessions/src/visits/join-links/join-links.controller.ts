@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { NO_SUCH_SESSION, NOT_YOUR_VISIT, SESSION_PARAM, uuidParam } from '../../openapi/api-docs';
 import { asHttp } from '../http-errors';
 import { ISSUE_JOIN_LINK_EXAMPLE, IssueJoinLinkDto, JoinLinkResponse } from './issue-join-link.dto';
@@ -18,9 +18,9 @@ export class JoinLinksController {
    * participant's previous link, and is sent to them unless `send` is false (the provider's is
    * not sent unless asked). A patient may ask only for their own.
    */
-  @Post()
-  @Roles('patient', 'provider', 'coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    answer: JoinLinkResponse,
     summary: 'Issue a join link for a participant',
     description:
       "A signed link for one participant of the visit, usable in the window around its start (`opensAt` to `expiresAt`); it replaces the participant's previous links, which stop working. With `send` (default: for the patient, an interpreter or a caregiver) the notifications service is asked to send it to the participant now (JoinLinkDeliveryRequested, the link sealed under the patient's key); `deliveryRequested` says whether it was. The link is a bearer credential: send it only to the participant. A patient may ask only for their own.",
@@ -36,9 +36,8 @@ export class JoinLinksController {
     params: SESSION_PARAM,
     body: { type: IssueJoinLinkDto, example: ISSUE_JOIN_LINK_EXAMPLE },
   })
-  @ApiCreatedResponse({ type: JoinLinkResponse })
   issue(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
     @Body() dto: IssueJoinLinkDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<JoinLinkResponse> {
@@ -46,10 +45,10 @@ export class JoinLinksController {
   }
 
   /** Revokes a link before it expires (sent to the wrong person, device lost). */
-  @Delete(':linkId')
-  @HttpCode(204)
-  @Roles('provider', 'coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'DELETE',
+    path: ':linkId',
+    status: 204,
     summary: 'Revoke a join link',
     description:
       'The link stops working at once (sent to the wrong person, device lost); revoking a revoked link changes nothing. Issue a new one for the participant if they still need to join.',
@@ -66,8 +65,8 @@ export class JoinLinksController {
   })
   @ApiNoContentResponse({ description: 'The link no longer works' })
   async revoke(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Param('linkId', ParseUUIDPipe) linkId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
+    @Param('linkId', ParseUuidParam) linkId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
     await asHttp(() => this.handler.revoke(sessionId, linkId, principal));

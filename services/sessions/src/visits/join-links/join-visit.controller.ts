@@ -1,7 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Headers } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { ApiAcceptLanguage } from '../../openapi/api-docs';
 import { LinkRefusedError } from '../domain/session.errors';
 import { asHttp } from '../http-errors';
@@ -19,10 +18,9 @@ export class JoinVisitController {
    * are problem+json whose detail tells the patient, in their language (Accept-Language: en,
    * es), what happened and what to do.
    */
-  @Post()
-  @HttpCode(200)
-  @Public()
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    status: 200,
     summary: 'Join a visit with a join link',
     description:
       "Opens a participant's join link: no bearer token, the signed link is the credential. A patient enters the waiting room (and learns their place) until the provider admits them; everyone else, and an admitted patient, gets the video room. The first exchange binds the link to the device that made it and returns a `deviceToken` the device sends with later exchanges; while the participant is in the visit, the link on any other device is refused (409). After a leave or a drop, another device may take the link over. Refusals are problem+json whose `detail` tells the patient, in their language, what happened and what to do.",

@@ -1,7 +1,7 @@
-import { Body, Controller, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { PhiRead } from '@thc/service-runtime';
+import { ParseUuidParam, PhiRead } from '@thc/service-runtime';
 import { NOT_YOUR_VISIT, SESSION_PHI } from '../../openapi/api-docs';
 import type { SessionState } from '../domain/session.state';
 import { asHttp } from '../http-errors';
@@ -104,7 +104,7 @@ export class RunVisitController {
   @SessionCommandRoute(COMMANDS.start)
   @phi
   async start(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionResponse> {
     return respond(await asHttp(() => this.handler.start(sessionId, principal)));
@@ -113,7 +113,7 @@ export class RunVisitController {
   @SessionCommandRoute(COMMANDS.admit)
   @phi
   async admit(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionResponse> {
     return respond(await asHttp(() => this.handler.admit(sessionId, principal)));
@@ -123,7 +123,7 @@ export class RunVisitController {
   @SessionCommandRoute(COMMANDS.transfer)
   @phi
   async transfer(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
     @Body() dto: TransferProviderDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionResponse> {
@@ -133,7 +133,7 @@ export class RunVisitController {
   @SessionCommandRoute(COMMANDS.end)
   @phi
   async end(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
     @Body() dto: EndSessionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionResponse> {

@@ -1,13 +1,7 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { Body, Controller, Header, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { NO_SUCH_SESSION, SESSION_PARAM } from '../../openapi/api-docs';
 import { asHttp } from '../http-errors';
 import { POST_VISIT_QUESTIONNAIRE } from './post-visit.questionnaire';
@@ -21,10 +15,10 @@ import { SUBMIT_SURVEY_EXAMPLE, SubmitSurveyDto, SurveyReceipt } from './survey.
 export class SurveyController {
   constructor(private readonly handler: SubmitSurveyHandler) {}
 
-  @Get('fhir/Questionnaire/post-visit-survey')
   @Header('Content-Type', 'application/fhir+json')
-  @Roles('patient', 'provider', 'coordinator', 'admin', 'analyst')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'fhir/Questionnaire/post-visit-survey',
     summary: 'Read the post-visit survey questionnaire',
     description:
       'The post-visit satisfaction survey as a FHIR R4 Questionnaire, in English and Spanish: what each answer of a survey response means, by its linkId.',
@@ -38,9 +32,10 @@ export class SurveyController {
     return POST_VISIT_QUESTIONNAIRE;
   }
 
-  @Post('api/v1/sessions/:sessionId/survey')
-  @Roles('patient', 'coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: 'api/v1/sessions/:sessionId/survey',
+    answer: SurveyReceipt,
     summary: 'Answer the post-visit survey',
     description:
       "The patient's answers to the post-visit questionnaire, once per session, after a visit that took place; staff may submit them on the patient's behalf. A free-text comment is stored sealed under the patient's key.",
@@ -56,9 +51,8 @@ export class SurveyController {
     params: SESSION_PARAM,
     body: { type: SubmitSurveyDto, example: SUBMIT_SURVEY_EXAMPLE },
   })
-  @ApiCreatedResponse({ type: SurveyReceipt })
   async submit(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
     @Body() dto: SubmitSurveyDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SurveyReceipt> {

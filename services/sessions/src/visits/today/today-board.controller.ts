@@ -1,18 +1,8 @@
-import {
-  Controller,
-  ForbiddenException,
-  Get,
-  Headers,
-  Inject,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Controller, ForbiddenException, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { clinicFilterOf, coversClinic, CurrentPrincipal, Principal, Role, Roles } from '@thc/auth';
+import { clinicFilterOf, coversClinic, CurrentPrincipal, Principal, Role } from '@thc/auth';
 import {
   ApiPurposeOfUse,
-  ApiUseCase,
   Clock,
   CLOCK,
   invalidInputDoc,
@@ -20,6 +10,7 @@ import {
   PhiAccessRecorder,
   PhiRead,
   purposeOfUse,
+  UseCaseRoute,
 } from '@thc/service-runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FOREIGN_CLINIC } from '../session-access';
@@ -79,21 +70,20 @@ export class TodayBoardController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Get()
-  @Roles(...ROLES)
   @PhiRead({
     resource: 'Encounter',
     action: 'search',
     patients: (body) => [...new Set((body as TodayBoardResponse).visits.map((v) => v.patientId))],
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    answer: TodayBoardResponse,
     summary: "Read the day's visits with their state and readiness",
     description: `${WHAT} At most ${MAX_BOARD_VISITS} visits: narrow a wider board by clinic or time. The read is recorded as a PHI access.`,
     roles: ROLES,
     phi: PHI,
     errors: ERRORS,
   })
-  @ApiOkResponse({ type: TodayBoardResponse })
   read(
     @Query() query: TodayQuery,
     @CurrentPrincipal() principal: Principal,
@@ -103,9 +93,9 @@ export class TodayBoardController {
     return this.board.read(scopeOf(principal, query.clinicId), range, query.state, now);
   }
 
-  @Get('events')
-  @Roles(...ROLES)
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'events',
     summary: "Follow the day's visits live",
     description: `Server-sent events (\`text/event-stream\`; read it with fetch, which sends the bearer token): a \`board\` event with the whole board, as \`GET /api/v1/today\` answers it, at once and whenever it changes, and a comment every 15 seconds that keeps the stream open. ${WHAT} Without \`from\` and \`to\` the board moves on to the next UTC day at midnight. Each patient is recorded as a PHI access before the first board that shows them, with the purpose in \`X-Purpose-Of-Use\`.`,
     roles: ROLES,

@@ -1,14 +1,5 @@
 import { IsAbsentOr } from '../is-absent-or';
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Headers, NotFoundException, Param, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -16,8 +7,8 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { IsIn } from 'class-validator';
 import {
   ApiAcceptLanguage,
@@ -163,7 +154,7 @@ export class TroubleshootingController {
   @SessionCommandRoute(COMMANDS.check)
   @ApiAcceptLanguage()
   async check(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
     @Body() dto: PreVisitCheckDto,
     @CurrentPrincipal() principal: Principal,
     @Headers('accept-language') language?: string,
@@ -175,7 +166,7 @@ export class TroubleshootingController {
   @SessionCommandRoute(COMMANDS.open)
   @ApiAcceptLanguage()
   async open(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
     @Body() dto: OpenIssueDto,
     @CurrentPrincipal() principal: Principal,
     @Headers('accept-language') language?: string,
@@ -186,8 +177,8 @@ export class TroubleshootingController {
 
   @SessionCommandRoute(COMMANDS.assign)
   async assign(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Param('issueId', ParseUUIDPipe) issueId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
+    @Param('issueId', ParseUuidParam) issueId: string,
     @Body() dto: AssignIssueDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
@@ -196,8 +187,8 @@ export class TroubleshootingController {
 
   @SessionCommandRoute(COMMANDS.resolve)
   async resolve(
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Param('issueId', ParseUUIDPipe) issueId: string,
+    @Param('sessionId', ParseUuidParam) sessionId: string,
+    @Param('issueId', ParseUuidParam) issueId: string,
     @Body() dto: ResolveIssueDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
@@ -205,9 +196,9 @@ export class TroubleshootingController {
   }
 
   /** The coordinators' live queue of open issues, oldest first (ids only, no patient data). */
-  @Get('issues/open')
-  @Roles('coordinator', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'issues/open',
     summary: "List the coordinators' queue of open issues",
     description:
       "Every open technical issue of a session in a clinic the caller covers, oldest first, with whom it is assigned to and the playbook's steps for it in the caller's language: the coordinators' live queue.",
@@ -237,9 +228,9 @@ export class TroubleshootingController {
   }
 
   /** The playbook of a category, for a device, in the caller's language (en, es). */
-  @Get('playbooks/:category')
-  @Roles(...PARTICIPANTS)
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'playbooks/:category',
     summary: 'Read the troubleshooting playbook of a category',
     description:
       "The steps to try for a kind of technical issue, for a device, in the caller's language (en, es). Playbooks are the platform's, not a clinic's: every role admitted here reads them.",

@@ -1,7 +1,14 @@
-import { Controller, ForbiddenException, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { clinicFilterOf, CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, Clock, CLOCK, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { Controller, ForbiddenException, Inject, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { clinicFilterOf, CurrentPrincipal, Principal } from '@thc/auth';
+import {
+  Clock,
+  CLOCK,
+  invalidInputDoc,
+  ParseUuidParam,
+  PhiRead,
+  UseCaseRoute,
+} from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { WaitingPatient, WaitingRoom } from '../waiting-room.query';
 
@@ -30,14 +37,14 @@ export class WaitingRoomController {
   ) {}
 
   /** Who is waiting for this provider, in order of arrival. A provider sees only their own. */
-  @Get()
-  @Roles('provider', 'coordinator', 'admin')
   @PhiRead({
     resource: 'Encounter',
     action: 'search',
     patients: (body) => (body as WaitingRoomResponse).waiting.map((w) => w.patientId),
   })
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    answer: WaitingRoomResponse,
     summary: "Read a provider's waiting room",
     description:
       'The patients who arrived for their visit with the provider and are not yet admitted, in order of arrival, with how long each has waited. A provider reads only their own; coordinators and admins see only the patients waiting for visits in the clinics they cover. The read is recorded as a PHI access.',
@@ -49,9 +56,8 @@ export class WaitingRoomController {
     },
     params: { providerId: uuidParam('providerId', 'The provider (the `sub` of their token)') },
   })
-  @ApiOkResponse({ type: WaitingRoomResponse })
   async read(
-    @Param('providerId', ParseUUIDPipe) providerId: string,
+    @Param('providerId', ParseUuidParam) providerId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<WaitingRoomResponse> {
     const staff = principal.roles.includes('coordinator') || principal.roles.includes('admin');

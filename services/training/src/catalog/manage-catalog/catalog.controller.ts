@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParamDoc } from '../../openapi/api-docs';
 import { ROLE_REQUIREMENTS, CERTIFICATION_SOURCES } from '../../requirements/role-requirements';
 import { uuidParam } from '../../uuid-param';
@@ -24,9 +24,9 @@ export class CatalogController {
     private readonly catalog: CatalogQuery,
   ) {}
 
-  @Post('modules')
-  @Roles('trainer', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: 'modules',
     summary: 'Create a module (version 1)',
     description:
       'Adds a module to the catalog at version 1. Every enrolled staff member whose role needs its topic is assigned it, due in `TRAINING_ASSIGNMENT_DUE_DAYS`.',
@@ -43,9 +43,9 @@ export class CatalogController {
     return this.handler.create(dto, principal);
   }
 
-  @Post('modules/:moduleId/versions')
-  @Roles('trainer', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: 'modules/:moduleId/versions',
     summary: "Publish a module's next version",
     description:
       'Publishes the next version of a module; fields left out keep their current value. With `requiresRetraining`, staff who passed an earlier version are assigned it again. Later attempts are scored against this version.',
@@ -67,9 +67,9 @@ export class CatalogController {
     return this.handler.publish(moduleId, dto, principal);
   }
 
-  @Get('modules')
-  @Roles('trainer', 'admin', 'provider', 'coordinator')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'modules',
     summary: 'List the catalog',
     description: 'Every module at its current version, by module code.',
     roles: ['trainer', 'admin', 'provider', 'coordinator'],
@@ -81,9 +81,9 @@ export class CatalogController {
     return this.catalog.modules();
   }
 
-  @Get('requirements')
-  @Roles('trainer', 'admin', 'provider', 'coordinator')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'requirements',
     summary: 'Read the requirements by role',
     description:
       'What each staff role needs for a telehealth credential, with renewal periods, and how each certification is earned (module topics, or recorded from outside).',

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, Clock, CLOCK, invalidInputDoc } from '@thc/service-runtime';
+import { Controller, Inject, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { Clock, CLOCK, invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { STAFF_PARAM, STAFF_RECORD_PHI, uuidParamDoc } from '../../openapi/api-docs';
 import { uuidParam } from '../../uuid-param';
 import { StaffStatusView } from '../staff-status.view';
@@ -21,9 +21,10 @@ export class StaffStatusController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Get('me')
-  @Roles('provider', 'coordinator', 'trainer', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'me',
+    answer: StaffStatusView,
     summary: 'Read my training record',
     description:
       "The caller's own training record: role, team, credential, assignments and certifications, as last written.",
@@ -31,14 +32,14 @@ export class StaffStatusController {
     phi: "none: the caller's training record",
     errors: { 404: 'The caller is not enrolled in telehealth training.' },
   })
-  @ApiOkResponse({ type: StaffStatusView })
   me(@CurrentPrincipal() principal: Principal): Promise<StaffStatusView> {
     return this.query.recordFor(principal, principal.subject);
   }
 
-  @Get('staff/:staffId')
-  @Roles('provider', 'coordinator', 'trainer', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'staff/:staffId',
+    answer: StaffStatusView,
     summary: "Read a staff member's training record",
     description:
       "A staff member's training record: role, team, credential, assignments and certifications, as last written. Trainers and admins read those of staff who work in a clinic they cover (their clinics in the directory; a staff member the directory does not list only with a token that covers every clinic); other staff only their own.",
@@ -51,7 +52,6 @@ export class StaffStatusController {
     },
     params: STAFF_PARAM,
   })
-  @ApiOkResponse({ type: StaffStatusView })
   one(
     @Param('staffId', uuidParam) staffId: string,
     @CurrentPrincipal() principal: Principal,
@@ -59,9 +59,10 @@ export class StaffStatusController {
     return this.query.recordFor(principal, staffId);
   }
 
-  @Get('teams/:teamId/compliance')
-  @Roles('trainer', 'admin')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'teams/:teamId/compliance',
+    answer: TeamComplianceView,
     summary: "Read a team's training compliance",
     description:
       'Each enrolled member of the team with whether their credential is current now, and their open and overdue assignments; the share of credentialed staff (100 for a team with no one enrolled). A team is usually a clinic: a caller who covers the clinic of that id sees every member; otherwise only the members who work in a clinic they cover (their clinics in the directory), and the figures count only those.',
@@ -70,7 +71,6 @@ export class StaffStatusController {
     errors: { 400: invalidInputDoc({ ids: ['teamId'], v4: true }) },
     params: { teamId: uuidParamDoc('teamId', 'The team, usually a clinic') },
   })
-  @ApiOkResponse({ type: TeamComplianceView })
   team(
     @Param('teamId', uuidParam) teamId: string,
     @CurrentPrincipal() principal: Principal,
