@@ -1,5 +1,6 @@
 export * from './config/service-env';
 export * from './config/service-identity';
+export * from './config/env-integer';
 export * from './http/bootstrap-service';
 export * from './mongo/mongo-connection.module';
 export * from './platform.module';

@@ -17,3 +17,4 @@ export * from './mailpit';
 export * from './platform/free-port-block';
 export * from './http/service-call';
 export * from './messaging/consumed-event';
+export * from './messaging/produce-event';

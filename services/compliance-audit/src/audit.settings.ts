@@ -6,6 +6,7 @@ import {
   checkpointSignerFromEnv,
   retiredPublicKeysFromEnv,
 } from './audit-trail/checkpoint-keys';
+import { envInteger, EnvRead } from '@thc/service-runtime';
 
 /** Compliance-audit settings, read once from the environment when the service starts. */
 export interface AuditSettings {
@@ -58,20 +59,9 @@ export interface AuditSettings {
 
 export const AUDIT_SETTINGS = Symbol('AUDIT_SETTINGS');
 
-type Read = (name: string) => string | undefined;
-
-function integer(read: Read, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(name);
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new Error(`${name}: must be an integer between ${min} and ${max}`);
-  return value;
-}
-
 const HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
 
-function workingHours(read: Read): AuditSettings['workingHours'] {
+function workingHours(read: EnvRead): AuditSettings['workingHours'] {
   const raw = read('AUDIT_WORKING_HOURS') || '07:00-19:00';
   const [start = '', end = ''] = raw.split('-');
   if (!HOURS.test(raw) || end <= start)
@@ -79,7 +69,7 @@ function workingHours(read: Read): AuditSettings['workingHours'] {
   return { start, end };
 }
 
-function workingDays(read: Read): number[] {
+function workingDays(read: EnvRead): number[] {
   const raw = read('AUDIT_WORKING_DAYS') || '1,2,3,4,5';
   const days = raw.split(',').map((day) => Number(day.trim()));
   if (days.some((day) => !Number.isInteger(day) || day < 1 || day > 7))
@@ -89,7 +79,7 @@ function workingDays(read: Read): number[] {
 
 const ROLES = ['patient', 'provider', 'coordinator', 'trainer', 'auditor', 'analyst', 'admin'];
 
-export function auditSettingsFromEnv(read: Read = (name) => process.env[name]): AuditSettings {
+export function auditSettingsFromEnv(read: EnvRead = (name) => process.env[name]): AuditSettings {
   const timeZone = read('AUDIT_TIME_ZONE') || 'UTC';
   if (!IANAZone.isValidZone(timeZone)) throw new Error('AUDIT_TIME_ZONE: not an IANA time zone');
   const careRoles = (read('AUDIT_CARE_ROLES') || 'provider').split(',').map((r) => r.trim());
@@ -100,22 +90,22 @@ export function auditSettingsFromEnv(read: Read = (name) => process.env[name]): 
     checkpointSigner: signer,
     checkpointPublicKeys: [signer, ...retiredPublicKeysFromEnv(read)],
     headsFile: read('AUDIT_HEADS_FILE') || undefined,
-    checkpointEvery: integer(read, 'AUDIT_CHECKPOINT_EVERY', 1000, 1, 1_000_000),
-    checkpointIntervalMs: integer(read, 'AUDIT_CHECKPOINT_INTERVAL_MS', 60_000, 100, 86_400_000),
-    retentionYears: integer(read, 'AUDIT_RETENTION_YEARS', 6, 6, 100),
+    checkpointEvery: envInteger(read, 'AUDIT_CHECKPOINT_EVERY', 1000, 1, 1_000_000),
+    checkpointIntervalMs: envInteger(read, 'AUDIT_CHECKPOINT_INTERVAL_MS', 60_000, 100, 86_400_000),
+    retentionYears: envInteger(read, 'AUDIT_RETENTION_YEARS', 6, 6, 100),
     workingHours: workingHours(read),
     workingDays: workingDays(read),
     timeZone,
-    burstThreshold: integer(read, 'AUDIT_BURST_THRESHOLD', 50, 2, 1_000_000),
-    burstWindowSeconds: integer(read, 'AUDIT_BURST_WINDOW_SECONDS', 300, 1, 86_400),
+    burstThreshold: envInteger(read, 'AUDIT_BURST_THRESHOLD', 50, 2, 1_000_000),
+    burstWindowSeconds: envInteger(read, 'AUDIT_BURST_WINDOW_SECONDS', 300, 1, 86_400),
     careRoles,
-    careDaysAfterVisit: integer(
+    careDaysAfterVisit: envInteger(
       read,
       'AUDIT_CARE_DAYS_AFTER_VISIT',
       careRelationshipDaysFromEnv(read),
       0,
       3650,
     ),
-    accessCheckDelayMs: integer(read, 'AUDIT_ACCESS_CHECK_DELAY_MS', 30_000, 0, 86_400_000),
+    accessCheckDelayMs: envInteger(read, 'AUDIT_ACCESS_CHECK_DELAY_MS', 30_000, 0, 86_400_000),
   };
 }

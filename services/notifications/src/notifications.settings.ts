@@ -1,3 +1,4 @@
+import { envInteger, EnvRead } from '@thc/service-runtime';
 /** The notifications service's settings, read once from the environment when it starts. */
 export interface NotificationsSettings {
   /** NOTIFICATIONS_SMTP_URL (default smtp://127.0.0.1:1025): the SMTP server or relay. */
@@ -24,23 +25,8 @@ export interface NotificationsSettings {
 
 export const NOTIFICATIONS_SETTINGS = Symbol('NOTIFICATIONS_SETTINGS');
 
-function integer(
-  read: (name: string) => string | undefined,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const raw = read(name);
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new Error(`${name}: must be an integer between ${min} and ${max}`);
-  return value;
-}
-
 export function notificationsSettingsFromEnv(
-  read: (name: string) => string | undefined = (name) => process.env[name],
+  read: EnvRead = (name) => process.env[name],
 ): NotificationsSettings {
   const smsProvider = read('NOTIFICATIONS_SMS_PROVIDER') || 'none';
   if (smsProvider !== 'none' && smsProvider !== 'twilio')
@@ -54,11 +40,11 @@ export function notificationsSettingsFromEnv(
     emailFrom: read('NOTIFICATIONS_EMAIL_FROM') || 'Telehealth Coordinator <no-reply@thc.local>',
     smsProvider,
     ...(publicUrl ? { publicUrl } : {}),
-    dispatchPollMs: integer(read, 'NOTIFICATIONS_DISPATCH_POLL_MS', 1000, 0, 3_600_000),
-    joinLinkLeadMinutes: integer(read, 'NOTIFICATIONS_JOIN_LINK_LEAD_MINUTES', 15, 0, 1440),
-    runningLateMinutes: integer(read, 'NOTIFICATIONS_RUNNING_LATE_MINUTES', 10, 1, 240),
-    maxAttempts: integer(read, 'NOTIFICATIONS_MAX_ATTEMPTS', 6, 1, 50),
-    retryBaseMs: integer(read, 'NOTIFICATIONS_RETRY_BASE_MS', 30_000, 10, 3_600_000),
-    claimMs: integer(read, 'NOTIFICATIONS_CLAIM_MS', 60_000, 1000, 3_600_000),
+    dispatchPollMs: envInteger(read, 'NOTIFICATIONS_DISPATCH_POLL_MS', 1000, 0, 3_600_000),
+    joinLinkLeadMinutes: envInteger(read, 'NOTIFICATIONS_JOIN_LINK_LEAD_MINUTES', 15, 0, 1440),
+    runningLateMinutes: envInteger(read, 'NOTIFICATIONS_RUNNING_LATE_MINUTES', 10, 1, 240),
+    maxAttempts: envInteger(read, 'NOTIFICATIONS_MAX_ATTEMPTS', 6, 1, 50),
+    retryBaseMs: envInteger(read, 'NOTIFICATIONS_RETRY_BASE_MS', 30_000, 10, 3_600_000),
+    claimMs: envInteger(read, 'NOTIFICATIONS_CLAIM_MS', 60_000, 1000, 3_600_000),
   };
 }

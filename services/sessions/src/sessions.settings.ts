@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Role } from '@thc/auth';
 import { randomBytes } from 'node:crypto';
+import { envInteger, EnvRead } from '@thc/service-runtime';
 
 /** The sessions service's settings, read once from the environment when the module starts. */
 export interface SessionsSettings {
@@ -52,18 +53,7 @@ export const SESSIONS_ACTING_ROLES: readonly Role[] = [
   'patient',
 ];
 
-type Read = (name: string) => string | undefined;
-
-function integer(read: Read, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(name);
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new Error(`${name}: must be an integer between ${min} and ${max}`);
-  return value;
-}
-
-function url(read: Read, name: string, fallback: string): string {
+function url(read: EnvRead, name: string, fallback: string): string {
   const value = read(name) ?? fallback;
   if (!/^https?:\/\/[^\s]+$/.test(value)) throw new Error(`${name}: must be an http(s) URL`);
   return value.replace(/\/+$/, '');
@@ -73,7 +63,7 @@ function url(read: Read, name: string, fallback: string): string {
  * A signing key from the environment. Without one, production refuses to start; elsewhere a
  * random key serves this process only (links it signs stop working when it restarts).
  */
-function key(read: Read, name: string): Uint8Array {
+function key(read: EnvRead, name: string): Uint8Array {
   const raw = read(name);
   if (raw) {
     const bytes = Buffer.from(raw, 'base64');
@@ -86,7 +76,7 @@ function key(read: Read, name: string): Uint8Array {
 }
 
 /** A safety check that development may turn off and production may not. */
-function required(read: Read, name: string): boolean {
+function required(read: EnvRead, name: string): boolean {
   const raw = read(name) ?? 'true';
   if (raw !== 'true' && raw !== 'false') throw new Error(`${name}: must be true or false`);
   if (raw === 'false' && read('NODE_ENV') === 'production')
@@ -95,21 +85,21 @@ function required(read: Read, name: string): boolean {
 }
 
 export function sessionsSettingsFromEnv(
-  read: Read = (name) => process.env[name],
+  read: EnvRead = (name) => process.env[name],
 ): SessionsSettings {
   return {
     linkSigningKey: key(read, 'SESSIONS_LINK_SIGNING_KEY'),
     videoSigningKey: key(read, 'SESSIONS_VIDEO_SIGNING_KEY'),
-    linkOpensMinutesBefore: integer(read, 'SESSIONS_LINK_OPENS_MINUTES', 30, 0, 1440),
-    linkClosesMinutesAfter: integer(read, 'SESSIONS_LINK_CLOSES_MINUTES', 120, 1, 1440),
+    linkOpensMinutesBefore: envInteger(read, 'SESSIONS_LINK_OPENS_MINUTES', 30, 0, 1440),
+    linkClosesMinutesAfter: envInteger(read, 'SESSIONS_LINK_CLOSES_MINUTES', 120, 1, 1440),
     joinBaseUrl: url(read, 'SESSIONS_JOIN_BASE_URL', 'http://127.0.0.1:3000/join'),
     videoBaseUrl: url(read, 'SESSIONS_VIDEO_BASE_URL', 'https://video.localhost/room'),
-    roomTokenMinutes: integer(read, 'SESSIONS_ROOM_TOKEN_MINUTES', 10, 1, 240),
-    incidentWindowSeconds: integer(read, 'SESSIONS_INCIDENT_WINDOW_SECONDS', 300, 1, 86_400),
-    incidentThreshold: integer(read, 'SESSIONS_INCIDENT_THRESHOLD', 10, 1, 100_000),
-    incidentQuietSeconds: integer(read, 'SESSIONS_INCIDENT_QUIET_SECONDS', 600, 1, 86_400),
+    roomTokenMinutes: envInteger(read, 'SESSIONS_ROOM_TOKEN_MINUTES', 10, 1, 240),
+    incidentWindowSeconds: envInteger(read, 'SESSIONS_INCIDENT_WINDOW_SECONDS', 300, 1, 86_400),
+    incidentThreshold: envInteger(read, 'SESSIONS_INCIDENT_THRESHOLD', 10, 1, 100_000),
+    incidentQuietSeconds: envInteger(read, 'SESSIONS_INCIDENT_QUIET_SECONDS', 600, 1, 86_400),
     requireLicence: required(read, 'SESSIONS_REQUIRE_LICENCE'),
     requireCredential: required(read, 'SESSIONS_REQUIRE_CREDENTIAL'),
-    livePollMs: integer(read, 'SESSIONS_LIVE_POLL_MS', 1000, 100, 60_000),
+    livePollMs: envInteger(read, 'SESSIONS_LIVE_POLL_MS', 1000, 100, 60_000),
   };
 }

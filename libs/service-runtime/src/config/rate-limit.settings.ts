@@ -1,6 +1,7 @@
+import { envInteger, EnvRead } from './env-integer';
 /**
  * The per-caller request budget and how the caller's address is found behind the ingress.
- * Read when the application is created; a bad value stops the start with the variable's name.
+ * EnvRead when the application is created; a bad value stops the start with the variable's name.
  */
 export interface RateLimitSettings {
   /** THROTTLE_TTL_MS (default 60 000): the window a budget is counted over. */
@@ -15,23 +16,12 @@ export interface RateLimitSettings {
   readonly trustedProxyHops: number;
 }
 
-type Read = (name: string) => string | undefined;
-
-function integer(read: Read, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(name);
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new Error(`${name}: must be an integer between ${min} and ${max}`);
-  return value;
-}
-
 export function rateLimitSettingsFromEnv(
-  read: Read = (name) => process.env[name],
+  read: EnvRead = (name) => process.env[name],
 ): RateLimitSettings {
   return {
-    ttlMs: integer(read, 'THROTTLE_TTL_MS', 60_000, 1000, 86_400_000),
-    limit: integer(read, 'THROTTLE_LIMIT', 1200, 1, 1_000_000_000),
-    trustedProxyHops: integer(read, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    ttlMs: envInteger(read, 'THROTTLE_TTL_MS', 60_000, 1000, 86_400_000),
+    limit: envInteger(read, 'THROTTLE_LIMIT', 1200, 1, 1_000_000_000),
+    trustedProxyHops: envInteger(read, 'TRUST_PROXY_HOPS', 0, 0, 10),
   };
 }

@@ -1,16 +1,11 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { createServiceApp } from '@thc/service-runtime';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, TestNamespace } from '@thc/testing';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
-import { AppModule } from '../app.module';
 import { clinicRecorded } from '../directory-names/testing/directory-events';
-import { serviceIdentity } from '../service.identity';
 import { binOf, binRange, HISTOGRAMS } from '../visit-metrics/domain/histogram';
 import { independentMetrics } from '../visit-metrics/testing/independent-metrics';
-import { publishEvents } from '../visit-metrics/testing/publish-events';
+import { analyticsSpec } from '../visit-metrics/testing/analytics-app';
 import { programEvents } from '../visit-metrics/testing/visit-events.fixture';
 import { chromiumPath } from './testing/chromium-path';
 
@@ -42,53 +37,36 @@ interface ChartData {
 
 describe('dashboard in headless Chromium', () => {
   const ns = new TestNamespace('analytics-dashboard');
-  let app: NestExpressApplication;
-  let url: string;
   let browser: Browser;
+  let executablePath: string;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     // First, while nothing runs in this process: an install blocks it for a minute or two.
-    const executablePath = chromiumPath();
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
+    executablePath = chromiumPath();
     process.env['ANALYTICS_REBUILD_CHECK_MS'] = '500';
-    // Exact figures of a small fixture: no cell is withheld here (small-cells.int.spec.ts is).
-    process.env['ANALYTICS_MIN_CELL_COUNT'] = '1';
-    await ns.createTopics(Object.values(TOPICS).map((t) => ns.topic(t)));
-    await publishEvents(ns.kafka(), ns.topicPrefix, [...DIRECTORY, ...EVENTS]);
-    app = await createServiceApp(AppModule, serviceIdentity, { logger: ['error'] });
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
+  });
+  const started = analyticsSpec(ns, [...DIRECTORY, ...EVENTS], async ({ url }) => {
     const analyst = await bearer('analyst');
-    await eventually(
-      async () => {
-        const response = await fetch(`${url}/api/v1/analytics/projection`, { headers: analyst });
-        const [serving] = (await response.json()) as { processed: number }[];
-        expect(serving?.processed).toBe(DIRECTORY.length + EVENTS.length);
-        const named = await fetch(
-          `${url}/api/v1/analytics/metrics?from=2026-03-01&to=2026-03-31&groupBy=month&by=clinic&clinicId=${A}`,
-          { headers: analyst },
-        );
-        const [row] = ((await named.json()) as { rows: { clinicName?: string }[] }).rows;
-        expect(row?.clinicName).toBe(HARBOR);
-      },
-      { timeoutMs: 400_000, intervalMs: 1000 },
+    const response = await fetch(`${url}/api/v1/analytics/projection`, { headers: analyst });
+    const [serving] = (await response.json()) as { processed: number }[];
+    expect(serving?.processed).toBe(DIRECTORY.length + EVENTS.length);
+    const named = await fetch(
+      `${url}/api/v1/analytics/metrics?from=2026-03-01&to=2026-03-31&groupBy=month&by=clinic&clinicId=${A}`,
+      { headers: analyst },
     );
+    const [row] = ((await named.json()) as { rows: { clinicName?: string }[] }).rows;
+    expect(row?.clinicName).toBe(HARBOR);
+  });
+  beforeAll(async () => {
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
     mkdirSync(OUTPUT, { recursive: true });
   });
-
-  afterAll(async () => {
-    delete process.env['ANALYTICS_MIN_CELL_COUNT'];
-    await browser?.close();
-    await app?.close();
-    await ns.dispose();
-  });
+  afterAll(() => browser?.close());
 
   it('shows the program’s numbers in its tiles and charts', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const token = (await bearer('analyst')).authorization.replace(/^Bearer /, '');
-    await page.goto(`${url}/dashboard#token=${token}&from=2026-03-01&to=2026-03-31`);
+    await page.goto(`${started.url}/dashboard#token=${token}&from=2026-03-01&to=2026-03-31`);
     await page.waitForSelector('body[data-ready="true"]').catch(async (error: Error) => {
       throw new Error(
         `dashboard not ready: ${await page.textContent('#status')} (${error.message})`,
@@ -169,7 +147,7 @@ describe('dashboard in headless Chromium', () => {
       await bearer('analyst', 'analyst-of-b', { clinics: [B!] })
     ).authorization.replace(/^Bearer /, '');
     // Two months: the tiles that cannot add months up name the month they show.
-    await page.goto(`${url}/dashboard#token=${token}&from=2026-02-01&to=2026-03-31`);
+    await page.goto(`${started.url}/dashboard#token=${token}&from=2026-02-01&to=2026-03-31`);
     await page.waitForSelector('body[data-ready="true"]');
     const ofB = EXPECTED.get(`2026-03|${B}`)!;
     expect(await page.textContent('#kpi-scheduled')).toBe(String(ofB['scheduled']));
@@ -193,7 +171,7 @@ describe('dashboard in headless Chromium', () => {
 
   it('asks for a token instead of showing anything without one', async () => {
     const page = await browser.newPage();
-    await page.goto(`${url}/dashboard`);
+    await page.goto(`${started.url}/dashboard`);
     await page.waitForSelector('#token-form:not([hidden])');
     expect(await page.textContent('#status')).toContain('token');
     expect(await page.textContent('#kpi-scheduled')).toBe('–');

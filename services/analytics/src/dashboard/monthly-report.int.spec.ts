@@ -1,17 +1,12 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { createServiceApp } from '@thc/service-runtime';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
+import { bearer, TestNamespace } from '@thc/testing';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { AppModule } from '../app.module';
 import { clinicRecorded, providerRecorded } from '../directory-names/testing/directory-events';
-import { serviceIdentity } from '../service.identity';
 import { independentMetrics } from '../visit-metrics/testing/independent-metrics';
-import { publishEvents } from '../visit-metrics/testing/publish-events';
+import { analyticsSpec } from '../visit-metrics/testing/analytics-app';
 import { programEvents } from '../visit-metrics/testing/visit-events.fixture';
 import { wcagViolations } from './testing/accessibility';
 import { chromiumPath } from './testing/chromium-path';
@@ -59,52 +54,35 @@ const countOf = (month: string, name: string, clinics = [A!, B!]) =>
 
 describe('monthly program report in headless Chromium', () => {
   const ns = new TestNamespace('analytics-report');
-  let app: NestExpressApplication;
-  let url: string;
   let browser: Browser;
   let token: string;
+  let executablePath: string;
 
   beforeAll(async () => {
-    const executablePath = chromiumPath();
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    // Exact figures of a small fixture: no cell is withheld here.
-    process.env['ANALYTICS_MIN_CELL_COUNT'] = '1';
-    await ns.createTopics(Object.values(TOPICS).map((t) => ns.topic(t)));
-    await publishEvents(ns.kafka(), ns.topicPrefix, [...DIRECTORY, ...EVENTS]);
-    app = await createServiceApp(AppModule, serviceIdentity, { logger: ['error'] });
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    const analyst = await bearer('analyst');
-    token = analyst.authorization.replace(/^Bearer /, '');
-    await eventually(
-      async () => {
-        const response = await fetch(`${url}/api/v1/analytics/projection`, { headers: analyst });
-        const [serving] = (await response.json()) as { processed: number }[];
-        expect(serving?.processed).toBe(DIRECTORY.length + EVENTS.length);
-        const named = await fetch(
-          `${url}/api/v1/analytics/metrics?from=2026-03-01&to=2026-03-31&groupBy=month&by=provider`,
-          { headers: analyst },
-        );
-        const rows = ((await named.json()) as { rows: { providerListed?: boolean }[] }).rows;
-        expect(rows.length).toBeGreaterThan(0);
-        expect(rows.every((r) => r.providerListed)).toBe(true);
-      },
-      { timeoutMs: 400_000, intervalMs: 1000 },
+    executablePath = chromiumPath();
+    token = (await bearer('analyst')).authorization.replace(/^Bearer /, '');
+  });
+  const started = analyticsSpec(ns, [...DIRECTORY, ...EVENTS], async ({ url }) => {
+    const analyst = { authorization: `Bearer ${token}` };
+    const response = await fetch(`${url}/api/v1/analytics/projection`, { headers: analyst });
+    const [serving] = (await response.json()) as { processed: number }[];
+    expect(serving?.processed).toBe(DIRECTORY.length + EVENTS.length);
+    const named = await fetch(
+      `${url}/api/v1/analytics/metrics?from=2026-03-01&to=2026-03-31&groupBy=month&by=provider`,
+      { headers: analyst },
     );
+    const rows = ((await named.json()) as { rows: { providerListed?: boolean }[] }).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.providerListed)).toBe(true);
+  });
+  beforeAll(async () => {
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
     mkdirSync(OUTPUT, { recursive: true });
   });
-
-  afterAll(async () => {
-    delete process.env['ANALYTICS_MIN_CELL_COUNT'];
-    await browser?.close();
-    await app?.close();
-    await ns.dispose();
-  });
+  afterAll(() => browser?.close());
 
   async function open(page: Page, query: string, as = token): Promise<void> {
-    await page.goto(`${url}/dashboard/report?${query}#token=${as}`);
+    await page.goto(`${started.url}/dashboard/report?${query}#token=${as}`);
     await page.waitForSelector('body[data-ready="true"]').catch(async (error: Error) => {
       throw new Error(`report not ready: ${await page.textContent('#status')} (${error.message})`);
     });
@@ -233,7 +211,7 @@ describe('monthly program report in headless Chromium', () => {
       String(countOf('2026-03', 'scheduled', [B!])),
     );
     expect(await mine.content()).not.toContain(NAMES[A!]);
-    await mine.goto(`${url}/dashboard/report?month=2026-03&clinicId=${A}#token=${ofB}`);
+    await mine.goto(`${started.url}/dashboard/report?month=2026-03&clinicId=${A}#token=${ofB}`);
     await mine.waitForSelector('#token-form:not([hidden])');
     expect(await mine.textContent('#status')).toContain('403');
     expect(await mine.locator('#report').isVisible()).toBe(false);
@@ -242,7 +220,7 @@ describe('monthly program report in headless Chromium', () => {
 
   it('refuses a month that is not one, naming it', async () => {
     for (const query of ['month=2026-13', 'month=March', '', 'month=2026-03&clinicId=nope']) {
-      const response = await fetch(`${url}/dashboard/report?${query}`);
+      const response = await fetch(`${started.url}/dashboard/report?${query}`);
       expect({ query, status: response.status }).toEqual({ query, status: 400 });
       expect(await response.text()).toMatch(query.includes('clinicId') ? /clinicId/ : /month/);
     }
@@ -253,7 +231,7 @@ describe('monthly program report in headless Chromium', () => {
     const proxy = createServer((request, response) => {
       const path = (request.url ?? '').replace(/^\/svc\/analytics/, '');
       const upstream = httpRequest(
-        `${url}${path}`,
+        `${started.url}${path}`,
         { method: request.method, headers: request.headers },
         (answer) => {
           response.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -310,7 +288,7 @@ describe('monthly program report in headless Chromium', () => {
         viewport: { width, height: 800 },
       });
       const page = await context.newPage();
-      await page.goto(`${url}/dashboard#token=${token}`);
+      await page.goto(`${started.url}/dashboard#token=${token}`);
       await page.waitForSelector('body[data-ready="true"]');
       await expectAccessible(page, 'dashboard', width, 'analytics-dashboard-360.png');
       // The dashboard links to the report of a month it lists.

@@ -1,8 +1,8 @@
-import { bearer, eventually, TestNamespace, walkRoutes, callService as call } from '@thc/testing';
+import { eventually, TestNamespace, walkRoutes } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { AuditIntake } from '../intake/audit-intake';
 import { publish, startComplianceApp, useComplianceApp } from '../testing/compliance-test-app';
-import { ChainVerdict } from './domain/chain-verification';
+import { auditorView } from './testing/auditor-view';
 import { bookedExample, bookingFor } from './testing/booking-event';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
@@ -10,18 +10,7 @@ const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 describe('the hash-chained audit trail', () => {
   const ns = new TestNamespace('audit-trail');
   const under = useComplianceApp(ns);
-  let auditor: Record<string, string>;
-
-  beforeAll(async () => {
-    auditor = await bearer('auditor', randomUUID());
-  });
-
-  const verify = async (): Promise<ChainVerdict> => {
-    const response = await call(under.url, 'GET', '/api/v1/audit/verify', auditor);
-    expect(response.status).toBe(200);
-    return response.body as ChainVerdict;
-  };
-  const count = () => under.trail.entries.countDocuments();
+  const { verify, count } = auditorView(under);
 
   it('every route declares who may call it', () => {
     expect(

@@ -1,8 +1,9 @@
-import { EXAMPLE_IDS, eventDefinition, toKafkaHeaders, TOPICS } from '@thc/contracts';
+import { EXAMPLE_IDS, eventDefinition, TOPICS } from '@thc/contracts';
 import {
   DeadLetterReader,
   bearer,
   eventually,
+  produceEvent,
   TestNamespace,
   callService as call,
 } from '@thc/testing';
@@ -37,19 +38,8 @@ describe('audit intake of events it must not trust or cannot read', () => {
 
   /** Writes a message straight to a topic, as anyone holding a client credential could. */
   async function produce(topic: string, type: string, source: string, data: object) {
-    const id = randomUUID();
     const subject = `staff-${EXAMPLE_IDS.providerId}`;
-    await under.producer.send({
-      topic: ns.topic(topic),
-      messages: [
-        {
-          key: subject,
-          value: JSON.stringify(data),
-          headers: toKafkaHeaders({ id, source, type, subject, time: new Date().toISOString() }),
-        },
-      ],
-    });
-    return id;
+    return produceEvent(under.producer, ns.topic(topic), { type, source, subject, data });
   }
 
   /** A genuine training event behind the forged one on the same partition: once it is in the trail, the forged one was handled. */

@@ -1,7 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
+import { DAY_MS, MINUTE_MS, offsetChangeBetween } from './offset-change';
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Minutes after local midnight of an "HH:mm" clock time. */
@@ -25,16 +24,9 @@ function nextWallClockInstant(date: string, clock: string, zone: IANAZone, after
     .sort((a, b) => a - b);
   const next = instants.find((instant) => instant > after) ?? instants.at(-1);
   if (next !== undefined) return next;
-  let low = asUtc - Math.min(...offsets) * MINUTE_MS;
-  let high = asUtc - Math.max(...offsets) * MINUTE_MS;
-  if (low > high) [low, high] = [high, low];
-  const before = zone.offset(low);
-  while (high - low > MINUTE_MS) {
-    const middle = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
-    if (zone.offset(middle) === before) low = middle;
-    else high = middle;
-  }
-  return high;
+  // The skipped time lies between the instants the two offsets give it.
+  const [earlier, later] = [Math.max(...offsets), Math.min(...offsets)];
+  return offsetChangeBetween(zone, asUtc - earlier * MINUTE_MS, asUtc - later * MINUTE_MS);
 }
 
 /**

@@ -1,7 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
+import { DAY_MS, MINUTE_MS, offsetChangeBetween } from './offset-change';
 
 /** One change of a zone's offset: from then on its clocks read `offsetTo`. */
 interface Observance {
@@ -34,17 +32,6 @@ function abbreviation(instant: number, zone: string): string | undefined {
   return name && /^[A-Z]{2,5}$/.test(name) ? name : undefined;
 }
 
-/** The first minute at which the offset differs from the one at `low`. */
-function changeBetween(zone: IANAZone, low: number, high: number): number {
-  const before = zone.offset(low);
-  while (high - low > MINUTE_MS) {
-    const middle = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
-    if (zone.offset(middle) === before) low = middle;
-    else high = middle;
-  }
-  return high;
-}
-
 function observanceAt(zone: IANAZone, change: number, name: string): Observance {
   const offsetFrom = zone.offset(change - MINUTE_MS);
   const offsetTo = zone.offset(change);
@@ -74,7 +61,7 @@ function observances(timeZone: string, from: number, to: number): Observance[] {
   const found: Observance[] = [];
   for (let day = first.toMillis(); day < last.toMillis(); day += DAY_MS) {
     if (zone.offset(day) !== zone.offset(day + DAY_MS))
-      found.push(observanceAt(zone, changeBetween(zone, day, day + DAY_MS), timeZone));
+      found.push(observanceAt(zone, offsetChangeBetween(zone, day, day + DAY_MS), timeZone));
   }
   if (found.length > 0) return found;
   const offset = zone.offset(from);

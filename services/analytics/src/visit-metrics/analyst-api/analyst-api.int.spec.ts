@@ -1,15 +1,8 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
-import {
-  get,
-  MetricsPage as Page,
-  startAnalytics,
-  VersionProgress,
-} from '../testing/analytics-app';
+import { bearer, TestNamespace } from '@thc/testing';
+import { analyticsSpec, get, MetricsPage as Page, VersionProgress } from '../testing/analytics-app';
 import { independentMetrics } from '../testing/independent-metrics';
-import { publishEvents } from '../testing/publish-events';
 import { programEvents } from '../testing/visit-events.fixture';
 import { hostileMetricQueries } from './hostile-metric-queries';
 import type { Connection } from 'mongoose';
@@ -39,55 +32,36 @@ async function documentCounts(app: NestExpressApplication): Promise<Record<strin
 
 describe('analyst query API', () => {
   const ns = new TestNamespace('analytics-api');
-  let app: NestExpressApplication;
-  let url: string;
   let analyst: Record<string, string>;
-
   beforeAll(async () => {
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    // Exact figures of a small fixture: no cell is withheld here (small-cells.int.spec.ts is).
-    process.env['ANALYTICS_MIN_CELL_COUNT'] = '1';
-    await ns.createTopics(Object.values(TOPICS).map((t) => ns.topic(t)));
-    await publishEvents(ns.kafka(), ns.topicPrefix, EVENTS);
-    ({ app, url } = await startAnalytics());
     analyst = await bearer('analyst');
-    await eventually(
-      async () => {
-        const { body } = await get(
-          url,
-          `/api/v1/analytics/metrics?${MARCH}&groupBy=month&metrics=scheduled,completed`,
-          analyst,
-        );
-        const [march] = (body as Page).rows;
-        expect(march?.values['scheduled']).toBe(SCHEDULED);
-        const completed = [...EXPECTED.values()].reduce((sum, m) => sum + (m['completed'] ?? 0), 0);
-        expect(march?.values['completed']).toBe(completed);
-        // Every topic, not only scheduling: the group's committed offsets cover every event.
-        const [serving] = (await get(url, '/api/v1/analytics/projection', analyst))
-          .body as VersionProgress[];
-        expect(serving?.processed).toBe(EVENTS.length);
-        // The event tally (another consumer of the same topics) has counted every event too.
-        const tallies = await app
-          .get<Connection>(getConnectionToken())
-          .db?.collection('event_tallies')
-          .find({})
-          .toArray();
-        expect((tallies ?? []).reduce((sum, t) => sum + Number(t['count']), 0)).toBe(EVENTS.length);
-      },
-      { timeoutMs: 400_000, intervalMs: 1000 },
-    );
   });
-
-  afterAll(async () => {
-    delete process.env['ANALYTICS_MIN_CELL_COUNT'];
-    await app?.close();
-    await ns.dispose();
+  const started = analyticsSpec(ns, EVENTS, async ({ app, url }) => {
+    const { body } = await get(
+      url,
+      `/api/v1/analytics/metrics?${MARCH}&groupBy=month&metrics=scheduled,completed`,
+      analyst,
+    );
+    const [march] = (body as Page).rows;
+    expect(march?.values['scheduled']).toBe(SCHEDULED);
+    const completed = [...EXPECTED.values()].reduce((sum, m) => sum + (m['completed'] ?? 0), 0);
+    expect(march?.values['completed']).toBe(completed);
+    // Every topic, not only scheduling: the group's committed offsets cover every event.
+    const [serving] = (await get(url, '/api/v1/analytics/projection', analyst))
+      .body as VersionProgress[];
+    expect(serving?.processed).toBe(EVENTS.length);
+    // The event tally (another consumer of the same topics) has counted every event too.
+    const tallies = await app
+      .get<Connection>(getConnectionToken())
+      .db?.collection('event_tallies')
+      .find({})
+      .toArray();
+    expect((tallies ?? []).reduce((sum, t) => sum + Number(t['count']), 0)).toBe(EVENTS.length);
   });
 
   it('answers each clinic’s month with the numbers computed independently from the events', async () => {
     const { status, body } = await get(
-      url,
+      started.url,
       `/api/v1/analytics/metrics?${MARCH}&groupBy=month&by=clinic`,
       analyst,
     );
@@ -116,7 +90,7 @@ describe('analyst query API', () => {
   it('groups by day and week, filters by clinic, and pages', async () => {
     const days = (
       await get(
-        url,
+        started.url,
         `/api/v1/analytics/metrics?${MARCH}&metrics=scheduled&pageSize=10&page=4`,
         analyst,
       )
@@ -124,7 +98,11 @@ describe('analyst query API', () => {
     expect(days.total).toBe(31);
     expect(days.rows.map((r) => r.period)).toEqual(['2026-03-31']);
     const weeks = (
-      await get(url, `/api/v1/analytics/metrics?${MARCH}&groupBy=week&metrics=scheduled`, analyst)
+      await get(
+        started.url,
+        `/api/v1/analytics/metrics?${MARCH}&groupBy=week&metrics=scheduled`,
+        analyst,
+      )
     ).body as Page;
     expect(weeks.rows[0]?.period).toBe('2026-W09');
     expect(weeks.rows.reduce((sum, r) => sum + (r.values['scheduled'] ?? 0), 0)).toBe(SCHEDULED);
@@ -132,7 +110,7 @@ describe('analyst query API', () => {
     const clinicId = clinicKey.split('|')[1];
     const filtered = (
       await get(
-        url,
+        started.url,
         `/api/v1/analytics/metrics?${MARCH}&groupBy=month&clinicId=${clinicId}&metrics=scheduled`,
         analyst,
       )
@@ -142,7 +120,7 @@ describe('analyst query API', () => {
 
   it('exports the table as CSV, one column per metric', async () => {
     const { status, type, text } = await get(
-      url,
+      started.url,
       `/api/v1/analytics/metrics.csv?${MARCH}&groupBy=month&metrics=scheduled,noShowRate`,
       analyst,
     );
@@ -160,8 +138,8 @@ describe('analyst query API', () => {
       (e) => e.data['patientId'] as string,
     );
     const answers = [
-      (await get(url, `/api/v1/analytics/metrics?${MARCH}&by=provider`, analyst)).text,
-      (await get(url, `/api/v1/analytics/metrics.csv?${MARCH}&by=clinic`, analyst)).text,
+      (await get(started.url, `/api/v1/analytics/metrics?${MARCH}&by=provider`, analyst)).text,
+      (await get(started.url, `/api/v1/analytics/metrics.csv?${MARCH}&by=clinic`, analyst)).text,
     ].join('\n');
     expect(patients.filter((id) => answers.includes(id))).toEqual([]);
   });
@@ -170,21 +148,25 @@ describe('analyst query API', () => {
     'refuses the %s role (analysts and admins only)',
     async (role) => {
       expect(
-        (await get(url, `/api/v1/analytics/metrics?${MARCH}`, await bearer(role))).status,
+        (await get(started.url, `/api/v1/analytics/metrics?${MARCH}`, await bearer(role))).status,
       ).toBe(403);
     },
   );
 
   it('refuses a request without a token', async () => {
-    expect((await get(url, `/api/v1/analytics/metrics?${MARCH}`)).status).toBe(401);
+    expect((await get(started.url, `/api/v1/analytics/metrics?${MARCH}`)).status).toBe(401);
   });
 
   it('answers 50+ hostile queries with 400 problem+json and writes nothing', async () => {
     const queries = hostileMetricQueries();
     expect(queries.length).toBeGreaterThanOrEqual(50);
-    const before = await documentCounts(app);
+    const before = await documentCounts(started.app);
     for (const { label, query } of queries) {
-      const { status, type, body } = await get(url, `/api/v1/analytics/metrics?${query}`, analyst);
+      const { status, type, body } = await get(
+        started.url,
+        `/api/v1/analytics/metrics?${query}`,
+        analyst,
+      );
       expect({ label, status, type: type.split(';')[0] }).toEqual({
         label,
         status: 400,
@@ -192,6 +174,6 @@ describe('analyst query API', () => {
       });
       expect(JSON.stringify(body)).not.toContain('stack');
     }
-    expect(await documentCounts(app)).toEqual(before);
+    expect(await documentCounts(started.app)).toEqual(before);
   });
 });

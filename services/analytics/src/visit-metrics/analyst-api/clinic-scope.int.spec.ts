@@ -1,12 +1,7 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { TOPICS } from '@thc/contracts';
-import { createServiceApp } from '@thc/service-runtime';
-import { bearer, eventually, TestNamespace } from '@thc/testing';
-import { AppModule } from '../../app.module';
+import { bearer, TestNamespace } from '@thc/testing';
 import { clinicRecorded, providerRecorded } from '../../directory-names/testing/directory-events';
-import { serviceIdentity } from '../../service.identity';
+import { analyticsSpec } from '../testing/analytics-app';
 import { independentMetrics } from '../testing/independent-metrics';
-import { publishEvents } from '../testing/publish-events';
 import { programEvents } from '../testing/visit-events.fixture';
 
 jest.setTimeout(600_000);
@@ -47,15 +42,13 @@ interface Row {
 
 describe('analytics bounded to the clinics an analyst is granted', () => {
   const ns = new TestNamespace('analytics-clinic-scope');
-  let app: NestExpressApplication;
-  let url: string;
   const tokens: Record<
     'ofA' | 'ofB' | 'ofAll' | 'ofNone' | 'adminOfB',
     Record<string, string>
   > = {} as never;
 
   const get = async (path: string, headers: Record<string, string>) => {
-    const response = await fetch(`${url}${path}`, { headers });
+    const response = await fetch(`${started.url}${path}`, { headers });
     const text = await response.text();
     return { status: response.status, type: response.headers.get('content-type') ?? '', text };
   };
@@ -66,43 +59,26 @@ describe('analytics bounded to the clinics an analyst is granted', () => {
   };
 
   beforeAll(async () => {
-    process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-    process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
-    process.env['ANALYTICS_MIN_CELL_COUNT'] = '1';
-    await ns.createTopics(Object.values(TOPICS).map((t) => ns.topic(t)));
-    await publishEvents(ns.kafka(), ns.topicPrefix, [...DIRECTORY, ...VISITS]);
-    app = await createServiceApp(AppModule, serviceIdentity, { logger: ['error'] });
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
     tokens.ofA = await bearer('analyst', 'analyst-a', { clinics: [A!] });
     tokens.ofB = await bearer('analyst', 'analyst-b', { clinics: [B!] });
     tokens.ofAll = await bearer('analyst', 'analyst-all', { clinics: 'all' });
     tokens.ofNone = await bearer('analyst', 'analyst-none', { clinics: [] });
     tokens.adminOfB = await bearer('admin', 'admin-b', { clinics: [B!] });
-    await eventually(
-      async () => {
-        const byClinic = await rows(`${MARCH}&by=clinic&metrics=scheduled`, tokens.ofAll);
-        expect(byClinic.map((r) => [r.clinicId, r.values['scheduled']])).toEqual([
-          [A, scheduledIn(A!)],
-          [B, scheduledIn(B!)],
-        ]);
-        expect(byClinic[0]?.clinicName).toBe(HARBOR);
-        // The provider's record too, which the directory's consumer group (not the metrics'
-        // one) stores: it names the provider and puts them on A's roster.
-        const [provider] = await rows(
-          `${MARCH}&by=provider&metrics=scheduled&clinicId=${A}`,
-          tokens.ofAll,
-        );
-        expect(provider?.providerListed).toBe(true);
-      },
-      { timeoutMs: 400_000, intervalMs: 1000 },
-    );
   });
-
-  afterAll(async () => {
-    delete process.env['ANALYTICS_MIN_CELL_COUNT'];
-    await app?.close();
-    await ns.dispose();
+  const started = analyticsSpec(ns, [...DIRECTORY, ...VISITS], async () => {
+    const byClinic = await rows(`${MARCH}&by=clinic&metrics=scheduled`, tokens.ofAll);
+    expect(byClinic.map((r) => [r.clinicId, r.values['scheduled']])).toEqual([
+      [A, scheduledIn(A!)],
+      [B, scheduledIn(B!)],
+    ]);
+    expect(byClinic[0]?.clinicName).toBe(HARBOR);
+    // The provider's record too, which the directory's consumer group (not the metrics'
+    // one) stores: it names the provider and puts them on A's roster.
+    const [provider] = await rows(
+      `${MARCH}&by=provider&metrics=scheduled&clinicId=${A}`,
+      tokens.ofAll,
+    );
+    expect(provider?.providerListed).toBe(true);
   });
 
   it('gives each analyst the rows of their clinics and none of another’s', async () => {

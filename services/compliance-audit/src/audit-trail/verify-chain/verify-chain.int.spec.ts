@@ -1,26 +1,15 @@
-import { bearer, eventually, TestNamespace, callService as call } from '@thc/testing';
+import { eventually, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { publish, publishIntoTrail, useComplianceApp } from '../../testing/compliance-test-app';
 import { EntryDocument } from '../audit-trail.collections';
 import { entryHash } from '../domain/audit-hash';
-import { ChainVerdict } from '../domain/chain-verification';
+import { auditorView } from '../testing/auditor-view';
 import { bookingFor } from '../testing/booking-event';
 
 describe('verifying the hash-chained audit trail', () => {
   const ns = new TestNamespace('verify-chain');
   const under = useComplianceApp(ns);
-  let auditor: Record<string, string>;
-
-  beforeAll(async () => {
-    auditor = await bearer('auditor', randomUUID());
-  });
-
-  const verify = async (): Promise<ChainVerdict> => {
-    const response = await call(under.url, 'GET', '/api/v1/audit/verify', auditor);
-    expect(response.status).toBe(200);
-    return response.body as ChainVerdict;
-  };
-  const count = () => under.trail.entries.countDocuments();
+  const { verify, count } = auditorView(under);
 
   it('signs checkpoints that verification checks', async () => {
     await publishIntoTrail(

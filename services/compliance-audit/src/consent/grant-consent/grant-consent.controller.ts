@@ -1,9 +1,9 @@
 import { BadRequestException, Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
+import { ParseUuidParam } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
-import { PATIENT_PARAM } from '../../openapi/api-docs';
+import { ConsentCommandRoute } from '../consent-command.route';
 import { asHttp } from '../consent-http-errors';
 import { FhirConsent } from '../fhir-consent';
 import { GRANT_CONSENT_EXAMPLE, GrantConsentDto } from './grant-consent.dto';
@@ -18,31 +18,18 @@ export class GrantConsentController {
     private readonly access: ClinicAccess,
   ) {}
 
-  @PhiRead({
-    resource: 'Consent',
-    patients: (r) => [(r as FhirConsent).patient.reference.slice('Patient/'.length)],
-    resourceId: (r) => (r as FhirConsent).id,
-  })
-  @UseCaseRoute({
-    method: 'POST',
-    answer: FhirConsent,
+  @ConsentCommandRoute({
     summary: "Record a patient's consent",
     description:
       'Staff record a consent the patient gave: by electronic signature, in writing, or verbally before a witness. A session of this scope can start only while one is active.',
     roles: ['coordinator', 'admin'],
     phi: "the patient's consent as a FHIR Consent: patient id, scope, method, form version, period, who captured and who witnessed it",
+    invalid: '`witnessId` and `witnessRole` are not given together',
     errors: {
-      400: invalidInputDoc({
-        ids: ['patientId'],
-        body: true,
-        purposeOfUse: true,
-        also: '`witnessId` and `witnessRole` are not given together',
-      }),
       403: "The token's role is not one of: coordinator, admin; or the patient has no visit in a clinic the caller covers.",
       409: 'The patient already has an active consent of this scope, or their consents changed at the same time (try again).',
       422: 'A verbal consent without a witness, the patient as their own witness, or `expiresAt` not in the future.',
     },
-    params: PATIENT_PARAM,
     body: { type: GrantConsentDto, example: GRANT_CONSENT_EXAMPLE },
   })
   async grant(

@@ -1,38 +1,25 @@
 import { TOPICS } from '@thc/contracts';
 import { PatientKeyStore } from '@thc/phi-protection';
-import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
+import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { contactsPath, contactsSpec, RECORD as record } from '../testing/contacts-spec';
-
-type Headers = Record<string, string>;
+import { contactsSpec, RECORD as record } from '../testing/contacts-spec';
 
 describe("a patient's erasure", () => {
   const spec = contactsSpec(new TestNamespace('notif-erasure'));
-  const { patientId } = spec;
-  let patient: Headers;
-  let coordinatorA: Headers;
-  const put = (personId: string, who: Headers, body: unknown) =>
-    callService(spec.started.url, 'PUT', contactsPath(personId), who, body);
-  const get = (personId: string, who: Headers) =>
-    callService(spec.started.url, 'GET', contactsPath(personId), who);
-
-  beforeAll(async () => {
-    patient = await bearer('patient', patientId);
-    coordinatorA = await bearer('coordinator', randomUUID(), { clinics: [spec.clinicA] });
-  });
+  const { patientId, put, get, as } = spec;
 
   it("forgets the patient's and their caregiver's contact points, and no other's", async () => {
     const { db, directory } = spec.live;
-    expect((await put(patientId, patient, record)).status).toBe(200);
+    expect((await put(patientId, as.patient, record)).status).toBe(200);
     const erasedId = randomUUID();
     const helperId = randomUUID();
     const own = await bearer('patient', erasedId);
     await spec.booked(erasedId, spec.clinicA);
     expect((await put(erasedId, own, { ...record, mobile: '+12015550166' })).status).toBe(200);
     await eventually(async () =>
-      expect((await put(helperId, coordinatorA, { ...record, patientId: erasedId })).status).toBe(
-        200,
-      ),
+      expect(
+        (await put(helperId, as.coordinatorA, { ...record, patientId: erasedId })).status,
+      ).toBe(200),
     );
 
     // Compliance erases the key first: every seal is unreadable at once.

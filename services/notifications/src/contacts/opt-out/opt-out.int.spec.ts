@@ -7,32 +7,19 @@ type Headers = Record<string, string>;
 
 describe('opting out of a channel', () => {
   const spec = contactsSpec(new TestNamespace('notif-opt-out'), { watch: true });
-  const { patientId } = spec;
-  let patient: Headers;
-  let coordinatorA: Headers;
-  let coordinatorB: Headers;
-  const put = (personId: string, who: Headers, body: unknown) =>
-    callService(spec.started.url, 'PUT', contactsPath(personId), who, body);
-  const get = (personId: string, who: Headers) =>
-    callService(spec.started.url, 'GET', contactsPath(personId), who);
+  const { patientId, put, get, as } = spec;
   const optOut = (personId: string, who: Headers, body: unknown) =>
     callService(spec.started.url, 'POST', `${contactsPath(personId)}/opt-out`, who, body);
 
   beforeAll(async () => {
-    patient = await bearer('patient', patientId);
-    coordinatorA = await bearer('coordinator', randomUUID(), { clinics: [spec.clinicA] });
-    coordinatorB = await bearer('coordinator', randomUUID(), { clinics: [randomUUID()] });
-  });
-
-  beforeAll(async () => {
-    expect((await put(patientId, patient, record)).status).toBe(200);
+    expect((await put(patientId, as.patient, record)).status).toBe(200);
   });
 
   it('is taken from the patient and published valid, source patient', async () => {
-    const left = await optOut(patientId, patient, { channel: 'email' });
+    const left = await optOut(patientId, as.patient, { channel: 'email' });
     expect(left.status).toBe(200);
     expect(left.body).toEqual({ personId: patientId, channel: 'email', version: 2, changed: true });
-    expect((await get(patientId, patient)).body).toMatchObject({
+    expect((await get(patientId, as.patient)).body).toMatchObject({
       optedOut: { email: true, sms: false },
     });
     const published = await eventually(async () => {
@@ -49,13 +36,13 @@ describe('opting out of a channel', () => {
   });
 
   it('is taken once: the same opt-out again changes nothing', async () => {
-    const again = await optOut(patientId, patient, { channel: 'email' });
+    const again = await optOut(patientId, as.patient, { channel: 'email' });
     expect(again.body).toMatchObject({ channel: 'email', version: 2, changed: false });
   });
 
   it("is taken from the clinic's coordinator as staff, and refused to another clinic's", async () => {
-    expect((await optOut(patientId, coordinatorB, { channel: 'sms' })).status).toBe(403);
-    const left = await optOut(patientId, coordinatorA, { channel: 'sms' });
+    expect((await optOut(patientId, as.coordinatorB, { channel: 'sms' })).status).toBe(403);
+    const left = await optOut(patientId, as.coordinatorA, { channel: 'sms' });
     expect(left.body).toMatchObject({ channel: 'sms', changed: true });
     await eventually(async () =>
       expect(spec.published.map((event) => event.data['source'])).toContain('staff'),
@@ -63,7 +50,7 @@ describe('opting out of a channel', () => {
   });
 
   it('refuses an unknown channel naming it, and a person with no record', async () => {
-    const bad = await optOut(patientId, patient, { channel: 'fax' });
+    const bad = await optOut(patientId, as.patient, { channel: 'fax' });
     expect(bad.status).toBe(400);
     expect(bad.type).toContain('application/problem+json');
     expect(bad.text).toContain('channel');
@@ -74,9 +61,9 @@ describe('opting out of a channel', () => {
   });
 
   it('is lifted when consent to the channel is stated again', async () => {
-    const again = await put(patientId, patient, record);
+    const again = await put(patientId, as.patient, record);
     expect(again.body).toMatchObject({ changed: true });
-    expect((await get(patientId, patient)).body).toMatchObject({
+    expect((await get(patientId, as.patient)).body).toMatchObject({
       optedOut: { email: false, sms: false },
     });
   });

@@ -1,39 +1,25 @@
 import { validateEvent } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, callService, eventually, TestNamespace } from '@thc/testing';
+import { bearer, eventually, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import { contactsPath, contactsSpec, RECORD as record } from '../testing/contacts-spec';
+import { contactsSpec, RECORD as record } from '../testing/contacts-spec';
 
 /**
  * People's contact points are PHI: sealed in the events and the views, opened only for those
  * who reach the patient.
  */
-type Headers = Record<string, string>;
-
 describe("recording a person's contact preferences", () => {
   const spec = contactsSpec(new TestNamespace('notif-record'), { watch: true });
-  const { patientId } = spec;
-  let patient: Headers;
-  let coordinatorA: Headers;
-  let coordinatorB: Headers;
-  const put = (personId: string, who: Headers, body: unknown) =>
-    callService(spec.started.url, 'PUT', contactsPath(personId), who, body);
-  const get = (personId: string, who: Headers) =>
-    callService(spec.started.url, 'GET', contactsPath(personId), who);
+  const { patientId, put, get, as } = spec;
 
-  beforeAll(async () => {
-    patient = await bearer('patient', patientId);
-    coordinatorA = await bearer('coordinator', randomUUID(), { clinics: [spec.clinicA] });
-    coordinatorB = await bearer('coordinator', randomUUID(), { clinics: [randomUUID()] });
-  });
   const caregiverId = randomUUID();
 
   it('is recorded by the patient and read back opened, in canonical form', async () => {
-    const recorded = await put(patientId, patient, record);
+    const recorded = await put(patientId, as.patient, record);
     expect(recorded.status).toBe(200);
     expect(recorded.body).toEqual({ personId: patientId, version: 1, changed: true });
 
-    const read = await get(patientId, patient);
+    const read = await get(patientId, as.patient);
     expect(read.status).toBe(200);
     expect(read.body).toEqual({
       personId: patientId,
@@ -63,7 +49,7 @@ describe("recording a person's contact preferences", () => {
   });
 
   it('appends nothing when the same record is stated again', async () => {
-    const again = await put(patientId, patient, { ...record, mobile: '+12015550123' });
+    const again = await put(patientId, as.patient, { ...record, mobile: '+12015550123' });
     expect(again.body).toEqual({ personId: patientId, version: 1, changed: false });
   });
 
@@ -97,38 +83,38 @@ describe("recording a person's contact preferences", () => {
     [{ ...record, consent: undefined }, 'consent'],
     [{ ...record, ssn: '123-45-6789' }, 'ssn'],
   ])('refuses bad input naming the field (%#: %s), and stores nothing', async (body, field) => {
-    const refused = await put(patientId, patient, body);
+    const refused = await put(patientId, as.patient, body);
     expect(refused.status).toBe(400);
     expect(refused.type).toContain('application/problem+json');
     expect(refused.text).toContain(field);
-    expect((await get(patientId, patient)).body).toMatchObject({ version: 1 });
+    expect((await get(patientId, as.patient)).body).toMatchObject({ version: 1 });
   });
 
   it("is refused to another patient, another clinic's coordinator, and staff of no visit", async () => {
     const other = await bearer('patient', randomUUID());
     expect((await put(patientId, other, record)).status).toBe(403);
     expect((await get(patientId, other)).status).toBe(403);
-    expect((await put(patientId, coordinatorB, record)).status).toBe(403);
-    expect((await get(patientId, coordinatorB)).status).toBe(403);
+    expect((await put(patientId, as.coordinatorB, record)).status).toBe(403);
+    expect((await get(patientId, as.coordinatorB)).status).toBe(403);
     // A patient records their own only: not as a caregiver of someone else.
-    const refused = await put(patientId, patient, { ...record, patientId: randomUUID() });
+    const refused = await put(patientId, as.patient, { ...record, patientId: randomUUID() });
     expect(refused.status).toBe(403);
     // Covering every clinic is not enough for a patient with no visit.
     const stranger = randomUUID();
     expect((await put(stranger, await bearer('admin', randomUUID()), record)).status).toBe(403);
-    expect((await get(patientId, patient)).body).toMatchObject({ version: 1 });
+    expect((await get(patientId, as.patient)).body).toMatchObject({ version: 1 });
   });
 
   it("is recorded by the clinic's coordinator for the patient's caregiver, sealed under the patient", async () => {
     const { directory } = spec.live;
-    const recorded = await put(caregiverId, coordinatorA, {
+    const recorded = await put(caregiverId, as.coordinatorA, {
       patientId,
       mobile: '+12015550123',
       timeZone: 'America/Chicago',
       consent: { byEmail: false, bySms: true },
     });
     expect(recorded.status).toBe(200);
-    expect(await get(caregiverId, coordinatorA)).toMatchObject({
+    expect(await get(caregiverId, as.coordinatorA)).toMatchObject({
       status: 200,
       body: { personId: caregiverId, patientId, mobile: '+12015550123' },
     });

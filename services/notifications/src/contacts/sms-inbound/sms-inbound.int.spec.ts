@@ -1,40 +1,22 @@
 import { MongoEventStore } from '@thc/event-store';
-import { bearer, callService, postServiceForm, TestNamespace } from '@thc/testing';
+import { postServiceForm, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
-import {
-  contactsPath,
-  contactsSpec,
-  INBOUND,
-  RECORD as record,
-  twilioSignature,
-} from '../testing/contacts-spec';
+import { contactsSpec, INBOUND, RECORD as record, twilioSignature } from '../testing/contacts-spec';
 
 /** Numbers are looked up without the number: by a keyed hash of it. */
-type Headers = Record<string, string>;
-
 describe('a STOP reply by SMS', () => {
   const spec = contactsSpec(new TestNamespace('notif-sms-inbound'));
-  const { patientId } = spec;
-  let patient: Headers;
-  let coordinatorA: Headers;
-  const put = (personId: string, who: Headers, body: unknown) =>
-    callService(spec.started.url, 'PUT', contactsPath(personId), who, body);
-  const get = (personId: string, who: Headers) =>
-    callService(spec.started.url, 'GET', contactsPath(personId), who);
+  const { patientId, put, get, as } = spec;
   /** A text as Twilio posts it, signed. */
   const text = (form: Record<string, string>) =>
     postServiceForm(spec.started.url, INBOUND, form, twilioSignature(form));
 
-  beforeAll(async () => {
-    patient = await bearer('patient', patientId);
-    coordinatorA = await bearer('coordinator', randomUUID(), { clinics: [spec.clinicA] });
-  });
   const caregiverId = randomUUID();
 
   beforeAll(async () => {
-    expect((await put(patientId, patient, record)).status).toBe(200);
+    expect((await put(patientId, as.patient, record)).status).toBe(200);
     const caregiver = { ...record, patientId, timeZone: 'America/Chicago' };
-    expect((await put(caregiverId, coordinatorA, caregiver)).status).toBe(200);
+    expect((await put(caregiverId, as.coordinatorA, caregiver)).status).toBe(200);
   });
 
   it('is refused forged or unsigned, and changes nothing', async () => {
@@ -52,7 +34,7 @@ describe('a STOP reply by SMS', () => {
     expect(unsigned.status).toBe(403);
     const start = await text({ From: '+12015550123', Body: 'START', MessageSid: 'SM1' });
     expect(start.status).toBe(200);
-    expect((await get(patientId, patient)).body).toMatchObject({
+    expect((await get(patientId, as.patient)).body).toMatchObject({
       optedOut: { sms: false },
     });
   });
@@ -67,11 +49,11 @@ describe('a STOP reply by SMS', () => {
     expect(stop.status).toBe(200);
     expect(stop.type).toContain('text/xml');
     expect(stop.text).toContain('<Response/>');
-    expect((await get(patientId, patient)).body).toMatchObject({
+    expect((await get(patientId, as.patient)).body).toMatchObject({
       optedOut: { email: false, sms: true },
       consent: { bySms: true },
     });
-    expect((await get(caregiverId, coordinatorA)).body).toMatchObject({
+    expect((await get(caregiverId, as.coordinatorA)).body).toMatchObject({
       optedOut: { sms: true },
     });
     expect(await spec.live.directory.contactFor(patientId)).toMatchObject({
@@ -84,17 +66,17 @@ describe('a STOP reply by SMS', () => {
   });
 
   it('forgets the old number when the mobile changes: a STOP from it reaches no one', async () => {
-    const moved = await put(patientId, patient, { ...record, mobile: '+12015550177' });
+    const moved = await put(patientId, as.patient, { ...record, mobile: '+12015550177' });
     expect(moved.body).toMatchObject({ changed: true });
-    expect((await get(patientId, patient)).body).toMatchObject({
+    expect((await get(patientId, as.patient)).body).toMatchObject({
       optedOut: { sms: false },
     });
     await text({ From: '+12015550123', Body: 'STOP' });
-    expect((await get(patientId, patient)).body).toMatchObject({
+    expect((await get(patientId, as.patient)).body).toMatchObject({
       optedOut: { sms: false },
     });
     await text({ From: '+12015550177', Body: 'QUIT' });
-    expect((await get(patientId, patient)).body).toMatchObject({
+    expect((await get(patientId, as.patient)).body).toMatchObject({
       optedOut: { sms: true },
     });
   });

@@ -2,6 +2,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { appointmentBookedV1, fromKafkaHeaders, TOPICS } from '@thc/contracts';
 import { Producer } from 'kafkajs';
 import { Connection } from 'mongoose';
+import { bearer, callService } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { notificationsSpecApp, SpecNamespace } from '../../testing/notifications-spec-app';
@@ -38,10 +39,14 @@ export const twilioSignature = (form: Record<string, string>) => ({
   'x-twilio-signature': getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${INBOUND}`, form),
 });
 
+type Headers = Record<string, string>;
+
 /**
  * The contacts part started for one spec file (the Twilio webhook on), with a patient whose
- * visit is in clinic A, so that clinic's coordinators reach the patient's records. `watch`: the
- * events published on the notifications topic are collected in `published`.
+ * visit is in clinic A, so that clinic's coordinators reach the patient's records. `as` holds the
+ * headers of that patient, of a coordinator of clinic A and of one of another clinic; `put` and
+ * `get` call a person's contact preferences as one of them. `watch`: the events published on the
+ * notifications topic are collected in `published`.
  */
 export function contactsSpec(ns: SpecNamespace, { watch = false } = {}) {
   const started = notificationsSpecApp(ns, [ContactsModule], {
@@ -55,6 +60,11 @@ export function contactsSpec(ns: SpecNamespace, { watch = false } = {}) {
   const patientId = randomUUID();
   const published: PublishedEvent[] = [];
   const live = {} as { db: Connection; directory: ContactDirectory; producer: Producer };
+  const as = {} as { patient: Headers; coordinatorA: Headers; coordinatorB: Headers };
+  const put = (personId: string, who: Headers, body: unknown) =>
+    callService(started.url, 'PUT', contactsPath(personId), who, body);
+  const get = (personId: string, who: Headers) =>
+    callService(started.url, 'GET', contactsPath(personId), who);
 
   const send = (topic: string, event: Parameters<typeof publish>[2]) =>
     publish(live.producer, ns.topic(topic), event);
@@ -87,6 +97,9 @@ export function contactsSpec(ns: SpecNamespace, { watch = false } = {}) {
   }
 
   beforeAll(async () => {
+    as.patient = await bearer('patient', patientId);
+    as.coordinatorA = await bearer('coordinator', randomUUID(), { clinics: [clinicA] });
+    as.coordinatorB = await bearer('coordinator', randomUUID(), { clinics: [randomUUID()] });
     live.db = started.app.get<Connection>(getConnectionToken());
     live.directory = started.app.get<ContactDirectory>(CONTACT_DIRECTORY);
     live.producer = ns.kafka().producer();
@@ -98,5 +111,5 @@ export function contactsSpec(ns: SpecNamespace, { watch = false } = {}) {
     await until(async () => (await clinics.findOne({ _id: patientId })) !== null, 'clinic learnt');
   }, 180_000);
 
-  return { started, live, clinicA, patientId, published, booked, publish: send };
+  return { started, live, clinicA, patientId, published, booked, publish: send, as, put, get };
 }

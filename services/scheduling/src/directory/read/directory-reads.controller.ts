@@ -1,7 +1,12 @@
-import { Controller, Param, Query } from '@nestjs/common';
+import { applyDecorators, Controller, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
+import {
+  invalidInputDoc,
+  ParseUuidParam,
+  UseCaseRoute,
+  UseCaseRouteDoc,
+} from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import {
   ClinicAnswer,
@@ -15,25 +20,79 @@ const uuidPipe = new ParseUuidParam();
 const STAFF = ['coordinator', 'trainer', 'auditor', 'analyst', 'admin'] as const;
 const EVERYONE = ['patient', 'provider', ...STAFF] as const;
 
+/** What tells one read of a directory record by its id from the others. */
+interface ReadOneRoute extends Pick<UseCaseRouteDoc, 'summary' | 'description' | 'roles' | 'phi'> {
+  /** The collection; the id follows it in the path. */
+  readonly path: string;
+  readonly id: string;
+  readonly param: Parameters<typeof uuidParam>;
+  /** When the directory answers 404. */
+  readonly notFound: string;
+  /** What the answer holds. */
+  readonly answer: string;
+}
+
+/** A GET of one directory record by its id: every one refuses a malformed id and an unknown record alike. */
+const ReadsOne = (route: ReadOneRoute) =>
+  applyDecorators(
+    UseCaseRoute({
+      method: 'GET',
+      path: `${route.path}/:${route.id}`,
+      summary: route.summary,
+      description: route.description,
+      roles: route.roles,
+      phi: route.phi,
+      errors: { 400: invalidInputDoc({ ids: [route.id] }), 404: route.notFound },
+      params: { [route.id]: uuidParam(...route.param) },
+    }),
+    ApiOkResponse({ description: route.answer }),
+  );
+
+/** The reads of one record by its id, as their API documents them. */
+const READS = {
+  organization: {
+    path: 'organizations',
+    id: 'organizationId',
+    param: ['organizationId', 'The organization'],
+    summary: 'Read an organization',
+    description: 'Its name, the health system it is part of, whether it is active.',
+    roles: EVERYONE,
+    phi: 'none: the organization is a public fact',
+    notFound: 'The directory does not list it, or it is not the organization of the token.',
+    answer: 'The organization, with its stream version.',
+  },
+  clinic: {
+    path: 'clinics',
+    id: 'clinicId',
+    param: ['clinicId', 'The clinic'],
+    summary: 'Read a clinic',
+    description:
+      'Name, organization, time zone and address. Staff read the clinics they cover; providers and patients any clinic of the organization (where a visit takes place is no secret).',
+    roles: EVERYONE,
+    phi: 'none: the clinic is a public fact',
+    notFound: 'The directory does not list it, or it lies outside your clinics or organization.',
+    answer: 'The clinic, with its stream version.',
+  },
+  staffMember: {
+    path: 'staff',
+    id: 'staffId',
+    param: ['providerId', 'The staff member'],
+    summary: 'Read a staff member',
+    description:
+      'Name, display name, what they do, clinics, languages, licences, NPI. Staff read colleagues in a clinic they cover; a provider reads their own record.',
+    roles: ['provider', ...STAFF],
+    phi: 'none: staff directory facts',
+    notFound: 'The directory does not list them, or they work in none of your clinics.',
+    answer: 'The staff member, with their stream version.',
+  },
+} as const satisfies Record<string, ReadOneRoute>;
+
 @ApiTags('directory')
 @Controller('api/v1/directory')
 export class DirectoryReadsController {
   constructor(private readonly queries: DirectoryQueries) {}
 
-  @UseCaseRoute({
-    method: 'GET',
-    path: 'organizations/:organizationId',
-    summary: 'Read an organization',
-    description: 'Its name, the health system it is part of, whether it is active.',
-    roles: EVERYONE,
-    phi: 'none: the organization is a public fact',
-    errors: {
-      400: invalidInputDoc({ ids: ['organizationId'] }),
-      404: 'The directory does not list it, or it is not the organization of the token.',
-    },
-    params: { organizationId: uuidParam('organizationId', 'The organization') },
-  })
-  @ApiOkResponse({ description: 'The organization, with its stream version.' })
+  @ReadsOne(READS.organization)
   organization(
     @Param('organizationId', uuidPipe) organizationId: string,
     @CurrentPrincipal() principal: Principal,
@@ -56,21 +115,7 @@ export class DirectoryReadsController {
     return this.queries.clinics(principal);
   }
 
-  @UseCaseRoute({
-    method: 'GET',
-    path: 'clinics/:clinicId',
-    summary: 'Read a clinic',
-    description:
-      'Name, organization, time zone and address. Staff read the clinics they cover; providers and patients any clinic of the organization (where a visit takes place is no secret).',
-    roles: EVERYONE,
-    phi: 'none: the clinic is a public fact',
-    errors: {
-      400: invalidInputDoc({ ids: ['clinicId'] }),
-      404: 'The directory does not list it, or it lies outside your clinics or organization.',
-    },
-    params: { clinicId: uuidParam('clinicId', 'The clinic') },
-  })
-  @ApiOkResponse({ description: 'The clinic, with its stream version.' })
+  @ReadsOne(READS.clinic)
   clinic(
     @Param('clinicId', uuidPipe) clinicId: string,
     @CurrentPrincipal() principal: Principal,
@@ -100,21 +145,7 @@ export class DirectoryReadsController {
     return this.queries.staffOf(query.clinicId, principal);
   }
 
-  @UseCaseRoute({
-    method: 'GET',
-    path: 'staff/:staffId',
-    summary: 'Read a staff member',
-    description:
-      'Name, display name, what they do, clinics, languages, licences, NPI. Staff read colleagues in a clinic they cover; a provider reads their own record.',
-    roles: ['provider', ...STAFF],
-    phi: 'none: staff directory facts',
-    errors: {
-      400: invalidInputDoc({ ids: ['staffId'] }),
-      404: 'The directory does not list them, or they work in none of your clinics.',
-    },
-    params: { staffId: uuidParam('providerId', 'The staff member') },
-  })
-  @ApiOkResponse({ description: 'The staff member, with their stream version.' })
+  @ReadsOne(READS.staffMember)
   staffMember(
     @Param('staffId', uuidPipe) staffId: string,
     @CurrentPrincipal() principal: Principal,

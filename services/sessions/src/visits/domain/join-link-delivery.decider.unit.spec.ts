@@ -10,20 +10,12 @@ import {
   created,
   ids,
   linkIssued,
+  sealed,
   START,
 } from '../testing/session.fixture';
 
 const given = deciderSpec(sessionDecider);
 
-/** A sealed URL as PhiCipher writes it; the decider only carries it. */
-const sealed = (ciphertext: string): SealedText => ({
-  alg: 'AES-256-GCM',
-  v: 2,
-  keyId: 'b1d3f5a7-9c2e-4a4b-8d6f-1e3a5c7e9b11',
-  iv: 'q83vEjRWeJASNFZ4',
-  ciphertext,
-  tag: 'ZHWjIL6yLhUhcY3Q7ZYrWg==',
-});
 const patientUrl = sealed('cGF0aWVudA==');
 const interpreterUrl = sealed('aW50ZXJwcmV0ZXI=');
 const EXPIRES = '2031-03-09T15:00:00Z';

@@ -3,19 +3,9 @@ import { deciderSpec } from '@thc/testing';
 import type { LinkToDeliver } from './session.commands';
 import { sessionDecider } from './session.decider';
 import { ParticipantRole, SESSION_EVENT as E, SealedText, SessionEvent } from './session.events';
-import { created, ids, START, started, system } from '../testing/session.fixture';
+import { created, ids, sealed, START, started, system } from '../testing/session.fixture';
 
 const given = deciderSpec(sessionDecider);
-
-/** A sealed URL as PhiCipher writes it; the decider only carries it. */
-const sealed = (ciphertext: string): SealedText => ({
-  alg: 'AES-256-GCM',
-  v: 2,
-  keyId: 'b1d3f5a7-9c2e-4a4b-8d6f-1e3a5c7e9b11',
-  iv: 'q83vEjRWeJASNFZ4',
-  ciphertext,
-  tag: 'ZHWjIL6yLhUhcY3Q7ZYrWg==',
-});
 
 const drawn = '8e1a3c5d-7f9b-4b2d-8e4f-1a3c5e7d9f11';
 const link = {

@@ -1,10 +1,9 @@
 import type { AssignSessionInterpreter } from './session.commands';
 import { linksAfterChange } from './join-link-delivery.decider';
+import { revokeLinks } from './link-revocation';
 import { SESSION_EVENT as E, SessionEvent } from './session.events';
 import { evolve } from './session.evolve';
 import type { Session, SessionState } from './session.state';
-
-type RevokeCause = 'session-rescheduled' | 'revoked-by-staff';
 
 /** The interpreter who takes part in the visit, if any. */
 export const interpreterOf = (session: Pick<Session, 'participants'>): string | undefined =>
@@ -18,24 +17,13 @@ export const interpreterOf = (session: Pick<Session, 'participants'>): string | 
 export function changeInterpreter(
   session: Session,
   interpreterId: string,
-  cause: RevokeCause,
+  cause: 'session-rescheduled' | 'revoked-by-staff',
   at: string,
 ): SessionEvent[] {
   const previous = interpreterOf(session);
   if (previous === interpreterId) return [];
-  const revoked: SessionEvent[] = session.links
-    .filter((link) => previous !== undefined && link.participantId === previous && !link.revoked)
-    .map((link) => ({
-      type: E.linkRevoked,
-      data: {
-        sessionId: session.sessionId,
-        linkId: link.linkId,
-        participantId: link.participantId,
-        revokedAt: at,
-        cause,
-        revokedBy: { kind: 'system', service: 'sessions' } as const,
-      },
-    }));
+  const revoked =
+    previous === undefined ? [] : revokeLinks(session, cause, at, (id) => id === previous);
   return [
     {
       type: E.interpreterChanged,

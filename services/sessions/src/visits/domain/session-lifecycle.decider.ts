@@ -9,6 +9,7 @@ import type {
 } from './session.commands';
 import type { LicensureRefusal } from './session.commands';
 import { linksAfterChange, linksAtBooking } from './join-link-delivery.decider';
+import { revokeLinks } from './link-revocation';
 import { confirmedStateAt } from './patient-location';
 import { activeLicenceIn, credentialProblem } from './provider-qualification';
 import { IllegalTransitionError, SessionRuleError, TransferRefusedError } from './session.errors';
@@ -39,26 +40,6 @@ export function create(command: CreateSession, state: SessionState): SessionEven
   const session = evolve(state, created);
   if (session.status === 'none') return [created];
   return [created, ...linksAtBooking(session, links, at)];
-}
-
-function revokeAll(
-  session: Session,
-  cause: 'session-rescheduled' | 'session-closed',
-  at: string,
-): SessionEvent[] {
-  return session.links
-    .filter((link) => !link.revoked)
-    .map((link) => ({
-      type: E.linkRevoked,
-      data: {
-        sessionId: session.sessionId,
-        linkId: link.linkId,
-        participantId: link.participantId,
-        revokedAt: at,
-        cause,
-        revokedBy: { kind: 'system', service: 'sessions' } as const,
-      },
-    }));
 }
 
 /**
@@ -98,7 +79,7 @@ function moveSlot(command: MoveSession, state: Session): SessionEvent[] {
         rescheduledAt: command.at,
       },
     },
-    ...revokeAll(state, 'session-rescheduled', command.at),
+    ...revokeLinks(state, 'session-rescheduled', command.at),
   ];
 }
 
@@ -121,7 +102,7 @@ function leaveAll(session: Session, at: string): SessionEvent[] {
 export function close(command: CloseSession, state: SessionState): SessionEvent[] {
   if (state.status === 'none' || state.status === 'ended') return [];
   return [
-    ...revokeAll(state, 'session-closed', command.at),
+    ...revokeLinks(state, 'session-closed', command.at),
     ...leaveAll(state, command.at),
     {
       type: E.ended,

@@ -1,5 +1,5 @@
 import type { CreateSession } from '../domain/session.commands';
-import { SESSION_EVENT as E, SessionEvent } from '../domain/session.events';
+import { SESSION_EVENT as E, SealedText, SessionEvent } from '../domain/session.events';
 
 /** One visit's ids and events, shared by the decider specs. */
 export const ids = {
@@ -144,3 +144,13 @@ export const cancelled: SessionEvent = {
     endedBy: system,
   },
 };
+
+/** A sealed URL as PhiCipher writes it; the decider only carries it. */
+export const sealed = (ciphertext: string): SealedText => ({
+  alg: 'AES-256-GCM',
+  v: 2,
+  keyId: 'b1d3f5a7-9c2e-4a4b-8d6f-1e3a5c7e9b11',
+  iv: 'q83vEjRWeJASNFZ4',
+  ciphertext,
+  tag: 'ZHWjIL6yLhUhcY3Q7ZYrWg==',
+});

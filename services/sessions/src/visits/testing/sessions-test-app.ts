@@ -1,6 +1,6 @@
 import { Module, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { CloudEventAttributes, streamIdOf, toKafkaHeaders, TOPICS } from '@thc/contracts';
+import { CloudEventAttributes, streamIdOf, TOPICS } from '@thc/contracts';
 import { EventStoreModule } from '@thc/event-store';
 import { KafkaModule, OutboxRelayModule } from '@thc/messaging';
 import {
@@ -10,6 +10,7 @@ import {
   IdsModule,
   PlatformModule,
 } from '@thc/service-runtime';
+import { produceEvent } from '@thc/testing';
 import { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { serviceIdentity } from '../../service.identity';
@@ -74,16 +75,6 @@ export class ForeignEvents {
     id: string = randomUUID(),
   ): Promise<string> {
     const subject = streamIdOf(type, data) ?? '';
-    await this.producer.send({
-      topic: this.topicName(topic),
-      messages: [
-        {
-          key: subject,
-          value: JSON.stringify(data),
-          headers: toKafkaHeaders({ id, source, type, subject, time: new Date().toISOString() }),
-        },
-      ],
-    });
-    return id;
+    return produceEvent(this.producer, this.topicName(topic), { type, source, subject, data, id });
   }
 }

@@ -2,7 +2,7 @@ import { nextCheckAt } from './next-check';
 import { staffTrainingDecider } from './staff-training.decider';
 import { STAFF_EVENT as E, StaffTrainingEvent } from './staff-training.events';
 import type { Enrolled } from './staff-training.state';
-import { credentialedProvider, ids } from '../testing/staff-training.fixture';
+import { credentialedProvider, ids, warned } from '../testing/staff-training.fixture';
 
 const stateOf = (events: readonly StaffTrainingEvent[]) =>
   events.reduce(staffTrainingDecider.evolve, staffTrainingDecider.initialState()) as Enrolled;
@@ -12,18 +12,6 @@ describe('when the clock next has something to decide', () => {
     expect(nextCheckAt(stateOf(credentialedProvider), [30, 7])).toBe('2026-12-11T00:00:00.000Z'));
 
   it('moves to the next lead time once a warning is sent, then to the expiry', () => {
-    const warned = (leadDays: number): StaffTrainingEvent => ({
-      type: E.warning,
-      data: {
-        staffId: ids.staff,
-        certificationId: ids.cert,
-        kind: 'hipaa',
-        expiresAt: '2027-01-10T00:00:00.000Z',
-        daysRemaining: leadDays,
-        warnedAt: '2026-12-11T00:00:00.000Z',
-        leadDays,
-      },
-    });
     expect(nextCheckAt(stateOf([...credentialedProvider, warned(30)]), [30, 7])).toBe(
       '2027-01-03T00:00:00.000Z',
     );

@@ -11,6 +11,7 @@ import {
   ids,
   modules,
   passed,
+  warned,
   trainer,
 } from '../testing/staff-training.fixture';
 
@@ -287,18 +288,6 @@ describe('RevokeCertification', () => {
 
 describe('CheckExpiries', () => {
   const checkAt = (at: string) => ({ type: 'CheckExpiries', warningLeadDays: leads, at }) as const;
-  const warning = (at: string, daysRemaining: number, leadDays: number): StaffTrainingEvent => ({
-    type: E.warning,
-    data: {
-      staffId: ids.staff,
-      certificationId: ids.cert,
-      kind: 'hipaa',
-      expiresAt: '2027-01-10T00:00:00.000Z',
-      daysRemaining,
-      warnedAt: at,
-      leadDays,
-    },
-  });
   const expiredHipaa: StaffTrainingEvent = {
     type: E.expired,
     data: {
@@ -328,19 +317,19 @@ describe('CheckExpiries', () => {
     const at7 = '2027-01-03T00:00:00.000Z';
     given(credentialedProvider)
       .when(checkAt(at30))
-      .then([warning(at30, 30, 30)]);
-    given([...credentialedProvider, warning(at30, 30, 30)])
+      .then([warned(30, at30)]);
+    given([...credentialedProvider, warned(30, at30)])
       .when(checkAt('2026-12-20T00:00:00.000Z'))
       .then([]);
-    given([...credentialedProvider, warning(at30, 30, 30)])
+    given([...credentialedProvider, warned(30, at30)])
       .when(checkAt(at7))
-      .then([warning(at7, 7, 7)]);
+      .then([warned(7, at7)]);
   });
 
   it('warns only at the shorter lead when the longer one was missed', () =>
     given(credentialedProvider)
       .when(checkAt('2027-01-05T00:00:00.000Z'))
-      .then([warning('2027-01-05T00:00:00.000Z', 5, 7)]));
+      .then([warned(7, '2027-01-05T00:00:00.000Z', 5)]));
 
   it('expires the certification overnight and lapses the credential at the expiry, once', () => {
     given(credentialedProvider)

@@ -1,5 +1,5 @@
 import { STAFF_EVENT as E, StaffTrainingEvent } from '../domain/staff-training.events';
-import { ids } from '../testing/staff-training.fixture';
+import { ids, warned } from '../testing/staff-training.fixture';
 import { factEventId } from './fact-event-id';
 
 const expired = (
@@ -19,19 +19,7 @@ describe('ids of clock-driven facts', () => {
 
   it('differ between facts: another certification, a warning at another lead time', () => {
     expect(factEventId(expired(ids.cert2))).not.toBe(factEventId(expired(ids.cert)));
-    const warning = (leadDays: number): StaffTrainingEvent => ({
-      type: E.warning,
-      data: {
-        staffId: ids.staff,
-        certificationId: ids.cert,
-        kind: 'hipaa',
-        expiresAt: '2027-01-10T00:00:00.000Z',
-        daysRemaining: leadDays,
-        warnedAt: '2026-12-11T00:00:00.000Z',
-        leadDays,
-      },
-    });
-    expect(factEventId(warning(30))).not.toBe(factEventId(warning(7)));
+    expect(factEventId(warned(30))).not.toBe(factEventId(warned(7)));
   });
 
   it('are left to the store (random) for what people do', () =>

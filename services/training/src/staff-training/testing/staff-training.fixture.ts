@@ -109,3 +109,21 @@ export const credentialedProvider: readonly StaffTrainingEvent[] = [
   ]),
   credentialed('2026-01-10T00:00:00.000Z', '2027-01-10T00:00:00.000Z', [ids.cert, ids.cert2]),
 ];
+
+/** The hipaa certification's expiry warning for the `leadDays` lead time; it ends on 2027-01-10. */
+export const warned = (
+  leadDays: number,
+  warnedAt = '2026-12-11T00:00:00.000Z',
+  daysRemaining = leadDays,
+): StaffTrainingEvent => ({
+  type: E.warning,
+  data: {
+    staffId: ids.staff,
+    certificationId: ids.cert,
+    kind: 'hipaa',
+    expiresAt: '2027-01-10T00:00:00.000Z',
+    daysRemaining,
+    warnedAt,
+    leadDays,
+  },
+});
