@@ -16,3 +16,4 @@ export * from './versioning/upcast';
 export * from './validation/validate-event';
 export * from './asyncapi/build-asyncapi';
 export * from './asyncapi/asyncapi-document';
+export * from './registry/stream-events';

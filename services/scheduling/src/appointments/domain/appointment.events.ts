@@ -1,4 +1,4 @@
-import type { StreamEvents } from '../../stream-events';
+import type { StreamEvents } from '@thc/contracts';
 
 /** The appointment stream's events, exactly as the contracts registry declares them. */
 export const APPOINTMENT_EVENT = {

@@ -1,4 +1,4 @@
-import type { StreamEvents } from '../../stream-events';
+import type { StreamEvents } from '@thc/contracts';
 
 /** The waitlist entry stream's events, exactly as the contracts registry declares them. */
 export const WAITLIST_EVENT = {

@@ -1,4 +1,4 @@
-import type { EventDataOf } from '@thc/contracts';
+import type { EventDataOf, StreamEvents } from '@thc/contracts';
 
 /** The session stream's events, exactly as the contracts registry declares them. */
 export const SESSION_EVENT = {
@@ -28,13 +28,12 @@ export const SESSION_EVENT = {
 } as const;
 
 type SessionEventType = (typeof SESSION_EVENT)[keyof typeof SESSION_EVENT];
+type Events = StreamEvents<typeof SESSION_EVENT>;
 
-type EventOf<T extends SessionEventType> = { readonly type: T; readonly data: EventDataOf<T> };
+export type SessionEvent = Events[keyof Events];
+export type SessionEventOf<T extends SessionEventType> = Extract<SessionEvent, { type: T }>;
 
-export type SessionEvent = { [K in SessionEventType]: EventOf<K> }[SessionEventType];
-export type SessionEventOf<T extends SessionEventType> = EventOf<T>;
-
-export type SessionCreated = EventOf<typeof SESSION_EVENT.created>;
+export type SessionCreated = Events['created'];
 export type Actor = EventDataOf<typeof SESSION_EVENT.started>['startedBy'];
 export type Participant = SessionCreated['data']['participants'][number];
 export type ParticipantRole = Participant['role'];

@@ -1,4 +1,4 @@
-import type { EventDataOf } from '@thc/contracts';
+import type { StreamEvents } from '@thc/contracts';
 
 /** The staff stream's events, exactly as the contracts registry declares them. */
 export const STAFF_EVENT = {
@@ -15,33 +15,21 @@ export const STAFF_EVENT = {
   lapsed: 'thc.training.StaffCredentialLapsed.v1',
 } as const;
 
-type StaffEventType = (typeof STAFF_EVENT)[keyof typeof STAFF_EVENT];
-type EventOf<T extends StaffEventType> = { readonly type: T; readonly data: EventDataOf<T> };
+type Events = StreamEvents<typeof STAFF_EVENT>;
 
-export type StaffEnrolled = EventOf<typeof STAFF_EVENT.enrolled>;
-export type ModuleAssigned = EventOf<typeof STAFF_EVENT.assigned>;
-export type ModuleCompleted = EventOf<typeof STAFF_EVENT.completed>;
-export type AssignmentOverdue = EventOf<typeof STAFF_EVENT.overdue>;
-export type CertificationGranted = EventOf<typeof STAFF_EVENT.granted>;
-export type CertificationRecorded = EventOf<typeof STAFF_EVENT.recorded>;
-export type CertificationRevoked = EventOf<typeof STAFF_EVENT.revoked>;
-export type CertificationExpired = EventOf<typeof STAFF_EVENT.expired>;
-export type CredentialExpiryWarning = EventOf<typeof STAFF_EVENT.warning>;
-export type StaffCredentialed = EventOf<typeof STAFF_EVENT.credentialed>;
-export type StaffCredentialLapsed = EventOf<typeof STAFF_EVENT.lapsed>;
+export type StaffEnrolled = Events['enrolled'];
+export type ModuleAssigned = Events['assigned'];
+export type ModuleCompleted = Events['completed'];
+export type AssignmentOverdue = Events['overdue'];
+export type CertificationGranted = Events['granted'];
+export type CertificationRecorded = Events['recorded'];
+export type CertificationRevoked = Events['revoked'];
+export type CertificationExpired = Events['expired'];
+export type CredentialExpiryWarning = Events['warning'];
+export type StaffCredentialed = Events['credentialed'];
+export type StaffCredentialLapsed = Events['lapsed'];
 
-export type StaffTrainingEvent =
-  | StaffEnrolled
-  | ModuleAssigned
-  | ModuleCompleted
-  | AssignmentOverdue
-  | CertificationGranted
-  | CertificationRecorded
-  | CertificationRevoked
-  | CertificationExpired
-  | CredentialExpiryWarning
-  | StaffCredentialed
-  | StaffCredentialLapsed;
+export type StaffTrainingEvent = Events[keyof Events];
 
 export type Actor = StaffEnrolled['data']['enrolledBy'];
 export type RevocationReason = CertificationRevoked['data']['reason'];

@@ -1,4 +1,4 @@
-import type { EventDataOf, EventType } from '@thc/contracts';
+import type { EventDataOf, EventType } from './event-registry';
 
 /**
  * The events of one stream by their names in its map (`APPOINTMENT_EVENT`), each exactly as the
