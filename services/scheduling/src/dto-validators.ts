@@ -1,4 +1,4 @@
-import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidationOptions } from 'class-validator';
 import { IANAZone } from 'luxon';
 
 // The contract's pattern for zone names, plus a real lookup in the tz database.
@@ -19,9 +19,3 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: isIanaTimeZone },
     });
 }
-
-/**
- * Optional, but not nullable: `@IsOptional` would let `null` through, and a null where a value
- * may be absent is a malformed request, not an absent value.
- */
-export const IsAbsentOr = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);

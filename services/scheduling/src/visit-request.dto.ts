@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
-import { IsAbsentOr } from './dto-validators';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 /**
  * What a patient asks for when they ask for a visit they do not hold yet (an appointment

@@ -1,8 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsZonedDateTime } from '@thc/service-runtime';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { IsAbsentOr } from '../is-absent-or';
+import { IsAbsentOr, IsZonedDateTime, OptionalInteger } from '@thc/service-runtime';
+import { IsIn } from 'class-validator';
 
 export const REPORT_SERVICES = [
   'scheduling',
@@ -41,28 +39,20 @@ export class ReportQueryDto {
   @IsIn(REPORT_SERVICES)
   service?: (typeof REPORT_SERVICES)[number];
 
-  @ApiPropertyOptional({
+  @OptionalInteger({
     description: 'Page size',
     default: 100,
     minimum: 1,
     maximum: 1000,
     example: 100,
   })
-  @IsAbsentOr()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
   limit?: number;
 
-  @ApiPropertyOptional({
+  @OptionalInteger({
     description: 'Cursor: the `next` of the previous page (a sequence number)',
     example: 4711,
+    minimum: 0,
   })
-  @IsAbsentOr()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
   after?: number;
 
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json', example: 'csv' })

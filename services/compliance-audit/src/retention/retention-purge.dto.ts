@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsBoolean, ValidateIf } from 'class-validator';
-import { IsAbsentOr } from '../is-absent-or';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 /** The words an admin types to purge for real: a purge can not be undone. */
 export const PURGE_CONFIRMATION = 'purge-audit-entries-past-retention';

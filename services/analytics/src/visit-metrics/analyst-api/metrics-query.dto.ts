@@ -1,21 +1,19 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsIn,
   IsISO8601,
-  IsInt,
   IsOptional,
   IsUUID,
   Matches,
-  Max,
-  Min,
 } from 'class-validator';
 import { METRIC_NAMES, MetricName } from '../domain/metric-definitions';
 import type { Grouping } from '../domain/calendar-period';
 import type { Dimension } from '../domain/metrics-table';
+import { OptionalInteger } from '@thc/service-runtime';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -88,19 +86,9 @@ export class MetricsQuery {
   @IsIn(['video', 'audio'])
   visitType?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100_000, default: 1, example: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @OptionalInteger({ minimum: 1, maximum: 100_000, default: 1, example: 1 })
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100, example: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @OptionalInteger({ minimum: 1, maximum: 1000, default: 100, example: 100 })
   pageSize?: number;
 }

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsZonedDateTime } from '@thc/service-runtime';
+import { IsAbsentOr, IsZonedDateTime } from '@thc/service-runtime';
 import { IsIn, IsString, IsUUID, Matches } from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
-import { IsAbsentOr } from '../../is-absent-or';
 
 export const CONSENT_SCOPES = ['telehealth', 'recording', 'data-sharing'] as const;
 export const CONSENT_METHODS = ['electronic-signature', 'verbal', 'written'] as const;

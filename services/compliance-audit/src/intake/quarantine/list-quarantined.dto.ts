@@ -1,21 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
-import { IsAbsentOr } from '../../is-absent-or';
+import { OptionalInteger } from '@thc/service-runtime';
 
 export class ListQuarantinedQueryDto {
-  @ApiPropertyOptional({
+  @OptionalInteger({
     description: 'How many entries, the most recent first',
     default: 100,
     minimum: 1,
     maximum: 500,
     example: 100,
   })
-  @IsAbsentOr()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
   limit?: number;
 }
 

@@ -1,8 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsZonedDateTime } from '@thc/service-runtime';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { IsAbsentOr } from '../../is-absent-or';
+import { IsAbsentOr, IsZonedDateTime, OptionalInteger } from '@thc/service-runtime';
+import { IsIn } from 'class-validator';
 import { VIOLATION_STATUSES, ViolationStatus } from '../domain/violation-review.state';
 
 export const VIOLATION_RULES = [
@@ -48,19 +46,9 @@ export class ViolationsQueryDto {
   @IsZonedDateTime()
   to?: string;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000, example: 50 })
-  @IsAbsentOr()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @OptionalInteger({ default: 100, minimum: 1, maximum: 1000, example: 50 })
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 1_000_000, example: 50 })
-  @IsAbsentOr()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @OptionalInteger({ default: 0, minimum: 0, maximum: 1_000_000, example: 50 })
   offset?: number;
 }

@@ -9,20 +9,14 @@ import {
   Matches,
   MaxLength,
   registerDecorator,
-  ValidateIf,
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
 import { canonicalLanguage, canonicalTimeZone, LOCAL_TIME } from '../domain/contact-fields';
 import { normalisedE164 } from '../domain/e164';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 const EXAMPLE_PATIENT = '9c4e1b7a-2d3f-4a8b-9e6c-1f5a7d3b2c02';
-
-/**
- * Optional, but not nullable: `@IsOptional` would let `null` through, and a null where a value
- * may be absent is a malformed request, not an absent value.
- */
-const IsAbsentOr = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
 
 /** The value is a string `check` accepts (after the DTO's own `@Transform`). */
 function Satisfies(

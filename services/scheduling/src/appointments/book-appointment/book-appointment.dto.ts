@@ -11,9 +11,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
-import { IsAbsentOr } from '../../dto-validators';
 import { PatientLocationDto } from '../patient-location.dto';
 import { SLOT_EXAMPLE, SlotDto } from '../slot.dto';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 /**
  * An interpreter for the visit: one who speaks the language is held (that one, with a

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsAbsentOr } from '../../dto-validators';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 export const CANCEL_REASON_CODES = [
   'patient-request',

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { IsAbsentOr } from '../../dto-validators';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 /** The language to draw an interpreter of; the on-demand request's own when absent. */
 export class DrawInterpreterDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsZonedDateTime } from '@thc/service-runtime';
+import { IsAbsentOr, IsZonedDateTime } from '@thc/service-runtime';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { IsAbsentOr, IsIanaTimeZone } from '../../dto-validators';
+import { IsIanaTimeZone } from '../../dto-validators';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
 import { VisitRequestDto } from '../../visit-request.dto';
 

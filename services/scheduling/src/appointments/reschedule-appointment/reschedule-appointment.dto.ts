@@ -2,8 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { SLOT_EXAMPLE, SlotDto } from '../slot.dto';
-import { IsAbsentOr } from '../../dto-validators';
 import { PatientLocationDto } from '../patient-location.dto';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 export class RescheduleAppointmentDto extends SlotDto {
   @ApiPropertyOptional({

@@ -1,6 +1,6 @@
-import { IsAbsentOr } from '../is-absent-or';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 export class LeaveDto {
   @ApiProperty({ enum: ['left', 'disconnected'], description: 'disconnected is a drop' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsUUID } from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
-import { IsAbsentOr } from '../is-absent-or';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 export class IssueJoinLinkDto {
   @ApiProperty({

@@ -1,7 +1,7 @@
-import { IsAbsentOr } from '../is-absent-or';
 import { RoomResponse } from '../room.response';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 /** The shape of a join link's token (a signed JWT); this one is not signed by any service. */
 const JOIN_TOKEN_EXAMPLE =

@@ -1,6 +1,6 @@
-import { IsAbsentOr } from '../is-absent-or';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 /** Answers to the post-visit Questionnaire, by its linkIds. */
 export class SubmitSurveyDto {

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsZonedDateTime } from '@thc/service-runtime';
+import { IsAbsentOr, IsZonedDateTime } from '@thc/service-runtime';
 import { IsIn, IsUUID } from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
-import { IsAbsentOr } from '../is-absent-or';
 import { BOARD_STATES, BoardState } from './board-state';
 import { MAX_RANGE_HOURS } from './today-range';
 import type { ConsentReadiness, CredentialReadiness, MissingItem, Readiness } from './readiness';

@@ -1,4 +1,3 @@
-import { IsAbsentOr } from '../is-absent-or';
 import { Body, Controller, Headers, NotFoundException, Param, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -8,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
+import { invalidInputDoc, IsAbsentOr, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { IsIn } from 'class-validator';
 import {
   ApiAcceptLanguage,

@@ -1,4 +1,3 @@
-import { IsAbsentOr } from '../is-absent-or';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -16,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 export const CATEGORIES = ['audio', 'video', 'connection', 'join-link', 'device', 'other'] as const;
 export const DEVICES = ['desktop', 'mobile', 'tablet'] as const;

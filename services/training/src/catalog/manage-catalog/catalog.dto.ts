@@ -10,7 +10,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { IsAbsentOr } from '../../is-absent-or';
+import { IsAbsentOr } from '@thc/service-runtime';
 
 const TOPICS = [
   'platform-use',

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsZonedDateTime } from '@thc/service-runtime';
+import { IsAbsentOr, IsZonedDateTime } from '@thc/service-runtime';
 import { IsIn, IsUUID } from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
 import { STAFF_ROLES } from '../../requirements/role-requirements';
-import { IsAbsentOr } from '../../is-absent-or';
 
 export class EnrolStaffDto {
   @ApiProperty({ enum: STAFF_ROLES })

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsZonedDateTime } from '@thc/service-runtime';
+import { IsAbsentOr, IsZonedDateTime } from '@thc/service-runtime';
 import { IsNumber, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/api-docs';
-import { IsAbsentOr } from '../../is-absent-or';
 import { EVIDENCE, EVIDENCE_MESSAGE } from '../evidence-ref';
 
 export class RecordCompletionDto {
