@@ -2,50 +2,17 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
 import { AuditedEvent } from '../audit-trail/domain/event-to-audit-record';
-import { insertOrUpdate, Upsert } from '../insert-or-update';
+import { insertOrUpdate } from '../insert-or-update';
 import { CareVisit } from '../violations/domain/access.rules';
-
-/**
- * Who an appointment or a session is for and with (`appointment|id`, `session|id`), and the
- * clinics a patient has visits in (`patient|id`), in the same collection so a booking learns
- * both in one write.
- */
-interface StreamLinkDocument {
-  _id: string;
-  patientId?: string;
-  providerId?: string;
-  clinicId?: string;
-  clinicIds?: string[];
-}
+import { LegacyCareDocument, StreamLinkDocument, VisitDocument } from './care-link-documents';
+import { addCareLinkUpdates, CareLinkBatch } from './care-link-updates';
 
 export interface StreamLinks {
   readonly patientId?: string;
   readonly providerId?: string;
 }
 
-/** One appointment's care of a patient by one staff member: `appointmentId|staffId`. */
-type VisitDocument = CareVisit & {
-  _id: string;
-  appointmentId: string;
-  staffId: string;
-  patientId: string;
-  /** The clinic the visit is booked in (absent on visits learnt before it was kept). */
-  clinicId?: string;
-};
-
-/** What care_relationships held before visits were kept one by one: read, never written. */
-interface LegacyCareDocument {
-  _id: string;
-  since: string;
-  lastVisitEnd: string;
-}
-
 type Data = Record<string, unknown>;
-
-const utc = (instant: unknown): string | undefined =>
-  typeof instant === 'string' && !Number.isNaN(Date.parse(instant))
-    ? new Date(instant).toISOString()
-    : undefined;
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -77,120 +44,17 @@ export class CareLinks implements OnModuleInit {
 
   /** Records the links the events carry, in one bulk write per collection. */
   async learn(events: readonly AuditedEvent[]): Promise<void> {
-    const links: Upsert<StreamLinkDocument>[] = [];
-    const care: Upsert<VisitDocument>[] = [];
-    const changes: mongo.AnyBulkWriteOperation<VisitDocument>[] = [];
-    for (const event of events) {
-      const data = (
-        typeof event.data === 'object' && event.data !== null ? event.data : {}
-      ) as Data;
-      const patientId = str(data['patientId']);
-      const providerId = str(data['providerId']);
-      const clinicId = str(data['clinicId']);
-      if (
-        event.type === 'thc.scheduling.AppointmentBooked.v1' ||
-        event.type === 'thc.scheduling.AppointmentRequested.v1' ||
-        event.type === 'thc.sessions.SessionCreated.v1'
-      ) {
-        const id = event.type.startsWith('thc.sessions')
-          ? `session|${str(data['sessionId'])}`
-          : `appointment|${str(data['appointmentId'])}`;
-        links.push({
-          updateOne: {
-            filter: { _id: id },
-            update: {
-              $set: {
-                ...(patientId ? { patientId } : {}),
-                ...(providerId ? { providerId } : {}),
-                ...(clinicId ? { clinicId } : {}),
-              },
-            },
-            upsert: true,
-          },
-        });
-        // A request, a booking or a session puts the patient in the clinic's care: the clinic
-        // scope of auditors, coordinators and admins over the patient follows from these.
-        if (patientId && clinicId)
-          links.push({
-            updateOne: {
-              filter: { _id: `patient|${patientId}` },
-              update: { $addToSet: { clinicIds: clinicId } },
-              upsert: true,
-            },
-          });
-      }
-      if (event.type === 'thc.scheduling.AppointmentBooked.v1' && patientId) {
-        const since = utc(data['bookedAt']) ?? utc(event.time);
-        const end = utc(data['end']);
-        const participants = Array.isArray(data['participants'])
-          ? (data['participants'] as Data[])
-          : [];
-        const staff = participants
-          .filter((p) => p['role'] !== 'patient' && p['role'] !== 'caregiver')
-          .map((p) => str(p['participantId']))
-          .filter((id): id is string => !!id);
-        const appointmentId = str(data['appointmentId']);
-        for (const staffId of new Set([...(providerId ? [providerId] : []), ...staff])) {
-          if (!since || !end || !appointmentId) continue;
-          // Facts on insert only: a booking redelivered after its cancellation or a move
-          // changes nothing.
-          care.push({
-            updateOne: {
-              filter: { _id: `${appointmentId}|${staffId}` },
-              update: {
-                $setOnInsert: {
-                  appointmentId,
-                  staffId,
-                  patientId,
-                  since,
-                  end,
-                  ...(clinicId ? { clinicId } : {}),
-                },
-              },
-              upsert: true,
-            },
-          });
-        }
-      }
-      if (event.type === 'thc.scheduling.AppointmentRescheduled.v1') {
-        const appointmentId = str(data['appointmentId']);
-        const end = utc(data['end']);
-        const link = await this.links.findOne({ _id: `appointment|${appointmentId}` });
-        if (end && appointmentId) {
-          changes.push({ updateMany: { filter: { appointmentId }, update: { $set: { end } } } });
-          // A visit moved to another provider joins them to the patient from the move on.
-          if (link?.patientId && providerId)
-            care.push({
-              updateOne: {
-                filter: { _id: `${appointmentId}|${providerId}` },
-                update: {
-                  $setOnInsert: {
-                    appointmentId,
-                    staffId: providerId,
-                    patientId: link.patientId,
-                    since: utc(data['rescheduledAt']) ?? end,
-                    ...(link.clinicId ? { clinicId: link.clinicId } : {}),
-                  },
-                  $set: { end },
-                },
-                upsert: true,
-              },
-            });
-        }
-      }
-      if (event.type === 'thc.scheduling.AppointmentCancelled.v1') {
-        const appointmentId = str(data['appointmentId']);
-        const cancelledAt = utc(data['cancelledAt']) ?? utc(event.time);
-        if (appointmentId && cancelledAt)
-          changes.push({
-            updateMany: { filter: { appointmentId }, update: { $set: { cancelledAt } } },
-          });
-      }
-    }
-    await insertOrUpdate(this.links, links);
-    await insertOrUpdate(this.visits, care);
+    const batch: CareLinkBatch = {
+      links: [],
+      care: [],
+      changes: [],
+      storedLink: (appointmentId) => this.links.findOne({ _id: `appointment|${appointmentId}` }),
+    };
+    for (const event of events) await addCareLinkUpdates(event, batch);
+    await insertOrUpdate(this.links, batch.links);
+    await insertOrUpdate(this.visits, batch.care);
     // After the bookings of the same batch, so a visit booked and changed in one batch exists.
-    if (changes.length > 0) await this.visits.bulkWrite(changes, { ordered: true });
+    if (batch.changes.length > 0) await this.visits.bulkWrite(batch.changes, { ordered: true });
   }
 
   /** The patient (and provider) of the stream an event belongs to, when it does not say. */
