@@ -10,10 +10,13 @@ import { EventConsumerHost } from './event-consumer.host';
  */
 export abstract class RoutedConsumerHost extends EventConsumerHost {
   protected abstract readonly routes: EventRoutes;
+  /** The routed types, read once: every message on the topic is checked against them. */
+  private routedTypes?: readonly EventType[];
 
   protected handle: EventHandler = (event: ConsumedEvent) => routeEvent(this.routes, event);
 
   protected override appliedTypes(): readonly EventType[] {
-    return Object.keys(this.routes) as EventType[];
+    this.routedTypes ??= Object.keys(this.routes) as EventType[];
+    return this.routedTypes;
   }
 }

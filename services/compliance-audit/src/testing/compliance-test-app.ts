@@ -9,22 +9,15 @@ import {
 } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
 import { createServiceApp } from '@thc/service-runtime';
-import { Kafka, Producer } from 'kafkajs';
+import { Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
 import { AuditTrailCollections } from '../audit-trail/audit-trail.collections';
 import { serviceIdentity } from '../service.identity';
-
-/** What the helpers need of the testing lib's TestNamespace (kept structural: no import). */
-export interface Namespace {
-  readonly databasePrefix: string;
-  readonly topicPrefix: string;
-  topic(name: string): string;
-  createTopics(names: readonly string[]): Promise<void>;
-}
+import type { TestNamespace } from '@thc/testing';
 
 /** The settings every test app starts with; a test may override some before starting. */
-export function complianceTestEnv(ns: Namespace, overrides: Record<string, string> = {}): void {
+export function complianceTestEnv(ns: TestNamespace, overrides: Record<string, string> = {}): void {
   Object.assign(process.env, {
     MONGO_DB_PREFIX: ns.databasePrefix,
     KAFKA_TOPIC_PREFIX: ns.topicPrefix,
@@ -38,7 +31,7 @@ export function complianceTestEnv(ns: Namespace, overrides: Record<string, strin
 }
 
 /** Every topic the service reads, and the one it publishes its signed heads on. */
-export async function createComplianceTopics(ns: Namespace): Promise<void> {
+export async function createComplianceTopics(ns: TestNamespace): Promise<void> {
   await ns.createTopics([...EVENT_TOPICS, AUDIT_HEADS_TOPIC].map((topic) => ns.topic(topic)));
 }
 
@@ -60,7 +53,7 @@ export interface PlatformEventInput {
 /** Publishes events as their producing services would: CloudEvents headers, keyed by stream. */
 export async function publish(
   producer: Producer,
-  ns: Namespace,
+  ns: TestNamespace,
   events: readonly PlatformEventInput[],
 ): Promise<string[]> {
   const ids: string[] = [];
@@ -99,12 +92,6 @@ export async function publish(
   return ids;
 }
 
-/** What the harness needs of a spec's `TestNamespace` (only spec files import @thc/testing). */
-export interface SpecNamespace extends Namespace {
-  kafka(): Kafka;
-  dispose(): Promise<void>;
-}
-
 /** The service under test, with a producer to publish as the other services do. */
 export interface ComplianceUnderTest {
   readonly app: NestExpressApplication;
@@ -124,7 +111,7 @@ type Filled<T> = { -readonly [K in keyof T]: T[K] };
  * `beforeAll` has run; a spec's own `beforeAll` declared after this call runs after it.
  */
 export function useComplianceApp(
-  ns: SpecNamespace,
+  ns: TestNamespace,
   overrides: Record<string, string> = {},
 ): ComplianceUnderTest {
   const first: (() => Promise<unknown>)[] = [];
@@ -155,7 +142,7 @@ export type Eventually = (probe: () => Promise<unknown>) => Promise<unknown>;
 /** Publishes the events and waits until the trail holds every one; answers their ids. */
 export async function publishIntoTrail(
   { producer, trail }: ComplianceUnderTest,
-  ns: Namespace,
+  ns: TestNamespace,
   events: readonly PlatformEventInput[],
   eventually: Eventually,
 ): Promise<string[]> {

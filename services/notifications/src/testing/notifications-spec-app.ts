@@ -2,25 +2,13 @@ import { DynamicModule, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_TOPICS } from '@thc/contracts';
 import { Clock } from '@thc/service-runtime';
-import { Kafka } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { startNotificationsApp } from './notifications-test-app';
-
-/** What is used of a spec's test namespace (`TestNamespace` of @thc/testing). */
-export interface SpecNamespace {
-  readonly databasePrefix: string;
-  readonly topicPrefix: string;
-  database(name: string): string;
-  topic(name: string): string;
-  group(name: string): string;
-  createTopics(topics: readonly string[]): Promise<unknown>;
-  kafka(): Kafka;
-  dispose(): Promise<unknown>;
-}
+import type { TestNamespace } from '@thc/testing';
 
 /** The service started for one spec file, once its `beforeAll` has run. */
 export interface NotificationsSpecApp {
-  readonly ns: SpecNamespace;
+  readonly ns: TestNamespace;
   readonly app: NestExpressApplication;
   readonly url: string;
   /** Runs `stop` in `afterAll` before the app closes and the namespace goes (clients of it). */
@@ -33,7 +21,7 @@ export interface NotificationsSpecApp {
  * all in `afterAll`. The answer is filled in once `beforeAll` has run.
  */
 export function notificationsSpecApp(
-  ns: SpecNamespace,
+  ns: TestNamespace,
   features: readonly (Type<unknown> | DynamicModule)[],
   {
     env = () => ({}),

@@ -1,7 +1,6 @@
-import { applyDecorators, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse } from '@nestjs/swagger';
-import { Role, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, UseCaseDoc } from '@thc/service-runtime';
+import { applyDecorators } from '@nestjs/common';
+import { Role } from '@thc/auth';
+import { invalidInputDoc, UseCaseDoc, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../openapi/api-docs';
 import { APPOINTMENT_PHI, NO_SUCH_APPOINTMENT, NOT_YOURS_OR_CARE_ENDED } from './appointment.docs';
 import { AppointmentPhiRead } from './appointment-phi-read';
@@ -32,11 +31,12 @@ export interface AppointmentCommandDoc extends Pick<UseCaseDoc, 'summary' | 'des
  */
 export function AppointmentCommandRoute(doc: AppointmentCommandDoc): MethodDecorator {
   return applyDecorators(
-    Post(`:id/${doc.action}`),
-    HttpCode(200),
-    Roles(...doc.roles),
     AppointmentPhiRead(),
-    ApiUseCase({
+    UseCaseRoute({
+      method: 'POST',
+      path: `:id/${doc.action}`,
+      status: 200,
+      answer: { type: AppointmentResponse, description: doc.answer },
       summary: doc.summary,
       description: doc.description,
       roles: doc.roles,
@@ -51,6 +51,5 @@ export function AppointmentCommandRoute(doc: AppointmentCommandDoc): MethodDecor
       params: { id: uuidParam('appointmentId', 'The appointment') },
       body: doc.body,
     }),
-    ApiOkResponse({ type: AppointmentResponse, description: doc.answer }),
   );
 }

@@ -1,12 +1,11 @@
-import { applyDecorators, HttpCode, Post, Type } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
-import { Role, Roles } from '@thc/auth';
+import { Type } from '@nestjs/common';
+import { Role } from '@thc/auth';
 import {
-  ApiUseCase,
   ClientErrors,
   invalidInputDoc,
   PathParamDoc,
   UseCaseDoc,
+  UseCaseRoute,
 } from '@thc/service-runtime';
 import { NO_SUCH_SESSION, SESSION_PARAM } from '../openapi/api-docs';
 
@@ -37,33 +36,26 @@ export interface SessionCommandDoc extends Pick<
  */
 export function SessionCommandRoute(doc: SessionCommandDoc): MethodDecorator {
   const params = doc.params ?? SESSION_PARAM;
-  const { answer } = doc;
-  return applyDecorators(
-    Post(doc.path),
-    HttpCode(answer.status),
-    Roles(...doc.roles),
-    ApiUseCase({
-      summary: doc.summary,
-      description: doc.description,
-      roles: doc.roles,
-      phi: doc.phi,
-      errors: {
-        400: invalidInputDoc({
-          ids: Object.keys(params),
-          body: doc.body !== undefined,
-          purposeOfUse: doc.purposeOfUse,
-        }),
-        404: NO_SUCH_SESSION,
-        ...doc.errors,
-      },
-      params,
-      ...(doc.body ? { body: doc.body } : {}),
-    }),
-    answer.status === 204
-      ? ApiNoContentResponse({ description: answer.description })
-      : (answer.status === 200 ? ApiOkResponse : ApiCreatedResponse)({
-          type: answer.type,
-          ...(answer.description ? { description: answer.description } : {}),
-        }),
-  );
+  const { status, ...answer } = doc.answer;
+  return UseCaseRoute({
+    method: 'POST',
+    path: doc.path,
+    status,
+    answer,
+    summary: doc.summary,
+    description: doc.description,
+    roles: doc.roles,
+    phi: doc.phi,
+    errors: {
+      400: invalidInputDoc({
+        ids: Object.keys(params),
+        body: doc.body !== undefined,
+        purposeOfUse: doc.purposeOfUse,
+      }),
+      404: NO_SUCH_SESSION,
+      ...doc.errors,
+    },
+    params,
+    ...(doc.body ? { body: doc.body } : {}),
+  });
 }

@@ -1,7 +1,4 @@
-import { applyDecorators, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
-import { Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PathParamDoc, UseCaseDoc } from '@thc/service-runtime';
+import { invalidInputDoc, PathParamDoc, UseCaseDoc, UseCaseRoute } from '@thc/service-runtime';
 import {
   RECORD_CHANGED,
   STAFF_PARAM,
@@ -30,25 +27,21 @@ export interface StaffCommandDoc extends Pick<UseCaseDoc, 'summary' | 'descripti
  */
 export function StaffCommandRoute(doc: StaffCommandDoc): MethodDecorator {
   const params = { ...STAFF_PARAM, ...doc.params };
-  const answer = { type: StaffStatusView };
-  return applyDecorators(
-    Post(),
-    HttpCode(doc.status ?? 201),
-    Roles('trainer', 'admin'),
-    ApiUseCase({
-      summary: doc.summary,
-      description: doc.description,
-      roles: ['trainer', 'admin'],
-      phi: STAFF_RECORD_PHI,
-      errors: {
-        400: invalidInputDoc({ ids: Object.keys(params), v4: true, body: true }),
-        403: STAFF_SCOPE_403,
-        409: `${doc.conflict}; ${RECORD_CHANGED}.`,
-        ...(doc.unprocessable ? { 422: doc.unprocessable } : {}),
-      },
-      params,
-      body: doc.body,
-    }),
-    doc.status === 200 ? ApiOkResponse(answer) : ApiCreatedResponse(answer),
-  );
+  return UseCaseRoute({
+    method: 'POST',
+    status: doc.status ?? 201,
+    answer: StaffStatusView,
+    summary: doc.summary,
+    description: doc.description,
+    roles: ['trainer', 'admin'],
+    phi: STAFF_RECORD_PHI,
+    errors: {
+      400: invalidInputDoc({ ids: Object.keys(params), v4: true, body: true }),
+      403: STAFF_SCOPE_403,
+      409: `${doc.conflict}; ${RECORD_CHANGED}.`,
+      ...(doc.unprocessable ? { 422: doc.unprocessable } : {}),
+    },
+    params,
+    body: doc.body,
+  });
 }

@@ -13,6 +13,7 @@ import {
 import { serviceIdentity } from '../service.identity';
 import { TrainingModule } from '../training.module';
 import { MovableClock } from './movable-clock';
+import type { TestNamespace } from '@thc/testing';
 
 /**
  * The training service as its AppModule wires it (relay included) on the given clock.
@@ -86,15 +87,6 @@ export async function createCatalog(
   return ids as Record<(typeof TOPICS_OF_MODULES)[number][1], string>;
 }
 
-/** What the harness needs of a spec's `TestNamespace` (only spec files import @thc/testing). */
-export interface SpecNamespace {
-  readonly databasePrefix: string;
-  readonly topicPrefix: string;
-  topic(name: string): string;
-  createTopics(names: readonly string[]): Promise<void>;
-  dispose(): Promise<void>;
-}
-
 /** A training app under test, with a trainer and the five catalog modules. */
 export interface TrainingUnderTest {
   readonly app: NestExpressApplication;
@@ -112,7 +104,7 @@ type Filled<T> = { -readonly [K in keyof T]: T[K] };
  * The fields are set once `beforeAll` has run.
  */
 export function useTrainingApp(
-  ns: SpecNamespace,
+  ns: TestNamespace,
   trainer: () => Promise<Record<string, string>>,
   start = '2031-03-01T08:00:00Z',
 ): TrainingUnderTest {

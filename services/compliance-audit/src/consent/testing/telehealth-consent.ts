@@ -1,4 +1,5 @@
-import { SpecNamespace, useComplianceApp } from '../../testing/compliance-test-app';
+import { useComplianceApp } from '../../testing/compliance-test-app';
+import type { TestNamespace } from '@thc/testing';
 
 /** A valid body for granting a patient's telehealth consent, e-signed, with an expiry. */
 export const TELEHEALTH_CONSENT = {
@@ -32,7 +33,7 @@ export interface ConsentSpecTools<R> {
  * `beforeAll` has run), and `grant`: a consent granted over HTTP, by the coordinator unless
  * other headers are given.
  */
-export function useConsentApp<R>(ns: SpecNamespace, tools: ConsentSpecTools<R>) {
+export function useConsentApp<R>(ns: TestNamespace, tools: ConsentSpecTools<R>) {
   const under = useComplianceApp(ns);
   const as = { coordinator: {} as Record<string, string> };
   beforeAll(async () => {

@@ -6,10 +6,10 @@ import {
   PlatformEventInput,
   publish,
   publishIntoTrail,
-  SpecNamespace,
   useComplianceApp,
 } from '../../testing/compliance-test-app';
 import { user, videoVisit } from '../../testing/video-visit';
+import type { TestNamespace } from '@thc/testing';
 
 /**
  * One video visit as the services publish it, with reads of the patient's data along the way:
@@ -121,7 +121,7 @@ export interface ReportSpecTools<R> {
  * one, each waited for in the trail, so each keeps its place in the story across topics.
  * `ids` names each step's event id, and `as.auditor` the auditor, once `beforeAll` has run.
  */
-export function useVisitStory<R>(ns: SpecNamespace, tools: ReportSpecTools<R>) {
+export function useVisitStory<R>(ns: TestNamespace, tools: ReportSpecTools<R>) {
   const under = useComplianceApp(ns);
   const story = visitStory();
   const ids: Record<string, string> = {};

@@ -2,10 +2,10 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { appointmentBookedV1, fromKafkaHeaders, TOPICS } from '@thc/contracts';
 import { Producer } from 'kafkajs';
 import { Connection } from 'mongoose';
-import { bearer, callService } from '@thc/testing';
+import { bearer, callService, TestNamespace } from '@thc/testing';
 import { randomUUID } from 'node:crypto';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
-import { notificationsSpecApp, SpecNamespace } from '../../testing/notifications-spec-app';
+import { notificationsSpecApp } from '../../testing/notifications-spec-app';
 import { until } from '../../testing/until';
 import { CONTACT_DIRECTORY, ContactDirectory } from '../contact-points';
 import { ContactsModule } from '../contacts.module';
@@ -48,7 +48,7 @@ type Headers = Record<string, string>;
  * `get` call a person's contact preferences as one of them. `watch`: the events published on the
  * notifications topic are collected in `published`.
  */
-export function contactsSpec(ns: SpecNamespace, { watch = false } = {}) {
+export function contactsSpec(ns: TestNamespace, { watch = false } = {}) {
   const started = notificationsSpecApp(ns, [ContactsModule], {
     env: () => ({
       NOTIFICATIONS_SMS_PROVIDER: 'twilio',

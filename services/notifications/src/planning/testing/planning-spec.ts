@@ -3,10 +3,11 @@ import {
   MessageQueue,
   QueuedMessage,
 } from '../../delivery/infrastructure/message-queue.projection';
-import { notificationsSpecApp, SpecNamespace } from '../../testing/notifications-spec-app';
+import { notificationsSpecApp } from '../../testing/notifications-spec-app';
 import { VisitStatusProjection } from '../infrastructure/visit-status.projection';
 import { PlanningModule } from '../planning.module';
 import { PublishedEvents } from './published-events';
+import type { TestNamespace } from '@thc/testing';
 
 export const within = { timeoutMs: 40_000, intervalMs: 250 };
 export const DAY = 86_400_000;
@@ -20,7 +21,7 @@ export const inDays = (days: number) =>
  * after 7), the events it publishes as the producing services would, and what it reads back:
  * the queue and the visit status.
  */
-export function planningSpec(ns: SpecNamespace) {
+export function planningSpec(ns: TestNamespace) {
   const started = notificationsSpecApp(ns, [PlanningModule], {
     env: () => ({
       NOTIFICATIONS_JOIN_LINK_LEAD_MINUTES: '20',

@@ -9,7 +9,7 @@ import {
   TEST_PATIENT_LOCATION,
   testClock,
 } from './scheduling-test-app';
-import { callService } from '@thc/testing';
+import { callService, TestNamespace } from '@thc/testing';
 
 export const BOOKED = 'thc.scheduling.AppointmentBooked.v1';
 export const PHI_ACCESSED = 'thc.compliance.PhiAccessed.v1';
@@ -23,16 +23,6 @@ export interface BookedResponse {
   };
 }
 
-/** The test namespace of one spec (`TestNamespace` of @thc/testing, which specs import). */
-export interface SpecNamespace {
-  readonly databasePrefix: string;
-  readonly topicPrefix: string;
-  database(name: string): string;
-  topic(name: string): string;
-  createTopics(topics: string[]): Promise<void>;
-  dispose(): Promise<void>;
-}
-
 /** Tokens for a role and subject (`bearer` of @thc/testing). */
 export type Bearer = (role: Role, subject: string) => Promise<Record<string, string>>;
 
@@ -43,7 +33,7 @@ export type AppointmentsTest = Awaited<ReturnType<typeof startAppointmentsTest>>
  * The scheduling app for the specs of one file, started before them in a namespace of its own
  * and stopped after them; the fields are set once `beforeAll` has run.
  */
-export function useAppointmentsTest(ns: SpecNamespace, bearer: Bearer): AppointmentsTest {
+export function useAppointmentsTest(ns: TestNamespace, bearer: Bearer): AppointmentsTest {
   const test = {} as AppointmentsTest;
   let started: AppointmentsTest | undefined;
   beforeAll(async () => {
@@ -61,7 +51,7 @@ export function useAppointmentsTest(ns: SpecNamespace, bearer: Bearer): Appointm
  * sealed); `book` books a 30-minute video visit for a new patient with a provider made
  * bookable on first use, `stop` closes the app and drops the namespace.
  */
-async function startAppointmentsTest(ns: SpecNamespace, bearer: Bearer) {
+async function startAppointmentsTest(ns: TestNamespace, bearer: Bearer) {
   process.env['MONGO_DB_PREFIX'] = ns.databasePrefix;
   process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
   process.env['PHI_MASTER_KEYS'] = `test:${randomBytes(32).toString('base64')}`;

@@ -1,21 +1,11 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { LocalTokenRequest, Role } from '@thc/auth';
 import { fromKafkaHeaders, TOPICS } from '@thc/contracts';
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Answer, send } from './directory-client';
 import { healthSystem, startDirectoryApp } from './directory-test-app';
-
-/** What a spec's namespace gives (the `TestNamespace` of @thc/testing, which only specs import). */
-export interface SpecNamespace {
-  readonly databasePrefix: string;
-  readonly topicPrefix: string;
-  topic(name: string): string;
-  group(name: string): string;
-  kafka(): Kafka;
-  createTopics(names: readonly string[]): Promise<void>;
-  dispose(): Promise<void>;
-}
+import type { TestNamespace } from '@thc/testing';
 
 /** Signs a test token (`bearer` of @thc/testing). */
 export type Bearer = (
@@ -64,7 +54,7 @@ type Filled<T> = { -readonly [K in keyof T]: T[K] };
  * stops it after them.
  */
 export function useDirectoryApp(
-  ns: SpecNamespace,
+  ns: TestNamespace,
   bearer: Bearer,
   options: DirectoryTestOptions = {},
 ): DirectoryTestbed {
@@ -103,7 +93,7 @@ export function useDirectoryApp(
 }
 
 /** Collects the type and key of every event on the scheduling topic into `published`. */
-async function watch(ns: SpecNamespace, published: Published[]): Promise<Consumer> {
+async function watch(ns: TestNamespace, published: Published[]): Promise<Consumer> {
   const consumer = ns.kafka().consumer({ groupId: ns.group('directory-watch') });
   await consumer.connect();
   await consumer.subscribe({ topic: ns.topic(TOPICS.scheduling), fromBeginning: true });

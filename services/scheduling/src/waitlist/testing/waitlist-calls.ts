@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { TEST_PATIENT_LOCATION } from '../../appointments/testing/scheduling-test-app';
 import { callService } from '@thc/testing';
 
-/** Signs a test token (`bearer` of @thc/testing, which only spec files may import). */
+/** Signs a test token, as `bearer` of @thc/testing does. */
 export type Bearer = (role: Role, subject: string) => Promise<Record<string, string>>;
 
 /** One waitlisted patient, as the tests hold them. */

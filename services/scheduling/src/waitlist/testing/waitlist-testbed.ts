@@ -15,15 +15,7 @@ import {
   readEntry,
   Waiting,
 } from './waitlist-calls';
-
-/** What a spec's namespace gives (the `TestNamespace` of @thc/testing, which only specs import). */
-export interface SpecNamespace {
-  readonly databasePrefix: string;
-  readonly topicPrefix: string;
-  topic(name: string): string;
-  createTopics(names: readonly string[]): Promise<void>;
-  dispose(): Promise<void>;
-}
+import type { TestNamespace } from '@thc/testing';
 
 /** The waitlist of one spec file; the fields are set once `beforeAll` has run. */
 export interface WaitlistTestbed {
@@ -53,7 +45,7 @@ type Filled<T> = { -readonly [K in keyof T]: T[K] };
  * topics, with a bookable provider, and stops it after them. Offers are made by the requests
  * (the cancellation's fast path); the poller is off here and tested on its own.
  */
-export function useWaitlistApp(ns: SpecNamespace, bearer: Bearer): WaitlistTestbed {
+export function useWaitlistApp(ns: TestNamespace, bearer: Bearer): WaitlistTestbed {
   const bed = { clinicId: randomUUID(), providerId: randomUUID() } as Filled<WaitlistTestbed>;
   bed.join = (body = {}) => joinWaitlist(bed.url, bearer, bed.clinicId, body);
   bed.freeSlot = async (start, end, clinicId = bed.clinicId) => {

@@ -1,21 +1,11 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TOPICS } from '@thc/contracts';
 import { MongoEventStore } from '@thc/event-store';
-import { Kafka, Producer } from 'kafkajs';
+import { Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { PublishingSessionsTestModule, startSessionsApp } from './sessions-test-app';
 import { SessionsKit } from './sessions-test-kit';
-
-/** What a spec's namespace gives (the `TestNamespace` of @thc/testing, which only specs import). */
-export interface SpecNamespace {
-  readonly databasePrefix: string;
-  readonly topicPrefix: string;
-  topic(name: string): string;
-  database(name: string): string;
-  createTopics(topics: string[]): Promise<unknown>;
-  kafka(): Kafka;
-  dispose(): Promise<unknown>;
-}
+import type { TestNamespace } from '@thc/testing';
 
 /** The running service of a spec file, set once its `beforeAll` has run. */
 export interface SessionsTestbed {
@@ -52,7 +42,7 @@ function setEnvironment(env: Readonly<Record<string, string | undefined>>): () =
  * created, a producer for other contexts' events) and stops it after.
  */
 export function useSessionsApp(
-  ns: SpecNamespace,
+  ns: TestNamespace,
   options: SessionsTestbedOptions = {},
 ): SessionsTestbed {
   const bed: { -readonly [K in keyof SessionsTestbed]?: SessionsTestbed[K] } = {};

@@ -14,7 +14,7 @@ type Headers = Record<string, string>;
 export async function visitInProgress(
   kit: SessionsKit,
   url: string,
-  /** `bearer` of @thc/testing, which only specs may import. */
+  /** Signs a test token, as `bearer` of @thc/testing does. */
   bearer: (role: 'patient' | 'provider' | 'coordinator', subject?: string) => Promise<Headers>,
 ) {
   const { booked, sessionId } = await kit.bookedSession(5);
