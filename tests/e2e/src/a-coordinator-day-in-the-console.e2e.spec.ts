@@ -5,7 +5,7 @@ import { launchChromium } from './browser/chromium';
 import { checkScreen as checkPageScreen } from './browser/page-checks';
 import { PlatformWithWebApp, startPlatformWithWebApp } from './browser/platform-with-web-app';
 import type { RunningWebServer } from './browser/web-server';
-import { book, firstSlotAfter } from './scenario/bookings.steps';
+import { book, firstSlotAfter, nthOpenSlot } from './scenario/bookings.steps';
 import { healthSystem, Provider } from './scenario/health-system';
 import { PlatformApi } from './scenario/platform-api';
 import {
@@ -17,8 +17,37 @@ import { credentialProviders } from './scenario/staff-training.steps';
 
 const settle = { timeoutMs: 120_000, intervalMs: 1000 };
 const SLOT_MS = 30 * 60_000;
-/** The clinics' zone: the coordinator's browser runs on their clock, so "today" is theirs. */
-const COORDINATOR_ZONE = 'America/New_York';
+
+/** Hours from `now` to the next midnight on the wall clock of `timeZone`. */
+function hoursLeftOfDay(now: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const part = (type: 'hour' | 'minute') => Number(parts.find((p) => p.type === type)?.value);
+  return 24 - part('hour') - part('minute') / 60;
+}
+
+/**
+ * The coordinator's zone: the clinics' (New York), unless New York's day ends within three
+ * hours, then Los Angeles' (a coordinator of the same clinics three hours west). The browser
+ * runs on the coordinator's clock and Today is its calendar day: near New York's midnight the
+ * visits booked half an hour ahead would be tomorrow's and never on the board.
+ */
+const COORDINATOR_ZONE =
+  hoursLeftOfDay(new Date(), 'America/New_York') >= 3 ? 'America/New_York' : 'America/Los_Angeles';
+
+/**
+ * Waits past a slot boundary less than `marginMs` away: the first free slot a search finds just
+ * before it starts while it is being booked, and is refused as too soon.
+ */
+async function awayFromSlotBoundary(marginMs: number): Promise<void> {
+  const untilBoundary = SLOT_MS - (Date.now() % SLOT_MS);
+  if (untilBoundary < marginMs)
+    await new Promise((resolve) => setTimeout(resolve, untilBoundary + 1000));
+}
 
 /**
  * A coordinator's day in the console, in Chromium against the five services and the web
@@ -140,7 +169,8 @@ describe("a coordinator's day in the console", () => {
       });
       expect(booked.status).toBe(201);
     }, settle);
-    const later = new Date(firstSlot.getTime() + SLOT_MS);
+    // The next open slot: the one after 23:00 UTC is 00:00, the scenario's hours close 23:30.
+    const later = nthOpenSlot(firstSlot, 1);
     expect((await book(api, withoutConsent, provider(2), later)).status).toBe(201);
     arrivingSession = await sessionOf(arriving);
     // The sign-in page's roster is the directory's staff of each clinic (kept a minute).
@@ -268,6 +298,7 @@ describe("a coordinator's day in the console", () => {
     await page.getByLabel('The patient needs an interpreter').check();
     await page.selectOption('#interpreter-language', 'es');
     await page.getByLabel('Hold an interpreter of the pool now').check();
+    await awayFromSlotBoundary(2 * 60_000);
     await page.getByRole('button', { name: 'Search free slots' }).click();
     // The first free slot of the day that is not the interpreter's visit at the first slot.
     const slots = page.locator('input[name="slot"]');

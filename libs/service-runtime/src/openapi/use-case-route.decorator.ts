@@ -1,13 +1,30 @@
 import { applyDecorators, Delete, Get, HttpCode, Patch, Post, Put, Type } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ContentObject,
+} from '@nestjs/swagger';
 import { Public, Role, Roles } from '@thc/auth';
 import { ApiUseCase, UseCaseDoc } from './api-use-case.decorator';
 
 const METHODS = { GET: Get, POST: Post, PUT: Put, PATCH: Patch, DELETE: Delete } as const;
 
-/** The success answer: its type, or its type and what it is (a 204 has only the latter). */
-export type RouteAnswer =
-  Type<unknown> | { readonly type?: Type<unknown>; readonly description?: string };
+/** The type of an answer's body; `[Type]` for a list of them. */
+export type AnswerType = Type<unknown> | [Type<unknown>];
+
+/** What the success answer is: its type, what it holds, and its media types when not JSON. */
+export interface AnswerDoc {
+  readonly type?: AnswerType;
+  /** What the answer holds; a 204 has only this. */
+  readonly description?: string;
+  /** An answer in another format than JSON (CSV, TwiML): each media type with its schema. */
+  readonly content?: ContentObject;
+}
+
+/** The success answer: its type alone, or what `AnswerDoc` says of it. */
+export type RouteAnswer = AnswerType | AnswerDoc;
 
 /** One route of a use case: how it is reached and answered, and its documentation. */
 export interface UseCaseRouteDoc extends UseCaseDoc {
@@ -20,11 +37,23 @@ export interface UseCaseRouteDoc extends UseCaseDoc {
   readonly answer?: RouteAnswer;
 }
 
-function answerDoc(status: number, answer: RouteAnswer): MethodDecorator {
-  const { type, description } = typeof answer === 'function' ? { type: answer } : answer;
-  const doc = { ...(type ? { type } : {}), ...(description ? { description } : {}) };
-  if (status === 204) return ApiNoContentResponse(doc);
-  return status === 201 ? ApiCreatedResponse(doc) : ApiOkResponse(doc);
+/** The documented success answer of each status a route may have. */
+const ANSWERED = {
+  200: ApiOkResponse,
+  201: ApiCreatedResponse,
+  202: ApiAcceptedResponse,
+  204: ApiNoContentResponse,
+} as const;
+
+function answerDoc(status: keyof typeof ANSWERED, answer: RouteAnswer): MethodDecorator {
+  const { type, description, content }: AnswerDoc =
+    typeof answer === 'function' || Array.isArray(answer) ? { type: answer } : answer;
+  const doc = {
+    ...(type ? { type } : {}),
+    ...(description ? { description } : {}),
+    ...(content ? { content } : {}),
+  };
+  return ANSWERED[status](doc);
 }
 
 /**

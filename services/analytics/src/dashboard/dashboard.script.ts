@@ -4,7 +4,10 @@ import { FIGURES_SCRIPT } from './figures.script';
 export const DASHBOARD_SCRIPT = `(() => {
   'use strict';
 ${FIGURES_SCRIPT}
-  const thisMonth = new Date().toISOString().slice(0, 7);
+  // The analyst's own calendar month: on a month's last evening west of UTC it is still that
+  // month, whatever the UTC date says.
+  const today = new Date();
+  const thisMonth = today.getFullYear() + '-' + String(today.getMonth() + 1).padStart(2, '0');
   // The last twelve calendar months, this one included: whole months read the month buckets.
   const RECENT = monthRange(addMonths(thisMonth, -11), thisMonth);
   $('from').value = fragment.get('from') || RECENT.from;

@@ -1,5 +1,5 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { ClinicAccess } from '../clinic-scope/clinic-access';
@@ -29,6 +29,10 @@ export class RetentionController {
     method: 'POST',
     path: 'retention/purge',
     status: 200,
+    answer: {
+      description:
+        'the purge as recorded (AuditEntriesPurged), or for a dry run what it would purge: cutoff, purgedCount and purgedRanges, heldCount and heldRanges',
+    },
     summary: 'Purge audit entries past retention',
     description:
       'Reduces the entries older than the retention period (`AUDIT_RETENTION_YEARS`) to tombstones, except those of patients under legal hold and the records of purges and holds. The purge is chained first, listing exactly the sequence numbers it empties, so the chain still verifies; then published. `{"dryRun": true}` only answers what a purge would empty (which sequences, how many, which are held) and changes nothing; a purge needs `{"confirm": "' +
@@ -45,10 +49,6 @@ export class RetentionController {
     },
     body: { type: RetentionPurgeDto, example: RETENTION_PURGE_EXAMPLE },
   })
-  @ApiOkResponse({
-    description:
-      'the purge as recorded (AuditEntriesPurged), or for a dry run what it would purge: cutoff, purgedCount and purgedRanges, heldCount and heldRanges',
-  })
   purge(
     @Body() dto: RetentionPurgeDto,
     @CurrentPrincipal() principal: Principal,
@@ -61,6 +61,7 @@ export class RetentionController {
   @UseCaseRoute({
     method: 'PUT',
     path: 'legal-holds/:patientId',
+    answer: { description: 'the hold' },
     summary: 'Place a legal hold on a patient',
     description:
       'Keeps every audit entry of the patient beyond retention until the hold is released. Placing a hold already in place changes nothing and answers the hold as it was placed; a new hold is chained into the audit trail.',
@@ -73,7 +74,6 @@ export class RetentionController {
     params: PATIENT_PARAM,
     body: { type: LegalHoldDto, example: LEGAL_HOLD_EXAMPLE },
   })
-  @ApiOkResponse({ description: 'the hold' })
   async place(
     @Param('patientId', ParseUuidParam) patientId: string,
     @Body() dto: LegalHoldDto,
@@ -87,6 +87,7 @@ export class RetentionController {
     method: 'DELETE',
     path: 'legal-holds/:patientId',
     status: 204,
+    answer: { description: 'The hold is released.' },
     summary: 'Release a legal hold',
     description:
       "Ends a patient's legal hold: their entries fall under retention again. The release is chained into the audit trail.",
@@ -99,7 +100,6 @@ export class RetentionController {
     },
     params: PATIENT_PARAM,
   })
-  @ApiNoContentResponse({ description: 'The hold is released.' })
   async release(
     @Param('patientId', ParseUuidParam) patientId: string,
     @CurrentPrincipal() principal: Principal,
@@ -116,6 +116,7 @@ export class RetentionController {
   @UseCaseRoute({
     method: 'GET',
     path: 'legal-holds',
+    answer: { description: 'The holds in place.' },
     summary: 'List legal holds',
     description:
       'Every patient under legal hold in the clinics the caller covers (a patient belongs to the clinics of their visits), with the matter and who placed it when.',
@@ -123,7 +124,6 @@ export class RetentionController {
     phi: 'the ids of the patients under hold, with their legal matters',
     errors: { 400: invalidInputDoc({ purposeOfUse: true }) },
   })
-  @ApiOkResponse({ description: 'The holds in place.' })
   async list(@CurrentPrincipal() principal: Principal): Promise<LegalHold[]> {
     const holds = await this.holds.all();
     const covered = await this.access.coveredPatients(

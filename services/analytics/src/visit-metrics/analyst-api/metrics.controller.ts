@@ -1,5 +1,5 @@
 import { Controller, Header, Inject, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { CLOCK, Clock, invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { METRICS, METRIC_NAMES } from '../domain/metric-definitions';
@@ -64,6 +64,16 @@ export class MetricsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'metrics.csv',
+    answer: {
+      description: 'The whole table (no pagination) as CSV, one column per metric.',
+      content: {
+        'text/csv': {
+          schema: { type: 'string' },
+          example:
+            'period,clinicId,clinicName,providerId,providerName,visitType,scheduled,completed,noShowRate\r\n2026-03,2d7f4b9a-1c3e-4a5b-8d6f-0e2a4c6b8d13,Harbor Telehealth Clinic,,,,42,38,0.05\r\n',
+        },
+      },
+    },
     summary: 'Export the metrics table as CSV',
     description:
       'The same table as `GET /api/v1/analytics/metrics`, whole (`page` and `pageSize` are accepted and ignored), as an RFC 4180 CSV download: one row per period (and split), the clinic’s and provider’s names beside their ids, one column per metric; a figure withheld as too small a cell reads `suppressed`.' +
@@ -71,16 +81,6 @@ export class MetricsController {
     roles: ['analyst', 'admin'],
     phi: AGGREGATES,
     errors: { 400: INVALID_QUERY, 403: FOREIGN_CLINIC },
-  })
-  @ApiOkResponse({
-    description: 'The whole table (no pagination) as CSV, one column per metric.',
-    content: {
-      'text/csv': {
-        schema: { type: 'string' },
-        example:
-          'period,clinicId,clinicName,providerId,providerName,visitType,scheduled,completed,noShowRate\r\n2026-03,2d7f4b9a-1c3e-4a5b-8d6f-0e2a4c6b8d13,Harbor Telehealth Clinic,,,,42,38,0.05\r\n',
-      },
-    },
   })
   async csv(
     @Query() query: MetricsQuery,
@@ -93,13 +93,13 @@ export class MetricsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'metric-definitions',
+    answer: { description: 'Every metric: name, title, unit and written definition.' },
     summary: 'Read the metric definitions',
     description: 'Every metric the table can hold: its name, title, unit and written definition.',
     roles: ['analyst', 'admin'],
     phi: 'none: definitions only',
     errors: {},
   })
-  @ApiOkResponse({ description: 'Every metric: name, title, unit and written definition.' })
   definitions(): { name: string; title: string; unit: string; definition: string }[] {
     return METRICS.map(({ name, title, unit, definition }) => ({ name, title, unit, definition }));
   }

@@ -1,5 +1,5 @@
 import { Controller, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { REACH_FIGURES } from '../domain/reach-figures';
@@ -40,13 +40,13 @@ export class ReachController {
   @UseCaseRoute({
     method: 'GET',
     path: 'definitions',
+    answer: { description: 'Every reach figure: name, title, unit and written definition.' },
     summary: 'Read the reach figure definitions',
     description: 'Every figure of the reach table: its name, title, unit and written definition.',
     roles: ['analyst', 'admin'],
     phi: 'none: definitions only',
     errors: {},
   })
-  @ApiOkResponse({ description: 'Every reach figure: name, title, unit and written definition.' })
   definitions(): { name: string; title: string; unit: string; definition: string }[] {
     return REACH_FIGURES.map(({ name, title, unit, definition }) => ({
       name,

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RebuildProgress } from './rebuild-progress';
 import { VisitMetricsVersions } from './visit-metrics.versions';
 import { UseCaseRoute } from '@thc/service-runtime';
@@ -14,6 +14,7 @@ export class ProjectionProgressController {
   @UseCaseRoute({
     method: 'GET',
     path: 'projection',
+    answer: { description: 'Versions of the projection this instance runs, with progress.' },
     summary: 'Read the projection progress',
     description:
       'The versions of the metrics projection this instance runs: the one serving queries and any being rebuilt beside it, with events processed, rate and time left. Not clinic data (event counts of the whole deployment, no figure per clinic), so the same for every analyst whatever clinics they cover.',
@@ -21,7 +22,6 @@ export class ProjectionProgressController {
     phi: 'none: versions and event counts',
     errors: {},
   })
-  @ApiOkResponse({ description: 'Versions of the projection this instance runs, with progress.' })
   projection(): RebuildProgress[] {
     return this.versions.progress();
   }

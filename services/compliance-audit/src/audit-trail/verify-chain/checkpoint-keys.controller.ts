@@ -1,5 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AUDIT_SETTINGS, AuditSettings } from '../../audit.settings';
 import { publicKeyPem } from '../checkpoint-keys';
 import { UseCaseRoute } from '@thc/service-runtime';
@@ -22,6 +22,7 @@ export class CheckpointKeysController {
   @UseCaseRoute({
     method: 'GET',
     path: 'checkpoint-keys',
+    answer: [CheckpointKeyView],
     summary: 'List the public keys of the audit checkpoints',
     description:
       'The Ed25519 public keys that check the signed checkpoints and published heads of the audit chain (the current one and retired ones), for `npm run audit:verify`. Public keys only; an outside verifier should pin the key it got through a channel it trusts rather than take it from the service it checks.',
@@ -31,7 +32,6 @@ export class CheckpointKeysController {
       429: 'The client sent more requests than the per-client rate limit allows.',
     },
   })
-  @ApiOkResponse({ type: [CheckpointKeyView] })
   keys(): CheckpointKeyView[] {
     const signer = this.settings.checkpointSigner;
     return this.settings.checkpointPublicKeys.map((key) => ({

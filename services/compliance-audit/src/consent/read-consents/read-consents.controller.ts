@@ -1,12 +1,5 @@
 import { Controller, Header, Param, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiProduces,
-  ApiProperty,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
@@ -41,6 +34,7 @@ export class ReadConsentsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'api/v1/patients/:patientId/consents',
+    answer: [FhirConsent],
     summary: "List a patient's consents",
     description:
       'Every consent of the patient, newest first, as FHIR Consent resources with their status now. Patients read only their own.',
@@ -52,7 +46,6 @@ export class ReadConsentsController {
     },
     params: PATIENT_PARAM,
   })
-  @ApiOkResponse({ type: [FhirConsent] })
   async list(
     @Param('patientId', ParseUuidParam) patientId: string,
     @CurrentPrincipal() principal: Principal,
@@ -72,6 +65,7 @@ export class ReadConsentsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'fhir/Consent',
+    answer: ConsentBundle,
     summary: "Search a patient's consents (FHIR)",
     description:
       "FHIR search `GET /fhir/Consent?patient=<id>`: the patient's consents, newest first, as a searchset Bundle. Patients search only their own.",
@@ -83,7 +77,6 @@ export class ReadConsentsController {
     },
   })
   @ApiProduces('application/fhir+json')
-  @ApiOkResponse({ type: ConsentBundle })
   async search(
     @Query('patient', ParseUuidParam) patientId: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, UnprocessableEntityException } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
@@ -18,6 +18,7 @@ export class RecordDisclosureController {
 
   @UseCaseRoute({
     method: 'POST',
+    answer: { description: 'The disclosure, as recorded (DisclosureRecorded)' },
     summary: 'Record a disclosure to an outside party',
     description:
       "Records that the patient's PHI left the health system: to which organization, for which purpose, which kinds of records, and when. The disclosure is chained into the audit trail before the answer, published as DisclosureRecorded, and listed in the patient's access report beside every read.",
@@ -31,7 +32,6 @@ export class RecordDisclosureController {
     params: PATIENT_PARAM,
     body: { type: RecordDisclosureDto, example: RECORD_DISCLOSURE_EXAMPLE },
   })
-  @ApiCreatedResponse({ description: 'The disclosure, as recorded (DisclosureRecorded)' })
   async record(
     @Param('patientId', ParseUuidParam) patientId: string,
     @Body() dto: RecordDisclosureDto,

@@ -1,5 +1,5 @@
 import { Body, ConflictException, Controller, HttpStatus, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { Response } from 'express';
@@ -20,6 +20,7 @@ export class ErasePatientController {
 
   @UseCaseRoute({
     method: 'POST',
+    answer: { description: 'The erasure, as recorded (PatientErased)' },
     summary: "Erase a patient's PHI (right to erasure)",
     description:
       "Destroys the patient's data key (crypto-shredding): every sealed copy of their PHI, in any service's store and on Kafka, becomes unreadable at once, and nothing new can be sealed for them. Publishes PatientErased, on which every service purges the plaintext it keeps about the patient from its views, and chains the erasure into the audit trail before answering. Events, visit counts and the audit chain stay. Refused while the patient is under legal hold. Repeating it answers the erasure already made (200).",
@@ -33,7 +34,7 @@ export class ErasePatientController {
     params: PATIENT_PARAM,
     body: { type: ErasePatientDto, example: ERASE_PATIENT_EXAMPLE },
   })
-  @ApiCreatedResponse({ description: 'The erasure, as recorded (PatientErased)' })
+  // A repeat answers the erasure made before with 200: a second success status beside the 201.
   @ApiOkResponse({ description: 'The patient had been erased before: that erasure' })
   async erase(
     @Param('patientId', ParseUuidParam) patientId: string,

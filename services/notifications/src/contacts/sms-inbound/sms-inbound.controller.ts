@@ -1,5 +1,5 @@
 import { Body, Controller, Header, Headers, Inject } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { InvalidInputException, UseCaseRoute } from '@thc/service-runtime';
 import { ApiGatewaySignature } from './api-gateway-signature';
 import { INBOUND_SMS_EXAMPLE, InboundSmsForm } from './inbound-sms.form';
@@ -31,6 +31,7 @@ export class SmsInboundController {
   @UseCaseRoute({
     method: 'POST',
     status: 200,
+    answer: { description: 'Empty TwiML.', content: { 'text/xml': {} } },
     summary: 'Receive a text (SMS gateway webhook)',
     description:
       "Twilio's incoming-message webhook, form-encoded and signed (`X-Twilio-Signature`, checked with TWILIO_AUTH_TOKEN against NOTIFICATIONS_PUBLIC_URL + this path). A STOP reply (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT; any case) opts every person recorded with the sender's number out of SMS (ChannelOptedOut, source `stop-reply`); START is left to the gateway, which lifts its own block. The answer is empty TwiML: nothing is texted back. Without a configured gateway (NOTIFICATIONS_SMS_PROVIDER other than twilio) there is nothing to receive: 404.",
@@ -43,7 +44,6 @@ export class SmsInboundController {
     },
     body: { type: InboundSmsForm, example: INBOUND_SMS_EXAMPLE },
   })
-  @ApiOkResponse({ description: 'Empty TwiML.', content: { 'text/xml': {} } })
   async receive(
     // The whole form, not a DTO: the gateway sends fields it may add to, all signed.
     @Body() form: Record<string, unknown>,

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, Inject, Query, Req } from '@nestjs/common';
-import { ApiConsumes, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { InvalidInputException, UseCaseRoute } from '@thc/service-runtime';
 import { ApiGatewaySignature } from '../../contacts/sms-inbound/api-gateway-signature';
 import type { Request } from 'express';
@@ -23,6 +23,7 @@ export class SmsDeliveryReportController {
   @UseCaseRoute({
     method: 'POST',
     status: 204,
+    answer: { description: 'Taken; a repeated report changes nothing.' },
     summary: 'Receive a delivery report (SMS gateway webhook)',
     description:
       "Twilio's status callback for a message this service sent, form-encoded and signed (`X-Twilio-Signature` over NOTIFICATIONS_PUBLIC_URL + this path with its `messageId` query). `undelivered` or `failed` with a code meaning the number cannot be reached records NotificationBounced for the message's SMS; code 21610 (the number replied STOP to the gateway) also opts the person out of SMS. Other statuses change nothing. Without a configured gateway: 404.",
@@ -34,7 +35,6 @@ export class SmsDeliveryReportController {
       404: 'No SMS gateway is configured.',
     },
   })
-  @ApiNoContentResponse({ description: 'Taken; a repeated report changes nothing.' })
   async report(
     @Req() request: Request,
     @Query('messageId') messageId: unknown,

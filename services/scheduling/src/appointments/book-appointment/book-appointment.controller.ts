@@ -1,5 +1,5 @@
 import { Body, Controller, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ensurePatientAccess, Principal } from '@thc/auth';
 import { ID_PROVIDER, IdProvider, invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 
@@ -24,6 +24,7 @@ export class BookAppointmentController {
   @AppointmentPhiRead()
   @UseCaseRoute({
     method: 'POST',
+    answer: { type: AppointmentResponse, description: 'The appointment, booked' },
     summary: 'Book a slot with a provider',
     description:
       "Books a free slot (see the slot search) for a patient: the provider's schedule must offer it for the visit type, the provider's telehealth credential must be current until the visit ends, and neither the provider nor the patient may have another visit at that time. An interpreter and a caregiver may join; a reminder contact gets the visit's reminders. A patient books only for themselves; a coordinator or admin books any patient, new or known, into a clinic they cover.",
@@ -37,7 +38,6 @@ export class BookAppointmentController {
     },
     body: { type: BookAppointmentDto, example: BOOK_APPOINTMENT_EXAMPLE },
   })
-  @ApiCreatedResponse({ type: AppointmentResponse, description: 'The appointment, booked' })
   async book(
     @Body() dto: BookAppointmentDto,
     @CurrentPrincipal() principal: Principal,

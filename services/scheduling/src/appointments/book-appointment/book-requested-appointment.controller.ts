@@ -1,5 +1,5 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
@@ -21,6 +21,7 @@ export class BookRequestedAppointmentController {
   @UseCaseRoute({
     method: 'POST',
     path: ':id/book',
+    answer: { type: AppointmentResponse, description: 'The appointment, booked' },
     summary: 'Book a slot for an appointment request',
     description:
       "Books a slot for a requested appointment, as a booking of the request's patient, clinic and visit type; the same checks as any booking apply. A patient books only their own request; a coordinator or admin only a request in a clinic they cover.",
@@ -36,7 +37,6 @@ export class BookRequestedAppointmentController {
     params: { id: uuidParam('appointmentId', 'The appointment request') },
     body: { type: BookRequestedAppointmentDto, example: BOOK_REQUESTED_APPOINTMENT_EXAMPLE },
   })
-  @ApiCreatedResponse({ type: AppointmentResponse, description: 'The appointment, booked' })
   book(
     @Param('id', ParseUuidParam) id: string,
     @Body() dto: BookRequestedAppointmentDto,

@@ -1,5 +1,5 @@
 import { Controller, Header, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { DIRECTORY_READER, DirectoryReader } from '../../directory/directory.port';
@@ -33,6 +33,7 @@ export class FhirAppointmentController {
   @UseCaseRoute({
     method: 'GET',
     path: 'Appointment/:id',
+    answer: { description: 'FHIR R4 Appointment' },
     summary: 'Read an appointment as a FHIR R4 Appointment',
     description:
       'The appointment as a FHIR R4 Appointment resource (`application/fhir+json`), for EHR integrations: status, start and end, service type, the patient, provider, interpreter and caregiver as participants, and the clinic as a Location participant; the provider, interpreter and clinic carry the names the directory gives them (`display`; none for one the directory does not list, and never a patient name). A provider reads it only within the care window, as for the appointment read. Each read is recorded as a PHI access.',
@@ -46,7 +47,6 @@ export class FhirAppointmentController {
     params: { id: uuidParam('appointmentId', 'The appointment') },
   })
   @ApiProduces('application/fhir+json')
-  @ApiOkResponse({ description: 'FHIR R4 Appointment' })
   async read(
     @Param('id', ParseUuidParam) id: string,
     @CurrentPrincipal() principal: Principal,

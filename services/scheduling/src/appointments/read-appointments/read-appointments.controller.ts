@@ -9,7 +9,7 @@ import {
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   clinicFilterOf,
   CurrentPrincipal,
@@ -90,6 +90,7 @@ export class ReadAppointmentsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'appointments/:id/calendar.ics',
+    answer: { description: 'iCalendar (RFC 5545) event in UTC' },
     summary: 'Download an appointment as a calendar file',
     description:
       'The appointment as an iCalendar (RFC 5545) event in UTC, to add to a calendar. A provider downloads it only within the care window, as for the read. The download is recorded as a PHI export, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',
@@ -104,7 +105,6 @@ export class ReadAppointmentsController {
   })
   @ApiPurposeOfUse()
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'iCalendar (RFC 5545) event in UTC' })
   async calendar(
     @Param('id', ParseUuidParam) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -129,6 +129,7 @@ export class ReadAppointmentsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'patients/:patientId/appointments',
+    answer: [AppointmentResponse],
     summary: "List a patient's appointments",
     description:
       "Every appointment of the patient, whatever its status. A patient lists only their own; a provider sees only the patient's appointments with them, and none at all without one or once CARE_RELATIONSHIP_DAYS (default 90) have passed since the last visit; coordinators and admins see those in the clinics they cover, and reach a patient only through an appointment in one of them. The list is recorded as a PHI access.",
@@ -140,7 +141,6 @@ export class ReadAppointmentsController {
     },
     params: { patientId: uuidParam('patientId', 'The patient (the `sub` of their token)') },
   })
-  @ApiOkResponse({ type: [AppointmentResponse] })
   async forPatient(
     @Param('patientId', ParseUuidParam) patientId: string,
     @CurrentPrincipal() principal: Principal,
@@ -163,6 +163,7 @@ export class ReadAppointmentsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'providers/:providerId/appointments',
+    answer: [AppointmentResponse],
     summary: "List a provider's appointments in a time range",
     description:
       "The provider's appointments that overlap [from, to), at most 62 days, for a day or week view. A provider lists only their own; coordinators and admins see only those in the clinics they cover. The list is recorded as a PHI access.",
@@ -179,7 +180,6 @@ export class ReadAppointmentsController {
     },
     params: { providerId: uuidParam('providerId', 'The provider (the `sub` of their token)') },
   })
-  @ApiOkResponse({ type: [AppointmentResponse] })
   async forProvider(
     @Param('providerId', ParseUuidParam) providerId: string,
     @Query() range: ProviderRangeQuery,

@@ -1,5 +1,5 @@
 import { Body, Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { REQUEST_APPOINTMENT_EXAMPLE, RequestAppointmentDto } from './request-appointment.dto';
@@ -17,6 +17,7 @@ export class RequestAppointmentController {
 
   @UseCaseRoute({
     method: 'POST',
+    answer: { description: 'The request, status proposed' },
     summary: 'Request an appointment in a time window',
     description:
       'A patient asks for a visit some time in a window, optionally with a preferred provider and a reason (free text, stored sealed); a coordinator then books a slot in it. A patient requests only for themselves; a coordinator or admin for any patient, in a clinic they cover.',
@@ -30,7 +31,6 @@ export class RequestAppointmentController {
     },
     body: { type: RequestAppointmentDto, example: REQUEST_APPOINTMENT_EXAMPLE },
   })
-  @ApiCreatedResponse({ description: 'The request, status proposed' })
   request(
     @Body() dto: RequestAppointmentDto,
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,5 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
@@ -21,6 +21,7 @@ export class ProviderScheduleController {
   @UseCaseRoute({
     method: 'PUT',
     status: 200,
+    answer: { description: 'The stream version after the save, and whether it changed.' },
     summary: "Define or replace a provider's telehealth schedule",
     description:
       "Sets the provider's weekly hours, visit lengths, buffers, notice, booking horizon, daily limit and exceptions (closed days, time away, other hours) from `effectiveFrom` on (default: today in the provider's zone). Rules apply to slot search and new bookings only; booked visits never move. Saving the same rules again changes nothing (`changed: false`). A coordinator or admin defines schedules only in a clinic they cover, and changes one only while the provider's current clinic is one they cover.",
@@ -39,7 +40,6 @@ export class ProviderScheduleController {
     params: providerId,
     body: { type: PutProviderScheduleDto, example: PUT_PROVIDER_SCHEDULE_EXAMPLE },
   })
-  @ApiOkResponse({ description: 'The stream version after the save, and whether it changed.' })
   define(
     @Param('providerId', providerIdPipe) providerId: string,
     @Body() body: PutProviderScheduleDto,
@@ -50,6 +50,7 @@ export class ProviderScheduleController {
 
   @UseCaseRoute({
     method: 'GET',
+    answer: { description: 'The latest rules and the periods in force, with the version.' },
     summary: "Read a provider's schedule",
     description:
       "The provider's latest rules and every period in force (each with the rules it applies from its start date). A provider reads only their own; a coordinator or admin only one in a clinic they cover.",
@@ -62,7 +63,6 @@ export class ProviderScheduleController {
     },
     params: providerId,
   })
-  @ApiOkResponse({ description: 'The latest rules and the periods in force, with the version.' })
   read(
     @Param('providerId', providerIdPipe) providerId: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,6 +1,6 @@
 import type { Bundle, Schedule, Slot } from '@medplum/fhirtypes';
 import { Controller, Header, NotFoundException, Param, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
@@ -28,6 +28,7 @@ export class FhirViewsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'Schedule/:providerId',
+    answer: { description: 'FHIR R4 Schedule' },
     summary: "Read a provider's schedule as a FHIR R4 Schedule",
     description:
       "The provider's telehealth availability as a FHIR R4 Schedule resource (`application/fhir+json`): the practitioner, the service types and the planning horizon, for EHR integrations. Coordinators and admins read only schedules in a clinic they cover.",
@@ -41,7 +42,6 @@ export class FhirViewsController {
     params: { providerId: uuidParam('providerId', 'The provider (the id of their Schedule)') },
   })
   @ApiProduces('application/fhir+json')
-  @ApiOkResponse({ description: 'FHIR R4 Schedule' })
   async schedule(
     @Param('providerId', new ParseUuidParam({ version: 4 })) providerId: string,
     @CurrentPrincipal() principal: Principal,
@@ -57,6 +57,7 @@ export class FhirViewsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'Slot',
+    answer: { description: 'FHIR R4 Bundle (searchset) of Slots' },
     summary: 'Search the FHIR R4 Slots of a schedule on a date',
     description:
       "A FHIR R4 searchset Bundle (`application/fhir+json`) of the free and busy Slots of one provider's schedule on one date of their calendar, optionally of one visit type. Coordinators and admins search only schedules in a clinic they cover.",
@@ -69,7 +70,6 @@ export class FhirViewsController {
     },
   })
   @ApiProduces('application/fhir+json')
-  @ApiOkResponse({ description: 'FHIR R4 Bundle (searchset) of Slots' })
   async slots(
     @Query() query: FhirSlotQueryDto,
     @Req() request: HttpRequest,

@@ -1,5 +1,5 @@
 import { Controller, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
@@ -20,6 +20,7 @@ export class SlotsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'providers/:providerId/slots',
+    answer: { description: 'The range searched and the free slots in it' },
     summary: 'Search the free slots of a provider',
     description:
       "The provider's bookable slots of one visit type starting in [from, to), at most 31 days, shown in the requested time zone: the schedule's hours less exceptions, booked time with its buffers, the minimum notice, the booking horizon and the daily limit. Coordinators and admins search only providers whose schedule is in a clinic they cover.",
@@ -32,7 +33,6 @@ export class SlotsController {
     },
     params: { providerId: uuidParam('providerId', 'The provider') },
   })
-  @ApiOkResponse({ description: 'The range searched and the free slots in it' })
   async providerSlots(
     @Param('providerId', uuid) providerId: string,
     @Query() query: SlotQueryDto,
@@ -49,6 +49,7 @@ export class SlotsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'clinics/:clinicId/slots',
+    answer: { description: 'The range searched, the providers and their free slots' },
     summary: 'Search the free slots of a clinic',
     description:
       "The free slots of every provider whose schedule is in the clinic, as for one provider's search; a clinic without scheduled providers has none. Coordinators and admins search only clinics they cover.",
@@ -60,7 +61,6 @@ export class SlotsController {
     },
     params: { clinicId: uuidParam('clinicId', 'The clinic') },
   })
-  @ApiOkResponse({ description: 'The range searched, the providers and their free slots' })
   async clinicSlots(
     @Param('clinicId', uuid) clinicId: string,
     @Query() query: SlotQueryDto,

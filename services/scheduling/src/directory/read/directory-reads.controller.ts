@@ -1,5 +1,5 @@
-import { applyDecorators, Controller, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import {
   invalidInputDoc,
@@ -34,19 +34,17 @@ interface ReadOneRoute extends Pick<UseCaseRouteDoc, 'summary' | 'description' |
 
 /** A GET of one directory record by its id: every one refuses a malformed id and an unknown record alike. */
 const ReadsOne = (route: ReadOneRoute) =>
-  applyDecorators(
-    UseCaseRoute({
-      method: 'GET',
-      path: `${route.path}/:${route.id}`,
-      summary: route.summary,
-      description: route.description,
-      roles: route.roles,
-      phi: route.phi,
-      errors: { 400: invalidInputDoc({ ids: [route.id] }), 404: route.notFound },
-      params: { [route.id]: uuidParam(...route.param) },
-    }),
-    ApiOkResponse({ description: route.answer }),
-  );
+  UseCaseRoute({
+    method: 'GET',
+    path: `${route.path}/:${route.id}`,
+    answer: { description: route.answer },
+    summary: route.summary,
+    description: route.description,
+    roles: route.roles,
+    phi: route.phi,
+    errors: { 400: invalidInputDoc({ ids: [route.id] }), 404: route.notFound },
+    params: { [route.id]: uuidParam(...route.param) },
+  });
 
 /** The reads of one record by its id, as their API documents them. */
 const READS = {
@@ -103,6 +101,7 @@ export class DirectoryReadsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'clinics',
+    answer: { description: 'The clinics, each with its stream version.' },
     summary: 'List the clinics you cover',
     description:
       'Staff get the clinics of their `clinics` claim; a provider those their staff record lists. Sorted by name.',
@@ -110,7 +109,6 @@ export class DirectoryReadsController {
     phi: 'none: clinics are public facts',
     errors: {},
   })
-  @ApiOkResponse({ description: 'The clinics, each with its stream version.' })
   clinics(@CurrentPrincipal() principal: Principal): Promise<ClinicAnswer[]> {
     return this.queries.clinics(principal);
   }
@@ -126,6 +124,7 @@ export class DirectoryReadsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'staff',
+    answer: { description: 'The staff members of the clinic.' },
     summary: "List a clinic's staff",
     description:
       'Everyone the directory lists in a clinic you cover, active or not, with their display name; sorted by family name.',
@@ -137,7 +136,6 @@ export class DirectoryReadsController {
       404: 'The directory does not list the clinic in your organization.',
     },
   })
-  @ApiOkResponse({ description: 'The staff members of the clinic.' })
   staff(
     @Query() query: StaffQueryDto,
     @CurrentPrincipal() principal: Principal,

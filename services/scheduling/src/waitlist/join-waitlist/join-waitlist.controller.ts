@@ -1,5 +1,5 @@
 import { Body, Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { WAITLIST_ENTRY_PHI, WAITLIST_ROLES } from '../waitlist-entry.docs';
@@ -17,6 +17,7 @@ export class JoinWaitlistController {
   /** A patient waits for an earlier slot with a provider, or with any provider of a clinic. */
   @UseCaseRoute({
     method: 'POST',
+    answer: { type: WaitlistEntryResponse, description: 'The entry, waiting' },
     summary: 'Join the waitlist for an earlier slot',
     description:
       'A patient waits for a slot earlier than a time (usually their current booking) with one provider, or with any provider of a clinic. When a fitting slot frees up, it is offered to the patients waiting for it in the order they joined. A patient joins only for themselves; a coordinator or admin for any patient, in a clinic they cover.',
@@ -29,7 +30,6 @@ export class JoinWaitlistController {
     },
     body: { type: JoinWaitlistDto, example: JOIN_WAITLIST_EXAMPLE },
   })
-  @ApiCreatedResponse({ type: WaitlistEntryResponse, description: 'The entry, waiting' })
   async join(
     @Body() dto: JoinWaitlistDto,
     @CurrentPrincipal() principal: Principal,

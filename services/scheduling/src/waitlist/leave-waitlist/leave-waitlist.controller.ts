@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, ParseUuidParam } from '@thc/service-runtime';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { toWaitlistResponse, WaitlistEntryResponse } from '../waitlist-entry.response';
 import { AnswersWaitlistEntry, WAITLIST_ENTRY_PHI, WAITLIST_ROLES } from '../waitlist-entry.docs';
@@ -20,10 +20,12 @@ export class LeaveWaitlistController {
    * again and an offer it held goes to the next patient. An action on the entry (which stays
    * readable), like cancelling an appointment, hence POST rather than DELETE.
    */
-  @Post(':id/leave')
-  @HttpCode(200)
   @AnswersWaitlistEntry()
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: ':id/leave',
+    status: 200,
+    answer: { type: WaitlistEntryResponse, description: 'The entry, now left' },
     summary: 'Leave the waitlist',
     description:
       'Takes an entry off the waitlist with a coded reason: it is never offered a slot again, and an open offer it held goes to the next patient. The entry stays readable. A patient leaves only their own entry; a coordinator or admin only an entry of a clinic they cover.',
@@ -38,7 +40,6 @@ export class LeaveWaitlistController {
     params: { id: uuidParam('waitlistEntryId', 'The waitlist entry') },
     body: { type: LeaveWaitlistDto, example: LEAVE_WAITLIST_EXAMPLE },
   })
-  @ApiOkResponse({ type: WaitlistEntryResponse, description: 'The entry, now left' })
   async leave(
     @Param('id', ParseUuidParam) id: string,
     @Body() dto: LeaveWaitlistDto,

@@ -1,7 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, ParseUuidParam } from '@thc/service-runtime';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { AnswersWaitlistEntry, WAITLIST_ENTRY_PHI, WAITLIST_ROLES } from '../waitlist-entry.docs';
 import { toWaitlistResponse, WaitlistEntryResponse } from '../waitlist-entry.response';
@@ -13,9 +13,11 @@ import { ReadWaitlistQuery } from './read-waitlist.query';
 export class ReadWaitlistController {
   constructor(private readonly query: ReadWaitlistQuery) {}
 
-  @Get(':id')
   @AnswersWaitlistEntry()
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: ':id',
+    answer: WaitlistEntryResponse,
     summary: 'Read a waitlist entry',
     description:
       'The entry with every slot offered to it so far, and whether the patient still waits. A patient reads only their own entry; a coordinator or admin only an entry of a clinic they cover. Each read is recorded as a PHI access.',
@@ -28,7 +30,6 @@ export class ReadWaitlistController {
     },
     params: { id: uuidParam('waitlistEntryId', 'The waitlist entry') },
   })
-  @ApiOkResponse({ type: WaitlistEntryResponse })
   async read(
     @Param('id', ParseUuidParam) id: string,
     @CurrentPrincipal() principal: Principal,

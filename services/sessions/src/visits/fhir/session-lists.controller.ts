@@ -1,5 +1,5 @@
 import { Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { SESSION_PHI, uuidParam } from '../../openapi/api-docs';
@@ -24,6 +24,7 @@ export class SessionListsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'patients/:patientId/sessions',
+    answer: [SessionResponse],
     summary: "List a patient's sessions",
     description:
       "The patient's virtual visits, soonest first. A patient lists only their own; a provider sees only those they run, and none once CARE_RELATIONSHIP_DAYS (default 90) have passed since the last; coordinators and admins see those in the clinics they cover, and reach a patient only through a session in one of them. The list is recorded as a PHI access.",
@@ -35,7 +36,6 @@ export class SessionListsController {
     },
     params: { patientId: uuidParam('patientId', 'The patient (the `sub` of their token)') },
   })
-  @ApiOkResponse({ type: [SessionResponse] })
   async ofPatient(
     @Param('patientId', ParseUuidParam) patientId: string,
     @CurrentPrincipal() principal: Principal,
@@ -47,6 +47,7 @@ export class SessionListsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'providers/:providerId/sessions',
+    answer: [SessionResponse],
     summary: "List a provider's sessions",
     description:
       'The virtual visits the provider runs, soonest first. A provider lists only their own; coordinators and admins see those in the clinics they cover. The list is recorded as a PHI access.',
@@ -58,7 +59,6 @@ export class SessionListsController {
     },
     params: { providerId: uuidParam('providerId', 'The provider (the `sub` of their token)') },
   })
-  @ApiOkResponse({ type: [SessionResponse] })
   async ofProvider(
     @Param('providerId', ParseUuidParam) providerId: string,
     @CurrentPrincipal() principal: Principal,

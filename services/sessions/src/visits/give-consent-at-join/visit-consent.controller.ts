@@ -1,6 +1,6 @@
-import { Body, Controller, ForbiddenException, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
-import { ApiUseCase, invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
+import { Body, Controller, ForbiddenException, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { asHttp } from '../http-errors';
 import { ForLinkHolder, LinkHolder } from '../link-holder';
 import { GiveConsentAtJoinHandler } from './give-consent-at-join.handler';
@@ -44,10 +44,12 @@ export class VisitConsentController {
     };
   }
 
-  @Post('consent')
-  @HttpCode(202)
   @ForLinkHolder()
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: 'consent',
+    status: 202,
+    answer: ConsentReceipt,
     summary: 'Give telehealth consent with a join link',
     description:
       "The patient accepts the telehealth consent text on the visit page. No bearer token: the patient's join link (`X-Join-Token`, and `X-Device-Token` once bound) is the credential, and only a patient's link may consent. The visit records the acceptance (ConsentGivenAtJoin) and compliance-audit records the consent within seconds, captured by the patient themselves by electronic signature; the visit can then start. Nothing is recorded when a consent is already on record or the one given here is on its way (202 all the same).",
@@ -64,7 +66,6 @@ export class VisitConsentController {
     },
     body: { type: GiveConsentDto, example: GIVE_CONSENT_EXAMPLE },
   })
-  @ApiAcceptedResponse({ type: ConsentReceipt })
   async give(
     @Body() dto: GiveConsentDto,
     @LinkHolder() holder: LinkHolder,

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { ApiUseCase } from '@thc/service-runtime';
+import { Body, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { UseCaseRoute } from '@thc/service-runtime';
 import { asHttp } from '../http-errors';
 import { ForLinkHolder, LinkHolder } from '../link-holder';
 import { linkHolderActionErrors, WITH_THE_LINK } from '../link-holder.docs';
@@ -14,6 +14,7 @@ import {
 import { InVisitHandler } from './in-visit.handler';
 
 const PHI_NONE = 'none: the answer is empty';
+const RECORDED = { description: 'Recorded' };
 
 /** What the link holder reports of their own presence in the visit, from their visit page. */
 @ApiTags('visit page')
@@ -22,9 +23,11 @@ const PHI_NONE = 'none: the answer is empty';
 export class LinkHolderInVisitController {
   constructor(private readonly inVisit: InVisitHandler) {}
 
-  @Post('audio-only')
-  @HttpCode(204)
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: 'audio-only',
+    status: 204,
+    answer: RECORDED,
     summary: 'Continue the visit on audio only',
     description: `The link's participant continues without video, and why (default: their own choice), as the participant's audio-only route records it: once per participant, a later report changes nothing. ${WITH_THE_LINK}`,
     roles: 'public',
@@ -32,7 +35,6 @@ export class LinkHolderInVisitController {
     errors: linkHolderActionErrors(),
     body: { type: VisitAudioOnlyDto, example: VISIT_AUDIO_ONLY_EXAMPLE },
   })
-  @ApiNoContentResponse({ description: 'Recorded' })
   async audioOnly(@LinkHolder() holder: LinkHolder, @Body() dto: VisitAudioOnlyDto): Promise<void> {
     await asHttp(() =>
       this.inVisit.audioOnly(
@@ -44,9 +46,11 @@ export class LinkHolderInVisitController {
     );
   }
 
-  @Post('leave')
-  @HttpCode(204)
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: 'leave',
+    status: 204,
+    answer: RECORDED,
     summary: 'Leave the visit, or report a drop',
     description: `The link's participant left the room (\`left\`) or lost the connection (\`disconnected\`); the third drop opens a connection issue for the coordinators. ${WITH_THE_LINK}`,
     roles: 'public',
@@ -54,7 +58,6 @@ export class LinkHolderInVisitController {
     errors: { ...linkHolderActionErrors(), 422: 'The participant is not in the room.' },
     body: { type: LeaveDto, example: LEAVE_EXAMPLE },
   })
-  @ApiNoContentResponse({ description: 'Recorded' })
   async leave(@LinkHolder() holder: LinkHolder, @Body() dto: LeaveDto): Promise<void> {
     await asHttp(() =>
       this.inVisit.leave(holder.sessionId, holder.participantId, dto, principalOf(holder)),

@@ -1,5 +1,5 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { NO_SUCH_SESSION, NOT_YOUR_VISIT, SESSION_PARAM, uuidParam } from '../../openapi/api-docs';
@@ -49,6 +49,7 @@ export class JoinLinksController {
     method: 'DELETE',
     path: ':linkId',
     status: 204,
+    answer: { description: 'The link no longer works' },
     summary: 'Revoke a join link',
     description:
       'The link stops working at once (sent to the wrong person, device lost); revoking a revoked link changes nothing. Issue a new one for the participant if they still need to join.',
@@ -63,7 +64,6 @@ export class JoinLinksController {
     },
     params: { ...SESSION_PARAM, linkId: uuidParam('linkId', 'The join link') },
   })
-  @ApiNoContentResponse({ description: 'The link no longer works' })
   async revoke(
     @Param('sessionId', ParseUuidParam) sessionId: string,
     @Param('linkId', ParseUuidParam) linkId: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { ApiAcceptLanguage } from '../../openapi/api-docs';
 import { LinkRefusedError } from '../domain/session.errors';
@@ -21,6 +21,7 @@ export class JoinVisitController {
   @UseCaseRoute({
     method: 'POST',
     status: 200,
+    answer: JoinVisitResponse,
     summary: 'Join a visit with a join link',
     description:
       "Opens a participant's join link: no bearer token, the signed link is the credential. A patient enters the waiting room (and learns their place) until the provider admits them; everyone else, and an admitted patient, gets the video room. The first exchange binds the link to the device that made it and returns a `deviceToken` the device sends with later exchanges; while the participant is in the visit, the link on any other device is refused (409). After a leave or a drop, another device may take the link over. Refusals are problem+json whose `detail` tells the patient, in their language, what happened and what to do.",
@@ -35,7 +36,6 @@ export class JoinVisitController {
     body: { type: JoinVisitDto, example: JOIN_VISIT_EXAMPLE },
   })
   @ApiAcceptLanguage()
-  @ApiOkResponse({ type: JoinVisitResponse })
   async join(
     @Body() dto: JoinVisitDto,
     @Headers('accept-language') language?: string,

@@ -1,6 +1,6 @@
-import { Body, Controller, ForbiddenException, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { ApiUseCase } from '@thc/service-runtime';
+import { Body, Controller, ForbiddenException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { UseCaseRoute } from '@thc/service-runtime';
 import { asHttp } from '../http-errors';
 import { ForLinkHolder, LinkHolder } from '../link-holder';
 import { LINK_REFUSALS, linkHolderInvalidInput, WITH_THE_LINK } from '../link-holder.docs';
@@ -15,8 +15,10 @@ import { SUBMIT_SURVEY_EXAMPLE, SubmitSurveyDto, SurveyReceipt } from './survey.
 export class LinkHolderSurveyController {
   constructor(private readonly survey: SubmitSurveyHandler) {}
 
-  @Post('survey')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: 'survey',
+    answer: SurveyReceipt,
     summary: 'Answer the post-visit survey from the visit page',
     description: `The patient's answers to the post-visit questionnaire, once per visit, after it took place, as \`POST /api/v1/sessions/{sessionId}/survey\` records them; only the patient's link may answer. ${WITH_THE_LINK}`,
     roles: 'public',
@@ -30,7 +32,6 @@ export class LinkHolderSurveyController {
     },
     body: { type: SubmitSurveyDto, example: SUBMIT_SURVEY_EXAMPLE },
   })
-  @ApiCreatedResponse({ type: SurveyReceipt })
   async answer(
     @LinkHolder() holder: LinkHolder,
     @Body() dto: SubmitSurveyDto,

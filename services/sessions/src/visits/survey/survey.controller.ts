@@ -1,5 +1,5 @@
 import { Body, Controller, Header, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { NO_SUCH_SESSION, SESSION_PARAM } from '../../openapi/api-docs';
@@ -19,6 +19,7 @@ export class SurveyController {
   @UseCaseRoute({
     method: 'GET',
     path: 'fhir/Questionnaire/post-visit-survey',
+    answer: { description: 'FHIR R4 Questionnaire' },
     summary: 'Read the post-visit survey questionnaire',
     description:
       'The post-visit satisfaction survey as a FHIR R4 Questionnaire, in English and Spanish: what each answer of a survey response means, by its linkId.',
@@ -27,7 +28,6 @@ export class SurveyController {
     errors: {},
   })
   @ApiProduces('application/fhir+json')
-  @ApiOkResponse({ description: 'FHIR R4 Questionnaire' })
   questionnaire(): typeof POST_VISIT_QUESTIONNAIRE {
     return POST_VISIT_QUESTIONNAIRE;
   }

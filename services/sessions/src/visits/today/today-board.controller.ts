@@ -1,5 +1,5 @@
 import { Controller, ForbiddenException, Headers, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { clinicFilterOf, coversClinic, CurrentPrincipal, Principal, Role } from '@thc/auth';
 import {
   ApiPurposeOfUse,
@@ -96,6 +96,10 @@ export class TodayBoardController {
   @UseCaseRoute({
     method: 'GET',
     path: 'events',
+    answer: {
+      type: TodayBoardResponse,
+      description: 'A stream of `event: board` messages whose `data` is this object.',
+    },
     summary: "Follow the day's visits live",
     description: `Server-sent events (\`text/event-stream\`; read it with fetch, which sends the bearer token): a \`board\` event with the whole board, as \`GET /api/v1/today\` answers it, at once and whenever it changes, and a comment every 15 seconds that keeps the stream open. ${WHAT} Without \`from\` and \`to\` the board moves on to the next UTC day at midnight. Each patient is recorded as a PHI access before the first board that shows them, with the purpose in \`X-Purpose-Of-Use\`.`,
     roles: ROLES,
@@ -104,10 +108,6 @@ export class TodayBoardController {
   })
   @ApiPurposeOfUse()
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({
-    type: TodayBoardResponse,
-    description: 'A stream of `event: board` messages whose `data` is this object.',
-  })
   async events(
     @Query() query: TodayQuery,
     @CurrentPrincipal() principal: Principal,

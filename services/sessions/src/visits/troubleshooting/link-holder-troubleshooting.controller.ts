@@ -1,6 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiUseCase } from '@thc/service-runtime';
+import { Body, Controller, Headers } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { UseCaseRoute } from '@thc/service-runtime';
 import { ApiAcceptLanguage } from '../../openapi/api-docs';
 import { asHttp } from '../http-errors';
 import { languageOf } from '../join-refusals';
@@ -45,9 +45,10 @@ export class VisitIssueResponse {
 export class LinkHolderTroubleshootingController {
   constructor(private readonly troubleshooting: TroubleshootingHandler) {}
 
-  @Post('pre-visit-checks')
-  @HttpCode(201)
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: 'pre-visit-checks',
+    answer: VisitCheckResponse,
     summary: "Record the link holder's pre-visit device check",
     description: `The result of the participant's camera, microphone, speaker and network test before the visit, as \`POST /api/v1/sessions/{sessionId}/pre-visit-checks\` records it: a failed part opens a technical issue for the coordinators and the answer carries the first playbook steps, in the caller's language. ${WITH_THE_LINK}`,
     roles: 'public',
@@ -56,7 +57,6 @@ export class LinkHolderTroubleshootingController {
     body: { type: PreVisitCheckDto, example: PRE_VISIT_CHECK_EXAMPLE },
   })
   @ApiAcceptLanguage()
-  @ApiCreatedResponse({ type: VisitCheckResponse })
   async check(
     @LinkHolder() holder: LinkHolder,
     @Body() dto: PreVisitCheckDto,
@@ -69,8 +69,10 @@ export class LinkHolderTroubleshootingController {
     return checkAnswerOf(events, dto.client.device, languageOf(language));
   }
 
-  @Post('issues')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'POST',
+    path: 'issues',
+    answer: VisitIssueResponse,
     summary: 'Report a problem from the visit page',
     description: `Opens a technical issue of the visit for the coordinators' queue (audio, video, connection, join link, device, other), about the link's participant unless the body names them already, optionally with a description (stored sealed under the patient's key). The answer carries the playbook's steps for the category and device, in the caller's language (en, es). ${WITH_THE_LINK}`,
     roles: 'public',
@@ -81,7 +83,6 @@ export class LinkHolderTroubleshootingController {
     body: { type: OpenIssueDto, example: OPEN_ISSUE_EXAMPLE },
   })
   @ApiAcceptLanguage()
-  @ApiCreatedResponse({ type: VisitIssueResponse })
   async report(
     @LinkHolder() holder: LinkHolder,
     @Body() dto: OpenIssueDto,

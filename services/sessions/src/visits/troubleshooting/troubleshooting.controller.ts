@@ -1,11 +1,5 @@
 import { Body, Controller, Headers, NotFoundException, Param, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, IsAbsentOr, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { IsIn } from 'class-validator';
@@ -198,6 +192,7 @@ export class TroubleshootingController {
   @UseCaseRoute({
     method: 'GET',
     path: 'issues/open',
+    answer: [QueueEntry],
     summary: "List the coordinators' queue of open issues",
     description:
       "Every open technical issue of a session in a clinic the caller covers, oldest first, with whom it is assigned to and the playbook's steps for it in the caller's language: the coordinators' live queue.",
@@ -206,7 +201,6 @@ export class TroubleshootingController {
     errors: {},
   })
   @ApiAcceptLanguage()
-  @ApiOkResponse({ type: [QueueEntry] })
   async openIssues(
     @CurrentPrincipal() principal: Principal,
     @Headers('accept-language') language?: string,
@@ -230,6 +224,7 @@ export class TroubleshootingController {
   @UseCaseRoute({
     method: 'GET',
     path: 'playbooks/:category',
+    answer: [PlaybookStepResponse],
     summary: 'Read the troubleshooting playbook of a category',
     description:
       "The steps to try for a kind of technical issue, for a device, in the caller's language (en, es). Playbooks are the platform's, not a clinic's: every role admitted here reads them.",
@@ -244,7 +239,6 @@ export class TroubleshootingController {
     },
   })
   @ApiAcceptLanguage()
-  @ApiOkResponse({ type: [PlaybookStepResponse] })
   playbook(
     @Param('category') category: string,
     @Query() query: PlaybookQuery,

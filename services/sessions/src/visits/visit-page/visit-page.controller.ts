@@ -1,6 +1,6 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiUseCase } from '@thc/service-runtime';
+import { Controller, Req, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { UseCaseRoute } from '@thc/service-runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiAcceptLanguage } from '../../openapi/api-docs';
 import type { Session } from '../domain/session.state';
@@ -24,8 +24,9 @@ export class VisitPageController {
     private readonly stream: VisitStatusStream,
   ) {}
 
-  @Get()
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    answer: VisitResponse,
     summary: "Read the link holder's visit",
     description: `The visit of the join link's participant as their page shows it: when (with the clinic's time zone), the clinic and provider by name, where the participant stands (scheduled, waiting with their place, provider joining, admitted, ended), whether they are on audio only, whether the survey was answered and whether the patient's telehealth consent is on record. ${ABOUT_THE_LINK}`,
     roles: 'public',
@@ -33,13 +34,17 @@ export class VisitPageController {
     errors: { 400: linkHolderInvalidInput(false), ...LINK_REFUSALS },
   })
   @ApiAcceptLanguage()
-  @ApiOkResponse({ type: VisitResponse })
   read(@LinkHolder() holder: LinkHolder, @LinkSession() session: Session): Promise<VisitResponse> {
     return this.visit.of(session, holder);
   }
 
-  @Get('events')
-  @ApiUseCase({
+  @UseCaseRoute({
+    method: 'GET',
+    path: 'events',
+    answer: {
+      type: VisitStatusResponse,
+      description: 'A stream of `event: status` messages whose `data` is this object.',
+    },
     summary: "Follow the link holder's visit live",
     description: `Server-sent events (\`text/event-stream\`, read with fetch so the link headers can be sent): a \`status\` event with the participant's state and place in the waiting room at once and whenever it changes, and, once admitted, the video room to enter; a comment every 15 seconds keeps the stream open; it closes after \`ended\`. ${ABOUT_THE_LINK}`,
     roles: 'public',
@@ -48,10 +53,6 @@ export class VisitPageController {
   })
   @ApiAcceptLanguage()
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({
-    type: VisitStatusResponse,
-    description: 'A stream of `event: status` messages whose `data` is this object.',
-  })
   async events(
     @LinkHolder() holder: LinkHolder,
     @LinkSession() session: Session,

@@ -1,5 +1,5 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParamDoc } from '../../openapi/api-docs';
@@ -27,6 +27,7 @@ export class CatalogController {
   @UseCaseRoute({
     method: 'POST',
     path: 'modules',
+    answer: { description: 'The module as published.' },
     summary: 'Create a module (version 1)',
     description:
       'Adds a module to the catalog at version 1. Every enrolled staff member whose role needs its topic is assigned it, due in `TRAINING_ASSIGNMENT_DUE_DAYS`.',
@@ -35,7 +36,6 @@ export class CatalogController {
     errors: { 400: invalidInputDoc({ body: true }) },
     body: { type: CreateModuleDto, example: CREATE_MODULE_EXAMPLE },
   })
-  @ApiCreatedResponse({ description: 'The module as published.' })
   create(
     @Body() dto: CreateModuleDto,
     @CurrentPrincipal() principal: Principal,
@@ -46,6 +46,7 @@ export class CatalogController {
   @UseCaseRoute({
     method: 'POST',
     path: 'modules/:moduleId/versions',
+    answer: { description: 'The new current version.' },
     summary: "Publish a module's next version",
     description:
       'Publishes the next version of a module; fields left out keep their current value. With `requiresRetraining`, staff who passed an earlier version are assigned it again. Later attempts are scored against this version.',
@@ -58,7 +59,6 @@ export class CatalogController {
     params: { moduleId: uuidParamDoc('moduleId', 'The catalog module') },
     body: { type: PublishModuleVersionDto, example: PUBLISH_MODULE_VERSION_EXAMPLE },
   })
-  @ApiCreatedResponse({ description: 'The new current version.' })
   publish(
     @Param('moduleId', uuidParam) moduleId: string,
     @Body() dto: PublishModuleVersionDto,
@@ -70,13 +70,13 @@ export class CatalogController {
   @UseCaseRoute({
     method: 'GET',
     path: 'modules',
+    answer: { description: 'The modules at their current versions.' },
     summary: 'List the catalog',
     description: 'Every module at its current version, by module code.',
     roles: ['trainer', 'admin', 'provider', 'coordinator'],
     phi: 'none: modules only',
     errors: {},
   })
-  @ApiOkResponse({ description: 'The modules at their current versions.' })
   list(): Promise<ModuleVersion[]> {
     return this.catalog.modules();
   }
@@ -84,6 +84,7 @@ export class CatalogController {
   @UseCaseRoute({
     method: 'GET',
     path: 'requirements',
+    answer: { description: 'Requirements by role, and the sources of each certification.' },
     summary: 'Read the requirements by role',
     description:
       'What each staff role needs for a telehealth credential, with renewal periods, and how each certification is earned (module topics, or recorded from outside).',
@@ -91,7 +92,6 @@ export class CatalogController {
     phi: 'none: policy only',
     errors: {},
   })
-  @ApiOkResponse({ description: 'Requirements by role, and the sources of each certification.' })
   requirements() {
     return { roles: ROLE_REQUIREMENTS, certifications: CERTIFICATION_SOURCES };
   }
