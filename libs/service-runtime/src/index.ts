@@ -25,5 +25,6 @@ export * from './ids/ids.module';
 export * from './access/provider-care';
 export * from './http/parse-uuid-param.pipe';
 export * from './openapi/use-case-route.decorator';
+export * from './openapi/media-answers';
 export * from './http/is-absent-or';
 export * from './http/optional-integer.decorator';

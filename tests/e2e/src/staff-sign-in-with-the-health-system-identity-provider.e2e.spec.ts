@@ -1,4 +1,4 @@
-import { RunningPlatform, TestNamespace, testToken } from '@thc/testing';
+import { eventually, RunningPlatform, TestNamespace, testToken } from '@thc/testing';
 import { decodeJwt } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser/chromium';
@@ -128,8 +128,12 @@ describe("staff sign in with the health system's identity provider", () => {
     await logInAtProvider(page, staff.coordinator);
     await page.waitForURL(`${web.url}/console/today`);
     await page.getByText(`${staff.coordinator.name} · coordinator`).waitFor();
-    // Today reads the day from the services with the token (its live stream stays open).
-    await page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/svc/'));
+    // Today reads the day from the services with the token (its live stream stays open). Its
+    // first answers may have come before the name showed: they are counted since the click.
+    await eventually(async () => expect(serviceAnswers.length).toBeGreaterThan(0), {
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
     await page.waitForTimeout(1000);
     // Whatever Today asked the services for, none refused the token.
     expect(serviceAnswers.filter((answer) => /^40[13] /.test(answer))).toEqual([]);

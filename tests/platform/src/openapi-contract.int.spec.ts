@@ -91,7 +91,7 @@ describe('the OpenAPI document of every service', () => {
       expect(operationsOf(document).length).toBeGreaterThan(0);
     });
 
-    it('documents every operation: summary, roles, PHI, problem+json errors, example request', () => {
+    it('documents every operation: summary, roles, PHI, problem+json errors, typed answers, example request', () => {
       expect(undocumentedOperations(document)).toEqual([]);
     });
 

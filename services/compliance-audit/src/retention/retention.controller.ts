@@ -1,5 +1,5 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { ClinicAccess } from '../clinic-scope/clinic-access';
@@ -7,13 +7,19 @@ import { ensureWholeOrganization, wholeOrganization403 } from '../clinic-scope/w
 import { PATIENT_PARAM } from '../openapi/api-docs';
 import { LEGAL_HOLD_EXAMPLE, LegalHoldDto } from './legal-hold.dto';
 import type { LegalHold } from './legal-hold';
+import { LegalHoldResponse } from './legal-hold.response';
 import { LegalHoldsHandler } from './legal-holds.handler';
-import { AuditEntriesPurged, PurgePlan, RetentionPurge } from './retention-purge';
+import { RetentionPurge } from './retention-purge';
 import {
   PURGE_CONFIRMATION,
   RETENTION_PURGE_EXAMPLE,
   RetentionPurgeDto,
 } from './retention-purge.dto';
+import {
+  AuditEntriesPurgedResponse,
+  PURGE_ANSWER_SCHEMA,
+  PurgePlanResponse,
+} from './retention-purge.response';
 
 @ApiTags('retention')
 @ApiBearerAuth()
@@ -32,6 +38,7 @@ export class RetentionController {
     answer: {
       description:
         'the purge as recorded (AuditEntriesPurged), or for a dry run what it would purge: cutoff, purgedCount and purgedRanges, heldCount and heldRanges',
+      content: { 'application/json': { schema: PURGE_ANSWER_SCHEMA } },
     },
     summary: 'Purge audit entries past retention',
     description:
@@ -49,10 +56,11 @@ export class RetentionController {
     },
     body: { type: RetentionPurgeDto, example: RETENTION_PURGE_EXAMPLE },
   })
+  @ApiExtraModels(AuditEntriesPurgedResponse, PurgePlanResponse)
   purge(
     @Body() dto: RetentionPurgeDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<AuditEntriesPurged | PurgePlan> {
+  ): Promise<AuditEntriesPurgedResponse | PurgePlanResponse> {
     ensureWholeOrganization(principal);
     if (dto.dryRun) return this.purger.plan();
     return this.purger.purge({ userId: principal.subject, role: principal.roles[0] ?? 'admin' });
@@ -61,7 +69,7 @@ export class RetentionController {
   @UseCaseRoute({
     method: 'PUT',
     path: 'legal-holds/:patientId',
-    answer: { description: 'the hold' },
+    answer: { type: LegalHoldResponse, description: 'the hold' },
     summary: 'Place a legal hold on a patient',
     description:
       'Keeps every audit entry of the patient beyond retention until the hold is released. Placing a hold already in place changes nothing and answers the hold as it was placed; a new hold is chained into the audit trail.',
@@ -78,7 +86,7 @@ export class RetentionController {
     @Param('patientId', ParseUuidParam) patientId: string,
     @Body() dto: LegalHoldDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<LegalHold> {
+  ): Promise<LegalHoldResponse> {
     await this.access.ensurePatient(principal, patientId);
     return this.holds.place(patientId, dto.matter, principal);
   }
@@ -116,7 +124,7 @@ export class RetentionController {
   @UseCaseRoute({
     method: 'GET',
     path: 'legal-holds',
-    answer: { description: 'The holds in place.' },
+    answer: { type: [LegalHoldResponse], description: 'The holds in place.' },
     summary: 'List legal holds',
     description:
       'Every patient under legal hold in the clinics the caller covers (a patient belongs to the clinics of their visits), with the matter and who placed it when.',
@@ -124,7 +132,7 @@ export class RetentionController {
     phi: 'the ids of the patients under hold, with their legal matters',
     errors: { 400: invalidInputDoc({ purposeOfUse: true }) },
   })
-  async list(@CurrentPrincipal() principal: Principal): Promise<LegalHold[]> {
+  async list(@CurrentPrincipal() principal: Principal): Promise<LegalHoldResponse[]> {
     const holds = await this.holds.all();
     const covered = await this.access.coveredPatients(
       principal,

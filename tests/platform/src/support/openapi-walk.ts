@@ -14,6 +14,20 @@ function parameterHasExample(parameter: OpenAPIV3.ParameterObject): boolean {
   return hasExample(parameter) || schema?.example !== undefined;
 }
 
+/**
+ * The success statuses whose body the document leaves untyped: a generated client would type
+ * them `any`. A 204 has no body to type.
+ */
+function answersWithoutSchema(operation: OpenAPIV3.OperationObject): string[] {
+  return Object.entries(operation.responses ?? {})
+    .filter(([status]) => /^2\d\d$/.test(status) && status !== '204')
+    .filter(([, response]) => {
+      const content = (response as OpenAPIV3.ResponseObject).content ?? {};
+      return !Object.values(content).some((media) => media.schema !== undefined);
+    })
+    .map(([status]) => status);
+}
+
 /** What one operation lacks of what a caller needs to use it, each as a short phrase. */
 function gapsOf(operation: OpenAPIV3.OperationObject): string[] {
   const gaps: string[] = [];
@@ -26,6 +40,8 @@ function gapsOf(operation: OpenAPIV3.OperationObject): string[] {
       /^4\d\d$/.test(status) && (response as OpenAPIV3.ResponseObject).content?.[PROBLEM],
   );
   if (problems.length === 0) gaps.push(`no 4xx response as ${PROBLEM}`);
+  for (const status of answersWithoutSchema(operation))
+    gaps.push(`${status} answer without a schema`);
   const body = operation.requestBody as OpenAPIV3.RequestBodyObject | undefined;
   if (body && !Object.values(body.content ?? {}).some(hasExample))
     gaps.push('request body without an example');
@@ -38,7 +54,7 @@ function gapsOf(operation: OpenAPIV3.OperationObject): string[] {
 
 /**
  * Every operation of the document that lacks a summary, roles, PHI, a problem+json client
- * error or an example request, as `METHOD path: what is missing`.
+ * error, a typed success answer or an example request, as `METHOD path: what is missing`.
  */
 export function undocumentedOperations(document: OpenAPIV3.Document): string[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>

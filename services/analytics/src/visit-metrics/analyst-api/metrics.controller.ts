@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { CLOCK, Clock, invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { METRICS, METRIC_NAMES } from '../domain/metric-definitions';
+import { MetricDefinitionResponse } from './figure-definition.response';
 import { metricsCsv } from './metrics-csv';
 import { MetricsQuery } from './metrics-query.dto';
 import { MetricsPage } from './metrics.response';
@@ -93,14 +94,17 @@ export class MetricsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'metric-definitions',
-    answer: { description: 'Every metric: name, title, unit and written definition.' },
+    answer: {
+      type: [MetricDefinitionResponse],
+      description: 'Every metric: name, title, unit and written definition.',
+    },
     summary: 'Read the metric definitions',
     description: 'Every metric the table can hold: its name, title, unit and written definition.',
     roles: ['analyst', 'admin'],
     phi: 'none: definitions only',
     errors: {},
   })
-  definitions(): { name: string; title: string; unit: string; definition: string }[] {
+  definitions(): MetricDefinitionResponse[] {
     return METRICS.map(({ name, title, unit, definition }) => ({ name, title, unit, definition }));
   }
 }

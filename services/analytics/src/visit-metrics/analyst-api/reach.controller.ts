@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { REACH_FIGURES } from '../domain/reach-figures';
+import { ReachFigureDefinitionResponse } from './figure-definition.response';
 import { ReachQuery } from './reach-query.dto';
 import { ReachPage } from './reach.response';
 import { ReachReader } from './reach.query';
@@ -40,14 +41,17 @@ export class ReachController {
   @UseCaseRoute({
     method: 'GET',
     path: 'definitions',
-    answer: { description: 'Every reach figure: name, title, unit and written definition.' },
+    answer: {
+      type: [ReachFigureDefinitionResponse],
+      description: 'Every reach figure: name, title, unit and written definition.',
+    },
     summary: 'Read the reach figure definitions',
     description: 'Every figure of the reach table: its name, title, unit and written definition.',
     roles: ['analyst', 'admin'],
     phi: 'none: definitions only',
     errors: {},
   })
-  definitions(): { name: string; title: string; unit: string; definition: string }[] {
+  definitions(): ReachFigureDefinitionResponse[] {
     return REACH_FIGURES.map(({ name, title, unit, definition }) => ({
       name,
       title,

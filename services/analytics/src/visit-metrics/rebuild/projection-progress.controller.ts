@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { RebuildProgress } from './rebuild-progress';
+import { ProjectionProgressResponse } from './projection-progress.response';
 import { VisitMetricsVersions } from './visit-metrics.versions';
 import { UseCaseRoute } from '@thc/service-runtime';
 
@@ -14,7 +14,10 @@ export class ProjectionProgressController {
   @UseCaseRoute({
     method: 'GET',
     path: 'projection',
-    answer: { description: 'Versions of the projection this instance runs, with progress.' },
+    answer: {
+      type: [ProjectionProgressResponse],
+      description: 'Versions of the projection this instance runs, with progress.',
+    },
     summary: 'Read the projection progress',
     description:
       'The versions of the metrics projection this instance runs: the one serving queries and any being rebuilt beside it, with events processed, rate and time left. Not clinic data (event counts of the whole deployment, no figure per clinic), so the same for every analyst whatever clinics they cover.',
@@ -22,7 +25,7 @@ export class ProjectionProgressController {
     phi: 'none: versions and event counts',
     errors: {},
   })
-  projection(): RebuildProgress[] {
+  projection(): ProjectionProgressResponse[] {
     return this.versions.progress();
   }
 }

@@ -4,8 +4,9 @@ import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { PATIENT_PARAM } from '../../openapi/api-docs';
-import { DisclosureInFutureError, DisclosureLog, DisclosureRecorded } from '../disclosure-log';
+import { DisclosureInFutureError, DisclosureLog } from '../disclosure-log';
 import { RECORD_DISCLOSURE_EXAMPLE, RecordDisclosureDto } from './record-disclosure.dto';
+import { DisclosureRecordedResponse } from './record-disclosure.response';
 
 @ApiTags('accounting of disclosures')
 @ApiBearerAuth()
@@ -18,7 +19,10 @@ export class RecordDisclosureController {
 
   @UseCaseRoute({
     method: 'POST',
-    answer: { description: 'The disclosure, as recorded (DisclosureRecorded)' },
+    answer: {
+      type: DisclosureRecordedResponse,
+      description: 'The disclosure, as recorded (DisclosureRecorded)',
+    },
     summary: 'Record a disclosure to an outside party',
     description:
       "Records that the patient's PHI left the health system: to which organization, for which purpose, which kinds of records, and when. The disclosure is chained into the audit trail before the answer, published as DisclosureRecorded, and listed in the patient's access report beside every read.",
@@ -36,7 +40,7 @@ export class RecordDisclosureController {
     @Param('patientId', ParseUuidParam) patientId: string,
     @Body() dto: RecordDisclosureDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<DisclosureRecorded> {
+  ): Promise<DisclosureRecordedResponse> {
     await this.access.ensurePatient(principal, patientId);
     try {
       return await this.disclosures.record(patientId, dto, principal);

@@ -5,9 +5,10 @@ import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runt
 import { Response } from 'express';
 import { ClinicAccess } from '../../clinic-scope/clinic-access';
 import { PATIENT_PARAM } from '../../openapi/api-docs';
-import { PatientErased, PatientErasure } from '../patient-erasure';
+import { PatientErasure } from '../patient-erasure';
 import { PatientUnderLegalHoldError } from '../patient-erasure.errors';
 import { ERASE_PATIENT_EXAMPLE, ErasePatientDto } from './erase-patient.dto';
+import { PatientErasedResponse } from './erase-patient.response';
 
 @ApiTags('erasure')
 @ApiBearerAuth()
@@ -20,7 +21,10 @@ export class ErasePatientController {
 
   @UseCaseRoute({
     method: 'POST',
-    answer: { description: 'The erasure, as recorded (PatientErased)' },
+    answer: {
+      type: PatientErasedResponse,
+      description: 'The erasure, as recorded (PatientErased)',
+    },
     summary: "Erase a patient's PHI (right to erasure)",
     description:
       "Destroys the patient's data key (crypto-shredding): every sealed copy of their PHI, in any service's store and on Kafka, becomes unreadable at once, and nothing new can be sealed for them. Publishes PatientErased, on which every service purges the plaintext it keeps about the patient from its views, and chains the erasure into the audit trail before answering. Events, visit counts and the audit chain stay. Refused while the patient is under legal hold. Repeating it answers the erasure already made (200).",
@@ -35,13 +39,16 @@ export class ErasePatientController {
     body: { type: ErasePatientDto, example: ERASE_PATIENT_EXAMPLE },
   })
   // A repeat answers the erasure made before with 200: a second success status beside the 201.
-  @ApiOkResponse({ description: 'The patient had been erased before: that erasure' })
+  @ApiOkResponse({
+    type: PatientErasedResponse,
+    description: 'The patient had been erased before: that erasure',
+  })
   async erase(
     @Param('patientId', ParseUuidParam) patientId: string,
     @Body() dto: ErasePatientDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<PatientErased> {
+  ): Promise<PatientErasedResponse> {
     await this.access.ensurePatient(principal, patientId);
     try {
       const { created, erasure } = await this.erasure.erase(patientId, dto.requestRef, principal);

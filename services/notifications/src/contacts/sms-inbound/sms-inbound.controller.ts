@@ -1,6 +1,6 @@
 import { Body, Controller, Header, Headers, Inject } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { InvalidInputException, UseCaseRoute } from '@thc/service-runtime';
+import { InvalidInputException, textAnswer, UseCaseRoute } from '@thc/service-runtime';
 import { ApiGatewaySignature } from './api-gateway-signature';
 import { INBOUND_SMS_EXAMPLE, InboundSmsForm } from './inbound-sms.form';
 import { INBOUND_SMS_GATE, INBOUND_SMS_PATH, InboundSmsGate } from './inbound-sms-gate';
@@ -31,7 +31,7 @@ export class SmsInboundController {
   @UseCaseRoute({
     method: 'POST',
     status: 200,
-    answer: { description: 'Empty TwiML.', content: { 'text/xml': {} } },
+    answer: textAnswer('text/xml', 'Empty TwiML.'),
     summary: 'Receive a text (SMS gateway webhook)',
     description:
       "Twilio's incoming-message webhook, form-encoded and signed (`X-Twilio-Signature`, checked with TWILIO_AUTH_TOKEN against NOTIFICATIONS_PUBLIC_URL + this path). A STOP reply (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT; any case) opts every person recorded with the sender's number out of SMS (ChannelOptedOut, source `stop-reply`); START is left to the gateway, which lifts its own block. The answer is empty TwiML: nothing is texted back. Without a configured gateway (NOTIFICATIONS_SMS_PROVIDER other than twilio) there is nothing to receive: 404.",

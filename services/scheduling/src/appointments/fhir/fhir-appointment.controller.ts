@@ -1,7 +1,13 @@
 import { Controller, Header, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
+import {
+  fhirAnswer,
+  invalidInputDoc,
+  ParseUuidParam,
+  PhiRead,
+  UseCaseRoute,
+} from '@thc/service-runtime';
 import { DIRECTORY_READER, DirectoryReader } from '../../directory/directory.port';
 import { uuidParam } from '../../openapi/api-docs';
 import { NO_SUCH_APPOINTMENT, NOT_YOURS_OR_CARE_ENDED } from '../appointment.docs';
@@ -33,7 +39,7 @@ export class FhirAppointmentController {
   @UseCaseRoute({
     method: 'GET',
     path: 'Appointment/:id',
-    answer: { description: 'FHIR R4 Appointment' },
+    answer: fhirAnswer('Appointment', 'FHIR R4 Appointment'),
     summary: 'Read an appointment as a FHIR R4 Appointment',
     description:
       'The appointment as a FHIR R4 Appointment resource (`application/fhir+json`), for EHR integrations: status, start and end, service type, the patient, provider, interpreter and caregiver as participants, and the clinic as a Location participant; the provider, interpreter and clinic carry the names the directory gives them (`display`; none for one the directory does not list, and never a patient name). A provider reads it only within the care window, as for the appointment read. Each read is recorded as a PHI access.',

@@ -26,6 +26,7 @@ import {
   PhiAccessRecorder,
   PhiRead,
   purposeOfUse,
+  textAnswer,
   UseCaseRoute,
 } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
@@ -90,7 +91,7 @@ export class ReadAppointmentsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'appointments/:id/calendar.ics',
-    answer: { description: 'iCalendar (RFC 5545) event in UTC' },
+    answer: textAnswer('text/calendar', 'iCalendar (RFC 5545) event in UTC'),
     summary: 'Download an appointment as a calendar file',
     description:
       'The appointment as an iCalendar (RFC 5545) event in UTC, to add to a calendar. A provider downloads it only within the care window, as for the read. The download is recorded as a PHI export, with the purpose stated in `X-Purpose-Of-Use` (default: the usual purpose of the role).',

@@ -4,6 +4,7 @@ import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { REQUEST_APPOINTMENT_EXAMPLE, RequestAppointmentDto } from './request-appointment.dto';
 import { RequestAppointmentHandler } from './request-appointment.handler';
+import { AppointmentRequestResponse } from './request-appointment.response';
 
 /**
  * The request-then-book path: a patient asks for a window, a coordinator books a slot in it
@@ -17,7 +18,7 @@ export class RequestAppointmentController {
 
   @UseCaseRoute({
     method: 'POST',
-    answer: { description: 'The request, status proposed' },
+    answer: { type: AppointmentRequestResponse, description: 'The request, status proposed' },
     summary: 'Request an appointment in a time window',
     description:
       'A patient asks for a visit some time in a window, optionally with a preferred provider and a reason (free text, stored sealed); a coordinator then books a slot in it. A patient requests only for themselves; a coordinator or admin for any patient, in a clinic they cover.',
@@ -34,7 +35,7 @@ export class RequestAppointmentController {
   request(
     @Body() dto: RequestAppointmentDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ appointmentId: string; status: 'proposed' }> {
+  ): Promise<AppointmentRequestResponse> {
     return this.requests.execute(dto, principal);
   }
 }

@@ -4,8 +4,10 @@ import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { PUT_PROVIDER_SCHEDULE_EXAMPLE, PutProviderScheduleDto } from './put-provider-schedule.dto';
-import { PutProviderScheduleHandler, PutScheduleResult } from './put-provider-schedule.handler';
+import { PutProviderScheduleHandler } from './put-provider-schedule.handler';
 import { ProviderScheduleQuery } from './provider-schedule.query';
+import { ProviderScheduleResponse } from './provider-schedule.response';
+import { ScheduleSavedResponse } from './schedule-saved.response';
 
 const providerIdPipe = new ParseUuidParam({ version: 4 });
 const providerId = { providerId: uuidParam('providerId', 'The provider') };
@@ -21,7 +23,10 @@ export class ProviderScheduleController {
   @UseCaseRoute({
     method: 'PUT',
     status: 200,
-    answer: { description: 'The stream version after the save, and whether it changed.' },
+    answer: {
+      type: ScheduleSavedResponse,
+      description: 'The stream version after the save, and whether it changed.',
+    },
     summary: "Define or replace a provider's telehealth schedule",
     description:
       "Sets the provider's weekly hours, visit lengths, buffers, notice, booking horizon, daily limit and exceptions (closed days, time away, other hours) from `effectiveFrom` on (default: today in the provider's zone). Rules apply to slot search and new bookings only; booked visits never move. Saving the same rules again changes nothing (`changed: false`). A coordinator or admin defines schedules only in a clinic they cover, and changes one only while the provider's current clinic is one they cover.",
@@ -44,13 +49,16 @@ export class ProviderScheduleController {
     @Param('providerId', providerIdPipe) providerId: string,
     @Body() body: PutProviderScheduleDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<PutScheduleResult> {
+  ): Promise<ScheduleSavedResponse> {
     return this.put.execute(providerId, body, principal);
   }
 
   @UseCaseRoute({
     method: 'GET',
-    answer: { description: 'The latest rules and the periods in force, with the version.' },
+    answer: {
+      type: ProviderScheduleResponse,
+      description: 'The latest rules and the periods in force, with the version.',
+    },
     summary: "Read a provider's schedule",
     description:
       "The provider's latest rules and every period in force (each with the rules it applies from its start date). A provider reads only their own; a coordinator or admin only one in a clinic they cover.",
@@ -66,7 +74,7 @@ export class ProviderScheduleController {
   read(
     @Param('providerId', providerIdPipe) providerId: string,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<ProviderScheduleResponse> {
     return this.schedules.read(providerId, principal);
   }
 }

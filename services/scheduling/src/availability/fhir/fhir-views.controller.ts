@@ -2,7 +2,7 @@ import type { Bundle, Schedule, Slot } from '@medplum/fhirtypes';
 import { Controller, Header, NotFoundException, Param, Query, Req } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
+import { fhirAnswer, invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { ensureScheduleReadable } from '../schedule-access';
 import { FHIR_JSON } from './fhir-resources';
@@ -28,7 +28,7 @@ export class FhirViewsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'Schedule/:providerId',
-    answer: { description: 'FHIR R4 Schedule' },
+    answer: fhirAnswer('Schedule', 'FHIR R4 Schedule'),
     summary: "Read a provider's schedule as a FHIR R4 Schedule",
     description:
       "The provider's telehealth availability as a FHIR R4 Schedule resource (`application/fhir+json`): the practitioner, the service types and the planning horizon, for EHR integrations. Coordinators and admins read only schedules in a clinic they cover.",
@@ -57,7 +57,7 @@ export class FhirViewsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'Slot',
-    answer: { description: 'FHIR R4 Bundle (searchset) of Slots' },
+    answer: fhirAnswer('Bundle', 'FHIR R4 Bundle (searchset) of Slots'),
     summary: 'Search the FHIR R4 Slots of a schedule on a date',
     description:
       "A FHIR R4 searchset Bundle (`application/fhir+json`) of the free and busy Slots of one provider's schedule on one date of their calendar, optionally of one visit type. Coordinators and admins search only schedules in a clinic they cover.",

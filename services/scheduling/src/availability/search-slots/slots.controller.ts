@@ -6,6 +6,7 @@ import { uuidParam } from '../../openapi/api-docs';
 import { ensureClinicSlotsAccess, ensureScheduleReadable } from '../schedule-access';
 import { SearchSlotsHandler } from './search-slots.handler';
 import { SlotQueryDto } from './slot-query.dto';
+import { ClinicSlotsResponse, ProviderSlotsResponse } from './slots.response';
 import { slotRangeOf } from './slot-range';
 
 const uuid = new ParseUuidParam({ version: 4 });
@@ -20,7 +21,10 @@ export class SlotsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'providers/:providerId/slots',
-    answer: { description: 'The range searched and the free slots in it' },
+    answer: {
+      type: ProviderSlotsResponse,
+      description: 'The range searched and the free slots in it',
+    },
     summary: 'Search the free slots of a provider',
     description:
       "The provider's bookable slots of one visit type starting in [from, to), at most 31 days, shown in the requested time zone: the schedule's hours less exceptions, booked time with its buffers, the minimum notice, the booking horizon and the daily limit. Coordinators and admins search only providers whose schedule is in a clinic they cover.",
@@ -37,7 +41,7 @@ export class SlotsController {
     @Param('providerId', uuid) providerId: string,
     @Query() query: SlotQueryDto,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<ProviderSlotsResponse> {
     const range = slotRangeOf(query);
     const slots = await this.search.forProvider(providerId, range, (schedule) =>
       ensureScheduleReadable(principal, schedule),
@@ -49,7 +53,10 @@ export class SlotsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'clinics/:clinicId/slots',
-    answer: { description: 'The range searched, the providers and their free slots' },
+    answer: {
+      type: ClinicSlotsResponse,
+      description: 'The range searched, the providers and their free slots',
+    },
     summary: 'Search the free slots of a clinic',
     description:
       "The free slots of every provider whose schedule is in the clinic, as for one provider's search; a clinic without scheduled providers has none. Coordinators and admins search only clinics they cover.",
@@ -65,7 +72,7 @@ export class SlotsController {
     @Param('clinicId', uuid) clinicId: string,
     @Query() query: SlotQueryDto,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<ClinicSlotsResponse> {
     ensureClinicSlotsAccess(principal, clinicId);
     const range = slotRangeOf(query);
     return { clinicId, ...rangeEcho(range), ...(await this.search.forClinic(clinicId, range)) };

@@ -1,8 +1,14 @@
 import type { Bundle, Location, Organization, Practitioner } from '@medplum/fhirtypes';
-import { applyDecorators, Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Role, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, ParseUuidParam, PathParamDoc } from '@thc/service-runtime';
+import { applyDecorators, Controller, Header, Param, Query, Req } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Role } from '@thc/auth';
+import {
+  fhirAnswer,
+  invalidInputDoc,
+  ParseUuidParam,
+  PathParamDoc,
+  UseCaseRoute,
+} from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
 import { DirectoryQueries } from '../directory.queries';
 import { FHIR_JSON } from '../fhir-directory.codes';
@@ -36,16 +42,18 @@ interface FhirRoute {
   /** The one path parameter, if any; without one the route validates its query. */
   readonly param?: { readonly name: string; readonly doc: PathParamDoc };
   readonly notFound: string;
+  /** The R4 resource type answered: `Bundle` for a search. */
+  readonly resourceType: string;
   readonly answer: string;
 }
 
 /** A GET answering FHIR R4 JSON: the same headers, docs and 400 for every resource. */
 const FhirRead = (route: FhirRoute) =>
   applyDecorators(
-    Get(route.path),
-    Header('Content-Type', FHIR_JSON),
-    Roles(...route.roles),
-    ApiUseCase({
+    UseCaseRoute({
+      method: 'GET',
+      path: route.path,
+      answer: fhirAnswer(route.resourceType, route.answer),
       summary: route.summary,
       description: route.description,
       roles: route.roles,
@@ -56,8 +64,8 @@ const FhirRead = (route: FhirRoute) =>
       },
       ...(route.param ? { params: { [route.param.name]: route.param.doc } } : {}),
     }),
+    Header('Content-Type', FHIR_JSON),
     ApiProduces(FHIR_JSON),
-    ApiOkResponse({ description: route.answer }),
   );
 
 /** The directory as FHIR R4 resources, for EHR integrations; the same reach as the REST reads. */
@@ -77,6 +85,7 @@ export class FhirDirectoryController {
     phi: 'none: the organization is a public fact',
     param: { name: 'organizationId', doc: uuidParam('organizationId', 'The organization') },
     notFound: 'The directory does not list it, or it is not the organization of the token.',
+    resourceType: 'Organization',
     answer: 'FHIR R4 Organization',
   })
   async organization(
@@ -95,6 +104,7 @@ export class FhirDirectoryController {
     phi: 'none: the clinic is a public fact',
     param: { name: 'clinicId', doc: uuidParam('clinicId', 'The clinic') },
     notFound: 'The directory does not list it, or it lies outside your clinics or organization.',
+    resourceType: 'Location',
     answer: 'FHIR R4 Location',
   })
   async location(
@@ -113,6 +123,7 @@ export class FhirDirectoryController {
     phi: 'none: staff directory facts',
     param: { name: 'staffId', doc: uuidParam('providerId', 'The staff member') },
     notFound: 'The directory does not list them, or they work in none of your clinics.',
+    resourceType: 'Practitioner',
     answer: 'FHIR R4 Practitioner',
   })
   async practitioner(
@@ -130,6 +141,7 @@ export class FhirDirectoryController {
       'A searchset Bundle with one PractitionerRole per clinic the staff member works in, its `code` saying what they do there (an interpreter also as R4 participant-type `translator`). Staff see the roles in the clinics they cover; a provider all their own.',
     phi: 'none: staff directory facts',
     notFound: 'The directory does not list them, or they work in none of your clinics.',
+    resourceType: 'Bundle',
     answer: 'FHIR R4 Bundle (searchset) of PractitionerRoles',
   })
   async practitionerRoles(

@@ -3,7 +3,8 @@ import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
 import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { FhirBundleDto, IMPORT_BUNDLE_EXAMPLE } from './fhir-bundle.dto';
-import { ImportAnswer, ImportDirectoryHandler } from './import-directory.handler';
+import { DirectoryImportResponse } from './directory-import.response';
+import { ImportDirectoryHandler } from './import-directory.handler';
 
 @ApiTags('directory')
 @Controller('api/v1/directory/import')
@@ -13,7 +14,10 @@ export class DirectoryImportController {
   @UseCaseRoute({
     method: 'POST',
     status: 200,
-    answer: { description: 'What each entry recorded, or found unchanged.' },
+    answer: {
+      type: DirectoryImportResponse,
+      description: 'What each entry recorded, or found unchanged.',
+    },
     summary: 'Import the directory from a FHIR R4 Bundle',
     description:
       'Records organizations, clinics and staff from a Bundle (`collection`, `batch` or `transaction`) of Organization, Location, Practitioner and PractitionerRole resources, as an EHR exports them. Resource ids (or `urn:uuid:` full URLs) are the directory ids and must be UUIDs. A Location needs the `http://hl7.org/fhir/StructureDefinition/timezone` extension; a Practitioner is recorded with the functions and clinics of their active PractitionerRoles in the same bundle; a state licence is a qualification issued by `urn:iso:std:iso:3166:-2` `US-<state>`. The whole bundle is checked before anything is recorded. Importing the same bundle again records nothing. Accepts `application/json` and `application/fhir+json`.',
@@ -34,7 +38,7 @@ export class DirectoryImportController {
   import(
     @Body() bundle: FhirBundleDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<ImportAnswer> {
+  ): Promise<DirectoryImportResponse> {
     return this.importer.execute(bundle, principal);
   }
 }

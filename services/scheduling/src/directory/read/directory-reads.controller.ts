@@ -8,12 +8,12 @@ import {
   UseCaseRouteDoc,
 } from '@thc/service-runtime';
 import { uuidParam } from '../../openapi/api-docs';
+import { DirectoryQueries } from '../directory.queries';
 import {
-  ClinicAnswer,
-  DirectoryQueries,
-  OrganizationAnswer,
-  StaffAnswer,
-} from '../directory.queries';
+  ClinicResponse,
+  OrganizationResponse,
+  StaffMemberResponse,
+} from './directory-records.response';
 import { StaffQueryDto } from './staff-query.dto';
 
 const uuidPipe = new ParseUuidParam();
@@ -21,15 +21,16 @@ const STAFF = ['coordinator', 'trainer', 'auditor', 'analyst', 'admin'] as const
 const EVERYONE = ['patient', 'provider', ...STAFF] as const;
 
 /** What tells one read of a directory record by its id from the others. */
-interface ReadOneRoute extends Pick<UseCaseRouteDoc, 'summary' | 'description' | 'roles' | 'phi'> {
+interface ReadOneRoute extends Pick<
+  UseCaseRouteDoc,
+  'summary' | 'description' | 'roles' | 'phi' | 'answer'
+> {
   /** The collection; the id follows it in the path. */
   readonly path: string;
   readonly id: string;
   readonly param: Parameters<typeof uuidParam>;
   /** When the directory answers 404. */
   readonly notFound: string;
-  /** What the answer holds. */
-  readonly answer: string;
 }
 
 /** A GET of one directory record by its id: every one refuses a malformed id and an unknown record alike. */
@@ -37,7 +38,7 @@ const ReadsOne = (route: ReadOneRoute) =>
   UseCaseRoute({
     method: 'GET',
     path: `${route.path}/:${route.id}`,
-    answer: { description: route.answer },
+    answer: route.answer,
     summary: route.summary,
     description: route.description,
     roles: route.roles,
@@ -57,7 +58,10 @@ const READS = {
     roles: EVERYONE,
     phi: 'none: the organization is a public fact',
     notFound: 'The directory does not list it, or it is not the organization of the token.',
-    answer: 'The organization, with its stream version.',
+    answer: {
+      type: OrganizationResponse,
+      description: 'The organization, with its stream version.',
+    },
   },
   clinic: {
     path: 'clinics',
@@ -69,7 +73,7 @@ const READS = {
     roles: EVERYONE,
     phi: 'none: the clinic is a public fact',
     notFound: 'The directory does not list it, or it lies outside your clinics or organization.',
-    answer: 'The clinic, with its stream version.',
+    answer: { type: ClinicResponse, description: 'The clinic, with its stream version.' },
   },
   staffMember: {
     path: 'staff',
@@ -81,7 +85,10 @@ const READS = {
     roles: ['provider', ...STAFF],
     phi: 'none: staff directory facts',
     notFound: 'The directory does not list them, or they work in none of your clinics.',
-    answer: 'The staff member, with their stream version.',
+    answer: {
+      type: StaffMemberResponse,
+      description: 'The staff member, with their stream version.',
+    },
   },
 } as const satisfies Record<string, ReadOneRoute>;
 
@@ -94,14 +101,14 @@ export class DirectoryReadsController {
   organization(
     @Param('organizationId', uuidPipe) organizationId: string,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<OrganizationAnswer> {
+  ): Promise<OrganizationResponse> {
     return this.queries.organization(organizationId, principal);
   }
 
   @UseCaseRoute({
     method: 'GET',
     path: 'clinics',
-    answer: { description: 'The clinics, each with its stream version.' },
+    answer: { type: [ClinicResponse], description: 'The clinics, each with its stream version.' },
     summary: 'List the clinics you cover',
     description:
       'Staff get the clinics of their `clinics` claim; a provider those their staff record lists. Sorted by name.',
@@ -109,7 +116,7 @@ export class DirectoryReadsController {
     phi: 'none: clinics are public facts',
     errors: {},
   })
-  clinics(@CurrentPrincipal() principal: Principal): Promise<ClinicAnswer[]> {
+  clinics(@CurrentPrincipal() principal: Principal): Promise<ClinicResponse[]> {
     return this.queries.clinics(principal);
   }
 
@@ -117,14 +124,14 @@ export class DirectoryReadsController {
   clinic(
     @Param('clinicId', uuidPipe) clinicId: string,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<ClinicAnswer> {
+  ): Promise<ClinicResponse> {
     return this.queries.clinic(clinicId, principal);
   }
 
   @UseCaseRoute({
     method: 'GET',
     path: 'staff',
-    answer: { description: 'The staff members of the clinic.' },
+    answer: { type: [StaffMemberResponse], description: 'The staff members of the clinic.' },
     summary: "List a clinic's staff",
     description:
       'Everyone the directory lists in a clinic you cover, active or not, with their display name; sorted by family name.',
@@ -139,7 +146,7 @@ export class DirectoryReadsController {
   staff(
     @Query() query: StaffQueryDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<StaffAnswer[]> {
+  ): Promise<StaffMemberResponse[]> {
     return this.queries.staffOf(query.clinicId, principal);
   }
 
@@ -147,7 +154,7 @@ export class DirectoryReadsController {
   staffMember(
     @Param('staffId', uuidPipe) staffId: string,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<StaffAnswer> {
+  ): Promise<StaffMemberResponse> {
     return this.queries.staffMember(staffId, principal);
   }
 }

@@ -1,10 +1,11 @@
-import { applyDecorators, Body, Controller, HttpCode, Param, Put, Type } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, ParseUuidParam } from '@thc/service-runtime';
+import { Body, Controller, Param, Type } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@thc/auth';
+import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { EXAMPLE_ID, uuidParam } from '../../openapi/api-docs';
 import { RECORD_CLINIC_EXAMPLE, RecordClinicDto } from './record-clinic.dto';
-import { RecordDirectoryHandler, RecordedAnswer } from './record-directory.handler';
+import { RecordDirectoryHandler } from './record-directory.handler';
+import { RecordedResponse } from './recorded.response';
 import { RECORD_ORGANIZATION_EXAMPLE, RecordOrganizationDto } from './record-organization.dto';
 import { RECORD_STAFF_MEMBER_EXAMPLE, RecordStaffMemberDto } from './record-staff-member.dto';
 
@@ -28,25 +29,26 @@ interface RecordRoute {
 
 /** An admin's PUT of one whole record: same roles, answer and errors for every kind. */
 const RecordsWhole = (route: RecordRoute) =>
-  applyDecorators(
-    Put(route.path),
-    HttpCode(200),
-    Roles('admin'),
-    ApiUseCase({
-      summary: route.summary,
-      description: `${route.description} ${UNCHANGED}`,
-      roles: ['admin'],
-      phi: route.phi,
-      errors: {
-        400: invalidInputDoc({ ids: [route.id], body: true, also: route.invalid }),
-        403: route.forbidden,
-        409: CONFLICT,
-      },
-      params: { [route.id]: uuidParam(...route.param) },
-      body: route.body,
-    }),
-    ApiOkResponse({ description: 'The stream version after the save, and whether it changed.' }),
-  );
+  UseCaseRoute({
+    method: 'PUT',
+    path: route.path,
+    status: 200,
+    answer: {
+      type: RecordedResponse,
+      description: 'The stream version after the save, and whether it changed.',
+    },
+    summary: route.summary,
+    description: `${route.description} ${UNCHANGED}`,
+    roles: ['admin'],
+    phi: route.phi,
+    errors: {
+      400: invalidInputDoc({ ids: [route.id], body: true, also: route.invalid }),
+      403: route.forbidden,
+      409: CONFLICT,
+    },
+    params: { [route.id]: uuidParam(...route.param) },
+    body: route.body,
+  });
 
 @ApiTags('directory')
 @Controller('api/v1/directory')
@@ -70,7 +72,7 @@ export class DirectoryRecordsController {
     @Param('organizationId', uuidPipe) organizationId: string,
     @Body() body: RecordOrganizationDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<RecordedAnswer> {
+  ): Promise<RecordedResponse> {
     return this.record.organization(organizationId, body, principal);
   }
 
@@ -92,7 +94,7 @@ export class DirectoryRecordsController {
     @Param('clinicId', uuidPipe) clinicId: string,
     @Body() body: RecordClinicDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<RecordedAnswer> {
+  ): Promise<RecordedResponse> {
     return this.record.clinic(clinicId, body, principal);
   }
 
@@ -114,7 +116,7 @@ export class DirectoryRecordsController {
     @Param('staffId', uuidPipe) staffId: string,
     @Body() body: RecordStaffMemberDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<RecordedAnswer> {
+  ): Promise<RecordedResponse> {
     return this.record.staffMember(staffId, body, principal);
   }
 }

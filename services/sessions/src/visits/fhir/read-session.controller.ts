@@ -2,7 +2,13 @@ import type { Encounter } from '@medplum/fhirtypes';
 import { Controller, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { invalidInputDoc, ParseUuidParam, PhiRead, UseCaseRoute } from '@thc/service-runtime';
+import {
+  fhirAnswer,
+  invalidInputDoc,
+  ParseUuidParam,
+  PhiRead,
+  UseCaseRoute,
+} from '@thc/service-runtime';
 import {
   NO_SUCH_SESSION,
   NOT_YOUR_SESSION,
@@ -67,7 +73,7 @@ export class ReadSessionController {
   @UseCaseRoute({
     method: 'GET',
     path: 'fhir/Encounter/:sessionId',
-    answer: { description: 'FHIR R4 Encounter (class VR)' },
+    answer: fhirAnswer('Encounter', 'FHIR R4 Encounter (class VR)'),
     summary: 'Read a session as a FHIR R4 Encounter',
     description:
       'The virtual visit as a FHIR R4 Encounter of class VR (virtual), `application/fhir+json`, for EHR integrations: the provider and interpreter as Practitioners and the clinic as the Location, each with the name the directory gives it (`display`; none for someone the directory does not list, and never a patient name). Access and recording as for the session read.',

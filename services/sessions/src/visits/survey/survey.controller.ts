@@ -1,7 +1,7 @@
 import { Body, Controller, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@thc/auth';
-import { invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
+import { fhirAnswer, invalidInputDoc, ParseUuidParam, UseCaseRoute } from '@thc/service-runtime';
 import { NO_SUCH_SESSION, SESSION_PARAM } from '../../openapi/api-docs';
 import { asHttp } from '../http-errors';
 import { POST_VISIT_QUESTIONNAIRE } from './post-visit.questionnaire';
@@ -19,7 +19,7 @@ export class SurveyController {
   @UseCaseRoute({
     method: 'GET',
     path: 'fhir/Questionnaire/post-visit-survey',
-    answer: { description: 'FHIR R4 Questionnaire' },
+    answer: fhirAnswer('Questionnaire', 'FHIR R4 Questionnaire'),
     summary: 'Read the post-visit survey questionnaire',
     description:
       'The post-visit satisfaction survey as a FHIR R4 Questionnaire, in English and Spanish: what each answer of a survey response means, by its linkId.',

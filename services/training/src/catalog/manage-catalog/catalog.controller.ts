@@ -5,7 +5,6 @@ import { invalidInputDoc, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParamDoc } from '../../openapi/api-docs';
 import { ROLE_REQUIREMENTS, CERTIFICATION_SOURCES } from '../../requirements/role-requirements';
 import { uuidParam } from '../../uuid-param';
-import type { ModuleVersion } from '../domain/module.state';
 import {
   CREATE_MODULE_EXAMPLE,
   CreateModuleDto,
@@ -14,6 +13,8 @@ import {
 } from './catalog.dto';
 import { CatalogQuery } from './catalog.query';
 import { ManageCatalogHandler } from './manage-catalog.handler';
+import { ModuleVersionResponse } from './module-version.response';
+import { TrainingRequirementsResponse } from './requirements.response';
 
 @ApiTags('training catalog')
 @ApiBearerAuth()
@@ -27,7 +28,7 @@ export class CatalogController {
   @UseCaseRoute({
     method: 'POST',
     path: 'modules',
-    answer: { description: 'The module as published.' },
+    answer: { type: ModuleVersionResponse, description: 'The module as published.' },
     summary: 'Create a module (version 1)',
     description:
       'Adds a module to the catalog at version 1. Every enrolled staff member whose role needs its topic is assigned it, due in `TRAINING_ASSIGNMENT_DUE_DAYS`.',
@@ -39,14 +40,14 @@ export class CatalogController {
   create(
     @Body() dto: CreateModuleDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<ModuleVersion> {
+  ): Promise<ModuleVersionResponse> {
     return this.handler.create(dto, principal);
   }
 
   @UseCaseRoute({
     method: 'POST',
     path: 'modules/:moduleId/versions',
-    answer: { description: 'The new current version.' },
+    answer: { type: ModuleVersionResponse, description: 'The new current version.' },
     summary: "Publish a module's next version",
     description:
       'Publishes the next version of a module; fields left out keep their current value. With `requiresRetraining`, staff who passed an earlier version are assigned it again. Later attempts are scored against this version.',
@@ -63,28 +64,34 @@ export class CatalogController {
     @Param('moduleId', uuidParam) moduleId: string,
     @Body() dto: PublishModuleVersionDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<ModuleVersion> {
+  ): Promise<ModuleVersionResponse> {
     return this.handler.publish(moduleId, dto, principal);
   }
 
   @UseCaseRoute({
     method: 'GET',
     path: 'modules',
-    answer: { description: 'The modules at their current versions.' },
+    answer: {
+      type: [ModuleVersionResponse],
+      description: 'The modules at their current versions.',
+    },
     summary: 'List the catalog',
     description: 'Every module at its current version, by module code.',
     roles: ['trainer', 'admin', 'provider', 'coordinator'],
     phi: 'none: modules only',
     errors: {},
   })
-  list(): Promise<ModuleVersion[]> {
+  list(): Promise<ModuleVersionResponse[]> {
     return this.catalog.modules();
   }
 
   @UseCaseRoute({
     method: 'GET',
     path: 'requirements',
-    answer: { description: 'Requirements by role, and the sources of each certification.' },
+    answer: {
+      type: TrainingRequirementsResponse,
+      description: 'Requirements by role, and the sources of each certification.',
+    },
     summary: 'Read the requirements by role',
     description:
       'What each staff role needs for a telehealth credential, with renewal periods, and how each certification is earned (module topics, or recorded from outside).',
@@ -92,7 +99,7 @@ export class CatalogController {
     phi: 'none: policy only',
     errors: {},
   })
-  requirements() {
+  requirements(): TrainingRequirementsResponse {
     return { roles: ROLE_REQUIREMENTS, certifications: CERTIFICATION_SOURCES };
   }
 }

@@ -12,7 +12,8 @@ import {
 } from 'class-validator';
 import { IsAbsentOr } from '@thc/service-runtime';
 
-const TOPICS = [
+/** The topics a module may teach: certifications are earned by topic. */
+export const MODULE_TOPICS = [
   'platform-use',
   'hipaa',
   'telehealth-etiquette',
@@ -29,9 +30,9 @@ export class CreateModuleDto {
   })
   moduleCode!: string;
 
-  @ApiProperty({ enum: TOPICS })
-  @IsIn(TOPICS)
-  topic!: (typeof TOPICS)[number];
+  @ApiProperty({ enum: MODULE_TOPICS })
+  @IsIn(MODULE_TOPICS)
+  topic!: (typeof MODULE_TOPICS)[number];
 
   @ApiProperty({ example: 'HIPAA privacy and security for virtual visits' })
   @IsString()
