@@ -1,7 +1,6 @@
-import { applyDecorators, Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc } from '@thc/service-runtime';
+import { applyDecorators, Controller, Header, Query, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { invalidInputDoc, textAnswer, UseCaseRoute, UseCaseRouteDoc } from '@thc/service-runtime';
 import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { minCellCountFromEnv } from '../min-cell-count.settings';
@@ -24,15 +23,16 @@ const NOT_JSON = {
 /** A page of the dashboard: HTML that holds no data, never cached. */
 function HtmlPage(
   path: string | undefined,
-  use: { summary: string; description: string; errors: Record<number, string> },
+  use: Pick<UseCaseRouteDoc, 'summary' | 'description' | 'errors'>,
 ) {
   return applyDecorators(
-    Get(path),
-    Public(),
-    ApiUseCase({ ...use, roles: 'public', phi: 'none: the page holds no data' }),
-    ApiOkResponse({
-      description: 'The page; never cached.',
-      content: { 'text/html': { schema: { type: 'string' } } },
+    UseCaseRoute({
+      method: 'GET',
+      path,
+      answer: textAnswer('text/html', 'The page; never cached.'),
+      ...use,
+      roles: 'public',
+      phi: 'none: the page holds no data',
     }),
     Header('Content-Type', 'text/html; charset=utf-8'),
     Header('Cache-Control', 'no-store'),
@@ -42,12 +42,15 @@ function HtmlPage(
 /** A script the pages load: code only. */
 function PageScript(path: string, summary: string, description: string, answer = 'The script.') {
   return applyDecorators(
-    Get(path),
-    Public(),
-    ApiUseCase({ summary, description, roles: 'public', phi: 'none: code only', errors: NOT_JSON }),
-    ApiOkResponse({
-      description: answer,
-      content: { 'text/javascript': { schema: { type: 'string' } } },
+    UseCaseRoute({
+      method: 'GET',
+      path,
+      answer: textAnswer('text/javascript', answer),
+      summary,
+      description,
+      roles: 'public',
+      phi: 'none: code only',
+      errors: NOT_JSON,
     }),
     Header('Content-Type', 'text/javascript; charset=utf-8'),
   );

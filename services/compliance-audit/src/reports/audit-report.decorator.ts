@@ -1,10 +1,9 @@
-import { applyDecorators, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { AnswerDoc, invalidInputDoc, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { REPORT_PHI, uuidParam } from '../openapi/api-docs';
-import { ApiReportResponse } from './api-report-response';
 import { patientsInReport } from './report-response';
+import { ReportPage } from './report-row';
 
 /** What tells one auditor report's route from another's. */
 export interface AuditReportDoc {
@@ -16,17 +15,34 @@ export interface AuditReportDoc {
   readonly outOfScope: string;
 }
 
+/** A report's 200 in each of its formats, as `format` selects it. */
+const REPORT_ANSWER: AnswerDoc = {
+  description:
+    'A page of the report, in chain order: rows as JSON (`format=json`, the default), a CSV download with a header line (`format=csv`), or a FHIR R4 searchset Bundle of AuditEvent resources (`format=fhir`). Never cached.',
+  content: {
+    'application/json': { schema: { $ref: getSchemaPath(ReportPage) } },
+    'text/csv': {
+      schema: { type: 'string' },
+      example:
+        'seq,occurredAt,action,actorId,actorName,role,patientId,resourceType,resourceId,purpose,service,outcome,eventType,eventId,traceId,correlationId,hash,recipient,disclosed,disclosedAt\r\n',
+    },
+    'application/fhir+json': {
+      schema: { type: 'object', description: 'FHIR R4 Bundle (searchset) of AuditEvent' },
+    },
+  },
+};
+
 /**
  * An auditor report's route, `GET api/v1/audit/reports/<path>`: auditors only, paged, in JSON,
  * CSV or FHIR, and every patient it names recorded as read (purpose audit).
  */
 export const AuditReport = (path: string, doc: AuditReportDoc): MethodDecorator =>
   applyDecorators(
-    Get(path),
-    ApiTags('audit reports'),
-    Roles('auditor'),
     PhiRead({ resource: 'AuditEvent', action: 'search', patients: patientsInReport }),
-    ApiUseCase({
+    UseCaseRoute({
+      method: 'GET',
+      path,
+      answer: REPORT_ANSWER,
       summary: doc.summary,
       description: doc.description,
       roles: ['auditor'],
@@ -37,5 +53,7 @@ export const AuditReport = (path: string, doc: AuditReportDoc): MethodDecorator 
       },
       params: { [doc.param.name]: uuidParam(doc.param.name, doc.param.description) },
     }),
-    ApiReportResponse(),
+    // The JSON answer's $ref names the page schema, so the document must hold it.
+    ApiExtraModels(ReportPage),
+    ApiTags('audit reports'),
   );

@@ -1,7 +1,5 @@
-import { applyDecorators, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse } from '@nestjs/swagger';
-import { Roles } from '@thc/auth';
-import { ApiUseCase, invalidInputDoc, PhiRead } from '@thc/service-runtime';
+import { applyDecorators } from '@nestjs/common';
+import { invalidInputDoc, PhiRead, UseCaseRoute } from '@thc/service-runtime';
 import { uuidParam, VIOLATION_PHI } from '../../openapi/api-docs';
 import { patientsOf, ViolationAlert } from '../violation-alert.view';
 import { VIOLATION_NOTE_EXAMPLE, ViolationNoteDto } from './violation-note.dto';
@@ -20,15 +18,16 @@ export interface ReviewStepDoc {
  */
 export const ReviewStep = (step: string, doc: ReviewStepDoc): MethodDecorator =>
   applyDecorators(
-    Post(`:violationId/${step}`),
-    HttpCode(200),
-    Roles('auditor', 'admin'),
     PhiRead({
       resource: 'DetectedIssue',
       patients: (r) => patientsOf([r as ViolationAlert]),
       resourceId: (r) => (r as ViolationAlert).violationId,
     }),
-    ApiUseCase({
+    UseCaseRoute({
+      method: 'POST',
+      path: `:violationId/${step}`,
+      status: 200,
+      answer: { type: ViolationAlert, description: 'the violation after the step' },
       summary: doc.summary,
       description: `${doc.description} The step is chained into the audit trail and published on thc.compliance.v1; the note stays in this service.`,
       roles: ['auditor', 'admin'],
@@ -44,5 +43,4 @@ export const ReviewStep = (step: string, doc: ReviewStepDoc): MethodDecorator =>
       },
       body: { type: ViolationNoteDto, example: VIOLATION_NOTE_EXAMPLE },
     }),
-    ApiOkResponse({ type: ViolationAlert, description: 'the violation after the step' }),
   );
