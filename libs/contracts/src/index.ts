@@ -12,6 +12,7 @@ export * from './registry/compliance.events';
 export * from './registry/all-events';
 export * from './registry/sessions/connection-quality-band';
 export * from './schemas/encrypted-field.schema';
+export { serviceName } from './schemas/common-fields.schema';
 export * from './versioning/upcast';
 export * from './validation/validate-event';
 export * from './asyncapi/build-asyncapi';

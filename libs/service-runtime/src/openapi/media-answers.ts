@@ -6,9 +6,13 @@ const r4Definition = (resourceType: string) =>
 
 /**
  * A FHIR R4 answer (`application/fhir+json`): the document points to the resource's R4
- * definition instead of restating it, so EHR integrators validate against HL7's own.
+ * definition instead of restating it, so EHR integrators validate against HL7's own. The
+ * description says more than the resource type where there is more to say (a searchset).
  */
-export function fhirAnswer(resourceType: string, description: string): AnswerDoc {
+export function fhirAnswer(
+  resourceType: string,
+  description = `FHIR R4 ${resourceType}`,
+): AnswerDoc {
   return {
     description,
     content: {

@@ -1,19 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptions, getSchemaPath } from '@nestjs/swagger';
 import { ROLES } from '@thc/auth';
-import type { EventDataOf } from '@thc/contracts';
-
-/** Who caused an event, as the contracts type it: a signed-in user or a service. */
-type Actor = EventDataOf<'thc.compliance.PatientErased.v1'>['erasedBy'];
-type SystemActor = Extract<Actor, { kind: 'system' }>;
-
-const SERVICES = [
-  'scheduling',
-  'sessions',
-  'training',
-  'compliance-audit',
-  'analytics',
-  'notifications',
-] as const satisfies readonly SystemActor['service'][];
+import { serviceName } from '@thc/contracts';
 
 /** A signed-in user, by id and the role they acted in (never by name). */
 export class UserActorResponse {
@@ -25,7 +12,7 @@ export class UserActorResponse {
 /** One of the platform's services, reacting to another event. */
 export class SystemActorResponse {
   @ApiProperty({ enum: ['system'] }) kind!: 'system';
-  @ApiProperty({ enum: SERVICES }) service!: string;
+  @ApiProperty({ enum: serviceName.enum }) service!: string;
 }
 
 export type ActorResponse = UserActorResponse | SystemActorResponse;

@@ -39,7 +39,7 @@ export class FhirAppointmentController {
   @UseCaseRoute({
     method: 'GET',
     path: 'Appointment/:id',
-    answer: fhirAnswer('Appointment', 'FHIR R4 Appointment'),
+    answer: fhirAnswer('Appointment'),
     summary: 'Read an appointment as a FHIR R4 Appointment',
     description:
       'The appointment as a FHIR R4 Appointment resource (`application/fhir+json`), for EHR integrations: status, start and end, service type, the patient, provider, interpreter and caregiver as participants, and the clinic as a Location participant; the provider, interpreter and clinic carry the names the directory gives them (`display`; none for one the directory does not list, and never a patient name). A provider reads it only within the care window, as for the appointment read. Each read is recorded as a PHI access.',

@@ -28,7 +28,7 @@ export class FhirViewsController {
   @UseCaseRoute({
     method: 'GET',
     path: 'Schedule/:providerId',
-    answer: fhirAnswer('Schedule', 'FHIR R4 Schedule'),
+    answer: fhirAnswer('Schedule'),
     summary: "Read a provider's schedule as a FHIR R4 Schedule",
     description:
       "The provider's telehealth availability as a FHIR R4 Schedule resource (`application/fhir+json`): the practitioner, the service types and the planning horizon, for EHR integrations. Coordinators and admins read only schedules in a clinic they cover.",

@@ -44,7 +44,8 @@ interface FhirRoute {
   readonly notFound: string;
   /** The R4 resource type answered: `Bundle` for a search. */
   readonly resourceType: string;
-  readonly answer: string;
+  /** What the answer is, when more than `FHIR R4 <resourceType>`. */
+  readonly answer?: string;
 }
 
 /** A GET answering FHIR R4 JSON: the same headers, docs and 400 for every resource. */
@@ -86,7 +87,6 @@ export class FhirDirectoryController {
     param: { name: 'organizationId', doc: uuidParam('organizationId', 'The organization') },
     notFound: 'The directory does not list it, or it is not the organization of the token.',
     resourceType: 'Organization',
-    answer: 'FHIR R4 Organization',
   })
   async organization(
     @Param('organizationId', uuidPipe) organizationId: string,
@@ -105,7 +105,6 @@ export class FhirDirectoryController {
     param: { name: 'clinicId', doc: uuidParam('clinicId', 'The clinic') },
     notFound: 'The directory does not list it, or it lies outside your clinics or organization.',
     resourceType: 'Location',
-    answer: 'FHIR R4 Location',
   })
   async location(
     @Param('clinicId', uuidPipe) clinicId: string,
@@ -124,7 +123,6 @@ export class FhirDirectoryController {
     param: { name: 'staffId', doc: uuidParam('providerId', 'The staff member') },
     notFound: 'The directory does not list them, or they work in none of your clinics.',
     resourceType: 'Practitioner',
-    answer: 'FHIR R4 Practitioner',
   })
   async practitioner(
     @Param('staffId', uuidPipe) staffId: string,

@@ -23,7 +23,9 @@ export function changeInterpreter(
   const previous = interpreterOf(session);
   if (previous === interpreterId) return [];
   const revoked =
-    previous === undefined ? [] : revokeLinks(session, cause, at, (id) => id === previous);
+    previous === undefined
+      ? []
+      : revokeLinks(session, { cause, at, whose: (id) => id === previous });
   return [
     {
       type: E.interpreterChanged,

@@ -79,7 +79,7 @@ function moveSlot(command: MoveSession, state: Session): SessionEvent[] {
         rescheduledAt: command.at,
       },
     },
-    ...revokeLinks(state, 'session-rescheduled', command.at),
+    ...revokeLinks(state, { cause: 'session-rescheduled', at: command.at }),
   ];
 }
 
@@ -102,7 +102,7 @@ function leaveAll(session: Session, at: string): SessionEvent[] {
 export function close(command: CloseSession, state: SessionState): SessionEvent[] {
   if (state.status === 'none' || state.status === 'ended') return [];
   return [
-    ...revokeLinks(state, 'session-closed', command.at),
+    ...revokeLinks(state, { cause: 'session-closed', at: command.at }),
     ...leaveAll(state, command.at),
     {
       type: E.ended,

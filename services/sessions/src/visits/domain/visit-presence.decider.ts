@@ -6,6 +6,7 @@ import type {
   RevokeJoinLink,
 } from './session.commands';
 import { linkDeliveryRequested, linkIssued } from './join-link-delivery.decider';
+import { revokeLinks } from './link-revocation';
 import { IllegalTransitionError, LinkRefusedError, SessionRuleError } from './session.errors';
 import { ParticipantRole, SESSION_EVENT as E, SessionEvent } from './session.events';
 import { ms, notEnded, participantOf, seconds } from './session.guards';
@@ -26,19 +27,12 @@ export function issueLink(command: IssueJoinLink, state: SessionState): SessionE
     expiresAt: command.expiresAt,
   };
   const newLink = linkIssued(session, issued, command.at);
-  const replaced = session.links
-    .filter((link) => link.participantId === command.participantId && !link.revoked)
-    .map((link) => ({
-      type: E.linkRevoked,
-      data: {
-        sessionId: session.sessionId,
-        linkId: link.linkId,
-        participantId: link.participantId,
-        revokedAt: command.at,
-        cause: 'reissued' as const,
-        revokedBy: command.by,
-      },
-    }));
+  const replaced = revokeLinks(session, {
+    cause: 'reissued',
+    at: command.at,
+    whose: (participantId) => participantId === command.participantId,
+    by: command.by,
+  });
   const sent = command.sendNow
     ? [linkDeliveryRequested(session, issued, command.sendNow.link, 'now', command.at)]
     : [];

@@ -19,7 +19,7 @@ export class SurveyController {
   @UseCaseRoute({
     method: 'GET',
     path: 'fhir/Questionnaire/post-visit-survey',
-    answer: fhirAnswer('Questionnaire', 'FHIR R4 Questionnaire'),
+    answer: fhirAnswer('Questionnaire'),
     summary: 'Read the post-visit survey questionnaire',
     description:
       'The post-visit satisfaction survey as a FHIR R4 Questionnaire, in English and Spanish: what each answer of a survey response means, by its linkId.',
